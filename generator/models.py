@@ -218,6 +218,8 @@ class Story:
     unknown: tuple[Unknown, ...] = ()
     quotes: tuple[Quote, ...] = ()
     whats_next: tuple[Item, ...] = ()
+    # what the last regeneration added, for returning readers ("2 new sources: ...")
+    changes: tuple[str, ...] = ()
 
     @property
     def source_ids(self) -> tuple[SourceId, ...]:
