@@ -1,15 +1,198 @@
-"""Cluster stage: group analysed articles into stories.
+"""Cluster stage: group analysed articles into stories, and set aside what is not one story.
 
-(Minimal first version: every article is one story. Replaced by content clustering.)
+Articles are compared by what they are about: TF-IDF over content lemmas plus the named
+entities they mention (entities weigh more: two stories share vocabulary far more often
+than they share people and places). Clustering is a single pass over articles in date
+order against story centroids, O(articles x stories), never all pairs of articles, so it
+stays linear as the desk grows; a second pass merges stories whose centroids converged.
+
+A roundup (a digest of several unrelated stories) would pollute whichever story it joined,
+so it is recognised by its parts having nothing in common and set aside with a reason.
 """
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
+from datetime import date
 from typing import Sequence
 
+import numpy as np
+from sklearn.feature_extraction.text import TfidfVectorizer
+
 from .config import Settings
-from .models import AnalysedArticle
+from .models import AnalysedArticle, Rejection
+
+ACTOR_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "PRODUCT"}
+ENTITY_WEIGHT = 3  # an entity token counts as this many words
+
+
+def _entity_token(text: str) -> str:
+    text = re.sub(r"['’]s$", "", text.strip())
+    text = re.sub(r"^the\s+", "", text, flags=re.I)
+    return "ent:" + re.sub(r"\W+", "_", text.lower()).strip("_")
+
+
+def features(item: AnalysedArticle, sentences: Sequence[int] | None = None) -> list[str]:
+    """Lemma and entity tokens of an article (or of some of its sentences)."""
+    keep = set(sentences) if sentences is not None else None
+    tokens: list[str] = []
+    for s in item.analysis.sentences:
+        if keep is None or s.index in keep:
+            tokens.extend(lemma for lemma in s.lemmas if len(lemma) > 2 and lemma.isalpha())
+    for e in item.analysis.entities:
+        if e.label in ACTOR_LABELS and (keep is None or e.sentence in keep):
+            tokens.extend([_entity_token(e.text)] * ENTITY_WEIGHT)
+    return tokens
+
+
+def _day(item: AnalysedArticle) -> date | None:
+    d = item.article.published_date
+    try:
+        return date.fromisoformat(d) if d else None
+    except ValueError:
+        return None
+
+
+# ---------------------------------------------------------------- roundups
+
+
+def paragraph_groups(item: AnalysedArticle) -> list[list[int]]:
+    """Sentence indices per paragraph, for paragraphs long enough to be about something."""
+    groups: dict[int, list[int]] = {}
+    for s in item.analysis.sentences:
+        groups.setdefault(s.paragraph, []).append(s.index)
+    words = {s.index: len(s.text.split()) for s in item.analysis.sentences}
+    return [idx for _, idx in sorted(groups.items()) if sum(words[i] for i in idx) >= 25]
+
+
+# Digest cues, general to news sites' roundup formats:
+DIGEST_CUES = [
+    re.compile(r"\btop (stories|headlines|news)\b", re.I),  # "Here are today's top stories"
+    re.compile(r"\bhere (are|is) (today's|this morning's|this evening's|the day's|the week's)\b", re.I),
+    re.compile(r"\blet's get caught up\b", re.I),  # "Today is Monday, March 27. Let's get caught up."
+    re.compile(r"\b(morning|evening|daily|weekly) (briefing|digest|listen|roundup|round-up|newsletter)\b", re.I),
+    re.compile(r"\bin other news\b", re.I),  # "In other news, the city council voted..."
+    re.compile(r"^\s*(\*\s*){3,}\s*$"),  # "***" between the parts of a digest
+    re.compile(r"\bwhat you need to know (today|this morning)\b", re.I),
+]
+
+
+def digest_cues(item: AnalysedArticle) -> int:
+    lines = list(item.article.paragraphs) + [r.line for r in item.article.removed]
+    return sum(1 for line in lines for cue in DIGEST_CUES if cue.search(line))
+
+
+def cohesion(item: AnalysedArticle, vectorizer) -> float:
+    """Mean similarity of each substantial paragraph to the rest of the article."""
+    paras = paragraph_groups(item)
+    if len(paras) < 2:
+        return 1.0
+    sims = []
+    for k, idx in enumerate(paras):
+        rest = [i for j, p in enumerate(paras) if j != k for i in p]
+        a = vectorizer.transform([features(item, idx)])
+        b = vectorizer.transform([features(item, rest)])
+        sims.append(float((a @ b.T).toarray()[0, 0]))
+    return float(np.mean(sims))
+
+
+def is_roundup(item: AnalysedArticle, vectorizer) -> bool:
+    """A digest names itself as one and its parts have little in common.
+
+    Both are required: a normal article may say "top stories" once, and a short article
+    with a photo caption may have low cohesion; only a digest has both.
+    """
+    return digest_cues(item) >= 2 and cohesion(item, vectorizer) < 0.15
+
+
+# ---------------------------------------------------------------- clustering
+
+
+@dataclass
+class _Cluster:
+    members: list[int]
+    centroid: np.ndarray
+    first: date | None
+    last: date | None
+
+
+def _within_window(c: _Cluster, d: date | None, window: int) -> bool:
+    if d is None or c.first is None or c.last is None:
+        return True
+    return (c.first - d).days <= window and (d - c.last).days <= window
+
+
+def _add(c: _Cluster, i: int, v: np.ndarray, d: date | None) -> None:
+    n = len(c.members)
+    c.centroid = (c.centroid * n + v) / (n + 1)
+    c.members.append(i)
+    if d is not None:
+        c.first = d if c.first is None else min(c.first, d)
+        c.last = d if c.last is None else max(c.last, d)
+
+
+def _cos(a: np.ndarray, b: np.ndarray) -> float:
+    na, nb = np.linalg.norm(a), np.linalg.norm(b)
+    return float(a @ b / (na * nb)) if na and nb else 0.0
 
 
 def cluster_articles(items: Sequence[AnalysedArticle], settings: Settings) -> list[list[AnalysedArticle]]:
-    return [list(items)] if items else []
+    groups, _ = cluster_with_rejections(items, settings)
+    return groups
+
+
+def cluster_with_rejections(
+    items: Sequence[AnalysedArticle], settings: Settings
+) -> tuple[list[list[AnalysedArticle]], list[Rejection]]:
+    """Stories (lists of articles, each sorted by source id) and the roundups set aside."""
+    if not items:
+        return [], []
+    vectorizer = TfidfVectorizer(analyzer=lambda toks: toks, sublinear_tf=True, norm="l2")
+    vectorizer.fit([features(it) for it in items])
+    set_aside = [it for it in items if is_roundup(it, vectorizer)]
+    rejected = [
+        Rejection(it.article.file, "a roundup of several unrelated stories, not one article: set aside")
+        for it in set_aside
+    ]
+    keep = [it for it in items if it not in set_aside]
+    if not keep:
+        return [], rejected
+    order = sorted(range(len(keep)), key=lambda i: (keep[i].article.published_date or "", keep[i].source_id))
+    matrix = vectorizer.transform([features(it) for it in keep])
+    threshold, window = settings.cluster_similarity, settings.cluster_date_window_days
+    clusters: list[_Cluster] = []
+    for i in order:
+        v, d = matrix[i].toarray().ravel(), _day(keep[i])
+        scored = [(_cos(v, c.centroid), -k) for k, c in enumerate(clusters) if _within_window(c, d, window)]
+        best = max(scored, default=None)
+        if best is not None and best[0] >= threshold:
+            _add(clusters[-best[1]], i, v, d)
+        else:
+            clusters.append(_Cluster([i], v.copy(), d, d))
+    clusters = _merge_converged(clusters, threshold, window)
+    groups = [sorted((keep[i] for i in c.members), key=lambda it: it.source_id) for c in clusters]
+    groups.sort(key=lambda g: g[0].source_id)
+    return groups, rejected
+
+
+def _merge_converged(clusters: list[_Cluster], threshold: float, window: int) -> list[_Cluster]:
+    """Merge stories whose centroids ended up alike (articles arrived in an unlucky order)."""
+    merged = True
+    while merged:
+        merged = False
+        for a in range(len(clusters)):
+            for b in range(a + 1, len(clusters)):
+                ca, cb = clusters[a], clusters[b]
+                if _cos(ca.centroid, cb.centroid) >= threshold and _within_window(ca, cb.first, window):
+                    n, m = len(ca.members), len(cb.members)
+                    ca.centroid = (ca.centroid * n + cb.centroid * m) / (n + m)
+                    ca.members.extend(cb.members)
+                    dates = [d for d in (ca.first, ca.last, cb.first, cb.last) if d is not None]
+                    ca.first, ca.last = (min(dates), max(dates)) if dates else (None, None)
+                    del clusters[b]
+                    merged = True
+                    break
+            if merged:
+                break
+    return clusters

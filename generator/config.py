@@ -25,13 +25,14 @@ class Settings:
     content_dir: str = "content"
     cache_dir: str = ".cache/explainer"
     templates_dir: str = "site_config/templates"
+    state_dir: str = ".explainer"  # generator state kept in Git (story registry, manifest)
     base_dir: str = ".explainer/base"  # last generated pages: the merge base, kept in Git
     overrides_file: str = "site_config/overrides.yaml"
     site_name: str = "Explainer"
     # cleaning
     min_body_words: int = 40
     # clustering
-    cluster_similarity: float = 0.18
+    cluster_similarity: float = 0.22
     cluster_date_window_days: int = 14
     # composing
     summary_points: int = 4
@@ -61,6 +62,11 @@ class Settings:
         return self.path(self.templates_dir)
 
     @property
+    def state_path(self) -> Path:
+        """Generator state kept in Git: the merge base and the story registry live below it."""
+        return self.path(self.state_dir)
+
+    @property
     def base_path(self) -> Path:
         return self.path(self.base_dir)
 
@@ -70,6 +76,7 @@ OPTION_DOCS = {
     "content_dir": "the MkDocs docs dir the pages are written to",
     "cache_dir": "where parses are cached by content hash (safe to delete)",
     "templates_dir": "Jinja2 page templates",
+    "state_dir": "generator state kept in Git: story registry and manifest",
     "base_dir": "last generated version of each page, the three-way merge base",
     "overrides_file": "editors' overrides of actors, outlets and source metadata",
     "site_name": "shown in the site header",

@@ -6,10 +6,10 @@ page is composed from all its sources at once. I/O happens only at the two ends.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Callable
 
-from . import analyse, clean, cluster, compose, ingest, merge, render
+from . import analyse, clean, cluster, compose, ingest, merge, render, slugs
 from .config import Settings
 from .errors import InputRejected
 from .models import Article, Rejection, RunResult, Story
@@ -37,24 +37,19 @@ def load_articles(settings: Settings, progress: Progress = _quiet) -> tuple[list
 def build_stories(settings: Settings, progress: Progress = _quiet) -> tuple[list[Story], list[Rejection]]:
     articles, rejected = load_articles(settings, progress)
     analysed = analyse.analyse_articles(articles, settings.cache_path, settings.n_process, progress)
-    groups = cluster.cluster_articles(analysed, settings)
+    groups, set_aside = cluster.cluster_with_rejections(analysed, settings)
+    rejected = sorted(rejected + set_aside, key=lambda r: r.file)
     progress(f"found {len(groups)} stories")
     stories = [compose.compose_story(group, settings) for group in groups]
-    stories = _unique_slugs(stories)
+    files = [[a.file for a in s.sources] for s in stories]
+    assigned = slugs.assign_slugs(files, [s.slug for s in stories], slugs.load_registry(settings.state_path))
+    stories = [replace(s, slug=slug) for s, slug in zip(stories, assigned)]
     stories.sort(key=lambda s: (s.updated or "", s.slug), reverse=True)
     return stories, rejected
 
 
-def _unique_slugs(stories: list[Story]) -> list[Story]:
-    from dataclasses import replace
-
-    seen: dict[str, int] = {}
-    out = []
-    for s in sorted(stories, key=lambda s: (s.slug, s.source_ids)):
-        n = seen.get(s.slug, 0)
-        seen[s.slug] = n + 1
-        out.append(s if n == 0 else replace(s, slug=f"{s.slug}-{n + 1}"))
-    return out
+def story_registry(stories: list[Story]) -> dict[str, list[str]]:
+    return {s.slug: [a.file for a in s.sources] for s in stories}
 
 
 def render_pages(stories: list[Story], settings: Settings) -> dict[str, str]:
@@ -67,6 +62,7 @@ def generate(settings: Settings, progress: Progress = _quiet) -> RunResult:
     stories, rejected = build_stories(settings, progress)
     pages = render_pages(stories, settings)
     result = merge.write_pages(pages, settings)
+    slugs.save_registry(settings.state_path, story_registry(stories))
     progress(f"wrote {len(result.written)} pages, {len(result.conflicts)} conflicts")
     return RunResult(tuple(stories), tuple(rejected), result.conflicts, result.written)
 
