@@ -11,12 +11,19 @@ Each extractor lives in its own module:
 
 from __future__ import annotations
 
+import hashlib
+import os
+import pickle
+from functools import lru_cache
 from pathlib import Path
 from typing import Callable, Sequence
 
 from . import actors, quotes, timeline
 from .models import AnalysedArticle, Article, ArticleAnalysis, Entity, Sentence
-from .nlp import ParseCache, parse_texts
+from .nlp import ParseCache, model_key, parse_texts
+
+# Modules whose code shapes an ArticleAnalysis: editing any of them invalidates cached analyses.
+EXTRACTOR_MODULES = ("analyse", "actors", "timeline", "quotes", "nlp", "models")
 
 # Entity labels we keep as plain data (numbers and dates feed claim comparison).
 ENTITY_LABELS = {
@@ -90,15 +97,65 @@ def analyse_doc(article: Article, doc) -> ArticleAnalysis:
     )
 
 
+@lru_cache(maxsize=1)
+def code_fingerprint() -> str:
+    """Hash of the extractor modules' source, so a code change never reuses stale analyses."""
+    here = Path(__file__).resolve().parent
+    digest = hashlib.sha256(model_key().encode())
+    for name in EXTRACTOR_MODULES:
+        for path in sorted(here.glob(f"{name}*.py")):
+            digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def _analysis_key(article: Article) -> str:
+    payload = "\0".join([code_fingerprint(), article.source_id, article.published or "", article.text])
+    return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+
+
+def _load_analysis(path: Path) -> ArticleAnalysis | None:
+    try:
+        with open(path, "rb") as fh:
+            value = pickle.load(fh)  # our own cache files, written below; never input data
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
+        return None
+    return value if isinstance(value, ArticleAnalysis) else None
+
+
+def _store_analysis(path: Path, analysis: ArticleAnalysis) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(f".tmp{os.getpid()}")
+    tmp.write_bytes(pickle.dumps(analysis, protocol=pickle.HIGHEST_PROTOCOL))
+    os.replace(tmp, path)
+
+
 def analyse_articles(
     articles: Sequence[Article],
     cache_dir: Path | None,
     n_process: int = 1,
     progress: Callable[[str], None] | None = None,
 ) -> list[AnalysedArticle]:
-    """Parse (or load cached parses of) every article, then extract plain data from each."""
-    cache = ParseCache(cache_dir)
-    docs = parse_texts([a.text for a in articles], cache, n_process=n_process)
+    """Analyse every article, reusing cached analyses; only new or changed texts are parsed.
+
+    Two caches, both keyed by content hash: the analysis itself (a warm run loads neither
+    spaCy nor a parse), and the parse (a code change re-extracts without re-parsing).
+    """
+    results: list[ArticleAnalysis | None] = [None] * len(articles)
+    paths: list[Path | None] = [None] * len(articles)
+    if cache_dir is not None:
+        for i, article in enumerate(articles):
+            paths[i] = Path(cache_dir) / "analysis" / f"{_analysis_key(article)}.pkl"
+            results[i] = _load_analysis(paths[i])
+    todo = [i for i, r in enumerate(results) if r is None]
+    if todo:
+        cache = ParseCache(Path(cache_dir) / "parses" if cache_dir is not None else None)
+        docs = parse_texts([articles[i].text for i in todo], cache, n_process=n_process)
+        for i, doc in zip(todo, docs):
+            results[i] = analyse_doc(articles[i], doc)
+            if paths[i] is not None:
+                _store_analysis(paths[i], results[i])
+        if progress:
+            progress(f"analysed {len(todo)} articles ({cache.hits} parses from cache, {cache.misses} parsed)")
     if progress:
-        progress(f"parsed {len(articles)} articles ({cache.hits} from cache, {cache.misses} new)")
-    return [AnalysedArticle(a, analyse_doc(a, d)) for a, d in zip(articles, docs)]
+        progress(f"{len(articles) - len(todo)} analyses reused from cache")
+    return [AnalysedArticle(a, r) for a, r in zip(articles, results) if r is not None]

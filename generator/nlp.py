@@ -64,9 +64,20 @@ def load_model():
     )
 
 
+@lru_cache(maxsize=1)
 def model_key() -> str:
-    nlp = load_model()
-    return f"{nlp.meta.get('name', 'model')}-{nlp.meta.get('version', '0')}-p{PIPELINE_REVISION}"
+    """Names the installed model and version without loading it (warm runs never load spaCy)."""
+    from importlib import metadata
+    from importlib.util import find_spec
+
+    for name in MODEL_NAMES:
+        if find_spec(name) is not None:
+            try:
+                version = metadata.version(name)
+            except metadata.PackageNotFoundError:
+                version = "0"
+            return f"{name}-{version}-p{PIPELINE_REVISION}"
+    return f"none-p{PIPELINE_REVISION}"
 
 
 def _text_hash(text: str) -> str:
