@@ -12,14 +12,14 @@ Each extractor lives in its own module:
 from __future__ import annotations
 
 import hashlib
-import os
-import pickle
-from functools import lru_cache
 from pathlib import Path
 from typing import Callable, Sequence
 
 from . import actors, quotes, timeline
 from .models import AnalysedArticle, Article, ArticleAnalysis, Entity, Sentence
+from .cache import code_fingerprint
+from .cache import load as cache_load
+from .cache import store as cache_store
 from .nlp import ParseCache, model_key, parse_texts
 
 # Modules whose code shapes an ArticleAnalysis: editing any of them invalidates cached analyses.
@@ -97,36 +97,10 @@ def analyse_doc(article: Article, doc) -> ArticleAnalysis:
     )
 
 
-@lru_cache(maxsize=1)
-def code_fingerprint() -> str:
-    """Hash of the extractor modules' source, so a code change never reuses stale analyses."""
-    here = Path(__file__).resolve().parent
-    digest = hashlib.sha256(model_key().encode())
-    for name in EXTRACTOR_MODULES:
-        for path in sorted(here.glob(f"{name}*.py")):
-            digest.update(path.read_bytes())
-    return digest.hexdigest()[:16]
-
-
 def _analysis_key(article: Article) -> str:
-    payload = "\0".join([code_fingerprint(), article.source_id, article.published or "", article.text])
+    fingerprint = code_fingerprint(EXTRACTOR_MODULES, model_key())
+    payload = "\0".join([fingerprint, article.source_id, article.published or "", article.text])
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()
-
-
-def _load_analysis(path: Path) -> ArticleAnalysis | None:
-    try:
-        with open(path, "rb") as fh:
-            value = pickle.load(fh)  # our own cache files, written below; never input data
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
-        return None
-    return value if isinstance(value, ArticleAnalysis) else None
-
-
-def _store_analysis(path: Path, analysis: ArticleAnalysis) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_suffix(f".tmp{os.getpid()}")
-    tmp.write_bytes(pickle.dumps(analysis, protocol=pickle.HIGHEST_PROTOCOL))
-    os.replace(tmp, path)
 
 
 def analyse_articles(
@@ -145,17 +119,17 @@ def analyse_articles(
     if cache_dir is not None:
         for i, article in enumerate(articles):
             paths[i] = Path(cache_dir) / "analysis" / f"{_analysis_key(article)}.pkl"
-            results[i] = _load_analysis(paths[i])
+            results[i] = cache_load(paths[i], ArticleAnalysis)
     todo = [i for i, r in enumerate(results) if r is None]
     if todo:
-        cache = ParseCache(Path(cache_dir) / "parses" if cache_dir is not None else None)
-        docs = parse_texts([articles[i].text for i in todo], cache, n_process=n_process)
+        parses = ParseCache(Path(cache_dir) / "parses" if cache_dir is not None else None)
+        docs = parse_texts([articles[i].text for i in todo], parses, n_process=n_process)
         for i, doc in zip(todo, docs):
             results[i] = analyse_doc(articles[i], doc)
             if paths[i] is not None:
-                _store_analysis(paths[i], results[i])
+                cache_store(paths[i], results[i])
         if progress:
-            progress(f"analysed {len(todo)} articles ({cache.hits} parses from cache, {cache.misses} parsed)")
+            progress(f"analysed {len(todo)} articles ({parses.hits} parses from cache, {parses.misses} parsed)")
     if progress:
         progress(f"{len(articles) - len(todo)} analyses reused from cache")
     return [AnalysedArticle(a, r) for a, r in zip(articles, results) if r is not None]

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Callable
 
-from . import analyse, clean, cluster, compose, ingest, merge, render, slugs
+from . import analyse, cache, clean, cluster, compose, ingest, merge, render, slugs
 from .config import Settings
 from .errors import InputRejected
 from .models import Article, Rejection, RunResult, Story
@@ -40,12 +40,35 @@ def build_stories(settings: Settings, progress: Progress = _quiet) -> tuple[list
     groups, set_aside = cluster.cluster_with_rejections(analysed, settings)
     rejected = sorted(rejected + set_aside, key=lambda r: r.file)
     progress(f"found {len(groups)} stories")
-    stories = [compose.compose_story(group, settings) for group in groups]
+    stories = [_compose_cached(group, settings) for group in groups]
     files = [[a.file for a in s.sources] for s in stories]
     assigned = slugs.assign_slugs(files, [s.slug for s in stories], slugs.load_registry(settings.state_path))
     stories = [replace(s, slug=slug) for s, slug in zip(stories, assigned)]
     stories.sort(key=lambda s: (s.updated or "", s.slug), reverse=True)
     return stories, rejected
+
+
+# Modules whose code shapes a Story from analysed articles.
+COMPOSE_MODULES = ("compose", "actors", "timeline", "quotes", "claims", "models")
+
+
+def _compose_cached(group: list, settings: Settings) -> Story:
+    """Compose a story, or reuse it when neither its articles nor the code changed.
+
+    With many stories this keeps a run that adds one article proportional to that story.
+    """
+    import hashlib
+    import pickle
+    from pathlib import Path
+
+    digest = hashlib.sha256(cache.code_fingerprint(COMPOSE_MODULES, repr(replace(settings, root=Path(".")))).encode())
+    digest.update(pickle.dumps(group, protocol=4))
+    path = settings.cache_path / "stories" / f"{digest.hexdigest()}.pkl"
+    story = cache.load(path, Story)
+    if story is None:
+        story = compose.compose_story(group, settings)
+        cache.store(path, story)
+    return story
 
 
 def story_registry(stories: list[Story]) -> dict[str, list[str]]:

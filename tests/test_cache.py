@@ -1,0 +1,47 @@
+"""Caches are keyed by content and code: warm runs reuse, any change recomputes."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from generator import cache
+from generator.analyse import _analysis_key, analyse_articles
+from generator.models import Article, ArticleAnalysis
+
+
+def test_store_then_load_round_trip(tmp_path):
+    value = ArticleAnalysis("000", ())
+    cache.store(tmp_path / "x.pkl", value)
+    assert cache.load(tmp_path / "x.pkl", ArticleAnalysis) == value
+
+
+def test_corrupt_or_foreign_entries_are_misses(tmp_path):
+    (tmp_path / "bad.pkl").write_bytes(b"not a pickle")
+    assert cache.load(tmp_path / "bad.pkl", ArticleAnalysis) is None
+    cache.store(tmp_path / "other.pkl", {"a": 1})
+    assert cache.load(tmp_path / "other.pkl", ArticleAnalysis) is None
+    assert cache.load(tmp_path / "missing.pkl", ArticleAnalysis) is None
+
+
+def test_fingerprint_follows_the_code():
+    assert cache.code_fingerprint(["models"]) == cache.code_fingerprint(["models"])
+    assert cache.code_fingerprint(["models"]) != cache.code_fingerprint(["models", "cache"])
+    assert cache.code_fingerprint(["models"], "a") != cache.code_fingerprint(["models"], "b")
+
+
+def test_analysis_key_changes_with_text_and_date():
+    a = Article("000", "seeds/000.txt", ("One sentence here.",), published="2024-01-02")
+    assert _analysis_key(a) == _analysis_key(replace(a))
+    assert _analysis_key(a) != _analysis_key(replace(a, paragraphs=("Another sentence.",)))
+    assert _analysis_key(a) != _analysis_key(replace(a, published="2024-01-03"))
+
+
+def test_warm_run_parses_nothing(tmp_path, capsys):
+    arts = [Article("001", "seeds/001.txt", ("The council met on Monday. It voted to close the bridge.",))]
+    messages: list[str] = []
+    first = analyse_articles(arts, tmp_path, progress=messages.append)
+    assert any("1 parsed" in m for m in messages)
+    messages.clear()
+    second = analyse_articles(arts, tmp_path, progress=messages.append)
+    assert second == first
+    assert messages == ["1 analyses reused from cache"]
