@@ -176,6 +176,38 @@ def cluster_with_rejections(
     return groups, rejected
 
 
+def find_copies(items: Sequence[AnalysedArticle], threshold: float = 90.0) -> dict[str, str]:
+    """Near-duplicate copies of one wire story within a story: copy id -> original id.
+
+    Syndicated copies ("By The Associated Press", republished with a new headline) are one
+    piece of reporting; counting them twice would inflate "N of M sources". The original is
+    the earliest published (then the longest, then the smallest id).
+    """
+    from rapidfuzz import fuzz
+
+    def norm(it: AnalysedArticle) -> str:
+        return " ".join(it.article.text.lower().split())
+
+    def rank(it: AnalysedArticle) -> tuple:
+        return (it.article.published or "9999", -len(it.article.text), it.source_id)
+
+    ordered = sorted(items, key=rank)
+    texts = {it.source_id: norm(it) for it in ordered}
+    copies: dict[str, str] = {}
+    for k, it in enumerate(ordered):
+        if it.source_id in copies:
+            continue
+        for other in ordered[k + 1:]:
+            if other.source_id in copies:
+                continue
+            a, b = texts[it.source_id], texts[other.source_id]
+            if min(len(a), len(b)) < 0.8 * max(len(a), len(b)):
+                continue
+            if fuzz.ratio(a, b) >= threshold:
+                copies[other.source_id] = it.source_id
+    return copies
+
+
 def _merge_converged(clusters: list[_Cluster], threshold: float, window: int) -> list[_Cluster]:
     """Merge stories whose centroids ended up alike (articles arrived in an unlucky order)."""
     merged = True

@@ -16,6 +16,7 @@ from . import actors as actors_mod
 from . import claims as claims_mod
 from . import quotes as quotes_mod
 from . import timeline as timeline_mod
+from .cluster import find_copies
 from .config import Settings
 from .models import AnalysedArticle, Story, TimelineEntry
 
@@ -75,7 +76,10 @@ def reference_date(items: Sequence[AnalysedArticle]) -> str | None:
 
 
 def compose_story(items: Sequence[AnalysedArticle], settings: Settings, slug: str | None = None) -> Story:
-    items = sorted(items, key=lambda it: it.source_id)
+    every = sorted(items, key=lambda it: it.source_id)
+    copies = find_copies(every)
+    # Copies of a wire story are one piece of evidence: only originals feed the analysis.
+    items = [it for it in every if it.source_id not in copies]
     actors = actors_mod.build_actors(items)
     timeline = timeline_mod.build_timeline(items, reference_date(items))
     quotes = quotes_mod.build_quotes(items, actors)
@@ -86,13 +90,13 @@ def compose_story(items: Sequence[AnalysedArticle], settings: Settings, slug: st
         similarity=settings.claim_similarity,
     )
     headline = choose_headline(items)
-    published = sorted(d for d in (it.article.published_date for it in items) if d)
+    published = sorted(d for d in (it.article.published_date for it in every) if d)
     return Story(
         slug=slug or slugify(headline),
         headline=headline,
         event_date=choose_event_date(timeline, items),
         updated=published[-1] if published else None,
-        sources=tuple(it.article for it in items),
+        sources=tuple(it.article for it in every),
         summary=synthesis.summary,
         background=synthesis.background,
         actors=tuple(actors),
@@ -101,4 +105,5 @@ def compose_story(items: Sequence[AnalysedArticle], settings: Settings, slug: st
         unknown=synthesis.unknown,
         quotes=tuple(quotes[: settings.max_quotes]),
         whats_next=synthesis.whats_next,
+        copies=tuple(sorted(copies.items())),
     )

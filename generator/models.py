@@ -220,10 +220,19 @@ class Story:
     whats_next: tuple[Item, ...] = ()
     # what the last regeneration added, for returning readers ("2 new sources: ...")
     changes: tuple[str, ...] = ()
+    # near-duplicate copies of one wire story: copy source id -> original source id.
+    # Copies are listed as "also published by" and never counted as separate evidence.
+    copies: tuple[tuple[SourceId, SourceId], ...] = ()
 
     @property
     def source_ids(self) -> tuple[SourceId, ...]:
         return tuple(a.source_id for a in self.sources)
+
+    @property
+    def independent_sources(self) -> tuple[Article, ...]:
+        """Sources that count as evidence: copies of another source excluded ("N of M")."""
+        copied = {c for c, _ in self.copies}
+        return tuple(a for a in self.sources if a.source_id not in copied)
 
 
 @dataclass(frozen=True)

@@ -127,3 +127,26 @@ def test_seeds_and_corpus_cluster_by_event(settings, tmp_path):
     seed_groups = [g for g in groups if any(event(i) == "seed" for i in g)]
     assert len(seed_groups) == 1 and {event(i) for i in seed_groups[0]} == {"seed"}
     assert len(seed_groups[0]) == 5
+
+
+def test_wire_copies_are_found_and_the_earliest_is_the_original():
+    from generator.cluster import find_copies
+
+    body = ("The regulator closed the bank on Friday and named a receiver. Depositors will have access "
+            "to insured deposits by Monday morning, officials said in a statement on Friday evening.")
+    items = [
+        fake("02", body + " Shares fell.", [], "2023-03-11"),
+        fake("01", body, [], "2023-03-10"),
+        fake("03", "An entirely different report about a football match in the rain on Sunday.", [], "2023-03-10"),
+    ]
+    assert find_copies(items) == {"02": "01"}
+
+
+def test_copies_count_once_as_evidence(settings):
+    from generator.compose import compose_story
+
+    body = "The regulator closed the bank on Friday and named a receiver to protect depositors."
+    story = compose_story([fake("01", body, []), fake("02", body, []), fake("03", QUAKE, [])], settings)
+    assert story.copies == (("02", "01"),)
+    assert [a.source_id for a in story.independent_sources] == ["01", "03"]
+    assert [a.source_id for a in story.sources] == ["01", "02", "03"]
