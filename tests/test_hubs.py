@@ -1,0 +1,44 @@
+"""Actor hubs and the site-wide timeline, across stories."""
+
+from __future__ import annotations
+
+from generator.hubs import actor_hubs, site_timeline
+from generator.models import Actor, Story, TimelineEntry
+
+
+def actor(name, aliases=(), role=None, sources=("01",)):
+    return Actor(name, "person", tuple(aliases), role, 3, tuple(sources))
+
+
+def story(slug, actors, date="2024-01-01", timeline=()):
+    return Story(slug, slug.title(), date, date, (), actors=tuple(actors), timeline=tuple(timeline))
+
+
+def test_actor_in_two_stories_gets_one_hub_with_both_roles():
+    stories = [
+        story("a", [actor("Pat Doe", ["Doe"], "mayor of Ridgeford"), actor("X1"), actor("X2"), actor("Minor A")]),
+        story("b", [actor("Y1"), actor("Y2"), actor("Y3"), actor("Doe", [], "former mayor")], "2024-02-01"),
+    ]
+    hubs = {h.name: h for h in actor_hubs(stories)}
+    assert "Pat Doe" in hubs
+    assert [a.story_slug for a in hubs["Pat Doe"].appearances] == ["b", "a"]  # newest first
+    assert [a.role for a in hubs["Pat Doe"].appearances] == ["former mayor", "mayor of Ridgeford"]
+    assert "Minor A" not in hubs  # fourth-ranked in one story only
+
+
+def test_central_actor_of_one_story_gets_a_hub():
+    hubs = actor_hubs([story("a", [actor("Solo Person")])])
+    assert [h.slug for h in hubs] == ["solo-person"]
+
+
+def test_slugs_are_unique():
+    hubs = actor_hubs([story("a", [actor("Pat Doe"), actor("Pat  Doe!", ["P"])])])
+    slugs = [h.slug for h in hubs]
+    assert len(slugs) == len(set(slugs))
+
+
+def test_site_timeline_newest_first():
+    s1 = story("a", [], timeline=[TimelineEntry("2021", "Old event.", ("01",))])
+    s2 = story("b", [], timeline=[TimelineEntry("2024-05-02", "New event.", ("02",)),
+                                  TimelineEntry("2023-01", "Middle event.", ("02",))])
+    assert [r.entry.date for r in site_timeline([s1, s2])] == ["2024-05-02", "2023-01", "2021"]
