@@ -22,9 +22,6 @@ from .cache import load as cache_load
 from .cache import store as cache_store
 from .nlp import ParseCache, model_key, parse_texts
 
-# Modules whose code shapes an ArticleAnalysis: editing any of them invalidates cached analyses.
-EXTRACTOR_MODULES = ("analyse", "actors", "timeline", "quotes", "nlp", "models")
-
 # Entity labels we keep as plain data (numbers and dates feed claim comparison).
 ENTITY_LABELS = {
     "PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "DATE", "TIME",
@@ -98,7 +95,7 @@ def analyse_doc(article: Article, doc) -> ArticleAnalysis:
 
 
 def _analysis_key(article: Article) -> str:
-    fingerprint = code_fingerprint(EXTRACTOR_MODULES, model_key())
+    fingerprint = code_fingerprint(model_key())
     payload = "\0".join([fingerprint, article.source_id, article.published or "", article.text])
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()
 

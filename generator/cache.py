@@ -10,20 +10,25 @@ from __future__ import annotations
 import hashlib
 import os
 import pickle
+from functools import lru_cache
 from pathlib import Path
-from typing import Iterable, TypeVar
+from typing import TypeVar
 
 T = TypeVar("T")
 PACKAGE_DIR = Path(__file__).resolve().parent
 
 
-def code_fingerprint(modules: Iterable[str], extra: str = "") -> str:
-    """Hash of the named modules' source files (and their `<name>_*.py` helpers)."""
+@lru_cache(maxsize=None)
+def code_fingerprint(extra: str = "") -> str:
+    """Hash of the whole package's source: any code change makes new keys.
+
+    Coarser than tracking which module feeds which result, but never stale when a stage
+    grows a helper module; parses (keyed by the model alone) survive code changes.
+    """
     digest = hashlib.sha256(extra.encode("utf-8"))
-    for name in modules:
-        for path in sorted(PACKAGE_DIR.glob(f"{name}.py")) + sorted(PACKAGE_DIR.glob(f"{name}_*.py")):
-            digest.update(path.name.encode())
-            digest.update(path.read_bytes())
+    for path in sorted(PACKAGE_DIR.rglob("*.py")):
+        digest.update(path.relative_to(PACKAGE_DIR).as_posix().encode())
+        digest.update(path.read_bytes())
     return digest.hexdigest()[:16]
 
 

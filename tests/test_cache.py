@@ -23,10 +23,17 @@ def test_corrupt_or_foreign_entries_are_misses(tmp_path):
     assert cache.load(tmp_path / "missing.pkl", ArticleAnalysis) is None
 
 
-def test_fingerprint_follows_the_code():
-    assert cache.code_fingerprint(["models"]) == cache.code_fingerprint(["models"])
-    assert cache.code_fingerprint(["models"]) != cache.code_fingerprint(["models", "cache"])
-    assert cache.code_fingerprint(["models"], "a") != cache.code_fingerprint(["models"], "b")
+def test_fingerprint_follows_the_code_and_the_extra_key(monkeypatch, tmp_path):
+    assert cache.code_fingerprint("a") == cache.code_fingerprint("a")
+    assert cache.code_fingerprint("a") != cache.code_fingerprint("b")
+    (tmp_path / "mod.py").write_text("x = 1\n")
+    monkeypatch.setattr(cache, "PACKAGE_DIR", tmp_path)
+    cache.code_fingerprint.cache_clear()
+    before = cache.code_fingerprint()
+    (tmp_path / "mod.py").write_text("x = 2\n")
+    cache.code_fingerprint.cache_clear()
+    assert cache.code_fingerprint() != before
+    cache.code_fingerprint.cache_clear()
 
 
 def test_analysis_key_changes_with_text_and_date():
