@@ -1,6 +1,6 @@
 """Cluster stage: group analysed articles into stories, and set aside what is not one story.
 
-Articles are compared by what they are about: TF-IDF over content lemmas plus the named
+Articles are compared by what they are about: term frequencies over content lemmas plus the named
 entities they mention (entities weigh more: two stories share vocabulary far more often
 than they share people and places). Clustering is a single pass over articles in date
 order against story centroids, O(articles x stories), never all pairs of articles, so it
@@ -25,6 +25,10 @@ from .models import AnalysedArticle, Rejection
 
 ACTOR_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "PRODUCT"}
 ENTITY_WEIGHT = 3  # an entity token counts as this many words
+# No IDF: weights fitted on the articles at hand make a lone event look like many stories
+# (its shared words get the lowest weight); sublinear term frequency over content lemmas
+# and entities is stable whatever else is in seeds/.
+USE_IDF = False
 
 
 def _entity_token(text: str) -> str:
@@ -148,7 +152,7 @@ def cluster_with_rejections(
     """Stories (lists of articles, each sorted by source id) and the roundups set aside."""
     if not items:
         return [], []
-    vectorizer = TfidfVectorizer(analyzer=lambda toks: toks, sublinear_tf=True, norm="l2")
+    vectorizer = TfidfVectorizer(analyzer=lambda toks: toks, sublinear_tf=True, norm="l2", use_idf=USE_IDF)
     vectorizer.fit([features(it) for it in items])
     set_aside = [it for it in items if is_roundup(it, vectorizer)]
     rejected = [

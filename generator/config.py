@@ -32,7 +32,7 @@ class Settings:
     # cleaning
     min_body_words: int = 40
     # clustering
-    cluster_similarity: float = 0.22
+    cluster_similarity: float = 0.32
     cluster_date_window_days: int = 14
     # composing
     summary_points: int = 4
