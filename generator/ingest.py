@@ -1,18 +1,26 @@
-"""Ingest stage: find input files under seeds/ and decode them into RawDocuments.
+"""Ingest stage: find the input files under seeds/ and decode them into RawDocuments.
 
-(Minimal first version: UTF-8 text files. Replaced by the full reader set.)
+Every file is handled on its own: a bad one becomes a one-line Rejection and the others go on.
+Safety: hidden files are skipped; a symbolic link pointing outside the input folder is never
+read; files over MAX_INPUT_BYTES are rejected before reading (a news article, even as a full
+HTML page, is far smaller; this bounds memory and time). Formats are chosen by extension
+(see readers.py), decoding is robust (decode.py), sidecar metadata is merged (sidecars.py).
 """
 
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 from pathlib import Path
 
 from .config import Settings
+from .decode import NotText, decode_bytes
 from .models import RawDocument, Rejection
+from .readers import READERS, ReaderError, Record, reader_for
+from .sidecars import SourcesIndex, is_sidecar, load_index, per_file_meta, unused_entries
 
-SUFFIXES = {".txt"}
+MAX_INPUT_BYTES = 5 * 1024 * 1024  # 5 MB: larger files are rejected unread
 
 
 def source_id_for(rel_path: str) -> str:
@@ -25,19 +33,129 @@ def source_id_for(rel_path: str) -> str:
 
 
 def read_inputs(settings: Settings) -> tuple[list[RawDocument], list[Rejection]]:
+    """Every input under settings.seeds_path, in path order; rejections each carry their reason."""
+    seeds = settings.seeds_path
+    if not seeds.is_dir():
+        return [], []
+    shown = _shown(seeds, settings.root)
+    index = load_index(seeds, shown)
+    index_file = _join(shown, "sources.yaml")
+    rejected = [Rejection(index_file, p.split(": ", 1)[-1]) for p in index.problems]
     docs: list[RawDocument] = []
-    rejected: list[Rejection] = []
-    root = settings.root
-    for path in sorted(settings.seeds_path.rglob("*")):
-        if not path.is_file() or path.suffix.lower() not in SUFFIXES:
+    used: set[str] = set()
+    for path in _walk(seeds):
+        rel = path.relative_to(seeds).as_posix()
+        if is_sidecar(rel):
             continue
-        rel = path.relative_to(root).as_posix()
+        file_docs, file_rejected = read_one(path, seeds, _join(shown, rel), index, used)
+        docs.extend(file_docs)
+        rejected.extend(file_rejected)
+    rejected += [Rejection(index_file, f"entry '{name}' names no input file") for name in unused_entries(index, used)]
+    return _unique_ids(docs), sorted(rejected, key=lambda r: (r.file, r.error))
+
+
+def read_one(path: Path, seeds: Path, shown: str, index: SourcesIndex = SourcesIndex(),
+             used: set[str] | None = None) -> tuple[list[RawDocument], list[Rejection]]:
+    """One input file -> its documents (several for a multi-record file) or its rejection."""
+    rel = path.relative_to(seeds).as_posix()
+    problem = _unsafe(path, seeds)
+    if problem:
+        return [], [Rejection(shown, problem)] if problem != "skip" else []
+    try:
         data = path.read_bytes()
-        try:
-            text = data.decode("utf-8")
-        except UnicodeDecodeError as exc:
-            rejected.append(Rejection(rel, f"not UTF-8 text: {exc}"))
+        text, _ = decode_bytes(data)
+        reader = reader_for(path.name)
+        if reader is None:
+            raise ReaderError(f"unsupported file type '{path.suffix}' (supported: {', '.join(sorted(READERS))})")
+        records = reader(text)
+    except (NotText, ReaderError) as exc:
+        return [], [Rejection(shown, str(exc))]
+    except OSError as exc:
+        return [], [Rejection(shown, f"cannot read: {exc.strerror or exc}")]
+    except Exception as exc:  # a reader library failing on odd input must not stop the run
+        return [], [Rejection(shown, f"cannot be read as {path.suffix or 'text'}: {' '.join(str(exc).split())}")]
+    file_meta, sidecar_error, _ = per_file_meta(path, shown.rsplit("/", 1)[0] if "/" in shown else "")
+    digest = hashlib.sha256(data).hexdigest()
+    docs, rejected = [], []
+    for rec in records:
+        keys = _index_keys(rel, path.name, rec.index)
+        if used is not None:
+            used.update(k for k in keys if k in index.entries)
+        label = shown if rec.index is None else f"{shown}#{rec.index}"
+        error = rec.error or next((index.errors[k] for k in keys if k in index.errors), None) or sidecar_error
+        if error:
+            rejected.append(Rejection(label, error))
             continue
-        docs.append(RawDocument(source_id_for(rel), rel, text, "text", {},
-                                hashlib.sha256(data).hexdigest()))
+        meta = dict(rec.meta)
+        for k in reversed(keys):  # the most specific entry wins
+            meta.update(index.entries.get(k, {}))
+        docs.append(_document(rec, shown, label, {**meta, **file_meta}, digest))
     return docs, rejected
+
+
+def _index_keys(rel: str, name: str, index: int | None) -> list[str]:
+    """sources.yaml keys that may describe a file or record, most specific first."""
+    keys = [rel, name] if index is None else [f"{rel}#{index}", f"{name}#{index}", rel, name]
+    return list(dict.fromkeys(keys))
+
+
+def _document(rec: Record, shown: str, label: str, meta: dict[str, str], digest: str) -> RawDocument:
+    sid = source_id_for(shown)
+    if rec.index is not None:
+        sid = f"{sid}-{rec.index}"
+        digest = hashlib.sha256(f"{digest}#{rec.index}".encode()).hexdigest()
+    return RawDocument(sid, label, rec.text, rec.format, dict(sorted(meta.items())), digest)  # type: ignore[arg-type]
+
+
+def _unsafe(path: Path, seeds: Path) -> str | None:
+    """Why a path must not be read ("skip" for a harmless one), or None when it is safe."""
+    if path.is_symlink():
+        target = Path(os.path.realpath(path))
+        if not target.is_relative_to(seeds.resolve()):
+            return "symbolic link pointing outside the input folder: not read"
+        if not target.exists():
+            return "broken symbolic link"
+        if target.is_dir():
+            return "skip"  # a link to a folder inside seeds/: its files are read there
+    if not path.is_file():
+        return "skip"
+    size = path.stat().st_size
+    if size > MAX_INPUT_BYTES:
+        return f"file too large ({size / 1_048_576:.1f} MB; the limit is {MAX_INPUT_BYTES // 1_048_576} MB): not one article"
+    return None
+
+
+def _walk(seeds: Path) -> list[Path]:
+    """Non-hidden files (and links) under seeds/, in path order; linked folders are not entered."""
+    found: list[Path] = []
+    for dirpath, dirnames, filenames in os.walk(seeds, followlinks=False):
+        base = Path(dirpath)
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        found += [base / d for d in dirnames if (base / d).is_symlink()]
+        found += [base / f for f in filenames if not f.startswith(".")]
+    return sorted(found, key=lambda p: p.relative_to(seeds).as_posix())
+
+
+def _shown(seeds: Path, root: Path) -> str:
+    """How files are named in output: relative to the project root when inside it."""
+    try:
+        return seeds.resolve().relative_to(Path(root).resolve()).as_posix()
+    except ValueError:
+        return seeds.name
+
+
+def _join(folder: str, name: str) -> str:
+    return name if folder in ("", ".") else f"{folder}/{name}"
+
+
+def _unique_ids(docs: list[RawDocument]) -> list[RawDocument]:
+    """Two files with the same leading number: the later (in path order) gets a path-hash suffix."""
+    seen: set[str] = set()
+    out: list[RawDocument] = []
+    for d in docs:
+        if d.source_id in seen:
+            suffix = hashlib.sha1(d.file.encode("utf-8")).hexdigest()[:6]
+            d = RawDocument(f"{d.source_id}-{suffix}", d.file, d.text, d.format, d.meta, d.content_hash)
+        seen.add(d.source_id)
+        out.append(d)
+    return out
