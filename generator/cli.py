@@ -76,6 +76,16 @@ def cmd_export(args) -> int:
     return ExitCode.OK
 
 
+def cmd_status(args) -> int:
+    """Exit 3 while a page holds conflict markers (usable as a pre-commit check), else 0."""
+    from .status import collect, format_report
+
+    settings = _settings(args)
+    report = collect(settings)
+    sys.stdout.write(format_report(report, settings))
+    return ExitCode.CONFLICT if report.conflicts else ExitCode.OK
+
+
 def cmd_serve(args) -> int:
     return ExitCode.FAILED if run_mkdocs(Path(args.root), "serve", "--dev-addr", args.dev_addr) else ExitCode.OK
 
@@ -113,6 +123,14 @@ def build_parser() -> argparse.ArgumentParser:
                        description="Print what the generator derived from the articles, as JSON on stdout.")
     common(p)
     p.set_defaults(func=cmd_export)
+
+    p = sub.add_parser("status", help="show edited, locked, draft, conflicted, orphaned, out-of-date pages",
+                       description="List every page in content/ with its editorial state, and whether seeds/ "
+                                   "changed since the last generate. Exit 0, or 3 while conflict markers remain.")
+    p.add_argument("--root", default=".", help="project root (default: current directory)")
+    p.add_argument("--config", help="settings file (default: site_config/settings.yaml)")
+    p.add_argument("--seeds", help="input folder (default: seeds/ from the settings)")
+    p.set_defaults(func=cmd_status)
 
     p = sub.add_parser("serve", help="preview the site on localhost with mkdocs serve",
                        description="Serve the built site locally with live reload (mkdocs serve).")

@@ -1,4 +1,170 @@
-"""MkDocs hook: refuse to publish pages with unresolved merge-conflict markers.
+"""MkDocs hook: the site is built only from pages an editor could publish.
 
-(Placeholder; the full guard is being written.)
+- Refuses to build (PluginError) while a page holds merge-conflict markers, naming each
+  file and line, or while a page's editorial front matter is invalid (naming file and key).
+- Pages with `status: draft` in their front matter are drafts: MkDocs' own draft level, so
+  `mkdocs build` leaves them out while `mkdocs serve` still previews them. What points at a
+  draft goes too: its card on the home page (a top-level <div> block), its list item, and
+  any other link to it becomes plain text (in `mkdocs build`; `serve` keeps them).
+- `editor_note:` front matter is shown at the top of the page, HTML-escaped.
+- When seeds/ holds articles the last `explainer generate` did not read, it says so at
+  INFO level: visible in the build log, but never a warning, so `--strict` still passes
+  (building is not generating; a stale site is the editor's call).
+
+It never regenerates and never imports spaCy: only the light generator modules are used.
 """
+
+from __future__ import annotations
+
+import html
+import logging
+import posixpath
+import re
+import sys
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import InclusionLevel
+
+try:
+    from generator.changes import seed_drift
+except ImportError:  # `mkdocs` run from a checkout without `pip install -e .`
+    sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+    from generator.changes import seed_drift
+from generator.config import load_settings
+from generator.errors import ConfigError
+from generator.frontmatter_controls import page_controls
+from generator.merge import conflict_lines
+
+log = logging.getLogger("mkdocs.hooks.build_guard")
+
+_drafts: set[str] = set()  # src_uris of draft pages in the current build
+_root: list[Path] = []
+_serving: list[bool] = [False]
+
+# A Markdown inline link "[text](target)" or "[text](target "title")".
+LINK_RE = re.compile(r"\[([^\]]*)\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
+# A list item line: "- [Story](stories/x.md)", "* ...", "1. ...".
+LIST_ITEM_RE = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s")
+# An opening HTML div tag: "<div class="card" markdown>".
+DIV_OPEN_RE = re.compile(r"<div\b")
+
+
+def on_startup(command, dirty):
+    """`mkdocs serve` previews drafts, so links to them are kept there."""
+    _serving[:] = [command == "serve"]
+
+
+def on_config(config):
+    """Note (INFO, never a warning) when seeds/ changed since the last generate."""
+    _drafts.clear()
+    _root[:] = [Path(config.config_file_path or ".").resolve().parent]
+    try:
+        settings = load_settings(_root[0])
+    except ConfigError as exc:
+        raise PluginError(str(exc)) from None
+    drift = seed_drift(settings)
+    if drift:
+        log.info("build_guard: seeds/ is ahead of content/ (%s); run `explainer generate` to update the pages",
+                 drift.summary())
+    return config
+
+
+def _shown(path: str) -> str:
+    try:
+        return Path(path).resolve().relative_to(_root[0]).as_posix()
+    except (ValueError, IndexError):
+        return path
+
+
+def on_files(files, config):
+    """Refuse conflicts and invalid editorial keys; mark drafts."""
+    problems: list[str] = []
+    for file in sorted(files.documentation_pages(), key=lambda f: f.src_uri):
+        if not file.abs_src_path or not Path(file.abs_src_path).is_file():
+            continue
+        text = Path(file.abs_src_path).read_text(encoding="utf-8")
+        shown = _shown(file.abs_src_path)
+        lines = conflict_lines(text)
+        problems += [f"{shown}:{n}: unresolved merge conflict markers" for n in lines]
+        if lines:
+            continue
+        controls, errors = page_controls(text, shown)
+        problems += errors
+        if controls.draft:
+            file.inclusion = InclusionLevel.DRAFT
+            _drafts.add(file.src_uri)
+    if problems:
+        raise PluginError("build_guard: refusing to build the site:\n  " + "\n  ".join(problems)
+                          + "\nResolve each one (see docs/editing.md), then build again.")
+    return files
+
+
+def _div_blocks(lines: list[str]) -> list[tuple[int, int]]:
+    """(first, last) line indexes of each top-level HTML <div> block (a card, a grid cell)."""
+    blocks, depth, start = [], 0, 0
+    for i, line in enumerate(lines):
+        opened, closed = len(DIV_OPEN_RE.findall(line)), line.count("</div>")
+        if depth == 0 and opened and line.startswith("<div"):
+            start = i
+        if depth or (opened and line.startswith("<div")):
+            depth += opened - closed
+            if depth <= 0:
+                blocks.append((start, i))
+                depth = 0
+    return blocks
+
+
+def _drop_draft_links(markdown: str, src_uri: str) -> str:
+    """What teases a draft goes: its card (a top-level <div> block) or its list item;
+    other links to a draft become plain text, so nothing points at an unpublished page."""
+    here = posixpath.dirname(src_uri)
+
+    def is_draft(target: str) -> bool:
+        path = target.split("#", 1)[0]
+        return bool(path) and "://" not in path and posixpath.normpath(posixpath.join(here, path)) in _drafts
+
+    lines = markdown.splitlines(keepends=True)
+    drop: set[int] = set()
+    blocks = _div_blocks(lines)
+    for i, line in enumerate(lines):
+        if not any(is_draft(m.group(2)) for m in LINK_RE.finditer(line)):
+            continue
+        card = next(((a, b) for a, b in blocks if a <= i <= b), None)
+        if card:
+            drop.update(range(card[0], card[1] + 1))
+            if card[1] + 1 < len(lines) and not lines[card[1] + 1].strip():
+                drop.add(card[1] + 1)
+        elif LIST_ITEM_RE.match(line):
+            drop.add(i)
+    out = [LINK_RE.sub(lambda m: m.group(1) if is_draft(m.group(2)) else m.group(0), line)
+           for i, line in enumerate(lines) if i not in drop]
+    return "".join(out)
+
+
+def editor_note_html(note: str) -> str:
+    """The note as an admonition in raw HTML: escaped, so it shows as typed, never as markup."""
+    paragraphs = [" ".join(p.split()) for p in re.split(r"\n\s*\n", note.strip()) if p.strip()]
+    body = "".join(f"<p>{html.escape(p)}</p>" for p in paragraphs)
+    return f'<div class="admonition note editor-note"><p class="admonition-title">Editor\'s note</p>{body}</div>\n\n'
+
+
+def _with_note(markdown: str, note: str) -> str:
+    """After the page title when it opens the page, else at the top."""
+    block = editor_note_html(note)
+    lines = markdown.splitlines(keepends=True)
+    for i, line in enumerate(lines):
+        if line.strip():
+            if line.startswith("# "):
+                return "".join(lines[: i + 1]) + "\n" + block + "".join(lines[i + 1:])
+            break
+    return block + markdown
+
+
+def on_page_markdown(markdown, page, config, files):
+    if _drafts and not _serving[0]:
+        markdown = _drop_draft_links(markdown, page.file.src_uri)
+    note = page.meta.get("editor_note")
+    if isinstance(note, str) and note.strip():
+        markdown = _with_note(markdown, note)
+    return markdown
