@@ -113,6 +113,7 @@ class ActorMention:
     start: int
     end: int
     role_phrases: tuple[str, ...] = ()  # descriptions attached to this mention (appositive, title)
+    actions: tuple[str, ...] = ()  # what it does as the subject of its clause ("announced the recognition")
 
 
 @dataclass(frozen=True)
@@ -124,6 +125,10 @@ class DateMention:
     date: str | None  # ISO at the precision the text allows: "2025", "2025-04", "2025-07-03"
     start: int = 0
     end: int = 0
+    relative: bool = False  # date is None until resolved against the story's date ("on May 12", undated article)
+    tense: str = "past"  # past | present | future: the direction of a relative date ("will vote on Monday")
+    approximate: bool = False  # "almost five years ago": a year at most, and only roughly
+    main_clause: bool = True  # times the sentence's main clause, not a side one ("..., since the firm went public in 2016")
 
 
 @dataclass(frozen=True)
