@@ -113,7 +113,7 @@ class ActorMention:
     start: int
     end: int
     role_phrases: tuple[str, ...] = ()  # descriptions attached to this mention (appositive, title)
-    actions: tuple[str, ...] = ()  # what it does as the subject of its clause ("announced the recognition")
+    actions: tuple[str, ...] = ()  # what it does as the subject of its clause ("raised interest rates")
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,188 @@
+"""What kind of actor a name is, and the small general word lists of English news style.
+
+Countries come from the CLDR territory names shipped with Babel (general world knowledge
+from a library, never a list of our own); everything else is decided by spaCy's label plus
+patterns of news writing. A GPE that is not a country, a region nor a demonym's base defaults
+to "city": in news copy the named places that are not countries are mostly cities.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+from typing import Iterable
+
+# Courtesy titles that precede a name ("Mr. Smith said"); part of an alias, never a role.
+HONORIFICS = frozenset({
+    "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "prof", "prof.", "sir", "dame",
+    "lord", "lady", "sen.", "rep.", "gov.", "gen.", "col.", "lt.", "sgt.", "capt.", "rev.",
+})
+
+# Nouns that name a person's office ("Foreign Minister Jane Doe", "the bank's chief executive").
+TITLE_NOUNS = frozenset({
+    "president", "minister", "premier", "chancellor", "secretary", "ambassador", "envoy",
+    "spokesman", "spokeswoman", "spokesperson", "chief", "head", "director", "governor",
+    "mayor", "senator", "congressman", "congresswoman", "representative", "lawmaker", "judge",
+    "king", "queen", "prince", "princess", "emperor", "pope", "general", "commander",
+    "chairman", "chairwoman", "chair", "ceo", "founder", "leader", "diplomat", "official",
+    "adviser", "advisor", "deputy", "vice", "attorney", "prosecutor", "justice", "sheikh",
+    "emir", "cleric", "coach", "captain", "officer", "executive", "analyst", "professor",
+    "consul", "delegate", "negotiator", "correspondent", "editor", "reporter", "economist",
+    # occupations news copy puts before a name ("villager Omar X", "teacher Jane Doe")
+    "teacher", "farmer", "doctor", "nurse", "student", "worker", "resident", "villager",
+    "survivor", "witness", "engineer", "lawyer", "activist", "journalist", "photographer",
+    "shopkeeper", "driver", "owner", "volunteer", "soldier", "rescuer", "firefighter",
+    "scientist", "researcher", "expert", "historian", "author", "actor", "singer", "player",
+})
+
+# Heads of a noun phrase that name an institution ("the Norwegian foreign ministry").
+INSTITUTION_NOUNS = frozenset({
+    "ministry", "court", "parliament", "senate", "congress", "assembly", "council", "cabinet",
+    "army", "navy", "military", "police", "embassy", "agency", "commission", "committee",
+    "department", "office", "regulator", "bank", "legislature", "presidency", "ministries",
+})
+
+# Plural nouns that, after a nationality, name a collective actor ("Nordic governments").
+COLLECTIVE_NOUNS = frozenset({
+    "governments", "nations", "countries", "states", "powers", "leaders", "officials",
+    "authorities", "diplomats", "lawmakers", "allies", "forces", "troops", "negotiators",
+    "regulators", "investors", "lenders", "banks", "companies", "rebels", "militants",
+})
+# Collective nouns that all mean "the states of" ("Nordic nations" = "Nordic governments").
+POLITY_NOUNS = frozenset({"governments", "nations", "countries", "states", "powers"})
+
+# Words in a description that make an organisation a group ("a separatist militant group").
+GROUP_WORDS = frozenset({
+    "group", "groups", "movement", "militia", "faction", "insurgency", "insurgents", "rebels",
+    "militants", "guerrillas", "cartel", "gang", "network", "jihadists", "extremists",
+})
+
+# Words of web-page furniture that spaCy tags as names ("Jana Avatar", "Share Link", "Stock Images").
+WIDGET_WORDS = frozenset({
+    "avatar", "images", "image", "photo", "photos", "video", "share", "subscribe", "newsletter",
+    "login", "cookie", "cookies", "click", "copy", "link", "advertisement", "powered", "feed",
+    "read", "more", "comments", "print", "email", "whatsapp", "facebook", "twitter", "instagram",
+})
+
+MONTHS_DAYS = frozenset({
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday",
+    "saturday", "sunday", "today", "yesterday", "tomorrow",
+})
+
+# Words that make a multi-word place a country where CLDR lacks it ("Federal Republic of Ruritania").
+STATE_WORDS = frozenset({"republic", "kingdom", "union", "states", "emirates", "federation", "emirate"})
+
+# CLDR codes that are not countries (organisations and statistical groupings).
+NOT_COUNTRY_CODES = frozenset({"EU", "EZ", "UN", "QO", "ZZ", "XA", "XB"})
+
+
+def fold(text: str) -> str:
+    """Lower-case ASCII form for comparisons ("Müller" and "Muller" compare equal)."""
+    text = text.replace("’", "'").replace("`", "'")
+    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    return text.lower().strip()
+
+
+def _variants(name: str) -> Iterable[str]:
+    """CLDR spellings plus their plain forms: "Myanmar (Burma)" -> Myanmar, Burma; "Congo - Kinshasa" -> Congo."""
+    yield name
+    m = re.match(r"^(.*?) \((.*)\)$", name)
+    if m:
+        yield m.group(1)
+        yield m.group(2)
+    if " - " in name:
+        yield name.split(" - ")[0]
+    if " SAR " in name:  # CLDR's "<city> SAR <country>" for special administrative regions
+        yield name.split(" SAR ")[0]
+
+
+@lru_cache(maxsize=1)
+def _territories() -> tuple[frozenset[str], frozenset[str]]:
+    """(country names, region names), folded, from Babel's English CLDR data."""
+    try:
+        from babel import Locale
+    except ImportError:  # Babel ships with mkdocs-material; without it, fall back to patterns
+        return frozenset(), frozenset()
+    countries: set[str] = set()
+    regions: set[str] = set()
+    for code, name in Locale("en").territories.items():
+        target = regions if code.isdigit() else countries
+        if code in NOT_COUNTRY_CODES:
+            continue
+        target.update(fold(v) for v in _variants(name))
+    return frozenset(countries), frozenset(regions)
+
+
+@lru_cache(maxsize=1)
+def _country_initials() -> frozenset[str]:
+    """ "uk", "drc": initials of the formal multi-word country names news copy shortens
+    ("United Kingdom"), not of every two-word name ("Vatican City" is never "VC")."""
+    return frozenset("".join(w[0] for w in n.split()) for n in _territories()[0]
+                     if len(n.split()) >= 2 and STATE_WORDS & set(n.split()))
+
+
+def is_country_name(name: str) -> bool:
+    """A country in CLDR, or its initialism as news copy writes it ("U.K.", "UK", "DRC")."""
+    text = strip_article(name)
+    if fold(text) in _territories()[0]:
+        return True
+    letters = text.replace(".", "")
+    return 2 <= len(letters) <= 4 and letters.isalpha() and letters.isupper() and letters.lower() in _country_initials()
+
+
+def is_region_name(name: str) -> bool:
+    return fold(strip_article(name)) in _territories()[1]
+
+
+def strip_article(text: str) -> str:
+    """ "the Elysee" -> "Elysee": the article is not part of the name."""
+    return re.sub(r"^(?:the|The|THE)\s+", "", text.strip())
+
+
+def shares_stem(adjective: str, name: str) -> int:
+    """Common prefix of a demonym and a place, when it is the place's stem, else 0.
+
+    "Norwegian"/"Norway" -> 4, "Polish"/"Poland" -> 4, "Kazakh"/"Kazakhstan" -> 6; but
+    "Austrian"/"Australia" -> 0: at most the place's last 3 letters (or a "-istan") may differ.
+    """
+    a, b = fold(adjective), fold(name)
+    n = 0
+    for x, y in zip(a, b):
+        if x != y:
+            break
+        n += 1
+    rest = b[n:]
+    return n if n >= 4 and (len(rest) <= 3 or rest in {"istan", "stan"}) else 0
+
+
+@lru_cache(maxsize=4096)
+def country_of(word: str) -> str | None:
+    """The CLDR country a name or demonym names ("Austrian" -> "austria"), or None."""
+    key = fold(word)
+    if key in _territories()[0]:
+        return key
+    stems = [(shares_stem(word, c), c) for c in _territories()[0] if " " not in c]
+    best = max(stems, default=(0, ""))
+    return best[1] if best[0] else None
+
+
+def place_kind(name: str, demonyms: Iterable[str], city_evidence: bool) -> str:
+    """country | region | city for a GPE: CLDR first, then news-style evidence.
+
+    A demonym in the story ("Ruritanian" for "Ruritania") marks a country; "in X, <Country>" marks
+    a city; a name with a state word ("Republic of Zenda") is a country; otherwise a city.
+    """
+    if is_country_name(name):
+        return "country"
+    if is_region_name(name):
+        return "region"
+    if city_evidence:
+        return "city"
+    words = fold(name).split()
+    if len(words) > 1 and STATE_WORDS & set(words):
+        return "country"
+    if any(shares_stem(d, name) for d in demonyms):
+        return "country"
+    return "city"
