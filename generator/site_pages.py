@@ -1,0 +1,29 @@
+"""Site-wide files written beside the story pages: the tags index, the archive, and each
+story's export JSON (downloadable next to its page, the machine-readable twin of it).
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Sequence
+
+from . import render
+from .config import Settings
+from .export import story_json
+from .models import Story
+
+
+def story_data(story: Story) -> str:
+    """The story's export JSON (docs/export-schema.md), deterministic: schema key order."""
+    return json.dumps(story_json(story), ensure_ascii=False, indent=2) + "\n"
+
+
+def extra_pages(stories: Sequence[Story], settings: Settings) -> dict[str, str]:
+    """Files other than the story pages and the home page, keyed by path under content/."""
+    pages = {
+        "tags.md": render.render_tags_page(settings),
+        "archive.md": render.render_archive(stories, settings),
+    }
+    for story in stories:
+        pages[f"stories/{render.slug_of(story)}.json"] = story_data(story)
+    return pages
