@@ -1,5 +1,6 @@
-"""Site-wide files written beside the story pages: the tags index, the archive, and each
-story's export JSON (downloadable next to its page, the machine-readable twin of it).
+"""Site-wide files written beside the story pages: the tags index, the archive, each
+story's export JSON (downloadable next to its page, the machine-readable twin of it), and
+the hubs: a page per actor across stories and the site-wide timeline.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from . import render
 from .config import Settings
 from .export import story_json
 from .models import Story
+from .render_hubs import hub_pages
 
 
 def story_data(story: Story) -> str:
@@ -26,4 +28,5 @@ def extra_pages(stories: Sequence[Story], settings: Settings) -> dict[str, str]:
     }
     for story in stories:
         pages[f"stories/{render.slug_of(story)}.json"] = story_data(story)
+    pages.update(hub_pages(stories, settings))
     return pages

@@ -42,3 +42,23 @@ def test_site_timeline_newest_first():
     s2 = story("b", [], timeline=[TimelineEntry("2024-05-02", "New event.", ("02",)),
                                   TimelineEntry("2023-01", "Middle event.", ("02",))])
     assert [r.entry.date for r in site_timeline([s1, s2])] == ["2024-05-02", "2023-01", "2021"]
+
+
+def test_hub_pages_are_rendered_and_escaped(settings):
+    from generator.render_hubs import hub_pages
+
+    hostile = actor("<script>alert(1)</script> [x](javascript:y)", role="{{ boss }} # not a heading")
+    s1 = story("a", [hostile, actor("Pat Doe", role="mayor")],
+               timeline=[TimelineEntry("2024-05-02", "The <b>vote</b> was held.", ("01",))])
+    s2 = story("b", [actor("Pat Doe", role="former mayor")], "2024-06-01")
+    pages = hub_pages([s1, s2], settings)
+    assert {"actors/index.md", "timeline.md", "actors/pat-doe.md"} <= set(pages)
+    doe = pages["actors/pat-doe.md"]
+    assert "[B](../stories/b.md)" in doe and "former mayor" in doe
+    text = "\n".join(pages.values())
+    assert "<script>" not in text and "<b>" not in text
+    # the body is Markdown: no link can be made of article text (front matter is YAML data)
+    text = "\n".join(page.split("\n---\n", 1)[-1] for page in pages.values())
+    assert "](javascript:" not in text
+    assert "\n# not a heading" not in text
+    assert "2024" in pages["timeline.md"] and "(stories/a.md)" in pages["timeline.md"]
