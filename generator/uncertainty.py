@@ -1,0 +1,181 @@
+"""Cues that sort a claim-bearing sentence into a section of the page.
+
+Three questions about one sentence, each answered by general patterns of English news
+writing (never by words of a particular story):
+  - does the source say something is not known, or only
+    expected or possible ("could", "is expected to rise")? -> What we don't know
+  - does it say what is planned or scheduled next?        -> What's next
+  - does it tell history that precedes the news?          -> Background
+plus the source's own section headings ("What we don't know:", "The backstory:"), which
+some outlets write into the body and which the cleaner keeps as short paragraphs.
+Cues are matched outside quotation marks: a quoted promise is a statement someone made.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Literal
+
+Cue = Literal["open_question", "next", "background"]
+
+_QUOTED = re.compile(r"[\"“”][^\"“”]*[\"“”]|(?<!\w)‘[^‘’]*’(?!\w)")
+
+# Stated uncertainty. Each pattern with an invented example of the news style it catches.
+OPEN_QUESTION_PATTERNS = [
+    # "It remains unclear whether the talks will resume."
+    r"\b(remains?|is|are|was|were|still|it's)\s+(still\s+)?(unclear|uncertain|unknown|unconfirmed)\b",
+    # "How many people were inside is not yet known."
+    r"\b(is|are|was|were|has|have)\s+(not|n't|yet to be)\s+(yet\s+|been\s+)*(known|clear|confirmed|determined|established|disclosed)\b",
+    # "There is uncertainty over the ceasefire's terms." / "Questions remain over funding."
+    r"\bthere (is|are|was|were|remains?) (also |still )?(some |much |little )?(uncertainty|questions?|doubts?|confusion)\b",
+    r"\b(questions|doubts) (remain|persist|linger)\b",
+    # "Whether the deal survives remains to be seen."
+    r"\b(remains?|is) to be seen\b|\byet to be (decided|determined|seen|announced)\b",
+    # "The outcome will likely depend on the weather."
+    r"\b(will|would|could|may|might)\s+(likely\s+|largely\s+|ultimately\s+)?depend\s+on\b",
+    # "Its effect on prices is still unfolding."
+    r"\b(is|are)\s+still\s+(unfolding|developing|emerging|being assessed)\b",
+    # "The coach faces major hurdles in rebuilding the team."
+    r"\bfaces?\s+(significant|major|serious|many|huge|considerable|steep)?\s*(challenges|hurdles|obstacles|questions)\b",
+    # "Reuters could not independently verify the footage."
+    r"\bcould not (be )?(independently )?(verif|confirm)\w*\b",
+    # "It is not clear how the fire started."
+    r"\bit is not (clear|known)\b|\bno one knows\b|\bunclear (whether|how|why|when|who|what)\b",
+]
+
+# Predictions and possibilities: the sources expect something but cannot know it. They
+# belong to What we don't know (prices "expected to rise" are an open number), except under
+# a source's own "What's next:" heading. Invented examples in the comments.
+HEDGED_PATTERNS = [
+    # "The ruling could open the door to appeals." / "Prices may rise further."
+    r"\b(could|may|might)\s+(soon\s+|also\s+|eventually\s+|still\s+|well\s+)?(?!not\b|hardly\b|have\b)[a-z]{3,}",
+    # "Prices are expected to rise." / "Unemployment is likely to climb."
+    r"\b(is|are)\s+(widely\s+)?(expected|likely)\s+to\s+(rise|climb|increase|grow|fall|drop|worsen|"
+    r"mount|go up|spread|continue)\b|\b(is|are)\s+likely\s+to\b",
+    # "Analysts fear that prices will climb." / "Traders assume rates will be higher."
+    r"\b(assumes?|fears?|feared|expects?|believes?|suspects?)\s+(that\s+)?[^.;]{0,60}?\b(will|would)\b",
+    # "The union said it hoped the strike would end soon." / "He wished the bill to pass."
+    r"\b(hopes?|hoped|hoping|wish(es|ed)?)\b(\s+that)?[^.;]{0,40}?\b(would|will|to)\s+[a-z]+",
+    # "Two climbers are feared missing."
+    r"\b(is|are|were|was)\s+(still\s+)?feared\b|\bfeared\s+(dead|trapped|missing|killed)\b",
+    # "The investigation is ongoing." / "Talks are continuing."
+    r"\b(is|are|remains?)\s+(still\s+)?(ongoing|under way|underway|continuing)\s*[.,;]",
+    # "The ruling raises the possibility of new strikes."
+    r"\b(raises?|raised|raising)\s+the\s+(prospect|possibility|spectre|specter|risk)\s+of\b",
+]
+
+# Plans and schedules: what sources say will happen next. Invented examples in the comments.
+NEXT_PATTERNS = [
+    # "The minister is expected to resign." / "Talks are set to resume."
+    r"\b(is|are|was|were)\s+(widely\s+)?(expected|set|scheduled|due|poised)\s+to\b",
+    # "The company plans to appeal." / "Officials intend to reopen the road."
+    r"\b(plans?|intends?|aims?|vows?|pledges?)\s+to\s+(?!do so\b)\w+",
+    # "The court will rule next week."  ("will" outside quotes, not "will likely depend")
+    r"\bwill\s+(?!likely depend|depend)(soon\s+|also\s+|now\s+)?[a-z]+",
+    # "The army said it would strengthen its border units."  (a plan, reported)
+    r"\b(said|says|announced|told\s+\w+)\b[^.;]{0,40}\bwould\s+(?!have\b|be\s+\w+ed\b)[a-z]+",
+    # "A vote is planned for next week." / "in the coming days"
+    r"\bnext\s+(week|month|year|spring|summer|autumn|fall|winter)\b|\bin the coming\s+(days|weeks|months)\b",
+]
+
+# History that precedes the news. Dates are checked separately (claims uses temporal).
+BACKGROUND_PATTERNS = [
+    # "Since 2019, the company has cut 3,000 jobs."  (a sentence opening with "Since ...")
+    r"^\W*since\b",
+    # "In recent years, the port has expanded." / "For decades, the border was closed."
+    r"^\W*(in|over|during) (recent|the past|the last) (years|decades)\b|^\W*for (years|decades)\b",
+    # "The tribunal had banned the party in 2003."  (past perfect, not in reported speech)
+    r"\bhad\s+(long\s+|previously\s+|once\s+|formally\s+|already\s+)?(been\s+)?[a-z]+(ed|en|wn|un)\b",
+]
+
+# Reported speech back-shifts tenses ("he said it had begun"): no past-perfect cue after it.
+_REPORTING = re.compile(r"\b(said|says|noted|told|added|stated|explained|argued|claimed|reported|"
+                        r"announced|warned|confirmed)\b")
+
+HEADING_KINDS = [
+    # "What we don't know:" / "Unanswered questions:"
+    ("open_question", r"\b(do not|don't|don’t|doesn't) know\b|\bunknowns?\b|\bunanswered\b|"
+                      r"\bopen questions\b|\bwhat remains unclear\b"),
+    # "What's next:" / "What happens next" / "Looking ahead:"
+    ("next", r"\bwhat'?s next\b|\bwhat’s next\b|\bwhat happens next\b|\bnext steps\b|"
+             r"\blooking ahead\b|\bwhat comes next\b"),
+    # "The backstory:" / "Background:" / "How we got here"
+    ("background", r"\bback\s?story\b|\bbackground\b|\bcontext\b|\bhow we got here\b|\bhistory\b"),
+    # "What we know:" / "Key facts:"
+    ("known", r"\bwhat we know\b|\bkey facts\b|\bthe facts\b"),
+]
+
+
+def unquoted(text: str) -> str:
+    """The sentence with quoted passages blanked, so cues inside quotes are not read.
+
+    A quotation the sentence splitter cut in two leaves one unpaired mark: blank from the
+    text's start to a lone closing mark, or from a lone opening mark to its end.
+    """
+    text = _QUOTED.sub(lambda m: " " * len(m.group(0)), text)
+    close = re.search(r"”|\"(?=\W*$)", text)
+    if close and "“" not in text[: close.start()]:
+        text = " " * close.end() + text[close.end():]
+    opening = re.search(r"[“]|(?<![\w])\"", text)
+    if opening:
+        text = text[: opening.start()] + " " * (len(text) - opening.start())
+    return text
+
+
+def _any(patterns: list[str], text: str) -> bool:
+    return any(re.search(p, text, re.IGNORECASE) for p in patterns)
+
+
+def open_question_cue(text: str) -> bool:
+    return _any(OPEN_QUESTION_PATTERNS, unquoted(text))
+
+
+def hedged_cue(text: str) -> bool:
+    return _any(HEDGED_PATTERNS, unquoted(text))
+
+
+def next_cue(text: str) -> bool:
+    return _any(NEXT_PATTERNS, unquoted(text))
+
+
+def background_cue(text: str) -> bool:
+    plain = unquoted(text)
+    if _any(BACKGROUND_PATTERNS[:2], plain):
+        return True
+    perfect = re.search(BACKGROUND_PATTERNS[2], plain, re.IGNORECASE)
+    if not perfect or _REPORTING.search(plain[: perfect.start()]):
+        return False
+    # "The city reopened the bridge, which had been closed for years": the past perfect of a
+    # relative clause describes a noun's past, the sentence itself is news
+    return not re.search(r"\b(which|who|that|where)\s+(\w+\s+)?$", plain[: perfect.start()], re.IGNORECASE)
+
+
+def classify(text: str, heading: str | None = None) -> Cue | None:
+    """The sentence's section cue, strongest first. Stated uncertainty beats everything ("It
+    is unclear whether talks will resume" is an open question, not a plan); a prediction is
+    an open question too, unless the source files it under its own "What's next:" heading;
+    a plan or schedule is what's next; then history."""
+    if open_question_cue(text):
+        return "open_question"
+    hedged, planned = hedged_cue(text), next_cue(text)
+    if heading == "next" and (hedged or planned):
+        return "next"
+    if hedged:
+        return "open_question"
+    if planned:
+        return "next"
+    if background_cue(text):
+        return "background"
+    return None
+
+
+def heading_kind(text: str) -> str | None:
+    """The section a source heading announces ("What we don't know:" -> open_question)."""
+    words = text.strip()
+    limit = 8 if re.search(r"[:：]\s*$", words) else 4
+    if len(words.split()) > limit or re.search(r"[.!?]\W*$", words):
+        return None
+    for kind, pattern in HEADING_KINDS:
+        if re.search(pattern, words, re.IGNORECASE):
+            return kind
+    return None
