@@ -37,7 +37,7 @@ class Settings:
     # composing
     summary_points: int = 4
     max_known: int = 40
-    max_quotes: int = 20
+    max_quotes: int = 30
     claim_similarity: float = 0.55
     n_process: int = 1
     extra: dict[str, Any] = field(default_factory=dict)

@@ -1,8 +1,9 @@
 """Key quotes: direct quotations verbatim, each with its speaker.
 
 extract_quotes: per article (called by generator.analyse): find quotation spans
-  (quotes_spans), attribute each from the parse (quotes_attribution, quotes_names), then
-  fill the gaps the way news prose leaves them (split quotes, continued paragraphs).
+  (quotes_spans), attribute each from the parse (quotes_attribution, quotes_names, with
+  pronoun gender from quotes_gender), then fill the gaps the way news prose leaves them
+  (split quotes, continued paragraphs, "she added", a speaker named in the next paragraph).
 build_quotes: per story (quotes_merge), merges the same quotation across sources, canonical speakers.
 """
 
@@ -14,15 +15,18 @@ from typing import Sequence
 
 from .models import Actor, AnalysedArticle, Quote, QuoteMention, Sentence
 from .quotes_attribution import (
-    attribute, candidate_verbs, colon_label, dash_signature, is_speech_verb, speaker_of,
+    attribute, bare_attribution, candidate_verbs, colon_label, dash_signature, is_speech_verb,
+    speaker_of, speech_noun_speaker,
 )
 from .quotes_merge import merge_quotes
 from .quotes_names import Mention, Names
 from .quotes_spans import QuoteSpan, clean_quote_text, cut_at_last_sentence, find_spans, word_count
 
-# Scare quotes ("called them 'allies'") are kept only with a speaker: without one, a word or
-# two in quotation marks is usually a title, a term or a nickname ("the 'Moon Craft' vehicle").
+# Scare quotes ("called them 'cowards'") are kept only with a speaker: without one, a word or
+# two in quotation marks is usually a title, a term or a nickname ("the 'Sky Hopper' drone").
 MIN_WORDS_UNATTRIBUTED = 3
+# '"A," she said. / "B," she added.': adding and continuing go on with the same speaker.
+CONTINUING = {"add", "continue"}
 
 
 @dataclass
@@ -135,9 +139,59 @@ def _fill_gaps(doc, paragraphs, names: Names, found: list[_Found]) -> None:
         k = order.index(para) - 1
         while k >= 0 and order[k] not in para_speaker and _is_heading(doc, *bounds[order[k]]):
             k -= 1
-        if k >= 0 and order[k] in para_speaker:
-            for f in items:
-                f.speaker = None if f.framed else para_speaker[order[k]]
+        speaker = para_speaker.get(order[k]) if k >= 0 else None
+        if speaker is None:
+            speaker = _next_paragraph_speaker(doc, order, bounds, para, names, by_para)
+        for f in items:
+            f.speaker = None if f.framed else speaker
+
+
+def _next_paragraph_speaker(doc, order, bounds, para: int, names: Names, by_para) -> Mention | None:
+    """A quotation paragraph introduced by the one after it, as transcripts and video copy do:
+    '"This is not 2008."' / 'Ann Lee, an analyst at a bank, explains.' -> Ann Lee."""
+    k = order.index(para) + 1
+    if k >= len(order) or order[k] in by_para:
+        return None
+    tokens = _tokens(doc, *bounds[order[k]])
+    return bare_attribution(tokens, names) if tokens else None
+
+
+def _continue_added(doc, found: list[_Found], names: Names, paragraphs) -> None:
+    """"he/she added" goes on with the previous quotation's speaker when nobody else was named
+    in between and the pronoun's gender does not rule it out: translated copy writes
+    '"A," the palace said. / "B," she added.' for the palace."""
+    order = [p for p, _, _ in paragraphs]
+    bounds = {p: (s, e) for p, s, e in paragraphs}
+    prev: _Found | None = None
+    for f in sorted(found, key=lambda f: f.span.start):
+        sp = f.speaker
+        if prev is not None and sp is not None and sp.pronoun and doc[sp.pos].head.lemma_.lower() in CONTINUING:
+            if _adjacent_paragraphs(doc, order, bounds, prev.paragraph, f.paragraph) \
+                    and not _someone_between(names, prev, doc[sp.pos].idx, doc) \
+                    and _may_refer(names, sp.pronoun, prev.speaker):
+                f.speaker = replace(prev.speaker, pos=sp.pos, pronoun=sp.pronoun)
+        if f.speaker is not None:
+            prev = f
+
+
+def _may_refer(names: Names, pronoun: str, speaker: Mention) -> bool:
+    """"she" to a woman or a person of unknown gender, or to a body (translated copy);
+    "it" to a body or group; "they" to anyone (singular they)."""
+    if pronoun == "it":
+        return speaker.kind != "person"
+    return speaker.kind != "person" or names.agrees(speaker.name, pronoun)
+
+
+def _adjacent_paragraphs(doc, order, bounds, first: int, second: int) -> bool:
+    """The same paragraph, or the next one with only headings between."""
+    a, b = order.index(first), order.index(second)
+    return 0 <= b - a and all(_is_heading(doc, *bounds[order[k]]) for k in range(a + 1, b))
+
+
+def _someone_between(names: Names, prev: _Found, end: int, doc) -> bool:
+    """A person other than the previous speaker is named as a subject after its quotation."""
+    return any(m.kind == "person" and not m.pronoun and m.name != prev.speaker.name
+               and prev.span.end <= doc[m.pos].idx < end for m in names.subjects)
 
 
 def _attribute_span(doc, span: QuoteSpan, bounds: tuple[int, int], names: Names) -> _Found | None:
@@ -152,6 +206,8 @@ def _attribute_span(doc, span: QuoteSpan, bounds: tuple[int, int], names: Names)
         speaker = dash_signature(doc.text[tail:bounds[1]], tail, names)
     if speaker is None:
         speaker = colon_label(doc.text[bounds[0]:span.open_mark], bounds[0], names)
+    if speaker is None:
+        speaker = speech_noun_speaker(tokens, names)
     opens = all(t.is_punct or t.is_space for t in doc[frame[0].i:tokens[0].i]) if frame else False
     return _Found(span, -1, speaker, bool(candidate_verbs(frame, names)), opens)
 
@@ -168,6 +224,7 @@ def extract_quotes(doc, sentences: Sequence[Sentence]) -> list[QuoteMention]:
     found = [replace(f, paragraph=para) for para, span in spans
              if (f := _attribute_span(doc, span, bounds[para], names)) is not None]
     _fill_gaps(doc, paragraphs, names, found)
+    _continue_added(doc, found, names, paragraphs)
     starts = [s.start for s in sentences]
     out: list[QuoteMention] = []
     for f in found:

@@ -28,7 +28,16 @@ SPEECH_VERBS = frozenset({
 # content: in "X announced it, as the crowd chanted 'Y'" the chant is not X's.
 ADJUNCT_EDGES = {"advcl", "relcl", "acl", "prep", "pcomp", "npadvmod", "pobj"}
 SUBJECT_DEPS = ("nsubj",)
-# A block quote signed after a dash: `"We will act." – Foreign Ministry`.
+# Finite verb tags: only these take a subject ("Ann Lee said"; not "saying", "to say").
+FINITE = {"VBD", "VBZ", "VBP"}
+# Nouns of saying that carry a quotation and its source: 'a warning of "war" from X', "X's call for 'restraint'".
+SPEECH_NOUNS = frozenset({
+    "warning", "threat", "call", "pledge", "promise", "vow", "plea", "appeal", "statement",
+    "remark", "comment", "message", "demand", "accusation", "claim", "denial", "description",
+})
+# Verbs with no content of their own: "Ann Lee, a farmer, explains." attributes a quotation next to it.
+CONTENT_DEPS = {"ccomp", "xcomp", "csubj", "dobj", "attr", "oprd"}
+# A block quote signed after a dash: `"We will act." – Transport Ministry`.
 DASH_SIGNATURE = re.compile(r"^[\s,.;:]*[-\u2013\u2014]+\s*(?P<name>[^.!?\"\u201c\u201d]{2,90}?)[\s.]*$")
 
 
@@ -140,6 +149,8 @@ def _detached_subject(verb, names: Names) -> object | None:
     """'"...", - the bank's chief, Ann Lee, said.': the parser hung the noun phrase between
     the closing mark and the verb on the quotation; it is still the verb's subject."""
     doc = verb.doc
+    if verb.tag_ not in FINITE:  # '"...", calling it "x"': a participle has no subject of its own
+        return None
     start = verb.i
     while start > 0 and start - 1 not in names.quoted and verb.i - start < 15:
         start -= 1
@@ -208,3 +219,43 @@ def dash_signature(after: str, start: int, names: Names) -> Mention | None:
     if any(is_speech_verb(t) for t in span):
         return None
     return names.resolve(span.root)
+
+
+def speech_noun_speaker(quote_tokens: list, names: Names) -> Mention | None:
+    """The source of a noun of saying that holds the quotation: 'drew a warning of "reprisals"
+    from the ministry' and 'the ministry's warning of "reprisals"' -> the ministry."""
+    inside = {t.i for t in quote_tokens}
+    tops = [t for t in quote_tokens if t.head.i not in inside and not t.is_punct]
+    for top in tops:
+        cur = top
+        for _ in range(3):
+            if cur.head.i == cur.i or cur.dep_ not in ("pobj", "prep", "dobj", "appos"):
+                break
+            cur = cur.head
+            if cur.pos_ == "NOUN" and cur.lemma_.lower() in SPEECH_NOUNS:
+                return _noun_source(cur, inside, names)
+    return None
+
+
+def _noun_source(noun, inside: set[int], names: Names) -> Mention | None:
+    """The possessor of a speech noun, or the object of a `from` in its phrase."""
+    for child in noun.children:
+        if child.dep_ == "poss" and child.i not in names.quoted:
+            return names.resolve(child)
+    for tok in noun.subtree:
+        if tok.lower_ == "from" and tok.dep_ == "prep" and tok.i not in names.quoted:
+            for obj in tok.children:
+                if obj.dep_ == "pobj" and obj.i not in names.quoted:
+                    found = names.resolve(obj)
+                    return found if found and found.kind in ("person", "body", "group") else None
+    return None
+
+
+def bare_attribution(tokens: list, names: Names) -> Mention | None:
+    """The speaker of a sentence that only names one ("Ann Lee, a farmer, explains."): a speech
+    verb with no content of its own, so it attributes the quotation beside it."""
+    verbs = [t for t in candidate_verbs(tokens, names) if t.dep_ == "ROOT"]
+    if len(verbs) != 1 or any(c.dep_ in CONTENT_DEPS for c in verbs[0].children):
+        return None
+    found = speaker_of(verbs[0], names)
+    return found if found is not None and found.kind in ("person", "body", "group") else None

@@ -22,8 +22,8 @@ from .quotes_names import HONORIFICS, strip_name
 
 NEAR_IDENTICAL = 88  # fuzz.ratio on normalised text: same words, punctuation/spelling aside
 SAME_STATEMENT = 75  # fuzz.token_set_ratio: one statement rendered in other words
-SAME_NAME = 92
-FRAGMENT_WORDS = 5  # fewer content words than this: a fragment ("productive cooperation")  # fuzz.ratio of two spellings of one name ("Somanath"/"Somnath")
+SAME_NAME = 92  # fuzz.ratio of two spellings of one name ("Ramanathan"/"Ramnathan")
+FRAGMENT_WORDS = 5  # fewer content words than this: a fragment ("deep mutual trust")
 
 
 def normalise(text: str) -> str:
@@ -67,7 +67,7 @@ def canonical_speaker(surface: str | None, actors: Sequence[Actor], source_id: S
 
     Exact name or alias (case-insensitive), a near-identical spelling, a person's surname
     ("Mr Ivanov" -> "Zamir Ivanov"), or a description ("the ministry") -> the most
-    prominent actor this article names whose name ends that way ("Foreign Ministry").
+    prominent actor this article names whose name ends that way ("Health Ministry").
     """
     if not surface:
         return None

@@ -11,6 +11,8 @@ import bisect
 import re
 from dataclasses import dataclass, field, replace
 
+from .quotes_gender import GENDERED, genders
+
 PERSON_LABELS = {"PERSON"}
 BODY_LABELS = {"ORG", "GPE", "NORP", "FAC"}
 # Courtesy titles and ranks written before a name: "Mr. Ivanov", "PM Lee", "Dr Okafor".
@@ -25,6 +27,9 @@ TITLES = HONORIFICS | {
     "spokesperson", "envoy", "ambassador", "foreign", "deputy", "acting", "chief", "governor",
     "senator", "king", "queen", "prince", "princess", "mayor", "ceo", "chancellor", "commander",
     "officer", "head", "leader", "minister", "premier", "emir", "speaker", "special", "vice",
+    "councillor", "councilor", "councilman", "councilwoman", "alderman", "mp", "mep",
+    "representative", "inspector", "sergeant", "detective", "captain", "colonel", "lieutenant",
+    "coach", "bishop", "archbishop", "rabbi", "imam", "spokesman", "spokeswoman",
 }
 # Edges into a subordinate clause: "Ann Lee said that [Bo Chan had left]" - Bo Chan is not the
 # main subject a later "she said" refers back to.
@@ -41,6 +46,12 @@ RELATIVE = {"who", "that", "which", "whom"}
 MALE_FEMALE = {"he", "him", "she", "her"}
 PLURAL = {"they", "them"}
 NEUTER = {"it"}
+# Head nouns of a description that stand for any organisation: "the health agency" may name
+# the "National Health Protection Organisation" introduced before.
+BODY_NOUNS = {
+    "agency", "organisation", "organization", "body", "authority", "institution", "institute",
+    "company", "firm", "group", "administration", "service", "office", "regulator", "watchdog",
+}
 
 
 @dataclass(frozen=True)
@@ -51,6 +62,7 @@ class Mention:
     name: str
     kind: str
     main: bool = True  # subject of a main clause (not of "that ..." or "after ..." clauses)
+    pronoun: str = ""  # the pronoun the article wrote, when resolved from one ("she")
 
 
 def strip_name(text: str) -> str:
@@ -74,6 +86,7 @@ class Names:
     persons: list[tuple[int, str, frozenset[str]]] = field(default_factory=list)
     bodies: list[tuple[int, str]] = field(default_factory=list)
     subjects: list[Mention] = field(default_factory=list)
+    gender: dict[str, str] = field(default_factory=dict)  # surname key -> "m" / "f", when the article tells
 
     @classmethod
     def build(cls, doc, quoted: frozenset[int]) -> "Names":
@@ -92,24 +105,34 @@ class Names:
             elif ent.label_ in BODY_LABELS:
                 names.bodies.append((ent.start, names.body_name(ent)))
         names.persons.sort(key=lambda p: p[0])
-        for tok in doc:
-            if tok.dep_ in ("nsubj", "nsubjpass") and tok.i not in quoted:
-                mention = names.resolve(tok)
-                if mention is not None:
-                    names.subjects.append(replace(mention, main=_main_clause(tok.head, quoted)))
+        subjects = [t for t in doc if t.dep_ in ("nsubj", "nsubjpass") and t.i not in quoted]
+        named = [m for t in subjects if t.pos_ != "PRON" and (m := names.resolve(t)) and m.kind == "person"]
+        people = sorted({(p, n) for p, n, _ in names.persons} | {(m.pos, m.name) for m in named})
+        roles = [(full, roles) for _, full, roles in names.persons]
+        names.gender = genders(doc, quoted, people, roles, _surname_key)
+        for tok in subjects:
+            mention = names.resolve(tok)
+            if mention is not None:
+                names.subjects.append(replace(mention, main=_main_clause(tok.head, quoted)))
         return names
+
+    def agrees(self, name: str, word: str) -> bool:
+        """A gendered pronoun may refer to this person: "she" never to a man the article calls "he"."""
+        want = GENDERED.get(word.lower())
+        have = self.gender.get(_surname_key(name))
+        return want is None or have is None or have == want
 
     # ------------------------------------------------------------ named entities
 
     def body_name(self, ent) -> str:
-        """An organisation with its possessor: "Russia's Foreign Ministry", not "Foreign Ministry"."""
+        """An organisation with its possessor: "Norway's Health Ministry", not "Health Ministry"."""
         root = ent.root
         poss = [c for c in root.children if c.dep_ == "poss" and c.i < ent.start and c.ent_type_ in BODY_LABELS]
         start = poss[0].left_edge.i if poss else ent.start
         return strip_name(self.doc[start:ent.end].text)
 
     def fuller_body(self, name: str, pos: int) -> str:
-        """"the Foreign Ministry" after "Russia's Foreign Ministry": the fuller earlier name."""
+        """"the Health Ministry" after "Norway's Health Ministry": the fuller earlier name."""
         lowered = name.lower()
         for at, other in reversed(self.bodies):
             if at < pos and other.lower().endswith(" " + lowered):
@@ -137,7 +160,7 @@ class Names:
             own = self.ent_of.get(tok.i)
             words = {t.i: t for t in run}
             if own is not None and own.label_ in PERSON_LABELS:
-                words.update({t.i: t for t in own if t.lower_ not in HONORIFICS})
+                words.update({t.i: t for t in _untitled(own)})
             name = strip_name(" ".join(words[i].text for i in sorted(words)))
             return Mention(tok.i, self.full_person(name, tok.i), "person")
         ent = self.ent_of.get(tok.i)
@@ -161,7 +184,7 @@ class Names:
             tok = tok.head.head  # "Jane Doe, who said ..." -> Jane Doe
         if tok.pos_ == "PRON" or tok.tag_ == "PRP":
             return self.pronoun(tok)
-        appos = self._appositive_person(tok)
+        appos = self._appositive_person(tok) or self._appositive_body(tok)
         if appos is not None:
             return appos
         named = self.entity_mention(tok)
@@ -170,17 +193,32 @@ class Names:
         return self.description(tok)
 
     def _appositive_person(self, tok) -> Mention | None:
-        """"The envoy, Zamir Ivanov, said" and "Ivanov's deputy, Ann Lee, said": the named person."""
+        """"The envoy, Zamir Ivanov, said" and "Ivanov's deputy, Ann Lee, said": the named person.
+
+        After a person's title the name is a person's whatever the tagger says: in "the
+        President of Ruritania, Ann Lee-Park, said" a name tagged as a place is still hers.
+        """
         if tok.ent_type_ in PERSON_LABELS:
             return None
-        for sub in tok.subtree:
-            if sub.dep_ != "appos" or sub.i in self.quoted or sub.ent_type_ in BODY_LABELS:
+        titled = tok.lower_ in TITLES
+        for sub in _apposed(tok):
+            if sub.i in self.quoted or (sub.ent_type_ in BODY_LABELS and not titled):
                 continue
             if sub.ent_type_ in PERSON_LABELS or (sub.tag_ == "NNP" and sub.text.istitle()):
-                found = self.entity_mention(sub)
-                if found is None:  # an untagged single name: "the president, Ann Lee-Park,"
-                    found = Mention(sub.i, self.full_person(sub.text, sub.i), "person")
+                found = None if sub.ent_type_ in BODY_LABELS else self.entity_mention(sub)
+                if found is None:  # an untagged or mis-tagged name: "the president, Ann Lee-Park,"
+                    name = strip_name(" ".join(t.text for t in name_run(sub))) or sub.text
+                    found = Mention(sub.i, self.full_person(name, sub.i), "person")
                 return found
+        return None
+
+    def _appositive_body(self, tok) -> Mention | None:
+        """"The bank's regulator, the OCC, said": a description followed by the body's name."""
+        if tok.pos_ != "NOUN" or tok.lower_ in TITLES:
+            return None
+        for sub in _apposed(tok):
+            if sub.i not in self.quoted and sub.ent_type_ in BODY_LABELS and sub.dep_ == "appos":
+                return self.entity_mention(sub)
         return None
 
     def pronoun(self, tok) -> Mention | None:
@@ -194,26 +232,27 @@ class Names:
             kinds = ("body",)
         else:
             return None
-        found = self.latest(tok.i, kinds)
+        found = self.latest(tok.i, kinds, word)
         if found is None and kinds == ("person",):
-            people = [p for p in self.persons if p[0] < tok.i]
+            people = [p for p in self.persons if p[0] < tok.i and self.agrees(p[1], word)]
             if people:
-                return Mention(tok.i, self.full_person(people[-1][1], tok.i), "person")
-        return Mention(tok.i, found.name, found.kind) if found else None
+                return Mention(tok.i, self.full_person(people[-1][1], tok.i), "person", pronoun=word)
+        return Mention(tok.i, found.name, found.kind, pronoun=word) if found else None
 
-    def latest(self, pos: int, kinds: tuple[str, ...]) -> Mention | None:
-        """The latest main-clause subject of those kinds before pos (else any such subject).
+    def latest(self, pos: int, kinds: tuple[str, ...], word: str = "") -> Mention | None:
+        """The latest main-clause subject of those kinds before pos (else any such subject),
+        agreeing with the pronoun's gender when the article tells it.
 
         "Ann Lee noted that Bo Chan had left. 'We go on,' she said." -> Ann Lee, not Bo Chan.
         """
         idx = bisect.bisect_left([m.pos for m in self.subjects], pos)
-        earlier = [m for m in self.subjects[:idx] if m.kind in kinds]
+        earlier = [m for m in self.subjects[:idx] if m.kind in kinds and self.agrees(m.name, word)]
         main = [m for m in earlier if m.main]
         return (main or earlier or [None])[-1]
 
     def description(self, tok) -> Mention | None:
         """A common-noun phrase ("the ministry", "Some officials"), resolved back when it names
-        a body or titled person the article named before ("the Foreign Ministry" -> "X's Foreign Ministry")."""
+        a body or titled person the article named before ("the Health Ministry" -> "X's Health Ministry")."""
         if tok.pos_ not in ("NOUN", "PROPN"):
             return None
         words = _phrase(tok)
@@ -221,19 +260,57 @@ class Names:
         if not content:
             return None
         lowered = [w.lower() for w in content]
-        for pos, name in reversed(self.bodies):
-            if pos < tok.i and name.lower().split()[-1] == lowered[-1] and all(w in name.lower() for w in lowered):
-                return Mention(tok.i, name, "body")
-        for pos, name, roles in reversed(self.persons):
-            if pos < tok.i and set(lowered) <= roles:
-                return Mention(tok.i, self.full_person(name, tok.i), "person")
+        body = self._described_body(tok.i, lowered)
+        if body is not None:
+            return body
+        of_words = _of_words(tok)  # "the President of Ruritania": both words describe the person
+        for wanted in ([set(lowered) | of_words] if of_words else []) + [set(lowered)]:
+            for pos, name, roles in reversed(self.persons):
+                if pos < tok.i and wanted <= roles:
+                    return Mention(tok.i, self.full_person(name, tok.i), "person")
         kind = "group" if tok.tag_ in ("NNS", "NNPS") else "other"
-        display = " ".join(w for w in words if w.lower() not in QUANTIFIERS) + _named_affiliation(tok)
+        display = _display([w for w in words if w.lower() not in QUANTIFIERS]) + _named_affiliation(tok)
         return Mention(tok.i, display, kind)
+
+    def _described_body(self, pos: int, lowered: list[str]) -> Mention | None:
+        """The latest body a description names: "the ministry" -> "Norway's Health Ministry"; a
+        generic head with the body's own words -> that body ("the health agency" -> "National
+        Health Protection Organisation", whatever its acronym)."""
+        generic = lowered[-1] in BODY_NOUNS and len(lowered) >= 2
+        for at, name in reversed(self.bodies):
+            words = name.lower().split()
+            if at >= pos:
+                continue
+            if words[-1] == lowered[-1] and all(w in name.lower() for w in lowered):
+                return Mention(pos, name, "body")
+            if generic and all(w in words for w in lowered[:-1]):
+                return Mention(pos, name, "body")
+        return None
+
+
+def _apposed(tok) -> list:
+    """Names set beside a noun: its appositions, and a co-subject after a comma that the parser
+    took for a second subject ("the President of Ruritania, Lee said" parsed as two subjects)."""
+    out = [t for t in tok.subtree if t.dep_ == "appos"]
+    if tok.dep_ in ("nsubj", "nsubjpass"):
+        for sib in tok.head.children:
+            gap = tok.doc[tok.right_edge.i + 1:sib.left_edge.i]
+            if sib.dep_ == tok.dep_ and sib.i > tok.i and [t.text for t in gap] == [","]:
+                out.append(sib)
+    return out
+
+
+def _of_words(tok) -> set[str]:
+    """The words of an `of` phrase after a title: "President of Ruritania" -> {ruritania}."""
+    words: set[str] = set()
+    for prep in tok.rights:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            words |= {t.lower_ for t in prep.subtree if t.pos_ == "PROPN"}
+    return words
 
 
 def _phrase(tok) -> list[str]:
-    """The head noun with its left modifiers: "the alliance's secretary general"."""
+    """The head noun with its left modifiers: "the union's general secretary"."""
     keep = ("det", "amod", "compound", "poss", "nummod", "nmod", "case", "quantmod", "predet")
     start = tok.i
     for child in tok.lefts:
@@ -242,14 +319,27 @@ def _phrase(tok) -> list[str]:
     return [t.text for t in tok.doc[start:tok.i + 1] if not t.is_punct or t.text in ("'s", "\u2019s")]
 
 
+def _display(words: list[str]) -> str:
+    """Words joined as written: "The UN 's refugee agency" -> "The UN's refugee agency"."""
+    return re.sub(r" (['\u2019]s)\b", r"\1", " ".join(words))
+
+
 def _named_affiliation(tok) -> str:
     """" at Barclays" in "analysts at Barclays said": where an unnamed speaker works."""
     for prep in tok.rights:
         if prep.dep_ == "prep" and prep.lower_ in ("at", "of", "from", "with"):
             objs = [c for c in prep.children if c.dep_ == "pobj" and c.ent_type_ in BODY_LABELS]
-            if objs:
-                return " " + tok.doc[prep.i:objs[0].i + 1].text
+            if objs:  # the whole name: "officials at the Department of Energy"
+                return " " + tok.doc[prep.i:objs[0].right_edge.i + 1].text
     return ""
+
+
+def _untitled(ent) -> list:
+    """A person entity without the titles the tagger took in: "Councillor Ann Lee" -> Ann Lee."""
+    tokens = [t for t in ent if t.lower_ not in HONORIFICS]
+    while len(tokens) > 1 and tokens[0].lower_.rstrip(".") in TITLES:
+        tokens = tokens[1:]
+    return tokens
 
 
 def _titled_name(ent) -> bool:
@@ -278,7 +368,7 @@ def _name_head(tok):
 def name_run(tok) -> list:
     """The proper nouns written right before a name's last word, titles excluded.
 
-    "Afghan Foreign Minister Ann Lee Park" -> [Ann, Lee, Park]: the run stops at a title word
+    "Ruritanian Health Minister Ann Lee Park" -> [Ann, Lee, Park]: the run stops at a title word
     or at a word naming a place or body.
     """
     doc = tok.doc
@@ -296,8 +386,8 @@ def name_run(tok) -> list:
 def _role_words(head) -> frozenset[str]:
     """Words that describe a named person where the article introduces them.
 
-    "NATO Secretary General Jens Stoltenberg" and "Jens Stoltenberg, the NATO secretary
-    general" both give {nato, secretary, general}; used to resolve "the Secretary General".
+    "UEFA General Secretary Ann Lee" and "Ann Lee, the UEFA general secretary" both give
+    {uefa, general, secretary}; used to resolve "the General Secretary".
     """
     root = head
     name = {t.i for t in name_run(root)}
@@ -309,3 +399,4 @@ def _role_words(head) -> frozenset[str]:
         if tok.i not in name and not tok.is_punct:
             words.add(tok.lower_)
     return frozenset(words)
+

@@ -1,8 +1,9 @@
 """Finding direct quotations in a paragraph: pairing quotation marks, as news prose uses them.
 
-Pure string work (no parse), so it is easy to test and reason about. Only double marks
-delimit quotations: straight ("), curly (“ ”), low (\u201e) and guillemets (« »). Single marks
-are left alone (apostrophes look the same) and stay inside the quoted text ("'Yes,' she said").
+Pure string work (no parse), so it is easy to test and reason about. Double marks delimit
+quotations: straight ("), curly (“ ”), low (\u201e) and guillemets (« »). Single marks (British
+style, 'We will,' she said) delimit them only outside double marks, and only as a pair that
+cannot be an apostrophe (single_spans); inside double marks they stay in the quoted text.
 """
 
 from __future__ import annotations
@@ -14,10 +15,14 @@ OPENERS = "\u201c\u201e\u00ab"  # “ „ «
 CLOSERS = "\u201d\u00bb"  # ” »
 STRAIGHT = '"'
 MARKS = OPENERS + CLOSERS + STRAIGHT
-# A mark after one of these can open a quotation: `said: "We`, `(“Moon Craft”)`, `—"No"`.
+# A mark after one of these can open a quotation: `said: "We`, `(“Sky Hopper”)`, `—"No"`.
 OPEN_CONTEXT = " \t\n([{-\u2013\u2014:/'\u2018"
 # A sentence end inside a quote cut off by the scraper: `...as possible. Your forces are`.
 SENTENCE_END = re.compile(r"[.!?\u2026][\"'\u2019\u201d)]*(?=\s|$)")
+SINGLE_OPENERS = "\u2018'"  # ‘ and a straight ' (left-flanking only)
+SINGLE_CLOSERS = "\u2019'"  # ’ and a straight ' (right-flanking only; also the apostrophe)
+# Where a closing single mark may stand: before a space, punctuation or the end ("‘unfair’,").
+CLOSE_CONTEXT = " \t\n.,;:!?)]}\u2014\u2013-\"\u201d"
 
 
 @dataclass(frozen=True)
@@ -38,12 +43,26 @@ def _can_open(text: str, i: int) -> bool:
 
 
 def _can_close(text: str, i: int) -> bool:
-    """Right-flanking mark: after a non-space (`done,"`, `calm."`)."""
+    """Right-flanking mark: after a non-space (`done,"`, `over."`)."""
     return i > 0 and not text[i - 1].isspace()
 
 
 def find_spans(text: str) -> list[QuoteSpan]:
-    """Quotation spans of one paragraph, in order.
+    """Quotation spans of one paragraph, in order: double-mark spans, and single-mark spans
+    outside them (a double-mark span inside a single-mark one is an inner quotation)."""
+    doubles = double_spans(text)
+    masked = list(text)
+    for span in doubles:
+        stop = len(text) if span.close_mark is None else span.close_mark + 1
+        masked[span.open_mark:stop] = "x" * (stop - span.open_mark)
+    singles = single_spans("".join(masked))
+    outer = [s for s in doubles
+             if not any(o.open_mark < s.open_mark and (o.close_mark or len(text)) > s.start for o in singles)]
+    return sorted(outer + singles, key=lambda s: s.open_mark)
+
+
+def double_spans(text: str) -> list[QuoteSpan]:
+    """Double-mark quotation spans of one paragraph, in order.
 
     A quotation left open at the paragraph's end runs to that end: news style opens each
     paragraph of a long quotation and closes only the last (`"We will act.` / `"Now."`).
@@ -69,6 +88,51 @@ def find_spans(text: str) -> list[QuoteSpan]:
     return [s for s in (_trim(text, s) for s in spans) if s is not None]
 
 
+def _single_can_open(text: str, i: int) -> bool:
+    """`said ‘We`, `('Yes`: after a space or bracket, before a letter or digit (not `rock ’n’`)."""
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    return before in OPEN_CONTEXT and after.isalnum()
+
+
+def _single_can_close(text: str, i: int) -> bool:
+    """`unfair’,` or `yes’ he`: after a non-space, not inside a word (`don’t`, `Lee’s`)."""
+    after = text[i + 1] if i + 1 < len(text) else " "
+    return i > 0 and not text[i - 1].isspace() and after in CLOSE_CONTEXT
+
+
+def _possessive_like(text: str, i: int) -> bool:
+    """A plural possessive looks like a closing mark: `the workers’ union` (s’ + a lower-case word)."""
+    rest = text[i + 1:i + 3]
+    return text[i - 1] in "sS" and len(rest) == 2 and rest[0] == " " and rest[1].islower()
+
+
+def single_spans(text: str) -> list[QuoteSpan]:
+    """Single-mark quotations (`Union threatens ‘walkout’`, `'We will,' she said`).
+
+    Only a left-flanking mark opens and a right-flanking one closes, so apostrophes inside words
+    never pair. A closer that may be a plural possessive (`the workers’ union,’ she said`) is
+    passed over when a clear closer follows. An unclosed mark is an apostrophe (`the ’90s`),
+    except a curly one opening the paragraph: a quotation continued in the next paragraph.
+    """
+    spans: list[QuoteSpan] = []
+    i = 0
+    while i < len(text):
+        if text[i] not in SINGLE_OPENERS or not _single_can_open(text, i):
+            i += 1
+            continue
+        closers = [j for j in range(i + 2, len(text)) if text[j] in SINGLE_CLOSERS and _single_can_close(text, j)]
+        clear = [j for j in closers if not _possessive_like(text, j)]
+        close = (clear or closers or [None])[0]
+        if close is None:
+            if i == 0 and text[0] == "\u2018":
+                spans.append(QuoteSpan(1, len(text), 0, None))
+            break
+        spans.append(QuoteSpan(i + 1, close, i, close))
+        i = close + 1
+    return [s for s in (_trim(text, s) for s in spans) if s is not None and s.end - s.start >= 2]
+
+
 def _trim(text: str, span: QuoteSpan) -> QuoteSpan | None:
     """Drop surrounding spaces; None when nothing is left."""
     inner = text[span.start:span.end]
@@ -83,7 +147,7 @@ def _trim(text: str, span: QuoteSpan) -> QuoteSpan | None:
 def cut_at_last_sentence(text: str, span: QuoteSpan) -> QuoteSpan | None:
     """An unterminated quotation at the very end of a (truncated) page keeps its whole sentences.
 
-    `"Finland is safer. Your forces are substan` -> `Finland is safer.`; None if no sentence ends.
+    `"The town is safer. Our crews are substan` -> `The town is safer.`; None if no sentence ends.
     """
     inner = text[span.start:span.end]
     ends = [m.end() for m in SENTENCE_END.finditer(inner)]

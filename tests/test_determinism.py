@@ -14,6 +14,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def make_project(dest: Path, reverse: bool) -> Path:
+    dest.mkdir(parents=True)
     for name in ("mkdocs.yml", "site_config"):
         src = ROOT / name
         if src.is_dir():
