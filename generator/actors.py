@@ -12,9 +12,17 @@ import re
 from collections import Counter, defaultdict
 from typing import Sequence
 
-from .actors_aliases import Form, cluster, core_name, fold, government_base, is_abbreviation, qualifier, tidy
-from .actors_kinds import GROUP_WORDS, INSTITUTION_NOUNS, is_country_name, place_kind
-from .actors_roles import action_phrase, choose_action, choose_role, head_word, role_phrases
+from .actors_aliases import (
+    Form, abbreviates_tail, cluster, core_name, fold, glued_word, government_base, is_abbreviation, qualifier,
+    tidy,
+)
+from .actors_kinds import (
+    ADMIN_NOUNS, GROUP_WORDS, INSTITUTION_NOUNS, MONTHS_DAYS, PLACE_LIST_NOUNS, is_country_name, place_kind,
+)
+from .actors_roles import (
+    action_phrase, caption_titles, choose_action, choose_role, head_word, refine_role, role_phrases,
+    subject_descriptions,
+)
 from .actors_spans import candidates
 from .models import Actor, ActorMention, AnalysedArticle, Sentence
 
@@ -35,16 +43,55 @@ def extract_mentions(doc, sentences: Sequence[Sentence]) -> list[ActorMention]:
     if not sentences:
         return []
     out = []
-    for cand in candidates(doc):
+    quoted = _quoted_tokens(doc)
+    cands = candidates(doc)
+    people = Counter(doc[c.start].sent.start for c in cands if c.label == "PERSON")
+    for cand in cands:
         span = Span(doc, cand.start, cand.end, label=cand.label)
         surface = doc[cand.start - cand.prefix: cand.end]
-        roles = role_phrases(span) if cand.label != "NORP" else ()
-        action = action_phrase(span) if cand.label != "PERSON" else None
+        # a quoted speaker's words about a name are an opinion, not the outlet's description
+        said = cand.start in quoted
+        roles = role_phrases(span, said) if cand.label != "NORP" else ()
+        actions = [action_phrase(span) if not said else None]
+        if cand.label == "PERSON" and people[span.sent.start] == 1 and not said:
+            more_roles, action = _next_sentence_descriptions(span, people)
+            roles, actions = roles + tuple(r for r in more_roles if r not in roles), actions + [action]
         out.append(ActorMention(
             surface.text, cand.label, sentence_index_at(sentences, surface.start_char),
-            surface.start_char, surface.end_char, roles, (action,) if action else (),
+            surface.start_char, surface.end_char, roles, tuple(a for a in actions if a),
         ))
     return out
+
+
+PERSONAL_PRONOUNS = frozenset({"he", "she"})
+OPEN_QUOTES, CLOSE_QUOTES = frozenset({"“", "‘"}), frozenset({"”", "’"})
+
+
+def _quoted_tokens(doc) -> set[int]:
+    """Indices of tokens inside quotation marks ("..." or “...”), a paragraph at a time."""
+    inside, out = False, set()
+    for tok in doc:
+        if "\n" in tok.text or tok.text in CLOSE_QUOTES and inside:
+            inside = False
+        elif tok.text == '"':
+            inside = not inside
+        elif tok.text in OPEN_QUOTES:
+            inside = True
+        elif inside:
+            out.add(tok.i)
+    return out
+
+
+def _next_sentence_descriptions(span, people: Counter) -> tuple[tuple[str, ...], str | None]:
+    """ "Jane Doe wept. She had lost her home in the flood.": a next sentence opening on he or
+    she, after a sentence naming one person and naming none itself, tells of that person."""
+    doc, end = span.doc, span.sent.end
+    if end >= len(doc) or people[doc[end].sent.start]:
+        return (), None
+    pronoun = next((t for t in doc[end].sent if not (t.is_punct or t.is_space)), None)
+    if pronoun is None or pronoun.lower_ not in PERSONAL_PRONOUNS or pronoun.dep_ not in {"nsubj", "nsubjpass"}:
+        return (), None
+    return subject_descriptions(doc[pronoun.i: pronoun.i + 1])
 
 
 def _author_words(items: Sequence[AnalysedArticle]) -> list[set[str]]:
@@ -67,7 +114,30 @@ def _forms(items: Sequence[AnalysedArticle]) -> list[Form]:
             if not core or (authors and _is_author(core, authors)):
                 continue
             forms.append(Form(len(forms), it.source_id, art, tidy(m.text), core, m.label, m.start, m.end))
-    return forms
+    return forms + _untagged_places(forms, items)
+
+
+MIN_PLACE_NAME = 4  # shorter names ("Ur", "Ayr") match too many other words to be looked up
+
+
+def _untagged_places(forms: Sequence[Form], items: Sequence[AnalysedArticle]) -> list[Form]:
+    """A place the story's sources name is named wherever its name is written: the tagger that
+    found "Valdora" in "in Valdora province" may miss it in "lives near Valdora"."""
+    names = sorted({f.core for f in forms if f.label in {"GPE", "LOC"} and len(f.core) >= MIN_PLACE_NAME
+                    and f.core[:1].isupper() and fold(f.core) not in MONTHS_DAYS})
+    if not names:
+        return []
+    pattern = re.compile(r"(?<![\w'’-])(" + "|".join(map(re.escape, sorted(names, key=len, reverse=True)))
+                         + r")(?![\w-])")
+    taken = {(f.article, i) for f in forms for i in range(f.start, f.end)}
+    found: list[Form] = []
+    for art, it in enumerate(items):
+        for m in pattern.finditer(it.article.text):
+            if any((art, i) in taken for i in range(m.start(), m.end())):
+                continue
+            found.append(Form(len(forms) + len(found), it.source_id, art, m.group(1), m.group(1), "GPE",
+                              m.start(), m.end()))
+    return found
 
 
 def _demonyms(items: Sequence[AnalysedArticle]) -> list[str]:
@@ -98,10 +168,15 @@ def _canonical(group: Sequence[Form], places: Sequence[str]) -> str:
 
     def weak(k: str) -> bool:
         base = government_base(k)
-        return (is_abbreviation(shown[k]) or (base is not None and base in keys)
+        # an abbreviation gives way to the name it abbreviates, not to a descriptive name
+        return (is_abbreviation(shown[k]) and any(abbreviates_tail(shown[o], shown[k]) for o in keys
+                                                  if o != k and k not in o.split())
+                or (base is not None and base in keys)
                 or k.split()[-1] in INSTITUTION_NOUNS  # "Foreign Ministry" needs its country
                 and any(qualifier(shown[o], places) and qualifier(shown[o], places)[1] == k for o in keys if o != k)
-                or any(o.startswith(k) and o[len(k):len(k) + 1].isalpha() for o in keys)  # cut off mid-word
+                or any(o.startswith(k) and o[len(k):len(k) + 1].isalpha()  # cut off mid-word ("Finlan")
+                       and not (len(o) - len(k) >= 3 and glued_word(o[len(k):]))  # "Vogtsaid": a lost space
+                       for o in keys)
                 or not people and len(k.split()) == 1 and any(o.split()[-1] == k for o in keys if o != k))
 
     strong = [k for k in keys if not weak(k)] or list(keys)
@@ -131,34 +206,80 @@ def _city_evidence(group: Sequence[Form], texts: Sequence[str]) -> bool:
     return False
 
 
-# "the village of Valdora", "in Valdora": words around a name that make it a place
-PLACE_BEFORE = re.compile(r"\b(?:(city|town|village|capital|port|province|region|district|county|state) of|"
+# "the village of Valdora", "in Valdora": words before a name that make it a place (and which kind)
+PLACE_BEFORE = re.compile(r"\b(?:(city|town|village|capital|port|province|region|district|county|state|prefecture) of|"
                           r"(in|near|outside|around|across))\s+(?:the\s+)?$", re.I)
-REGION_NOUNS = frozenset({"province", "region", "district", "county", "state"})
+# "the coastal towns of Lyra, Oran and Tiz", "cities of the north, including Lyra": a list of places
+PLACE_LIST_BEFORE = re.compile(r"\b(" + "|".join(sorted(PLACE_LIST_NOUNS)) + r")\b[^.;:!?]{0,40}?"
+                               r"\b(?:of|like|such as|including)\s+(?:the\s+)?$", re.I)
+# the names before this one in such a list: "Lyra, Oran and "
+LIST_ITEMS_BEFORE = re.compile(r"(?:[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*)?(?:, | and |, and | or |, or ))+$")
+# "452 died in Oran province": an administrative noun after the name
+ADMIN_AFTER = re.compile(r"^\s+(" + "|".join(sorted(ADMIN_NOUNS)) + r")\b")
+# "in Lyra, Oran": the name after a comma that follows a town is the larger area around it,
+AFTER_A_PLACE = re.compile(r"([A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,3}),\s+$")
+# unless a list goes on after it ("Lyra, Oran and Tiz", "Lyra, Oran, Tiz")
+LIST_GOES_ON = re.compile(r"\s*,?\s*(?:and|or)\b|,\s+[A-Z]")
+CITY_NOUNS = frozenset({"city", "town", "village", "port"})
+REGION_NOUNS = frozenset({"province", "region", "district", "county", "state", "prefecture"}) | ADMIN_NOUNS
 
 
-def _place_votes(group: Sequence[Form], texts: Sequence[str]) -> tuple[int, bool]:
-    """How many mentions stand where a place stands, and whether one names a region."""
-    votes, region = 0, False
+def _place_noun(before: str) -> tuple[bool, str]:
+    """(stands where a place stands, the kind noun before it or "") from the text before a name."""
+    m = PLACE_BEFORE.search(before)
+    if m:
+        return True, (m.group(1) or "").lower()
+    items = LIST_ITEMS_BEFORE.search(before)
+    m = PLACE_LIST_BEFORE.search(before[: items.start()] if items else before)
+    if m:
+        return True, PLACE_LIST_NOUNS[m.group(1).lower()]
+    return False, ""
+
+
+def _place_votes(group: Sequence[Form], texts: Sequence[str], places: set[str]) -> tuple[int, int, int]:
+    """(mentions standing where a place stands, mentions naming a region, mentions naming a city)."""
+    votes = region = city = 0
     for f in group:
         text = texts[f.article]
-        m = PLACE_BEFORE.search(text[max(0, f.start - 30): f.start])
-        if m and not text[f.end: f.end + 2].startswith(("'s", "’s")):
+        before, after = text[max(0, f.start - 160): f.start], text[f.end: f.end + 40]
+        placed, noun = _place_noun(before)
+        if placed and not after.startswith(("'s", "’s")):
             votes += 1
-            region = region or (m.group(1) or "").lower() in REGION_NOUNS
-    return votes, region
+            region += noun in REGION_NOUNS
+            city += noun in CITY_NOUNS
+        if ADMIN_AFTER.match(after):
+            votes, region = votes + 1, region + 1
+        outer = AFTER_A_PLACE.search(before)
+        region += bool(outer and fold(outer.group(1)) in places and not is_country_name(outer.group(1))
+                       and not LIST_GOES_ON.match(after))
+    return votes, region, city
 
 
-def _kind(name: str, label: str, group, roles: Sequence[str], demonyms, texts) -> str:
-    votes, region = _place_votes(group, texts)
+# "in Lyra, Vald." / "Lyra, Valdonia": a town, a comma, then the larger area, often shortened
+PLACE_COMMA_AREA = re.compile(r"([A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,3}),\s+([A-Z][a-z]{3,})\.?(?![a-z])")
+
+
+def _shortened_after_a_place(name: str, texts: Sequence[str], places: set[str]) -> bool:
+    """The story writes the name (or its first letters, "Vald." for "Valdonia") after a town and a comma."""
+    low = fold(name)
+    return " " not in low and any(
+        fold(m.group(1)) in places and fold(m.group(1)) != low and low.startswith(fold(m.group(2)))
+        and not LIST_GOES_ON.match(text, m.end()) for text in texts for m in PLACE_COMMA_AREA.finditer(text))
+
+
+def _kind(name: str, label: str, group, roles: Sequence[str], demonyms, texts, places: set[str]) -> str:
+    votes, region, city = _place_votes(group, texts, places)
     heads = {head_word(r) for r in roles}
     if label in {"ORG", "PERSON"} and not is_country_name(name) and (
             2 * votes >= len(group) or heads & {"city", "town", "village", "capital"}):
         label = "GPE"  # spaCy's small model often takes a little-known town for a name
-    if label == "GPE":
-        if region or heads & REGION_NOUNS:
+    if label in {"GPE", "LOC"} and not is_country_name(name):
+        region += len(heads & REGION_NOUNS) + _shortened_after_a_place(name, texts, places)
+        city += len(heads & CITY_NOUNS) + _city_evidence(group, texts)
+        if region > city:
             return "region"
-        return place_kind(name, demonyms, _city_evidence(group, texts))
+    if label == "GPE":
+        return place_kind(name, demonyms, city > 0)
     if label == "ORG" and any(set(re.findall(r"[a-z]+", r.lower())) & GROUP_WORDS for r in roles):
         return "group"
     return KIND_OF_LABEL.get(label, "other")
@@ -183,9 +304,23 @@ def _descriptions(group: Sequence[Form], items: Sequence[AnalysedArticle]):
     return roles, actions
 
 
-def _aliases(group: Sequence[Form], name: str, label: str) -> tuple[str, ...]:
-    """Every other spelling seen (with and without titles), plus a person's surname alone."""
+def _captioned(group: Sequence[Form], name: str, items: Sequence[AnalysedArticle]) -> list[tuple[str, str]]:
+    """(source, title) from the photo captions of the person's own articles, found by full name."""
+    names = sorted({name, *(f.core for f in group if len(f.core.split()) >= 2)})
+    sids = {f.sid for f in group}
+    return [(it.source_id, title) for it in items if it.source_id in sids
+            for line in it.article.removed if line.reason == "photo caption"
+            for title in caption_titles(line.line, names)]
+
+
+def _aliases(group: Sequence[Form], name: str, label: str, texts: Sequence[str]) -> tuple[str, ...]:
+    """Every other spelling seen (with and without titles, "Oran province" as written), plus a
+    person's surname alone."""
     aliases = set(_display(group, "text").values()) | set(_display(group, "core").values())
+    for f in group:
+        noun = ADMIN_AFTER.match(texts[f.article][f.end: f.end + 40])
+        if noun:
+            aliases.add(f"{f.core} {noun.group(1)}")
     if label == "PERSON" and len(name.split()) >= 2:
         aliases.add(name.split()[-1])
     return tuple(sorted({a for a in aliases if fold(a) != fold(name)}, key=lambda a: (fold(a), a)))
@@ -198,13 +333,15 @@ def _actor(group: Sequence[Form], places, demonyms, items: Sequence[AnalysedArti
     label = _label(group)
     role, role_sources = choose_role(roles)
     described = role is not None
-    if role is None and label != "PERSON":
+    if label == "PERSON":
+        role, role_sources = refine_role(role, role_sources, _captioned(group, name, items))
+    if role is None:  # what it did, in the sources' words ("raised interest rates", "had lost her home")
         role, role_sources = choose_action(actions)
     texts = [it.article.text for it in items]
     return Actor(
         name=name,
-        kind=_kind(name, label, group, [p for _, p, _ in roles], demonyms, texts),
-        aliases=_aliases(group, name, label),
+        kind=_kind(name, label, group, [p for _, p, _ in roles], demonyms, texts, {fold(p) for p in places}),
+        aliases=_aliases(group, name, label, texts),
         role=role,
         mentions=len(group),
         sources=tuple(sorted({f.sid for f in group})),

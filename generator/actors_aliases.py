@@ -14,7 +14,8 @@ from typing import Sequence
 from rapidfuzz import fuzz
 
 from .actors_kinds import (
-    HONORIFICS, POLITY_NOUNS, TITLE_NOUNS, country_of, fold, is_country_name, shares_stem, strip_article,
+    GENERIC_ORG_HEADS, HONORIFICS, LANDFORM_NOUNS, MEMBER_NOUNS, POLITY_NOUNS, TITLE_NOUNS, country_of, fold,
+    is_country_name, shares_stem, strip_article,
 )
 from .actors_spans import GOVERNMENT_NOUNS, LED_WORDS, NAME_PARTICLES, abbreviation_of
 
@@ -142,8 +143,23 @@ def _same_spelling(a: str, b: str) -> bool:
     differ = [(x, y) for x, y in zip(wa, wb) if x != y]
     if len(differ) == 1 and country_of(differ[0][0]) and country_of(differ[0][1]):
         return False
+    if len(differ) == 1 and min(map(len, differ[0])) >= 4 and _skeleton(differ[0][0]) == _skeleton(differ[0][1]):
+        return True
     return len(differ) == 1 and min(map(len, differ[0])) >= 5 and differ[0][0][0] == differ[0][1][0] \
         and fuzz.ratio(*differ[0]) >= SURNAME_SIMILARITY
+
+
+# Spellings that transliterations of one name alternate between: "Ouazir"/"Wazir" (French "ou",
+# English "w"), "Khartoum"/"Khartum", "Qasr"/"Kasr", "Sayda"/"Saida"; doubled letters are one.
+TRANSLITERATION = (("ou", "u"), ("oo", "u"), ("w", "u"), ("kh", "h"), ("gh", "g"), ("dh", "d"),
+                   ("ph", "f"), ("q", "k"), ("y", "i"), ("ee", "i"))
+
+
+def _skeleton(word: str) -> str:
+    """A word with the spellings transliterations alternate between made one: "ouazir" -> "uazir"."""
+    for a, b in TRANSLITERATION:
+        word = word.replace(a, b)
+    return re.sub(r"(.)\1+", r"\1", word)
 
 
 def government_base(key: str) -> str | None:
@@ -187,6 +203,37 @@ def qualifier(core: str, places: Sequence[str]) -> tuple[str, str] | None:
     return None
 
 
+def merge_member_forms(forms: Sequence[Form], uf: UnionFind) -> None:
+    """ "Acme Allies", "Acme members" acting together are a form of Acme when the story names it."""
+    orgs: dict[str, Form] = {}
+    for f in forms:
+        if f.label == "ORG" and not is_country_name(f.core):
+            orgs.setdefault(f.key, f)
+    for f in forms:
+        words = f.key.split()
+        if len(words) >= 2 and words[-1] in MEMBER_NOUNS and " ".join(words[:-1]) in orgs:
+            uf.union(orgs[" ".join(words[:-1])].index, f.index)
+
+
+def merge_descriptive_names(forms: Sequence[Form], uf: UnionFind) -> None:
+    """ "the Northern Trade Alliance" and "NTCO": a name whose head is a generic word for an
+    organisation, and whose other words' initials begin exactly one longer abbreviation of the
+    story (not spelling it out), is a descriptive name of that organisation."""
+    abbrs = sorted({f.key: f for f in forms if is_abbreviation(f.core) and not is_country_name(f.core)}.values(),
+                   key=lambda f: f.key)
+    for f in forms:
+        words = [w for w in re.split(r"[\s-]+", fold(f.core)) if w and w not in NAME_PARTICLES]
+        if f.label != "ORG" or is_abbreviation(f.core) or len(words) < 3 or words[-1] not in GENERIC_ORG_HEADS:
+            continue
+        prefix = "".join(w[0] for w in words[:-1])
+        letters = {a.index: re.sub(r"[^a-z]", "", a.core.lower()) for a in abbrs}
+        if any(v == initials(f.core) for v in letters.values()):
+            continue  # its own abbreviation is in the story: merge_abbreviations' case
+        fits = [a for a in abbrs if letters[a.index].startswith(prefix) and len(letters[a.index]) > len(prefix)]
+        if len({uf.find(a.index) for a in fits}) == 1:
+            uf.union(fits[0].index, f.index)
+
+
 def merge_qualified(forms: Sequence[Form], uf: UnionFind, places: Sequence[str]) -> None:
     """Institutions named by country merge across possessive and adjective forms; a bare
     "the Foreign Ministry" joins the last qualified one of its article (else the story's
@@ -228,6 +275,27 @@ def merge_short_org_names(forms: Sequence[Form], uf: UnionFind) -> None:
             uf.union(fits[0].index, f.index)
 
 
+def _landform_words(key: str) -> list[str] | None:
+    """Words of a landform's name with its head singular ("blue ridge mountains" -> [..., "mountain"])."""
+    words = key.split()
+    if len(words) < 2 or words[-1] not in LANDFORM_NOUNS:
+        return None
+    return words[:-1] + [re.sub(r"s$", "", words[-1])]
+
+
+def merge_landforms(forms: Sequence[Form], uf: UnionFind) -> None:
+    """ "Ridge Mountain towns" after "the Blue Ridge Mountains": a landform's name that ends
+    exactly one longer landform name of the story, number of its head aside, is that landform."""
+    named = sorted({f.key: f for f in forms if f.label in {"LOC", "GPE"} and _landform_words(f.key)}.values(),
+                   key=lambda f: f.key)
+    for f in named:
+        short = _landform_words(f.key)
+        fits = [g for g in named if g.key != f.key and len(_landform_words(g.key)) > len(short)
+                and _landform_words(g.key)[-len(short):] == short]
+        if len({uf.find(g.index) for g in fits}) == 1:
+            uf.union(fits[0].index, f.index)
+
+
 def merge_collectives(forms: Sequence[Form], uf: UnionFind) -> None:
     """ "Nordic nations" = "Nordic governments" = "Nordic countries": the states of a bloc."""
     seen: dict[str, int] = {}
@@ -262,11 +330,11 @@ def merge_abbreviations(forms: Sequence[Form], uf: UnionFind, texts: Sequence[st
             for gap in (2, 1):
                 long = ends.get(f.start - gap)
                 if long is not None and text[long.end: f.start] in {" (", "("} and is_abbreviation(f.core) \
-                        and _abbreviates_tail(long.core, f.core):
+                        and abbreviates_tail(long.core, f.core):
                     uf.union(long.index, f.index)
 
 
-def _abbreviates_tail(long: str, abbr: str) -> bool:
+def abbreviates_tail(long: str, abbr: str) -> bool:
     """ "the Ontario Ministry of Labour (MOL)": the letters may skip a qualifier."""
     words = long.split()
     return any(abbreviation_of(" ".join(words[i:]), abbr) for i in range(len(words)))
@@ -298,11 +366,11 @@ def _glued_surname(a: str, b: str) -> bool:
     "Lindqvistsaid" ~ "Lindqvist", "Hakkinenthe" ~ "Hakkinnen" (first names equal)."""
     long, short = (a, b) if len(a) >= len(b) else (b, a)
     return any(fuzz.ratio(long[: len(long) - k], short) >= SURNAME_SIMILARITY
-               and (k == 0 or _glued_word(long[len(long) - k:]))
+               and (k == 0 or glued_word(long[len(long) - k:]))
                for k in range(0, min(12, len(long) - 4)))
 
 
-def _glued_word(tail: str) -> bool:
+def glued_word(tail: str) -> bool:
     """A word a lost space glued to a name: a function word or an inflected verb
     ("...the", "...delivered", "...said"), not a name's own ending ("Orlov"/"Orlovsky")."""
     from spacy.lang.en.stop_words import STOP_WORDS
@@ -321,7 +389,7 @@ def _surname_fits(single: str, full: str) -> bool:
     if len(s) >= 5 and s[0] == last[0] and fuzz.ratio(s, last) >= SURNAME_SIMILARITY:
         return True
     tail = single[len(last):]
-    return len(last) >= 5 and s.startswith(last) and tail.isalpha() and tail.islower() and _glued_word(tail)
+    return len(last) >= 5 and s.startswith(last) and tail.isalpha() and tail.islower() and glued_word(tail)
 
 
 def merge_people(forms: Sequence[Form], uf: UnionFind) -> None:
@@ -355,7 +423,10 @@ def cluster(forms: Sequence[Form], places: Sequence[str], texts: Sequence[str]) 
     merge_qualified(forms, uf, places)
     merge_collectives(forms, uf)
     merge_abbreviations(forms, uf, texts)
+    merge_descriptive_names(forms, uf)
+    merge_member_forms(forms, uf)
     merge_short_org_names(forms, uf)
+    merge_landforms(forms, uf)
     merge_cut_names(forms, uf, texts)
     merge_people(forms, uf)
     groups: dict[int, list[Form]] = defaultdict(list)

@@ -65,6 +65,37 @@ WIDGET_WORDS = frozenset({
     "read", "more", "comments", "print", "email", "whatsapp", "facebook", "twitter", "instagram",
 })
 
+# Capitalised nouns that end a geographic name spaCy's small model often misses ("the Blue Ridge Mountains").
+LANDFORM_NOUNS = frozenset({
+    "mountains", "mountain", "range", "hills", "highlands", "valley", "river", "lake", "sea",
+    "desert", "plateau", "island", "islands", "peninsula", "gulf", "bay", "coast", "basin", "delta",
+    "strait", "forest", "canyon", "glacier", "volcano",
+})
+
+# Lower-case nouns after a name that make it an administrative area ("in Oran province").
+ADMIN_NOUNS = frozenset({
+    "province", "region", "district", "county", "prefecture", "governorate", "municipality",
+    "oblast", "canton",
+})
+
+# Plural nouns of settled places and areas that introduce a list of names ("the towns of A, B and C").
+PLACE_LIST_NOUNS = {
+    "cities": "city", "towns": "town", "villages": "village", "capitals": "capital", "ports": "port",
+    "provinces": "province", "regions": "region", "districts": "district", "counties": "county",
+    "prefectures": "prefecture", "states": "state",
+}
+
+# Nouns after an organisation's name that name its building or its members, not another actor:
+# "at Acme headquarters" is Acme's seat; "Acme allies", "Acme members" are Acme's membership.
+SEAT_NOUNS = frozenset({"headquarters", "hq"})
+MEMBER_NOUNS = frozenset({"allies", "members"})
+
+# Generic heads of an organisation's descriptive name ("the Northern Trade Alliance").
+GENERIC_ORG_HEADS = frozenset({
+    "alliance", "organization", "organisation", "union", "bloc", "pact", "treaty", "association",
+    "league", "federation", "community", "coalition", "partnership",
+})
+
 MONTHS_DAYS = frozenset({
     "january", "february", "march", "april", "may", "june", "july", "august", "september",
     "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday",

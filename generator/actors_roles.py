@@ -49,7 +49,7 @@ def _clip(tokens: Sequence, keep_first: bool = False) -> str | None:
         toks = toks[:rel]
     while toks and not keep_first and (toks[0].lower_ in LEADING_DROP or toks[0].is_punct):
         toks = toks[1:]
-    while toks and (toks[-1].is_punct or toks[-1].ent_type_ in {"DATE", "TIME"}
+    while toks and (toks[-1].is_punct or toks[-1].ent_type_ in {"DATE", "TIME"} and not _age(toks)
                     or toks[-1].pos_ in {"ADP", "CCONJ", "DET", "PART"}):
         toks = toks[:-1]
     if len(toks) > MAX_ROLE_TOKENS:
@@ -59,6 +59,14 @@ def _clip(tokens: Sequence, keep_first: bool = False) -> str | None:
         return None
     doc = toks[0].doc
     return doc[toks[0].i: toks[-1].i + 1].text.strip()
+
+
+def _age(toks: Sequence) -> bool:
+    """ "aged 4 to 11": numbers after "aged" are ages, though tagged as a date."""
+    k = len(toks) - 1
+    while k > 0 and toks[k].ent_type_ in {"DATE", "TIME"}:
+        k -= 1
+    return toks[k].lower_ in {"aged", "ages", "age"}
 
 
 def _premodifier(span) -> str | None:
@@ -182,12 +190,16 @@ def _relative_clause(span) -> str | None:
     return None
 
 
-def role_phrases(span) -> tuple[str, ...]:
-    """Every description the sentence attaches to the name, in order of reliability."""
+def role_phrases(span, quoted: bool = False) -> tuple[str, ...]:
+    """Every description the sentence attaches to the name, in order of reliability.
+
+    Inside a quotation only the titles stay: "thank our director Jane Doe" names an office,
+    "Doe is a disgrace" is the speaker's opinion, not the outlet's description.
+    """
     # "neighbouring Norway", "war-torn Ruritania": before a place's name stand adjectives, not titles
     title = _premodifier(span) if span.label_ not in {"GPE", "LOC"} else None
-    found = [_appositive(span), title, *_complements(span)]
-    relative = _relative_clause(span) if span.label_ == "PERSON" else None
+    found = [_appositive(span), title, *(_complements(span) if not quoted else ())]
+    relative = _relative_clause(span) if span.label_ == "PERSON" and not quoted else None
     if relative and title:
         # "Teacher Jane Doe, who lives near X" -> "Teacher, who lives near X": the name cut out
         found.append(f"{title}, {relative}")
@@ -203,6 +215,14 @@ def _describes(phrase: str) -> bool:
     name ("Liberation Front (FLN)" names the group twice, it does not describe it)."""
     words = re.findall(r"[\w’'-]+", phrase)
     return any(w.islower() or w.lower() in TITLE_NOUNS for w in words)
+
+
+def subject_descriptions(span) -> tuple[tuple[str, ...], str | None]:
+    """(roles, action) a clause gives its subject `span` (a name, or a pronoun standing for one):
+    "She is a nurse at the clinic" -> nurse at the clinic; "She had lost her home" -> the action."""
+    root = span.root
+    roles = tuple(_predicate_role(root.head, span.doc)) if root.dep_ == "nsubj" else ()
+    return tuple(r for r in roles if r and _describes(r)), action_phrase(span)
 
 
 def action_phrase(span) -> str | None:
@@ -223,6 +243,10 @@ def action_phrase(span) -> str | None:
             keep.add(child.i)
         elif child.i > verb.i and child.dep_ not in skip and child.dep_ != "npadvmod":
             keep.update(range(child.left_edge.i, child.right_edge.i + 1))
+    # a time or reason clause deeper down tells another event: "lost her home when the dam broke"
+    for tok in [span.doc[i] for i in sorted(keep)]:
+        if tok.dep_ == "advcl" and tok.i != verb.i:
+            keep -= set(range(tok.left_edge.i, tok.right_edge.i + 1))
     toks = [span.doc[i] for i in range(min(keep), max(keep) + 1)]
     if len(toks) < 2:
         return None
@@ -307,3 +331,66 @@ def choose_action(candidates: Sequence[tuple[str, str]]) -> tuple[str | None, tu
         if len(words[best] & w) / (len(words[best] | w) or 1) >= 0.5
     }
     return phrase, tuple(sorted(sources))
+
+
+# ---------------------------------------------------------------- photo captions (strings)
+
+# Lower-case words a title may hold inside it ("Special Envoy to Ruritania", "Minister of State").
+TITLE_PARTICLES = frozenset({"of", "to", "for", "the", "on"})
+_WORD = re.compile(r"[^\W\d_][\w’'.-]*|[^\w\s]")
+
+
+def caption_titles(caption: str, names: Sequence[str]) -> list[str]:
+    """Titles a photo caption gives a named person: "... stands beside Finance Minister Jane Doe",
+    "Special Envoy to Ruritania, Mr. John Roe." or "Jane Doe, the bank's chief economist, speaks".
+
+    The caption is the page's own description of the person, so it may describe the person,
+    but its text is never a statement of the page (captions stay out of the body).
+    """
+    out: list[str] = []
+    for name in sorted(set(names), key=lambda n: (-len(n), n)):
+        for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", caption):
+            for phrase in (_title_before(caption[: m.start()]), _description_after(caption[m.end():])):
+                if phrase and phrase not in out:
+                    out.append(phrase)
+    return out
+
+
+def _title_before(before: str) -> str | None:
+    """The capitalised title run just before a name, a comma and honorific between allowed."""
+    words = _WORD.findall(before)
+    while words and words[-1].lower() in HONORIFICS | {",", "."}:
+        words.pop()
+    run: list[str] = []
+    while words and (words[-1][:1].isupper() or words[-1] in TITLE_PARTICLES and run):
+        run.insert(0, words.pop())
+    while run and run[0] in TITLE_PARTICLES:
+        run.pop(0)
+    if not any(re.sub(r"['’]s$", "", w).lower() in TITLE_NOUNS for w in run):
+        return None
+    return " ".join(run).replace(" 's", "'s").replace(" ’s", "’s")
+
+
+def _description_after(after: str) -> str | None:
+    """ ", the bank's chief economist," after a name: an appositive with an office in it."""
+    m = re.match(r",\s+((?:the|a|an)\s+[^,;()]+?)(?:,|\.|;|$)", after)
+    if not m or not any(re.sub(r"['’]s$", "", w).lower() in TITLE_NOUNS for w in m.group(1).split()):
+        return None
+    return re.sub(r"^(?:the|a|an)\s+", "", m.group(1)).strip()
+
+
+def refine_role(role: str | None, sources: tuple[str, ...],
+                captioned: Sequence[tuple[str, str]]) -> tuple[str | None, tuple[str, ...]]:
+    """The body's role, made more specific by a caption's title of the same office ("Foreign
+    Minister" -> "Norwegian Foreign Minister"), or a caption's title when the body gives none."""
+    if not captioned:
+        return role, sources
+    if role is None:
+        return choose_role((sid, phrase, 0) for sid, phrase in captioned)
+    words = set(content_words(role))
+    wider = [(sid, p) for sid, p in captioned
+             if head_word(p) == head_word(role) and words < set(content_words(p))]
+    if not wider:
+        return role, sources
+    _, best = min(wider, key=lambda e: (-len(content_words(e[1])), e[1], e[0]))
+    return best, tuple(sorted(set(sources) | {s for s, p in wider if p == best}))

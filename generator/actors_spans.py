@@ -11,8 +11,8 @@ import re
 from dataclasses import dataclass
 
 from .actors_kinds import (
-    COLLECTIVE_NOUNS, HONORIFICS, INSTITUTION_NOUNS, MONTHS_DAYS, TITLE_NOUNS, WIDGET_WORDS,
-    fold, is_country_name,
+    ADMIN_NOUNS, COLLECTIVE_NOUNS, HONORIFICS, INSTITUTION_NOUNS, LANDFORM_NOUNS, MONTHS_DAYS, SEAT_NOUNS,
+    TITLE_NOUNS, WIDGET_WORDS, fold, is_country_name,
 )
 
 ACTOR_LABELS = ("PERSON", "ORG", "GPE", "NORP", "LOC")
@@ -157,7 +157,8 @@ def _qualified_org(doc, q_start: int, q_end: int) -> Candidate | None:
         return Candidate(q_start, run_end, "ORG", constructed=True)
     j = q_end
     while j < len(doc) and j - q_end < 3 and doc[j].is_lower and doc[j].pos_ in {"ADJ", "NOUN"}:
-        if doc[j].lower_ in INSTITUTION_NOUNS:
+        # the noun must head the phrase: "Norway's military operation" names no institution
+        if doc[j].lower_ in INSTITUTION_NOUNS and doc[j].dep_ not in {"amod", "compound"}:
             return Candidate(q_start, j + 1, "ORG", constructed=True)
         j += 1
     return None
@@ -246,6 +247,8 @@ def _from_entity(doc, ent) -> list[Candidate]:
         return found[:1]
     if label == "PERSON":
         start, end = _fix_person(doc, start, end)
+    if label in {"ORG", "FAC"} and end - start >= 2 and doc[end - 1].lower_ in SEAT_NOUNS:
+        end, label = end - 1, "ORG"  # "talks at Acme Headquarters": the building names its organisation
     if _is_garbage(doc, start, end):
         return []
     cand = Candidate(start, end, label)
@@ -280,13 +283,65 @@ def _resolve(cands: list[Candidate]) -> list[Candidate]:
     return sorted(kept, key=lambda c: (c.start, c.end))
 
 
+def _title_run(doc, end: int) -> int:
+    """Start of the run of capitalised words (hyphen-joined ones too: "Al-Noor") ending at `end`."""
+    start = end
+    while start > 0 and not (start < end and doc[start].is_sent_start):
+        tok = doc[start - 1]
+        if tok.text == "-" and not tok.whitespace_ and start >= 2 and doc[start - 2].is_title \
+                and not doc[start - 2].whitespace_:
+            start -= 2
+        elif tok.is_title and tok.is_alpha and tok.lower_ not in {"the", "a", "an"}:
+            start -= 1
+        else:
+            break
+    return start
+
+
+def _untagged_places(doc) -> list[Candidate]:
+    """Places named by a pattern spaCy's small model misses: a capitalised run ending in a
+    landform noun ("the Blue Ridge Mountains", "Sable River towns") and a name before an
+    administrative noun ("452 in Oran province", "the Tarn region"): the name alone, since
+    "Oran" and "Oran province" are one place."""
+    out = []
+    for tok in doc:
+        if tok.is_title and tok.lower_ in LANDFORM_NOUNS and tok.pos_ == "PROPN":
+            start = _title_run(doc, tok.i)
+            if start < tok.i and not _is_garbage(doc, start, tok.i + 1):
+                out.append(Candidate(start, tok.i + 1, "LOC", constructed=True))
+        elif tok.is_lower and tok.lower_ in ADMIN_NOUNS and tok.i > 0:
+            start = _title_run(doc, tok.i)
+            run = doc[start:tok.i]
+            # a lone capitalised word opening a sentence may be any word ("Northern region")
+            lone = len(run) == 1 and run[0].is_sent_start
+            tagged = any(t.ent_type_ not in {"", "PERSON"} for t in run)  # a nationality, an organisation
+            if start < tok.i and not lone and not tagged and not is_country_name(run.text) \
+                    and not _is_garbage(doc, start, tok.i):
+                out.append(Candidate(start, tok.i, "GPE", constructed=True))
+    return out
+
+
+# Verbs and nouns whose "on X" is the medium a statement went out on ("wrote on Chirp", "a post on Chirp").
+MEDIUM_HEADS = frozenset({"write", "post", "tweet", "publish", "share", "comment", "broadcast", "stream",
+                          "appear", "statement", "message", "video", "account", "channel", "page"})
+
+
+def _is_medium(doc, cand: Candidate) -> bool:
+    """ "the aide wrote on Chirp": an organisation named only as the medium of a statement."""
+    root = doc[cand.start:cand.end].root
+    prep = root.head
+    return cand.label == "ORG" and root.dep_ == "pobj" and prep.lower_ in {"on", "via"} \
+        and prep.head.lemma_.lower() in MEDIUM_HEADS
+
+
 def candidates(doc) -> list[Candidate]:
     """Every actor-naming span of the document, repaired and de-overlapped, in text order."""
     cands: list[Candidate] = []
     for ent in doc.ents:
-        if ent.label_ in ACTOR_LABELS:
+        if ent.label_ in ACTOR_LABELS or ent.label_ == "FAC" and ent[-1].lower_ in SEAT_NOUNS:
             cands.extend(_from_entity(doc, ent))
     cands.extend(_parenthetical(doc))
+    cands.extend(_untagged_places(doc))
     taken = {i for c in cands for i in range(c.start, c.end)}
     cands.extend(_untagged_collectives(doc, taken))
-    return _resolve(cands)
+    return [c for c in _resolve(cands) if not _is_medium(doc, c)]

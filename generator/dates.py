@@ -61,7 +61,8 @@ class DateSpec:
     """What an expression states. kind: calendar | weekday | offset.
 
     calendar: year/month/day as written; a missing year is taken from the reference
-      (`year_offset` set: "June this year"; unset: the nearest such date in the tense's direction).
+      (`year_offset` set: "June this year"; `step` -1/+1: "last June"/"next June";
+      neither: the nearest such date in the tense's direction).
     weekday: `weekday` 0=Monday; `step` -1 for "last Friday", +1 for "next Monday".
     offset: `unit` year|month|day moved by `amount` from the reference ("last month" = -1).
     """
@@ -139,7 +140,7 @@ def _calendar(text: str) -> DateSpec | None:
         return None
     rest = _YEAR.sub(" ", text[:month_match.start()] + " " + text[month_match.end():])
     rest = re.sub("|".join(WEEKDAYS), " ", rest)
-    if re.search(r"[a-z]{3,}", re.sub(r"\b(st|nd|rd|th|of|last|this)\b", " ", rest)):
+    if re.search(r"[a-z]{3,}", re.sub(r"\b(st|nd|rd|th|of|last|next|this)\b", " ", rest)):
         return None  # other words around the month: not a plain calendar date
     days = re.findall(r"\b([0-3]?\d)(?:st|nd|rd|th)?\b", rest)
     # A span of days ("March 3-5") is dated to its month: no single day is the event's.
@@ -147,8 +148,9 @@ def _calendar(text: str) -> DateSpec | None:
     if day is not None and not 1 <= day <= 31:
         return None
     month = MONTHS[month_match[1]]
-    if text.startswith("last ") and not years and year_offset is None:
-        return DateSpec("calendar", None, month, day)  # "last June": the latest June before
+    if re.match(r"(last|next) ", text) and not years and year_offset is None:
+        # "last June", "next March": the direction is in the words, whatever the verb's tense
+        return DateSpec("calendar", None, month, day, step=-1 if text.startswith("last") else 1)
     return DateSpec("calendar", int(years[0]) if years else None, month, day, year_offset=year_offset)
 
 
@@ -182,10 +184,16 @@ def resolve(spec: DateSpec, reference: str | None, tense: str = "past") -> str |
         return None
     if spec.kind == "offset":
         return _offset(spec, ref)
+    if spec.kind == "calendar" and spec.step:
+        return _named_month(spec, ref)
     if tense not in ("past", "future"):
         return None  # "Mayor opens bridge on Friday": a headline's present says no direction
     future = tense == "future"
     if spec.kind == "weekday":
+        if not future and spec.step == 0 and (ref.weekday() - spec.weekday) % 7 == 6:
+            # "rescuers arrived Monday" on a page dated Sunday: six days back, or a page date a
+            # day behind its updated text (time zones, first-publication dates); no way to tell
+            return None
         return _weekday(spec, ref, future).isoformat()
     if spec.year_offset is not None:
         return _calendar_iso(ref.year + spec.year_offset, spec.month, spec.day)
@@ -229,6 +237,15 @@ def _weekday(spec: DateSpec, ref: date, future: bool) -> date:
         return ref + timedelta(days=ahead or (7 if spec.step > 0 else 0))
     back = (ref.weekday() - spec.weekday) % 7
     return ref - timedelta(days=back or (7 if spec.step < 0 else 0))
+
+
+def _named_month(spec: DateSpec, ref: date) -> str | None:
+    """ "last May" in a June 2024 article is May 2024, in a May 2024 one May 2023; "next" alike."""
+    if spec.step < 0:
+        year = ref.year if (spec.month, spec.day or 1) < (ref.month, ref.day if spec.day else 1) else ref.year - 1
+    else:
+        year = ref.year if (spec.month, spec.day or 31) > (ref.month, ref.day if spec.day else 31) else ref.year + 1
+    return _calendar_iso(year, spec.month, spec.day)
 
 
 def _yearless(spec: DateSpec, ref: date, future: bool) -> str | None:

@@ -129,6 +129,7 @@ class DateMention:
     tense: str = "past"  # past | present | future: the direction of a relative date ("will vote on Monday")
     approximate: bool = False  # "almost five years ago": a year at most, and only roughly
     main_clause: bool = True  # times the sentence's main clause, not a side one ("..., since the firm went public in 2016")
+    event_lemmas: tuple[str, ...] = ()  # sentence lemmas without clauses set at another time ("a day after ..."); () if none
 
 
 @dataclass(frozen=True)

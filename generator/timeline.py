@@ -8,6 +8,7 @@ build_timeline: per story -- resolves what needed the story's date, keeps real e
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from datetime import date
 from typing import Sequence
@@ -27,6 +28,9 @@ NOMINAL_DEPS = frozenset({"compound", "nmod", "poss", "amod", "nummod"})
 DATE_LINK_DEPS = frozenset({"appos", "conj", "compound", "nummod", "npadvmod", "pobj", "prep"})
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
+# A clause set a distance from the event tells another event: "a day after the vote", "hours before".
+ANCHOR_WORDS = frozenset({"after", "before", "since"})
+DISTANCE_UNITS = frozenset({"minute", "hour", "day", "week", "month", "year", "decade"})
 
 
 def extract_dates(doc, sentences: Sequence[Sentence], published: str | None) -> list[DateMention]:
@@ -84,8 +88,29 @@ def _mention(doc, ent, index: int, reference: str | None) -> tuple[DateMention, 
         return None  # impossible calendar date ("February 30")
     main = _main_clause(verb) and (not nominal or _heads_clause(head, verb))
     mention = DateMention(index, expression, resolved, start, ent.end_char, relative, tense,
-                          spec.approximate, main)
+                          spec.approximate, main, _event_lemmas(ent.sent, ent))
     return mention, nominal
+
+
+def _event_lemmas(sent, ent) -> tuple[str, ...]:
+    """The sentence's content lemmas without its clauses set at another time, or () when it has
+    none: in "Survivors slept outside on Saturday, a day after the storm killed 40", the words
+    after "a day after" tell the storm's day, and must not make this the storm's event."""
+    other = set()
+    for tok in sent:
+        if tok.lower_ not in ANCHOR_WORDS or ent.start <= tok.i < ent.end:
+            continue
+        clause = tok.head if tok.dep_ == "mark" else tok
+        distance = [c for c in (*clause.children, *tok.children)
+                    if c.dep_ == "npadvmod" and c.lemma_.lower() in DISTANCE_UNITS]
+        span = range(clause.left_edge.i, clause.right_edge.i + 1)
+        if distance and not (ent.start in span):
+            other.update(span)
+            other.update(i for d in distance for i in range(d.left_edge.i, d.right_edge.i + 1))
+    if not other:
+        return ()
+    return tuple(t.lemma_.lower() for t in sent if t.i not in other
+                 and not (t.is_stop or t.is_punct or t.is_space) and t.lemma_.strip())
 
 
 def _heads_clause(noun, verb) -> bool:
@@ -119,6 +144,8 @@ def _role(tok):
     """(head token, preposition, nominal) when the date is an event's time, else None."""
     if tok.dep_ == "pobj":
         prep = tok.head
+        if _tally_as_of(prep):
+            return prep.head.head, prep, False
         if prep.lower_ not in EVENT_PREPOSITIONS or any(c.lower_ == "as" for c in prep.children):
             return None
         # Not nominal even under a noun: "listed the firm as a supplier in 1998" is the
@@ -129,6 +156,15 @@ def _role(tok):
     if tok.dep_ in NOMINAL_DEPS and tok.head.pos_ in ("NOUN", "PROPN"):
         return tok.head, None, True
     return None  # subject, object or predicate: "2016 was a hard year" names a year, it dates nothing
+
+
+def _tally_as_of(prep) -> bool:
+    """ "at least 52 dead as of Tuesday": "as of" dates a count, so a sentence with a figure is
+    that day's tally; without one it only bounds a state ("as of Monday the office is shut")."""
+    if not (prep.lower_ == "of" and prep.head.lower_ == "as" and prep.head.head.i != prep.head.i):
+        return False
+    sent = prep.sent
+    return any(t.like_num and t.ent_type_ not in ("DATE", "TIME") for t in sent)
 
 
 def _has_subject(verb) -> bool:
@@ -162,6 +198,8 @@ def _tense(verb) -> str:
             return "future" if head == "present" else head
         if verb.tag_ == "VBD" or any(a.tag_ in ("VBD", "VBN") or a.lemma_ == "have" for a in auxes):
             return "past"
+        if verb.tag_ == "VBN" and verb.dep_ == "acl" and not auxes:
+            return "past"  # a reduced relative tells a done deed: "the bid launched last May"
         if verb.tag_ == "VBG" and auxes:
             return "future"  # present progressive with a date is a plan: "leaders are meeting Friday"
         if verb.tag_ in ("VBZ", "VBP") or (verb.tag_ == "VBN" and auxes):
@@ -217,7 +255,8 @@ def _candidates(item: AnalysedArticle, reference: str | None) -> list[Candidate]
         resolved.setdefault(m.sentence, []).append((iso, m))
     out = []
     for index in sorted(resolved):
-        if not complete_sentence(sentences[index].text):
+        text = _whole_clause(sentences[index], [m for _, m in resolved[index]], index == len(sentences) - 1)
+        if text is None:
             continue  # "The final count late Sunday showed" -- cut off by the scraper
         kept = _prefer_explicit(resolved[index])
         isos = sorted({iso for iso, _ in kept})
@@ -225,12 +264,40 @@ def _candidates(item: AnalysedArticle, reference: str | None) -> list[Candidate]
             if any(c.sentence == index and c.date == iso for c in out):
                 continue  # "on Sunday (June 2)": one date, said twice
             out.append(Candidate(
-                date=iso, source_id=item.source_id, sentence=index, text=sentences[index].text,
-                lemmas=sentences[index].lemmas, other_dates=len(isos) - 1,
+                date=iso, source_id=item.source_id, sentence=index, text=text,
+                lemmas=m.event_lemmas or sentences[index].lemmas, other_dates=len(isos) - 1,
                 relative=m.relative or _is_relative(m.expression), approximate=m.approximate,
                 main_clause=m.main_clause,
             ))
     return out
+
+
+# Where a cut-off last sentence may be trimmed: before a side clause ("..., which states that an atta").
+SIDE_CLAUSE_START = re.compile(
+    r",\s+(?:which|who|whose|where|when|while|as|and|but|after|before|because|although|though|"
+    r"including|according|saying|adding|prompting|leaving|sending)\b")
+MIN_TRIMMED_WORDS = 6
+
+
+def _whole_clause(sentence: Sentence, mentions: Sequence[DateMention], last: bool) -> str | None:
+    """The sentence, or for the page's last sentence cut off by the scraper, its main clause
+    up to the side clause where the cut fell, when every date of it lies before that point:
+    "The strike in May 2019 forced the plant to close, which cost the town its bigg" ->
+    "The strike in May 2019 forced the plant to close" (trimmed, never completed)."""
+    text = sentence.text
+    if complete_sentence(text):
+        return text
+    if not last:
+        return None
+    date_end = max(m.end for m in mentions) - sentence.start
+    cuts = [m.start() for m in SIDE_CLAUSE_START.finditer(text) if m.start() >= date_end]
+    if not cuts:
+        return None
+    kept = text[:cuts[-1]].rstrip()
+    start = kept.lstrip("\"'\u201c\u2018(")
+    if len(kept.split()) < MIN_TRIMMED_WORDS or not start[:1].isupper():
+        return None
+    return kept
 
 
 def _prefer_explicit(found: list[tuple[str, DateMention]]) -> list[tuple[str, DateMention]]:

@@ -63,6 +63,10 @@ def dates_of(text: str, published: str | None = None, story_date: str | None = N
     ("Tuesday's", "2019-05-16", "past", "2019-05-14"),
     ("March 3-5, 2019", None, "past", "2019-03"),        # a span of days: its month only
     ("in the year 1998", None, "past", "1998"),
+    ("last May", "2023-04-05", "present", "2022-05"),     # the words give the direction, not the verb
+    ("last May", "2023-05-20", "past", "2022-05"),        # said in May: the May before
+    ("next March", "2023-04-05", "past", "2024-03"),
+    ("last Monday", "2023-09-10", "past", "2023-09-04"),  # explicit: six days back is meant
 ])
 def test_expression_resolves_at_the_precision_written(expression, reference, tense, expected):
     spec = dates.parse_expression(expression)
@@ -192,6 +196,43 @@ def test_vaguer_telling_joins_the_precise_one():
     entries = build_timeline(items, None)
     assert [(e.date, e.sources) for e in entries] == [("2021-08", ("000", "001"))]
     assert entries[0].text.startswith("The militants seized power in August 2021")
+
+
+def test_bare_weekday_naming_the_day_after_the_page_date_is_not_guessed():
+    spec = dates.parse_expression("Monday")
+    assert dates.resolve(spec, "2023-09-10", "past") is None  # a Sunday page: six days back, or a late update
+    assert dates.resolve(spec, "2023-09-11", "past") == "2023-09-11"
+    assert dates_of("Crews continued arriving Monday in the valley. The storm hit the coast on Friday.",
+                    "2024-06-09") == ["2024-06-07"]
+
+
+def test_reduced_relative_participle_dates_a_past_event():
+    assert dates_of("The handover marks the end of an application process launched last May.",
+                    "2024-04-10") == ["2023-05"]
+
+
+def test_as_of_dates_a_tally_but_not_a_state():
+    entries = timeline_of("At least 52 people had died as of Tuesday, the ministry said.", "2024-06-13")
+    assert [(e.date, e.text) for e in entries] == [
+        ("2024-06-11", "At least 52 people had died as of Tuesday, the ministry said.")]
+    assert dates_of("As of Tuesday, the office was closed to visitors.", "2024-06-13") == []
+
+
+def test_cut_off_last_sentence_keeps_its_main_clause_trimmed_never_completed():
+    text = "The strike in May 2019 forced the plant to close, which cost the town its bigg"
+    entries = timeline_of(f"The plant reopened in June.\n\n{text}", "2024-06-13")
+    assert ("2019-05", "The strike in May 2019 forced the plant to close") in [(e.date, e.text) for e in entries]
+    assert dates_of(f"{text}\n\nThe plant reopened in June.", "2024-06-13") == ["2024-06"]  # not the last: cut elsewhere
+    assert dates_of("The plant reopened in June 2019 after a strike that cost the town its bigg", None) == []
+
+
+def test_clause_set_a_day_apart_does_not_make_two_events_one():
+    a = analysed("Survivors slept in the open on Saturday, a day after the storm killed 40 people in the valley.",
+                 "2024-06-09", "000")
+    b = analysed("The storm has killed 40 people in the valley, officials said Saturday, as rescuers searched.",
+                 "2024-06-09", "001")
+    entries = build_timeline([a, b], "2024-06-09")
+    assert [(e.date, e.sources) for e in entries] == [("2024-06-08", ("000",)), ("2024-06-08", ("001",))]
 
 
 def test_order_is_by_date_and_independent_of_input_order():
