@@ -259,7 +259,9 @@ def test_index_caps_and_links_archive(settings):
 
 def test_extra_pages(settings, story):
     pages = extra_pages([story], settings)
-    assert set(pages) == {"tags.md", "archive.md", f"stories/{story.slug}.json"}
+    assert {"tags.md", "archive.md", f"stories/{story.slug}.json", "actors/index.md", "timeline.md"} <= set(pages)
+    assert all(p.startswith("actors/") for p in set(pages) - {"tags.md", "archive.md", "timeline.md",
+                                                             f"stories/{story.slug}.json"})
     assert json.loads(pages[f"stories/{story.slug}.json"]) == story_json(story)
     assert "<!-- material/tags -->" in pages["tags.md"]
 
