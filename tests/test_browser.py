@@ -280,11 +280,29 @@ def axe_violations(page) -> list[dict]:
             for v in result["violations"] if v["impact"] in ("serious", "critical")]
 
 
-@pytest.mark.parametrize("where", ["home", "story", "search"])
-def test_accessibility(open_page, where):
+def actor_path(site) -> str:
+    """The first actor hub page of the built site (the seed story's top actors have one)."""
+    pages = sorted(p for p in (site.site / "actors").glob("*/index.html"))
+    assert pages, "no actor pages were built"
+    return f"actors/{pages[0].parent.name}/"
+
+
+def test_actor_page_links_to_its_stories(open_page, site):
+    opener, _ = open_page
+    page, _ = opener(actor_path(site))
+    links = page.locator("article a[href*='stories/']")
+    assert links.count() >= 1
+    links.first.click()
+    page.wait_for_load_state()
+    assert "/stories/" in page.url and page.locator("h1").count() == 1
+
+
+@pytest.mark.parametrize("where", ["home", "story", "actor", "search"])
+def test_accessibility(open_page, site, where):
     assert AXE.is_file(), "run `npm ci` in tests/browser"
     opener, _ = open_page
-    page, _ = opener("" if where == "home" else story_path(full_story().slug))
+    path = {"home": "", "actor": actor_path(site)}.get(where, story_path(full_story().slug))
+    page, _ = opener(path)
     if where == "search":
         page.locator(".md-search__input").click()
         page.locator(".md-search__input").press_sequentially("tram", delay=20)
