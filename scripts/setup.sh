@@ -15,16 +15,16 @@ fi
 if [ "${1:-}" = "--test" ]; then
   "$VENV/bin/python" -m pip install --quiet -e ".[test]"
   # Browser tests use Debian's Chromium (never a browser download) and axe-core from npm.
-  if ! command -v chromium >/dev/null 2>&1; then
-    if [ "$(id -u)" = "0" ]; then
-      apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
-    else
-      sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
-    fi
+  missing=""
+  command -v chromium >/dev/null 2>&1 || missing="$missing chromium"
+  command -v npm >/dev/null 2>&1 || missing="$missing nodejs npm"
+  if [ -n "$missing" ]; then
+    SUDO=""; [ "$(id -u)" = "0" ] || SUDO="sudo"
+    $SUDO apt-get update -qq
+    # shellcheck disable=SC2086
+    $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $missing >/dev/null
   fi
-  if [ -f tests/browser/package.json ] && command -v npm >/dev/null 2>&1; then
-    (cd tests/browser && npm ci --silent --no-audit --no-fund)
-  fi
+  (cd tests/browser && npm ci --silent --no-audit --no-fund)
 else
   "$VENV/bin/python" -m pip install --quiet -e .
 fi
