@@ -58,6 +58,8 @@ def read_one(path: Path, seeds: Path, shown: str, index: SourcesIndex = SourcesI
              used: set[str] | None = None) -> tuple[list[RawDocument], list[Rejection]]:
     """One input file -> its documents (several for a multi-record file) or its rejection."""
     rel = path.relative_to(seeds).as_posix()
+    if not _valid_name(shown):
+        return [], [Rejection(_printable(shown), "file name is not valid UTF-8: rename the file")]
     problem = _unsafe(path, seeds)
     if problem:
         return [], [Rejection(shown, problem)] if problem != "skip" else []
@@ -123,6 +125,20 @@ def _unsafe(path: Path, seeds: Path) -> str | None:
     if size > MAX_INPUT_BYTES:
         return f"file too large ({size / 1_048_576:.1f} MB; the limit is {MAX_INPUT_BYTES // 1_048_576} MB): not one article"
     return None
+
+
+def _valid_name(name: str) -> bool:
+    """Undecodable bytes in a file name arrive as lone surrogates, which no page can hold."""
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def _printable(name: str) -> str:
+    """A file name with its undecodable bytes shown as U+FFFD, for messages."""
+    return name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
 
 
 def _walk(seeds: Path) -> list[Path]:

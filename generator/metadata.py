@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
+import reprlib
 from dataclasses import dataclass
 from typing import Any
 
@@ -31,6 +32,20 @@ DATE_RE = re.compile(rf"(?P<date>{DATE}){TIME}?", re.I)
 ISO_RE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2})(?:[T ](\d{2}):(\d{2})(?::\d{2}(?:\.\d+)?)?"
                     r"(?:Z|[+-]\d{2}:?\d{2})?)?)?)?$")
 _PARSE_SETTINGS = {"RETURN_AS_TIMEZONE_AWARE": False, "REQUIRE_PARTS": ["day", "month", "year"]}
+
+
+# Values quoted in error messages are bounded: front matter is untrusted text, and YAML
+# aliases can nest a "billion laughs" (a list of ten lists of ten lists...) that a plain
+# repr() would spell out in full.
+_BRIEF = reprlib.Repr()
+_BRIEF.maxstring = _BRIEF.maxother = 80
+_BRIEF.maxlist = _BRIEF.maxdict = _BRIEF.maxtuple = _BRIEF.maxset = 4
+_BRIEF.maxlevel = 2
+
+
+def brief(value: Any) -> str:
+    """repr() of a value, cut short, for a one-line message."""
+    return _BRIEF.repr(value)
 
 
 @dataclass(frozen=True)
@@ -67,7 +82,7 @@ def normalise_explicit_date(value: Any) -> str:
     if isinstance(value, int) and 1000 <= value <= 9999:
         return str(value)  # YAML reads "published: 2025" as an int
     if not isinstance(value, str) or not value.strip():
-        raise ValueError(f"expected a date, got {value!r}")
+        raise ValueError(f"expected a date, got {brief(value)}")
     m = ISO_RE.match(value.strip())
     if m:
         parts = [p for p in m.groups() if p is not None]
@@ -76,7 +91,7 @@ def normalise_explicit_date(value: Any) -> str:
         return iso
     found = find_date(value)
     if found is None:
-        raise ValueError(f"not a date: {value!r} (use ISO 8601, e.g. 2025-07-04 or 2025-07-04T15:25)")
+        raise ValueError(f"not a date: {brief(value)} (use ISO 8601, e.g. 2025-07-04 or 2025-07-04T15:25)")
     return found.iso
 
 
@@ -85,7 +100,7 @@ def _check_iso(iso: str, value: str) -> None:
     try:
         dt.datetime.strptime(iso, fmt)
     except ValueError:
-        raise ValueError(f"not a valid date: {value!r}") from None
+        raise ValueError(f"not a valid date: {brief(value)}") from None
 
 
 def tidy_name(name: str) -> str:
@@ -118,7 +133,7 @@ def validate_meta(data: Any, origin: str) -> tuple[dict[str, str], list[str]]:
         key = META_ALIASES.get(str(raw_key), str(raw_key))
         value = data[raw_key]
         if key not in META_KEYS:
-            errors.append(f"{origin}: unknown key '{raw_key}' (known: {', '.join(META_KEYS)})")
+            errors.append(f"{origin}: unknown key {brief(raw_key)} (known: {', '.join(META_KEYS)})")
         elif value is None:
             continue
         elif key == "published":
@@ -127,9 +142,9 @@ def validate_meta(data: Any, origin: str) -> tuple[dict[str, str], list[str]]:
             except ValueError as exc:
                 errors.append(f"{origin}: key 'published': {exc}")
         elif not isinstance(value, str) or not value.strip():
-            errors.append(f"{origin}: key '{raw_key}' must be non-empty text, got {value!r}")
+            errors.append(f"{origin}: key {brief(raw_key)} must be non-empty text, got {brief(value)}")
         elif key == "url" and not re.match(r"^https?://\S+$", value.strip()):
-            errors.append(f"{origin}: key 'url' must be an http(s) address, got {value!r}")
+            errors.append(f"{origin}: key 'url' must be an http(s) address, got {brief(value)}")
         else:
             meta[key] = " ".join(value.split())
     return meta, errors

@@ -119,9 +119,11 @@ JSON_META_FIELDS = {"title": "title", "headline": "title", "url": "url", "link":
 
 def read_json(text: str) -> list[Record]:
     try:
-        data = json.loads(text)
+        data = _no_lone_surrogates(json.loads(text))
     except json.JSONDecodeError as exc:
         raise ReaderError(f"invalid JSON: {exc}") from None
+    except RecursionError:  # '[[[[...' thousands deep: no article is shaped like that
+        raise ReaderError("invalid JSON: nested too deeply to be a list of articles") from None
     if isinstance(data, dict) and not any(k in data for k in TEXT_FIELDS):
         lists = [v for k, v in sorted(data.items()) if isinstance(v, list)]
         if len(lists) == 1:
@@ -139,12 +141,29 @@ def read_json_lines(text: str) -> list[Record]:
     records: list[Record] = []
     for i, line in enumerate(ln for ln in text.split("\n") if ln.strip()):
         try:
-            records.append(_json_record(json.loads(line), i))
+            records.append(_json_record(_no_lone_surrogates(json.loads(line)), i))
         except json.JSONDecodeError as exc:
             records.append(Record("", "json", index=i, error=f"record {i}: invalid JSON: {exc}"))
+        except RecursionError:
+            records.append(Record("", "json", index=i, error=f"record {i}: invalid JSON: nested too deeply"))
     if not records:
         raise ReaderError("empty file")
     return records
+
+
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _no_lone_surrogates(value: Any) -> Any:
+    """JSON may escape half a character ("\\ud800"); it cannot be written as UTF-8, so it
+    becomes U+FFFD, as invalid bytes do in decode.py (marked, never guessed)."""
+    if isinstance(value, str):
+        return _LONE_SURROGATE.sub("\ufffd", value)
+    if isinstance(value, list):
+        return [_no_lone_surrogates(v) for v in value]
+    if isinstance(value, dict):
+        return {_no_lone_surrogates(k): _no_lone_surrogates(v) for k, v in value.items()}
+    return value
 
 
 def _json_record(item: Any, index: int | None) -> Record:

@@ -81,5 +81,5 @@ def per_file_meta(path: Path, shown: str) -> tuple[dict[str, str], str | None, s
 def _load_yaml(path: Path, label: str) -> tuple[Any, str | None]:
     try:
         return yaml.safe_load(path.read_text(encoding="utf-8-sig")), None
-    except (yaml.YAMLError, UnicodeDecodeError) as exc:
-        return None, f"{label}: not valid YAML: {' '.join(str(exc).split())}"
+    except (yaml.YAMLError, UnicodeDecodeError, ValueError, RecursionError) as exc:  # ValueError: "2024-13-45"
+        return None, f"{label}: not valid YAML: {' '.join(str(exc).split()) or type(exc).__name__}"
