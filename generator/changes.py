@@ -29,15 +29,14 @@ def state_file(settings: Settings) -> Path:
 
 
 def seed_hashes(settings: Settings) -> dict[str, str]:
-    """sha256 of every (non-hidden) file under seeds/, keyed by its path from the project root."""
+    """sha256 of every input file under seeds/ (as ingest sees them), keyed by path from the root."""
     seeds = settings.seeds_path
     if not seeds.is_dir():
         return {}
-    out = {}
-    for path in sorted(seeds.rglob("*")):
-        if path.is_file() and not any(part.startswith(".") for part in path.relative_to(seeds).parts):
-            out[display_path(path, settings)] = hashlib.sha256(path.read_bytes()).hexdigest()
-    return out
+    from .inputs import input_files
+
+    return {display_path(path, settings): hashlib.sha256(path.read_bytes()).hexdigest()
+            for path in input_files(seeds)}
 
 
 def load_state(settings: Settings) -> dict[str, Any]:

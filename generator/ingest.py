@@ -2,7 +2,7 @@
 
 Every file is handled on its own: a bad one becomes a one-line Rejection and the others go on.
 Safety: hidden files are skipped; a symbolic link pointing outside the input folder is never
-read; files over MAX_INPUT_BYTES are rejected before reading (a news article, even as a full
+read; files over inputs.MAX_INPUT_BYTES are rejected before reading (a news article, even as a full
 HTML page, is far smaller; this bounds memory and time). Formats are chosen by extension
 (see readers.py), decoding is robust (decode.py), sidecar metadata is merged (sidecars.py).
 """
@@ -10,17 +10,16 @@ HTML page, is far smaller; this bounds memory and time). Formats are chosen by e
 from __future__ import annotations
 
 import hashlib
-import os
 import re
 from pathlib import Path
 
 from .config import Settings
+from .inputs import safety_problem, valid_name, walk
 from .decode import NotText, decode_bytes
 from .models import RawDocument, Rejection
 from .readers import READERS, ReaderError, Record, reader_for
 from .sidecars import SourcesIndex, is_sidecar, load_index, per_file_meta, unused_entries
 
-MAX_INPUT_BYTES = 5 * 1024 * 1024  # 5 MB: larger files are rejected unread
 
 
 def source_id_for(rel_path: str) -> str:
@@ -43,7 +42,7 @@ def read_inputs(settings: Settings) -> tuple[list[RawDocument], list[Rejection]]
     rejected = [Rejection(index_file, p.split(": ", 1)[-1]) for p in index.problems]
     docs: list[RawDocument] = []
     used: set[str] = set()
-    for path in _walk(seeds):
+    for path in walk(seeds):
         rel = path.relative_to(seeds).as_posix()
         if is_sidecar(rel):
             continue
@@ -58,9 +57,9 @@ def read_one(path: Path, seeds: Path, shown: str, index: SourcesIndex = SourcesI
              used: set[str] | None = None) -> tuple[list[RawDocument], list[Rejection]]:
     """One input file -> its documents (several for a multi-record file) or its rejection."""
     rel = path.relative_to(seeds).as_posix()
-    if not _valid_name(shown):
+    if not valid_name(shown):
         return [], [Rejection(_printable(shown), "file name is not valid UTF-8: rename the file")]
-    problem = _unsafe(path, seeds)
+    problem = safety_problem(path, seeds)
     if problem:
         return [], [Rejection(shown, problem)] if problem != "skip" else []
     try:
@@ -109,47 +108,10 @@ def _document(rec: Record, shown: str, label: str, meta: dict[str, str], digest:
     return RawDocument(sid, label, rec.text, rec.format, dict(sorted(meta.items())), digest)  # type: ignore[arg-type]
 
 
-def _unsafe(path: Path, seeds: Path) -> str | None:
-    """Why a path must not be read ("skip" for a harmless one), or None when it is safe."""
-    if path.is_symlink():
-        target = Path(os.path.realpath(path))
-        if not target.is_relative_to(seeds.resolve()):
-            return "symbolic link pointing outside the input folder: not read"
-        if not target.exists():
-            return "broken symbolic link"
-        if target.is_dir():
-            return "skip"  # a link to a folder inside seeds/: its files are read there
-    if not path.is_file():
-        return "skip"
-    size = path.stat().st_size
-    if size > MAX_INPUT_BYTES:
-        return f"file too large ({size / 1_048_576:.1f} MB; the limit is {MAX_INPUT_BYTES // 1_048_576} MB): not one article"
-    return None
-
-
-def _valid_name(name: str) -> bool:
-    """Undecodable bytes in a file name arrive as lone surrogates, which no page can hold."""
-    try:
-        name.encode("utf-8")
-    except UnicodeEncodeError:
-        return False
-    return True
-
 
 def _printable(name: str) -> str:
     """A file name with its undecodable bytes shown as U+FFFD, for messages."""
     return name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
-
-
-def _walk(seeds: Path) -> list[Path]:
-    """Non-hidden files (and links) under seeds/, in path order; linked folders are not entered."""
-    found: list[Path] = []
-    for dirpath, dirnames, filenames in os.walk(seeds, followlinks=False):
-        base = Path(dirpath)
-        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
-        found += [base / d for d in dirnames if (base / d).is_symlink()]
-        found += [base / f for f in filenames if not f.startswith(".")]
-    return sorted(found, key=lambda p: p.relative_to(seeds).as_posix())
 
 
 def _shown(seeds: Path, root: Path) -> str:
