@@ -8,6 +8,7 @@ Errors are one line each on stderr, naming the file and the problem; never a tra
 from __future__ import annotations
 
 import argparse
+import os
 import subprocess
 import sys
 import time
@@ -92,7 +93,8 @@ def cmd_serve(args) -> int:
 
 def run_mkdocs(root: Path, *args: str) -> int:
     cmd = [sys.executable, "-m", "mkdocs", *args, "--config-file", str(root / "mkdocs.yml")]
-    return subprocess.call(cmd, cwd=root)
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")  # no upgrade banner in our output
+    return subprocess.call(cmd, cwd=root, env=env)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -153,6 +155,10 @@ def main(argv: list[str] | None = None) -> int:
         return ExitCode.USAGE
     except ExplainerError as exc:
         print(f"error: {exc}", file=sys.stderr)
+        return ExitCode.FAILED
+    except OSError as exc:  # disk full, permission denied on content/: the file and the reason, one line
+        where = f"{exc.filename}: " if exc.filename else ""
+        print(f"error: {where}{exc.strerror or exc}", file=sys.stderr)
         return ExitCode.FAILED
     except KeyboardInterrupt:
         print("interrupted: content/ is unchanged or fully updated (writes are atomic)", file=sys.stderr)
