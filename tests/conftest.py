@@ -60,3 +60,13 @@ def parse(text: str):
     from generator.nlp import parse_one
 
     return parse_one(text)
+
+
+@pytest.fixture(scope="session")
+def site():
+    """The site built once per session: seeds generated, test stories added, `mkdocs build --strict`."""
+    from tests.browser.support import built_site
+
+    built = built_site()
+    assert built.returncode == 0, built.log
+    return built

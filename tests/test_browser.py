@@ -17,7 +17,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from tests.browser.support import ROOT, built_site, full_story, hostile_story
+from tests.browser.support import ROOT, full_story, hostile_story
 
 pytestmark = pytest.mark.browser
 
@@ -48,13 +48,6 @@ class SiteHandler(http.server.SimpleHTTPRequestHandler):
         self.end_headers()
         if self.command != "HEAD":
             self.wfile.write(body)
-
-
-@pytest.fixture(scope="module")
-def site():
-    built = built_site()
-    assert built.returncode == 0, built.log
-    return built
 
 
 @pytest.fixture(scope="module")

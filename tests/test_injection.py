@@ -20,7 +20,7 @@ from lxml import html as lhtml
 
 from generator import render
 from generator.markdown_escape import clean_text, html_text, md_inline, safe_tag
-from tests.browser.support import ATTACKS, built_site, hostile_story
+from tests.browser.support import ATTACKS, hostile_story
 from tests.test_render import ROOT, site_markdown, split_page
 
 MD = site_markdown()
@@ -148,13 +148,6 @@ def test_no_file_inclusion_extension():
 
 
 # ---------------------------------------------------------------- the hostile story in the built site
-
-
-@pytest.fixture(scope="module")
-def site():
-    built = built_site()
-    assert built.returncode == 0, built.log
-    return built
 
 
 def built_page(site, rel: str):
