@@ -27,17 +27,26 @@ def slugify(text: str, max_words: int = 8) -> str:
     return "-".join(words[:max_words]) or "story"
 
 
-def choose_headline(items: Sequence[AnalysedArticle]) -> str:
+def _is_full_sentence(text: str) -> bool:
+    """A lead-like sentence, not a dateline ("CITY:") or a fragment: enough words, a full stop."""
+    return len(text.split()) >= 8 and text.rstrip()[-1:] in ".!?\"”’"
+
+
+def choose_headline(items: Sequence[AnalysedArticle], summary: Sequence = ()) -> str:
     """The source title that shares most words with the other titles: the consensus headline.
 
-    Extractive: it is one outlet's own headline, never a composed one. Falls back to the
-    first sentence of the earliest article when no source states a title.
+    Extractive: it is one outlet's own headline, never a composed one. When no source states
+    a title, the story's lead point (the first In brief item: its most corroborated fact),
+    else the first full sentence of the first article.
     """
     titles = [(it.source_id, it.article.title) for it in items if it.article.title]
     if not titles:
+        if summary:
+            return summary[0].text
         for it in items:
-            if it.analysis.sentences:
-                return it.analysis.sentences[0].text
+            for sentence in it.analysis.sentences:
+                if _is_full_sentence(sentence.text):
+                    return sentence.text
         return "Untitled story"
 
     def words(t: str) -> set[str]:
@@ -89,7 +98,7 @@ def compose_story(items: Sequence[AnalysedArticle], settings: Settings, slug: st
         max_known=settings.max_known,
         similarity=settings.claim_similarity,
     )
-    headline = choose_headline(items)
+    headline = choose_headline(items, synthesis.summary)
     published = sorted(d for d in (it.article.published_date for it in every) if d)
     return Story(
         slug=slug or slugify(headline),

@@ -150,3 +150,13 @@ def test_copies_count_once_as_evidence(settings):
     assert story.copies == (("02", "01"),)
     assert [a.source_id for a in story.independent_sources] == ["01", "03"]
     assert [a.source_id for a in story.sources] == ["01", "02", "03"]
+
+
+def test_headline_without_titles_is_the_lead_point_not_a_dateline():
+    from generator.compose import choose_headline
+    from generator.models import Item
+
+    items = [fake("01", "RIDGEFORD:\n\n" + QUAKE + " on Friday night.", [])]
+    assert choose_headline(items) == QUAKE + " on Friday night."
+    lead = Item("The quake killed more than 200 people, officials said.", ("01",))
+    assert choose_headline(items, [lead]) == lead.text
