@@ -44,7 +44,9 @@ NAMES_ONLY_FACTOR = 0.6  # similarity kept by two sentences that share nothing b
 # 0.75; dividing by it puts a close paraphrase near 1 and the settings' claim_similarity
 # (0.55) between paraphrases and mere same-topic sentences (calibrated on the seed gold).
 RAW_SCALE = 0.75
-SUPPORTER = 0.7  # a sentence of another section backing a fact must be this similar to it
+# a sentence of another section backing a fact must be this similar to it; "The mayor said
+# the bridge was shut and that it might reopen" still backs "The bridge was shut"
+SUPPORTER = 0.6
 PARAPHRASE = 0.8  # this similar, two sentences say the same whatever their extra words
 # Starts that leave a reader asking "who?": a point shown alone should name its subject.
 PRONOUN_STARTS = {"he", "she", "they", "it", "this", "that", "these", "those", "his", "her",

@@ -126,8 +126,23 @@ def _any(patterns: list[str], text: str) -> bool:
     return any(re.search(p, text, re.IGNORECASE) for p in patterns)
 
 
+# An unspecified response announced or threatened: what it will be is open. Read inside
+# quotations too, where such threats are usually made. Invented examples in the comments.
+THREAT_PATTERNS = [
+    # "This forces us to take countermeasures." / "We will take appropriate measures."
+    r"\b(forces?|forced|compels?|obliges?)\s+(us|them|it|him|her)\s+to\s+take\s+(\w+\s+)?"
+    r"(countermeasures|measures|action|steps)\b",
+    r"\b(will|would|shall)\s+take\s+(appropriate|necessary|relevant|retaliatory|all necessary)\s+"
+    r"(countermeasures|measures|action|steps)\b",
+    # "Relevant action will be taken."
+    r"\b(action|measures|countermeasures|steps)\s+will\s+be\s+taken\b",
+    # "The army said it would watch closely for troop movements."
+    r"\bwatch(es|ing)?\s+(closely\s+|carefully\s+)?for\b",
+]
+
+
 def open_question_cue(text: str) -> bool:
-    return _any(OPEN_QUESTION_PATTERNS, unquoted(text))
+    return _any(OPEN_QUESTION_PATTERNS, unquoted(text)) or _any(THREAT_PATTERNS, text)
 
 
 def hedged_cue(text: str) -> bool:

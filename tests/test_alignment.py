@@ -90,3 +90,20 @@ def test_claims_know_the_heading_they_sit_under():
     claims = alignment.extract_claims(item, None)
     assert claims[-1].heading == "open_question" and claims[-1].cue == "open_question"
     assert claims[0].heading is None
+
+
+def _bare(sid: str, text: str) -> alignment.Claim:
+    words = tuple(text.lower().rstrip(".").split())
+    return alignment.Claim(sid=sid, index=0, text=text, order=0, lemmas=words,
+                           entities=frozenset(), predicate=words)
+
+
+def test_a_sentence_of_another_section_with_an_extra_clause_still_supports_the_fact():
+    """"X said A and that B might happen" sits in What we don't know, yet backs A."""
+    claims = [_bare("01", "The mayor said the bridge was shut."),
+              _bare("02", "The mayor said the bridge was shut and that it might reopen in May.")]
+    sim = np.array([[1.0, 0.65], [0.65, 1.0]])
+    points = alignment.select_points(claims, sim, 0.55, pool=[0], supporters=[1])
+    assert [(p.rep, sorted(p.members)) for p in points] == [(0, [0, 1])]
+    weak = np.array([[1.0, 0.56], [0.56, 1.0]])
+    assert [sorted(p.members) for p in alignment.select_points(claims, weak, 0.55, [0], [1])] == [[0]]

@@ -74,3 +74,22 @@ def test_background_cues(text, expected):
 ])
 def test_source_headings(text, kind):
     assert heading_kind(text) == kind
+
+
+@pytest.mark.parametrize("text", [
+    "“This forces us to take countermeasures,” the foreign ministry said.",
+    "The ministry said: “Appropriate action will be taken.”",
+    "The rebels said they would take retaliatory measures.",
+    "The army said it would watch closely for troop movements near the border.",
+])
+def test_threatened_unspecified_response_is_open_question_even_in_quotes(text):
+    assert classify(text) == "open_question"
+
+
+@pytest.mark.parametrize("text", [
+    "The council took measures to curb traffic last year.",
+    "“We watched the match together,” she said.",
+    "Police were forced to take a detour around the flooded road.",
+])
+def test_past_or_specific_actions_are_not_threats(text):
+    assert classify(text) != "open_question"
