@@ -20,7 +20,7 @@ from .models import AnalysedArticle, Article, ArticleAnalysis, Entity, Sentence
 from .cache import code_fingerprint
 from .cache import load as cache_load
 from .cache import store as cache_store
-from .nlp import ParseCache, model_key, parse_texts
+from .nlp import ParseCache, iter_parses, model_key
 
 # Entity labels we keep as plain data (numbers and dates feed claim comparison).
 ENTITY_LABELS = {
@@ -120,8 +120,9 @@ def analyse_articles(
     todo = [i for i, r in enumerate(results) if r is None]
     if todo:
         parses = ParseCache(Path(cache_dir) / "parses" if cache_dir is not None else None)
-        docs = parse_texts([articles[i].text for i in todo], parses, n_process=n_process)
-        for i, doc in zip(todo, docs):
+        # Each parse becomes plain data as soon as it is made: no list of every Doc in memory.
+        for k, doc in iter_parses([articles[i].text for i in todo], parses, n_process=n_process):
+            i = todo[k]
             results[i] = analyse_doc(articles[i], doc)
             if paths[i] is not None:
                 cache_store(paths[i], results[i])

@@ -50,3 +50,62 @@ def store(path: Path | None, value: object) -> None:
     tmp = path.with_suffix(f".tmp{os.getpid()}")
     tmp.write_bytes(pickle.dumps(value, protocol=4))
     os.replace(tmp, path)
+
+
+# Larger inputs are rejected by ingest without being read; key them by size and mtime only.
+LARGE_INPUT_BYTES = 5 * 1024 * 1024
+
+
+def _entry_digest(path: Path, rel: str) -> bytes:
+    """What an input file contributes to the folder key; links and huge files are never read."""
+    try:
+        if path.is_symlink():
+            st = path.stat()  # the target's size and mtime: a changed target makes a new key
+            return f"L\0{rel}\0{os.readlink(path)}\0{st.st_size}\0{st.st_mtime_ns}".encode()
+        st = path.stat()
+        if not path.is_file() or st.st_size > LARGE_INPUT_BYTES:
+            return f"S\0{rel}\0{st.st_size}\0{st.st_mtime_ns}".encode()
+        return f"F\0{rel}\0".encode() + hashlib.sha256(path.read_bytes()).digest()
+    except OSError as exc:
+        return f"E\0{rel}\0{exc.errno}".encode()
+
+
+def folder_digest(folder: Path) -> str:
+    """Hash of every non-hidden entry under `folder` as ingest sees it (links not followed).
+
+    Keys the whole-run cache: when no input changed, nothing is ingested, parsed or composed.
+    """
+    digest = hashlib.sha256(str(folder).encode())
+    if not folder.is_dir():
+        return digest.hexdigest()
+    entries: list[tuple[str, Path]] = []
+    for dirpath, dirnames, filenames in os.walk(folder, followlinks=False):
+        base = Path(dirpath)
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        names = [d for d in dirnames if (base / d).is_symlink()] + [f for f in filenames if not f.startswith(".")]
+        entries += [((base / n).relative_to(folder).as_posix(), base / n) for n in names]
+    for rel, path in sorted(entries):
+        digest.update(_entry_digest(path, rel))
+    return digest.hexdigest()
+
+
+def text_key(*parts: str) -> str:
+    """sha256 of text parts (reprs of frozen dataclasses are deterministic, unlike pickles)."""
+    digest = hashlib.sha256()
+    for part in parts:
+        digest.update(part.encode("utf-8", "surrogatepass"))
+        digest.update(b"\0")
+    return digest.hexdigest()
+
+
+def load_keyed(path: Path, key: str) -> object | None:
+    """A single-entry cache file: the value when it was stored under `key`, else None."""
+    entry = load(path, tuple)
+    if entry is None or len(entry) != 2 or entry[0] != key:
+        return None
+    return entry[1]
+
+
+def store_keyed(path: Path, key: str, value: object) -> None:
+    """Replaces the file's one entry, so a cache of whole-run results never grows."""
+    store(path, (key, value))

@@ -18,7 +18,6 @@ from datetime import date
 from typing import Sequence
 
 import numpy as np
-from sklearn.feature_extraction.text import TfidfVectorizer
 
 from .config import Settings
 from .models import AnalysedArticle, Rejection
@@ -152,28 +151,36 @@ def cluster_with_rejections(
     """Stories (lists of articles, each sorted by source id) and the roundups set aside."""
     if not items:
         return [], []
+    from sklearn.feature_extraction.text import TfidfVectorizer  # here: importing it costs seconds
+
     vectorizer = TfidfVectorizer(analyzer=lambda toks: toks, sublinear_tf=True, norm="l2", use_idf=USE_IDF)
-    vectorizer.fit([features(it) for it in items])
+    feats = [features(it) for it in items]  # computed once, for fitting and for the kept articles
+    vectorizer.fit(feats)
     set_aside = [it for it in items if is_roundup(it, vectorizer)]
     rejected = [
         Rejection(it.article.file, "a roundup of several unrelated stories, not one article: set aside")
         for it in set_aside
     ]
-    keep = [it for it in items if it not in set_aside]
+    kept = [it not in set_aside for it in items]
+    keep = [it for it, k in zip(items, kept) if k]
     if not keep:
         return [], rejected
     order = sorted(range(len(keep)), key=lambda i: (keep[i].article.published_date or "", keep[i].source_id))
-    matrix = vectorizer.transform([features(it) for it in keep])
+    matrix = vectorizer.transform([f for f, k in zip(feats, kept) if k])
     threshold, window = settings.cluster_similarity, settings.cluster_date_window_days
     clusters: list[_Cluster] = []
+    index = _Index(matrix.shape[1])
     for i in order:
         v, d = matrix[i].toarray().ravel(), _day(keep[i])
-        scored = [(_cos(v, c.centroid), -k) for k, c in enumerate(clusters) if _within_window(c, d, window)]
+        # Only clusters the index cannot rule out are scored exactly, as before: same choice, fewer dot products.
+        scored = [(_cos(v, clusters[k].centroid), -k) for k in index.candidates(v, d, threshold, window)]
         best = max(scored, default=None)
         if best is not None and best[0] >= threshold:
             _add(clusters[-best[1]], i, v, d)
+            index.update(-best[1], clusters[-best[1]])
         else:
             clusters.append(_Cluster([i], v.copy(), d, d))
+            index.update(len(clusters) - 1, clusters[-1])
     clusters = _merge_converged(clusters, threshold, window)
     groups = [sorted((keep[i] for i in c.members), key=lambda it: it.source_id) for c in clusters]
     groups.sort(key=lambda g: g[0].source_id)
@@ -213,22 +220,115 @@ def find_copies(items: Sequence[AnalysedArticle], threshold: float = 90.0) -> di
 
 
 def _merge_converged(clusters: list[_Cluster], threshold: float, window: int) -> list[_Cluster]:
-    """Merge stories whose centroids ended up alike (articles arrived in an unlucky order)."""
-    merged = True
-    while merged:
-        merged = False
-        for a in range(len(clusters)):
-            for b in range(a + 1, len(clusters)):
-                ca, cb = clusters[a], clusters[b]
-                if _cos(ca.centroid, cb.centroid) >= threshold and _within_window(ca, cb.first, window):
-                    n, m = len(ca.members), len(cb.members)
-                    ca.centroid = (ca.centroid * n + cb.centroid * m) / (n + m)
-                    ca.members.extend(cb.members)
-                    dates = [d for d in (ca.first, ca.last, cb.first, cb.last) if d is not None]
-                    ca.first, ca.last = (min(dates), max(dates)) if dates else (None, None)
-                    del clusters[b]
-                    merged = True
-                    break
-            if merged:
-                break
-    return clusters
+    """Merge stories whose centroids ended up alike (articles arrived in an unlucky order).
+
+    Pairs are tried in order, (0, 1), (0, 2), ..., and the first alike pair is merged, then
+    the search starts again. One sparse product rules out the pairs that cannot be alike, so
+    only the few left are compared exactly, instead of every pair again after every merge.
+    """
+    if len(clusters) < 2:
+        return clusters
+    index = _Index(clusters[0].centroid.shape[0], capacity=len(clusters))
+    for k, c in enumerate(clusters):
+        index.update(k, c)
+    alike = index.pair_bounds(threshold)
+    while True:
+        merged = _first_alike_pair(clusters, alike, index, threshold, window)
+        if merged is None:
+            return clusters
+        a, b = merged
+        ca, cb = clusters[a], clusters[b]
+        n, m = len(ca.members), len(cb.members)
+        ca.centroid = (ca.centroid * n + cb.centroid * m) / (n + m)
+        ca.members.extend(cb.members)
+        dates = [d for d in (ca.first, ca.last, cb.first, cb.last) if d is not None]
+        ca.first, ca.last = (min(dates), max(dates)) if dates else (None, None)
+        del clusters[b]
+        index.remove(b)
+        alike = np.delete(np.delete(alike, b, axis=0), b, axis=1)
+        index.update(a, ca)
+        alike[a, :] = alike[:, a] = index.bounds(ca.centroid, threshold)
+
+
+def _first_alike_pair(clusters: list[_Cluster], alike: np.ndarray, index: "_Index", threshold: float,
+                      window: int) -> tuple[int, int] | None:
+    """The first pair (a < b) in row order that is alike and within the window, exactly as scored."""
+    for a, b in zip(*np.nonzero(np.triu(alike, k=1))):
+        ca, cb = clusters[int(a)], clusters[int(b)]
+        if _within_window(ca, cb.first, window) and _cos(ca.centroid, cb.centroid) >= threshold:
+            return int(a), int(b)
+    return None
+
+
+# Cosines computed in another order differ from _cos in the last bits only: anything this far
+# below the threshold is below it exactly too, so it can be ruled out without an exact score.
+_MARGIN = 1e-9
+
+
+class _Index:
+    """The centroids as rows of one matrix, to rule out, in one product, what cannot be alike.
+
+    Scoring an article against each story one dense vector at a time costs stories x vocabulary;
+    the article's few non-zero terms against the matrix cost stories x its length. Whatever is
+    not ruled out is scored exactly as before, so the clustering is the same.
+    """
+
+    def __init__(self, dim: int, capacity: int = 64):
+        self.rows = np.zeros((capacity, dim))
+        self.norms = np.zeros(capacity)
+        self.first = np.zeros(capacity, dtype=np.int64)
+        self.last = np.zeros(capacity, dtype=np.int64)
+        self.dated = np.zeros(capacity, dtype=bool)
+        self.size = 0
+
+    def update(self, k: int, c: _Cluster) -> None:
+        """Row k is now cluster c (a new cluster, or one that just grew); capacity doubles."""
+        if k >= self.rows.shape[0]:
+            grow = max(k + 1, 2 * self.rows.shape[0])
+            self.rows = np.vstack([self.rows, np.zeros((grow - self.rows.shape[0], self.rows.shape[1]))])
+            for name in ("norms", "first", "last", "dated"):
+                old = getattr(self, name)
+                setattr(self, name, np.concatenate([old, np.zeros(grow - old.shape[0], dtype=old.dtype)]))
+        self.rows[k] = c.centroid
+        self.norms[k] = np.linalg.norm(c.centroid)
+        self.dated[k] = c.first is not None and c.last is not None
+        self.first[k] = c.first.toordinal() if self.dated[k] else 0
+        self.last[k] = c.last.toordinal() if self.dated[k] else 0
+        self.size = max(self.size, k + 1)
+
+    def remove(self, k: int) -> None:
+        """Row k is gone (merged into another): later rows move up, as in the list of clusters."""
+        for name in ("rows", "norms", "first", "last", "dated"):
+            setattr(self, name, np.delete(getattr(self, name)[: self.size], k, axis=0))
+        self.size -= 1
+
+    def bounds(self, v: np.ndarray, threshold: float) -> np.ndarray:
+        """Per cluster: True unless its cosine with v is certainly below the threshold."""
+        nz = np.flatnonzero(v)
+        nv = float(np.sqrt(v[nz] @ v[nz]))
+        dots = self.rows[: self.size, nz] @ v[nz]
+        denom = self.norms[: self.size] * nv
+        cos = np.divide(dots, denom, out=np.zeros_like(dots), where=denom > 0)
+        return cos >= threshold - _MARGIN
+
+    def candidates(self, v: np.ndarray, d: date | None, threshold: float, window: int) -> list[int]:
+        """Clusters within the date window that may reach the threshold, in cluster order."""
+        if self.size == 0:
+            return []
+        keep = self.bounds(v, threshold)
+        if d is not None:
+            day = d.toordinal()
+            n = self.size
+            near = (self.first[:n] - day <= window) & (day - self.last[:n] <= window)
+            keep &= ~self.dated[:n] | near
+        return [int(k) for k in np.flatnonzero(keep)]
+
+    def pair_bounds(self, threshold: float) -> np.ndarray:
+        """For every pair of clusters: True unless their cosine is certainly below the threshold."""
+        from scipy import sparse
+
+        rows = sparse.csr_matrix(self.rows[: self.size])
+        dots = (rows @ rows.T).toarray()
+        denom = np.outer(self.norms[: self.size], self.norms[: self.size])
+        cos = np.divide(dots, denom, out=np.zeros_like(dots), where=denom > 0)
+        return cos >= threshold - _MARGIN

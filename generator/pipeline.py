@@ -7,9 +7,12 @@ page is composed from all its sources at once. I/O happens only at the two ends.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from pathlib import Path
 from typing import Callable
 
-from . import analyse, cache, clean, cluster, compose, ingest, merge, render, slugs
+# analyse, clean, cluster, compose and ingest are imported where used: a run whose inputs did not
+# change never loads them (nor spaCy, scikit-learn, trafilatura or dateparser behind them).
+from . import cache, changes, lock, merge, overrides, render, site_pages, slugs
 from .config import Settings
 from .errors import InputRejected
 from .models import Article, Rejection, RunResult, Story
@@ -23,24 +26,38 @@ def _quiet(_: str) -> None:
 
 def load_articles(settings: Settings, progress: Progress = _quiet) -> tuple[list[Article], list[Rejection]]:
     """Ingest and clean every input; a bad file becomes a Rejection, the others go through."""
+    from . import ingest
+
     raws, rejected = ingest.read_inputs(settings)
     articles: list[Article] = []
     for raw in raws:
-        try:
-            articles.append(clean.clean_document(raw))
-        except InputRejected as exc:
-            rejected.append(Rejection(exc.file, exc.reason))
+        outcome = _clean_cached(raw, settings)
+        if isinstance(outcome, Rejection):
+            rejected.append(outcome)
+        else:
+            articles.append(outcome)
     progress(f"read {len(articles)} articles, rejected {len(rejected)}")
     return articles, sorted(rejected, key=lambda r: r.file)
 
 
+def _clean_cached(raw, settings: Settings) -> Article | Rejection:
+    """Clean one input, or reuse its cleaning when neither the input nor the code changed."""
+    key = cache.text_key(cache.code_fingerprint(f"clean:{settings.min_body_words}"), repr(raw))
+    path = settings.cache_path / "clean" / f"{key}.pkl"
+    outcome = cache.load(path, (Article, Rejection))  # type: ignore[arg-type]
+    if outcome is None:
+        from . import clean
+
+        try:
+            outcome = clean.clean_document(raw, settings.min_body_words)
+        except InputRejected as exc:
+            outcome = Rejection(exc.file, exc.reason)
+        cache.store(path, outcome)
+    return outcome
+
+
 def build_stories(settings: Settings, progress: Progress = _quiet) -> tuple[list[Story], list[Rejection]]:
-    articles, rejected = load_articles(settings, progress)
-    analysed = analyse.analyse_articles(articles, settings.cache_path, settings.n_process, progress)
-    groups, set_aside = cluster.cluster_with_rejections(analysed, settings)
-    rejected = sorted(rejected + set_aside, key=lambda r: r.file)
-    progress(f"found {len(groups)} stories")
-    stories = [_compose_cached(group, settings) for group in groups]
+    stories, rejected = _stories_cached(settings, progress)
     files = [[a.file for a in s.sources] for s in stories]
     assigned = slugs.assign_slugs(files, [s.slug for s in stories], slugs.load_registry(settings.state_path))
     stories = [replace(s, slug=slug) for s, slug in zip(stories, assigned)]
@@ -48,24 +65,66 @@ def build_stories(settings: Settings, progress: Progress = _quiet) -> tuple[list
     return stories, rejected
 
 
-# Modules whose code shapes a Story from analysed articles.
-COMPOSE_MODULES = ("compose", "actors", "timeline", "quotes", "claims", "models")
+def _settings_key(settings: Settings) -> str:
+    """Code, model and settings (root left out, so a cache dir can move with the project)."""
+    from .nlp import model_key
+
+    return cache.code_fingerprint(model_key() + repr(replace(settings, root=Path("."))))
+
+
+def _stories_cached(settings: Settings, progress: Progress) -> tuple[list[Story], list[Rejection]]:
+    """Stories before slugs; when no input, setting or line of code changed, the last run's.
+
+    A warm run then reads only the inputs' bytes (to hash them) and one cache file.
+    """
+    key = cache.text_key(_settings_key(settings), str(settings.root), cache.folder_digest(settings.seeds_path))
+    path = settings.cache_path / "last-build.pkl"
+    hit = cache.load_keyed(path, key)
+    if isinstance(hit, tuple) and len(hit) == 2:
+        progress(f"inputs unchanged: {len(hit[0])} stories reused from cache")
+        return list(hit[0]), list(hit[1])
+    from . import analyse
+
+    articles, rejected = load_articles(settings, progress)
+    analysed = analyse.analyse_articles(articles, settings.cache_path, settings.n_process, progress)
+    groups, set_aside = _cluster_cached(analysed, settings)
+    rejected = sorted(rejected + set_aside, key=lambda r: r.file)
+    progress(f"found {len(groups)} stories")
+    stories = [_compose_cached(group, settings) for group in groups]
+    cache.store_keyed(path, key, (stories, rejected))
+    return stories, rejected
+
+
+def _cluster_cached(analysed: list, settings: Settings) -> tuple[list[list], list[Rejection]]:
+    """Cluster, or reuse the last clustering when the same articles come again (no scikit-learn import)."""
+    key = cache.text_key(_settings_key(settings), *(repr(it.article) for it in analysed))
+    path = settings.cache_path / "last-clusters.pkl"
+    hit = cache.load_keyed(path, key)
+    if isinstance(hit, tuple) and len(hit) == 2:
+        members, set_aside = hit
+        return [[analysed[i] for i in group] for group in members], list(set_aside)
+    from . import cluster
+
+    groups, set_aside = cluster.cluster_with_rejections(analysed, settings)
+    position = {id(it): i for i, it in enumerate(analysed)}
+    members = tuple(tuple(position[id(it)] for it in group) for group in groups)
+    cache.store_keyed(path, key, (members, tuple(set_aside)))
+    return groups, set_aside
 
 
 def _compose_cached(group: list, settings: Settings) -> Story:
     """Compose a story, or reuse it when neither its articles nor the code changed.
 
     With many stories this keeps a run that adds one article proportional to that story.
+    Keyed by the articles' reprs (an analysis is a function of its article, the code and the
+    model); never by pickled analyses, whose bytes differ between a fresh and a loaded one.
     """
-    import hashlib
-    import pickle
-    from pathlib import Path
-
-    digest = hashlib.sha256(cache.code_fingerprint(COMPOSE_MODULES, repr(replace(settings, root=Path(".")))).encode())
-    digest.update(pickle.dumps(group, protocol=4))
-    path = settings.cache_path / "stories" / f"{digest.hexdigest()}.pkl"
+    key = cache.text_key(_settings_key(settings), *(repr(it.article) for it in group))
+    path = settings.cache_path / "stories" / f"{key}.pkl"
     story = cache.load(path, Story)
     if story is None:
+        from . import compose
+
         story = compose.compose_story(group, settings)
         cache.store(path, story)
     return story
@@ -76,16 +135,38 @@ def story_registry(stories: list[Story]) -> dict[str, list[str]]:
 
 
 def render_pages(stories: list[Story], settings: Settings) -> dict[str, str]:
-    pages = {f"stories/{s.slug}.md": render.render_story(s, settings) for s in stories}
+    templates = cache.folder_digest(settings.templates_path)
+    pages = {f"stories/{s.slug}.md": _render_cached(s, settings, templates) for s in stories}
     pages["index.md"] = render.render_index(stories, settings)
+    pages.update(site_pages.extra_pages(stories, settings))  # tags, archive, stories/<slug>.json
     return pages
 
 
+def _render_cached(story: Story, settings: Settings, templates: str) -> str:
+    """A story's page, or the page rendered last time from the same story, templates and code."""
+    key = cache.text_key(_settings_key(settings), templates, repr(story))
+    path = settings.cache_path / "pages" / f"{key}.pkl"
+    page = cache.load(path, str)
+    if page is None:
+        page = render.render_story(story, settings)
+        cache.store(path, page)
+    return page
+
+
 def generate(settings: Settings, progress: Progress = _quiet) -> RunResult:
-    stories, rejected = build_stories(settings, progress)
-    pages = render_pages(stories, settings)
-    result = merge.write_pages(pages, settings)
-    slugs.save_registry(settings.state_path, story_registry(stories))
+    """Under the project lock: build, apply editors' overrides, note what changed, merge, record."""
+    with lock.content_lock(settings):
+        for note in merge.recover(settings):
+            progress(note)
+        editor_overrides = overrides.load_overrides(settings.path(settings.overrides_file), settings.overrides_file)
+        seeds = changes.seed_hashes(settings)
+        stories, rejected = build_stories(settings, progress)
+        stories = [overrides.apply_overrides(s, editor_overrides) for s in stories]
+        stories = changes.annotate_changes(stories, changes.load_state(settings))
+        pages = render_pages(stories, settings)
+        result = merge.write_pages(pages, settings)
+        slugs.save_registry(settings.state_path, story_registry(stories))
+        changes.save_state(settings, changes.build_state(stories, changes.page_inputs(stories, pages), seeds))
     progress(f"wrote {len(result.written)} pages, {len(result.conflicts)} conflicts")
     return RunResult(tuple(stories), tuple(rejected), result.conflicts, result.written)
 
