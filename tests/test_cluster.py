@@ -160,3 +160,9 @@ def test_headline_without_titles_is_the_lead_point_not_a_dateline():
     assert choose_headline(items) == QUAKE + " on Friday night."
     lead = Item("The quake killed more than 200 people, officials said.", ("01",))
     assert choose_headline(items, [lead]) == lead.text
+
+
+def test_slug_drops_possessives_and_accents():
+    from generator.compose import slugify
+
+    assert slugify("Zürich's mayor wins vote") == "zurich-mayor-wins-vote"
