@@ -22,7 +22,7 @@ from .models import AnalysedArticle, Story, TimelineEntry
 
 
 def slugify(text: str, max_words: int = 8) -> str:
-    text = re.sub(r"['’]s\b", "", text)  # "Afghanistan's government" -> "afghanistan-government"
+    text = re.sub(r"['’]s\b", "", text)  # "Norway's government" -> "norway-government"
     text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
     words = re.findall(r"[a-z0-9]+", text.lower())
     return "-".join(words[:max_words]) or "story"

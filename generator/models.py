@@ -107,7 +107,7 @@ class Sentence:
 class ActorMention:
     """One mention of a possible actor, with the words the article uses to describe it."""
 
-    text: str  # surface form as written ("Mr. Kabulov", "Russia's Foreign Ministry")
+    text: str  # surface form as written ("Mr. Ivanov", "France's Foreign Ministry")
     label: str  # spaCy label
     sentence: int
     start: int

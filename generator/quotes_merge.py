@@ -66,7 +66,7 @@ def canonical_speaker(surface: str | None, actors: Sequence[Actor], source_id: S
     """The actor a speaker surface names; the surface itself when no actor fits.
 
     Exact name or alias (case-insensitive), a near-identical spelling, a person's surname
-    ("Mr Ivanov" -> "Zamir Ivanov"), or a description ("the ministry") -> the most
+    ("Mr Ivanov" -> "Pavel Ivanov"), or a description ("the ministry") -> the most
     prominent actor this article names whose name ends that way ("Health Ministry").
     """
     if not surface:

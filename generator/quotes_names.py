@@ -140,7 +140,7 @@ class Names:
         return name
 
     def full_person(self, name: str, pos: int) -> str:
-        """A surname or short form expanded to the fullest earlier name ("Mr Ivanov" -> "Zamir Ivanov")."""
+        """A surname or short form expanded to the fullest earlier name ("Mr Ivanov" -> "Pavel Ivanov")."""
         key = _surname_key(name)
         short = [w for w in name.split() if w.lower() not in HONORIFICS]
         best = " ".join(short) or name
@@ -193,7 +193,7 @@ class Names:
         return self.description(tok)
 
     def _appositive_person(self, tok) -> Mention | None:
-        """"The envoy, Zamir Ivanov, said" and "Ivanov's deputy, Ann Lee, said": the named person.
+        """"The envoy, Pavel Ivanov, said" and "Ivanov's deputy, Ann Lee, said": the named person.
 
         After a person's title the name is a person's whatever the tagger says: in "the
         President of Ruritania, Ann Lee-Park, said" a name tagged as a place is still hers.
