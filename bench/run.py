@@ -400,7 +400,7 @@ def report(results: list[dict], n_process: int, batch_size: int) -> str:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[100, 300, 1000])
-    parser.add_argument("--n-process", type=int, default=1)
+    parser.add_argument("--n-process", type=int, default=2, help="spaCy processes, generate and floor alike")
     parser.add_argument("--batch-size", type=int, default=16, help="the floor's nlp.pipe batch size")
     parser.add_argument("--out", default=str(ROOT / "bench" / "RESULTS.md"))
     args = parser.parse_args()
