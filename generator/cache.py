@@ -12,7 +12,7 @@ import os
 import pickle
 from functools import lru_cache
 from pathlib import Path
-from typing import TypeVar
+from typing import Callable, TypeVar
 
 T = TypeVar("T")
 PACKAGE_DIR = Path(__file__).resolve().parent
@@ -41,6 +41,15 @@ def load(path: Path | None, kind: type[T]) -> T | None:
     except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError):
         return None
     return value if isinstance(value, kind) else None
+
+
+def memo(path: Path | None, kind: type[T], compute: Callable[[], T]) -> T:
+    """The value stored at `path`, or `compute()` stored there for next time."""
+    value = load(path, kind)
+    if value is None:
+        value = compute()
+        store(path, value)
+    return value
 
 
 def store(path: Path | None, value: object) -> None:

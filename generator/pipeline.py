@@ -121,13 +121,13 @@ def _compose_cached(group: list, settings: Settings) -> Story:
     """
     key = cache.text_key(_settings_key(settings), *(repr(it.article) for it in group))
     path = settings.cache_path / "stories" / f"{key}.pkl"
-    story = cache.load(path, Story)
-    if story is None:
+
+    def compose_now() -> Story:
         from . import compose
 
-        story = compose.compose_story(group, settings)
-        cache.store(path, story)
-    return story
+        return compose.compose_story(group, settings)
+
+    return cache.memo(path, Story, compose_now)
 
 
 def story_registry(stories: list[Story]) -> dict[str, list[str]]:
@@ -146,11 +146,7 @@ def _render_cached(story: Story, settings: Settings, templates: str) -> str:
     """A story's page, or the page rendered last time from the same story, templates and code."""
     key = cache.text_key(_settings_key(settings), templates, repr(story))
     path = settings.cache_path / "pages" / f"{key}.pkl"
-    page = cache.load(path, str)
-    if page is None:
-        page = render.render_story(story, settings)
-        cache.store(path, page)
-    return page
+    return cache.memo(path, str, lambda: render.render_story(story, settings))
 
 
 def generate(settings: Settings, progress: Progress = _quiet) -> RunResult:
