@@ -8,7 +8,6 @@ cross-source synthesis of claims (which must not repeat what other sections say)
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import Counter
 from typing import Sequence
 
@@ -18,14 +17,8 @@ from . import quotes as quotes_mod
 from . import timeline as timeline_mod
 from .cluster import find_copies
 from .config import Settings
+from .slugs import slugify  # noqa: F401  (re-exported: the story slug is made here)
 from .models import AnalysedArticle, Story, TimelineEntry
-
-
-def slugify(text: str, max_words: int = 8) -> str:
-    text = re.sub(r"['’]s\b", "", text)  # "Norway's government" -> "norway-government"
-    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
-    words = re.findall(r"[a-z0-9]+", text.lower())
-    return "-".join(words[:max_words]) or "story"
 
 
 def _is_full_sentence(text: str) -> bool:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Sequence
 
-from .compose import slugify
+from .slugs import slugify
 from .models import Story, TimelineEntry
 
 CENTRAL_RANK = 3  # an actor ranked in a story's top three is central to it

@@ -8,10 +8,21 @@ shares most files with; only a story with no predecessor gets a slug from its he
 from __future__ import annotations
 
 import json
+import re
+import unicodedata
 from pathlib import Path
 from typing import Sequence
 
 from .merge import atomic_write
+
+
+def slugify(text: str, max_words: int = 8) -> str:
+    """A URL segment from a headline or name: ASCII words, at most `max_words` of them."""
+    text = re.sub(r"['’]s\b", "", text)  # "Norway's government" -> "norway-government"
+    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    words = re.findall(r"[a-z0-9]+", text.lower())
+    return "-".join(words[:max_words]) or "story"
+
 
 REGISTRY = "stories.json"
 
