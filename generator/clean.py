@@ -10,6 +10,7 @@ An input that is not one English article raises InputRejected with the reason.
 from __future__ import annotations
 
 import re
+from datetime import date
 
 from . import boilerplate as bp
 from . import page
@@ -70,6 +71,10 @@ def _scraper_header(lines: list[str]) -> tuple[str | None, str | None]:
         lines[0] = rest
     else:
         del lines[0]
+    try:  # "date 2023-14-29" is a scraper's garbage, not a date: keep the header, infer no date
+        date.fromisoformat(m.group(1))
+    except ValueError:
+        return m.group(0).strip(), None
     return m.group(0).strip(), m.group(1)
 
 

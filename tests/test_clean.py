@@ -290,3 +290,14 @@ def test_corpus_metadata(root):
                                                       "Silicon Valley Bank shut down by regulators")
     kesq = clean_file(corpus / "morocco-earthquake/05_kesq.com.txt")
     assert (kesq.author, kesq.published, kesq.outlet) == ("Sam Metz and Mosa’ab Elshamy", "2023-09-10", None)
+
+
+def test_scraper_date_header_that_is_not_a_date_gives_no_date():
+    from generator.clean import clean_document
+    from generator.models import RawDocument
+
+    body = ("The council voted on the budget after a long debate that lasted well into the night. "
+            "Members said the plan would fund new schools and repair roads across the district. " * 3)
+    raw = RawDocument("01", "seeds/01_x.txt", "date 2023-14-29 Budget passes\n" + body)
+    article = clean_document(raw)
+    assert article.published is None
