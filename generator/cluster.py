@@ -135,6 +135,15 @@ def _add(c: _Cluster, i: int, v: np.ndarray, d: date | None) -> None:
         c.last = d if c.last is None else max(c.last, d)
 
 
+def absorb(ca: "_Cluster", cb: "_Cluster") -> None:
+    """Merge story cb into ca: weighted centroid, members, and the date span of both."""
+    n, m = len(ca.members), len(cb.members)
+    ca.centroid = (ca.centroid * n + cb.centroid * m) / (n + m)
+    ca.members.extend(cb.members)
+    dates = [d for d in (ca.first, ca.last, cb.first, cb.last) if d is not None]
+    ca.first, ca.last = (min(dates), max(dates)) if dates else (None, None)
+
+
 def _cos(a: np.ndarray, b: np.ndarray) -> float:
     na, nb = np.linalg.norm(a), np.linalg.norm(b)
     return float(a @ b / (na * nb)) if na and nb else 0.0
@@ -237,12 +246,8 @@ def _merge_converged(clusters: list[_Cluster], threshold: float, window: int) ->
         if merged is None:
             return clusters
         a, b = merged
-        ca, cb = clusters[a], clusters[b]
-        n, m = len(ca.members), len(cb.members)
-        ca.centroid = (ca.centroid * n + cb.centroid * m) / (n + m)
-        ca.members.extend(cb.members)
-        dates = [d for d in (ca.first, ca.last, cb.first, cb.last) if d is not None]
-        ca.first, ca.last = (min(dates), max(dates)) if dates else (None, None)
+        ca = clusters[a]
+        absorb(ca, clusters[b])
         del clusters[b]
         index.remove(b)
         alike = np.delete(np.delete(alike, b, axis=0), b, axis=1)

@@ -114,11 +114,7 @@ def exhaustive_clusters(keep, matrix, threshold, window):
             for b in range(a + 1, len(clusters)):
                 ca, cb = clusters[a], clusters[b]
                 if cluster._cos(ca.centroid, cb.centroid) >= threshold and cluster._within_window(ca, cb.first, window):
-                    n, m = len(ca.members), len(cb.members)
-                    ca.centroid = (ca.centroid * n + cb.centroid * m) / (n + m)
-                    ca.members.extend(cb.members)
-                    dates = [x for x in (ca.first, ca.last, cb.first, cb.last) if x is not None]
-                    ca.first, ca.last = (min(dates), max(dates)) if dates else (None, None)
+                    cluster.absorb(ca, cb)
                     del clusters[b]
                     merged = True
                     break
