@@ -21,10 +21,10 @@ from typing import Sequence
 
 import numpy as np
 from rapidfuzz import fuzz, process
-from sklearn.feature_extraction.text import TfidfVectorizer
 
 from . import temporal, uncertainty
 from .models import AnalysedArticle
+from .vectors import Tfidf, char_wb
 
 # Weights of the three similarity signals; their sum is 1 so `similarity` reads as a share.
 # Weights of the similarity signals (they sum to 1): TF-IDF cosine over character n-grams
@@ -237,9 +237,8 @@ def similarity(claims: Sequence[Claim]) -> np.ndarray:
     if n == 0:
         return np.zeros((0, 0))
     docs = [list(c.lemmas) or ["_"] for c in claims]
-    words = TfidfVectorizer(analyzer=lambda d: d, sublinear_tf=True).fit_transform(docs)
-    chars = TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 5), sublinear_tf=True,
-                            lowercase=False).fit_transform([" ".join(d) for d in docs])
+    words = Tfidf(sublinear_tf=True).fit_transform(docs)
+    chars = Tfidf(char_wb(3, 5), sublinear_tf=True).fit_transform([" ".join(d) for d in docs])
     cos_words, cos_chars = (words @ words.T).toarray(), (chars @ chars.T).toarray()
     bags = [" ".join(sorted(set(c.lemmas))) for c in claims]
     fz = process.cdist(bags, bags, scorer=fuzz.token_set_ratio, dtype=np.float64) / 100.0

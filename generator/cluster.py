@@ -21,6 +21,7 @@ import numpy as np
 
 from .config import Settings
 from .models import AnalysedArticle, Rejection
+from .vectors import Tfidf
 
 ACTOR_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "PRODUCT"}
 ENTITY_WEIGHT = 3  # an entity token counts as this many words
@@ -160,9 +161,7 @@ def cluster_with_rejections(
     """Stories (lists of articles, each sorted by source id) and the roundups set aside."""
     if not items:
         return [], []
-    from sklearn.feature_extraction.text import TfidfVectorizer  # here: importing it costs seconds
-
-    vectorizer = TfidfVectorizer(analyzer=lambda toks: toks, sublinear_tf=True, norm="l2", use_idf=USE_IDF)
+    vectorizer = Tfidf(sublinear_tf=True, use_idf=USE_IDF)
     feats = [features(it) for it in items]  # computed once, for fitting and for the kept articles
     vectorizer.fit(feats)
     set_aside = [it for it in items if is_roundup(it, vectorizer)]

@@ -53,13 +53,13 @@ def event_words(lemmas: Sequence[str]) -> list[str]:
 
 def _vectors(candidates: Sequence[Candidate], corpus: Sequence[Sequence[str]]):
     """TF-IDF rows (L2-normalised) of the candidates, with IDF taken over every story sentence."""
-    from sklearn.feature_extraction.text import TfidfVectorizer
+    from .vectors import Tfidf
 
     docs = [event_words(c.lemmas) for c in candidates]
     background = [event_words(s) for s in corpus] + docs
     if not any(background):
         return None
-    vectorizer = TfidfVectorizer(analyzer=lambda words: words, sublinear_tf=True)
+    vectorizer = Tfidf(sublinear_tf=True)
     vectorizer.fit(background)
     return vectorizer.transform(docs)
 
