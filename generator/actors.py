@@ -10,15 +10,15 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
+from dataclasses import dataclass
+from functools import lru_cache
 from typing import Sequence
 
-from .actors_aliases import (
-    Form, abbreviates_tail, cluster, core_name, fold, glued_word, government_base, is_abbreviation, qualifier,
-    tidy,
+from .actors_aliases import (  # fold and is_country_name memoised there
+    Form, abbreviates_tail, cluster, core_name, fold, glued_word, government_base, is_abbreviation,
+    is_country_name, qualifier, tidy,
 )
-from .actors_kinds import (
-    ADMIN_NOUNS, GROUP_WORDS, INSTITUTION_NOUNS, MONTHS_DAYS, PLACE_LIST_NOUNS, is_country_name, place_kind,
-)
+from .actors_kinds import ADMIN_NOUNS, GROUP_WORDS, INSTITUTION_NOUNS, MONTHS_DAYS, PLACE_LIST_NOUNS, place_kind
 from .actors_roles import (
     action_phrase, caption_titles, choose_action, choose_role, head_word, refine_role, role_phrases,
     subject_descriptions,
@@ -70,15 +70,17 @@ OPEN_QUOTES, CLOSE_QUOTES = frozenset({"“", "‘"}), frozenset({"”", "’"})
 def _quoted_tokens(doc) -> set[int]:
     """Indices of tokens inside quotation marks ("..." or “...”), a paragraph at a time."""
     inside, out = False, set()
-    for tok in doc:
-        if "\n" in tok.text or tok.text in CLOSE_QUOTES and inside:
+    strings = doc.vocab.strings  # each token's text from the parse's array: no Token objects made
+    for i, orth in enumerate(doc.to_array("ORTH").tolist()):
+        text = strings[orth]
+        if "\n" in text or text in CLOSE_QUOTES and inside:
             inside = False
-        elif tok.text == '"':
+        elif text == '"':
             inside = not inside
-        elif tok.text in OPEN_QUOTES:
+        elif text in OPEN_QUOTES:
             inside = True
         elif inside:
-            out.add(tok.i)
+            out.add(i)
     return out
 
 
@@ -263,8 +265,17 @@ def _shortened_after_a_place(name: str, texts: Sequence[str], places: set[str]) 
     """The story writes the name (or its first letters, "Vald." for "Valdonia") after a town and a comma."""
     low = fold(name)
     return " " not in low and any(
-        fold(m.group(1)) in places and fold(m.group(1)) != low and low.startswith(fold(m.group(2)))
-        and not LIST_GOES_ON.match(text, m.end()) for text in texts for m in PLACE_COMMA_AREA.finditer(text))
+        town in places and town != low and low.startswith(area)
+        for town, area in _towns_and_areas(tuple(texts)))
+
+
+@lru_cache(maxsize=8)
+def _towns_and_areas(texts: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
+    """(town, area), folded, of each "Town, Area" of the texts that no list goes on after.
+
+    Memoised: the story's texts are scanned once, not once per place name."""
+    return tuple((fold(m.group(1)), fold(m.group(2))) for text in texts for m in PLACE_COMMA_AREA.finditer(text)
+                 if not LIST_GOES_ON.match(text, m.end()))
 
 
 def _kind(name: str, label: str, group, roles: Sequence[str], demonyms, texts, places: set[str]) -> str:
@@ -292,15 +303,37 @@ def _not_a_person(group: Sequence[Form], texts: Sequence[str]) -> bool:
     return bool(people) and 2 * after_the >= len(people)
 
 
-def _descriptions(group: Sequence[Form], items: Sequence[AnalysedArticle]):
-    """(source, phrase, rank) role candidates and (source, phrase) actions of a group's mentions."""
+@dataclass(frozen=True)
+class _Story:
+    """What each actor of a story is read against, worked out once per story."""
+
+    items: Sequence[AnalysedArticle]
+    texts: list[str]
+    places: list[str]
+    place_keys: set[str]  # the places, folded
+    demonyms: list[str]
+    mentions_at: dict[tuple[int, int], list[tuple[int, int]]]  # (article, start) -> (article, mention index)
+
+    @classmethod
+    def of(cls, items: Sequence[AnalysedArticle], places: list[str], demonyms: list[str]) -> "_Story":
+        mentions_at: dict[tuple[int, int], list[tuple[int, int]]] = defaultdict(list)
+        for art, it in enumerate(items):
+            for k, m in enumerate(it.analysis.actor_mentions):
+                mentions_at[(art, m.start)].append((art, k))
+        return cls(items, [it.article.text for it in items], places, {fold(p) for p in places}, demonyms,
+                   dict(mentions_at))
+
+
+def _descriptions(group: Sequence[Form], story: _Story):
+    """(source, phrase, rank) role candidates and (source, phrase) actions of a group's mentions,
+    in the articles' order."""
     own = {(f.article, f.start) for f in group}
     roles, actions = [], []
-    for art, it in enumerate(items):
-        for m in it.analysis.actor_mentions:
-            if (art, m.start) in own:
-                roles.extend((it.source_id, p, rank) for rank, p in enumerate(m.role_phrases))
-                actions.extend((it.source_id, p) for p in m.actions)
+    for art, k in sorted(at for pos in own for at in story.mentions_at.get(pos, ())):
+        it = story.items[art]
+        m = it.analysis.actor_mentions[k]
+        roles.extend((it.source_id, p, rank) for rank, p in enumerate(m.role_phrases))
+        actions.extend((it.source_id, p) for p in m.actions)
     return roles, actions
 
 
@@ -326,22 +359,21 @@ def _aliases(group: Sequence[Form], name: str, label: str, texts: Sequence[str])
     return tuple(sorted({a for a in aliases if fold(a) != fold(name)}, key=lambda a: (fold(a), a)))
 
 
-def _actor(group: Sequence[Form], places, demonyms, items: Sequence[AnalysedArticle]) -> tuple[Actor, bool]:
+def _actor(group: Sequence[Form], story: _Story) -> tuple[Actor, bool]:
     """The actor of one group of mentions, and whether the sources describe it (appositive, title)."""
-    roles, actions = _descriptions(group, items)
-    name = _canonical(group, places)
+    roles, actions = _descriptions(group, story)
+    name = _canonical(group, story.places)
     label = _label(group)
     role, role_sources = choose_role(roles)
     described = role is not None
     if label == "PERSON":
-        role, role_sources = refine_role(role, role_sources, _captioned(group, name, items))
+        role, role_sources = refine_role(role, role_sources, _captioned(group, name, story.items))
     if role is None:  # what it did, in the sources' words ("raised interest rates", "had lost her home")
         role, role_sources = choose_action(actions)
-    texts = [it.article.text for it in items]
     return Actor(
         name=name,
-        kind=_kind(name, label, group, [p for _, p, _ in roles], demonyms, texts, {fold(p) for p in places}),
-        aliases=_aliases(group, name, label, texts),
+        kind=_kind(name, label, group, [p for _, p, _ in roles], story.demonyms, story.texts, story.place_keys),
+        aliases=_aliases(group, name, label, story.texts),
         role=role,
         mentions=len(group),
         sources=tuple(sorted({f.sid for f in group})),
@@ -367,13 +399,13 @@ def build_actors(items: Sequence[AnalysedArticle]) -> list[Actor]:
     items = sorted(items, key=lambda it: it.source_id)
     forms = _forms(items)
     places = _places(forms)
-    demonyms = _demonyms(items)
+    story = _Story.of(items, places, _demonyms(items))
     actors = []
-    texts = [it.article.text for it in items]
+    texts = story.texts
     for group in cluster(forms, places, texts):
         if _label(group) == "PERSON" and _not_a_person(group, texts):
             continue
-        actor, described = _actor(group, places, demonyms, items)
+        actor, described = _actor(group, story)
         if len(actor.sources) >= MIN_SOURCES or actor.mentions >= MIN_MENTIONS or described \
                 or actor.kind in ALWAYS_KINDS:
             actors.append(actor)

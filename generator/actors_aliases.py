@@ -9,15 +9,23 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Sequence
 
 from rapidfuzz import fuzz
 
+from . import actors_kinds
 from .actors_kinds import (
-    GENERIC_ORG_HEADS, HONORIFICS, LANDFORM_NOUNS, MEMBER_NOUNS, POLITY_NOUNS, TITLE_NOUNS, country_of, fold,
-    is_country_name, shares_stem, strip_article,
+    GENERIC_ORG_HEADS, HONORIFICS, LANDFORM_NOUNS, MEMBER_NOUNS, POLITY_NOUNS, TITLE_NOUNS, country_of,
+    strip_article,
 )
 from .actors_spans import GOVERNMENT_NOUNS, LED_WORDS, NAME_PARTICLES, abbreviation_of
+
+# Memoised forms of the name helpers: every rule compares each of a story's few hundred names
+# with the others, so the same strings are folded and looked up over and over (pure functions).
+fold = lru_cache(maxsize=1 << 16)(actors_kinds.fold)
+is_country_name = lru_cache(maxsize=1 << 14)(actors_kinds.is_country_name)
+shares_stem = lru_cache(maxsize=1 << 16)(actors_kinds.shares_stem)
 
 FULL_NAME_SIMILARITY = 88  # "Amirali Rostamy" ~ "Amir Ali Rostami", "Yevgeny"/"Yevgeni" Orlov
 REPORTING_GLUE = frozenset({"said", "says", "told", "added", "noted"})  # "...Lindqvistsaid"
@@ -61,8 +69,11 @@ def core_name(text: str, label: str) -> str:
     return " ".join(words)
 
 
+@lru_cache(maxsize=1 << 16)
 def name_key(text: str) -> str:
-    """Comparison key: folded, dots of initialisms dropped ("U.K." = "UK" = "U.K")."""
+    """Comparison key: folded, dots of initialisms dropped ("U.K." = "UK" = "U.K").
+
+    Memoised: read through Form.key by every merge rule, for every pair of names."""
     key = fold(text).replace("’", "'").replace("`", "'")
     if re.fullmatch(r"(?:[a-z]\.?){2,6}", key.replace(" ", "")):
         return key.replace(".", "").replace(" ", "")
@@ -76,6 +87,7 @@ def is_abbreviation(core: str) -> bool:
     return 2 <= len(letters) <= 7 and letters.isupper() and letters.isalnum()
 
 
+@lru_cache(maxsize=1 << 16)
 def initials(name: str) -> str:
     """ "Central African Republic" -> "car"; particles skipped ("Bank of England" -> "be")."""
     words = [w for w in re.split(r"[\s-]+", fold(name)) if w and w not in NAME_PARTICLES]
@@ -126,10 +138,19 @@ def merge_spellings(forms: Sequence[Form], uf: UnionFind) -> None:
     once spaces are dropped; never two countries, initialisms or people (see merge_people)."""
     names = sorted({f.key: f for f in forms if f.label != "PERSON" and not is_abbreviation(f.core)}.values(),
                    key=lambda f: f.key)
+    country = [is_country_name(f.core) for f in names]
     for i, a in enumerate(names):
-        for b in names[i + 1:]:
-            if not (is_country_name(a.core) and is_country_name(b.core)) and _same_spelling(a.key, b.key):
+        for j in range(i + 1, len(names)):
+            b = names[j]
+            if not (country[i] and country[j]) and _same_spelling(a.key, b.key):
                 uf.union(a.index, b.index)
+
+
+@lru_cache(maxsize=1 << 16)
+def _spelling_words(key: str) -> tuple[tuple[str, ...], str]:
+    """(words, words run together) of a name key; memoised: each key meets every other one."""
+    words = tuple(re.findall(r"[a-z0-9]+", key))
+    return words, "".join(words)
 
 
 def _same_spelling(a: str, b: str) -> bool:
@@ -137,16 +158,18 @@ def _same_spelling(a: str, b: str) -> bool:
 
     Word by word, so "Polish Foreign Ministry" and "Portuguese Foreign Ministry" stay apart,
     and never two countries ("Austrian"/"Australian")."""
-    wa, wb = re.findall(r"[a-z0-9]+", a), re.findall(r"[a-z0-9]+", b)
+    (wa, ja), (wb, jb) = _spelling_words(a), _spelling_words(b)
     if len(wa) != len(wb):
-        return "".join(wa) == "".join(wb)
+        return ja == jb
     differ = [(x, y) for x, y in zip(wa, wb) if x != y]
-    if len(differ) == 1 and country_of(differ[0][0]) and country_of(differ[0][1]):
+    if len(differ) != 1:
         return False
-    if len(differ) == 1 and min(map(len, differ[0])) >= 4 and _skeleton(differ[0][0]) == _skeleton(differ[0][1]):
-        return True
-    return len(differ) == 1 and min(map(len, differ[0])) >= 5 and differ[0][0][0] == differ[0][1][0] \
-        and fuzz.ratio(*differ[0]) >= SURNAME_SIMILARITY
+    x, y = differ[0]
+    shortest = min(len(x), len(y))
+    alike = (shortest >= 4 and _skeleton(x) == _skeleton(y)) or \
+        (shortest >= 5 and x[0] == y[0] and fuzz.ratio(x, y) >= SURNAME_SIMILARITY)
+    # the country lookup is the slow test: asked only of words that are spelt alike
+    return alike and not (country_of(x) and country_of(y))
 
 
 # Spellings that transliterations of one name alternate between: "Ouazir"/"Wazir" (French "ou",
@@ -155,6 +178,7 @@ TRANSLITERATION = (("ou", "u"), ("oo", "u"), ("w", "u"), ("kh", "h"), ("gh", "g"
                    ("ph", "f"), ("q", "k"), ("y", "i"), ("ee", "i"))
 
 
+@lru_cache(maxsize=1 << 16)
 def _skeleton(word: str) -> str:
     """A word with the spellings transliterations alternate between made one: "ouazir" -> "uazir"."""
     for a, b in TRANSLITERATION:
@@ -221,13 +245,15 @@ def merge_descriptive_names(forms: Sequence[Form], uf: UnionFind) -> None:
     story (not spelling it out), is a descriptive name of that organisation."""
     abbrs = sorted({f.key: f for f in forms if is_abbreviation(f.core) and not is_country_name(f.core)}.values(),
                    key=lambda f: f.key)
+    letters = {a.index: re.sub(r"[^a-z]", "", a.core.lower()) for a in abbrs}
     for f in forms:
+        if f.label != "ORG" or is_abbreviation(f.core):
+            continue
         words = [w for w in re.split(r"[\s-]+", fold(f.core)) if w and w not in NAME_PARTICLES]
-        if f.label != "ORG" or is_abbreviation(f.core) or len(words) < 3 or words[-1] not in GENERIC_ORG_HEADS:
+        if len(words) < 3 or words[-1] not in GENERIC_ORG_HEADS:
             continue
         prefix = "".join(w[0] for w in words[:-1])
-        letters = {a.index: re.sub(r"[^a-z]", "", a.core.lower()) for a in abbrs}
-        if any(v == initials(f.core) for v in letters.values()):
+        if initials(f.core) in letters.values():
             continue  # its own abbreviation is in the story: merge_abbreviations' case
         fits = [a for a in abbrs if letters[a.index].startswith(prefix) and len(letters[a.index]) > len(prefix)]
         if len({uf.find(a.index) for a in fits}) == 1:
@@ -238,7 +264,11 @@ def merge_qualified(forms: Sequence[Form], uf: UnionFind, places: Sequence[str])
     """Institutions named by country merge across possessive and adjective forms; a bare
     "the Foreign Ministry" joins the last qualified one of its article (else the story's
     most cited one), so "Denmark's Foreign Ministry" and Norway's stay apart."""
-    qual = {f.index: qualifier(f.core, places) for f in forms if f.label == "ORG"}
+    of_core: dict[str, tuple[str, str] | None] = {}  # a story names one institution many times
+    for f in forms:
+        if f.label == "ORG" and f.core not in of_core:
+            of_core[f.core] = qualifier(f.core, places)
+    qual = {f.index: of_core[f.core] for f in forms if f.label == "ORG"}
     groups: dict[tuple[str, str], list[Form]] = defaultdict(list)
     for f in forms:
         q = qual.get(f.index)
@@ -267,10 +297,11 @@ def merge_short_org_names(forms: Sequence[Form], uf: UnionFind) -> None:
     ends exactly one longer organisation name of the story is that organisation."""
     longs = sorted({f.key: f for f in forms if f.label == "ORG" and len(f.key.split()) >= 2
                     and not is_abbreviation(f.core)}.values(), key=lambda f: f.key)
+    lasts = [(g, g.key.split()[-1]) for g in longs]
     for f in forms:
         if f.label != "ORG" or len(f.key.split()) != 1 or is_abbreviation(f.core):
             continue
-        fits = [g for g in longs if g.key.split()[-1] == f.key]
+        fits = [g for g, last in lasts if last == f.key]
         if len({uf.find(g.index) for g in fits}) == 1:
             uf.union(fits[0].index, f.index)
 
@@ -312,12 +343,12 @@ def merge_collectives(forms: Sequence[Form], uf: UnionFind) -> None:
 def merge_abbreviations(forms: Sequence[Form], uf: UnionFind, texts: Sequence[str]) -> None:
     """ "U.K."/"UK" = "United Kingdom" (initials of a longer name in the story, when only one
     name fits), and "Long Name (ABBR)" written side by side in an article."""
-    longs = [f for f in forms if not is_abbreviation(f.core) and len(f.core.split()) >= 2]
+    longs = [(f, initials(f.core)) for f in forms if not is_abbreviation(f.core) and len(f.core.split()) >= 2]
     for f in forms:
         if not is_abbreviation(f.core):
             continue
         letters = re.sub(r"[^a-z]", "", f.core.lower())
-        fits = sorted({g.key: g for g in longs if initials(g.core) == letters}.values(), key=lambda g: g.key)
+        fits = sorted({g.key: g for g, i in longs if i == letters}.values(), key=lambda g: g.key)
         if len(fits) == 1:
             uf.union(fits[0].index, f.index)
     by_article: dict[int, list[Form]] = defaultdict(list)
@@ -340,9 +371,12 @@ def abbreviates_tail(long: str, abbr: str) -> bool:
     return any(abbreviation_of(" ".join(words[i:]), abbr) for i in range(len(words)))
 
 
-def _name_tokens(core: str) -> list[str]:
-    """Folded name words without initials ("J. Lindqvist" -> ["lindqvist"])."""
-    return [w for w in fold(core).replace(".", ". ").split() if not re.fullmatch(r"[a-z]\.?", w)]
+@lru_cache(maxsize=1 << 16)
+def _name_tokens(core: str) -> tuple[str, ...]:
+    """Folded name words without initials ("J. Lindqvist" -> ("lindqvist",)).
+
+    Memoised: each person's name is compared with every other name of the story."""
+    return tuple(w for w in fold(core).replace(".", ". ").split() if not re.fullmatch(r"[a-z]\.?", w))
 
 
 def _same_person(a: str, b: str) -> bool:
@@ -373,15 +407,16 @@ def _glued_surname(a: str, b: str) -> bool:
 def glued_word(tail: str) -> bool:
     """A word a lost space glued to a name: a function word or an inflected verb
     ("...the", "...delivered", "...said"), not a name's own ending ("Orlov"/"Orlovsky")."""
-    from spacy.lang.en.stop_words import STOP_WORDS
+    from .nlp import stop_words
 
-    return tail in STOP_WORDS or tail in REPORTING_GLUE or (len(tail) >= 5 and tail.endswith(("ed", "ing")))
+    return tail in stop_words() or tail in REPORTING_GLUE or (len(tail) >= 5 and tail.endswith(("ed", "ing")))
 
 
 def _surname_fits(single: str, full: str) -> bool:
     """ "Vogt" ~ "Clara Vogt"; "Hakinen" ~ "Mika Hakkinen"; "Lindqvistsaid" (a
     scraped page that lost a space) ~ "Jonas Lindqvist"."""
-    s, last = fold(single), _name_tokens(full)[-1] if _name_tokens(full) else ""
+    tokens = _name_tokens(full)
+    s, last = fold(single), tokens[-1] if tokens else ""
     if not last:
         return False
     if s == last:
@@ -407,9 +442,11 @@ def merge_people(forms: Sequence[Form], uf: UnionFind) -> None:
     counts = Counter(uf.find(f.index) for f in people)
     singles = [f for f in forms if len(f.core.split()) == 1 and f.label in {"PERSON", "ORG"}
                and not is_country_name(f.core) and not is_abbreviation(f.core)]
+    fitting: dict[str, list[Form]] = {}  # the same surname recurs: match it against the names once
     for f in singles:
-        fits = sorted({uf.find(m.index) for m in multi if _surname_fits(f.core, m.core)},
-                      key=lambda root: (-counts[root], root))
+        if f.core not in fitting:
+            fitting[f.core] = [m for m in multi if _surname_fits(f.core, m.core)]
+        fits = sorted({uf.find(m.index) for m in fitting[f.core]}, key=lambda root: (-counts[root], root))
         if fits:
             uf.union(fits[0], f.index)
 

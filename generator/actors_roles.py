@@ -21,6 +21,8 @@ REPORTING_VERBS = frozenset({
     "say", "tell", "add", "note", "state", "report", "write", "claim", "announce", "reply",
     "comment", "explain", "believe", "think", "argue", "warn", "confirm",
 })
+NOT_RELATIVE_ROLE_VERBS = REPORTING_VERBS | COPULAS | AS_VERBS  # a "who ..." clause with one tells no role
+NOT_ACTION_VERBS = REPORTING_VERBS | COPULAS
 LEADING_DROP = frozenset({"the", "a", "an", "its", "his", "her", "their", "our", "this", "that"})
 PREPOSITIONS = frozenset({"of", "to", "for", "in", "at", "on", "with", "from", "by", "under", "since", "as",
                           "who", "which", "whose", "that"})
@@ -44,9 +46,10 @@ def _clip(tokens: Sequence, keep_first: bool = False) -> str | None:
             toks = toks[:k]
             break
     # a relative clause stays when the whole description is short ("a resident who was visiting X")
-    rel = next((k for k, t in enumerate(toks) if k and t.lower_ in {"who", "which", "whose"}), None)
-    if rel is not None and len(toks) > MAX_ROLE_TOKENS:
-        toks = toks[:rel]
+    if len(toks) > MAX_ROLE_TOKENS:
+        rel = next((k for k, t in enumerate(toks) if k and t.lower_ in {"who", "which", "whose"}), None)
+        if rel is not None:
+            toks = toks[:rel]
     while toks and not keep_first and (toks[0].lower_ in LEADING_DROP or toks[0].is_punct):
         toks = toks[1:]
     while toks and (toks[-1].is_punct or toks[-1].ent_type_ in {"DATE", "TIME"} and not _age(toks)
@@ -154,14 +157,19 @@ def _complements(span) -> list[str]:
 
 def _hedged(verb) -> bool:
     """ "Norway will become a member": a modal predicate is a prospect, not what it is or did."""
-    return any(c.dep_ == "aux" and c.tag_ == "MD" for c in verb.children) or any(
-        c.dep_ == "neg" for c in verb.children)
+    for c in verb.children:  # one pass over the children: each child is a new Token object
+        dep = c.dep_
+        if dep == "neg" or dep == "aux" and c.tag_ == "MD":
+            return True
+    return False
 
 
 def _predicate_role(verb, doc) -> list[str]:
-    if _hedged(verb):
+    lemma = verb.lemma_
+    # only a copula or an "as" verb gives a role; the (dearer) modal test only for those
+    if lemma not in COPULAS and lemma not in AS_VERBS or _hedged(verb):
         return []
-    if verb.lemma_ in COPULAS:
+    if lemma in COPULAS:
         attr = next((c for c in verb.children if c.dep_ in {"attr", "acomp"} and c.pos_ in {"NOUN", "PROPN"}), None)
         if attr is not None and not _is_name(attr):
             end = attr.right_edge.i
@@ -169,7 +177,7 @@ def _predicate_role(verb, doc) -> list[str]:
             xcomp = next((c for c in verb.children if c.dep_ == "xcomp" and c.left_edge.i == end + 1), None)
             end = xcomp.right_edge.i if xcomp is not None else end
             return [_clip(doc[attr.left_edge.i: end + 1]) or ""]
-    if verb.lemma_ in AS_VERBS:
+    if lemma in AS_VERBS:
         prep = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"), None)
         obj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
         if obj is not None:
@@ -182,7 +190,7 @@ def _relative_clause(span) -> str | None:
     """ "X, who lives near Y,": what the sentence says the person does (not what they said)."""
     root, doc = span.root, span.doc
     for child in root.children:
-        if child.dep_ == "relcl" and child.i > root.i and child.lemma_ not in REPORTING_VERBS | COPULAS | AS_VERBS \
+        if child.dep_ == "relcl" and child.i > root.i and child.lemma_ not in NOT_RELATIVE_ROLE_VERBS \
                 and not _hedged(child):
             rel = next((t for t in child.children if t.lower_ in {"who", "which"}), None)
             if rel is not None:
@@ -204,16 +212,20 @@ def role_phrases(span, quoted: bool = False) -> tuple[str, ...]:
         # "Teacher Jane Doe, who lives near X" -> "Teacher, who lives near X": the name cut out
         found.append(f"{title}, {relative}")
     out: list[str] = []
+    own = fold(span.text) if any(found) else ""
     for phrase in found:
-        if phrase and phrase not in out and fold(phrase) != fold(span.text) and _describes(phrase):
+        if phrase and phrase not in out and fold(phrase) != own and _describes(phrase):
             out.append(phrase)
     return tuple(out)
+
+
+_DESCRIPTION_WORD = re.compile(r"[\w’'-]+")
 
 
 def _describes(phrase: str) -> bool:
     """A description has a common word or an office; a run of capitalised words is another
     name ("Liberation Front (FLN)" names the group twice, it does not describe it)."""
-    words = re.findall(r"[\w’'-]+", phrase)
+    words = _DESCRIPTION_WORD.findall(phrase)
     return any(w.islower() or w.lower() in TITLE_NOUNS for w in words)
 
 
@@ -232,7 +244,7 @@ def action_phrase(span) -> str | None:
     """
     root = span.root
     verb = root.head
-    if root.dep_ != "nsubj" or verb.pos_ != "VERB" or verb.lemma_ in REPORTING_VERBS | COPULAS or _hedged(verb):
+    if root.dep_ != "nsubj" or verb.pos_ != "VERB" or verb.lemma_ in NOT_ACTION_VERBS or _hedged(verb):
         return None
     if any(c.dep_ == "det" and c.lower_ in {"no", "neither", "few"} for c in root.children):
         return None  # "No Nordic governments have accepted ...": the clause denies the action

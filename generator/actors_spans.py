@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .actors_kinds import (
     ADMIN_NOUNS, COLLECTIVE_NOUNS, HONORIFICS, INSTITUTION_NOUNS, LANDFORM_NOUNS, MONTHS_DAYS, SEAT_NOUNS,
     TITLE_NOUNS, WIDGET_WORDS, fold, is_country_name,
 )
+from .doc_arrays import positions
 
 ACTOR_LABELS = ("PERSON", "ORG", "GPE", "NORP", "LOC")
 # Lower-case words allowed inside a name ("Ministry of Foreign Affairs", "Ludwig van Beethoven").
@@ -22,6 +24,14 @@ NAME_PARTICLES = frozenset({"of", "for", "and", "the", "de", "del", "al", "bin",
 GOVERNMENT_NOUNS = frozenset({"government", "administration", "regime", "leadership"})
 LED_WORDS = frozenset({"led", "backed", "run", "controlled", "dominated"})
 POSSESSIVE = frozenset({"'s", "’s", "'", "’", "`s"})
+_INITIALS = re.compile(r"(?:[A-Z]\.\s?)+")
+_DIGIT = re.compile(r"[0-9]")
+OPEN_BRACKET = frozenset({"("})
+PLACE_NOUNS = LANDFORM_NOUNS | ADMIN_NOUNS
+
+# Memoised: pure functions of a string, asked again for every mention of the same name.
+_is_country = lru_cache(maxsize=16384)(is_country_name)
+_fold = lru_cache(maxsize=65536)(fold)
 
 
 @dataclass(frozen=True)
@@ -57,7 +67,7 @@ def _trim(doc, start: int, end: int) -> tuple[int, int]:
 
 def _name_word(tok) -> bool:
     """A capitalised word that can continue a person's name (not a title, country or other name)."""
-    return (tok.pos_ == "PROPN" and tok.is_title and tok.is_alpha and not is_country_name(tok.text)
+    return (tok.pos_ == "PROPN" and tok.is_title and tok.is_alpha and not _is_country(tok.text)
             and tok.lower_ not in TITLE_NOUNS and tok.lower_ not in HONORIFICS
             and (not tok.ent_type_ or tok.ent_type_ in {"PERSON", "GPE", "ORG", "NORP"}
                  and tok.ent_iob_ == "B" and not (tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].ent_iob_ == "I")))
@@ -67,7 +77,7 @@ def _fix_person(doc, start: int, end: int) -> tuple[int, int]:
     """A name runs on over adjacent capitalised words ("Amir Ali" + "Rostami" is one name,
     "Lena" + "Ortiz" at a sentence start too), but never ends in a country ("Vogt tells
     Holm Norway won't" names Holm, not Norway)."""
-    while end - start > 1 and is_country_name(doc[end - 1].text):
+    while end - start > 1 and _is_country(doc[end - 1].text):
         end -= 1
     while end < len(doc) and _name_word(doc[end]) and doc[end - 1].whitespace_ == " ":
         end += 1
@@ -80,27 +90,30 @@ def _fix_person(doc, start: int, end: int) -> tuple[int, int]:
 
 def _is_garbage(doc, start: int, end: int) -> bool:
     """Not a name: starts lower-case, has ordinary lower-case words, digits, dates or widgets."""
-    toks = doc[start:end]
-    if not len(toks) or not toks[0].text[:1].isupper():
+    span = doc[start:end]
+    toks = list(span)
+    if not toks or not toks[0].text[:1].isupper():
         return True
-    text = fold(toks.text)
-    if text in MONTHS_DAYS or any(ch.isdigit() for ch in text):
+    raw = span.text
+    text = _fold(raw)  # ASCII: a digit in it is one of 0-9
+    if text in MONTHS_DAYS or _DIGIT.search(text):
         return True
-    if any(t.is_alpha and t.is_lower and t.text not in NAME_PARTICLES for t in toks):
+    words = [t.text for t in toks]
+    if any(t.is_alpha and t.is_lower and w not in NAME_PARTICLES for t, w in zip(toks, words)):
         return True
-    if any(fold(t.text) in WIDGET_WORDS for t in toks):
+    if any(_fold(w) in WIDGET_WORDS for w in words):
         return True
-    if len(toks) >= 2 and toks.text.isupper() and all(len(t) >= 3 for t in toks if t.is_alpha):
+    if len(toks) >= 2 and raw.isupper() and all(len(w) >= 3 for t, w in zip(toks, words) if t.is_alpha):
         return True  # "NEW YORK (AP) —", "FOX BUSINESS": datelines and banners in capitals
-    if re.fullmatch(r"(?:[A-Z]\.\s?)+", toks.text) and not is_country_name(toks.text):
+    if _INITIALS.fullmatch(raw) and not _is_country(raw):
         return True  # initials alone ("G.G.") name nobody we can tell apart
     if start >= 2 and doc[start - 1].lower_ == "of" and doc[start - 2].lower_ in TITLE_NOUNS \
-            and doc[start].ent_type_ != "GPE":
+            and toks[0].ent_type_ != "GPE":
         return True  # "Secretary of State": the office's own wording, not an organisation
     if end - start == 1 and end < len(doc) and doc[end].is_title and doc[end].lower_ in TITLE_NOUNS \
-            and not doc[start].is_upper and doc[start].ent_type_ == "ORG":
+            and not toks[0].is_upper and toks[0].ent_type_ == "ORG":
         return True  # "Defense Minister Jane Doe": a word of the title, not an organisation
-    return "\n" in toks.text
+    return "\n" in raw
 
 
 def _collective(doc, start: int, end: int) -> Candidate | None:
@@ -113,7 +126,9 @@ def _collective(doc, start: int, end: int) -> Candidate | None:
 def _untagged_collectives(doc, taken: set[int]) -> list[Candidate]:
     """Capitalised adjectives spaCy left untagged, before a collective noun ("No Nordic governments")."""
     out = []
-    for tok in doc[1:-1]:
+    # only a word before a collective noun can start one (the noun is checked again below)
+    for i in (p - 1 for p in positions(doc, "LOWER", COLLECTIVE_NOUNS, 2)):
+        tok = doc[i]
         if tok.i in taken or tok.is_sent_start or not tok.is_title or tok.pos_ not in {"ADJ", "PROPN"}:
             continue
         cand = _collective(doc, tok.i, tok.i + 1)
@@ -193,9 +208,7 @@ def _parenthetical(doc) -> list[Candidate]:
     """ "the Federal Aviation Administration (FAA)": a capitalised run named by the
     abbreviation in brackets after it; both become candidates (linked later by position)."""
     out = []
-    for tok in doc[1:-2]:
-        if tok.text != "(":
-            continue
+    for tok in (doc[i] for i in positions(doc, "ORTH", OPEN_BRACKET, 1, len(doc) - 2)):
         close = next((t.i for t in doc[tok.i + 1: tok.i + 5] if t.text == ")"), None)
         if close is None or close == tok.i + 1:
             continue
@@ -235,13 +248,14 @@ def _from_entity(doc, ent) -> list[Candidate]:
     start, end = _trim(doc, ent.start, ent.end)
     if end <= start:
         return []
-    if is_country_name(doc[start:end].text):
+    name = doc[start:end].text
+    if _is_country(name):
         label = "GPE"
-    elif label == "GPE" and doc[start:end].text.replace(".", "").isupper():
+    elif label == "GPE" and name.replace(".", "").isupper():
         label = "ORG"  # "according to ZDF": an initialism that is no country names an organisation
     if label == "NORP":
         # a nationality adjective is not an actor; a plural people-name is ("the Democrats")
-        if doc[end - 1].tag_ in {"NNPS", "NNS"} and not is_country_name(doc[start:end].text):
+        if doc[end - 1].tag_ in {"NNPS", "NNS"} and not _is_country(name):
             return [Candidate(start, end, "NORP")]
         found = [c for c in (_collective(doc, start, end), _qualified_org(doc, start, end)) if c]
         return found[:1]
@@ -273,7 +287,8 @@ def _from_entity(doc, ent) -> list[Candidate]:
 def _resolve(cands: list[Candidate]) -> list[Candidate]:
     """Longest candidate wins where spans overlap, except a place inside a qualified name
     ("Norway" in "Norway's Foreign Ministry") or a group ("U.K." in "U.K. officials"), which stays."""
-    ordered = sorted(set(cands), key=lambda c: (-(c.end - c.start), c.start, c.label))
+    # every field in the key: equal spans and labels must not fall back on set order (hash seed)
+    ordered = sorted(set(cands), key=lambda c: (-(c.end - c.start), c.start, c.label, c.constructed, c.prefix))
     kept: list[Candidate] = []
     for c in ordered:
         clash = [k for k in kept if c.start < k.end and k.start < c.end]
@@ -304,7 +319,7 @@ def _untagged_places(doc) -> list[Candidate]:
     administrative noun ("452 in Oran province", "the Tarn region"): the name alone, since
     "Oran" and "Oran province" are one place."""
     out = []
-    for tok in doc:
+    for tok in (doc[i] for i in positions(doc, "LOWER", PLACE_NOUNS)):
         if tok.is_title and tok.lower_ in LANDFORM_NOUNS and tok.pos_ == "PROPN":
             start = _title_run(doc, tok.i)
             if start < tok.i and not _is_garbage(doc, start, tok.i + 1):
@@ -315,7 +330,7 @@ def _untagged_places(doc) -> list[Candidate]:
             # a lone capitalised word opening a sentence may be any word ("Northern region")
             lone = len(run) == 1 and run[0].is_sent_start
             tagged = any(t.ent_type_ not in {"", "PERSON"} for t in run)  # a nationality, an organisation
-            if start < tok.i and not lone and not tagged and not is_country_name(run.text) \
+            if start < tok.i and not lone and not tagged and not _is_country(run.text) \
                     and not _is_garbage(doc, start, tok.i):
                 out.append(Candidate(start, tok.i, "GPE", constructed=True))
     return out
@@ -328,9 +343,11 @@ MEDIUM_HEADS = frozenset({"write", "post", "tweet", "publish", "share", "comment
 
 def _is_medium(doc, cand: Candidate) -> bool:
     """ "the aide wrote on Chirp": an organisation named only as the medium of a statement."""
+    if cand.label != "ORG":
+        return False
     root = doc[cand.start:cand.end].root
     prep = root.head
-    return cand.label == "ORG" and root.dep_ == "pobj" and prep.lower_ in {"on", "via"} \
+    return root.dep_ == "pobj" and prep.lower_ in {"on", "via"} \
         and prep.head.lemma_.lower() in MEDIUM_HEADS
 
 

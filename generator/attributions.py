@@ -15,6 +15,7 @@ from __future__ import annotations
 import difflib
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Sequence
 
 from rapidfuzz import fuzz
@@ -72,8 +73,11 @@ def disputes(items: Sequence[AnalysedArticle], al: Alignment) -> list[Unknown]:
     return wording_disputes(quotes) + speaker_disputes(quotes) + title_disputes(items, al)
 
 
+@lru_cache(maxsize=1 << 16)
 def _norm(text: str) -> str:
-    """Lower-cased words without punctuation, apostrophes at word edges included."""
+    """Lower-cased words without punctuation, apostrophes at word edges included.
+
+    Memoised: each quotation is compared with every other one of its story."""
     return " ".join(w for w in (w.lower().strip("’'-") for w in _WORDS.findall(text)) if w)
 
 
@@ -185,10 +189,22 @@ def _same_statement(a: Said, b: Said) -> bool:
     """Two renderings of one statement: in word order, most words shared ("...a blow to our
     workers and their families" / "...a disaster for our workers and families"), with at
     least one run of three words in common."""
+    if _trigrams(a.words).isdisjoint(_trigrams(b.words)):
+        return False  # no run of three words in common: a cheap "no" for most pairs
     wa, wb = _norm(a.words).split(), _norm(b.words).split()
     matcher = difflib.SequenceMatcher(a=wa, b=wb, autojunk=False)
+    # real_quick_ratio and quick_ratio bound ratio from above: a cheaper "no" than ratio
+    if matcher.real_quick_ratio() < SAME_STATEMENT or matcher.quick_ratio() < SAME_STATEMENT:
+        return False
     longest = max((m.size for m in matcher.get_matching_blocks()), default=0)
     return matcher.ratio() >= SAME_STATEMENT and longest >= 3
+
+
+@lru_cache(maxsize=1 << 14)
+def _trigrams(words: str) -> frozenset[tuple[str, str, str]]:
+    """Runs of three normalised words; memoised: each quotation meets every other one."""
+    w = _norm(words).split()
+    return frozenset(zip(w, w[1:], w[2:]))
 
 
 def speaker_disputes(quotes: Sequence[Said]) -> list[Unknown]:
@@ -196,17 +212,25 @@ def speaker_disputes(quotes: Sequence[Said]) -> list[Unknown]:
     # named people and bodies ("J. Okafor", "VSA"), not descriptions ("the space agency")
     named = [q for q in quotes if q.speaker_name and q.speaker_name[:1].isupper()
              and len(q.words.split()) >= MIN_ATTRIBUTED_WORDS]
+    normed = {id(q): _norm(q.words) for q in named}  # once per quotation, not once per pair
+
+    def contained(q: Said, r: Said) -> bool:
+        nq, nr = normed[id(q)], normed[id(r)]
+        return nq in nr or nr in nq
+
     out = []
     for i, a in enumerate(named):
+        na = normed[id(a)]
         for b in named[i + 1:]:
-            na, nb = _norm(a.words), _norm(b.words)
+            if a.sid == b.sid:
+                continue
+            nb = normed[id(b)]
             same = na in nb or nb in na or fuzz.ratio(na, nb) >= SAME_WORDS
-            if a.sid == b.sid or not same or fuzz.ratio(a.speaker or "", b.speaker or "") >= 80:
+            if not same or fuzz.ratio(a.speaker or "", b.speaker or "") >= 80:
                 continue
             words = a.words if len(a.words) <= len(b.words) else b.words
             text = f'Quote "{words}" attributed to {a.speaker_name} vs {b.speaker_name}'
-            variants = _variants(named, a, b, same=lambda q, r: _norm(q.words) in _norm(r.words)
-                                 or _norm(r.words) in _norm(q.words))
+            variants = _variants(named, a, b, same=contained)
             out.append(Unknown("disputed", text, tuple(sorted(variants)), variants))
     return out
 

@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import lru_cache
 from typing import Sequence
 
 from . import alignment, discrepancies, temporal
@@ -146,9 +147,15 @@ def centrality(ctx: Context, p: Point) -> float:
     if not ctx.actors:
         return 0.0
     text = " ".join(ctx.al.claims[i].text for i in p.members).lower()
-    hits = sum(1 for names in ctx.actors
-               if any(re.search(rf"\b{re.escape(n)}\b", text) for n in names))
+    hits = sum(1 for names in ctx.actors if any(_whole_word(n).search(text) for n in names))
     return hits / len(ctx.actors)
+
+
+@lru_cache(maxsize=4096)
+def _whole_word(name: str) -> re.Pattern[str]:
+    """The name as a whole word; compiled once, as every point is ranked by it (more names than
+    the re module's own cache holds)."""
+    return re.compile(rf"\b{re.escape(name)}\b")
 
 
 # ---------------------------------------------------------------- sections

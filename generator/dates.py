@@ -13,6 +13,7 @@ import calendar
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import lru_cache
 
 WEEKDAYS = tuple(d.lower() for d in calendar.day_name)  # monday .. sunday
 MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
@@ -100,8 +101,13 @@ def _strip(pattern: re.Pattern, text: str) -> tuple[str, bool]:
     return text, found
 
 
+@lru_cache(maxsize=8192)
 def parse_expression(expression: str) -> DateSpec | None:
-    """The point in time an expression names, or None when it names none (or only vaguely)."""
+    """The point in time an expression names, or None when it names none (or only vaguely).
+
+    Memoised (a pure function of the text; DateSpec is frozen): the same few expressions recur
+    in every article, and each story re-reads its mentions' expressions.
+    """
     text = normalise(expression)
     text, _ = _strip(_PREPOSITION, text)
     if not text or _BOUND.match(text) or _VAGUE.search(text):

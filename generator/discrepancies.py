@@ -245,8 +245,10 @@ def number_conflicts(al: Alignment, related: float) -> list[Conflict]:
     n = len(al.claims)
     out = []
     for i in range(n):
+        if not figs[i]:
+            continue
         for j in range(i + 1, n):
-            if al.claims[i].sid == al.claims[j].sid or _dates_apart(al.claims[i], al.claims[j]):
+            if not figs[j] or al.claims[i].sid == al.claims[j].sid or _dates_apart(al.claims[i], al.claims[j]):
                 continue
             similar = al.sim[i, j] >= related
             for fa in figs[i]:

@@ -65,7 +65,8 @@ def load_model():
     import spacy
 
     _register_components()
-    nlp = load_first(MODEL_NAMES, spacy.load)
+    # senter is shipped disabled (the parser splits sentences): not loading it saves start-up time
+    nlp = load_first(MODEL_NAMES, lambda name: spacy.load(name, exclude=["senter"]))
     # Long articles are fine: we never run the memory-hungry components on huge inputs.
     nlp.max_length = max(nlp.max_length, 25_000_000)
     nlp.add_pipe("paragraph_breaks", before="parser")
@@ -86,6 +87,27 @@ def model_key() -> str:
                 version = "0"
             return f"{name}-{version}-p{PIPELINE_REVISION}"
     return f"none-p{PIPELINE_REVISION}"
+
+
+@lru_cache(maxsize=1)
+def stop_words() -> frozenset[str]:
+    """spaCy's English stop words, read from its word list without importing spaCy.
+
+    Composing a story needs the list but no parse; importing spaCy would cost a second of
+    every run that adds one article (its parse is made in a worker process).
+    """
+    import importlib.util
+
+    spec = importlib.util.find_spec("spacy")
+    words_file = Path(spec.origin).parent / "lang" / "en" / "stop_words.py" if spec and spec.origin else None
+    if words_file is None or not words_file.is_file():  # an unusual install: the ordinary import
+        from spacy.lang.en.stop_words import STOP_WORDS
+
+        return frozenset(STOP_WORDS)
+    module_spec = importlib.util.spec_from_file_location("_explainer_spacy_stop_words", words_file)
+    module = importlib.util.module_from_spec(module_spec)  # type: ignore[arg-type]
+    module_spec.loader.exec_module(module)  # type: ignore[union-attr]
+    return frozenset(module.STOP_WORDS)
 
 
 def _text_hash(text: str) -> str:

@@ -194,7 +194,7 @@ def _someone_between(names: Names, prev: _Found, end: int, doc) -> bool:
                and prev.span.end <= doc[m.pos].idx < end for m in names.subjects)
 
 
-def _attribute_span(doc, span: QuoteSpan, bounds: tuple[int, int], names: Names) -> _Found | None:
+def _attribute_span(doc, span: QuoteSpan, bounds: tuple[int, int], names: Names, text: str) -> _Found | None:
     """One quotation's speaker from its own sentence, else a dash signature or a colon label."""
     tokens = _tokens(doc, span.start, span.end)
     if not tokens:
@@ -203,9 +203,9 @@ def _attribute_span(doc, span: QuoteSpan, bounds: tuple[int, int], names: Names)
     speaker = attribute(tokens, frame, names)
     if speaker is None and span.close_mark is not None:
         tail = span.close_mark + 1
-        speaker = dash_signature(doc.text[tail:bounds[1]], tail, names)
+        speaker = dash_signature(text[tail:bounds[1]], tail, names)
     if speaker is None:
-        speaker = colon_label(doc.text[bounds[0]:span.open_mark], bounds[0], names)
+        speaker = colon_label(text[bounds[0]:span.open_mark], bounds[0], names)
     if speaker is None:
         speaker = speech_noun_speaker(tokens, names)
     opens = all(t.is_punct or t.is_space for t in doc[frame[0].i:tokens[0].i]) if frame else False
@@ -222,7 +222,7 @@ def extract_quotes(doc, sentences: Sequence[Sentence]) -> list[QuoteMention]:
     names = Names.build(doc, _quoted_tokens(doc, spans))
     bounds = {p: (s, e) for p, s, e in paragraphs}
     found = [replace(f, paragraph=para) for para, span in spans
-             if (f := _attribute_span(doc, span, bounds[para], names)) is not None]
+             if (f := _attribute_span(doc, span, bounds[para], names, text)) is not None]
     _fill_gaps(doc, paragraphs, names, found)
     _continue_added(doc, found, names, paragraphs)
     starts = [s.start for s in sentences]

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from typing import Callable, Iterable
 
+from .doc_arrays import positions
+
 People = list[tuple[int, str]]  # (token position, name) of each person mention
 Roles = Iterable[tuple[str, frozenset[str]]]  # (name, words describing the person where introduced)
 Key = Callable[[str], str]  # a name -> the key a person is known by (the surname)
@@ -28,6 +30,9 @@ GENDER_TITLES = {
 }
 
 
+_TITLE_WORDS = frozenset(GENDER_TITLES)
+_GENDERED_WORDS = frozenset(GENDERED)
+
 def _own_phrase(doc, pos: int) -> set[int]:
     """Token indices of the noun phrase a name heads ("Bo Chan, her deputy,": her is inside)."""
     head = doc[pos]
@@ -39,9 +44,10 @@ def _own_phrase(doc, pos: int) -> set[int]:
 def _title_votes(doc, quoted: frozenset[int], roles: Roles, key: Key) -> list[tuple[str, str]]:
     """(surname key, gender) from titles: "Mr Ivanov", "spokeswoman Ann Lee", "Ann Lee, the queen"."""
     votes = []
-    for tok in doc:
-        gender = GENDER_TITLES.get(tok.lower_)
-        if gender is None or tok.i in quoted:
+    for i in positions(doc, "LOWER", _TITLE_WORDS):
+        tok = doc[i]
+        gender = GENDER_TITLES[tok.lower_]
+        if tok.i in quoted:
             continue
         run = [t for t in doc[tok.i + 1:tok.i + 5] if t.text != "."]
         names = []
@@ -61,9 +67,11 @@ def _pronoun_votes(doc, quoted: frozenset[int], people: People, key: Key) -> lis
     referent is one person: named earlier in its sentence, else alone in the sentence before it
     in the same paragraph (a new paragraph's "she said" may answer someone else's quotation)."""
     votes = []
-    for tok in doc:
-        gender = GENDERED.get(tok.lower_)
-        if gender is None or tok.i in quoted:
+    text = None  # the doc's text is joined anew at each reading: once, when needed
+    for i in positions(doc, "LOWER", _GENDERED_WORDS):
+        tok = doc[i]
+        gender = GENDERED[tok.lower_]
+        if tok.i in quoted:
             continue
         sent = tok.sent
         before = [(p, n) for p, n in people if sent.start <= p < tok.i]
@@ -72,7 +80,8 @@ def _pronoun_votes(doc, quoted: frozenset[int], people: People, key: Key) -> lis
             here = set()
         if not before and sent.start > 0:
             prev = doc[sent.start - 1].sent
-            if "\n" not in doc.text[prev.start_char:sent.start_char]:  # same paragraph only
+            text = doc.text if text is None else text
+            if "\n" not in text[prev.start_char:sent.start_char]:  # same paragraph only
                 here = {key(n) for p, n in people if prev.start <= p < prev.end}
         if len(here) == 1:
             votes.append((here.pop(), gender))

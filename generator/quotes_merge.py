@@ -13,6 +13,7 @@ import os
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Sequence
 
 from rapidfuzz import fuzz
@@ -26,8 +27,11 @@ SAME_NAME = 92  # fuzz.ratio of two spellings of one name ("Ramanathan"/"Ramnath
 FRAGMENT_WORDS = 5  # fewer content words than this: a fragment ("deep mutual trust")
 
 
+@lru_cache(maxsize=1 << 16)
 def normalise(text: str) -> str:
-    """Lower case, ASCII quotes and dashes, no punctuation: for comparing renderings."""
+    """Lower case, ASCII quotes and dashes, no punctuation: for comparing renderings.
+
+    Memoised: each quotation and speaker name is compared with every other one of the story."""
     text = unicodedata.normalize("NFKC", text).lower()
     text = re.sub(r"[\u2018\u2019\u201b`]", "'", text)
     text = re.sub(r"[^\w\s']", " ", text)
@@ -45,10 +49,12 @@ def _names_of(actor: Actor) -> list[str]:
     return [actor.name, *actor.aliases]
 
 
+@lru_cache(maxsize=1 << 16)
 def _key(name: str) -> str:
     return normalise(strip_name(name))
 
 
+@lru_cache(maxsize=1 << 16)
 def _last_word(name: str) -> str:
     words = [w for w in normalise(strip_name(name)).split() if w not in HONORIFICS]
     return words[-1] if words else ""
@@ -165,21 +171,26 @@ def _speakers(items: Sequence[AnalysedArticle], actors: Sequence[Actor]) -> dict
 
 def _group_mentions(items: Sequence[AnalysedArticle], actors: Sequence[Actor]) -> list[_Group]:
     groups: list[_Group] = []
+    shown: list[str] = []  # each group's text, kept current: the property sorts its wordings
     speakers = _speakers(items, actors)
     for item in sorted(items, key=lambda it: it.source_id):
         sid = item.source_id
         for q in sorted(item.analysis.quotes, key=lambda q: (q.start, q.end, q.text)):
             speaker = speakers.get((sid, q.speaker)) if q.speaker else None
-            home = next((g for g in groups if _same_text(g.text, q.text)
-                         and (g.speaker is None or speaker is None or g.speaker == speaker)), None)
-            if home is None:
+            at = next((k for k, g in enumerate(groups) if _same_text(shown[k], q.text)
+                       and (g.speaker is None or speaker is None or g.speaker == speaker)), None)
+            if at is None:
                 groups.append(_Group(speaker, {sid: q.text}))
+                shown.append(q.text)
                 continue
+            home = groups[at]
             home.speaker = home.speaker or speaker
             home.texts.setdefault(sid, q.text)
-    for g in groups:
-        g.others = [(h.speaker, h.sources) for h in groups
-                    if h is not g and h.speaker and g.speaker and h.speaker != g.speaker and _same_text(g.text, h.text)]
+            shown[at] = home.text
+    for k, g in enumerate(groups):
+        g.others = [(h.speaker, h.sources) for m, h in enumerate(groups)
+                    if h is not g and h.speaker and g.speaker and h.speaker != g.speaker
+                    and _same_text(shown[k], shown[m])]
     return groups
 
 

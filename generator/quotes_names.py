@@ -11,6 +11,7 @@ import bisect
 import re
 from dataclasses import dataclass, field, replace
 
+from .doc_arrays import positions
 from .quotes_gender import GENDERED, genders
 
 PERSON_LABELS = {"PERSON"}
@@ -65,6 +66,9 @@ class Mention:
     pronoun: str = ""  # the pronoun the article wrote, when resolved from one ("she")
 
 
+_APPOS = frozenset({"appos"})
+_SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+
 def strip_name(text: str) -> str:
     """Drop a leading article and a trailing possessive: "The Foo Ministry's" -> "Foo Ministry"."""
     text = re.sub(r"^(the|The|THE)\s+", "", text.strip())
@@ -87,14 +91,19 @@ class Names:
     bodies: list[tuple[int, str]] = field(default_factory=list)
     subjects: list[Mention] = field(default_factory=list)
     gender: dict[str, str] = field(default_factory=dict)  # surname key -> "m" / "f", when the article tells
+    # token index -> its referent when not a pronoun: that depends only on the names indexed
+    # above, and build and the attribution ask for the same tokens again
+    named_at: dict[int, Mention | None] = field(default_factory=dict, repr=False, compare=False)
+    appositions: list[int] = field(default_factory=list, repr=False)  # indices of "appos" tokens, in order
 
     @classmethod
     def build(cls, doc, quoted: frozenset[int]) -> "Names":
-        names = cls(doc, quoted)
-        for ent in doc.ents:
+        names = cls(doc, quoted, appositions=positions(doc, "DEP", _APPOS))
+        ents = doc.ents  # a property that builds every span anew
+        for ent in ents:
             for tok in ent:
                 names.ent_of[tok.i] = ent
-        for ent in doc.ents:
+        for ent in ents:
             if ent.start in quoted:
                 continue
             if ent.label_ in PERSON_LABELS:
@@ -105,7 +114,7 @@ class Names:
             elif ent.label_ in BODY_LABELS:
                 names.bodies.append((ent.start, names.body_name(ent)))
         names.persons.sort(key=lambda p: p[0])
-        subjects = [t for t in doc if t.dep_ in ("nsubj", "nsubjpass") and t.i not in quoted]
+        subjects = [doc[i] for i in positions(doc, "DEP", _SUBJECTS) if i not in quoted]
         named = [m for t in subjects if t.pos_ != "PRON" and (m := names.resolve(t)) and m.kind == "person"]
         people = sorted({(p, n) for p, n, _ in names.persons} | {(m.pos, m.name) for m in named})
         roles = [(full, roles) for _, full, roles in names.persons]
@@ -184,6 +193,12 @@ class Names:
             tok = tok.head.head  # "Jane Doe, who said ..." -> Jane Doe
         if tok.pos_ == "PRON" or tok.tag_ == "PRP":
             return self.pronoun(tok)
+        if tok.i not in self.named_at:
+            self.named_at[tok.i] = self._named(tok)
+        return self.named_at[tok.i]
+
+    def _named(self, tok) -> Mention | None:
+        """The referent of a noun: a name set beside it, its own name, else its description."""
         appos = self._appositive_person(tok) or self._appositive_body(tok)
         if appos is not None:
             return appos
@@ -201,7 +216,7 @@ class Names:
         if tok.ent_type_ in PERSON_LABELS:
             return None
         titled = tok.lower_ in TITLES
-        for sub in _apposed(tok):
+        for sub in _apposed(tok, self.appositions):
             if sub.i in self.quoted or (sub.ent_type_ in BODY_LABELS and not titled):
                 continue
             if sub.ent_type_ in PERSON_LABELS or (sub.tag_ == "NNP" and sub.text.istitle()):
@@ -216,7 +231,7 @@ class Names:
         """"The bank's regulator, the OCC, said": a description followed by the body's name."""
         if tok.pos_ != "NOUN" or tok.lower_ in TITLES:
             return None
-        for sub in _apposed(tok):
+        for sub in _apposed(tok, self.appositions):
             if sub.i not in self.quoted and sub.ent_type_ in BODY_LABELS and sub.dep_ == "appos":
                 return self.entity_mention(sub)
         return None
@@ -288,16 +303,29 @@ class Names:
         return None
 
 
-def _apposed(tok) -> list:
+def _apposed(tok, appositions: list[int] | None = None) -> list:
     """Names set beside a noun: its appositions, and a co-subject after a comma that the parser
-    took for a second subject ("the President of Ruritania, Lee said" parsed as two subjects)."""
-    out = [t for t in tok.subtree if t.dep_ == "appos"]
+    took for a second subject ("the President of Ruritania, Lee said" parsed as two subjects).
+
+    `appositions`, the doc's appos token indices when known, spares walking a subtree that
+    has none (a subtree lies between its left and right edges)."""
+    out = []
+    if appositions is None or _any_between(appositions, tok.left_edge.i, tok.right_edge.i):
+        out = [t for t in tok.subtree if t.dep_ == "appos"]
     if tok.dep_ in ("nsubj", "nsubjpass"):
         for sib in tok.head.children:
+            if sib.dep_ != tok.dep_ or sib.i <= tok.i:
+                continue
             gap = tok.doc[tok.right_edge.i + 1:sib.left_edge.i]
-            if sib.dep_ == tok.dep_ and sib.i > tok.i and [t.text for t in gap] == [","]:
+            if [t.text for t in gap] == [","]:
                 out.append(sib)
     return out
+
+
+def _any_between(positions: list[int], first: int, last: int) -> bool:
+    """Some of the sorted positions lies in first..last."""
+    k = bisect.bisect_left(positions, first)
+    return k < len(positions) and positions[k] <= last
 
 
 def _of_words(tok) -> set[str]:

@@ -23,6 +23,10 @@ SINGLE_OPENERS = "\u2018'"  # ‘ and a straight ' (left-flanking only)
 SINGLE_CLOSERS = "\u2019'"  # ’ and a straight ' (right-flanking only; also the apostrophe)
 # Where a closing single mark may stand: before a space, punctuation or the end ("‘unfair’,").
 CLOSE_CONTEXT = " \t\n.,;:!?)]}\u2014\u2013-\"\u201d"
+# The scans below jump from mark to mark: a loop over every character costs more than the pairing.
+_DOUBLE_MARK = re.compile(f"[{MARKS}]")
+_SINGLE_OPENER = re.compile(f"[{SINGLE_OPENERS}]")
+_SINGLE_CLOSER = re.compile(f"[{SINGLE_CLOSERS}]")
 
 
 @dataclass(frozen=True)
@@ -70,9 +74,8 @@ def double_spans(text: str) -> list[QuoteSpan]:
     """
     spans: list[QuoteSpan] = []
     open_at: int | None = None
-    for i, ch in enumerate(text):
-        if ch not in MARKS:
-            continue
+    for mark in _DOUBLE_MARK.finditer(text):
+        i, ch = mark.start(), mark.group()
         if open_at is None:
             if ch in OPENERS or (ch == STRAIGHT and _can_open(text, i)):
                 open_at = i
@@ -117,13 +120,12 @@ def single_spans(text: str) -> list[QuoteSpan]:
     """
     spans: list[QuoteSpan] = []
     i = 0
-    while i < len(text):
-        if text[i] not in SINGLE_OPENERS or not _single_can_open(text, i):
+    while (opener := _SINGLE_OPENER.search(text, i)) is not None:
+        i = opener.start()
+        if not _single_can_open(text, i):
             i += 1
             continue
-        closers = [j for j in range(i + 2, len(text)) if text[j] in SINGLE_CLOSERS and _single_can_close(text, j)]
-        clear = [j for j in closers if not _possessive_like(text, j)]
-        close = (clear or closers or [None])[0]
+        close = _single_close(text, i)
         if close is None:
             if i == 0 and text[0] == "\u2018":
                 spans.append(QuoteSpan(1, len(text), 0, None))
@@ -131,6 +133,19 @@ def single_spans(text: str) -> list[QuoteSpan]:
         spans.append(QuoteSpan(i + 1, close, i, close))
         i = close + 1
     return [s for s in (_trim(text, s) for s in spans) if s is not None and s.end - s.start >= 2]
+
+
+def _single_close(text: str, i: int) -> int | None:
+    """The mark closing the single-mark quotation opened at `i`: the first closer that is no
+    plural possessive, else the first closer at all, else None."""
+    first = None
+    for mark in _SINGLE_CLOSER.finditer(text, i + 2):
+        j = mark.start()
+        if _single_can_close(text, j):
+            if not _possessive_like(text, j):
+                return j
+            first = j if first is None else first
+    return first
 
 
 def _trim(text: str, span: QuoteSpan) -> QuoteSpan | None:

@@ -9,11 +9,12 @@ build_timeline: per story -- resolves what needed the story's date, keeps real e
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from datetime import date
 from typing import Sequence
 
 from . import dates
+from .doc_arrays import positions
 from .events import Candidate, complete_sentence, group_events
 from .models import AnalysedArticle, DateMention, Sentence, TimelineEntry
 
@@ -39,12 +40,13 @@ def extract_dates(doc, sentences: Sequence[Sentence], published: str | None) -> 
         return []
     starts = [s.start for s in sentences]
     reference = published[:10] if published and len(published) >= 10 else None
+    anchors = positions(doc, "LOWER", ANCHOR_WORDS)
     by_sentence: dict[int, list[tuple[DateMention, bool]]] = {}
     for ent in doc.ents:
         if ent.label_ not in ("DATE", "TIME"):
             continue
         index = sentences[max(0, bisect_right(starts, ent.start_char) - 1)].index
-        found = _mention(doc, ent, index, reference)
+        found = _mention(doc, ent, index, reference, anchors)
         if found is not None:
             by_sentence.setdefault(index, []).append(found)
     out: list[DateMention] = []
@@ -59,8 +61,11 @@ def extract_dates(doc, sentences: Sequence[Sentence], published: str | None) -> 
     return out
 
 
-def _mention(doc, ent, index: int, reference: str | None) -> tuple[DateMention, bool] | None:
-    """(mention, nominal) when the entity is the time of an event; None for other dates."""
+def _mention(doc, ent, index: int, reference: str | None, anchors: list[int]) -> tuple[DateMention, bool] | None:
+    """(mention, nominal) when the entity is the time of an event; None for other dates.
+
+    `anchors`: the indices of the document's ANCHOR_WORDS tokens, found once per article.
+    """
     anchor = _anchor(ent)
     role = _role(anchor)
     if role is None:
@@ -75,7 +80,8 @@ def _mention(doc, ent, index: int, reference: str | None) -> tuple[DateMention, 
     # The expression includes its preposition when it stands just before: "on Tuesday", "in 1998".
     near = prep is not None and 0 < ent.start - prep.i <= 2
     start = prep.idx if near else ent.start_char
-    expression = doc.text[start:ent.end_char]
+    # the span's own text, not a slice of doc.text: spaCy joins every token anew for that
+    expression = doc[prep.i:ent.end].text if near else ent.text
     spec = dates.parse_expression(expression)
     if spec is None or dates.is_iso(ent.text):
         return None  # "2019-05-14" in prose is a page's dateline, not a dated event
@@ -88,17 +94,20 @@ def _mention(doc, ent, index: int, reference: str | None) -> tuple[DateMention, 
         return None  # impossible calendar date ("February 30")
     main = _main_clause(verb) and (not nominal or _heads_clause(head, verb))
     mention = DateMention(index, expression, resolved, start, ent.end_char, relative, tense,
-                          spec.approximate, main, _event_lemmas(ent.sent, ent))
+                          spec.approximate, main, _event_lemmas(ent.sent, ent, anchors))
     return mention, nominal
 
 
-def _event_lemmas(sent, ent) -> tuple[str, ...]:
+def _event_lemmas(sent, ent, anchors: list[int]) -> tuple[str, ...]:
     """The sentence's content lemmas without its clauses set at another time, or () when it has
     none: in "Survivors slept outside on Saturday, a day after the storm killed 40", the words
     after "a day after" tell the storm's day, and must not make this the storm's event."""
     other = set()
-    for tok in sent:
-        if tok.lower_ not in ANCHOR_WORDS or ent.start <= tok.i < ent.end:
+    doc = sent.doc
+    # the sentence's anchor words, from the document's (`anchors`): no walk over every token
+    for i in anchors[bisect_left(anchors, sent.start):bisect_left(anchors, sent.end)]:
+        tok = doc[i]
+        if ent.start <= tok.i < ent.end:
             continue
         clause = tok.head if tok.dep_ == "mark" else tok
         distance = [c for c in (*clause.children, *tok.children)

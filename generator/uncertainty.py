@@ -14,7 +14,8 @@ Cues are matched outside quotation marks: a quoted promise is a statement someon
 from __future__ import annotations
 
 import re
-from typing import Literal
+from functools import lru_cache
+from typing import Literal, Sequence
 
 Cue = Literal["open_question", "next", "background"]
 
@@ -106,11 +107,13 @@ HEADING_KINDS = [
 ]
 
 
+@lru_cache(maxsize=1 << 14)
 def unquoted(text: str) -> str:
     """The sentence with quoted passages blanked, so cues inside quotes are not read.
 
     A quotation the sentence splitter cut in two leaves one unpaired mark: blank from the
     text's start to a lone closing mark, or from a lone opening mark to its end.
+    Memoised: every cue, and claims' ranking, reads the same sentence again.
     """
     text = _QUOTED.sub(lambda m: " " * len(m.group(0)), text)
     close = re.search(r"”|\"(?=\W*$)", text)
@@ -122,8 +125,15 @@ def unquoted(text: str) -> str:
     return text
 
 
-def _any(patterns: list[str], text: str) -> bool:
-    return any(re.search(p, text, re.IGNORECASE) for p in patterns)
+def _any(patterns: Sequence[str], text: str) -> bool:
+    return _either(tuple(patterns)).search(text) is not None
+
+
+@lru_cache(maxsize=64)
+def _either(patterns: tuple[str, ...]) -> re.Pattern[str]:
+    """One compiled alternation of the patterns: it matches wherever any one of them does,
+    in one pass over the sentence instead of one per pattern."""
+    return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
 
 
 # An unspecified response announced or threatened: what it will be is open. Read inside
@@ -157,7 +167,7 @@ def background_cue(text: str) -> bool:
     plain = unquoted(text)
     if _any(BACKGROUND_PATTERNS[:2], plain):
         return True
-    perfect = re.search(BACKGROUND_PATTERNS[2], plain, re.IGNORECASE)
+    perfect = _either(tuple(BACKGROUND_PATTERNS[2:3])).search(plain)
     if not perfect or _REPORTING.search(plain[: perfect.start()]):
         return False
     # "The city reopened the bridge, which had been closed for years": the past perfect of a

@@ -387,3 +387,19 @@ def test_seed_speaker_forms_resolve_to_one_actor(seed_actor_figures, gold):
         for alias in g["aliases"]:
             owners = [i for i, ns in enumerate(names) if alias.lower() in ns]
             assert owners in ([], hits), (g["name"], alias)
+
+
+def test_memoised_name_helpers_answer_as_the_plain_ones():
+    """actors_aliases keeps memoised forms of the actors_kinds helpers (speed only)."""
+    from generator import actors_aliases, actors_kinds
+
+    names = ["Müller", "the U.K.", "Norway", "Norwegian", "Austrian", "Australia", "Kazakh",
+             "Kazakhstan", "DRC", "Jonas Lindqvist", "", "  Élysée’s  "]
+    for name in names + names:  # the second round answers from the cache
+        assert actors_aliases.fold(name) == actors_kinds.fold(name)
+        assert actors_aliases.is_country_name(name) == actors_kinds.is_country_name(name)
+        for other in names:
+            assert actors_aliases.shares_stem(name, other) == actors_kinds.shares_stem(name, other)
+    assert actors_aliases._name_tokens("J. Lindqvist") == ("lindqvist",)
+    assert _same_person("J. Lindqvist", "Jonas Lindqvist") and _same_person("Jonas Lindqvist", "J. Lindqvist")
+    assert not _same_spelling("al ouazir", "al ouazir port") and _same_spelling("al ouazir", "alouazir")

@@ -158,3 +158,25 @@ def test_surnames_and_quotations_helpers():
     assert attributions._marked("“India is on the moon,” she said.") == [(1, 22)]
     # a quotation the splitter cut: the lone closing mark quotes from the start
     assert attributions._marked("more NATO and our door remains open.”")[0][0] == 0
+
+
+def test_quick_bounds_decide_renderings_as_the_full_comparison():
+    """_same_statement rejects most pairs on cheap bounds (shared runs of three words, quick
+    ratios) before matching: the answers are those of the full comparison."""
+    import difflib
+    from itertools import combinations
+
+    def full(a: str, b: str) -> bool:
+        wa, wb = attributions._norm(a).split(), attributions._norm(b).split()
+        matcher = difflib.SequenceMatcher(a=wa, b=wb, autojunk=False)
+        longest = max((m.size for m in matcher.get_matching_blocks()), default=0)
+        return matcher.ratio() >= attributions.SAME_STATEMENT and longest >= 3
+
+    texts = ["this is a blow to our workers and their families",
+             "this is a disaster for our workers and families",
+             "a blow to our workers", "we are devastated by the loss of our colleagues",
+             "we are heartbroken by the loss of our colleagues", "the loss", "",
+             "Our workers, and their families!", "families their and workers our to blow a is this"]
+    said = [attributions.Said("01", t, t, None, None) for t in texts]
+    for a, b in combinations(said, 2):
+        assert attributions._same_statement(a, b) == full(a.words, b.words), (a.words, b.words)

@@ -503,3 +503,39 @@ def test_corpus_quote_attributed_differently_by_outlets_is_noted(settings):
     moon = [q for q in quotes if normalise(q.text) == "india is on the moon"]
     assert len({q.speaker for q in moon}) == 2
     assert all(q.note and "also attributed to" in q.note for q in moon)
+
+
+def test_parse_array_readings_and_memoised_resolution_answer_as_token_loops():
+    """Token positions read from the parse's arrays, and referents resolved once per token
+    (speed only), are what a loop over the tokens and a fresh resolution give."""
+    from generator.actors import CLOSE_QUOTES, OPEN_QUOTES, _quoted_tokens
+    from generator.doc_arrays import positions
+    from generator.quotes_gender import GENDER_TITLES, GENDERED
+    from generator.quotes_names import Names, _apposed
+
+    doc = parse('Mr. Ivanov, the envoy, said "we will go" and\n\nshe left. “Then,” Ms Lee said, '
+                "‘they’ went. The ministry said it would act. He added that his team agreed.")
+    for words in (GENDERED, GENDER_TITLES):
+        assert positions(doc, "LOWER", frozenset(words)) == [t.i for t in doc if t.lower_ in words]
+    subjects = frozenset({"nsubj", "nsubjpass"})
+    assert positions(doc, "DEP", subjects) == [t.i for t in doc if t.dep_ in subjects]
+
+    inside, quoted = False, set()
+    for tok in doc:
+        if "\n" in tok.text or tok.text in CLOSE_QUOTES and inside:
+            inside = False
+        elif tok.text == '"':
+            inside = not inside
+        elif tok.text in OPEN_QUOTES:
+            inside = True
+        elif inside:
+            quoted.add(tok.i)
+    assert _quoted_tokens(doc) == quoted
+
+    names = Names.build(doc, frozenset(quoted))
+    assert names.appositions == [t.i for t in doc if t.dep_ == "appos"]
+    for tok in doc:
+        assert _apposed(tok, names.appositions) == _apposed(tok), tok.text
+        first = names.resolve(tok)
+        names.named_at.clear()
+        assert names.resolve(tok) == first and names.resolve(tok) == first, tok.text

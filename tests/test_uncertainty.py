@@ -93,3 +93,20 @@ def test_threatened_unspecified_response_is_open_question_even_in_quotes(text):
 ])
 def test_past_or_specific_actions_are_not_threats(text):
     assert classify(text) != "open_question"
+
+
+def test_pattern_lists_match_as_one_alternation_where_any_pattern_does():
+    """_any reads a list of patterns as one compiled alternation (speed only)."""
+    import re
+
+    from generator import uncertainty
+
+    lists = [uncertainty.OPEN_QUESTION_PATTERNS, uncertainty.HEDGED_PATTERNS, uncertainty.NEXT_PATTERNS,
+             uncertainty.BACKGROUND_PATTERNS, uncertainty.THREAT_PATTERNS]
+    texts = ["It remains unclear whether the talks will resume.", "Prices may rise further.",
+             "Since 2019, the company has cut 3,000 jobs.", "The court will rule next week.",
+             "The tribunal had banned the party in 2003.", "Rain fell.", "", "We will take appropriate measures."]
+    for patterns in lists:
+        for text in texts:
+            plain = any(re.search(p, text, re.IGNORECASE) for p in patterns)
+            assert uncertainty._any(patterns, text) == plain, (patterns[0], text)
