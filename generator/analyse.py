@@ -12,8 +12,9 @@ Each extractor lives in its own module:
 from __future__ import annotations
 
 import hashlib
+from bisect import bisect_right
 from pathlib import Path
-from typing import Callable, Sequence
+from typing import TYPE_CHECKING, Callable, Iterable, Iterator, Sequence
 
 from . import actors, quotes, timeline
 from .models import AnalysedArticle, Article, ArticleAnalysis, Entity, Sentence
@@ -21,6 +22,9 @@ from .cache import code_fingerprint
 from .cache import load as cache_load
 from .cache import store as cache_store
 from .nlp import ParseCache, iter_parses, model_key
+
+if TYPE_CHECKING:
+    from .workers import Workers
 
 # Entity labels we keep as plain data (numbers and dates feed claim comparison).
 ENTITY_LABELS = {
@@ -38,25 +42,46 @@ def paragraph_starts(article: Article) -> list[int]:
     return starts
 
 
-def sentences_of(doc, article: Article) -> tuple[Sentence, ...]:
+def sentences_of(doc, article: Article, text: str | None = None) -> tuple[Sentence, ...]:
+    """The article's sentences as plain data, with their paragraph, content lemmas and numbers.
+
+    Reads the parse's token attributes as one array and the text (`doc.text`, or `text` when
+    the caller has it) as one string: spaCy builds a Python object for every token, span and
+    `.text` access, which cost more than the work here.
+    """
+    from spacy.attrs import ENT_TYPE, IS_PUNCT, IS_SPACE, IS_STOP, LEMMA, LIKE_NUM, ORTH
+
+    sents = list(doc.sents)
     starts = paragraph_starts(article)
+    text = doc.text if text is None else text
+    strings = doc.vocab.strings
+    rows = doc.to_array([IS_STOP, IS_PUNCT, IS_SPACE, LIKE_NUM, ENT_TYPE, LEMMA, ORTH]).tolist() if sents else []
+    lemma_of: dict[int, str | None] = {}  # lemma hash -> folded lemma, None when blank
+    number_ents = [(e.start, e.end, e.text) for e in doc.ents if e.label_ in NUMBER_LABELS]
     out: list[Sentence] = []
     para = 0
-    for sent in doc.sents:
-        text = sent.text.strip()
-        if not text:
+    for sent in sents:
+        raw = text[sent.start_char:sent.end_char]  # == sent.text
+        stripped = raw.strip()
+        if not stripped:
             continue
-        start = sent.start_char + (len(sent.text) - len(sent.text.lstrip()))
+        start = sent.start_char + (len(raw) - len(raw.lstrip()))
         while para + 1 < len(starts) and starts[para + 1] <= start:
             para += 1
-        lemmas = tuple(
-            t.lemma_.lower() for t in sent
-            if not (t.is_stop or t.is_punct or t.is_space) and t.lemma_.strip()
-        )
-        numbers = tuple(
-            e.text for e in sent.ents if e.label_ in NUMBER_LABELS
-        ) + tuple(t.text for t in sent if t.like_num and not t.ent_type_)
-        out.append(Sentence(len(out), text, start, start + len(text), para, lemmas, numbers))
+        lemmas: list[str] = []
+        loose: list[str] = []  # numbers outside any entity
+        for stop, punct, space, like_num, ent_type, lemma, orth in rows[sent.start:sent.end]:
+            if not (stop or punct or space):
+                if lemma not in lemma_of:
+                    word = strings[lemma]
+                    lemma_of[lemma] = word.lower() if word.strip() else None
+                if lemma_of[lemma] is not None:
+                    lemmas.append(lemma_of[lemma])
+            if like_num and not ent_type:
+                loose.append(strings[orth])
+        # sent.ents: the entities wholly inside the sentence, in order
+        numbers = tuple(t for s, e, t in number_ents if sent.start <= s and e <= sent.end) + tuple(loose)
+        out.append(Sentence(len(out), stripped, start, start + len(stripped), para, tuple(lemmas), numbers))
     return tuple(out)
 
 
@@ -72,22 +97,28 @@ def sentence_index_at(sentences: Sequence[Sentence], char: int) -> int:
     return lo
 
 
-def entities_of(doc, sentences: Sequence[Sentence]) -> tuple[Entity, ...]:
+def entities_of(doc, sentences: Sequence[Sentence], text: str | None = None) -> tuple[Entity, ...]:
+    """The kept entities, each with its sentence; `text` is `doc.text` when the caller has it."""
     if not sentences:
         return ()
-    return tuple(
-        Entity(e.text, e.label_, e.start_char, e.end_char, sentence_index_at(sentences, e.start_char))
-        for e in doc.ents
-        if e.label_ in ENTITY_LABELS
-    )
+    starts = [s.start for s in sentences]  # sentence_index_at, with one list for every entity
+    out = []
+    for e in doc.ents:
+        label = e.label_
+        if label in ENTITY_LABELS:
+            start, end = e.start_char, e.end_char
+            out.append(Entity(e.text if text is None else text[start:end], label, start, end,
+                              max(0, bisect_right(starts, start) - 1)))
+    return tuple(out)
 
 
 def analyse_doc(article: Article, doc) -> ArticleAnalysis:
-    sentences = sentences_of(doc, article)
+    text = doc.text  # spaCy joins every token's text at each `doc.text`: once per article
+    sentences = sentences_of(doc, article, text)
     return ArticleAnalysis(
         source_id=article.source_id,
         sentences=sentences,
-        entities=entities_of(doc, sentences),
+        entities=entities_of(doc, sentences, text),
         actor_mentions=tuple(actors.extract_mentions(doc, sentences)),
         date_mentions=tuple(timeline.extract_dates(doc, sentences, article.published)),
         quotes=tuple(quotes.extract_quotes(doc, sentences)),
@@ -101,33 +132,63 @@ def _analysis_key(article: Article) -> str:
 
 
 def analyse_articles(
-    articles: Sequence[Article],
+    articles: Iterable[Article],
     cache_dir: Path | None,
     n_process: int = 1,
     progress: Callable[[str], None] | None = None,
+    workers: "Workers | None" = None,
 ) -> list[AnalysedArticle]:
     """Analyse every article, reusing cached analyses; only new or changed texts are parsed.
 
     Two caches, both keyed by content hash: the analysis itself (a warm run loads neither
     spaCy nor a parse), and the parse (a code change re-extracts without re-parsing).
+    With `workers` (already loading the model) the parsing and analysing happen there, and
+    `articles` is consumed lazily: the first ones are parsed while the rest are cleaned.
     """
-    results: list[ArticleAnalysis | None] = [None] * len(articles)
-    paths: list[Path | None] = [None] * len(articles)
-    if cache_dir is not None:
+    seen: list[Article] = []
+    results: dict[int, ArticleAnalysis] = {}
+
+    def misses() -> Iterator[tuple[int, Article]]:
         for i, article in enumerate(articles):
-            paths[i] = Path(cache_dir) / "analysis" / f"{_analysis_key(article)}.pkl"
-            results[i] = cache_load(paths[i], ArticleAnalysis)
-    todo = [i for i, r in enumerate(results) if r is None]
-    if todo:
-        parses = ParseCache(Path(cache_dir) / "parses" if cache_dir is not None else None)
-        # Each parse becomes plain data as soon as it is made: no list of every Doc in memory.
-        for k, doc in iter_parses([articles[i].text for i in todo], parses, n_process=n_process):
-            i = todo[k]
-            results[i] = analyse_doc(articles[i], doc)
-            if paths[i] is not None:
-                cache_store(paths[i], results[i])
-        if progress:
-            progress(f"analysed {len(todo)} articles ({parses.hits} parses from cache, {parses.misses} parsed)")
+            seen.append(article)
+            hit = cache_load(_analysis_path(cache_dir, article), ArticleAnalysis) if cache_dir is not None else None
+            if hit is None:
+                yield i, article
+            else:
+                results[i] = hit
+
+    if workers is None:
+        todo = list(misses())
+        made: Iterable[tuple[int, ArticleAnalysis]] = analyse_batch(
+            [a for _, a in todo], cache_dir, [i for i, _ in todo], n_process)
+    else:
+        made = workers.analyse(misses(), n_process)
+    fresh = 0
+    for i, analysis in made:
+        results[i] = analysis
+        fresh += 1
+    if progress and fresh:
+        progress(f"analysed {fresh} articles")
     if progress:
-        progress(f"{len(articles) - len(todo)} analyses reused from cache")
-    return [AnalysedArticle(a, r) for a, r in zip(articles, results) if r is not None]
+        progress(f"{len(results) - fresh} analyses reused from cache")
+    return [AnalysedArticle(a, results[i]) for i, a in enumerate(seen) if i in results]
+
+
+def analyse_batch(articles: Sequence[Article], cache_dir: Path | None, indices: Sequence[int],
+                  n_process: int = 1) -> list[tuple[int, ArticleAnalysis]]:
+    """Parse (or reuse cached parses of) and analyse articles; each analysis is cached.
+
+    Each parse becomes plain data as soon as it is made: no list of every Doc in memory.
+    """
+    parses = ParseCache(Path(cache_dir) / "parses" if cache_dir is not None else None)
+    out: list[tuple[int, ArticleAnalysis]] = []
+    for k, doc in iter_parses([a.text for a in articles], parses, n_process=n_process):
+        analysis = analyse_doc(articles[k], doc)
+        if cache_dir is not None:
+            cache_store(_analysis_path(cache_dir, articles[k]), analysis)
+        out.append((indices[k], analysis))
+    return out
+
+
+def _analysis_path(cache_dir: Path, article: Article) -> Path:
+    return Path(cache_dir) / "analysis" / f"{_analysis_key(article)}.pkl"

@@ -6,12 +6,14 @@ page is composed from all its sources at once. I/O happens only at the two ends.
 
 from __future__ import annotations
 
+import contextlib
+import functools
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Iterator
 
 # analyse, clean, cluster, compose and ingest are imported where used: a run whose inputs did not
-# change never loads them (nor spaCy, scikit-learn, trafilatura or dateparser behind them).
+# change never loads them (nor spaCy, trafilatura or dateparser behind them).
 from . import cache, changes, lock, merge, overrides, render, site_pages, slugs
 from .config import Settings
 from .errors import InputRejected
@@ -26,18 +28,26 @@ def _quiet(_: str) -> None:
 
 def load_articles(settings: Settings, progress: Progress = _quiet) -> tuple[list[Article], list[Rejection]]:
     """Ingest and clean every input; a bad file becomes a Rejection, the others go through."""
+    raws, rejected = _read_inputs(settings)
+    articles = list(_cleaned(raws, settings, rejected))
+    progress(f"read {len(articles)} articles, rejected {len(rejected)}")
+    return articles, sorted(rejected, key=lambda r: r.file)
+
+
+def _read_inputs(settings: Settings) -> tuple[list, list[Rejection]]:
     from . import ingest
 
-    raws, rejected = ingest.read_inputs(settings)
-    articles: list[Article] = []
+    return ingest.read_inputs(settings)
+
+
+def _cleaned(raws: list, settings: Settings, rejected: list[Rejection]) -> Iterator[Article]:
+    """Each input cleaned, as it is asked for; rejections are appended to `rejected`."""
     for raw in raws:
         outcome = _clean_cached(raw, settings)
         if isinstance(outcome, Rejection):
             rejected.append(outcome)
         else:
-            articles.append(outcome)
-    progress(f"read {len(articles)} articles, rejected {len(rejected)}")
-    return articles, sorted(rejected, key=lambda r: r.file)
+            yield outcome
 
 
 def _clean_cached(raw, settings: Settings) -> Article | Rejection:
@@ -83,20 +93,30 @@ def _stories_cached(settings: Settings, progress: Progress) -> tuple[list[Story]
     if isinstance(hit, tuple) and len(hit) == 2:
         progress(f"inputs unchanged: {len(hit[0])} stories reused from cache")
         return list(hit[0]), list(hit[1])
-    from . import analyse
+    from . import analyse, workers
 
-    articles, rejected = load_articles(settings, progress)
-    analysed = analyse.analyse_articles(articles, settings.cache_path, settings.n_process, progress)
+    # Something changed: a worker starts loading spaCy now, while this process reads the inputs.
+    with workers.Workers(settings.cache_path) if workers.can_fork() else contextlib.nullcontext() as pool:
+        _import_later_stages()
+        raws, rejected = _read_inputs(settings)
+        cleaned = _cleaned(raws, settings, rejected)  # lazily: cleaning goes on while workers parse
+        analysed = analyse.analyse_articles(cleaned, settings.cache_path, settings.n_process, progress, pool)
+    progress(f"read {len(analysed)} articles, rejected {len(rejected)}")
     groups, set_aside = _cluster_cached(analysed, settings)
     rejected = sorted(rejected + set_aside, key=lambda r: r.file)
     progress(f"found {len(groups)} stories")
-    stories = [_compose_cached(group, settings) for group in groups]
+    stories = _compose_all(groups, settings)
     cache.store_keyed(path, key, (stories, rejected))
     return stories, rejected
 
 
+def _import_later_stages() -> None:
+    """Import the stages after analysis while a worker loads spaCy: the time is free then."""
+    from . import cluster, compose, render  # noqa: F401
+
+
 def _cluster_cached(analysed: list, settings: Settings) -> tuple[list[list], list[Rejection]]:
-    """Cluster, or reuse the last clustering when the same articles come again (no scikit-learn import)."""
+    """Cluster, or reuse the last clustering when the same articles come again."""
     key = cache.text_key(_settings_key(settings), *(repr(it.article) for it in analysed))
     path = settings.cache_path / "last-clusters.pkl"
     hit = cache.load_keyed(path, key)
@@ -112,22 +132,35 @@ def _cluster_cached(analysed: list, settings: Settings) -> tuple[list[list], lis
     return groups, set_aside
 
 
-def _compose_cached(group: list, settings: Settings) -> Story:
-    """Compose a story, or reuse it when neither its articles nor the code changed.
+def _compose_all(groups: list[list], settings: Settings) -> list[Story]:
+    """Compose every story, reusing those whose articles and code did not change.
 
-    With many stories this keeps a run that adds one article proportional to that story.
-    Keyed by the articles' reprs (an analysis is a function of its article, the code and the
-    model); never by pickled analyses, whose bytes differ between a fresh and a loaded one.
+    The rest are composed in `n_process` processes: stories are independent, and with many
+    new ones composing costs as much as parsing. A run that adds one article composes one.
     """
+    from . import workers
+
+    paths = [_story_path(group, settings) for group in groups]
+    stories: list[Story | None] = [cache.load(path, Story) for path in paths]
+    todo = [i for i, story in enumerate(stories) if story is None]
+    made = workers.fork_map(_compose_now(settings), [groups[i] for i in todo], settings.n_process)
+    for i, story in zip(todo, made):
+        cache.store(paths[i], story)
+        stories[i] = story
+    return stories  # type: ignore[return-value]
+
+
+def _story_path(group: list, settings: Settings) -> Path:
+    """Keyed by the articles' reprs (an analysis is a function of its article, the code and the
+    model); never by pickled analyses, whose bytes differ between a fresh and a loaded one."""
     key = cache.text_key(_settings_key(settings), *(repr(it.article) for it in group))
-    path = settings.cache_path / "stories" / f"{key}.pkl"
+    return settings.cache_path / "stories" / f"{key}.pkl"
 
-    def compose_now() -> Story:
-        from . import compose
 
-        return compose.compose_story(group, settings)
+def _compose_now(settings: Settings) -> Callable[[list], Story]:
+    from . import compose
 
-    return cache.memo(path, Story, compose_now)
+    return functools.partial(compose.compose_story, settings=settings)
 
 
 def story_registry(stories: list[Story]) -> dict[str, list[str]]:
@@ -136,17 +169,19 @@ def story_registry(stories: list[Story]) -> dict[str, list[str]]:
 
 def render_pages(stories: list[Story], settings: Settings) -> dict[str, str]:
     templates = cache.folder_digest(settings.templates_path)
-    pages = {f"stories/{s.slug}.md": _render_cached(s, settings, templates) for s in stories}
+    pages: dict[str, str] = {}
+    for s in stories:
+        pages[f"stories/{s.slug}.md"], pages[f"stories/{s.slug}.json"] = _render_cached(s, settings, templates)
     pages["index.md"] = render.render_index(stories, settings)
-    pages.update(site_pages.extra_pages(stories, settings))  # tags, archive, stories/<slug>.json
+    pages.update(site_pages.extra_pages(stories, settings, with_data=False))  # tags, archive, hubs
     return pages
 
 
-def _render_cached(story: Story, settings: Settings, templates: str) -> str:
-    """A story's page, or the page rendered last time from the same story, templates and code."""
+def _render_cached(story: Story, settings: Settings, templates: str) -> tuple[str, str]:
+    """A story's page and JSON, or those made last time from the same story, templates and code."""
     key = cache.text_key(_settings_key(settings), templates, repr(story))
     path = settings.cache_path / "pages" / f"{key}.pkl"
-    return cache.memo(path, str, lambda: render.render_story(story, settings))
+    return cache.memo(path, tuple, lambda: (render.render_story(story, settings), site_pages.story_data(story)))
 
 
 def generate(settings: Settings, progress: Progress = _quiet) -> RunResult:

@@ -20,13 +20,16 @@ def story_data(story: Story) -> str:
     return json.dumps(story_json(story), ensure_ascii=False, indent=2) + "\n"
 
 
-def extra_pages(stories: Sequence[Story], settings: Settings) -> dict[str, str]:
-    """Files other than the story pages and the home page, keyed by path under content/."""
+def extra_pages(stories: Sequence[Story], settings: Settings, with_data: bool = True) -> dict[str, str]:
+    """Files other than the story pages and the home page, keyed by path under content/.
+
+    with_data=False leaves out the stories' JSON, for a caller that caches it with the page.
+    """
     pages = {
         "tags.md": render.render_tags_page(settings),
         "archive.md": render.render_archive(stories, settings),
     }
-    for story in stories:
+    for story in stories if with_data else ():
         pages[f"stories/{render.slug_of(story)}.json"] = story_data(story)
     pages.update(hub_pages(stories, settings))
     return pages

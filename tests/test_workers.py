@@ -1,0 +1,90 @@
+"""Analysis in worker processes gives exactly the analyses made in this process."""
+
+from __future__ import annotations
+
+import time
+from dataclasses import replace
+
+import pytest
+
+from generator import workers
+from generator.analyse import analyse_articles, analyse_batch
+from generator.errors import ExplainerError
+
+
+def test_workers_analyse_every_article_as_this_process_does(seed_articles, tmp_path):
+    here = dict(analyse_batch(seed_articles, None, range(len(seed_articles))))
+    with workers.Workers(tmp_path / "cache", count=2) as pool:
+        there = dict(pool.analyse(enumerate(seed_articles)))
+    assert sorted(there) == list(range(len(seed_articles)))
+    assert all(there[i] == here[i] for i in here)
+    # the workers cached what they made: the next run parses nothing
+    again = analyse_articles(seed_articles, tmp_path / "cache")
+    assert [a.analysis for a in again] == [here[i] for i in range(len(seed_articles))]
+
+
+def test_more_articles_than_one_batch_are_shared_and_all_come_back(seed_articles, tmp_path):
+    many = [replace(a, source_id=f"{a.source_id}-{k}", paragraphs=a.paragraphs[:2]) for k in range(8) for a in seed_articles]
+    assert len(many) > 2 * workers.BATCH
+    with workers.Workers(None, count=1) as pool:
+        got = sorted(i for i, _ in pool.analyse(enumerate(many), processes=2))
+        assert len(pool) == 2  # more than one batch of work: a second process joined
+    assert got == list(range(len(many)))
+
+
+def test_an_unused_worker_is_stopped_without_waiting_for_the_model(tmp_path):
+    pool = workers.Workers(tmp_path, count=1)
+    start = time.monotonic()
+    pool.close()
+    assert time.monotonic() - start < 5
+    assert len(pool) == 0
+
+
+def test_a_failure_in_a_worker_reaches_the_caller(seed_articles, monkeypatch):
+    def broken(*_args, **_kwargs):
+        raise ValueError("no parse")
+
+    from generator import analyse
+
+    monkeypatch.setattr(analyse, "analyse_batch", broken)  # inherited by the forked worker
+    with workers.Workers(None, count=1) as pool:
+        with pytest.raises(ExplainerError, match="ValueError: no parse"):
+            list(pool.analyse(enumerate(seed_articles[:1])))
+
+
+def test_no_workers_once_spacy_is_loaded_here(seed_articles):
+    assert seed_articles  # the session has loaded spaCy by now
+    import spacy  # noqa: F401
+
+    assert not workers.can_fork()
+
+
+def test_one_article_never_starts_a_second_process(seed_articles):
+    with workers.Workers(None, count=1) as pool:
+        got = [i for i, _ in pool.analyse(iter([(7, seed_articles[0])]), processes=2)]
+        assert len(pool) == 1
+    assert got == [7]
+
+
+def test_stop_words_are_spacys_without_importing_spacy():
+    import subprocess
+    import sys
+
+    code = ("import sys; from generator.nlp import stop_words; w = stop_words(); "
+            "print(len(w), 'spacy' in sys.modules, 'the' in w, 'said' in w)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    assert out == [str(len(STOP_WORDS)), "False", "True", "False"]
+
+
+def test_a_missing_model_is_reported_by_the_worker_with_its_reason(seed_articles, monkeypatch):
+    from generator import nlp
+
+    def no_model():
+        raise nlp.ModelNotInstalled("no English spaCy model installed")
+
+    monkeypatch.setattr(nlp, "load_model", no_model)  # inherited by the forked worker
+    with workers.Workers(None, count=1) as pool:
+        with pytest.raises(nlp.ModelNotInstalled, match="no English spaCy model"):
+            list(pool.analyse(enumerate(seed_articles[:1])))
