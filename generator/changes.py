@@ -35,8 +35,9 @@ def seed_hashes(settings: Settings) -> dict[str, str]:
         return {}
     from .inputs import input_files
 
-    return {display_path(path, settings): hashlib.sha256(path.read_bytes()).hexdigest()
-            for path in input_files(seeds)}
+    prefix = display_path(seeds, settings)
+    return {(display_path(path, settings) if path.is_symlink() else f"{prefix}/{path.relative_to(seeds).as_posix()}"):
+            hashlib.sha256(path.read_bytes()).hexdigest() for path in input_files(seeds)}
 
 
 def load_state(settings: Settings) -> dict[str, Any]:
@@ -71,13 +72,15 @@ def build_state(stories: Iterable[Story], pages: Mapping[str, Iterable[str]],
             "stories": {s.slug: story_state(s) for s in sorted(stories, key=lambda s: s.slug)}}
 
 
+ALL_INPUTS = "*"  # a site-wide page (index, archive, hubs) is made from every input
+
+
 def page_inputs(stories: Iterable[Story], pages: Iterable[str]) -> dict[str, list[str]]:
     """Which input files each generated page is made from: a story's own pages ("stories/<slug>.md",
-    "stories/<slug>.json") its sources; every other page (index, archive) all of them."""
-    stories = list(stories)
-    every = sorted({a.file for s in stories for a in s.sources})
+    "stories/<slug>.json") its sources; every other page ["*"], all of them (listing every file
+    for every hub page would make the state grow as pages times articles)."""
     by_stem = {f"stories/{s.slug}": sorted({a.file for a in s.sources}) for s in stories}
-    return {rel: by_stem.get(rel.rsplit(".", 1)[0], every) for rel in sorted(pages)}
+    return {rel: by_stem.get(rel.rsplit(".", 1)[0], [ALL_INPUTS]) for rel in sorted(pages)}
 
 
 def save_state(settings: Settings, state: dict[str, Any]) -> None:

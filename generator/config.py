@@ -7,6 +7,8 @@ raises ConfigError listing every problem at once.
 
 from __future__ import annotations
 
+import functools
+import os
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
@@ -16,6 +18,13 @@ import yaml
 from .errors import ConfigError
 
 DEFAULT_SETTINGS_FILE = Path("site_config/settings.yaml")
+
+
+@functools.lru_cache(maxsize=256)
+def _resolved(root: Path, rel: str, cwd: str) -> Path:
+    """Memoised (per working directory): every page asks for the same few folders, and
+    resolving touches the disk."""
+    return (root / rel).resolve() if not Path(rel).is_absolute() else Path(rel)
 
 
 @dataclass(frozen=True)
@@ -43,7 +52,7 @@ class Settings:
     extra: dict[str, Any] = field(default_factory=dict)
 
     def path(self, rel: str) -> Path:
-        return (self.root / rel).resolve() if not Path(rel).is_absolute() else Path(rel)
+        return _resolved(self.root, rel, "" if self.root.is_absolute() else os.getcwd())
 
     @property
     def seeds_path(self) -> Path:

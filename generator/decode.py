@@ -19,8 +19,6 @@ from __future__ import annotations
 
 import codecs
 
-import ftfy
-from charset_normalizer import from_bytes
 
 MAX_BAD_UTF8_SHARE = 0.01  # more invalid bytes than this: the file is not UTF-8 at all
 WESTERN_ENCODINGS = ["cp1252", "iso8859_15", "latin_1"]
@@ -35,7 +33,8 @@ BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
     (codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"),
 )
-_FTFY = ftfy.TextFixerConfig(
+# ftfy's fixes that are on: mojibake and control characters; the rest would rewrite the text.
+_FTFY_OPTIONS = dict(
     unescape_html=False, fix_latin_ligatures=False, fix_character_width=False,
     uncurl_quotes=False, fix_line_breaks=False, remove_control_chars=True, normalization=None,
 )
@@ -58,7 +57,9 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
 def normalise_text(text: str) -> str:
     """Repair mojibake and unify line endings; pure-ASCII text is returned as is (fast path)."""
     if not text.isascii():
-        text = ftfy.fix_text(text, _FTFY)
+        import ftfy  # here: most inputs are ASCII and never need it
+
+        text = ftfy.fix_text(text, ftfy.TextFixerConfig(**_FTFY_OPTIONS))
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     return text.replace("\u2028", "\n").replace("\u2029", "\n\n")
 
@@ -98,6 +99,8 @@ def _mostly_utf8(data: bytes) -> bool:
 
 
 def _decode_western(data: bytes) -> tuple[str, str]:
+    from charset_normalizer import from_bytes  # here: only legacy-encoded files need it
+
     best = from_bytes(data, cp_isolation=WESTERN_ENCODINGS).best()
     if best is not None:
         return best.encoding, str(best)

@@ -13,6 +13,7 @@ import hashlib
 import re
 from pathlib import Path
 
+from . import cache
 from .config import Settings
 from .inputs import safety_problem, valid_name, walk
 from .decode import NotText, decode_bytes
@@ -46,7 +47,7 @@ def read_inputs(settings: Settings) -> tuple[list[RawDocument], list[Rejection]]
         rel = path.relative_to(seeds).as_posix()
         if is_sidecar(rel):
             continue
-        file_docs, file_rejected = read_one(path, seeds, _join(shown, rel), index, used)
+        file_docs, file_rejected = read_one(path, seeds, _join(shown, rel), index, used, settings.cache_path)
         docs.extend(file_docs)
         rejected.extend(file_rejected)
     rejected += [Rejection(index_file, f"entry '{name}' names no input file") for name in unused_entries(index, used)]
@@ -54,7 +55,7 @@ def read_inputs(settings: Settings) -> tuple[list[RawDocument], list[Rejection]]
 
 
 def read_one(path: Path, seeds: Path, shown: str, index: SourcesIndex = SourcesIndex(),
-             used: set[str] | None = None) -> tuple[list[RawDocument], list[Rejection]]:
+             used: set[str] | None = None, cache_dir: Path | None = None) -> tuple[list[RawDocument], list[Rejection]]:
     """One input file -> its documents (several for a multi-record file) or its rejection."""
     rel = path.relative_to(seeds).as_posix()
     if not valid_name(shown):
@@ -64,11 +65,7 @@ def read_one(path: Path, seeds: Path, shown: str, index: SourcesIndex = SourcesI
         return [], [Rejection(shown, problem)] if problem != "skip" else []
     try:
         data = path.read_bytes()
-        text, _ = decode_bytes(data)
-        reader = reader_for(path.name)
-        if reader is None:
-            raise ReaderError(f"unsupported file type '{path.suffix}' (supported: {', '.join(sorted(READERS))})")
-        records = reader(text)
+        records = read_records(path.name, data, cache_dir)
     except (NotText, ReaderError) as exc:
         return [], [Rejection(shown, str(exc))]
     except OSError as exc:
@@ -92,6 +89,23 @@ def read_one(path: Path, seeds: Path, shown: str, index: SourcesIndex = SourcesI
             meta.update(index.entries.get(k, {}))
         docs.append(_document(rec, shown, label, {**meta, **file_meta}, digest))
     return docs, rejected
+
+
+def read_records(name: str, data: bytes, cache_dir: Path | None = None) -> list[Record]:
+    """Decode a file's bytes and read its records, memoised by content: decoding (ftfy) and
+    HTML extraction cost milliseconds per file, every run, for every file of the desk."""
+    reader = reader_for(name)
+
+    def read() -> list[Record]:
+        text, _ = decode_bytes(data)  # first: a binary file is refused as such, whatever its name
+        if reader is None:
+            raise ReaderError(f"unsupported file type '{Path(name).suffix}' (supported: {', '.join(sorted(READERS))})")
+        return reader(text)
+
+    if reader is None or cache_dir is None:
+        return read()
+    key = cache.text_key(cache.code_fingerprint("read"), reader.__name__, hashlib.sha256(data).hexdigest())
+    return cache.memo(cache_dir / "read" / f"{key}.pkl", list, read)
 
 
 def _index_keys(rel: str, name: str, index: int | None) -> list[str]:

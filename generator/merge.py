@@ -153,6 +153,11 @@ def plan_pages(pages: dict[str, str], settings: Settings) -> dict[str, PageMerge
     for rel, generated in sorted(pages.items()):
         target = settings.content_path / rel
         current = _read(target)
+        if current == generated and not conflict_lines(current):
+            base = _read(settings.base_path / rel)
+            if base == generated:  # untouched since we wrote it, and the same again: nothing to do
+                plans[rel] = PageMerge("unchanged", None, None)
+                continue
         if current is not None and not conflict_lines(current):
             errors += page_controls(current, display_path(target, settings))[1]
         plans[rel] = merge_page(current, _read(settings.base_path / rel), generated)

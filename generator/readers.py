@@ -12,8 +12,6 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
-import frontmatter
-import trafilatura
 import yaml
 
 from .metadata import META_ALIASES, META_KEYS, normalise_explicit_date, validate_meta
@@ -58,6 +56,8 @@ def markdown_to_text(md: str) -> str:
 
 
 def read_markdown(text: str) -> list[Record]:
+    import frontmatter  # here, like trafilatura below: a desk of plain-text files never loads them
+
     try:
         post = frontmatter.loads(text)
     except (yaml.YAMLError, ValueError) as exc:
@@ -72,6 +72,8 @@ def read_markdown(text: str) -> list[Record]:
 
 def read_html(text: str) -> list[Record]:
     """Main text and metadata by trafilatura, offline; no date guessed from free text."""
+    import trafilatura
+
     doc = trafilatura.bare_extraction(
         text, with_metadata=True, include_comments=False, include_tables=False,
         date_extraction_params={"extensive_search": False, "original_date": True},

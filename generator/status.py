@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from .changes import SeedDrift, load_state, seed_drift
+from .changes import ALL_INPUTS, SeedDrift, load_state, seed_drift
 from .config import Settings
 from .frontmatter_controls import page_controls
 from .merge import conflict_lines, display_path, journal_path
@@ -61,7 +61,8 @@ def _page_status(rel: str, path: Path, settings: Settings, pages_state: dict,
     conflicts = conflict_lines(text)
     controls, problems = page_controls(text, display_path(path, settings))
     inputs = pages_state.get(rel)
-    out_of_date = inputs is not None and (bool(touched & set(inputs)) or (rel == "index.md" and bool(drift)))
+    made_from = touched if inputs == [ALL_INPUTS] else touched & set(inputs or ())
+    out_of_date = inputs is not None and (bool(made_from) or (rel == "index.md" and bool(drift)))
     return PageStatus(
         page=rel, generated=base is not None,
         edited=base is not None and text != base,

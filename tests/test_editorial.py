@@ -177,4 +177,4 @@ def test_page_inputs_map_a_storys_pages_to_its_sources_and_the_rest_to_all():
     inputs = page_inputs([story, other], ["index.md", "stories/budget.md", "stories/budget.json", "stories/bridge.md"])
     assert inputs["stories/budget.json"] == inputs["stories/budget.md"] == ["seeds/001_a.txt", "seeds/002_b.txt"]
     assert inputs["stories/bridge.md"] == ["seeds/003_c.txt"]
-    assert inputs["index.md"] == ["seeds/001_a.txt", "seeds/002_b.txt", "seeds/003_c.txt"]
+    assert inputs["index.md"] == ["*"]  # a site-wide page: made from every input
