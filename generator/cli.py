@@ -1,6 +1,6 @@
 """The `explainer` command line: generate, build, export, serve, status.
 
-Exit statuses (see pipeline.ExitCode): 0 success; 1 pages written but some inputs rejected;
+Exit statuses (see errors.ExitCode): 0 success; 1 pages written but some inputs rejected;
 2 usage or settings error; 3 merge conflicts for an editor; 4 failure (model, lock, build).
 Errors are one line each on stderr, naming the file and the problem; never a traceback.
 """
@@ -16,8 +16,7 @@ from pathlib import Path
 
 from . import __version__
 from .config import Settings, load_settings
-from .errors import ConfigError, ExplainerError
-from .pipeline import ExitCode
+from .errors import ConfigError, ExitCode, ExplainerError
 
 
 def _progress_printer(quiet: bool):
@@ -52,10 +51,18 @@ def _report(result) -> int:
 
 
 def cmd_generate(args) -> int:
-    from .pipeline import generate
+    from . import workers
 
     settings = _settings(args)
-    result = generate(settings, _progress_printer(args.quiet))
+    # A worker starts loading spaCy before the rest of the generator is even imported; the
+    # run hands it the new articles, or stops it when nothing changed.
+    workers.prestart(settings.cache_path)
+    try:
+        from .pipeline import generate
+
+        result = generate(settings, _progress_printer(args.quiet))
+    finally:
+        workers.discard_prestarted()
     return _report(result)
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import functools
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
 from typing import Callable, Iterator
 
@@ -16,7 +16,7 @@ from typing import Callable, Iterator
 # change never loads them (nor spaCy, trafilatura or dateparser behind them).
 from . import cache, changes, lock, merge, overrides, render, site_pages, slugs
 from .config import Settings
-from .errors import InputRejected
+from .errors import ExitCode, InputRejected  # noqa: F401  (ExitCode: re-exported)
 from .models import Article, Rejection, RunResult, Story
 
 Progress = Callable[[str], None]
@@ -96,7 +96,7 @@ def _stories_cached(settings: Settings, progress: Progress) -> tuple[list[Story]
     from . import analyse, workers
 
     # Something changed: a worker starts loading spaCy now, while this process reads the inputs.
-    with workers.Workers(settings.cache_path) if workers.can_fork() else contextlib.nullcontext() as pool:
+    with workers.take_prestarted(settings.cache_path) or contextlib.nullcontext() as pool:
         _import_later_stages()
         raws, rejected = _read_inputs(settings)
         cleaned = _cleaned(raws, settings, rejected)  # lazily: cleaning goes on while workers parse
@@ -200,14 +200,3 @@ def generate(settings: Settings, progress: Progress = _quiet) -> RunResult:
         changes.save_state(settings, changes.build_state(stories, changes.page_inputs(stories, pages), seeds))
     progress(f"wrote {len(result.written)} pages, {len(result.conflicts)} conflicts")
     return RunResult(tuple(stories), tuple(rejected), result.conflicts, result.written)
-
-
-@dataclass(frozen=True)
-class ExitCode:
-    """Documented exit statuses of every command."""
-
-    OK = 0
-    SOME_REJECTED = 1  # pages written, but some inputs were rejected (each named on stderr)
-    USAGE = 2  # bad command line or settings
-    CONFLICT = 3  # merge conflicts need an editor (each file:line named)
-    FAILED = 4  # nothing could be done (no model, lock held, build failed)

@@ -165,6 +165,31 @@ def _serve(conn: Connection, cache_dir: Path | None, not_ours: list[Connection])
             conn.send(ExplainerError(f"analysis failed: {type(exc).__name__}: {exc}"))
 
 
+_PRESTARTED: list[Workers] = []
+
+
+def prestart(cache_dir: Path | None) -> None:
+    """Start one worker now, for a run that may need it (see take_prestarted)."""
+    if can_fork() and not _PRESTARTED:
+        _PRESTARTED.append(Workers(cache_dir))
+
+
+def take_prestarted(cache_dir: Path | None) -> "Workers | None":
+    """The worker started early if there is one for this cache, else a new one where possible."""
+    while _PRESTARTED:
+        pool = _PRESTARTED.pop()
+        if pool.cache_dir == cache_dir:
+            return pool
+        pool.close()
+    return Workers(cache_dir) if can_fork() else None
+
+
+def discard_prestarted() -> None:
+    """Stop a worker nobody took (nothing had changed): at once, even while it loads spaCy."""
+    while _PRESTARTED:
+        _PRESTARTED.pop().close()
+
+
 _TASK: tuple = ()
 
 

@@ -88,3 +88,16 @@ def test_a_missing_model_is_reported_by_the_worker_with_its_reason(seed_articles
     with workers.Workers(None, count=1) as pool:
         with pytest.raises(nlp.ModelNotInstalled, match="no English spaCy model"):
             list(pool.analyse(enumerate(seed_articles[:1])))
+
+
+def test_a_prestarted_worker_is_taken_for_its_cache_or_stopped(tmp_path, monkeypatch):
+    monkeypatch.setattr(workers, "can_fork", lambda: True)
+    workers.prestart(tmp_path / "a")
+    taken = workers.take_prestarted(tmp_path / "a")
+    assert taken is not None and len(taken) == 1
+    taken.close()
+    workers.prestart(tmp_path / "a")
+    start = time.monotonic()
+    workers.discard_prestarted()  # nothing changed: the worker goes, spaCy loaded or not
+    assert time.monotonic() - start < 5
+    assert workers._PRESTARTED == []
