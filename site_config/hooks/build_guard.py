@@ -33,7 +33,7 @@ except ImportError:  # `mkdocs` run from a checkout without `pip install -e .`
     from generator.changes import seed_drift
 from generator.config import load_settings
 from generator.errors import ConfigError
-from generator.frontmatter_controls import page_controls
+from generator.frontmatter_controls import Controls, page_controls
 from generator.merge import conflict_lines
 
 log = logging.getLogger("mkdocs.hooks.build_guard")
@@ -77,6 +77,13 @@ def _shown(path: str) -> str:
         return path
 
 
+def _page_controls(text: str, path: str) -> tuple[Controls, list[str]]:
+    """page_controls, naming the file as people type it. Resolving the path touches the disk,
+    and the name shows only in messages, so it is worked out for a page with problems only."""
+    controls, errors = page_controls(text, path)
+    return (controls, errors) if not errors else page_controls(text, _shown(path))
+
+
 def on_files(files, config):
     """Refuse conflicts and invalid editorial keys; mark drafts."""
     problems: list[str] = []
@@ -84,12 +91,12 @@ def on_files(files, config):
         if not file.abs_src_path or not Path(file.abs_src_path).is_file():
             continue
         text = Path(file.abs_src_path).read_text(encoding="utf-8")
-        shown = _shown(file.abs_src_path)
         lines = conflict_lines(text)
-        problems += [f"{shown}:{n}: unresolved merge conflict markers" for n in lines]
         if lines:
+            shown = _shown(file.abs_src_path)
+            problems += [f"{shown}:{n}: unresolved merge conflict markers" for n in lines]
             continue
-        controls, errors = page_controls(text, shown)
+        controls, errors = _page_controls(text, file.abs_src_path)
         problems += errors
         if controls.draft:
             file.inclusion = InclusionLevel.DRAFT
