@@ -20,6 +20,11 @@ from .errors import ConfigError
 DEFAULT_SETTINGS_FILE = Path("site_config/settings.yaml")
 
 
+def _default_processes() -> int:
+    """Both cores of the 2-core machines we target; more processes than cores only contend."""
+    return max(1, min(2, os.cpu_count() or 1))
+
+
 @functools.lru_cache(maxsize=256)
 def _resolved(root: Path, rel: str, cwd: str) -> Path:
     """Memoised (per working directory): every page asks for the same few folders, and
@@ -48,7 +53,7 @@ class Settings:
     max_known: int = 40
     max_quotes: int = 30
     claim_similarity: float = 0.55
-    n_process: int = 1
+    n_process: int = field(default_factory=lambda: _default_processes())
     extra: dict[str, Any] = field(default_factory=dict)
 
     def path(self, rel: str) -> Path:
@@ -96,7 +101,7 @@ OPTION_DOCS = {
     "max_known": "most points shown under What we know",
     "max_quotes": "most quotes shown under Key quotes",
     "claim_similarity": "similarity above which two sentences state the same claim",
-    "n_process": "processes for spaCy parsing (1 or 2 on a 2-core machine)",
+    "n_process": "processes for parsing, analysing and composing (default: the cores, at most 2)",
 }
 
 _RANGES = {
