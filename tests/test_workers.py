@@ -101,3 +101,18 @@ def test_a_prestarted_worker_is_taken_for_its_cache_or_stopped(tmp_path, monkeyp
     workers.discard_prestarted()  # nothing changed: the worker goes, spaCy loaded or not
     assert time.monotonic() - start < 5
     assert workers._PRESTARTED == []
+
+
+def _square_and_pid(x: int) -> tuple[int, int]:
+    import os
+
+    return x * x, os.getpid()
+
+
+def test_fork_map_keeps_input_order_and_uses_other_processes():
+    import os
+
+    out = workers.fork_map(_square_and_pid, list(range(12)), processes=2)
+    assert [v for v, _ in out] == [x * x for x in range(12)]
+    assert all(pid != os.getpid() for _, pid in out)
+    assert workers.fork_map(_square_and_pid, [3], processes=2) == [(9, os.getpid())]  # one item: no fork
