@@ -53,7 +53,7 @@ class Settings:
     max_known: int = 40
     max_quotes: int = 30
     claim_similarity: float = 0.55
-    n_process: int = field(default_factory=lambda: _default_processes())
+    n_process: int = _default_processes()
     extra: dict[str, Any] = field(default_factory=dict)
 
     def path(self, rel: str) -> Path:

@@ -54,3 +54,21 @@ def test_two_runs_are_byte_identical(tmp_path):
     before = tree(a / "content")
     assert run(a, "3", "generate").returncode == 0
     assert tree(a / "content") == before
+
+
+@pytest.mark.slow
+def test_one_or_two_processes_give_the_same_pages(tmp_path):
+    """Two analysis workers and stories composed in two processes write what one process writes."""
+    projects = []
+    for n in (1, 2):
+        project = make_project(tmp_path / f"n{n}", reverse=n == 2)
+        for path in sorted((ROOT / "tests" / "corpus").glob("*/*.txt")):  # > one batch, several stories
+            shutil.copy(path, project / "seeds" / f"{path.parent.name}__{path.name}")
+        with (project / "site_config" / "settings.yaml").open("a", encoding="utf-8") as fh:
+            fh.write(f"\nn_process: {n}\n")
+        result = run(project, str(n), "generate")
+        assert result.returncode in (0, 1), result.stderr  # 1: the roundup page is set aside
+        projects.append(project)
+    one, two = (tree(p / "content") for p in projects)
+    assert one == two
+    assert sum(rel.startswith("stories/") and rel.endswith(".md") for rel in one) >= 5
