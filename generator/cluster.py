@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from datetime import date
 from typing import Sequence
 
@@ -31,6 +32,7 @@ ENTITY_WEIGHT = 3  # an entity token counts as this many words
 USE_IDF = False
 
 
+@lru_cache(maxsize=1 << 16)
 def _entity_token(text: str) -> str:
     text = re.sub(r"['’]s$", "", text.strip())
     text = re.sub(r"^the\s+", "", text, flags=re.I)
@@ -70,21 +72,25 @@ def paragraph_groups(item: AnalysedArticle) -> list[list[int]]:
     return [idx for _, idx in sorted(groups.items()) if sum(words[i] for i in idx) >= 25]
 
 
-# Digest cues, general to news sites' roundup formats:
+# Digest cues, general to news sites' roundup formats, each with the words it cannot match
+# without (a cheap test that rules out almost every article before any pattern is tried):
 DIGEST_CUES = [
-    re.compile(r"\btop (stories|headlines|news)\b", re.I),  # "Here are today's top stories"
-    re.compile(r"\bhere (are|is) (today's|this morning's|this evening's|the day's|the week's)\b", re.I),
-    re.compile(r"\blet's get caught up\b", re.I),  # "Today is Monday, March 27. Let's get caught up."
-    re.compile(r"\b(morning|evening|daily|weekly) (briefing|digest|listen|roundup|round-up|newsletter)\b", re.I),
-    re.compile(r"\bin other news\b", re.I),  # "In other news, the city council voted..."
-    re.compile(r"^\s*(\*\s*){3,}\s*$"),  # "***" between the parts of a digest
-    re.compile(r"\bwhat you need to know (today|this morning)\b", re.I),
+    (("top ",), re.compile(r"\btop (stories|headlines|news)\b", re.I)),  # "Here are today's top stories"
+    (("here ",), re.compile(r"\bhere (are|is) (today's|this morning's|this evening's|the day's|the week's)\b", re.I)),
+    (("caught up",), re.compile(r"\blet's get caught up\b", re.I)),  # "Today is Monday, March 27. Let's get caught up."
+    (("briefing", "digest", "listen", "roundup", "round-up", "newsletter"),
+     re.compile(r"\b(morning|evening|daily|weekly) (briefing|digest|listen|roundup|round-up|newsletter)\b", re.I)),
+    (("other news",), re.compile(r"\bin other news\b", re.I)),  # "In other news, the city council voted..."
+    (("*",), re.compile(r"^\s*(\*\s*){3,}\s*$")),  # "***" between the parts of a digest
+    (("need to know",), re.compile(r"\bwhat you need to know (today|this morning)\b", re.I)),
 ]
 
 
 def digest_cues(item: AnalysedArticle) -> int:
     lines = list(item.article.paragraphs) + [r.line for r in item.article.removed]
-    return sum(1 for line in lines for cue in DIGEST_CUES if cue.search(line))
+    folded = "\n".join(lines).casefold()  # casefold: whatever re.I matches, the words are in it
+    cues = [cue for words, cue in DIGEST_CUES if any(w in folded for w in words)]
+    return sum(1 for line in lines for cue in cues if cue.search(line)) if cues else 0
 
 
 def cohesion(item: AnalysedArticle, vectorizer) -> float:
@@ -119,12 +125,6 @@ class _Cluster:
     centroid: np.ndarray
     first: date | None
     last: date | None
-
-
-def _within_window(c: _Cluster, d: date | None, window: int) -> bool:
-    if d is None or c.first is None or c.last is None:
-        return True
-    return (c.first - d).days <= window and (d - c.last).days <= window
 
 
 def _add(c: _Cluster, i: int, v: np.ndarray, d: date | None) -> None:
@@ -179,7 +179,7 @@ def cluster_with_rejections(
     clusters: list[_Cluster] = []
     index = _Index(matrix.shape[1])
     for i in order:
-        v, d = matrix[i].toarray().ravel(), _day(keep[i])
+        v, d = _dense_row(matrix, i), _day(keep[i])
         # Only clusters the index cannot rule out are scored exactly, as before: same choice, fewer dot products.
         scored = [(_cos(v, clusters[k].centroid), -k) for k in index.candidates(v, d, threshold, window)]
         best = max(scored, default=None)
@@ -193,6 +193,14 @@ def cluster_with_rejections(
     groups = [sorted((keep[i] for i in c.members), key=lambda it: it.source_id) for c in clusters]
     groups.sort(key=lambda g: g[0].source_id)
     return groups, rejected
+
+
+def _dense_row(matrix, i: int) -> np.ndarray:
+    """Row i of a CSR matrix as a dense vector (without scipy's slower row indexing)."""
+    v = np.zeros(matrix.shape[1])
+    lo, hi = matrix.indptr[i], matrix.indptr[i + 1]
+    v[matrix.indices[lo:hi]] = matrix.data[lo:hi]
+    return v
 
 
 def find_copies(items: Sequence[AnalysedArticle], threshold: float = 90.0) -> dict[str, str]:
@@ -231,36 +239,41 @@ def _merge_converged(clusters: list[_Cluster], threshold: float, window: int) ->
     """Merge stories whose centroids ended up alike (articles arrived in an unlucky order).
 
     Pairs are tried in order, (0, 1), (0, 2), ..., and the first alike pair is merged, then
-    the search starts again. One sparse product rules out the pairs that cannot be alike, so
-    only the few left are compared exactly, instead of every pair again after every merge.
+    the search starts again. One sparse product and the date spans rule out the pairs that
+    cannot be merged; a pair scored and found unlike stays ruled out until one of its stories
+    grows; a merged story keeps its place (rows are masked, not deleted), so the order of
+    pairs is the order of the shrinking list.
     """
     if len(clusters) < 2:
         return clusters
     index = _Index(clusters[0].centroid.shape[0], capacity=len(clusters))
     for k, c in enumerate(clusters):
         index.update(k, c)
-    alike = index.pair_bounds(threshold)
+    alive = np.ones(len(clusters), dtype=bool)
+    todo = np.triu(index.pair_bounds(threshold) & index.pair_windows(window), k=1)
     while True:
-        merged = _first_alike_pair(clusters, alike, index, threshold, window)
+        merged = _first_alike_pair(clusters, todo, threshold)
         if merged is None:
-            return clusters
+            return [c for c, kept in zip(clusters, alive) if kept]
         a, b = merged
         ca = clusters[a]
         absorb(ca, clusters[b])
-        del clusters[b]
-        index.remove(b)
-        alike = np.delete(np.delete(alike, b, axis=0), b, axis=1)
+        alive[b] = False
+        todo[b, :] = todo[:, b] = False
         index.update(a, ca)
-        alike[a, :] = alike[:, a] = index.bounds(ca.centroid, threshold)
+        row = index.bounds(ca.centroid, threshold) & alive & index.windows_of(a, window)
+        todo[a, a + 1:] = row[a + 1:]
+        todo[:a, a] = row[:a]
 
 
-def _first_alike_pair(clusters: list[_Cluster], alike: np.ndarray, index: "_Index", threshold: float,
-                      window: int) -> tuple[int, int] | None:
-    """The first pair (a < b) in row order that is alike and within the window, exactly as scored."""
-    for a, b in zip(*np.nonzero(np.triu(alike, k=1))):
-        ca, cb = clusters[int(a)], clusters[int(b)]
-        if _within_window(ca, cb.first, window) and _cos(ca.centroid, cb.centroid) >= threshold:
-            return int(a), int(b)
+def _first_alike_pair(clusters: list[_Cluster], todo: np.ndarray, threshold: float) -> tuple[int, int] | None:
+    """The first pair (a < b) in row order still to try that is alike, exactly as scored;
+    pairs found unlike are crossed off `todo`."""
+    for a, b in zip(*np.nonzero(todo)):
+        a, b = int(a), int(b)
+        if _cos(clusters[a].centroid, clusters[b].centroid) >= threshold:
+            return a, b
+        todo[a, b] = False
     return None
 
 
@@ -300,12 +313,6 @@ class _Index:
         self.last[k] = c.last.toordinal() if self.dated[k] else 0
         self.size = max(self.size, k + 1)
 
-    def remove(self, k: int) -> None:
-        """Row k is gone (merged into another): later rows move up, as in the list of clusters."""
-        for name in ("rows", "norms", "first", "last", "dated"):
-            setattr(self, name, np.delete(getattr(self, name)[: self.size], k, axis=0))
-        self.size -= 1
-
     def bounds(self, v: np.ndarray, threshold: float) -> np.ndarray:
         """Per cluster: True unless its cosine with v is certainly below the threshold."""
         nz = np.flatnonzero(v)
@@ -326,6 +333,24 @@ class _Index:
             near = (self.first[:n] - day <= window) & (day - self.last[:n] <= window)
             keep &= ~self.dated[:n] | near
         return [int(k) for k in np.flatnonzero(keep)]
+
+    def pair_windows(self, window: int) -> np.ndarray:
+        """For every pair (a, b), a before b: whether b's first day is within a's date window
+        (neither more than `window` days before a's first day nor after its last; undated stories
+        are within every window)."""
+        n = self.size
+        first, last, dated = self.first[:n], self.last[:n], self.dated[:n]
+        near = (first[:, None] - first[None, :] <= window) & (first[None, :] - last[:, None] <= window)
+        return near | ~dated[:, None] | ~dated[None, :]
+
+    def windows_of(self, k: int, window: int) -> np.ndarray:
+        """Row k of pair_windows for pairs (k, j) after k, column k for pairs (j, k) before it."""
+        n = self.size
+        first, last, dated = self.first[:n], self.last[:n], self.dated[:n]
+        after = (first[k] - first <= window) & (first - last[k] <= window)  # k first, j second
+        before = (first - first[k] <= window) & (first[k] - last <= window)  # j first, k second
+        near = np.where(np.arange(n) > k, after, before)
+        return near | ~dated | ~dated[k]
 
     def pair_bounds(self, threshold: float) -> np.ndarray:
         """For every pair of clusters: True unless their cosine is certainly below the threshold."""

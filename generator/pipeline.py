@@ -143,9 +143,8 @@ def _compose_all(groups: list[list], settings: Settings) -> list[Story]:
     paths = [_story_path(group, settings) for group in groups]
     stories: list[Story | None] = [cache.load(path, Story) for path in paths]
     todo = [i for i, story in enumerate(stories) if story is None]
-    made = workers.fork_map(_compose_now(settings), [groups[i] for i in todo], settings.n_process)
-    for i, story in zip(todo, made):
-        cache.store(paths[i], story)
+    compose_one = functools.partial(_compose_story, settings=settings)
+    for i, story in zip(todo, workers.fork_map(compose_one, [(groups[i], paths[i]) for i in todo], settings.n_process)):
         stories[i] = story
     return stories  # type: ignore[return-value]
 
@@ -157,10 +156,13 @@ def _story_path(group: list, settings: Settings) -> Path:
     return settings.cache_path / "stories" / f"{key}.pkl"
 
 
-def _compose_now(settings: Settings) -> Callable[[list], Story]:
+def _compose_story(job: tuple[list, Path], settings: Settings) -> Story:
     from . import compose
 
-    return functools.partial(compose.compose_story, settings=settings)
+    group, path = job
+    story = compose.compose_story(group, settings=settings)
+    cache.store(path, story)
+    return story
 
 
 def story_registry(stories: list[Story]) -> dict[str, list[str]]:
@@ -168,20 +170,35 @@ def story_registry(stories: list[Story]) -> dict[str, list[str]]:
 
 
 def render_pages(stories: list[Story], settings: Settings) -> dict[str, str]:
-    templates = cache.folder_digest(settings.templates_path)
     pages: dict[str, str] = {}
-    for s in stories:
-        pages[f"stories/{s.slug}.md"], pages[f"stories/{s.slug}.json"] = _render_cached(s, settings, templates)
+    for s, (md, data) in zip(stories, _story_pages(stories, settings)):
+        pages[f"stories/{s.slug}.md"], pages[f"stories/{s.slug}.json"] = md, data
     pages["index.md"] = render.render_index(stories, settings)
     pages.update(site_pages.extra_pages(stories, settings, with_data=False))  # tags, archive, hubs
     return pages
 
 
-def _render_cached(story: Story, settings: Settings, templates: str) -> tuple[str, str]:
-    """A story's page and JSON, or those made last time from the same story, templates and code."""
-    key = cache.text_key(_settings_key(settings), templates, repr(story))
-    path = settings.cache_path / "pages" / f"{key}.pkl"
-    return cache.memo(path, tuple, lambda: (render.render_story(story, settings), site_pages.story_data(story)))
+def _story_pages(stories: list[Story], settings: Settings) -> list[tuple[str, str]]:
+    """Each story's page and JSON: those made last time from the same story, templates and
+    code, the rest rendered in `n_process` processes (each stores what it renders)."""
+    from . import workers
+
+    templates = cache.folder_digest(settings.templates_path)
+    key = _settings_key(settings)
+    paths = [settings.cache_path / "pages" / f"{cache.text_key(key, templates, repr(s))}.pkl" for s in stories]
+    made: list[tuple[str, str] | None] = [cache.load(path, tuple) for path in paths]
+    todo = [i for i, page in enumerate(made) if page is None]
+    render_one = functools.partial(_render_story, settings=settings)
+    for i, page in zip(todo, workers.fork_map(render_one, [(stories[i], paths[i]) for i in todo], settings.n_process)):
+        made[i] = page
+    return made  # type: ignore[return-value]
+
+
+def _render_story(job: tuple[Story, Path], settings: Settings) -> tuple[str, str]:
+    story, path = job
+    page = (render.render_story(story, settings), site_pages.story_data(story))
+    cache.store(path, page)
+    return page
 
 
 def generate(settings: Settings, progress: Progress = _quiet) -> RunResult:

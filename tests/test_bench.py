@@ -94,6 +94,12 @@ def test_build_corpus_makes_stories_of_one_event_each(bench, tmp_path):
 # ---------------------------------------------------------------- clustering: same result, fewer comparisons
 
 
+def within_window(c, d, window):
+    if d is None or c.first is None or c.last is None:
+        return True
+    return (c.first - d).days <= window and (d - c.last).days <= window
+
+
 def exhaustive_clusters(keep, matrix, threshold, window):
     """The clustering as it was before the index: every cluster scored, every pair re-tried."""
     order = sorted(range(len(keep)), key=lambda i: (keep[i].article.published_date or "", keep[i].source_id))
@@ -101,7 +107,7 @@ def exhaustive_clusters(keep, matrix, threshold, window):
     for i in order:
         v, d = matrix[i].toarray().ravel(), cluster._day(keep[i])
         scored = [(cluster._cos(v, c.centroid), -k) for k, c in enumerate(clusters)
-                  if cluster._within_window(c, d, window)]
+                  if within_window(c, d, window)]
         best = max(scored, default=None)
         if best is not None and best[0] >= threshold:
             cluster._add(clusters[-best[1]], i, v, d)
@@ -113,7 +119,7 @@ def exhaustive_clusters(keep, matrix, threshold, window):
         for a in range(len(clusters)):
             for b in range(a + 1, len(clusters)):
                 ca, cb = clusters[a], clusters[b]
-                if cluster._cos(ca.centroid, cb.centroid) >= threshold and cluster._within_window(ca, cb.first, window):
+                if cluster._cos(ca.centroid, cb.centroid) >= threshold and within_window(ca, cb.first, window):
                     cluster.absorb(ca, cb)
                     del clusters[b]
                     merged = True

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.cluster import DIGEST_CUES, cluster_with_rejections
+from generator.cluster import DIGEST_CUES, cluster_with_rejections, digest_cues
 from generator.models import AnalysedArticle, Article, ArticleAnalysis, Entity, Sentence
 from generator.slugs import assign_slugs, load_registry, save_registry
 
@@ -70,8 +70,24 @@ def test_digest_of_unrelated_stories_is_set_aside(settings):
 
 
 def test_digest_cues_are_news_format_patterns_not_topics():
-    assert any(c.search("This morning's top headlines: Monday") for c in DIGEST_CUES)
-    assert not any(c.search("The bank's top executive resigned on Monday") for c in DIGEST_CUES)
+    assert any(c.search("This morning's top headlines: Monday") for _, c in DIGEST_CUES)
+    assert not any(c.search("The bank's top executive resigned on Monday") for _, c in DIGEST_CUES)
+
+
+CUE_LINES = ["Here are today's TOP STORIES", "Here is the week's news", "Let’s get caught up.",
+             "Let's Get Caught Up.", "Your Morning Briefing", "the weekly round-up", "In Other News, rain",
+             " * * * ", "***", "What you need to know this morning", "Daily Listen: the vote"]
+
+
+@pytest.mark.parametrize("line", CUE_LINES)
+def test_a_cue_is_never_ruled_out_by_its_words(line):
+    """digest_cues tries a pattern only when one of its words is in the text: check that every
+    line a pattern matches holds one of them, so the shortcut never changes the count."""
+    item = fake("07", "A long enough body sentence about nothing much at all, said officials on Monday", [])
+    item = AnalysedArticle(replace(item.article, paragraphs=(line,) + item.article.paragraphs), item.analysis)
+    matched = [words for words, cue in DIGEST_CUES if cue.search(line)]
+    assert all(any(w in line.casefold() for w in words) for words in matched)
+    assert digest_cues(item) == len(matched)
 
 
 def test_slug_is_inherited_when_a_story_grows():

@@ -232,6 +232,23 @@ def test_recover_completes_a_journal_and_discards_unjournaled_staging(tmp_path):
     assert not orphan.exists() and not merge.journal_path(settings).exists()
 
 
+@pytest.mark.parametrize("platform", ["linux", "darwin"])
+def test_staged_files_are_on_disk_before_the_journal_names_them(tmp_path, monkeypatch, platform):
+    settings = load_settings(tmp_path)
+    events = []
+    monkeypatch.setattr(merge.sys, "platform", platform)
+    monkeypatch.setattr(merge.os, "sync", lambda: events.append("sync"))
+    real_fsync = os.fsync
+    monkeypatch.setattr(merge.os, "fsync", lambda fd: (events.append("fsync"), real_fsync(fd)))
+    real_atomic = merge.atomic_write
+    monkeypatch.setattr(merge, "atomic_write", lambda path, text: (events.append("journal"), real_atomic(path, text)))
+    merge.commit([(settings.content_path / "a.md", GEN1), (settings.content_path / "b.md", GEN2)], settings)
+    # one sync where sync() waits (Linux), else one fsync per staged file; then the journal
+    expected = ["sync"] if platform == "linux" else ["fsync", "fsync"]
+    assert events[: events.index("journal")] == expected
+    assert (settings.content_path / "b.md").read_text(encoding="utf-8") == GEN2
+
+
 # ------------------------------------------------------------ scripted regeneration (fake pipeline)
 
 
