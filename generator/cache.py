@@ -117,3 +117,27 @@ def load_keyed(path: Path, key: str) -> object | None:
 def store_keyed(path: Path, key: str, value: object) -> None:
     """Replaces the file's one entry, so a cache of whole-run results never grows."""
     store(path, (key, value))
+
+
+class MemoTable:
+    """Many small results in one file: one read instead of one per page, for the hub pages.
+
+    The file belongs to one `key` (code, templates); an entry is keyed by the full text of
+    its input. Saved with only the entries this run used, so it never outgrows one run.
+    """
+
+    def __init__(self, path: Path | None, key: str):
+        self.path, self.key = path, key
+        loaded = load_keyed(path, key) if path is not None else None
+        self._old: dict[str, object] = loaded if isinstance(loaded, dict) else {}
+        self._used: dict[str, object] = {}
+
+    def get(self, entry: str, compute: Callable[[], T]) -> T:
+        if entry not in self._used:
+            value = self._old.get(entry)
+            self._used[entry] = compute() if value is None else value
+        return self._used[entry]  # type: ignore[return-value]
+
+    def save(self) -> None:
+        if self.path is not None and self._used != self._old:
+            store_keyed(self.path, self.key, self._used)

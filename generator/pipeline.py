@@ -170,22 +170,24 @@ def story_registry(stories: list[Story]) -> dict[str, list[str]]:
 
 
 def render_pages(stories: list[Story], settings: Settings) -> dict[str, str]:
+    # pages are a function of their input, the settings, the code and the templates
+    key = cache.text_key(_settings_key(settings), cache.folder_digest(settings.templates_path))
     pages: dict[str, str] = {}
-    for s, (md, data) in zip(stories, _story_pages(stories, settings)):
+    for s, (md, data) in zip(stories, _story_pages(stories, settings, key)):
         pages[f"stories/{s.slug}.md"], pages[f"stories/{s.slug}.json"] = md, data
     pages["index.md"] = render.render_index(stories, settings)
-    pages.update(site_pages.extra_pages(stories, settings, with_data=False))  # tags, archive, hubs
+    hubs = cache.MemoTable(settings.cache_path / "hub-pages.pkl", key)
+    pages.update(site_pages.extra_pages(stories, settings, with_data=False, memo=hubs.get))  # tags, archive, hubs
+    hubs.save()
     return pages
 
 
-def _story_pages(stories: list[Story], settings: Settings) -> list[tuple[str, str]]:
-    """Each story's page and JSON: those made last time from the same story, templates and
-    code, the rest rendered in `n_process` processes (each stores what it renders)."""
+def _story_pages(stories: list[Story], settings: Settings, key: str) -> list[tuple[str, str]]:
+    """Each story's page and JSON: those made last time from the same story under the same
+    key, the rest rendered in `n_process` processes (each stores what it renders)."""
     from . import workers
 
-    templates = cache.folder_digest(settings.templates_path)
-    key = _settings_key(settings)
-    paths = [settings.cache_path / "pages" / f"{cache.text_key(key, templates, repr(s))}.pkl" for s in stories]
+    paths = [settings.cache_path / "pages" / f"{cache.text_key(key, repr(s))}.pkl" for s in stories]
     made: list[tuple[str, str] | None] = [cache.load(path, tuple) for path in paths]
     todo = [i for i, page in enumerate(made) if page is None]
     render_one = functools.partial(_render_story, settings=settings)

@@ -6,8 +6,9 @@ article is escaped by the environment's finalize.
 
 from __future__ import annotations
 
+import functools
 from itertools import groupby
-from typing import Sequence
+from typing import Callable, Sequence
 
 from . import render_filters as rf
 from .config import Settings
@@ -16,6 +17,7 @@ from .markdown_escape import html_text, safe_token
 from .models import Story
 from .render import environment, slug_of
 
+Memo = Callable[[str, Callable[[], str]], str]
 MAX_TIMELINE_ROWS = 500  # the site-wide timeline lists the newest events; story pages keep the rest
 
 
@@ -58,10 +60,15 @@ def render_timeline(stories: Sequence[Story], settings: Settings) -> str:
     return template.render(front_matter=rf.front_matter({"title": "Timeline"}), years=years)
 
 
-def hub_pages(stories: Sequence[Story], settings: Settings) -> dict[str, str]:
-    """Paths under content/ -> Markdown, for the actors and the site-wide timeline."""
+def hub_pages(stories: Sequence[Story], settings: Settings, memo: Memo | None = None) -> dict[str, str]:
+    """Paths under content/ -> Markdown, for the actors and the site-wide timeline.
+
+    `memo(key, render)`, when given, may return the page made last time from the same hub
+    (its repr is the key): one new article changes a few hubs out of hundreds.
+    """
     hubs = actor_hubs(stories)
-    pages = {f"actors/{_hub_slug(h)}.md": render_actor(h, settings) for h in hubs}
+    memo = memo or (lambda key, make: make())
+    pages = {f"actors/{_hub_slug(h)}.md": memo(repr(h), functools.partial(render_actor, h, settings)) for h in hubs}
     pages["actors/index.md"] = render_actors_index(hubs, settings)
     pages["timeline.md"] = render_timeline(stories, settings)
     return pages

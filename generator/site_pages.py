@@ -12,7 +12,7 @@ from . import render
 from .config import Settings
 from .export import story_json
 from .models import Story
-from .render_hubs import hub_pages
+from .render_hubs import Memo, hub_pages
 
 
 def story_data(story: Story) -> str:
@@ -20,10 +20,12 @@ def story_data(story: Story) -> str:
     return json.dumps(story_json(story), ensure_ascii=False, indent=2) + "\n"
 
 
-def extra_pages(stories: Sequence[Story], settings: Settings, with_data: bool = True) -> dict[str, str]:
+def extra_pages(stories: Sequence[Story], settings: Settings, with_data: bool = True,
+                memo: Memo | None = None) -> dict[str, str]:
     """Files other than the story pages and the home page, keyed by path under content/.
 
-    with_data=False leaves out the stories' JSON, for a caller that caches it with the page.
+    with_data=False leaves out the stories' JSON, for a caller that caches it with the page;
+    `memo` is handed to hub_pages.
     """
     pages = {
         "tags.md": render.render_tags_page(settings),
@@ -31,5 +33,5 @@ def extra_pages(stories: Sequence[Story], settings: Settings, with_data: bool = 
     }
     for story in stories if with_data else ():
         pages[f"stories/{render.slug_of(story)}.json"] = story_data(story)
-    pages.update(hub_pages(stories, settings))
+    pages.update(hub_pages(stories, settings, memo))
     return pages

@@ -11,6 +11,7 @@ article and its parse); tests/test_workers.py checks it.
 
 from __future__ import annotations
 
+import gc
 import itertools
 import multiprocessing
 import os
@@ -144,11 +145,15 @@ def _serve(conn: Connection, cache_dir: Path | None, not_ours: list[Connection])
     for other in not_ours:
         other.close()
 
+    # The collector stays on here, whatever the main process chose: parses come and go by the
+    # thousand. The model, loaded once, is set aside from its scans (gc.freeze).
+    gc.enable()
     failure: BaseException | None = None
     try:
         load_model()
     except ExplainerError as exc:  # no model: every batch gets the reason, raised by the caller
         failure = exc
+    gc.freeze()
     while True:
         try:
             batch = conn.recv()

@@ -23,6 +23,22 @@ def test_corrupt_or_foreign_entries_are_misses(tmp_path):
     assert cache.load(tmp_path / "missing.pkl", ArticleAnalysis) is None
 
 
+
+def test_memo_table_reuses_entries_keeps_only_those_used_and_follows_its_key(tmp_path):
+    path, made = tmp_path / "t.pkl", []
+
+    def make(value):
+        return lambda: made.append(value) or value
+
+    table = cache.MemoTable(path, "k1")
+    assert [table.get("a", make("A")), table.get("b", make("B")), table.get("a", make("X"))] == ["A", "B", "A"]
+    table.save()
+    table = cache.MemoTable(path, "k1")
+    assert table.get("a", make("Y")) == "A" and made == ["A", "B"]  # from the file
+    table.save()  # only "a" was used: "b" is dropped, the file does not grow run after run
+    assert cache.MemoTable(path, "k1").get("b", make("B2")) == "B2"
+    assert cache.MemoTable(path, "k2").get("a", make("Z")) == "Z"  # another key (code, templates): all misses
+
 def test_fingerprint_follows_the_code_and_the_extra_key(monkeypatch, tmp_path):
     assert cache.code_fingerprint("a") == cache.code_fingerprint("a")
     assert cache.code_fingerprint("a") != cache.code_fingerprint("b")
