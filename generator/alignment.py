@@ -203,14 +203,18 @@ def _entity_overlap(claims: Sequence[Claim]) -> np.ndarray:
     every sentence, says little; sharing a rarely named court or envoy says a lot."""
     n = len(claims)
     idf = _idf([c.entities for c in claims])
-    out = np.zeros((n, n))
-    for i, a in enumerate(claims):
-        for j in range(i + 1, n):
-            b = claims[j]
-            union = a.entities | b.entities
-            if a.entities and b.entities:
-                out[i, j] = out[j, i] = (sum(idf[x] for x in a.entities & b.entities)
-                                         / sum(idf[x] for x in union))
+    names = {x: k for k, x in enumerate(sorted(idf))}
+    weights = np.zeros((n, len(names)))
+    for i, c in enumerate(claims):
+        for x in c.entities:
+            weights[i, names[x]] = idf[x]
+    shared = (weights > 0).astype(np.float64) @ weights.T  # [i, j]: IDF summed over what i and j share
+    shared = np.minimum(shared, shared.T)  # the same sum either way round, to the last bit
+    total = weights.sum(axis=1)
+    union = total[:, None] + total[None, :] - shared
+    both = (total[:, None] > 0) & (total[None, :] > 0)
+    out = np.divide(shared, union, out=np.zeros((n, n)), where=both & (union > 0))
+    np.fill_diagonal(out, 0.0)
     return out
 
 
@@ -223,11 +227,12 @@ def _shared_predicate(claims: Sequence[Claim]) -> np.ndarray:
     """Whether two claims share a word beyond their names: "Duarte approved the budget"
     and "Duarte called them allies" share only a name, and are two facts."""
     stems = [{stem(w) for w in c.told} for c in claims]
-    n = len(claims)
-    out = np.ones((n, n), dtype=bool)
-    for i in range(n):
-        for j in range(i + 1, n):
-            out[i, j] = out[j, i] = bool(stems[i] & stems[j])
+    column = {w: k for k, w in enumerate(sorted(set().union(*stems)))}
+    has = np.zeros((len(claims), len(column)), dtype=np.float64)
+    for i, words in enumerate(stems):
+        has[i, [column[w] for w in words]] = 1.0
+    out = (has @ has.T) > 0
+    np.fill_diagonal(out, True)
     return out
 
 
@@ -265,16 +270,15 @@ def groups(claims: Sequence[Claim], sim: np.ndarray, threshold: float) -> list[t
     by_source: dict[str, list[int]] = {}
     for i, c in enumerate(claims):
         by_source.setdefault(c.sid, []).append(i)
+    rows = np.arange(len(claims))
+    closest: dict[str, tuple[list[int], list[bool]]] = {}  # per source: each row's closest claim there, close enough?
+    for sid, idx in by_source.items():
+        cols = sim[:, idx]
+        first_max = cols.argmax(axis=1)  # the first of equal scores, as in reading order
+        closest[sid] = (np.asarray(idx)[first_max].tolist(), (cols[rows, first_max] >= threshold).tolist())
     out = []
     for i, c in enumerate(claims):
-        members = [i]
-        for sid in sorted(by_source):
-            if sid == c.sid:
-                continue
-            idx = by_source[sid]
-            j = idx[int(np.argmax(sim[i, idx]))]
-            if sim[i, j] >= threshold:
-                members.append(j)
+        members = [i] + [closest[sid][0][i] for sid in sorted(by_source) if sid != c.sid and closest[sid][1][i]]
         out.append(tuple(sorted(members)))
     return out
 
@@ -394,7 +398,9 @@ def align(items: Sequence[AnalysedArticle], threshold: float) -> Alignment:
     claims = [c for it in sorted(items, key=lambda it: it.source_id)
               for c in extract_claims(it, refs.get(it.source_id))]
     sim = similarity(claims)
-    keep = [i for i, c in enumerate(claims)
-            if not any(claims[j].sid == c.sid and sim[i, j] >= SAME_SOURCE_DUPLICATE for j in range(i))]
+    sids = np.array([c.sid for c in claims])
+    # a claim its own source already made, earlier, in so many words (standfirst, then body)
+    repeated = np.tril((sids[:, None] == sids[None, :]) & (sim >= SAME_SOURCE_DUPLICATE), k=-1).any(axis=1)
+    keep = [i for i in range(len(claims)) if not repeated[i]]
     claims = [claims[i] for i in keep]
     return Alignment(claims, cross_source(claims, sim[np.ix_(keep, keep)]))
