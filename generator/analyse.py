@@ -7,6 +7,7 @@ Each extractor lives in its own module:
   actor mentions      -> generator.actors.extract_mentions
   date mentions       -> generator.timeline.extract_dates
   quotations          -> generator.quotes.extract_quotes
+  topic terms         -> generator.topic_terms.counts (what clustering compares)
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from bisect import bisect_right
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterable, Iterator, Sequence
 
-from . import actors, quotes, timeline
+from . import actors, quotes, timeline, topic_terms
 from .models import AnalysedArticle, Article, ArticleAnalysis, Entity, Sentence
 from .cache import code_fingerprint
 from .cache import load as cache_load
@@ -115,13 +116,15 @@ def entities_of(doc, sentences: Sequence[Sentence], text: str | None = None) -> 
 def analyse_doc(article: Article, doc) -> ArticleAnalysis:
     text = doc.text  # spaCy joins every token's text at each `doc.text`: once per article
     sentences = sentences_of(doc, article, text)
+    entities = entities_of(doc, sentences, text)
     return ArticleAnalysis(
         source_id=article.source_id,
         sentences=sentences,
-        entities=entities_of(doc, sentences, text),
+        entities=entities,
         actor_mentions=tuple(actors.extract_mentions(doc, sentences)),
         date_mentions=tuple(timeline.extract_dates(doc, sentences, article.published)),
         quotes=tuple(quotes.extract_quotes(doc, sentences)),
+        terms=topic_terms.counts(sentences, entities),
     )
 
 

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 from datetime import date
 from typing import Sequence
 
@@ -22,34 +21,23 @@ import numpy as np
 
 from .config import Settings
 from .models import AnalysedArticle, Rejection
+from . import topic_terms
 from .vectors import Tfidf
 
-ACTOR_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "PRODUCT"}
-ENTITY_WEIGHT = 3  # an entity token counts as this many words
 # No IDF: weights fitted on the articles at hand make a lone event look like many stories
 # (its shared words get the lowest weight); sublinear term frequency over content lemmas
 # and entities is stable whatever else is in seeds/.
 USE_IDF = False
 
 
-@lru_cache(maxsize=1 << 16)
-def _entity_token(text: str) -> str:
-    text = re.sub(r"['’]s$", "", text.strip())
-    text = re.sub(r"^the\s+", "", text, flags=re.I)
-    return "ent:" + re.sub(r"\W+", "_", text.lower()).strip("_")
-
-
 def features(item: AnalysedArticle, sentences: Sequence[int] | None = None) -> list[str]:
     """Lemma and entity tokens of an article (or of some of its sentences)."""
-    keep = set(sentences) if sentences is not None else None
-    tokens: list[str] = []
-    for s in item.analysis.sentences:
-        if keep is None or s.index in keep:
-            tokens.extend(lemma for lemma in s.lemmas if len(lemma) > 2 and lemma.isalpha())
-    for e in item.analysis.entities:
-        if e.label in ACTOR_LABELS and (keep is None or e.sentence in keep):
-            tokens.extend([_entity_token(e.text)] * ENTITY_WEIGHT)
-    return tokens
+    return topic_terms.features(item.analysis.sentences, item.analysis.entities, sentences)
+
+
+def term_counts(item: AnalysedArticle) -> tuple[tuple[str, int], ...]:
+    """The article's term counts: from its analysis, or counted now for one made without them."""
+    return item.analysis.terms or topic_terms.counts(item.analysis.sentences, item.analysis.entities)
 
 
 def _day(item: AnalysedArticle) -> date | None:
@@ -101,8 +89,8 @@ def cohesion(item: AnalysedArticle, vectorizer) -> float:
     sims = []
     for k, idx in enumerate(paras):
         rest = [i for j, p in enumerate(paras) if j != k for i in p]
-        a = vectorizer.transform([features(item, idx)])
-        b = vectorizer.transform([features(item, rest)])
+        a = vectorizer.transform([topic_terms.counts(item.analysis.sentences, item.analysis.entities, idx)])
+        b = vectorizer.transform([topic_terms.counts(item.analysis.sentences, item.analysis.entities, rest)])
         sims.append(float((a @ b.T).toarray()[0, 0]))
     return float(np.mean(sims))
 
@@ -161,8 +149,8 @@ def cluster_with_rejections(
     """Stories (lists of articles, each sorted by source id) and the roundups set aside."""
     if not items:
         return [], []
-    vectorizer = Tfidf(sublinear_tf=True, use_idf=USE_IDF)
-    feats = [features(it) for it in items]  # computed once, for fitting and for the kept articles
+    vectorizer = Tfidf(sublinear_tf=True, use_idf=USE_IDF, counted=True)
+    feats = [term_counts(it) for it in items]
     vectorizer.fit(feats)
     set_aside = [it for it in items if is_roundup(it, vectorizer)]
     rejected = [

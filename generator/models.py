@@ -149,6 +149,8 @@ class ArticleAnalysis:
     actor_mentions: tuple[ActorMention, ...] = ()
     date_mentions: tuple[DateMention, ...] = ()
     quotes: tuple[QuoteMention, ...] = ()
+    # what the article is about, as clustering compares articles (topic_terms.counts)
+    terms: tuple[tuple[str, int], ...] = ()
 
 
 @dataclass(frozen=True)

@@ -45,22 +45,34 @@ def char_wb(low: int, high: int) -> Analyzer:
 class Tfidf:
     """fit / transform / fit_transform with TfidfVectorizer's defaults: smooth IDF, L2 norm."""
 
-    def __init__(self, analyzer: Analyzer = tokens, *, sublinear_tf: bool = True, use_idf: bool = True):
+    def __init__(self, analyzer: Analyzer = tokens, *, sublinear_tf: bool = True, use_idf: bool = True,
+                 counted: bool = False):
+        """counted: each document is already its features' counts, (feature, count) pairs in
+        order of first appearance (the same matrices as from the features themselves)."""
         self.analyzer = analyzer
         self.sublinear_tf = sublinear_tf
         self.use_idf = use_idf
+        self.counted = counted
         self.vocabulary_: dict[str, int] = {}
         self.idf_: np.ndarray | None = None
 
     def fit(self, docs: Sequence[object]) -> "Tfidf":
-        self.fit_transform(docs)
+        if self.use_idf:
+            self.fit_transform(docs)
+            return self
+        terms: set[str] = set()  # without IDF the vocabulary is all there is to learn
+        for doc in docs:
+            terms.update(self._counts(doc))
+        if not terms:
+            raise ValueError("empty vocabulary: no document has a feature")
+        self.vocabulary_ = {term: i for i, term in enumerate(sorted(terms))}
         return self
 
     def fit_transform(self, docs: Sequence[object]) -> sparse.csr_matrix:
         first_seen: dict[str, int] = {}
         rows = []
         for doc in docs:
-            counts = Counter(self.analyzer(doc))
+            counts = self._counts(doc)
             rows.append(([first_seen.setdefault(f, len(first_seen)) for f in counts], counts.values()))
         if not first_seen:
             raise ValueError("empty vocabulary: no document has a feature")
@@ -83,9 +95,12 @@ class Tfidf:
         vocab = self.vocabulary_
         rows = []
         for doc in docs:
-            counts = Counter(f for f in self.analyzer(doc) if f in vocab)
+            counts = {f: n for f, n in self._counts(doc).items() if f in vocab}
             rows.append(([vocab[f] for f in counts], counts.values()))
         return self._weigh(_csr(rows, len(vocab)))
+
+    def _counts(self, doc: object) -> dict[str, int]:
+        return dict(doc) if self.counted else Counter(self.analyzer(doc))  # type: ignore[arg-type]
 
     def _weigh(self, counts: sparse.csr_matrix) -> sparse.csr_matrix:
         x = counts

@@ -6,7 +6,10 @@ object per token and per `.text`); these tests check the fast readings against t
 
 from __future__ import annotations
 
-from generator import dates
+from collections import Counter
+from dataclasses import replace
+
+from generator import cluster, dates
 from generator.actors_kinds import ADMIN_NOUNS, COLLECTIVE_NOUNS
 from generator.analyse import (
     NUMBER_LABELS,
@@ -101,3 +104,17 @@ def test_positions_find_words_spacy_keeps_as_symbols():
         key = (lambda t: t.lower_) if attr == "LOWER" else (lambda t: t.dep_)
         assert positions(doc, attr, words) == [t.i for t in doc if key(t) in words]
         assert positions(doc, attr, words)
+
+
+def test_terms_are_the_content_lemmas_and_weighted_entities_clustering_compares():
+    from generator.models import AnalysedArticle
+    from generator.topic_terms import ENTITY_WEIGHT
+
+    article = _article()
+    analysis = analyse_doc(article, parse_one(article.text))
+    terms = dict(analysis.terms)
+    assert terms == Counter(cluster.features(AnalysedArticle(article, analysis)))
+    assert terms["ent:ann_lee"] == ENTITY_WEIGHT  # one mention, weighed as three words
+    assert terms["official"] == 2 and "the" not in terms  # lemmas, stop words left out
+    # an analysis made without terms (older code, hand-built in tests) is counted when clustered
+    assert cluster.term_counts(AnalysedArticle(article, replace(analysis, terms=()))) == analysis.terms

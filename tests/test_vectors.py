@@ -7,6 +7,7 @@ import alone costs over a second of every run that composes a story).
 from __future__ import annotations
 
 import re
+from collections import Counter
 from pathlib import Path
 
 import numpy as np
@@ -72,6 +73,22 @@ def test_unknown_features_are_ignored_and_empty_rows_stay_zero() -> None:
     assert m[0].toarray()[0, vec.vocabulary_["court"]] == pytest.approx(1.0)
 
 
-def test_empty_vocabulary_is_an_error() -> None:
+@pytest.mark.parametrize("use_idf", [True, False])
+def test_empty_vocabulary_is_an_error(use_idf: bool) -> None:
     with pytest.raises(ValueError):
-        Tfidf().fit([[], []])
+        Tfidf(use_idf=use_idf).fit([[], []])
+
+
+@pytest.mark.parametrize("use_idf", [True, False])
+def test_counted_documents_give_the_same_matrices(use_idf: bool) -> None:
+    """Counts made once (and cached with an article's analysis) stand for the features."""
+    docs = [_words(line) for line in _lines()]
+    counted = [tuple(Counter(d).items()) for d in docs]
+    plain, ours = Tfidf(use_idf=use_idf), Tfidf(use_idf=use_idf, counted=True)
+    _same(ours.fit_transform(counted[:100]), plain.fit_transform(docs[:100]))
+    assert ours.vocabulary_ == plain.vocabulary_
+    _same(ours.transform(counted[100:]), plain.transform(docs[100:]))
+    # fit alone (without IDF it only learns the vocabulary), then transform: the same again
+    fitted = Tfidf(use_idf=use_idf, counted=True).fit(counted[:100])
+    assert fitted.vocabulary_ == plain.vocabulary_
+    _same(fitted.transform(counted[100:]), plain.transform(docs[100:]))
