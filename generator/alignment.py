@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import math
 import re
+from functools import lru_cache
 from dataclasses import dataclass
 from datetime import date
 from typing import Sequence
@@ -56,6 +57,7 @@ _ANAPHORIC_OPENER = re.compile(r"^\W*(since then|after that|at the time|by then|
 _NAME_FILLERS = {"the", "and", "for", "von", "van", "del", "mr.", "mrs.", "ms.", "dr."}
 _TITLE_BEFORE = re.compile(r"((?:[A-Z][\w-]*\s+){1,3})$")
 _WORD = re.compile(r"[A-Za-z0-9][\w’'.-]*")
+_HAS_WORD = re.compile(r"\w")
 # A sentence ends like a statement: full stop or exclamation, maybe inside quotes/brackets.
 _TERMINAL = re.compile(r"[.!][\"”’)\]]*$")
 # "Editor's note: This story was updated ...", "Photo: ...": a labelled note, not a claim;
@@ -110,6 +112,7 @@ class Alignment:
     sim: np.ndarray
 
 
+@lru_cache(maxsize=1 << 15)
 def entity_key(text: str, label: str) -> str:
     """'The Velorian Water Board' -> 'velorian water board'; people by surname."""
     text = re.sub(r"['’]s$", "", text.strip()).lower()
@@ -174,7 +177,7 @@ def extract_claims(item: AnalysedArticle, ref: date | None) -> list[Claim]:
         if norm in seen:  # a teaser repeating the lead
             continue
         seen.add(norm)
-        lemmas = tuple(w for w in s.lemmas if re.search(r"\w", w) and w not in ATTRIBUTION)
+        lemmas = tuple(w for w in s.lemmas if _HAS_WORD.search(w) and w not in ATTRIBUTION)
         entities = frozenset(ents_by_sentence.get(s.index, ()))
         cue = uncertainty.classify(text, heading)
         if len(_WORD.findall(text)) < 10 and not entities and not re.search(r"\d", text) \

@@ -218,7 +218,7 @@ def find_copies(items: Sequence[AnalysedArticle], threshold: float = 90.0) -> di
             a, b = texts[it.source_id], texts[other.source_id]
             if min(len(a), len(b)) < 0.8 * max(len(a), len(b)):
                 continue
-            if fuzz.ratio(a, b) >= threshold:
+            if fuzz.ratio(a, b, score_cutoff=threshold) >= threshold:  # the cutoff lets it stop early
                 copies[other.source_id] = it.source_id
     return copies
 

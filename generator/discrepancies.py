@@ -13,6 +13,7 @@ built only from the words in dispute, and whose variants are each source's own s
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from dataclasses import dataclass
 from typing import Iterable, Sequence
 
@@ -179,6 +180,7 @@ def _words_around(text: str, start: int, end: int) -> tuple[list[str], list[str]
     return clean(after), clean(before)
 
 
+@lru_cache(maxsize=1 << 14)
 def _is_measure(word: str) -> str | None:
     return next((key for key, pattern in MEASURES.items() if re.match(pattern, word)), None)
 

@@ -142,7 +142,9 @@ def _compose_all(groups: list[list], settings: Settings) -> list[Story]:
 
     paths = [_story_path(group, settings) for group in groups]
     stories: list[Story | None] = [cache.load(path, Story) for path in paths]
-    todo = [i for i, story in enumerate(stories) if story is None]
+    # the biggest stories first, so that no process is left composing a long one alone at the end
+    todo = sorted((i for i, story in enumerate(stories) if story is None),
+                  key=lambda i: (-sum(len(it.article.text) for it in groups[i]), i))
     compose_one = functools.partial(_compose_story, settings=settings)
     for i, story in zip(todo, workers.fork_map(compose_one, [(groups[i], paths[i]) for i in todo], settings.n_process)):
         stories[i] = story

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import lru_cache
 from typing import Callable, Iterable, Sequence
 
 import numpy as np
@@ -24,19 +25,28 @@ def tokens(doc: object) -> Iterable[str]:
     return doc  # type: ignore[return-value]
 
 
+@lru_cache(maxsize=None)
 def char_wb(low: int, high: int) -> Analyzer:
-    """Character n-grams inside word boundaries, padded with a space (scikit-learn's "char_wb")."""
+    """Character n-grams inside word boundaries, padded with a space (scikit-learn's "char_wb").
+
+    One analyzer per (low, high), so its memo of each word's n-grams serves every story."""
+
+    @lru_cache(maxsize=1 << 16)
+    def word_grams(word: str) -> tuple[str, ...]:  # words recur across a story's sentences
+        w = f" {word} "
+        size = len(w)
+        grams: list[str] = []
+        for n in range(low, high + 1):
+            if size <= n:  # a word no longer than n counts once, and ends the word
+                grams.append(w)
+                break
+            grams.extend([w[i:i + n] for i in range(size - n + 1)])
+        return tuple(grams)
 
     def analyze(text: object) -> list[str]:
         grams: list[str] = []
         for word in _WHITE_SPACES.sub(" ", str(text)).split():
-            w = f" {word} "
-            size = len(w)
-            for n in range(low, high + 1):
-                if size <= n:  # a word no longer than n counts once, and ends the word
-                    grams.append(w)
-                    break
-                grams.extend([w[i:i + n] for i in range(size - n + 1)])
+            grams.extend(word_grams(word))
         return grams
 
     return analyze
