@@ -84,13 +84,33 @@ def plain_date(text: str) -> str | None:
     return None
 
 
+_PLAIN_TIME_RE = re.compile(r"(\d{1,2}):(\d{2})(?::\d{2})?(?:\s*([ap])\.?m\.?)?", re.I)
+
+
+def plain_time(text: str) -> str | None:
+    """ISO minute of a plain date and clock time ("July 4, 2025, 03:25 PM", "4 July 2025 at 10:34"),
+    the fast path again: dateparser reads them the same way. None for anything else."""
+    m = DATE_RE.fullmatch(text.strip())
+    day = plain_date(m.group("date")) if m and m.group("time") else None
+    clock = _PLAIN_TIME_RE.fullmatch(m.group("time")) if day else None
+    if clock is None:
+        return None
+    hour, minute, half = int(clock.group(1)), int(clock.group(2)), (clock.group(3) or "").lower()
+    if half:
+        if not 1 <= hour <= 12:
+            return None
+        hour = hour % 12 + (12 if half == "p" else 0)
+    if hour > 23 or minute > 59:
+        return None
+    return f"{day}T{hour:02d}:{minute:02d}"
+
+
 @functools.lru_cache(maxsize=4096)
 def parse_date(text: str, with_time: bool) -> str | None:
     """dateparser on one date expression; ISO at day precision, or minute when a time is written."""
-    if not with_time:
-        iso = plain_date(text)
-        if iso:
-            return iso
+    iso = plain_time(text) if with_time else plain_date(text)
+    if iso:
+        return iso
     import dateparser  # here: only files with a date to read load it
 
     parsed = dateparser.parse(text.replace(" at ", " "), languages=["en"], settings=_PARSE_SETTINGS)

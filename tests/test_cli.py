@@ -48,3 +48,11 @@ def test_bad_settings_exit_2_with_one_line(tmp_path, capsys):
 def test_python_m_generator_works():
     out = subprocess.run([sys.executable, "-m", "generator", "--version"], capture_output=True, text=True)
     assert out.returncode == 0 and out.stdout.startswith("explainer ")
+
+
+def test_generate_under_cprofile_still_writes_the_profile(tmp_path):
+    """`explainer` leaves with os._exit for speed, except under a profiler (which reports at exit)."""
+    out = tmp_path / "run.prof"
+    proc = subprocess.run([sys.executable, "-m", "cProfile", "-o", str(out), "-m", "generator", "status",
+                           "--root", str(tmp_path)], capture_output=True, text=True)
+    assert out.is_file() and out.stat().st_size > 0, proc.stderr

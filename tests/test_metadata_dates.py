@@ -8,7 +8,7 @@ import random
 import dateparser
 import pytest
 
-from generator.metadata import _PARSE_SETTINGS, DATE_RE, parse_date, plain_date
+from generator.metadata import _PARSE_SETTINGS, DATE_RE, parse_date, plain_date, plain_time
 
 
 def _written(d: dt.date) -> list[str]:
@@ -44,3 +44,35 @@ def test_impossible_dates_are_left_to_dateparser(text):
 
 def test_a_written_time_goes_to_dateparser():
     assert parse_date("July 4, 2025 at 10:15 AM", True) == "2025-07-04T10:15"
+
+
+def _with_time(day: str, rng: random.Random) -> list[str]:
+    hour, minute = rng.randrange(24), rng.randrange(60)
+    half = "AM" if hour < 12 else "PM"
+    twelve = hour % 12 or 12
+    return [f"{day} {hour:02d}:{minute:02d}", f"{day}, {twelve}:{minute:02d} {half}", f"{day} at {twelve}:{minute:02d} {half.lower()}",
+            f"{day}, {twelve}:{minute:02d} {half[0].lower()}.m.", f"{day} {hour}:{minute:02d}:{rng.randrange(60):02d}",
+            f"{day} 12:{minute:02d} AM", f"{day} 12:{minute:02d} PM"]
+
+
+def _dateparser_minute(text: str) -> str | None:
+    parsed = dateparser.parse(text.replace(" at ", " "), languages=["en"], settings=_PARSE_SETTINGS)
+    return parsed.strftime("%Y-%m-%dT%H:%M") if parsed else None
+
+
+def test_plain_dates_with_a_clock_time_read_as_dateparser_reads_them():
+    rng = random.Random(11)
+    days = [dt.date(1990, 1, 1) + dt.timedelta(days=rng.randrange(15000)) for _ in range(20)]
+    texts = [t for d in days for written in _written(d)[:4] for t in _with_time(written, rng)]
+    texts = [m.group(0) for m in map(DATE_RE.fullmatch, texts) if m and m.group("time")]
+    fast = [(t, plain_time(t)) for t in texts]
+    assert sum(iso is not None for _, iso in fast) > 0.8 * len(texts)
+    for text, iso in fast:
+        if iso is not None:
+            assert iso == _dateparser_minute(text), text
+
+
+@pytest.mark.parametrize("text", ["July 4, 2025 13:10 PM", "July 4, 2025 0:10 AM", "July 4, 2025 24:00",
+                                  "February 30, 2024 10:00"])
+def test_odd_clock_times_are_left_to_dateparser(text):
+    assert plain_time(text) is None
