@@ -150,22 +150,38 @@ def analyse_articles(
     """
     seen: list[Article] = []
     results: dict[int, ArticleAnalysis] = {}
+    cached: list[tuple[int, Path]] = []  # analyses on disk, read once every new text is handed out
+    unreadable: list[tuple[int, Article]] = []
 
     def misses() -> Iterator[tuple[int, Article]]:
         for i, article in enumerate(articles):
             seen.append(article)
-            hit = cache_load(_analysis_path(cache_dir, article), ArticleAnalysis) if cache_dir is not None else None
-            if hit is None:
+            path = _analysis_path(cache_dir, article) if cache_dir is not None else None
+            if path is not None and path.exists():
+                cached.append((i, path))
+            else:
                 yield i, article
+
+    def read_cached() -> None:
+        """The cached analyses, read while the workers parse (reading a thousand takes longer
+        than loading spaCy would leave idle); an unreadable one is analysed after all."""
+        for i, path in cached:
+            hit = cache_load(path, ArticleAnalysis)
+            if hit is None:
+                unreadable.append((i, seen[i]))
             else:
                 results[i] = hit
+        cached.clear()
 
-    if workers is None:
-        todo = list(misses())
-        made: Iterable[tuple[int, ArticleAnalysis]] = analyse_batch(
-            [a for _, a in todo], cache_dir, [i for i, _ in todo], n_process)
-    else:
-        made = workers.analyse(misses(), n_process)
+    def analysed(todo: Iterable[tuple[int, Article]]) -> Iterable[tuple[int, ArticleAnalysis]]:
+        if workers is None:
+            batch = list(todo)
+            return analyse_batch([a for _, a in batch], cache_dir, [i for i, _ in batch], n_process)
+        return workers.analyse(todo, n_process, meanwhile=read_cached)
+
+    made = list(analysed(misses()))
+    read_cached()  # when no worker ran (nothing new) or none was used
+    made += analysed(unreadable)
     fresh = 0
     for i, analysis in made:
         results[i] = analysis

@@ -43,19 +43,22 @@ def read_inputs(settings: Settings) -> tuple[list[RawDocument], list[Rejection]]
     rejected = [Rejection(index_file, p.split(": ", 1)[-1]) for p in index.problems]
     docs: list[RawDocument] = []
     used: set[str] = set()
+    # what each file's bytes read as, last time: one cache file for the whole desk
+    reads = cache.MemoTable(settings.cache_path / "read.pkl", cache.code_fingerprint("read"))
     for path in walk(seeds):
         rel = path.relative_to(seeds).as_posix()
         if is_sidecar(rel):
             continue
-        file_docs, file_rejected = read_one(path, seeds, _join(shown, rel), index, used, settings.cache_path)
+        file_docs, file_rejected = read_one(path, seeds, _join(shown, rel), index, used, reads)
         docs.extend(file_docs)
         rejected.extend(file_rejected)
+    reads.save()
     rejected += [Rejection(index_file, f"entry '{name}' names no input file") for name in unused_entries(index, used)]
     return _unique_ids(docs), sorted(rejected, key=lambda r: (r.file, r.error))
 
 
 def read_one(path: Path, seeds: Path, shown: str, index: SourcesIndex = SourcesIndex(),
-             used: set[str] | None = None, cache_dir: Path | None = None) -> tuple[list[RawDocument], list[Rejection]]:
+             used: set[str] | None = None, memo: cache.MemoTable | None = None) -> tuple[list[RawDocument], list[Rejection]]:
     """One input file -> its documents (several for a multi-record file) or its rejection."""
     rel = path.relative_to(seeds).as_posix()
     if not valid_name(shown):
@@ -65,7 +68,7 @@ def read_one(path: Path, seeds: Path, shown: str, index: SourcesIndex = SourcesI
         return [], [Rejection(shown, problem)] if problem != "skip" else []
     try:
         data = path.read_bytes()
-        records = read_records(path.name, data, cache_dir)
+        records = read_records(path.name, data, memo)
     except (NotText, ReaderError) as exc:
         return [], [Rejection(shown, str(exc))]
     except OSError as exc:
@@ -91,7 +94,7 @@ def read_one(path: Path, seeds: Path, shown: str, index: SourcesIndex = SourcesI
     return docs, rejected
 
 
-def read_records(name: str, data: bytes, cache_dir: Path | None = None) -> list[Record]:
+def read_records(name: str, data: bytes, memo: cache.MemoTable | None = None) -> list[Record]:
     """Decode a file's bytes and read its records, memoised by content: decoding (ftfy) and
     HTML extraction cost milliseconds per file, every run, for every file of the desk."""
     reader = reader_for(name)
@@ -102,10 +105,9 @@ def read_records(name: str, data: bytes, cache_dir: Path | None = None) -> list[
             raise ReaderError(f"unsupported file type '{Path(name).suffix}' (supported: {', '.join(sorted(READERS))})")
         return reader(text)
 
-    if reader is None or cache_dir is None:
+    if reader is None or memo is None:
         return read()
-    key = cache.text_key(cache.code_fingerprint("read"), reader.__name__, hashlib.sha256(data).hexdigest())
-    return cache.memo(cache_dir / "read" / f"{key}.pkl", list, read)
+    return memo.get(f"{reader.__name__}:{hashlib.sha256(data).hexdigest()}", read)
 
 
 def _index_keys(rel: str, name: str, index: int | None) -> list[str]:

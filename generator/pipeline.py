@@ -41,29 +41,26 @@ def _read_inputs(settings: Settings) -> tuple[list, list[Rejection]]:
 
 
 def _cleaned(raws: list, settings: Settings, rejected: list[Rejection]) -> Iterator[Article]:
-    """Each input cleaned, as it is asked for; rejections are appended to `rejected`."""
+    """Each input cleaned, as it is asked for; rejections are appended to `rejected`.
+
+    A cleaning is reused when neither the input nor the code changed (one cache file for all)."""
+    memo = cache.MemoTable(settings.cache_path / "clean.pkl", cache.code_fingerprint(f"clean:{settings.min_body_words}"))
     for raw in raws:
-        outcome = _clean_cached(raw, settings)
+        outcome = memo.get(cache.text_key(repr(raw)), functools.partial(_clean, raw, settings))
         if isinstance(outcome, Rejection):
             rejected.append(outcome)
         else:
             yield outcome
+    memo.save()
 
 
-def _clean_cached(raw, settings: Settings) -> Article | Rejection:
-    """Clean one input, or reuse its cleaning when neither the input nor the code changed."""
-    key = cache.text_key(cache.code_fingerprint(f"clean:{settings.min_body_words}"), repr(raw))
-    path = settings.cache_path / "clean" / f"{key}.pkl"
-    outcome = cache.load(path, (Article, Rejection))  # type: ignore[arg-type]
-    if outcome is None:
-        from . import clean
+def _clean(raw, settings: Settings) -> Article | Rejection:
+    from . import clean
 
-        try:
-            outcome = clean.clean_document(raw, settings.min_body_words)
-        except InputRejected as exc:
-            outcome = Rejection(exc.file, exc.reason)
-        cache.store(path, outcome)
-    return outcome
+    try:
+        return clean.clean_document(raw, settings.min_body_words)
+    except InputRejected as exc:
+        return Rejection(exc.file, exc.reason)
 
 
 def build_stories(settings: Settings, progress: Progress = _quiet) -> tuple[list[Story], list[Rejection]]:

@@ -62,25 +62,44 @@ class Workers:
     def __len__(self) -> int:
         return len(self._conns)
 
-    def analyse(self, todo: Iterable[tuple[int, Article]], processes: int = 1) -> Iterator[tuple[int, ArticleAnalysis]]:
+    def analyse(self, todo: Iterable[tuple[int, Article]], processes: int = 1,
+                meanwhile: Callable[[], None] | None = None) -> Iterator[tuple[int, ArticleAnalysis]]:
         """(index, analysis) for every (index, article) of `todo`, in whatever order they finish.
 
         `todo` is read lazily, a batch whenever a worker has room, so the articles can still be
         being read and cleaned here while the first ones are parsed. A second process starts
         once there is more than one batch of work (never for a one-article update).
+        `meanwhile` is called once `todo` is used up, while the last batches are parsed.
         """
         pending = iter(todo)
         busy: dict[Connection, int] = {}
+        sent_all = False
+
+        def all_sent() -> None:
+            nonlocal sent_all
+            if not sent_all:
+                sent_all = True
+                if meanwhile is not None:
+                    meanwhile()
+
+        def give(conn: Connection) -> None:
+            if not sent_all and not self._give(conn, pending, busy):
+                all_sent()
+
         for conn in list(self._conns):
             for _ in range(2):  # one batch in hand, one waiting: a worker never idles between
-                self._give(conn, pending, busy)
-        while len(self) < processes:
+                give(conn)
+        while len(self) < processes and not sent_all:
             batch = list(itertools.islice(pending, BATCH))
             if not batch:
+                all_sent()
                 break
             self.add(1)
             self._send(self._conns[-1], batch, busy)
-            self._give(self._conns[-1], pending, busy)
+            if len(batch) < BATCH:
+                all_sent()
+            else:
+                give(self._conns[-1])
         while busy:
             for conn in wait(list(busy)):
                 for index, analysis in self._receive(conn):
@@ -88,7 +107,8 @@ class Workers:
                 busy[conn] -= 1
                 if not busy[conn]:
                     del busy[conn]
-                self._give(conn, pending, busy)
+                give(conn)
+        all_sent()
 
     def close(self) -> None:
         """Stop every worker; one that was never given work (still loading spaCy) at once."""
@@ -111,10 +131,12 @@ class Workers:
     def __exit__(self, *exc) -> None:
         self.close()
 
-    def _give(self, conn: Connection, pending: Iterator[tuple[int, Article]], busy: dict) -> None:
+    def _give(self, conn: Connection, pending: Iterator[tuple[int, Article]], busy: dict) -> bool:
+        """Send the next batch, if any; False once `pending` is used up (a short batch or none)."""
         batch = list(itertools.islice(pending, BATCH))
         if batch:
             self._send(conn, batch, busy)
+        return len(batch) == BATCH
 
     def _send(self, conn: Connection, batch: list[tuple[int, Article]], busy: dict) -> None:
         conn.send(batch)

@@ -116,3 +116,54 @@ def test_fork_map_keeps_input_order_and_uses_other_processes():
     assert [v for v, _ in out] == [x * x for x in range(12)]
     assert all(pid != os.getpid() for _, pid in out)
     assert workers.fork_map(_square_and_pid, [3], processes=2) == [(9, os.getpid())]  # one item: no fork
+
+
+@pytest.mark.parametrize("count", [1, 16, 17, 40])
+def test_meanwhile_runs_once_right_after_the_last_batch_is_sent(seed_articles, count):
+    """The caller's own work (reading cached analyses) overlaps the parse of the last batches."""
+    many = [replace(seed_articles[k % len(seed_articles)], source_id=f"x{k}", paragraphs=("Short text here.",))
+            for k in range(count)]
+    taken, calls = [], []
+
+    def todo():
+        for item in enumerate(many):
+            taken.append(item[0])
+            yield item
+
+    with workers.Workers(None, count=1) as pool:
+        got = pool.analyse(todo(), processes=2, meanwhile=lambda: calls.append(len(taken)))
+        first = next(got)  # the meanwhile work is done before waiting on the first results
+        assert calls == [count]
+        rest = list(got)
+    assert calls == [count] and len(rest) + 1 == count and first[0] in range(count)
+
+
+def test_meanwhile_runs_even_when_there_is_nothing_to_send():
+    calls = []
+    with workers.Workers(None, count=1) as pool:
+        assert list(pool.analyse(iter([]), meanwhile=lambda: calls.append(1))) == []
+    assert calls == [1]
+
+
+def test_cached_analyses_are_read_after_the_new_ones_are_sent_and_a_broken_one_is_redone(seed_articles, tmp_path):
+    cache_dir = tmp_path / "cache"
+    analyse_articles(seed_articles[:3], cache_dir)  # three cached
+    broken = next((cache_dir / "analysis").glob("*.pkl"))
+    broken.write_bytes(b"not a pickle")
+    order = []
+    with workers.Workers(cache_dir, count=1) as pool:
+        real = pool.analyse
+
+        def watched(todo, processes=1, meanwhile=None):
+            sent = [i for i, _ in todo]
+            order.append(("sent", sent))
+            return real(iter([(i, seed_articles[i]) for i in sent]), processes, lambda: (order.append("read"), meanwhile()))
+
+        pool.analyse = watched
+        got = analyse_articles(seed_articles, cache_dir, workers=pool)
+    assert [a.article for a in got] == list(seed_articles)
+    here = analyse_batch(seed_articles, None, range(len(seed_articles)))
+    assert [a.analysis for a in got] == [a for _, a in sorted(here)]
+    # the new texts went out first; the cached ones were read after; the broken one was redone
+    assert order[0] == ("sent", list(range(3, len(seed_articles)))) and order[1] == "read"
+    assert len(order[2][1]) == 1
