@@ -13,10 +13,11 @@ built only from the words in dispute, and whose variants are each source's own s
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Iterable, Sequence
 
+import numpy as np
 from rapidfuzz import fuzz
 
 from . import attributions
@@ -64,11 +65,10 @@ def find(items: Sequence[AnalysedArticle], al: Alignment, similarity: float) -> 
 
 def _pairs(al: Alignment, related: float) -> Iterable[tuple[int, int]]:
     """Claims of different sources similar enough to be about the same thing."""
-    n = len(al.claims)
-    for i in range(n):
-        for j in range(i + 1, n):
-            if al.sim[i, j] >= related and not (al.claims[i].support_only and al.claims[j].support_only):
-                yield i, j
+    support_only = np.array([c.support_only for c in al.claims], dtype=bool)
+    close = np.triu(al.sim >= related, k=1) & ~(support_only[:, None] & support_only[None, :])
+    for i, j in zip(*np.nonzero(close)):  # in row order, as two nested loops would find them
+        yield int(i), int(j)
 
 
 def context(text: str, start: int, end: int, after: int = 2) -> set[str]:

@@ -60,26 +60,31 @@ def _spans(text: str, paragraphs: list[tuple[int, int, int]]) -> list[tuple[int,
     return out
 
 
-def _tokens(doc, start: int, end: int) -> list:
+def _token_range(doc, start: int, end: int) -> range:
+    """Indices of the tokens covering characters start..end (spaCy builds no token for them)."""
     span = doc.char_span(start, end, alignment_mode="expand")
-    return list(span) if span is not None else []
+    return range(span.start, span.end) if span is not None else range(0)
+
+
+def _tokens(doc, start: int, end: int) -> list:
+    return [doc[i] for i in _token_range(doc, start, end)]
 
 
 def _quoted_tokens(doc, spans: list[tuple[int, QuoteSpan]]) -> frozenset[int]:
     inside: set[int] = set()
     for _, span in spans:
         stop = span.end + 1 if span.close_mark is not None else span.end
-        inside.update(t.i for t in _tokens(doc, span.open_mark, stop))
+        inside.update(_token_range(doc, span.open_mark, stop))
     return frozenset(inside)
 
 
 def _frame(doc, span: QuoteSpan) -> list:
     """The tokens of every sentence the quotation touches, and of an attribution the sentence
     splitter cut off: '"We won!" / exclaimed Ann Lee.' or 'She said: / "We won."'."""
-    tokens = _tokens(doc, span.open_mark, span.end)
-    if not tokens:
+    covered = _token_range(doc, span.open_mark, span.end)
+    if not covered:
         return []
-    start, end = tokens[0].sent.start, tokens[-1].sent.end
+    start, end = doc[covered[0]].sent.start, doc[covered[-1]].sent.end
     if end < len(doc) and "\n" not in doc[end - 1].whitespace_ and not doc[end].is_space:
         head = doc[end]
         if head.is_lower or is_speech_verb(head):

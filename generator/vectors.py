@@ -9,7 +9,8 @@ bit for bit (same values, same index order within rows, so products sum in the s
 from __future__ import annotations
 
 import re
-from collections import Counter
+import itertools
+from collections import Counter, defaultdict
 from functools import lru_cache
 from typing import Callable, Iterable, Sequence
 
@@ -79,11 +80,11 @@ class Tfidf:
         return self
 
     def fit_transform(self, docs: Sequence[object]) -> sparse.csr_matrix:
-        first_seen: dict[str, int] = {}
+        first_seen: dict[str, int] = defaultdict(itertools.count().__next__)  # a new feature: the next id
         rows = []
         for doc in docs:
             counts = self._counts(doc)
-            rows.append(([first_seen.setdefault(f, len(first_seen)) for f in counts], counts.values()))
+            rows.append(([first_seen[f] for f in counts], counts.values()))
         if not first_seen:
             raise ValueError("empty vocabulary: no document has a feature")
         counts = _csr(rows, len(first_seen))
