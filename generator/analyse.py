@@ -140,13 +140,15 @@ def analyse_articles(
     n_process: int = 1,
     progress: Callable[[str], None] | None = None,
     workers: "Workers | None" = None,
+    expected: int | None = None,
 ) -> list[AnalysedArticle]:
     """Analyse every article, reusing cached analyses; only new or changed texts are parsed.
 
     Two caches, both keyed by content hash: the analysis itself (a warm run loads neither
     spaCy nor a parse), and the parse (a code change re-extracts without re-parsing).
     With `workers` (already loading the model) the parsing and analysing happen there, and
-    `articles` is consumed lazily: the first ones are parsed while the rest are cleaned.
+    `articles` is consumed lazily: the first ones are parsed while the rest are cleaned;
+    `expected`, when known, is how many there are at most (see Workers.analyse: `total`).
     """
     seen: list[Article] = []
     results: dict[int, ArticleAnalysis] = {}
@@ -177,7 +179,7 @@ def analyse_articles(
         if workers is None:
             batch = list(todo)
             return analyse_batch([a for _, a in batch], cache_dir, [i for i, _ in batch], n_process)
-        return workers.analyse(todo, n_process, meanwhile=read_cached)
+        return workers.analyse(todo, n_process, meanwhile=read_cached, total=expected)
 
     made = list(analysed(misses()))
     read_cached()  # when no worker ran (nothing new) or none was used

@@ -97,7 +97,8 @@ def _stories_cached(settings: Settings, progress: Progress) -> tuple[list[Story]
         _import_later_stages()
         raws, rejected = _read_inputs(settings)
         cleaned = _cleaned(raws, settings, rejected)  # lazily: cleaning goes on while workers parse
-        analysed = analyse.analyse_articles(cleaned, settings.cache_path, settings.n_process, progress, pool)
+        analysed = analyse.analyse_articles(cleaned, settings.cache_path, settings.n_process, progress, pool,
+                                            expected=len(raws))
     progress(f"read {len(analysed)} articles, rejected {len(rejected)}")
     groups, set_aside = _cluster_cached(analysed, settings)
     rejected = sorted(rejected + set_aside, key=lambda r: r.file)

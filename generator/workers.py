@@ -27,6 +27,7 @@ from .models import Article, ArticleAnalysis
 T = TypeVar("T")
 R = TypeVar("R")
 BATCH = 16  # articles per message: spaCy's batch size, and the unit a free worker takes next
+MIN_BATCH = 2  # the last batches shrink to this, so that the workers finish together
 
 
 def can_fork() -> bool:
@@ -63,17 +64,26 @@ class Workers:
         return len(self._conns)
 
     def analyse(self, todo: Iterable[tuple[int, Article]], processes: int = 1,
-                meanwhile: Callable[[], None] | None = None) -> Iterator[tuple[int, ArticleAnalysis]]:
+                meanwhile: Callable[[], None] | None = None,
+                total: int | None = None) -> Iterator[tuple[int, ArticleAnalysis]]:
         """(index, analysis) for every (index, article) of `todo`, in whatever order they finish.
 
         `todo` is read lazily, a batch whenever a worker has room, so the articles can still be
         being read and cleaned here while the first ones are parsed. A second process starts
-        once there is more than one batch of work (never for a one-article update).
+        when a full batch is left beyond the first process's two (never for a one-article update).
         `meanwhile` is called once `todo` is used up, while the last batches are parsed.
+        `total`, the most items `todo` can hold, makes the last batches small, so that no
+        worker is left parsing a full batch alone at the end while the other waits.
         """
         pending = iter(todo)
         busy: dict[Connection, int] = {}
+        sent = 0
         sent_all = False
+
+        def size() -> int:
+            if total is None:
+                return BATCH
+            return max(MIN_BATCH, min(BATCH, (total - sent) // (2 * max(len(self), processes))))
 
         def all_sent() -> None:
             nonlocal sent_all
@@ -83,7 +93,15 @@ class Workers:
                     meanwhile()
 
         def give(conn: Connection) -> None:
-            if not sent_all and not self._give(conn, pending, busy):
+            nonlocal sent
+            if sent_all:
+                return
+            want = size()
+            batch = list(itertools.islice(pending, want))
+            if batch:
+                self._send(conn, batch, busy)
+                sent += len(batch)
+            if len(batch) < want:  # `todo` is used up
                 all_sent()
 
         for conn in list(self._conns):
@@ -91,15 +109,15 @@ class Workers:
                 give(conn)
         while len(self) < processes and not sent_all:
             batch = list(itertools.islice(pending, BATCH))
-            if not batch:
+            if len(batch) < BATCH:  # too little left to be worth loading the model once more
+                if batch:
+                    self._send(self._conns[0], batch, busy)
                 all_sent()
                 break
             self.add(1)
             self._send(self._conns[-1], batch, busy)
-            if len(batch) < BATCH:
-                all_sent()
-            else:
-                give(self._conns[-1])
+            sent += len(batch)
+            give(self._conns[-1])
         while busy:
             for conn in wait(list(busy)):
                 for index, analysis in self._receive(conn):
@@ -130,13 +148,6 @@ class Workers:
 
     def __exit__(self, *exc) -> None:
         self.close()
-
-    def _give(self, conn: Connection, pending: Iterator[tuple[int, Article]], busy: dict) -> bool:
-        """Send the next batch, if any; False once `pending` is used up (a short batch or none)."""
-        batch = list(itertools.islice(pending, BATCH))
-        if batch:
-            self._send(conn, batch, busy)
-        return len(batch) == BATCH
 
     def _send(self, conn: Connection, batch: list[tuple[int, Article]], busy: dict) -> None:
         conn.send(batch)

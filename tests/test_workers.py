@@ -24,8 +24,8 @@ def test_workers_analyse_every_article_as_this_process_does(seed_articles, tmp_p
 
 
 def test_more_articles_than_one_batch_are_shared_and_all_come_back(seed_articles, tmp_path):
-    many = [replace(a, source_id=f"{a.source_id}-{k}", paragraphs=a.paragraphs[:2]) for k in range(8) for a in seed_articles]
-    assert len(many) > 2 * workers.BATCH
+    many = [replace(a, source_id=f"{a.source_id}-{k}", paragraphs=a.paragraphs[:2]) for k in range(12) for a in seed_articles]
+    assert len(many) >= 3 * workers.BATCH
     with workers.Workers(None, count=1) as pool:
         got = sorted(i for i, _ in pool.analyse(enumerate(many), processes=2))
         assert len(pool) == 2  # more than one batch of work: a second process joined
@@ -154,10 +154,11 @@ def test_cached_analyses_are_read_after_the_new_ones_are_sent_and_a_broken_one_i
     with workers.Workers(cache_dir, count=1) as pool:
         real = pool.analyse
 
-        def watched(todo, processes=1, meanwhile=None):
+        def watched(todo, processes=1, meanwhile=None, total=None):
             sent = [i for i, _ in todo]
             order.append(("sent", sent))
-            return real(iter([(i, seed_articles[i]) for i in sent]), processes, lambda: (order.append("read"), meanwhile()))
+            return real(iter([(i, seed_articles[i]) for i in sent]), processes,
+                        lambda: (order.append("read"), meanwhile()), total)
 
         pool.analyse = watched
         got = analyse_articles(seed_articles, cache_dir, workers=pool)
@@ -167,3 +168,18 @@ def test_cached_analyses_are_read_after_the_new_ones_are_sent_and_a_broken_one_i
     # the new texts went out first; the cached ones were read after; the broken one was redone
     assert order[0] == ("sent", list(range(3, len(seed_articles)))) and order[1] == "read"
     assert len(order[2][1]) == 1
+
+
+def test_the_last_batches_shrink_when_the_total_is_known_and_a_small_remainder_stays_with_one_process(seed_articles):
+    many = [replace(seed_articles[k % len(seed_articles)], source_id=f"y{k}", paragraphs=("Short text here.",))
+            for k in range(40)]
+    sizes = []
+    with workers.Workers(None, count=1) as pool:
+        real = pool._send
+        pool._send = lambda conn, batch, busy: (sizes.append(len(batch)), real(conn, batch, busy))
+        got = sorted(i for i, _ in pool.analyse(enumerate(many), processes=2, total=len(many)))
+        assert len(pool) == 2
+    assert got == list(range(40)) and sum(sizes) == 40
+    assert sizes[-1] <= workers.MIN_BATCH and max(sizes) == workers.BATCH
+    with workers.Workers(None, count=1) as pool:  # 40 = two batches and a remainder: one process
+        assert len(list(pool.analyse(enumerate(many[:40]), processes=2))) == 40 and len(pool) == 1
