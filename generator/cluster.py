@@ -2,7 +2,7 @@
 
 Articles are compared by what they are about: term frequencies over content lemmas plus the named
 entities they mention (entities weigh more: two stories share vocabulary far more often
-than they share people and places). Clustering is a single pass over articles in date
+than they share people and places), counted once per article by the analysis (topic_terms.py). Clustering is a single pass over articles in date
 order against story centroids, O(articles x stories), never all pairs of articles, so it
 stays linear as the desk grows; a second pass merges stories whose centroids converged.
 
@@ -28,11 +28,6 @@ from .vectors import Tfidf
 # (its shared words get the lowest weight); sublinear term frequency over content lemmas
 # and entities is stable whatever else is in seeds/.
 USE_IDF = False
-
-
-def features(item: AnalysedArticle, sentences: Sequence[int] | None = None) -> list[str]:
-    """Lemma and entity tokens of an article (or of some of its sentences)."""
-    return topic_terms.features(item.analysis.sentences, item.analysis.entities, sentences)
 
 
 def term_counts(item: AnalysedArticle) -> tuple[tuple[str, int], ...]:

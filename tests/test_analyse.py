@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import replace
 
-from generator import cluster, dates
+from generator import cluster, dates, topic_terms
 from generator.actors_kinds import ADMIN_NOUNS, COLLECTIVE_NOUNS
 from generator.analyse import (
     NUMBER_LABELS,
@@ -113,7 +113,7 @@ def test_terms_are_the_content_lemmas_and_weighted_entities_clustering_compares(
     article = _article()
     analysis = analyse_doc(article, parse_one(article.text))
     terms = dict(analysis.terms)
-    assert terms == Counter(cluster.features(AnalysedArticle(article, analysis)))
+    assert terms == Counter(topic_terms.features(analysis.sentences, analysis.entities))
     assert terms["ent:ann_lee"] == ENTITY_WEIGHT  # one mention, weighed as three words
     assert terms["official"] == 2 and "the" not in terms  # lemmas, stop words left out
     # an analysis made without terms (older code, hand-built in tests) is counted when clustered

@@ -14,7 +14,7 @@ import numpy as np
 import pytest
 from sklearn.feature_extraction.text import TfidfVectorizer
 
-from generator import cluster
+from generator import cluster, topic_terms
 from generator.models import AnalysedArticle, Article, ArticleAnalysis, Entity, Sentence
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -152,7 +152,7 @@ def test_indexed_clustering_equals_the_exhaustive_one(settings, seed):
             groups, _ = cluster.cluster_with_rejections(items, s)
             fast = sorted(sorted(it.source_id for it in g) for g in groups)
             vectorizer = TfidfVectorizer(analyzer=lambda t: t, sublinear_tf=True, norm="l2", use_idf=False)
-            matrix = vectorizer.fit_transform([cluster.features(it) for it in items])
+            matrix = vectorizer.fit_transform([topic_terms.features(it.analysis.sentences, it.analysis.entities) for it in items])
             assert fast == exhaustive_clusters(items, matrix, threshold, window), (threshold, window)
 
 
