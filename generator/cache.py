@@ -120,7 +120,8 @@ def store_keyed(path: Path, key: str, value: object) -> None:
 
 
 class MemoTable:
-    """Many small results in one file: one read instead of one per page, for the hub pages.
+    """Many small results in one file (what each input read and cleaned as, the hub pages):
+    one read instead of one per input or page.
 
     The file belongs to one `key` (code, templates); an entry is keyed by the full text of
     its input. Saved with only the entries this run used, so it never outgrows one run.

@@ -2,9 +2,10 @@
 
 Articles are compared by what they are about: term frequencies over content lemmas plus the named
 entities they mention (entities weigh more: two stories share vocabulary far more often
-than they share people and places), counted once per article by the analysis (topic_terms.py). Clustering is a single pass over articles in date
-order against story centroids, O(articles x stories), never all pairs of articles, so it
-stays linear as the desk grows; a second pass merges stories whose centroids converged.
+than they share people and places), counted once per article by the analysis (topic_terms.py).
+Clustering is a single pass over articles in date order against story centroids,
+O(articles x stories), never all pairs of articles, so it stays linear as the desk grows; a
+second pass merges stories whose centroids converged.
 
 A roundup (a digest of several unrelated stories) would pollute whichever story it joined,
 so it is recognised by its parts having nothing in common and set aside with a reason.
@@ -19,9 +20,9 @@ from typing import Sequence
 
 import numpy as np
 
+from . import topic_terms
 from .config import Settings
 from .models import AnalysedArticle, Rejection
-from . import topic_terms
 from .vectors import Tfidf
 
 # No IDF: weights fitted on the articles at hand make a lone event look like many stories
@@ -244,7 +245,9 @@ def _merge_converged(clusters: list[_Cluster], threshold: float, window: int) ->
         alive[b] = False
         todo[b, :] = todo[:, b] = False
         index.update(a, ca)
-        row = index.bounds(ca.centroid, threshold) & alive & index.windows_of(a, window)
+        windows = index.pair_windows(window)  # a before the others after it, after those before it
+        row = index.bounds(ca.centroid, threshold) & alive & np.where(np.arange(len(alive)) > a,
+                                                                      windows[a], windows[:, a])
         todo[a, a + 1:] = row[a + 1:]
         todo[:a, a] = row[:a]
 
@@ -325,15 +328,6 @@ class _Index:
         first, last, dated = self.first[:n], self.last[:n], self.dated[:n]
         near = (first[:, None] - first[None, :] <= window) & (first[None, :] - last[:, None] <= window)
         return near | ~dated[:, None] | ~dated[None, :]
-
-    def windows_of(self, k: int, window: int) -> np.ndarray:
-        """Row k of pair_windows for pairs (k, j) after k, column k for pairs (j, k) before it."""
-        n = self.size
-        first, last, dated = self.first[:n], self.last[:n], self.dated[:n]
-        after = (first[k] - first <= window) & (first - last[k] <= window)  # k first, j second
-        before = (first - first[k] <= window) & (first[k] - last <= window)  # j first, k second
-        near = np.where(np.arange(n) > k, after, before)
-        return near | ~dated | ~dated[k]
 
     def pair_bounds(self, threshold: float) -> np.ndarray:
         """For every pair of clusters: True unless their cosine is certainly below the threshold."""

@@ -62,15 +62,15 @@ class PageMerge:
 def atomic_write(path: Path, text: str) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(f".{path.name}.tmp{os.getpid()}")
-    _write_synced(tmp, text)
+    _write(tmp, text)
     os.replace(tmp, path)
 
 
-def _write_synced(path: Path, text: str, sync: bool = True) -> None:
+def _write(path: Path, text: str, fsync: bool = True) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     with open(path, "w", encoding="utf-8", newline="\n") as fh:
         fh.write(text)
-        if sync:
+        if fsync:
             fh.flush()
             os.fsync(fh.fileno())
 
@@ -215,7 +215,7 @@ def commit(writes: list[tuple[Path, str]], settings: Settings) -> None:
     staged: list[tuple[Path, Path]] = []
     try:
         for target, text in writes:
-            _write_synced(_staged(target), text, sync=False)
+            _write(_staged(target), text, fsync=False)  # synced all at once below
             staged.append((_staged(target), target))
         _sync_all([tmp for tmp, _ in staged])
     except BaseException:

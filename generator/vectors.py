@@ -8,8 +8,8 @@ bit for bit (same values, same index order within rows, so products sum in the s
 
 from __future__ import annotations
 
-import re
 import itertools
+import re
 from collections import Counter, defaultdict
 from functools import lru_cache
 from typing import Callable, Iterable, Sequence
