@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Callable, Iterable, Iterator, Sequence
 
 from . import actors, quotes, timeline, topic_terms
 from .models import AnalysedArticle, Article, ArticleAnalysis, Entity, Sentence
+from .doc_arrays import entities
 from .cache import code_fingerprint
 from .cache import load as cache_load
 from .cache import store as cache_store
@@ -58,7 +59,7 @@ def sentences_of(doc, article: Article, text: str | None = None) -> tuple[Senten
     strings = doc.vocab.strings
     rows = doc.to_array([IS_STOP, IS_PUNCT, IS_SPACE, LIKE_NUM, ENT_TYPE, LEMMA, ORTH]).tolist() if sents else []
     lemma_of: dict[int, str | None] = {}  # lemma hash -> folded lemma, None when blank
-    number_ents = [(e.start, e.end, e.text) for e in doc.ents if e.label_ in NUMBER_LABELS]
+    number_ents = [(e.start, e.end, e.text) for e in entities(doc) if e.label_ in NUMBER_LABELS]
     out: list[Sentence] = []
     para = 0
     for sent in sents:
@@ -104,7 +105,7 @@ def entities_of(doc, sentences: Sequence[Sentence], text: str | None = None) -> 
         return ()
     starts = [s.start for s in sentences]  # sentence_index_at, with one list for every entity
     out = []
-    for e in doc.ents:
+    for e in entities(doc):
         label = e.label_
         if label in ENTITY_LABELS:
             start, end = e.start_char, e.end_char
@@ -114,7 +115,7 @@ def entities_of(doc, sentences: Sequence[Sentence], text: str | None = None) -> 
 
 
 def analyse_doc(article: Article, doc) -> ArticleAnalysis:
-    text = doc.text  # spaCy joins every token's text at each `doc.text`: once per article
+    text = _text_of(doc, article)
     sentences = sentences_of(doc, article, text)
     entities = entities_of(doc, sentences, text)
     return ArticleAnalysis(
@@ -123,9 +124,17 @@ def analyse_doc(article: Article, doc) -> ArticleAnalysis:
         entities=entities,
         actor_mentions=tuple(actors.extract_mentions(doc, sentences)),
         date_mentions=tuple(timeline.extract_dates(doc, sentences, article.published)),
-        quotes=tuple(quotes.extract_quotes(doc, sentences)),
+        quotes=tuple(quotes.extract_quotes(doc, sentences, text)),
         terms=topic_terms.counts(sentences, entities),
     )
+
+
+def _text_of(doc, article: Article) -> str:
+    """The parse's text: the article's own, which spaCy's tokenizer keeps character for
+    character, unless the lengths disagree. `doc.text` joins every token anew, which costs
+    as much as some extractors."""
+    end = doc[-1].idx + len(doc[-1].text_with_ws) if len(doc) else 0
+    return article.text if end == len(article.text) else doc.text
 
 
 def _analysis_key(article: Article) -> str:

@@ -27,3 +27,15 @@ def positions(doc, attr: str, words: frozenset[str], first: int = 0, stop: int |
         return []  # the usual case: none of the words in the article
     stop = len(column) if stop is None else stop
     return [i for i in range(max(first, 0), stop) if column[i] in wanted]
+
+
+_LAST_ENTS: list = [None, ()]  # (parse, its entities): the parse being analysed
+
+
+def entities(doc) -> tuple:
+    """`doc.ents`, built once per parse: each reading of `Doc.ents` builds every Span anew, and
+    five extractors read them. Only the latest parse is remembered (the one being analysed);
+    a parse's entities are never changed once the pipeline has run."""
+    if _LAST_ENTS[0] is not doc:
+        _LAST_ENTS[0], _LAST_ENTS[1] = doc, doc.ents
+    return _LAST_ENTS[1]

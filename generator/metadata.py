@@ -96,9 +96,7 @@ def plain_time(text: str) -> str | None:
     if clock is None:
         return None
     hour, minute, half = int(clock.group(1)), int(clock.group(2)), (clock.group(3) or "").lower()
-    if half:
-        if not 1 <= hour <= 12:
-            return None
+    if half and 1 <= hour <= 12:  # a 24-hour clock with a stray "pm" ("14:38pm") reads as written
         hour = hour % 12 + (12 if half == "p" else 0)
     if hour > 23 or minute > 59:
         return None

@@ -217,11 +217,13 @@ def _attribute_span(doc, span: QuoteSpan, bounds: tuple[int, int], names: Names,
     return _Found(span, -1, speaker, bool(candidate_verbs(frame, names)), opens)
 
 
-def extract_quotes(doc, sentences: Sequence[Sentence]) -> list[QuoteMention]:
-    """Every direct quotation of one article, verbatim, with its speaker as this article names it."""
+def extract_quotes(doc, sentences: Sequence[Sentence], text: str | None = None) -> list[QuoteMention]:
+    """Every direct quotation of one article, verbatim, with its speaker as this article names it.
+
+    `text` is `doc.text` when the caller has it (spaCy joins every token anew for `doc.text`)."""
     if not sentences:
         return []
-    text = doc.text
+    text = doc.text if text is None else text
     paragraphs = _paragraph_ranges(sentences)
     spans = _spans(text, paragraphs)
     names = Names.build(doc, _quoted_tokens(doc, spans))

@@ -11,7 +11,7 @@ import bisect
 import re
 from dataclasses import dataclass, field, replace
 
-from .doc_arrays import positions
+from .doc_arrays import entities, positions
 from .quotes_gender import GENDERED, genders
 
 PERSON_LABELS = {"PERSON"}
@@ -99,10 +99,10 @@ class Names:
     @classmethod
     def build(cls, doc, quoted: frozenset[int]) -> "Names":
         names = cls(doc, quoted, appositions=positions(doc, "DEP", _APPOS))
-        ents = doc.ents  # a property that builds every span anew
+        ents = entities(doc)
         for ent in ents:
-            for tok in ent:
-                names.ent_of[tok.i] = ent
+            for i in range(ent.start, ent.end):
+                names.ent_of[i] = ent
         for ent in ents:
             if ent.start in quoted:
                 continue

@@ -72,7 +72,13 @@ def test_plain_dates_with_a_clock_time_read_as_dateparser_reads_them():
             assert iso == _dateparser_minute(text), text
 
 
-@pytest.mark.parametrize("text", ["July 4, 2025 13:10 PM", "July 4, 2025 0:10 AM", "July 4, 2025 24:00",
-                                  "February 30, 2024 10:00"])
+@pytest.mark.parametrize("text", ["July 4, 2025 24:00", "February 30, 2024 10:00", "July 4, 2025 10:60 PM"])
 def test_odd_clock_times_are_left_to_dateparser(text):
     assert plain_time(text) is None
+
+
+@pytest.mark.parametrize("text", ["July 4, 2025 13:10 PM", "July 4, 2025 0:10 AM", "March 10, 2019 14:38pm",
+                                  "March 10, 2019 00:38pm", "March 10, 2019 14:38am"])
+def test_a_24_hour_clock_with_a_stray_half_of_day_reads_as_dateparser_reads_it(text):
+    assert plain_time(text) is not None
+    assert plain_time(text) == _dateparser_minute(text)

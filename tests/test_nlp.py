@@ -67,6 +67,34 @@ def test_a_blank_line_ends_a_sentence_in_cached_parses_too(tmp_path):
         assert [s.text.strip() for s in doc.sents] == ["Officials gave no figure", "The bridge stays closed"]
 
 
+def test_cached_parses_carry_every_string_they_use():
+    """Read back into an empty vocabulary, so a string left out of the table would fail."""
+    from spacy.tokens import DocBin
+    from spacy.vocab import Vocab
+
+    text = "Zorblat Quennik, Vexmoria's envoy, said on Monday the talks had stalled.\n\nThey resume in Ulvang."
+    doc = nlp.parse_one(text)
+    [back] = DocBin().from_bytes(nlp.docbin_bytes(doc)).get_docs(Vocab())
+    assert back.text == text
+    assert [(*row, str(t.morph), t.norm_) for row, t in zip(signature(back), back)] == \
+        [(*row, str(t.morph), t.norm_) for row, t in zip(signature(doc), doc)]
+    assert [(e.text, e.label_) for e in back.ents] == [(e.text, e.label_) for e in doc.ents]
+
+
+def test_cached_parses_are_what_spacy_itself_writes_apart_from_compression():
+    import zlib
+
+    import srsly
+    from spacy.tokens import DocBin
+
+    doc = nlp.parse_one(TEXTS[0])
+    ours = srsly.msgpack_loads(zlib.decompress(nlp.docbin_bytes(doc)))
+    theirs = srsly.msgpack_loads(zlib.decompress(DocBin(store_user_data=False, docs=[doc]).to_bytes()))
+    assert set(ours["strings"]) >= set(theirs["strings"]) - {""}
+    del ours["strings"], theirs["strings"]
+    assert ours == theirs
+
+
 def test_a_truncated_cache_file_is_a_miss_not_a_crash(tmp_path):
     cache = ParseCache(tmp_path)
     parse_texts(TEXTS[:1], cache)
