@@ -226,13 +226,28 @@ CITY_NOUNS = frozenset({"city", "town", "village", "port"})
 REGION_NOUNS = frozenset({"province", "region", "district", "county", "state", "prefecture"}) | ADMIN_NOUNS
 
 
+# What the three patterns above end with, tested first: each is searched from every position
+# of the text before every mention of a place, and most such texts end otherwise.
+_PLACE_BEFORE_END = re.compile(r"(?:of|in|near|outside|around|across|the)$", re.I)
+_PLACE_LIST_END = re.compile(r"(?:of|like|as|including|the)$", re.I)
+_LIST_ITEM_ENDS = (", ", " and ", " or ")
+
+
+def _ends_in_word(text: str, word: re.Pattern[str]) -> bool:
+    """The text ends with whitespace after `word`: a condition of PLACE_BEFORE and
+    PLACE_LIST_BEFORE matching (cheap: twelve characters are read, not the whole text)."""
+    stripped = text.rstrip()  # str.isspace is what the patterns' \s matches
+    return len(stripped) < len(text) and word.search(stripped[-12:]) is not None
+
+
 def _place_noun(before: str) -> tuple[bool, str]:
     """(stands where a place stands, the kind noun before it or "") from the text before a name."""
-    m = PLACE_BEFORE.search(before)
+    m = PLACE_BEFORE.search(before) if _ends_in_word(before, _PLACE_BEFORE_END) else None
     if m:
         return True, (m.group(1) or "").lower()
-    items = LIST_ITEMS_BEFORE.search(before)
-    m = PLACE_LIST_BEFORE.search(before[: items.start()] if items else before)
+    items = LIST_ITEMS_BEFORE.search(before) if before.endswith(_LIST_ITEM_ENDS) else None
+    rest = before[: items.start()] if items else before
+    m = PLACE_LIST_BEFORE.search(rest) if _ends_in_word(rest, _PLACE_LIST_END) else None
     if m:
         return True, PLACE_LIST_NOUNS[m.group(1).lower()]
     return False, ""

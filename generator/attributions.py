@@ -259,6 +259,23 @@ class Title:
     supported: int  # how many sources the sentence's point has (prefer corroborated ones)
 
 
+_TITLE_END = re.compile(rf"(?i:{TITLE_HEADS})$")
+
+
+def _title_run(before: str) -> re.Match[str] | None:
+    """_TITLE_RUN in the text before a name, when the text can end with one: with a title
+    head or a capitalised word, then an optional comma. The pattern is tried from every
+    position of the sentence before every name; most of those texts end otherwise."""
+    end = before.rstrip()
+    end = end[:-1].rstrip() if end.endswith(",") else end
+    word = len(end)
+    while word > 0 and (end[word - 1].isalnum() or end[word - 1] in "_-"):  # the last [\w-]+ run
+        word -= 1
+    if _TITLE_END.search(end[-30:]) or any("A" <= c <= "Z" for c in end[word:]):
+        return _TITLE_RUN.search(before)
+    return None
+
+
 def titles(item: AnalysedArticle, al: Alignment) -> list[Title]:
     """Each person named with a title, before ("acting Finance Minister, X") or after the
     name ("X, the ... ambassador to ...", "X as its new coach")."""
@@ -271,7 +288,7 @@ def titles(item: AnalysedArticle, al: Alignment) -> list[Title]:
         name_end = e.end + len(re.match(r"(?:\s+[A-Z][\w’'-]+)*", text[e.end:]).group(0))
         name = text[e.start:name_end]
         sent = item.analysis.sentences[e.sentence]
-        for m, base in ((_TITLE_RUN.search(text[sent.start:e.start]), sent.start),
+        for m, base in ((_title_run(text[sent.start:e.start]), sent.start),
                         (_ROLE_AFTER.match(text[name_end:sent.end]), name_end)):
             if not m:
                 continue

@@ -147,7 +147,7 @@ def centrality(ctx: Context, p: Point) -> float:
     if not ctx.actors:
         return 0.0
     text = " ".join(ctx.al.claims[i].text for i in p.members).lower()
-    hits = sum(1 for names in ctx.actors if any(_whole_word(n).search(text) for n in names))
+    hits = sum(1 for names in ctx.actors if any(n in text and _whole_word(n).search(text) for n in names))
     return hits / len(ctx.actors)
 
 

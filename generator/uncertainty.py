@@ -175,11 +175,14 @@ def background_cue(text: str) -> bool:
     return not re.search(r"\b(which|who|that|where)\s+(\w+\s+)?$", plain[: perfect.start()], re.IGNORECASE)
 
 
+@lru_cache(maxsize=1 << 14)
 def classify(text: str, heading: str | None = None) -> Cue | None:
     """The sentence's section cue, strongest first. Stated uncertainty beats everything ("It
     is unclear whether talks will resume" is an open question, not a plan); a prediction is
     an open question too, unless the source files it under its own "What's next:" heading;
-    a plan or schedule is what's next; then history."""
+    a plan or schedule is what's next; then history.
+
+    Memoised: a wire story's sentences recur word for word across its copies."""
     if open_question_cue(text):
         return "open_question"
     hedged, planned = hedged_cue(text), next_cue(text)
