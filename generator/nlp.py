@@ -161,7 +161,6 @@ def docbin_bytes(doc) -> bytes:
     import zlib
 
     import numpy
-    import srsly
     from spacy.attrs import SPACY
     from spacy.tokens import DocBin
 
@@ -186,7 +185,16 @@ def docbin_bytes(doc) -> bytes:
         "flags": [{"has_unknown_spaces": doc.has_unknown_spaces}],
         "span_groups": [doc.spans.to_bytes()],
     }
-    return zlib.compress(srsly.msgpack_dumps(msg), 1)
+    return zlib.compress(_packer().pack(msg), 1)
+
+
+@lru_cache(maxsize=1)
+def _packer():
+    """srsly's msgpack packer, made once: `srsly.msgpack_dumps` makes one per call, and each
+    looks its encoders up in the installed packages' entry points (a millisecond a parse)."""
+    import srsly
+
+    return srsly.msgpack.Packer(use_bin_type=True)
 
 
 @lru_cache(maxsize=4)
