@@ -361,6 +361,8 @@ def caption_titles(caption: str, names: Sequence[str]) -> list[str]:
     """
     out: list[str] = []
     for name in sorted(set(names), key=lambda n: (-len(n), n)):
+        if name not in caption:  # most names are not in the caption: no pattern to compile
+            continue
         for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", caption):
             for phrase in (_title_before(caption[: m.start()]), _description_after(caption[m.end():])):
                 if phrase and phrase not in out:

@@ -25,7 +25,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
-from functools import lru_cache
 from typing import Sequence
 
 from . import alignment, discrepancies, temporal
@@ -147,15 +146,29 @@ def centrality(ctx: Context, p: Point) -> float:
     if not ctx.actors:
         return 0.0
     text = " ".join(ctx.al.claims[i].text for i in p.members).lower()
-    hits = sum(1 for names in ctx.actors if any(n in text and _whole_word(n).search(text) for n in names))
+    hits = sum(1 for names in ctx.actors if any(whole_word_in(n, text) for n in names))
     return hits / len(ctx.actors)
 
 
-@lru_cache(maxsize=4096)
-def _whole_word(name: str) -> re.Pattern[str]:
-    """The name as a whole word; compiled once, as every point is ranked by it (more names than
-    the re module's own cache holds)."""
-    return re.compile(rf"\b{re.escape(name)}\b")
+def whole_word_in(word: str, text: str) -> bool:
+    """re.search(rf"\\b{re.escape(word)}\\b", text), without a pattern to compile for every name
+    of every story (hundreds, more than the re module's cache holds: its own patterns were
+    compiled again and again)."""
+    if not word:
+        return re.search(r"\b", text) is not None
+    start = text.find(word)
+    while start != -1:
+        if _boundary(text, start) and _boundary(text, start + len(word)):
+            return True
+        start = text.find(word, start + 1)
+    return False
+
+
+def _boundary(text: str, i: int) -> bool:
+    """\\b at position i: a word character on one side only (re's word characters: str.isalnum and _)."""
+    before = i > 0 and (text[i - 1].isalnum() or text[i - 1] == "_")
+    after = i < len(text) and (text[i].isalnum() or text[i] == "_")
+    return before != after
 
 
 # ---------------------------------------------------------------- sections

@@ -17,6 +17,8 @@ import multiprocessing
 import os
 import signal
 import sys
+from dataclasses import dataclass
+from multiprocessing import reduction
 from multiprocessing.connection import Connection, wait
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, Sequence, TypeVar
@@ -70,76 +72,95 @@ class Workers:
 
         `todo` is read lazily, a batch whenever a worker has room, so the articles can still be
         being read and cleaned here while the first ones are parsed. A second process starts
-        when a full batch is left beyond the first process's two (never for a one-article update).
+        when a full batch is left beyond the first process's two (never for a one-article update);
+        it is forked from the first worker as soon as that one has loaded the model, so it shares
+        the model instead of loading its own (see _fork_sibling).
         `meanwhile` is called once `todo` is used up, while the last batches are parsed.
         `total`, the most items `todo` can hold, makes the last batches small, so that no
         worker is left parsing a full batch alone at the end while the other waits.
         """
+        if not self._conns:
+            self.add(1)
         pending = iter(todo)
         busy: dict[Connection, int] = {}
         sent = 0
-        sent_all = False
+        used_up = called = False
 
         def size() -> int:
             if total is None:
                 return BATCH
             return max(MIN_BATCH, min(BATCH, (total - sent) // (2 * max(len(self), processes))))
 
+        def read(want: int) -> list[tuple[int, Article]]:
+            nonlocal sent, used_up
+            batch = [] if used_up else list(itertools.islice(pending, want))
+            sent += len(batch)
+            used_up = used_up or len(batch) < want
+            return batch
+
         def all_sent() -> None:
-            nonlocal sent_all
-            if not sent_all:
-                sent_all = True
+            nonlocal called
+            if used_up and not called:
+                called = True
                 if meanwhile is not None:
                     meanwhile()
 
         def give(conn: Connection) -> None:
-            nonlocal sent
-            if sent_all:
-                return
-            want = size()
-            batch = list(itertools.islice(pending, want))
+            batch = read(size())
             if batch:
                 self._send(conn, batch, busy)
-                sent += len(batch)
-            if len(batch) < want:  # `todo` is used up
-                all_sent()
+            all_sent()
 
-        for conn in list(self._conns):
-            for _ in range(2):  # one batch in hand, one waiting: a worker never idles between
-                give(conn)
-        while len(self) < processes and not sent_all:
-            batch = list(itertools.islice(pending, BATCH))
-            if len(batch) < BATCH:  # too little left to be worth loading the model once more
-                if batch:
-                    self._send(self._conns[0], batch, busy)
-                all_sent()
+        # Each worker's first two batches (one in hand, one waiting: a worker never idles
+        # between), and a first batch for each process to join, are read before anything is
+        # sent: the request for another process goes ahead of the first worker's batches.
+        held = [(conn, read(size())) for conn in list(self._conns) for _ in range(2)]
+        joining: list[list[tuple[int, Article]]] = []
+        while len(self) + len(joining) < processes and not used_up:
+            batch = read(BATCH)
+            if len(batch) < BATCH:  # too little left to be worth another process
+                held.append((self._conns[0], batch))
                 break
-            self.add(1)
-            self._send(self._conns[-1], batch, busy)
-            sent += len(batch)
-            give(self._conns[-1])
+            joining.append(batch)
+        for _ in joining:
+            self._ask(self._conns[0], _FORK, busy)
+        for conn, batch in held:
+            if batch:
+                self._send(conn, batch, busy)
+        all_sent()
         while busy:
             for conn in wait(list(busy)):
-                for index, analysis in self._receive(conn):
-                    yield index, analysis
+                reply = self._receive(conn)
                 busy[conn] -= 1
                 if not busy[conn]:
                     del busy[conn]
+                if isinstance(reply, _Forked):
+                    new = self._adopt(conn)
+                    self._send(new, joining.pop(0), busy)
+                    give(new)
+                    continue
+                yield from reply
                 give(conn)
         all_sent()
 
     def close(self) -> None:
-        """Stop every worker; one that was never given work (still loading spaCy) at once."""
-        for conn, proc in zip(self._conns, self._procs):
+        """Stop every worker; one that was never given work (still loading spaCy) at once.
+
+        Every worker is told to stop before any is waited for: a worker waits for the ones it
+        forked (_fork_sibling), which stop when told."""
+        for conn in self._conns:
             if conn in self._used:
                 try:
                     conn.send(None)
                 except OSError:
                     pass
-                proc.join(timeout=5)
-            if proc.is_alive():
-                proc.terminate()
-                proc.join()
+        for conn, proc in zip(self._conns, self._procs):
+            if proc is not None:  # None: forked by another worker, which waits for it
+                if conn in self._used:
+                    proc.join(timeout=5)
+                if proc.is_alive():
+                    proc.terminate()
+                    proc.join()
             conn.close()
         self._conns, self._procs, self._used = [], [], set()
 
@@ -150,12 +171,22 @@ class Workers:
         self.close()
 
     def _send(self, conn: Connection, batch: list[tuple[int, Article]], busy: dict) -> None:
-        conn.send(batch)
+        self._ask(conn, batch, busy)
+
+    def _ask(self, conn: Connection, message: object, busy: dict) -> None:
+        conn.send(message)
         self._used.add(conn)
         busy[conn] = busy.get(conn, 0) + 1
 
+    def _adopt(self, conn: Connection) -> Connection:
+        """The connection to a worker that the worker at `conn` has just forked."""
+        new = Connection(reduction.recv_handle(conn))
+        self._conns.append(new)
+        self._procs.append(None)
+        return new
+
     @staticmethod
-    def _receive(conn: Connection) -> list[tuple[int, ArticleAnalysis]]:
+    def _receive(conn: Connection) -> "list[tuple[int, ArticleAnalysis]] | _Forked":
         try:
             reply = conn.recv()
         except EOFError:
@@ -165,13 +196,23 @@ class Workers:
         return reply
 
 
+_FORK = "fork"  # the message asking a worker to fork another one
+
+
+@dataclass(frozen=True)
+class _Forked:
+    """A worker's reply to _FORK; the new worker's end of its pipe follows (send_handle)."""
+
+    pid: int
+
+
 def _serve(conn: Connection, cache_dir: Path | None, not_ours: list[Connection]) -> None:
     """The worker's loop: load the model, then analyse batches until told to stop.
 
     It stops too when the main process is gone (the pipe ends), so a killed run leaves no
     worker behind holding the project lock; Ctrl-C is the main process's to handle.
     """
-    from . import analyse
+    from . import analyse  # noqa: F401 - imported once here, before any sibling is forked
     from .nlp import load_model
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)
@@ -187,20 +228,60 @@ def _serve(conn: Connection, cache_dir: Path | None, not_ours: list[Connection])
     except ExplainerError as exc:  # no model: every batch gets the reason, raised by the caller
         failure = exc
     gc.freeze()
-    while True:
+    _loop(conn, cache_dir, failure)
+
+
+def _loop(conn: Connection, cache_dir: Path | None, failure: BaseException | None) -> None:
+    from . import analyse
+
+    forked: list[int] = []
+    try:
+        while True:
+            try:
+                message = conn.recv()
+            except EOFError:
+                return
+            if message is None:
+                return
+            if failure is not None:
+                conn.send(failure)
+            elif message == _FORK:
+                forked.append(_fork_sibling(conn, cache_dir))
+            else:
+                try:
+                    conn.send(analyse.analyse_batch([a for _, a in message], cache_dir, [i for i, _ in message]))
+                except Exception as exc:  # noqa: BLE001 - handed to the main process, which raises it
+                    conn.send(ExplainerError(f"analysis failed: {type(exc).__name__}: {exc}"))
+    finally:
+        for pid in forked:  # told to stop by the main process too (Workers.close)
+            try:
+                os.waitpid(pid, 0)
+            except ChildProcessError:
+                pass
+
+
+def _fork_sibling(conn: Connection, cache_dir: Path | None) -> int:
+    """Fork another worker from this one, which has the model loaded: the new one shares it
+    (copy-on-write) instead of importing spaCy and loading the model again, a second and a
+    half of CPU taken from the parse on a cold run. The main process gets the new worker's
+    end of a new pipe over this one."""
+    ours, theirs = multiprocessing.Pipe()
+    pid = os.fork()
+    if pid == 0:  # the new worker: it keeps only its own pipe, and never returns
+        code = 0
         try:
-            batch = conn.recv()
-        except EOFError:
-            return
-        if batch is None:
-            return
-        if failure is not None:
-            conn.send(failure)
-            continue
-        try:
-            conn.send(analyse.analyse_batch([a for _, a in batch], cache_dir, [i for i, _ in batch]))
-        except Exception as exc:  # noqa: BLE001 - handed to the main process, which raises it
-            conn.send(ExplainerError(f"analysis failed: {type(exc).__name__}: {exc}"))
+            conn.close()
+            ours.close()
+            _loop(theirs, cache_dir, None)
+        except BaseException:  # noqa: BLE001 - nothing to report to: the main process sees the pipe end
+            code = 1
+        finally:
+            os._exit(code)
+    theirs.close()
+    conn.send(_Forked(pid))
+    reduction.send_handle(conn, ours.fileno(), os.getppid())
+    ours.close()
+    return pid
 
 
 _PRESTARTED: list[Workers] = []

@@ -76,3 +76,17 @@ def test_the_title_guard_skips_only_texts_the_title_pattern_cannot_match():
         assert (got and got.span()) == (expected and expected.span()), repr(before[-60:])
         found += expected is not None
     assert found > 100
+
+
+def test_whole_word_search_without_a_pattern_agrees_with_re():
+    from generator.claims import whole_word_in
+
+    text = ROOT.joinpath("seeds").glob("*.txt").__next__().read_text(encoding="utf-8").lower()
+    words = sorted(set(re.findall(r"\S+", text)))[:400] + [
+        "u.s.", "-in", "in-", "_a", "a_", "’s", "(", "", "the", "é", "ab", "x", "said,", "2025", "k.",
+    ]
+    odd = "an İn ſo u.s. ab_ (x) x-y the_ é-a k.k. said, 2025’s"
+    for word in words:
+        for hay in (text, odd, word, f"({word})", f"a{word}b", f" {word} "):
+            want = re.search(rf"\b{re.escape(word)}\b", hay) is not None
+            assert whole_word_in(word, hay) == want, (word, hay[:40])

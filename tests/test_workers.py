@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import time
+from pathlib import Path
 from dataclasses import replace
 
 import pytest
@@ -183,3 +185,22 @@ def test_the_last_batches_shrink_when_the_total_is_known_and_a_small_remainder_s
     assert sizes[-1] <= workers.MIN_BATCH and max(sizes) == workers.BATCH
     with workers.Workers(None, count=1) as pool:  # 40 = two batches and a remainder: one process
         assert len(list(pool.analyse(enumerate(many[:40]), processes=2))) == 40 and len(pool) == 1
+
+
+def _children(pid: int) -> list[int]:
+    """Linux: the processes `pid` started, from /proc (ps would need a package)."""
+    return [int(p) for t in Path(f"/proc/{pid}/task").iterdir() for p in (t / "children").read_text().split()]
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="reads the process tree from Linux's /proc")
+def test_a_second_process_is_forked_from_the_first_worker_gives_the_same_analyses_and_stops(seed_articles):
+    many = [replace(a, source_id=f"{a.source_id}-{k}", paragraphs=a.paragraphs[:2]) for k in range(12) for a in seed_articles]
+    here = dict(analyse_batch(many, None, range(len(many))))
+    with workers.Workers(None, count=1) as pool:
+        first = pool._procs[0].pid
+        there = dict(pool.analyse(enumerate(many), processes=2, total=len(many)))
+        assert len(pool) == 2
+        [sibling] = _children(first)  # the new worker is the first worker's child, not ours
+        assert sibling not in _children(os.getpid())
+    assert there == here
+    assert not Path(f"/proc/{sibling}").exists()  # stopped, and waited for by the first worker
