@@ -13,6 +13,7 @@ import bisect
 from dataclasses import dataclass, replace
 from typing import Sequence
 
+from .doc_arrays import positions
 from .models import Actor, AnalysedArticle, Quote, QuoteMention, Sentence
 from .quotes_attribution import (
     attribute, bare_attribution, candidate_verbs, colon_label, dash_signature, is_speech_verb,
@@ -21,6 +22,9 @@ from .quotes_attribution import (
 from .quotes_merge import merge_quotes
 from .quotes_names import Mention, Names
 from .quotes_spans import QuoteSpan, clean_quote_text, cut_at_last_sentence, find_spans, word_count
+
+_VERB_TAGS = frozenset({"VERB", "AUX"})  # the parts of speech of candidate_verbs' speech verbs
+_ACCORDING = frozenset({"according"})
 
 # Scare quotes ("called them 'cowards'") are kept only with a speaker: without one, a word or
 # two in quotation marks is usually a title, a term or a nickname ("the 'Sky Hopper' drone").
@@ -101,9 +105,14 @@ def _paragraph_speakers(doc, paragraphs, names: Names, found: list[_Found]) -> d
     the quotation is Ann Lee's.
     """
     last: dict[int, Mention] = {}
+    # the only tokens candidate_verbs can keep, found by their attribute arrays: building a
+    # Token object for every word of the article costs more than the rest of this
+    maybe = sorted({*positions(doc, "POS", _VERB_TAGS), *positions(doc, "LOWER", _ACCORDING)})
     for para, start, end in paragraphs:
         events: list[tuple[int, Mention]] = []
-        for verb in candidate_verbs(_tokens(doc, start, end), names):
+        span = _token_range(doc, start, end)
+        inside = maybe[bisect.bisect_left(maybe, span.start):bisect.bisect_left(maybe, span.stop)]
+        for verb in candidate_verbs([doc[i] for i in inside], names):
             who = speaker_of(verb, names)
             if who is not None:
                 events.append((verb.i, who))

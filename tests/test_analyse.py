@@ -84,6 +84,8 @@ def test_positions_equal_a_scan_of_the_tokens():
         assert positions(doc, attr, words) == [t.i for t in doc if key(t) in words]
         assert positions(doc, attr, words, 2, len(doc) - 2) == [t.i for t in doc[2:-2] if key(t) in words]
     assert positions(doc, "ORTH", frozenset({"("})), "the fixture has a bracket"
+    assert positions(doc, "ORTH", frozenset({"("}), 5, 3) == []  # an empty range, as range(5, 3)
+    assert positions(doc, "DEP", frozenset({"appos", "nsubj"})) == [t.i for t in doc if t.dep_ in ("appos", "nsubj")]
 
 
 def test_memoised_parse_expression_answers_as_the_plain_function():
