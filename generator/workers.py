@@ -134,10 +134,11 @@ class Workers:
                 busy[conn] -= 1
                 if not busy[conn]:
                     del busy[conn]
-                if isinstance(reply, _Forked):
-                    new = self._adopt(conn)
+                if isinstance(reply, _Forked):  # the first batch held for it goes to the new worker
+                    new = self._adopt(conn) if reply.pid is not None else conn  # or, if none, to this one
                     self._send(new, joining.pop(0), busy)
-                    give(new)
+                    if new is not conn:
+                        give(new)
                     continue
                 yield from reply
                 give(conn)
@@ -201,9 +202,10 @@ _FORK = "fork"  # the message asking a worker to fork another one
 
 @dataclass(frozen=True)
 class _Forked:
-    """A worker's reply to _FORK; the new worker's end of its pipe follows (send_handle)."""
+    """A worker's reply to _FORK; the new worker's end of its pipe follows (send_handle).
+    No pid: the fork failed, and no pipe follows."""
 
-    pid: int
+    pid: int | None
 
 
 def _serve(conn: Connection, cache_dir: Path | None, not_ours: list[Connection]) -> None:
@@ -246,7 +248,10 @@ def _loop(conn: Connection, cache_dir: Path | None, failure: BaseException | Non
             if failure is not None:
                 conn.send(failure)
             elif message == _FORK:
-                forked.append(_fork_sibling(conn, cache_dir))
+                try:
+                    forked.append(_fork_sibling(conn, cache_dir))
+                except OSError:  # no room for another process: this one parses its share
+                    conn.send(_Forked(None))
             else:
                 try:
                     conn.send(analyse.analyse_batch([a for _, a in message], cache_dir, [i for i, _ in message]))
@@ -266,7 +271,12 @@ def _fork_sibling(conn: Connection, cache_dir: Path | None) -> int:
     half of CPU taken from the parse on a cold run. The main process gets the new worker's
     end of a new pipe over this one."""
     ours, theirs = multiprocessing.Pipe()
-    pid = os.fork()
+    try:
+        pid = os.fork()
+    except OSError:
+        ours.close()
+        theirs.close()
+        raise
     if pid == 0:  # the new worker: it keeps only its own pipe, and never returns
         code = 0
         try:

@@ -204,3 +204,15 @@ def test_a_second_process_is_forked_from_the_first_worker_gives_the_same_analyse
         assert sibling not in _children(os.getpid())
     assert there == here
     assert not Path(f"/proc/{sibling}").exists()  # stopped, and waited for by the first worker
+
+
+def test_when_no_second_process_can_be_forked_the_first_worker_parses_everything(seed_articles, monkeypatch):
+    def no_room(*_args):
+        raise OSError("Cannot allocate memory")
+
+    monkeypatch.setattr(workers, "_fork_sibling", no_room)  # inherited by the forked worker
+    many = [replace(a, source_id=f"{a.source_id}-{k}", paragraphs=a.paragraphs[:1]) for k in range(12) for a in seed_articles]
+    with workers.Workers(None, count=1) as pool:
+        got = sorted(i for i, _ in pool.analyse(enumerate(many), processes=2, total=len(many)))
+        assert len(pool) == 1
+    assert got == list(range(len(many)))
