@@ -15,7 +15,7 @@ from .actors_kinds import (
     ADMIN_NOUNS, COLLECTIVE_NOUNS, HONORIFICS, INSTITUTION_NOUNS, LANDFORM_NOUNS, MONTHS_DAYS, SEAT_NOUNS,
     TITLE_NOUNS, WIDGET_WORDS, fold, is_country_name,
 )
-from .doc_arrays import entities, positions
+from .doc_arrays import entity_spans, positions
 
 ACTOR_LABELS = ("PERSON", "ORG", "GPE", "NORP", "LOC")
 # Lower-case words allowed inside a name ("Ministry of Foreign Affairs", "Ludwig van Beethoven").
@@ -354,7 +354,7 @@ def _is_medium(doc, cand: Candidate) -> bool:
 def candidates(doc) -> list[Candidate]:
     """Every actor-naming span of the document, repaired and de-overlapped, in text order."""
     cands: list[Candidate] = []
-    for ent in entities(doc):
+    for ent in entity_spans(doc):
         if ent.label_ in ACTOR_LABELS or ent.label_ == "FAC" and ent[-1].lower_ in SEAT_NOUNS:
             cands.extend(_from_entity(doc, ent))
     cands.extend(_parenthetical(doc))

@@ -19,10 +19,10 @@ from typing import TYPE_CHECKING, Callable, Iterable, Iterator, Sequence
 
 from . import actors, quotes, timeline, topic_terms
 from .models import AnalysedArticle, Article, ArticleAnalysis, Entity, Sentence
-from .doc_arrays import entities
 from .cache import code_fingerprint
 from .cache import load as cache_load
 from .cache import store as cache_store
+from .doc_arrays import entity_spans
 from .nlp import ParseCache, iter_parses, model_key
 
 if TYPE_CHECKING:
@@ -59,7 +59,7 @@ def sentences_of(doc, article: Article, text: str | None = None) -> tuple[Senten
     strings = doc.vocab.strings
     rows = doc.to_array([IS_STOP, IS_PUNCT, IS_SPACE, LIKE_NUM, ENT_TYPE, LEMMA, ORTH]).tolist() if sents else []
     lemma_of: dict[int, str | None] = {}  # lemma hash -> folded lemma, None when blank
-    number_ents = [(e.start, e.end, e.text) for e in entities(doc) if e.label_ in NUMBER_LABELS]
+    number_ents = [(e.start, e.end, e.text) for e in entity_spans(doc) if e.label_ in NUMBER_LABELS]
     out: list[Sentence] = []
     para = 0
     for sent in sents:
@@ -105,7 +105,7 @@ def entities_of(doc, sentences: Sequence[Sentence], text: str | None = None) -> 
         return ()
     starts = [s.start for s in sentences]  # sentence_index_at, with one list for every entity
     out = []
-    for e in entities(doc):
+    for e in entity_spans(doc):
         label = e.label_
         if label in ENTITY_LABELS:
             start, end = e.start_char, e.end_char

@@ -3,6 +3,7 @@
 Scanning every Token object of an article for a handful of words ("(", "province", "after")
 costs more than all the work on the words found: spaCy makes a Python object per token and
 looks each attribute's string up anew. Here the parse's attribute column is read once as ints.
+The same goes for the parse's entities, which spaCy builds anew at each reading: `entity_spans`.
 """
 
 from __future__ import annotations
@@ -32,7 +33,7 @@ def positions(doc, attr: str, words: frozenset[str], first: int = 0, stop: int |
 _LAST_ENTS: list = [None, ()]  # (parse, its entities): the parse being analysed
 
 
-def entities(doc) -> tuple:
+def entity_spans(doc) -> tuple:
     """`doc.ents`, built once per parse: each reading of `Doc.ents` builds every Span anew, and
     five extractors read them. Only the latest parse is remembered (the one being analysed);
     a parse's entities are never changed once the pipeline has run."""

@@ -11,7 +11,7 @@ import bisect
 import re
 from dataclasses import dataclass, field, replace
 
-from .doc_arrays import entities, positions
+from .doc_arrays import entity_spans, positions
 from .quotes_gender import GENDERED, genders
 
 PERSON_LABELS = {"PERSON"}
@@ -99,7 +99,7 @@ class Names:
     @classmethod
     def build(cls, doc, quoted: frozenset[int]) -> "Names":
         names = cls(doc, quoted, appositions=positions(doc, "DEP", _APPOS))
-        ents = entities(doc)
+        ents = entity_spans(doc)
         for ent in ents:
             for i in range(ent.start, ent.end):
                 names.ent_of[i] = ent

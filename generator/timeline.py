@@ -14,7 +14,7 @@ from datetime import date
 from typing import Sequence
 
 from . import dates
-from .doc_arrays import entities, positions
+from .doc_arrays import entity_spans, positions
 from .events import Candidate, complete_sentence, group_events
 from .models import AnalysedArticle, DateMention, Sentence, TimelineEntry
 
@@ -42,7 +42,7 @@ def extract_dates(doc, sentences: Sequence[Sentence], published: str | None) -> 
     reference = published[:10] if published and len(published) >= 10 else None
     anchors = positions(doc, "LOWER", ANCHOR_WORDS)
     by_sentence: dict[int, list[tuple[DateMention, bool]]] = {}
-    for ent in entities(doc):
+    for ent in entity_spans(doc):
         if ent.label_ not in ("DATE", "TIME"):
             continue
         index = sentences[max(0, bisect_right(starts, ent.start_char) - 1)].index

@@ -18,7 +18,7 @@ from generator.analyse import (
     sentence_index_at,
     sentences_of,
 )
-from generator.doc_arrays import positions
+from generator.doc_arrays import entity_spans, positions
 from generator.models import Article, Sentence
 from generator.nlp import parse_one
 
@@ -86,6 +86,13 @@ def test_positions_equal_a_scan_of_the_tokens():
     assert positions(doc, "ORTH", frozenset({"("})), "the fixture has a bracket"
     assert positions(doc, "ORTH", frozenset({"("}), 5, 3) == []  # an empty range, as range(5, 3)
     assert positions(doc, "DEP", frozenset({"appos", "nsubj"})) == [t.i for t in doc if t.dep_ in ("appos", "nsubj")]
+
+
+def test_entity_spans_are_each_parses_own_entities():
+    first, second = parse_one(_article().text), parse_one("Ann Lee met Bo Chan in Oslo on Monday.")
+    for doc in (first, second, first):  # the remembered parse changes with the parse asked about
+        assert [(e.start, e.end, e.label_) for e in entity_spans(doc)] == [(e.start, e.end, e.label_) for e in doc.ents]
+        assert all(e.doc is doc for e in entity_spans(doc))
 
 
 def test_memoised_parse_expression_answers_as_the_plain_function():
