@@ -60,7 +60,7 @@ def paragraph_groups(item: AnalysedArticle) -> list[list[int]]:
 # without (a cheap test that rules out almost every article before any pattern is tried):
 DIGEST_CUES = [
     (("top ",), re.compile(r"\btop (stories|headlines|news)\b", re.I)),  # "Here are today's top stories"
-    (("here ",), re.compile(r"\bhere (are|is) (today's|this morning's|this evening's|the day's|the week's)\b", re.I)),
+    (("day's", "morning's", "evening's", "week's"), re.compile(r"\bhere (are|is) (today's|this morning's|this evening's|the day's|the week's)\b", re.I)),
     (("caught up",), re.compile(r"\blet's get caught up\b", re.I)),  # "Today is Monday, March 27. Let's get caught up."
     (("briefing", "digest", "listen", "roundup", "round-up", "newsletter"),
      re.compile(r"\b(morning|evening|daily|weekly) (briefing|digest|listen|roundup|round-up|newsletter)\b", re.I)),
@@ -163,9 +163,9 @@ def cluster_with_rejections(
     clusters: list[_Cluster] = []
     index = _Index(matrix.shape[1])
     for i in order:
-        v, d = _dense_row(matrix, i), _day(keep[i])
+        (v, nz), d = _dense_row(matrix, i), _day(keep[i])
         # Only clusters the index cannot rule out are scored exactly, as before: same choice, fewer dot products.
-        scored = [(_cos(v, clusters[k].centroid), -k) for k in index.candidates(v, d, threshold, window)]
+        scored = [(_cos(v, clusters[k].centroid), -k) for k in index.candidates(v, d, threshold, window, nz)]
         best = max(scored, default=None)
         if best is not None and best[0] >= threshold:
             _add(clusters[-best[1]], i, v, d)
@@ -179,12 +179,14 @@ def cluster_with_rejections(
     return groups, rejected
 
 
-def _dense_row(matrix, i: int) -> np.ndarray:
-    """Row i of a CSR matrix as a dense vector (without scipy's slower row indexing)."""
+def _dense_row(matrix, i: int) -> tuple[np.ndarray, np.ndarray]:
+    """Row i of a CSR matrix as a dense vector (without scipy's slower row indexing), and its
+    non-zero positions in order (np.flatnonzero of it, without scanning the vocabulary)."""
     v = np.zeros(matrix.shape[1])
     lo, hi = matrix.indptr[i], matrix.indptr[i + 1]
-    v[matrix.indices[lo:hi]] = matrix.data[lo:hi]
-    return v
+    indices, data = matrix.indices[lo:hi], matrix.data[lo:hi]
+    v[indices] = data
+    return v, np.sort(indices[data != 0]).astype(np.intp)
 
 
 def find_copies(items: Sequence[AnalysedArticle], threshold: float = 90.0) -> dict[str, str]:
@@ -299,20 +301,22 @@ class _Index:
         self.last[k] = c.last.toordinal() if self.dated[k] else 0
         self.size = max(self.size, k + 1)
 
-    def bounds(self, v: np.ndarray, threshold: float) -> np.ndarray:
-        """Per cluster: True unless its cosine with v is certainly below the threshold."""
-        nz = np.flatnonzero(v)
+    def bounds(self, v: np.ndarray, threshold: float, nz: np.ndarray | None = None) -> np.ndarray:
+        """Per cluster: True unless its cosine with v is certainly below the threshold.
+        `nz`: v's non-zero positions in order, when known (scanning v for them costs more)."""
+        nz = np.flatnonzero(v) if nz is None else nz
         nv = float(np.sqrt(v[nz] @ v[nz]))
         dots = self.rows[: self.size, nz] @ v[nz]
         denom = self.norms[: self.size] * nv
         cos = np.divide(dots, denom, out=np.zeros_like(dots), where=denom > 0)
         return cos >= threshold - _MARGIN
 
-    def candidates(self, v: np.ndarray, d: date | None, threshold: float, window: int) -> list[int]:
+    def candidates(self, v: np.ndarray, d: date | None, threshold: float, window: int,
+                   nz: np.ndarray | None = None) -> list[int]:
         """Clusters within the date window that may reach the threshold, in cluster order."""
         if self.size == 0:
             return []
-        keep = self.bounds(v, threshold)
+        keep = self.bounds(v, threshold, nz)
         if d is not None:
             day = d.toordinal()
             n = self.size
