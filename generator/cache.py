@@ -12,7 +12,7 @@ import os
 import pickle
 from functools import lru_cache
 from pathlib import Path
-from typing import Callable, TypeVar
+from typing import Callable, Mapping, TypeVar
 
 T = TypeVar("T")
 PACKAGE_DIR = Path(__file__).resolve().parent
@@ -64,8 +64,9 @@ def store(path: Path | None, value: object) -> None:
 LARGE_INPUT_BYTES = 5 * 1024 * 1024
 
 
-def _entry_digest(path: Path, rel: str) -> bytes:
-    """What an input file contributes to the folder key; links and huge files are never read."""
+def _entry_digest(path: Path, rel: str, known: Mapping[Path, bytes]) -> bytes:
+    """What an input file contributes to the folder key; links and huge files are never read,
+    nor files whose sha256 this run already took (`known`)."""
     try:
         if path.is_symlink():
             st = path.stat()  # the target's size and mtime: a changed target makes a new key
@@ -73,15 +74,17 @@ def _entry_digest(path: Path, rel: str) -> bytes:
         st = path.stat()
         if not path.is_file() or st.st_size > LARGE_INPUT_BYTES:
             return f"S\0{rel}\0{st.st_size}\0{st.st_mtime_ns}".encode()
-        return f"F\0{rel}\0".encode() + hashlib.sha256(path.read_bytes()).digest()
+        known_digest = known.get(path)
+        return f"F\0{rel}\0".encode() + (known_digest or hashlib.sha256(path.read_bytes()).digest())
     except OSError as exc:
         return f"E\0{rel}\0{exc.errno}".encode()
 
 
-def folder_digest(folder: Path) -> str:
+def folder_digest(folder: Path, known: Mapping[Path, bytes] | None = None) -> str:
     """Hash of every non-hidden entry under `folder` as ingest sees it (links not followed).
 
     Keys the whole-run cache: when no input changed, nothing is ingested, parsed or composed.
+    `known`: files' sha256 digests already taken in this run (changes.seed_hashes), not taken again.
     """
     digest = hashlib.sha256(str(folder).encode())
     if not folder.is_dir():
@@ -93,7 +96,7 @@ def folder_digest(folder: Path) -> str:
         names = [d for d in dirnames if (base / d).is_symlink()] + [f for f in filenames if not f.startswith(".")]
         entries += [((base / n).relative_to(folder).as_posix(), base / n) for n in names]
     for rel, path in sorted(entries):
-        digest.update(_entry_digest(path, rel))
+        digest.update(_entry_digest(path, rel, known or {}))
     return digest.hexdigest()
 
 

@@ -28,16 +28,27 @@ def state_file(settings: Settings) -> Path:
     return settings.state_path / STATE_FILE
 
 
-def seed_hashes(settings: Settings) -> dict[str, str]:
-    """sha256 of every input file under seeds/ (as ingest sees them), keyed by path from the root."""
+def seed_hashes(settings: Settings, digests: dict[Path, bytes] | None = None) -> dict[str, str]:
+    """sha256 of every input file under seeds/ (as ingest sees them), keyed by path from the root.
+
+    `digests`, when given, receives each plain file's digest by path, for the run's cache key
+    (cache.folder_digest) to use instead of reading and hashing every input a second time."""
     seeds = settings.seeds_path
     if not seeds.is_dir():
         return {}
     from .inputs import input_files
 
     prefix = display_path(seeds, settings)
-    return {(display_path(path, settings) if path.is_symlink() else f"{prefix}/{path.relative_to(seeds).as_posix()}"):
-            hashlib.sha256(path.read_bytes()).hexdigest() for path in input_files(seeds)}
+    out: dict[str, str] = {}
+    for path in input_files(seeds):
+        digest = hashlib.sha256(path.read_bytes())
+        if path.is_symlink():
+            out[display_path(path, settings)] = digest.hexdigest()
+        else:
+            out[f"{prefix}/{path.relative_to(seeds).as_posix()}"] = digest.hexdigest()
+            if digests is not None:
+                digests[path] = digest.digest()
+    return out
 
 
 def load_state(settings: Settings) -> dict[str, Any]:

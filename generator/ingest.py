@@ -68,7 +68,8 @@ def read_one(path: Path, seeds: Path, shown: str, index: SourcesIndex = SourcesI
         return [], [Rejection(shown, problem)] if problem != "skip" else []
     try:
         data = path.read_bytes()
-        records = read_records(path.name, data, memo)
+        digest = hashlib.sha256(data).hexdigest()
+        records = read_records(path.name, data, memo, digest)
     except (NotText, ReaderError) as exc:
         return [], [Rejection(shown, str(exc))]
     except OSError as exc:
@@ -76,7 +77,6 @@ def read_one(path: Path, seeds: Path, shown: str, index: SourcesIndex = SourcesI
     except Exception as exc:  # a reader library failing on odd input must not stop the run
         return [], [Rejection(shown, f"cannot be read as {path.suffix or 'text'}: {' '.join(str(exc).split())}")]
     file_meta, sidecar_error, _ = per_file_meta(path, shown.rsplit("/", 1)[0] if "/" in shown else "")
-    digest = hashlib.sha256(data).hexdigest()
     docs, rejected = [], []
     for rec in records:
         keys = _index_keys(rel, path.name, rec.index)
@@ -94,9 +94,11 @@ def read_one(path: Path, seeds: Path, shown: str, index: SourcesIndex = SourcesI
     return docs, rejected
 
 
-def read_records(name: str, data: bytes, memo: cache.MemoTable | None = None) -> list[Record]:
+def read_records(name: str, data: bytes, memo: cache.MemoTable | None = None,
+                 digest: str | None = None) -> list[Record]:
     """Decode a file's bytes and read its records, memoised by content: decoding (ftfy) and
-    HTML extraction cost milliseconds per file, every run, for every file of the desk."""
+    HTML extraction cost milliseconds per file, every run, for every file of the desk.
+    `digest`: the bytes' sha256, when the caller has it."""
     reader = reader_for(name)
 
     def read() -> list[Record]:
@@ -107,7 +109,7 @@ def read_records(name: str, data: bytes, memo: cache.MemoTable | None = None) ->
 
     if reader is None or memo is None:
         return read()
-    return memo.get(f"{reader.__name__}:{hashlib.sha256(data).hexdigest()}", read)
+    return memo.get(f"{reader.__name__}:{digest or hashlib.sha256(data).hexdigest()}", read)
 
 
 def _index_keys(rel: str, name: str, index: int | None) -> list[str]:

@@ -10,7 +10,7 @@ import contextlib
 import functools
 from dataclasses import replace
 from pathlib import Path
-from typing import Callable, Iterator
+from typing import Callable, Iterator, Mapping
 
 # analyse, clean, cluster, compose and ingest are imported where used: a run whose inputs did not
 # change never loads them (nor spaCy, trafilatura or dateparser behind them).
@@ -63,8 +63,10 @@ def _clean(raw, settings: Settings) -> Article | Rejection:
         return Rejection(exc.file, exc.reason)
 
 
-def build_stories(settings: Settings, progress: Progress = _quiet) -> tuple[list[Story], list[Rejection]]:
-    stories, rejected = _stories_cached(settings, progress)
+def build_stories(settings: Settings, progress: Progress = _quiet,
+                  digests: Mapping[Path, bytes] | None = None) -> tuple[list[Story], list[Rejection]]:
+    """`digests`: inputs' sha256 already taken in this run (changes.seed_hashes)."""
+    stories, rejected = _stories_cached(settings, progress, digests)
     files = [[a.file for a in s.sources] for s in stories]
     assigned = slugs.assign_slugs(files, [s.slug for s in stories], slugs.load_registry(settings.state_path))
     stories = [replace(s, slug=slug) for s, slug in zip(stories, assigned)]
@@ -79,12 +81,13 @@ def _settings_key(settings: Settings) -> str:
     return cache.code_fingerprint(model_key() + repr(replace(settings, root=Path("."))))
 
 
-def _stories_cached(settings: Settings, progress: Progress) -> tuple[list[Story], list[Rejection]]:
+def _stories_cached(settings: Settings, progress: Progress,
+                    digests: Mapping[Path, bytes] | None = None) -> tuple[list[Story], list[Rejection]]:
     """Stories before slugs; when no input, setting or line of code changed, the last run's.
 
     A warm run then reads only the inputs' bytes (to hash them) and one cache file.
     """
-    key = cache.text_key(_settings_key(settings), str(settings.root), cache.folder_digest(settings.seeds_path))
+    key = cache.text_key(_settings_key(settings), str(settings.root), cache.folder_digest(settings.seeds_path, digests))
     path = settings.cache_path / "last-build.pkl"
     hit = cache.load_keyed(path, key)
     if isinstance(hit, tuple) and len(hit) == 2:
@@ -209,8 +212,9 @@ def generate(settings: Settings, progress: Progress = _quiet) -> RunResult:
         for note in merge.recover(settings):
             progress(note)
         editor_overrides = overrides.load_overrides(settings.path(settings.overrides_file), settings.overrides_file)
-        seeds = changes.seed_hashes(settings)
-        stories, rejected = build_stories(settings, progress)
+        digests: dict[Path, bytes] = {}
+        seeds = changes.seed_hashes(settings, digests)
+        stories, rejected = build_stories(settings, progress, digests)
         stories = [overrides.apply_overrides(s, editor_overrides) for s in stories]
         stories = changes.annotate_changes(stories, changes.load_state(settings))
         pages = render_pages(stories, settings)

@@ -68,3 +68,21 @@ def test_warm_run_parses_nothing(tmp_path, capsys):
     second = analyse_articles(arts, tmp_path, progress=messages.append)
     assert second == first
     assert messages == ["1 analyses reused from cache"]
+
+
+def test_the_run_key_uses_the_digests_the_state_already_took_and_is_the_same(tmp_path):
+    from generator.changes import seed_hashes
+    from generator.config import load_settings
+
+    seeds = tmp_path / "seeds"
+    (seeds / "more").mkdir(parents=True)
+    (seeds / "a.txt").write_text("Officials said the bridge would reopen on Monday.")
+    (seeds / "more" / "b.md").write_text("# Floods\n\nRain closed the port.")
+    (seeds / "sources.yaml").write_text("a.txt:\n  outlet: Daily Planet\n")
+    (seeds / ".notes").write_text("hidden: neither the state nor the key reads it")
+    digests: dict = {}
+    seed_hashes(load_settings(tmp_path), digests)
+    assert sorted(p.name for p in digests) == ["a.txt", "b.md", "sources.yaml"]
+    assert cache.folder_digest(seeds, digests) == cache.folder_digest(seeds)
+    wrong = {path: b"\0" * 32 for path in digests}  # were they not used, the key would not change
+    assert cache.folder_digest(seeds, wrong) != cache.folder_digest(seeds)

@@ -29,7 +29,7 @@ ARTICLES = {
 }
 
 
-def fake_build_stories(settings, progress=None):
+def fake_build_stories(settings, progress=None, digests=None):
     """One story from every seed file: first line is the title, every other line a cited point."""
     arts = []
     for path in sorted(settings.seeds_path.glob("*.txt")):
