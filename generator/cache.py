@@ -74,8 +74,7 @@ def _entry_digest(path: Path, rel: str, known: Mapping[Path, bytes]) -> bytes:
         st = path.stat()
         if not path.is_file() or st.st_size > LARGE_INPUT_BYTES:
             return f"S\0{rel}\0{st.st_size}\0{st.st_mtime_ns}".encode()
-        known_digest = known.get(path)
-        return f"F\0{rel}\0".encode() + (known_digest or hashlib.sha256(path.read_bytes()).digest())
+        return f"F\0{rel}\0".encode() + (known.get(path) or hashlib.sha256(path.read_bytes()).digest())
     except OSError as exc:
         return f"E\0{rel}\0{exc.errno}".encode()
 
@@ -95,8 +94,9 @@ def folder_digest(folder: Path, known: Mapping[Path, bytes] | None = None) -> st
         dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
         names = [d for d in dirnames if (base / d).is_symlink()] + [f for f in filenames if not f.startswith(".")]
         entries += [((base / n).relative_to(folder).as_posix(), base / n) for n in names]
+    known = known or {}
     for rel, path in sorted(entries):
-        digest.update(_entry_digest(path, rel, known or {}))
+        digest.update(_entry_digest(path, rel, known))
     return digest.hexdigest()
 
 
