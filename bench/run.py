@@ -218,7 +218,7 @@ FLOOR_SCRIPT = r"""
 import sys, json
 from pathlib import Path
 sys.path.insert(0, sys.argv[1])
-from generator.nlp import load_model
+from generator.nlp.model import load_model
 texts = json.loads(Path(sys.argv[2]).read_text())
 nlp = load_model()
 n_process = int(sys.argv[3])

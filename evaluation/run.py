@@ -45,7 +45,7 @@ def load_export(path: Path) -> dict:
 def run_pipeline(root: Path, seeds: Path, settings: Any = None) -> dict:
     """Run ingest -> compose in-process on `seeds` and return the export dict."""
     from generator.config import load_settings
-    from generator.export import export_data
+    from generator.publish.export import export_data
     from generator.pipeline import build_stories
 
     base = settings if settings is not None else load_settings(Path(root))

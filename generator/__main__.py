@@ -1,3 +1,3 @@
-from .cli import entry
+from generator.cli import entry
 
 entry()

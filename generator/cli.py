@@ -15,9 +15,9 @@ import sys
 import time
 from pathlib import Path
 
-from . import __version__
-from .config import Settings, load_settings
-from .errors import ConfigError, ExitCode, ExplainerError
+from generator import __version__
+from generator.config import Settings, load_settings
+from generator.errors import ConfigError, ExitCode, ExplainerError
 
 
 def _progress_printer(quiet: bool):
@@ -52,14 +52,14 @@ def _report(result) -> int:
 
 
 def cmd_generate(args) -> int:
-    from . import workers
+    from generator.nlp import workers
 
     settings = _settings(args)
     # A worker starts loading spaCy before the rest of the generator is even imported; the
     # run hands it the new articles, or stops it when nothing changed.
     workers.prestart(settings.cache_path)
     try:
-        from .pipeline import generate
+        from generator.pipeline import generate
 
         result = generate(settings, _progress_printer(args.quiet))
     finally:
@@ -76,8 +76,8 @@ def cmd_build(args) -> int:
 
 
 def cmd_export(args) -> int:
-    from .export import export_json
-    from .pipeline import build_stories
+    from generator.publish.export import export_json
+    from generator.pipeline import build_stories
 
     settings = _settings(args)
     stories, rejected = build_stories(settings, _progress_printer(args.quiet))
@@ -87,7 +87,7 @@ def cmd_export(args) -> int:
 
 def cmd_status(args) -> int:
     """Exit 3 while a page holds conflict markers (usable as a pre-commit check), else 0."""
-    from .status import collect, format_report
+    from generator.publish.status import collect, format_report
 
     settings = _settings(args)
     report = collect(settings)

@@ -15,7 +15,7 @@ from typing import Any
 
 import yaml
 
-from .errors import ConfigError
+from generator.errors import ConfigError
 
 DEFAULT_SETTINGS_FILE = Path("site_config/settings.yaml")
 

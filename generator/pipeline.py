@@ -14,10 +14,17 @@ from typing import Callable, Iterator, Mapping
 
 # analyse, clean, cluster, compose and ingest are imported where used: a run whose inputs did not
 # change never loads them (nor spaCy, trafilatura or dateparser behind them).
-from . import cache, changes, lock, merge, overrides, render, site_pages, slugs
-from .config import Settings
-from .errors import ExitCode, InputRejected  # noqa: F401  (ExitCode: re-exported)
-from .models import Article, Rejection, RunResult, Story
+from generator.store import cache
+from generator.publish import changes
+from generator.store import lock
+from generator.publish import merge
+from generator.publish import overrides
+from generator.publish import render
+from generator.publish import site_pages
+from generator.stories import slugs
+from generator.config import Settings
+from generator.errors import ExitCode, InputRejected  # noqa: F401  (ExitCode: re-exported)
+from generator.models import Article, Rejection, RunResult, Story
 
 Progress = Callable[[str], None]
 
@@ -35,7 +42,7 @@ def load_articles(settings: Settings, progress: Progress = _quiet) -> tuple[list
 
 
 def _read_inputs(settings: Settings) -> tuple[list, list[Rejection]]:
-    from . import ingest
+    from generator.ingest import documents as ingest
 
     return ingest.read_inputs(settings)
 
@@ -55,7 +62,7 @@ def _cleaned(raws: list, settings: Settings, rejected: list[Rejection]) -> Itera
 
 
 def _clean(raw, settings: Settings) -> Article | Rejection:
-    from . import clean
+    from generator.clean import article as clean
 
     try:
         return clean.clean_document(raw, settings.min_body_words)
@@ -76,7 +83,7 @@ def build_stories(settings: Settings, progress: Progress = _quiet,
 
 def _settings_key(settings: Settings) -> str:
     """Code, model and settings (root left out, so a cache dir can move with the project)."""
-    from .nlp import model_key
+    from generator.nlp.model import model_key
 
     return cache.code_fingerprint(model_key() + repr(replace(settings, root=Path("."))))
 
@@ -93,7 +100,8 @@ def _stories_cached(settings: Settings, progress: Progress,
     if isinstance(hit, tuple) and len(hit) == 2:
         progress(f"inputs unchanged: {len(hit[0])} stories reused from cache")
         return list(hit[0]), list(hit[1])
-    from . import analyse, workers
+    from generator.nlp import analyse
+    from generator.nlp import workers
 
     # Something changed: a worker starts loading spaCy now, while this process reads the inputs.
     with workers.take_prestarted(settings.cache_path) or contextlib.nullcontext() as pool:
@@ -113,7 +121,9 @@ def _stories_cached(settings: Settings, progress: Progress,
 
 def _import_later_stages() -> None:
     """Import the stages after analysis while a worker loads spaCy: the time is free then."""
-    from . import cluster, compose, render  # noqa: F401
+    from generator.stories import cluster  # noqa: F401
+    from generator.stories import compose
+    from generator.publish import render
 
 
 def _cluster_cached(analysed: list, settings: Settings) -> tuple[list[list], list[Rejection]]:
@@ -124,7 +134,7 @@ def _cluster_cached(analysed: list, settings: Settings) -> tuple[list[list], lis
     if isinstance(hit, tuple) and len(hit) == 2:
         members, set_aside = hit
         return [[analysed[i] for i in group] for group in members], list(set_aside)
-    from . import cluster
+    from generator.stories import cluster
 
     groups, set_aside = cluster.cluster_with_rejections(analysed, settings)
     position = {id(it): i for i, it in enumerate(analysed)}
@@ -139,7 +149,7 @@ def _compose_all(groups: list[list], settings: Settings) -> list[Story]:
     The rest are composed in `n_process` processes: stories are independent, and with many
     new ones composing costs as much as parsing. A run that adds one article composes one.
     """
-    from . import workers
+    from generator.nlp import workers
 
     paths = [_story_path(group, settings) for group in groups]
     stories: list[Story | None] = [cache.load(path, Story) for path in paths]
@@ -160,7 +170,7 @@ def _story_path(group: list, settings: Settings) -> Path:
 
 
 def _compose_story(job: tuple[list, Path], settings: Settings) -> Story:
-    from . import compose
+    from generator.stories import compose
 
     group, path = job
     story = compose.compose_story(group, settings=settings)
@@ -188,7 +198,7 @@ def render_pages(stories: list[Story], settings: Settings) -> dict[str, str]:
 def _story_pages(stories: list[Story], settings: Settings, key: str) -> list[tuple[str, str]]:
     """Each story's page and JSON: those made last time from the same story under the same
     key, the rest rendered in `n_process` processes (each stores what it renders)."""
-    from . import workers
+    from generator.nlp import workers
 
     paths = [settings.cache_path / "pages" / f"{cache.text_key(key, repr(s))}.pkl" for s in stories]
     made: list[tuple[str, str] | None] = [cache.load(path, tuple) for path in paths]

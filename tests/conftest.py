@@ -43,21 +43,21 @@ def seed_articles(settings):
 
 @pytest.fixture(scope="session")
 def analysed_seeds(settings, seed_articles):
-    from generator.analyse import analyse_articles
+    from generator.nlp.analyse import analyse_articles
 
     return analyse_articles(seed_articles, settings.cache_path)
 
 
 @pytest.fixture(scope="session")
 def seed_story(settings, analysed_seeds):
-    from generator.compose import compose_story
+    from generator.stories.compose import compose_story
 
     return compose_story(analysed_seeds, settings)
 
 
 def parse(text: str):
     """Parse a snippet with the shared model (unit tests of extractors)."""
-    from generator.nlp import parse_one
+    from generator.nlp.model import parse_one
 
     return parse_one(text)
 

@@ -12,13 +12,13 @@ from pathlib import Path
 
 import pytest
 
-from generator.actors import _canonical, _shortened_after_a_place, build_actors, extract_mentions
-from generator.actors_aliases import (
+from generator.sections.actors.build import _canonical, _shortened_after_a_place, build_actors, extract_mentions
+from generator.sections.actors.aliases import (
     Form, _glued_surname, _same_person, _same_spelling, _surname_fits, cluster, name_key, tidy,
 )
-from generator.actors_kinds import is_country_name, place_kind, shares_stem
-from generator.actors_roles import caption_titles, choose_role, head_word, refine_role
-from generator.analyse import analyse_doc, sentences_of
+from generator.text.actor_kinds import is_country_name, place_kind, shares_stem
+from generator.nlp.actors.roles import caption_titles, choose_role, head_word, refine_role
+from generator.nlp.analyse import analyse_doc, sentences_of
 from generator.models import AnalysedArticle, Article, RemovedLine
 
 from tests.conftest import parse
@@ -391,7 +391,8 @@ def test_seed_speaker_forms_resolve_to_one_actor(seed_actor_figures, gold):
 
 def test_memoised_name_helpers_answer_as_the_plain_ones():
     """actors_aliases keeps memoised forms of the actors_kinds helpers (speed only)."""
-    from generator import actors_aliases, actors_kinds
+    from generator.sections.actors import aliases as actors_aliases
+    from generator.text import actor_kinds as actors_kinds
 
     names = ["Müller", "the U.K.", "Norway", "Norwegian", "Austrian", "Australia", "Kazakh",
              "Kazakhstan", "DRC", "Jonas Lindqvist", "", "  Élysée’s  "]

@@ -6,8 +6,8 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from generator import alignment
-from generator.analyse import entities_of, sentences_of
+from generator.sections.claims import alignment
+from generator.nlp.analyse import entities_of, sentences_of
 from generator.models import AnalysedArticle, Article, ArticleAnalysis
 from tests.conftest import parse
 

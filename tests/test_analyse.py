@@ -9,18 +9,20 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import replace
 
-from generator import cluster, dates, topic_terms
-from generator.actors_kinds import ADMIN_NOUNS, COLLECTIVE_NOUNS
-from generator.analyse import (
+from generator.stories import cluster
+from generator.text import dates
+from generator.nlp import topic_terms
+from generator.text.actor_kinds import ADMIN_NOUNS, COLLECTIVE_NOUNS
+from generator.nlp.analyse import (
     NUMBER_LABELS,
     analyse_doc,
     entities_of,
     sentence_index_at,
     sentences_of,
 )
-from generator.doc_arrays import entity_spans, positions
+from generator.nlp.doc_arrays import entity_spans, positions
 from generator.models import Article, Sentence
-from generator.nlp import parse_one
+from generator.nlp.model import parse_one
 
 TEXT = (
     "Officials in Oran province said on Tuesday that 452 people had left, about 3 percent of the town.\n\n"
@@ -117,7 +119,7 @@ def test_positions_find_words_spacy_keeps_as_symbols():
 
 def test_terms_are_the_content_lemmas_and_weighted_entities_clustering_compares():
     from generator.models import AnalysedArticle
-    from generator.topic_terms import ENTITY_WEIGHT
+    from generator.nlp.topic_terms import ENTITY_WEIGHT
 
     article = _article()
     analysis = analyse_doc(article, parse_one(article.text))

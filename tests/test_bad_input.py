@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from generator import ingest
-from generator.clean import clean_document
+from generator.ingest import documents as ingest
+from generator.clean.article import clean_document
 from generator.config import Settings
-from generator.decode import NotText, decode_bytes
+from generator.ingest.decode import NotText, decode_bytes
 from generator.errors import InputRejected
 from generator.models import RawDocument
 

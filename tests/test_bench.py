@@ -14,7 +14,8 @@ import numpy as np
 import pytest
 from sklearn.feature_extraction.text import TfidfVectorizer
 
-from generator import cluster, topic_terms
+from generator.stories import cluster
+from generator.nlp import topic_terms
 from generator.models import AnalysedArticle, Article, ArticleAnalysis, Entity, Sentence
 
 ROOT = Path(__file__).resolve().parent.parent

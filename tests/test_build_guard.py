@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.changes import build_state, save_state, seed_hashes
+from generator.publish.changes import build_state, save_state, seed_hashes
 from generator.config import load_settings
 
 ROOT = Path(__file__).resolve().parent.parent

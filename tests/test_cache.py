@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from generator import cache
-from generator.analyse import _analysis_key, analyse_articles
+from generator.store import cache
+from generator.nlp.analyse import _analysis_key, analyse_articles
 from generator.models import Article, ArticleAnalysis
 
 
@@ -71,7 +71,7 @@ def test_warm_run_parses_nothing(tmp_path, capsys):
 
 
 def test_the_run_key_uses_the_digests_the_state_already_took_and_is_the_same(tmp_path):
-    from generator.changes import seed_hashes
+    from generator.publish.changes import seed_hashes
     from generator.config import load_settings
 
     seeds = tmp_path / "seeds"

@@ -7,9 +7,9 @@ import re
 
 import pytest
 
-from generator import claims
-from generator.analyse import entities_of, sentences_of
-from generator.export import story_json
+from generator.sections.claims import synthesis as claims
+from generator.nlp.analyse import entities_of, sentences_of
+from generator.publish.export import story_json
 from generator.models import Actor, AnalysedArticle, Article, ArticleAnalysis
 from tests.conftest import parse
 

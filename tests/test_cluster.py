@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from generator.cluster import DIGEST_CUES, cluster_with_rejections, digest_cues
+from generator.stories.cluster import DIGEST_CUES, cluster_with_rejections, digest_cues
 from generator.models import AnalysedArticle, Article, ArticleAnalysis, Entity, Sentence
-from generator.slugs import assign_slugs, load_registry, save_registry
+from generator.stories.slugs import assign_slugs, load_registry, save_registry
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -111,7 +111,7 @@ def test_registry_round_trip(tmp_path):
 @pytest.mark.slow
 def test_seeds_and_corpus_cluster_by_event(settings, tmp_path):
     """Purity and inverse purity >= 0.95 against the manifest's events; seeds stay together."""
-    from generator.analyse import analyse_articles
+    from generator.nlp.analyse import analyse_articles
     from generator.pipeline import load_articles
 
     inbox = ROOT / "bench" / "work" / f"cluster-test-{tmp_path.name}"
@@ -146,7 +146,7 @@ def test_seeds_and_corpus_cluster_by_event(settings, tmp_path):
 
 
 def test_wire_copies_are_found_and_the_earliest_is_the_original():
-    from generator.cluster import find_copies
+    from generator.stories.cluster import find_copies
 
     body = ("The regulator closed the bank on Friday and named a receiver. Depositors will have access "
             "to insured deposits by Monday morning, officials said in a statement on Friday evening.")
@@ -159,7 +159,7 @@ def test_wire_copies_are_found_and_the_earliest_is_the_original():
 
 
 def test_copies_count_once_as_evidence(settings):
-    from generator.compose import compose_story
+    from generator.stories.compose import compose_story
 
     body = "The regulator closed the bank on Friday and named a receiver to protect depositors."
     story = compose_story([fake("01", body, []), fake("02", body, []), fake("03", QUAKE, [])], settings)
@@ -169,7 +169,7 @@ def test_copies_count_once_as_evidence(settings):
 
 
 def test_headline_without_titles_is_the_lead_point_not_a_dateline():
-    from generator.compose import choose_headline
+    from generator.stories.compose import choose_headline
     from generator.models import Item
 
     items = [fake("01", "RIDGEFORD:\n\n" + QUAKE + " on Friday night.", [])]
@@ -179,6 +179,6 @@ def test_headline_without_titles_is_the_lead_point_not_a_dateline():
 
 
 def test_slug_drops_possessives_and_accents():
-    from generator.compose import slugify
+    from generator.stories.compose import slugify
 
     assert slugify("Zürich's mayor wins vote") == "zurich-mayor-wins-vote"

@@ -6,8 +6,10 @@ from dataclasses import replace
 
 import pytest
 
-from generator import alignment, attributions, discrepancies
-from generator.analyse import entities_of, sentences_of
+from generator.sections.claims import alignment
+from generator.sections.claims import attributions
+from generator.sections.claims import discrepancies
+from generator.nlp.analyse import entities_of, sentences_of
 from generator.models import AnalysedArticle, Article, ArticleAnalysis
 from tests.conftest import CORPUS_DIR, parse
 
@@ -127,7 +129,7 @@ def test_every_variant_is_the_sentence_of_its_source():
 @pytest.fixture(scope="module")
 def corpus_story(settings):
     """Claims and disputes of a corpus event folder, through the real clean and analyse stages."""
-    from generator.analyse import analyse_articles
+    from generator.nlp.analyse import analyse_articles
     from generator.pipeline import load_articles
 
     def run(event: str):

@@ -7,11 +7,11 @@ from pathlib import Path
 import pytest
 
 from generator import pipeline
-from generator.changes import annotate_changes, build_state, describe_changes, load_state, story_state
+from generator.publish.changes import annotate_changes, build_state, describe_changes, load_state, story_state
 from generator.errors import ConfigError
-from generator.frontmatter_controls import insert_controls, page_controls, strip_controls
+from generator.publish.controls import insert_controls, page_controls, strip_controls
 from generator.models import Actor, Article, Item, Quote, Story
-from generator.overrides import apply_overrides, load_overrides, parse_overrides
+from generator.publish.overrides import apply_overrides, load_overrides, parse_overrides
 from tests.test_merge import add_article, page, project  # noqa: F401  (fixture)
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -170,7 +170,7 @@ def test_bad_overrides_stop_generate_before_writing(project):  # noqa: F811
 
 
 def test_page_inputs_map_a_storys_pages_to_its_sources_and_the_rest_to_all():
-    from generator.changes import page_inputs
+    from generator.publish.changes import page_inputs
 
     story = _story()
     other = Story("bridge", "Bridge", None, None, (Article("003", "seeds/003_c.txt", ("z",)),))

@@ -18,9 +18,10 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, assume, example, given, settings as hsettings, strategies as st
 
-from generator import ingest, readers
-from generator.clean import clean_document
-from generator.decode import NotText, decode_bytes, normalise_text
+from generator.ingest import documents as ingest
+from generator.ingest import readers
+from generator.clean.article import clean_document
+from generator.ingest.decode import NotText, decode_bytes, normalise_text
 from generator.errors import InputRejected
 from generator.models import Article, RawDocument
 

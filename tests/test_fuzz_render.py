@@ -13,10 +13,10 @@ import yaml
 from hypothesis import HealthCheck, given, settings as hsettings, strategies as st
 from lxml import html as lhtml
 
-from generator import render
-from generator.markdown_escape import clean_text, safe_url
+from generator.publish import render
+from generator.publish.markdown_escape import clean_text, safe_url
 from generator.models import Actor, Article, Item, Quote, Story, TimelineEntry, Unknown
-from generator.render_filters import human_date
+from generator.publish.filters import human_date
 from tests.test_render import SECTIONS, site_markdown, split_page
 
 MD = site_markdown()
@@ -171,7 +171,7 @@ def test_the_front_matter_is_one_yaml_block_whatever_the_headline(settings):
 @given(story=stories())
 def test_home_archive_and_hub_pages_hold_only_their_own_structure(story, settings):
     """The other pages built from stories (home, archive, actor hubs, site timeline) are as inert."""
-    from generator.site_pages import extra_pages
+    from generator.publish.site_pages import extra_pages
 
     pages = {rel: text for rel, text in extra_pages([story], settings).items() if rel.endswith(".md")}
     pages["index.md"] = render.render_index([story], settings)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from generator.hubs import actor_hubs, site_timeline
+from generator.stories.hubs import actor_hubs, site_timeline
 from generator.models import Actor, Story, TimelineEntry
 
 
@@ -45,7 +45,7 @@ def test_site_timeline_newest_first():
 
 
 def test_hub_pages_are_rendered_and_escaped(settings):
-    from generator.render_hubs import hub_pages
+    from generator.publish.hub_pages import hub_pages
 
     hostile = actor("<script>alert(1)</script> [x](javascript:y)", role="{{ boss }} # not a heading")
     s1 = story("a", [hostile, actor("Pat Doe", role="mayor")],

@@ -8,12 +8,12 @@ from pathlib import Path
 
 import pytest
 
-from generator import ingest
-from generator.clean import clean_document
+from generator.ingest import documents as ingest
+from generator.clean.article import clean_document
 from generator.config import Settings
-from generator.metadata import normalise_explicit_date, validate_meta
+from generator.clean.metadata import normalise_explicit_date, validate_meta
 from generator.models import RawDocument
-from generator.readers import markdown_to_text
+from generator.ingest.readers import markdown_to_text
 
 FIXTURES = Path(__file__).parent / "fixtures" / "inputs"
 

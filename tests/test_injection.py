@@ -18,8 +18,8 @@ import yaml
 from hypothesis import given, settings as hsettings, strategies as st
 from lxml import html as lhtml
 
-from generator import render
-from generator.markdown_escape import clean_text, html_text, md_inline, safe_tag
+from generator.publish import render
+from generator.publish.markdown_escape import clean_text, html_text, md_inline, safe_tag
 from tests.browser.support import ATTACKS, hostile_story
 from tests.test_render import ROOT, site_markdown, split_page
 

@@ -12,7 +12,7 @@ from generator import pipeline
 from generator.cli import main
 from generator.config import load_settings
 from generator.errors import LockHeld
-from generator.lock import content_lock, lock_path
+from generator.store.lock import content_lock, lock_path
 from tests.test_merge import project  # noqa: F401  (fixture)
 
 
@@ -43,7 +43,7 @@ def test_lock_held_by_another_process(tmp_path):
         import sys, time
         from pathlib import Path
         from generator.config import load_settings
-        from generator.lock import content_lock
+        from generator.store.lock import content_lock
         with content_lock(load_settings(Path({str(tmp_path)!r}))):
             print("held", flush=True)
             sys.stdin.readline()

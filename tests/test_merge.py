@@ -10,10 +10,11 @@ from pathlib import Path
 
 import pytest
 
-from generator import merge, pipeline
+from generator.publish import merge
+from generator import pipeline
 from generator.config import load_settings
 from generator.errors import ConfigError
-from generator.merge import conflict_lines, merge3, merge_page, recover, write_pages
+from generator.publish.merge import conflict_lines, merge3, merge_page, recover, write_pages
 from generator.models import Article, Item, Story
 
 ROOT = Path(__file__).resolve().parent.parent

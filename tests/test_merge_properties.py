@@ -13,7 +13,7 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings as hsettings, strategies as st
 
 from generator.config import load_settings
-from generator.merge import conflict_lines, write_pages
+from generator.publish.merge import conflict_lines, write_pages
 
 
 

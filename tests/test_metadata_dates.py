@@ -8,7 +8,7 @@ import random
 import dateparser
 import pytest
 
-from generator.metadata import _PARSE_SETTINGS, DATE_RE, parse_date, plain_date, plain_time
+from generator.clean.metadata import _PARSE_SETTINGS, DATE_RE, parse_date, plain_date, plain_time
 
 
 def _written(d: dt.date) -> list[str]:

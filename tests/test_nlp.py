@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from generator import nlp
-from generator.nlp import MODEL_NAMES, ModelNotInstalled, ParseCache, load_first, parse_texts
+from generator.nlp import model as nlp
+from generator.nlp.model import MODEL_NAMES, ModelNotInstalled, ParseCache, load_first, parse_texts
 
 ROOT = Path(__file__).resolve().parent.parent
 TEXTS = [
@@ -120,7 +120,7 @@ def test_a_warm_run_does_not_import_spacy(tmp_path):
     shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
     (project / "seeds" / "001_council.txt").write_text(
         "Council votes to close the old bridge\n\n" + " ".join(TEXTS) + "\n", encoding="utf-8")
-    from generator.cache import code_fingerprint
+    from generator.store.cache import code_fingerprint
     from generator.config import load_settings
     from generator.pipeline import generate
 

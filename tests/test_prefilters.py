@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from generator import actors, attributions
+from generator.sections.actors import build as actors
+from generator.sections.claims import attributions
 
 ROOT = Path(__file__).resolve().parent.parent
 TEXTS = sorted([*ROOT.glob("seeds/*.txt"), *ROOT.glob("tests/corpus/*/*.txt")])
@@ -79,7 +80,7 @@ def test_the_title_guard_skips_only_texts_the_title_pattern_cannot_match():
 
 
 def test_whole_word_search_without_a_pattern_agrees_with_re():
-    from generator.claims import whole_word_in
+    from generator.sections.claims.synthesis import whole_word_in
 
     text = ROOT.joinpath("seeds").glob("*.txt").__next__().read_text(encoding="utf-8").lower()
     words = sorted(set(re.findall(r"\S+", text)))[:400] + [

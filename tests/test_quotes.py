@@ -10,9 +10,9 @@ import pytest
 from rapidfuzz import fuzz
 
 from generator.models import Actor, AnalysedArticle, Article, ArticleAnalysis, QuoteMention
-from generator.quotes import build_quotes, extract_quotes
-from generator.quotes_merge import normalise
-from generator.quotes_spans import clean_quote_text, find_spans
+from generator.sections.quotes.build import build_quotes, extract_quotes
+from generator.sections.quotes.merge import normalise
+from generator.nlp.quotes.spans import clean_quote_text, find_spans
 
 from tests.conftest import CORPUS_DIR, parse
 
@@ -25,7 +25,7 @@ SPEAKER_FLOOR = 0.9
 
 def quotes_of(*paragraphs: str) -> list[QuoteMention]:
     """Run the extractor on invented paragraphs, as analyse does on a cleaned article."""
-    from generator.analyse import sentences_of
+    from generator.nlp.analyse import sentences_of
 
     article = Article("t", "t.txt", tuple(paragraphs))
     doc = parse(article.text)
@@ -482,7 +482,7 @@ def test_corpus_quotes_recall_and_speakers(settings, event):
     """Events the rules were not written on, against their gold (all quotes, before the page's cap)."""
     import yaml
 
-    from generator.analyse import analyse_articles
+    from generator.nlp.analyse import analyse_articles
     from generator.pipeline import load_articles
 
     gold = yaml.safe_load((Path(CORPUS_DIR).parent / "gold" / "corpus" / f"{event}.yaml").read_text(encoding="utf-8"))
@@ -494,7 +494,7 @@ def test_corpus_quotes_recall_and_speakers(settings, event):
 
 
 def test_corpus_quote_attributed_differently_by_outlets_is_noted(settings):
-    from generator.analyse import analyse_articles
+    from generator.nlp.analyse import analyse_articles
     from generator.pipeline import load_articles
 
     folder = Path(CORPUS_DIR) / "chandrayaan3-landing"
@@ -508,10 +508,10 @@ def test_corpus_quote_attributed_differently_by_outlets_is_noted(settings):
 def test_parse_array_readings_and_memoised_resolution_answer_as_token_loops():
     """Token positions read from the parse's arrays, and referents resolved once per token
     (speed only), are what a loop over the tokens and a fresh resolution give."""
-    from generator.actors import CLOSE_QUOTES, OPEN_QUOTES, _quoted_tokens
-    from generator.doc_arrays import positions
-    from generator.quotes_gender import GENDER_TITLES, GENDERED
-    from generator.quotes_names import Names, _apposed
+    from generator.sections.actors.build import CLOSE_QUOTES, OPEN_QUOTES, _quoted_tokens
+    from generator.nlp.doc_arrays import positions
+    from generator.nlp.quotes.gender import GENDER_TITLES, GENDERED
+    from generator.nlp.quotes.names import Names, _apposed
 
     doc = parse('Mr. Ivanov, the envoy, said "we will go" and\n\nshe left. “Then,” Ms Lee said, '
                 "‘they’ went. The ministry said it would act. He added that his team agreed.")

@@ -18,12 +18,12 @@ import pytest
 import yaml
 from lxml import html as lhtml
 
-from generator import render
-from generator.export import story_json
-from generator.markdown_escape import safe_url
+from generator.publish import render
+from generator.publish.export import story_json
+from generator.publish.markdown_escape import safe_url
 from generator.models import Actor, Item, Story, TimelineEntry
-from generator.render_filters import human_date
-from generator.site_pages import extra_pages
+from generator.publish.filters import human_date
+from generator.publish.site_pages import extra_pages
 from tests.browser.support import full_story
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -22,7 +22,7 @@ from pathlib import Path
 import pytest
 from lxml import html as lhtml
 
-from generator import render
+from generator.publish import render
 
 pytestmark = pytest.mark.slow
 
@@ -266,7 +266,7 @@ def test_the_run_state_never_reads_outside_seeds_and_can_always_be_written(tmp_p
     """What `generate` records about seeds/ (changes.seed_hashes, saved to .explainer/state.json,
     which is kept in Git) must follow the same rules as ingest: a symbolic link pointing outside
     the input folder is never read, and a file name that is not UTF-8 cannot crash the save."""
-    from generator import changes
+    from generator.publish import changes
     from generator.config import load_settings
 
     seeds = tmp_path / "seeds"

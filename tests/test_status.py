@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from generator import pipeline
 from generator.cli import main
-from generator.merge import atomic_write
-from generator.status import collect, format_report
+from generator.publish.merge import atomic_write
+from generator.publish.status import collect, format_report
 from tests.test_merge import ARTICLES, add_article, page, project  # noqa: F401  (fixture)
 
 

@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from generator.temporal import iso_interval, resolve
+from generator.text.temporal import iso_interval, resolve
 
 REF = date(2025, 7, 4)
 

@@ -11,12 +11,12 @@ from dataclasses import replace
 
 import pytest
 
-from generator import dates
-from generator.analyse import sentences_of
-from generator.compose import reference_date
+from generator.text import dates
+from generator.nlp.analyse import sentences_of
+from generator.stories.compose import reference_date
 from generator.models import AnalysedArticle, Article, ArticleAnalysis
-from generator.nlp import parse_one
-from generator.timeline import build_timeline, extract_dates
+from generator.nlp.model import parse_one
+from generator.sections.timeline.build import build_timeline, extract_dates
 
 
 def analysed(text: str, published: str | None = None, source_id: str = "000") -> AnalysedArticle:
@@ -265,7 +265,7 @@ def _matches(entry, gold_entry) -> bool:
 
 def _seed_items(seed_articles, gold, drop_boilerplate: bool, cache_path) -> list[AnalysedArticle]:
     """The seeds with the gold's publication dates (and, optionally, its boilerplate removed)."""
-    from generator.nlp import ParseCache, parse_texts
+    from generator.nlp.model import ParseCache, parse_texts
 
     by_id = {s["id"]: s for s in gold["sources"]}
     fixed = []

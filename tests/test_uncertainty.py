@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from generator.uncertainty import background_cue, classify, heading_kind, unquoted
+from generator.sections.claims.uncertainty import background_cue, classify, heading_kind, unquoted
 
 
 @pytest.mark.parametrize("text", [
@@ -99,7 +99,7 @@ def test_pattern_lists_match_as_one_alternation_where_any_pattern_does():
     """_any reads a list of patterns as one compiled alternation (speed only)."""
     import re
 
-    from generator import uncertainty
+    from generator.sections.claims import uncertainty
 
     lists = [uncertainty.OPEN_QUESTION_PATTERNS, uncertainty.HEDGED_PATTERNS, uncertainty.NEXT_PATTERNS,
              uncertainty.BACKGROUND_PATTERNS, uncertainty.THREAT_PATTERNS]

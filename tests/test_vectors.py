@@ -1,4 +1,4 @@
-"""generator.vectors against scikit-learn's TfidfVectorizer: the same matrices, bit for bit.
+"""generator.text.vectors against scikit-learn's TfidfVectorizer: the same matrices, bit for bit.
 
 scikit-learn stays a test dependency as the oracle; the generator does not import it (its
 import alone costs over a second of every run that composes a story).
@@ -14,7 +14,7 @@ import numpy as np
 import pytest
 from sklearn.feature_extraction.text import TfidfVectorizer
 
-from generator.vectors import Tfidf, char_wb
+from generator.text.vectors import Tfidf, char_wb
 
 CORPUS = Path(__file__).parent / "corpus"
 

@@ -9,8 +9,8 @@ from dataclasses import replace
 
 import pytest
 
-from generator import workers
-from generator.analyse import analyse_articles, analyse_batch
+from generator.nlp import workers
+from generator.nlp.analyse import analyse_articles, analyse_batch
 from generator.errors import ExplainerError
 
 
@@ -46,7 +46,7 @@ def test_a_failure_in_a_worker_reaches_the_caller(seed_articles, monkeypatch):
     def broken(*_args, **_kwargs):
         raise ValueError("no parse")
 
-    from generator import analyse
+    from generator.nlp import analyse
 
     monkeypatch.setattr(analyse, "analyse_batch", broken)  # inherited by the forked worker
     with workers.Workers(None, count=1) as pool:
@@ -72,7 +72,7 @@ def test_stop_words_are_spacys_without_importing_spacy():
     import subprocess
     import sys
 
-    code = ("import sys; from generator.nlp import stop_words; w = stop_words(); "
+    code = ("import sys; from generator.nlp.model import stop_words; w = stop_words(); "
             "print(len(w), 'spacy' in sys.modules, 'the' in w, 'said' in w)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
     from spacy.lang.en.stop_words import STOP_WORDS
@@ -81,7 +81,7 @@ def test_stop_words_are_spacys_without_importing_spacy():
 
 
 def test_a_missing_model_is_reported_by_the_worker_with_its_reason(seed_articles, monkeypatch):
-    from generator import nlp
+    from generator.nlp import model as nlp
 
     def no_model():
         raise nlp.ModelNotInstalled("no English spaCy model installed")

@@ -27,14 +27,14 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import InclusionLevel
 
 try:
-    from generator.changes import seed_drift
+    from generator.publish.changes import seed_drift
 except ImportError:  # `mkdocs` run from a checkout without `pip install -e .`
     sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
-    from generator.changes import seed_drift
+    from generator.publish.changes import seed_drift
 from generator.config import load_settings
 from generator.errors import ConfigError
-from generator.frontmatter_controls import Controls, page_controls
-from generator.merge import conflict_lines
+from generator.publish.controls import Controls, page_controls
+from generator.publish.merge import conflict_lines
 
 log = logging.getLogger("mkdocs.hooks.build_guard")
 

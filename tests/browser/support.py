@@ -165,8 +165,8 @@ def built_site() -> BuiltSite:
     """Generate from the seeds into a temp copy, add the test stories, `mkdocs build --strict`."""
     from generator.config import load_settings
     from generator.pipeline import generate
-    from generator.render import render_story
-    from generator.site_pages import story_data
+    from generator.publish.render import render_story
+    from generator.publish.site_pages import story_data
 
     tmp = Path(tempfile.mkdtemp(prefix="explainer-site-"))
     atexit.register(shutil.rmtree, tmp, True)

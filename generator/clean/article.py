@@ -1,0 +1,138 @@
+"""Clean stage: separate the article body from boilerplate and read the page's metadata.
+
+Every non-empty input line either stays as a body paragraph or is listed in Article.removed
+with its reason. Line rules are in boilerplate.py (one line alone) and page.py (the page
+around it). Metadata the input states explicitly (RawDocument.meta) wins over what is
+inferred here; inferred values are taken only from what the text states, never guessed.
+An input that is not one English article raises InputRejected with the reason.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from generator.clean import boilerplate as bp
+from generator.clean import page
+from generator.errors import InputRejected
+from generator.clean.metadata import find_date
+from generator.models import Article, RawDocument, RemovedLine
+
+MIN_BODY_WORDS = 40  # the default of Settings.min_body_words
+MAX_TEXT_CHARS = 300_000  # about 50,000 words: far beyond one news article
+MIN_ENGLISH_SHARE = 0.15  # English prose is ~40% function words; other languages share few
+# "date 2023-03-10 " before the first line: the date header some scrapers write
+SCRAPER_DATE = re.compile(r"^date (\d{4}-\d{2}-\d{2})(?:\s+|$)")
+ENGLISH_FUNCTION_WORDS = frozenset("""
+the of and to a in is that for it as was with be by on not he she they his her their this are or
+from at an but have has had were been which who will would there its said also after than more
+into about over could when what can all one new we you our us them these those if may up out
+""".split())
+
+
+def clean_document(raw: RawDocument, min_body_words: int = MIN_BODY_WORDS) -> Article:
+    """RawDocument -> Article; raises InputRejected when the input is not one English article."""
+    if len(raw.text) > MAX_TEXT_CHARS:
+        raise InputRejected(raw.file, f"too long for one article ({len(raw.text)} characters; "
+                                      f"the limit is {MAX_TEXT_CHARS})")
+    lines = _input_lines(raw)
+    header, scraper_date = _scraper_header(lines) if raw.format == "text" else (None, None)
+    reasons, facts = _classify(lines, raw.meta.get("title"))
+    body = [ln for i, ln in enumerate(lines) if i not in reasons]
+    _check_article(raw.file, lines, body, min_body_words)
+    removed = ([RemovedLine(header, "scraper date header")] if header else []) + \
+        [RemovedLine(ln, reasons[i]) for i, ln in enumerate(lines) if i in reasons]
+    meta = raw.meta
+    return Article(
+        raw.source_id, raw.file, tuple(body), tuple(removed),
+        title=meta.get("title") or facts.get("title"),
+        outlet=meta.get("outlet") or facts.get("outlet"),
+        author=meta.get("author") or facts.get("author"),
+        published=meta.get("published") or facts.get("published") or scraper_date,
+        url=meta.get("url"), content_hash=raw.content_hash,
+    )
+
+
+def _input_lines(raw: RawDocument) -> list[str]:
+    """Non-empty stripped lines; in Markdown a paragraph may be wrapped over several lines."""
+    if raw.format == "markdown":
+        blocks = re.split(r"\n\s*\n", raw.text)
+        return [" ".join(b.split()) for b in blocks if b.strip()]
+    return [ln.strip() for ln in raw.text.split("\n") if ln.strip()]
+
+
+def _scraper_header(lines: list[str]) -> tuple[str | None, str | None]:
+    """Take "date YYYY-MM-DD" off the first line (in place); returns (header, ISO date)."""
+    m = SCRAPER_DATE.match(lines[0]) if lines else None
+    if m is None:
+        return None, None
+    rest = lines[0][m.end():].strip()
+    if rest:
+        lines[0] = rest
+    else:
+        del lines[0]
+    try:  # "date 2023-14-29" is a scraper's garbage, not a date: keep the header, infer no date
+        date.fromisoformat(m.group(1))
+    except ValueError:
+        return m.group(0).strip(), None
+    return m.group(0).strip(), m.group(1)
+
+
+def _classify(lines: list[str], given_title: str | None) -> tuple[page.Reasons, dict[str, str]]:
+    """Reasons for every non-body line, and the metadata the page states."""
+    reasons = {i: r for i, ln in enumerate(lines) if (r := bp.classify_line(ln))}
+    reasons |= page.duplicates(lines, reasons)
+    found, byline = page.bylines(lines, reasons)
+    reasons |= found
+    found, bio_outlet = page.bios(lines, reasons, byline.authors)
+    reasons |= found
+    reasons |= page.captions(lines, reasons)
+    start, end = page.body_span(lines, reasons)
+    found, title = page.headline(lines, reasons, start, given_title)
+    reasons |= found
+    reasons |= page.zones(lines, reasons, start, end)
+    facts = {"title": title, "author": byline.authors[0] if byline.authors else None,
+             "published": _published(lines, reasons, start, byline.dates),
+             "outlet": _publisher(lines, reasons) or bio_outlet}
+    return dict(sorted(reasons.items())), {k: v for k, v in facts.items() if v}
+
+
+def _published(lines: list[str], reasons: page.Reasons, start: int, byline_dates: tuple[str, ...]) -> str | None:
+    """The stated publication date: a "Published ..." line, a byline's date, a date line above the body."""
+    dated = [i for i, r in sorted(reasons.items()) if r == "publication date"]
+    stated = [i for i in dated if re.match(r"^(?:first\s+)?(?:published|posted)\b", lines[i], re.I)]
+    bare = [i for i in dated if i < start and bp.DATE_ONLY_RE.match(lines[i])]
+    for i in stated:
+        found = find_date(lines[i])
+        if found:
+            return found.iso
+    if byline_dates:
+        return byline_dates[0]
+    for i in bare:
+        found = find_date(lines[i])
+        if found:
+            return found.iso
+    return None
+
+
+def _publisher(lines: list[str], reasons: page.Reasons) -> str | None:
+    """The outlet a publisher badge names ("Featured Daily Planet")."""
+    for i, reason in sorted(reasons.items()):
+        if reason == "publisher label":
+            return re.sub(r"^Featured\s+", "", lines[i])
+    return None
+
+
+def _check_article(file: str, lines: list[str], body: list[str], min_words: int) -> None:
+    """Reject what is not one article: headlines only, too little text, not English."""
+    if not any(bp.ends_sentence(ln) and bp.words(ln) >= 6 for ln in lines) and \
+            sum(1 for ln in lines if bp.is_headline_like(ln)) >= 2:
+        raise InputRejected(file, "a list of headlines with no sentences: not an article")
+    tokens = re.findall(r"[^\W\d_]+(?:['’][^\W\d_]+)?", " ".join(body).lower())
+    if len(tokens) < min_words:
+        raise InputRejected(file, f"near-empty page: {len(tokens)} words of article text "
+                                  f"(at least {min_words} needed)")
+    share = sum(1 for t in tokens if t in ENGLISH_FUNCTION_WORDS) / len(tokens)
+    if share < MIN_ENGLISH_SHARE:
+        raise InputRejected(file, f"not in English: only {share:.0%} of its words are common "
+                                  f"English words (at least {MIN_ENGLISH_SHARE:.0%} expected)")

@@ -1,0 +1,157 @@
+"""Line classifiers: is this line of a scraped page boilerplate, and of which kind?
+
+Each rule is a general pattern of news web pages (the examples in the comments are invented).
+`classify_line` looks at one line alone; clean.py adds the rules that need the page around it
+(headline, bylines followed by a job title, teasers repeated later, the zone a line is in).
+Every pattern is anchored and free of nested quantifiers, so a 1 MB line costs linear time.
+"""
+
+from __future__ import annotations
+
+import re
+
+from generator.clean.metadata import DATE_RE
+
+I = re.I
+
+# Words that make up navigation and section labels ("World News", "Latest", "Top Stories").
+NAV_WORDS = frozenset("""
+news feed latest world international national local politics business economy markets money opinion
+opinions analysis sport sports tech technology science health culture entertainment lifestyle travel
+home top stories story breaking live video videos podcast podcasts photos photo gallery galleries
+europe asia africa americas region regions featured trending popular more editor's editors picks
+morning evening listen briefing newsletter newsletters summary highlights explainer exclusive update
+updates special report reports features investigations environment climate defence defense security
+elections crime media education the and in depth main menu section sections headlines wires wire
+""".split())
+
+NAME_TOKEN = r"[A-Z][\w'’.-]*"  # a capitalised word of a name: "O’Neil", "Jean-Luc", "J."
+NAME = rf"{NAME_TOKEN}(?:\s+{NAME_TOKEN}){{0,3}}"  # one to four such words: "Mary Ann De Vries"
+JOBS = (r"(?:editor|reporter|correspondent|writer|journalist|columnist|contributor|producer"
+        r"|photographer|photojournalist|anchor|presenter|staff|intern|critic|blogger|author)s?")
+
+# (reason, pattern) checked in order; the first match names the line's kind.
+RULES: list[tuple[str, re.Pattern[str]]] = [
+    # "Copy Link", "Share this article", "x" / "f" (icon letters left by share buttons)
+    ("boilerplate: share widget", re.compile(
+        r"^(?:copy link|link copied|copy url|share(?: this)?(?: article| story| page)?|share on \w+|tweet"
+        r"|e-?mail|print|facebook|twitter|whatsapp|linkedin|telegram|reddit|pinterest|\w)$", I)),
+    # "2 min read", "5 minutes to read"
+    ("boilerplate: reading time", re.compile(r"^\d{1,3}\s*(?:min|mins|minutes?)\.?\s+(?:to\s+)?read$", I)),
+    # "Read more", "Show More", "Article image", "Advertisement", "Listen to this article"
+    ("boilerplate: page widget", re.compile(
+        r"^(?:read more|show more|load more|see more|view more|more stories|article image|image|video"
+        r"|advertisement|ad|sponsored|skip ad|listen(?: to (?:this|the) (?:article|story))?|in this article:?"
+        r"|sign up|subscribe(?: now)?|comments?|view comments|continue reading|back to top|next article"
+        r"|previous article|you may also like|recommended(?: for you)?|most read|watch now|play video"
+        r"|close|menu|search|log ?in|sign in|follow us(?: on \w+)?|click here(?: to \w+)?|skip to (?:main )?content"
+        r"|skip to navigation|save|save article|reuse this content|more on this (?:story|topic)|related topics"
+        r"|explore more on (?:these|this) topics?|most viewed|most popular|print this (?:page|article))$", I)),
+    # "3 hours ago", "Updated 25 minutes ago" (relative: no date can be taken from it)
+    ("publication time (relative)", re.compile(r"^(?:updated\s+|published\s+)?\d{1,2}\s+(?:minutes?|mins?|hours?|hrs?"
+                                               r"|days?|weeks?)\s+ago$", I)),
+    # "Image caption, Residents wade through a flooded street"
+    ("photo caption", re.compile(r"^(?:image|photo|video) caption\s*[,:]\s", I)),
+    # "Image source, Harbour Pictures"
+    ("photo credit", re.compile(r"^(?:image|photo|video) (?:source|credit)s?\s*[,:]\s", I)),
+    # "5f2a9c01.jpg", "photo_2024-01-02.webp?w=800"
+    ("image file name", re.compile(r"^\S+\.(?:jpe?g|png|gif|webp|avif|svg|bmp|tiff?)(?:\?\S*)?$", I)),
+    # "FILE - The minister arrives for talks in 2019." / "FILE PHOTO: ..."
+    ("photo caption", re.compile(r"^FILE(?: PHOTO)?\s*[-–—:]\s", I)),
+    # "... at the summit. (Jane Roe/Agency via Image Service)" / "(Agency Photo/John Doe)"
+    ("photo caption", re.compile(r"\((?:[^()]{0,80}\bvia\b[^()]{0,80}|[^()]{0,40}\bPhotos?\b[^()]{0,40}/[^()]{0,60}"
+                                 r"|[A-Z][^()/]{0,40}/[A-Z][^()/]{0,40}(?:/[^()/]{1,40})?)\)$")),
+    # "The delegates meet in the capital. Photo: Agency Name"
+    ("photo caption", re.compile(r"\b(?:Photo|Image|Picture|Photograph|Credit|Photo credit)s?\s*:\s*"
+                                 r"[A-Z][^.:]{0,60}$")),
+    # "Rescuers search the debris on Sunday. JOHN DOE / AGENCY" or "... JOHN DOE/AGENCY via Service"
+    ("photo caption", re.compile(r"\b[A-Z][A-Z'’.-]+(?:\s+[A-Z][A-Z'’.-]+)+\s*/\s*[A-Z][\w&.-]*(?:\s+[\w&.-]+){0,4}$")),
+    # "Bank headquarters (video screenshot)" / "(file photo)"
+    ("photo caption", re.compile(r"\((?:video |file )?(?:screenshot|screen grab|file photo|photo|illustration)\)$", I)),
+    # "Jane Roe/Agency/Image Service" alone on a line
+    ("photo credit", re.compile(rf"^{NAME}(?:\s*/\s*{NAME}){{1,3}}$")),
+    # "POWERED BY SomeCMS", "© 2024 Daily Planet", "All rights reserved."
+    ("boilerplate: CMS footer", re.compile(r"^powered\s*by", I)),
+    ("boilerplate: copyright footer", re.compile(r"^(?:©|\(c\)\s|copyright\b)|\ball rights reserved\b", I)),
+    # "Related: Minister resigns over scandal", "ALSO READ: How the vote works"
+    ("teaser of another story", re.compile(
+        r"^(?:related|also read|read also|read more|see also|also see|more|watch|don'?t miss|must read"
+        r"|recommended|suggested)\s*:\s*\S", I)),
+    # "Election latest: Candidates clash in final debate"
+    ("teaser of another story", re.compile(r"^[A-Z][\w'’ -]{0,40}\blatest\s*:\s+\S", I)),
+    # "Key developments: * Talks resume * Prices rise * ..." (a list of other stories on one line)
+    ("list of other stories", re.compile(r"\s[*•]\s[^*•]*\s[*•]\s")),
+    # "***", "• • •", "---"
+    ("separator", re.compile(r"^[^\w\s]{1,3}(?:\s*[^\w\s]{1,3}){0,10}$")),
+    # "Jane Avatar", "Avatar"
+    ("author avatar", re.compile(r"^(?:.{1,60}\s)?avatar$", I)),
+    # "Independent news since 1990", "A voice for the valley - Est. 1875"
+    ("site slogan", re.compile(r"^(?=(?:\S+\s+){0,11}\S+$).*\b(?:since|est\.|established|founded)\s+(?:in\s+)?\d{4}$", I)),
+    # "Published: May 2, 2024, 10:15 AM", "Updated March 3, 2023 at 4:05pm"
+    ("publication date", re.compile(rf"^(?:first\s+|last\s+)?(?:published|posted|updated|modified)(?:\s+on)?\s*:?\s*{DATE_RE.pattern}", I)),
+    # "Council vote explained Council vote explained 02:41" (a video player's title shown twice)
+    ("video player label", re.compile(r"^(.{3,150}?)\s+\1\s+\d{1,2}:\d{2}$")),
+    # "Featured Daily Planet" (a publisher badge)
+    ("publisher label", re.compile(rf"^Featured\s+{NAME_TOKEN}(?:\s+{NAME_TOKEN}){{0,5}}$")),
+]
+
+# "Tuesday, May 2, 2024 10:15 AM EST" alone on a line
+DATE_ONLY_RE = re.compile(rf"^{DATE_RE.pattern}(?:\s*(?:[A-Z]{{2,4}}|GMT[+-]\d+|UTC[+-]\d+))?$", I)
+
+
+def classify_line(line: str) -> str | None:
+    """The kind of boilerplate a line is, judged on the line alone; None when it may be body text."""
+    if len(line) > 1500:  # boilerplate lines are short; a long line is body (and regexes stay cheap)
+        return None
+    for reason, pattern in RULES:
+        if pattern.search(line):
+            return reason
+    if DATE_ONLY_RE.match(line):
+        return "publication date"
+    if is_nav_label(line):
+        return "section label"
+    return None
+
+
+def is_nav_label(line: str) -> bool:
+    """A line made only of navigation words, also when run together: "World News", "WorldNews"."""
+    spaced = re.sub(r"(?<=[a-z])(?=[A-Z])", " ", line.strip(" |>»·-–—:"))
+    words = [w.lower() for w in re.split(r"[\s/&|,]+", spaced) if w]
+    return 0 < len(words) <= 4 and all(w in NAV_WORDS for w in words) and words != ["the"]
+
+
+def words(line: str) -> int:
+    return len(line.split())
+
+
+_END_SENTENCE = re.compile(r"[.!?…][\"'”’)\]]*$")
+
+
+def ends_sentence(line: str) -> bool:
+    return bool(_END_SENTENCE.search(line))
+
+
+def is_headline_like(line: str) -> bool:
+    """A headline or deck: 3-25 words, starts with a capital, quote or digit, no full stop at the end."""
+    n = words(line)
+    if not 3 <= n <= 25 or re.search(r"[.,;:…]$", line):
+        return False
+    return bool(re.match(r"^[\"'“‘(]?[A-Z0-9]", line))
+
+
+def is_substantive(line: str) -> bool:
+    """A body paragraph: a statement of 10+ words, or 25+ words (a question, a scrape cut mid-sentence)."""
+    n = words(line)
+    return n >= 25 or (n >= 10 and ends_sentence(line) and not re.search(r"\?[\"'”’)]*$", line))
+
+
+def is_name_line(line: str) -> bool:
+    """A person's name alone: "Jane Roe", "Mary Ann De Vries" (2-4 capitalised words)."""
+    return bool(re.fullmatch(rf"{NAME_TOKEN}(?:\s+{NAME_TOKEN}){{1,3}}", line)) and not is_nav_label(line) \
+        and not re.search(r"\d", line)
+
+
+JOB_TITLE_RE = re.compile(rf"^(?:[\w'’-]+\s+){{0,4}}{JOBS}(?:\s*[,|&/]\s*[\w\s'’-]{{1,40}})?$", I)
+BIO_RE = re.compile(
+    rf"^(?P<name>{NAME})\s+(?:is|was|has been|serves as)\s+(?:an?|the)\s+(?:[\w-]+\s+){{0,4}}{JOBS}\b"
+    rf"(?:[^.]{{0,80}}?\b(?:for|at|with)\s+(?P<org>(?:The\s+)?{NAME_TOKEN}(?:\s+{NAME_TOKEN}){{0,5}}))?")

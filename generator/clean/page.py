@@ -1,0 +1,195 @@
+"""Rules that need the page around a line: duplicates, author blocks, the headline, page zones.
+
+A scraped page has a header (labels, headline, byline), a body (the article's paragraphs, from
+the first to the last substantive one) and a trailer (share buttons, author bio, teasers).
+Each function takes the lines and the reasons found so far, and returns new reasons
+({line index: reason}) plus what it learnt about the page. All examples are invented.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from generator.clean import boilerplate as bp
+from generator.clean.metadata import find_date, tidy_name
+
+Reasons = dict[int, str]
+BYLINE_ZONE = 12  # bylines are within this many lines of the top or the bottom of a page
+_NAME_IN_PLACE = re.compile(rf"^({bp.NAME})\s+(?:in|at)\s+{bp.NAME}$")
+
+
+@dataclass(frozen=True)
+class Byline:
+    authors: tuple[str, ...] = ()  # in page order
+    dates: tuple[str, ...] = ()  # ISO dates stated next to an author's name
+
+
+def norm(line: str) -> str:
+    """Comparable form of a line: case, quotes, dashes and spacing folded."""
+    text = unicodedata.normalize("NFKC", line).casefold()
+    text = text.translate(str.maketrans("‘’“”–—", "''\"\"--"))
+    return " ".join(text.split()).strip(" .")
+
+
+def duplicates(lines: list[str], reasons: Reasons) -> Reasons:
+    """Truncated teasers repeated in full later, and paragraphs printed twice (the copy goes)."""
+    found: Reasons = {}
+    normed = [norm(ln) for ln in lines]
+    ordered = sorted(set(normed))
+    seen: set[str] = set()
+    for i, line in enumerate(lines):
+        if i in reasons or bp.words(line) < 8:
+            continue
+        # "The council voted to close the library, citing a shortfall of…" above the full paragraph
+        m = re.search(r"(?:…|\.\.\.)[\"'”’]?$", line)
+        if m and _completed_elsewhere(norm(line[: m.start()]), normed[i], ordered):
+            found[i] = "truncated teaser (repeated in full)"
+        elif not bp.is_headline_like(line):  # a repeated headline is found by headline()
+            if normed[i] in seen:
+                found[i] = "duplicate paragraph"
+            seen.add(normed[i])
+    return found
+
+
+def _completed_elsewhere(prefix: str, own: str, ordered: list[str]) -> bool:
+    """Another, longer line starts with `prefix` (binary search in the sorted lines)."""
+    k = bisect.bisect_left(ordered, prefix)
+    while k < len(ordered) and ordered[k].startswith(prefix):
+        if ordered[k] != own and len(ordered[k]) > len(prefix):
+            return True
+        k += 1
+    return False
+
+
+def bylines(lines: list[str], reasons: Reasons) -> tuple[Reasons, Byline]:
+    """Byline lines ("By Jane Roe", "Jane Roe May 2, 2024 10:15", avatar and name/job blocks)."""
+    found: Reasons = {}
+    authors: list[str] = []
+    dates: list[str] = []
+    for i, line in enumerate(lines):
+        if reasons.get(i) == "author avatar":
+            name = re.sub(r"\s*avatar$", "", line, flags=re.I)
+            if name and re.fullmatch(bp.NAME, name):
+                authors.append(tidy_name(name))
+            continue
+        if i in reasons or bp.words(line) > 15:
+            continue
+        near_edge = i < BYLINE_ZONE or i >= len(lines) - BYLINE_ZONE
+        result = _byline(line) if near_edge else None
+        if result is not None:
+            found[i] = "byline"
+            authors += [result[0]] if result[0] else []
+            dates += [result[1]] if result[1] else []
+        elif (m := _NAME_IN_PLACE.match(line)) and bp.is_name_line(m.group(1)) and \
+                "publication date" in (reasons.get(i - 1), reasons.get(i + 1)):
+            found[i] = "byline"  # "Jane Roe in Lisbon" next to the page's date line
+            authors.append(tidy_name(m.group(1)))
+        elif bp.is_name_line(line) and _author_block(lines, reasons, i):
+            found[i] = "byline"
+            authors.append(tidy_name(line))
+            if i + 1 < len(lines) and i + 1 not in reasons and bp.JOB_TITLE_RE.match(lines[i + 1]):
+                found[i + 1] = "author title"
+    return found, Byline(tuple(authors), tuple(dates))
+
+
+def _byline(line: str) -> tuple[str | None, str | None] | None:
+    """(author, date) of a byline line, or None when the line is not one."""
+    date = find_date(line)
+    rest = (line[: date.start] + line[date.end:]).strip(" ,|-–—") if date else line
+    m = re.match(r"^by\b\s*(.*)$", rest, re.I)  # "By Jane Roe", "by Staff Writer / Agency May 2, 2024"
+    if m is None:
+        m = re.match(rf"^.{{2,60}}?\s+By\s+({bp.NAME})$", rest)  # "Daily Planet Staff By Jane Roe"
+    if m is not None and not bp.ends_sentence(m.group(1) or "x"):
+        return _author_from(m.group(1)), date.iso if date else None
+    if date and rest and date.end >= len(line.rstrip()) - 4 and bp.is_name_line(rest):
+        return tidy_name(rest), date.iso  # "Jane Roe May 2, 2024 10:15"
+    return None
+
+
+def _author_from(text: str) -> str | None:
+    """The person in a byline's text: "JANE ROE and JOHN DOE Agency" -> "Jane Roe and John Doe"."""
+    text = re.split(r"\s+[/|]\s+|,\s+|\s+[-–—]\s+", text.strip())[0]
+    caps = re.match(r"^[A-Z][A-Z'’.-]+(?:\s+(?:and\s+)?[A-Z][A-Z'’.-]+)+", text)
+    if caps and caps.end() < len(text):
+        text = caps.group(0)  # all-caps names followed by the agency's name
+    return tidy_name(text) or None
+
+
+def _author_block(lines: list[str], reasons: Reasons, i: int) -> bool:
+    """A name line is an author's when an avatar precedes it or a job title follows it."""
+    after_avatar = i > 0 and reasons.get(i - 1) == "author avatar"
+    return after_avatar or (i + 1 < len(lines) and bool(bp.JOB_TITLE_RE.match(lines[i + 1])))
+
+
+def bios(lines: list[str], reasons: Reasons, authors: tuple[str, ...]) -> tuple[Reasons, str | None]:
+    """Author bios ("Jane Roe is a senior reporter for The Daily Planet. She ...") and the outlet they name."""
+    found: Reasons = {}
+    outlet = None
+    for i, line in enumerate(lines):
+        m = None if i in reasons else bp.BIO_RE.match(line)
+        if m is None:
+            continue
+        named = any(norm(m.group("name")) in norm(a) or norm(a) in norm(m.group("name")) for a in authors)
+        if named or i >= 0.6 * len(lines):
+            found[i] = "author bio"
+            outlet = outlet or (m.group("org") and _trim_org(m.group("org")))
+    return found, outlet
+
+
+def _trim_org(org: str) -> str:
+    """The organisation's name only: up to the end of its sentence."""
+    return re.split(r"\.(?:\s|$)", org)[0].strip()
+
+
+def captions(lines: list[str], reasons: Reasons) -> Reasons:
+    """Caption/credit pairs split over two lines: "Bank headquarters in the city" + "Jane Roe/Agency"."""
+    found: Reasons = {}
+    for i, line in enumerate(lines):
+        kind = reasons.get(i)
+        if kind == "photo credit" and i > 0 and i - 1 not in reasons and not bp.is_substantive(lines[i - 1]):
+            found[i - 1] = "photo caption"  # a paragraph of the story above a credit stays
+        elif kind == "photo caption" and i + 1 < len(lines) and i + 1 not in reasons \
+                and bp.is_name_line(lines[i + 1]):
+            found[i + 1] = "photo credit"  # "... outside the court. (Agency Photo/Jane Roe)" + "Jane Roe"
+    return found
+
+
+def body_span(lines: list[str], reasons: Reasons) -> tuple[int, int]:
+    """First and last substantive paragraph; (len, -1) when there is none."""
+    idx = [i for i, ln in enumerate(lines) if i not in reasons and bp.is_substantive(ln)]
+    return (idx[0], idx[-1]) if idx else (len(lines), -1)
+
+
+def headline(lines: list[str], reasons: Reasons, start: int, given: str | None) -> tuple[Reasons, str | None]:
+    """The page's headline line: the given title when the page prints it, else the first
+    headline-like line above the body. Its first copy is "headline", later ones "repeated headline"."""
+    free = [(i, ln) for i, ln in enumerate(lines) if i not in reasons]
+    title = given if given and any(norm(ln) == norm(given) for _, ln in free) else None
+    if title is None:
+        title = next((ln for i, ln in free if i < start and bp.is_headline_like(ln)), None)
+    if title is None:
+        return {}, None
+    found: Reasons = {}
+    for i, line in free:
+        if norm(line) == norm(title):
+            found[i] = "repeated headline" if found else "headline"
+    return found, title
+
+
+def zones(lines: list[str], reasons: Reasons, start: int, end: int) -> Reasons:
+    """Short label lines by zone, and headlines after the body when the trailer has other boilerplate."""
+    found: Reasons = {}
+    trailer_removed = [j for j in reasons if j > end]
+    for i, line in enumerate(lines):
+        if i in reasons or bp.ends_sentence(line) or re.search(r"[:?]$", line):
+            continue
+        if bp.words(line) <= 2:
+            quoted = bool(re.match(r"^[\"'“‘].*[\"'”’]$", line))
+            found[i] = "crosshead" if quoted or start <= i <= end else "section label"
+        elif i > end and trailer_removed and bp.words(line) >= 4 and bp.is_headline_like(line):
+            # "More on this story" + "Dikes hold as storm passes": headlines among the page's trailer
+            found[i] = "teaser of another story"
+    return found

@@ -1,0 +1,410 @@
+"""Roles in the articles' own words: the phrases news copy attaches to a name, and the choice
+of one role per actor across sources.
+
+Extraction (spaCy side) reads the dependency parse around a name; choice (plain strings)
+prefers the office most sources agree on, then the most specific wording of it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from typing import Iterable, Sequence
+
+from generator.text.actor_kinds import HONORIFICS, TITLE_NOUNS, fold
+
+MAX_ROLE_TOKENS = 14
+COPULAS = frozenset({"be", "become", "remain"})
+AS_VERBS = frozenset({"serve", "work", "act"})
+# Verbs whose subject's predicate says nothing about its part in the story ("the ministry said").
+REPORTING_VERBS = frozenset({
+    "say", "tell", "add", "note", "state", "report", "write", "claim", "announce", "reply",
+    "comment", "explain", "believe", "think", "argue", "warn", "confirm",
+})
+NOT_RELATIVE_ROLE_VERBS = REPORTING_VERBS | COPULAS | AS_VERBS  # a "who ..." clause with one tells no role
+NOT_ACTION_VERBS = REPORTING_VERBS | COPULAS
+LEADING_DROP = frozenset({"the", "a", "an", "its", "his", "her", "their", "our", "this", "that"})
+PREPOSITIONS = frozenset({"of", "to", "for", "in", "at", "on", "with", "from", "by", "under", "since", "as",
+                          "who", "which", "whose", "that"})
+# A role a person no longer holds is weaker evidence of their part now ("who served as ...").
+PAST_MARKERS = ("served as", "worked as", "acted as", "former ", "ex-", "was ", "then-")
+STOP = frozenset({"the", "a", "an", "of", "to", "for", "in", "at", "on", "and", "or", "its",
+                  "his", "her", "their", "who", "which", "that", "with", "from", "by", "as", "s"})
+
+
+# ---------------------------------------------------------------- extraction (spaCy)
+
+
+def _clip(tokens: Sequence, keep_first: bool = False) -> str | None:
+    """A phrase from contiguous tokens, trimmed at clause boundaries and to a readable length.
+
+    "the junta-appointed envoy to Oslo, who ..." -> "junta-appointed envoy to Oslo"
+    """
+    toks = list(tokens)
+    for k, t in enumerate(toks):
+        if k and t.text in {",", ";", "(", "—", "–", ":", "--"}:
+            toks = toks[:k]
+            break
+    # a relative clause stays when the whole description is short ("a resident who was visiting X")
+    if len(toks) > MAX_ROLE_TOKENS:
+        rel = next((k for k, t in enumerate(toks) if k and t.lower_ in {"who", "which", "whose"}), None)
+        if rel is not None:
+            toks = toks[:rel]
+    while toks and not keep_first and (toks[0].lower_ in LEADING_DROP or toks[0].is_punct):
+        toks = toks[1:]
+    while toks and (toks[-1].is_punct or toks[-1].ent_type_ in {"DATE", "TIME"} and not _age(toks)
+                    or toks[-1].pos_ in {"ADP", "CCONJ", "DET", "PART"}):
+        toks = toks[:-1]
+    if len(toks) > MAX_ROLE_TOKENS:
+        cut = max((k for k, t in enumerate(toks[:MAX_ROLE_TOKENS + 1]) if t.pos_ in {"ADP", "CCONJ"}), default=0)
+        toks = toks[:cut]
+    if not toks or not any(t.pos_ in {"NOUN", "PROPN"} for t in toks) and not keep_first:
+        return None
+    doc = toks[0].doc
+    return doc[toks[0].i: toks[-1].i + 1].text.strip()
+
+
+def _age(toks: Sequence) -> bool:
+    """ "aged 4 to 11": numbers after "aged" are ages, though tagged as a date."""
+    k = len(toks) - 1
+    while k > 0 and toks[k].ent_type_ in {"DATE", "TIME"}:
+        k -= 1
+    return toks[k].lower_ in {"aged", "ages", "age"}
+
+
+def _premodifier(span) -> str | None:
+    """Title before the name: "Foreign Minister Jane Doe", "state news agency Xinhua"."""
+    root = span.root
+    left = root.left_edge.i
+    if left >= span.start:
+        return None
+    toks = [t for t in span.doc[left: span.start] if t.lower_ not in HONORIFICS]
+    while toks and (toks[0].is_punct or toks[0].is_quote):  # '..." villager Omar X' starts at the quote
+        toks = toks[1:]
+    if any(t.text in {",", "(", ")", "—", "–", '"', "“", "”", ":"} for t in toks):
+        return None
+    if not any(t.pos_ in {"NOUN", "PROPN"} and t.ent_type_ not in {"PERSON", "DATE", "TIME"}
+               and not (t.ent_type_ in {"GPE", "ORG"} and t.ent_iob_ == "B" and t.i + 1 == span.start)
+               for t in toks):
+        return None
+    if span.label_ == "PERSON" and not any(t.lower_ in TITLE_NOUNS or t.pos_ == "NOUN" for t in toks):
+        return None
+    return _clip(toks)
+
+
+def _appositive(span) -> str | None:
+    """ "Jane Doe, the bank's chief economist," or "the bank's chief economist, Jane Doe,"."""
+    root, doc = span.root, span.doc
+    for child in root.children:
+        if child.dep_ == "appos" and child.i >= span.end and not _is_name(child):
+            phrase = _clip(doc[child.left_edge.i: child.right_edge.i + 1])
+            if phrase and _describes(phrase):
+                return phrase
+    if root.dep_ != "appos" or root.head.i >= span.start:
+        return _comma_description(span)
+    # "Norway's ambassador to Chile, Ingrid Holm": the parser may hang the name on
+    # the last noun ("Chile"); climb to the noun the description is about.
+    head = root.head
+    while (_is_name(head) or head.dep_ == "prep") and head.dep_ in {"pobj", "prep", "compound"} \
+            and head.head.i < head.i:
+        head = head.head
+    if _is_name(head) or head.pos_ not in {"NOUN", "PROPN"}:
+        return None
+    return _clip(doc[head.left_edge.i: span.start])
+
+
+def _comma_description(span) -> str | None:
+    """ "the Liberation Front (FLN), the armed wing of the party, ...": a noun phrase set off
+    by commas after the name, read from the words when the parser attached it elsewhere."""
+    doc, i = span.doc, span.end
+    if i < len(doc) and doc[i].text == "(":
+        i = next((t.i + 1 for t in doc[i: i + 6] if t.text == ")"), i)
+    if i + 2 >= len(doc) or doc[i].text != "," or doc[i + 1].lower_ not in {"the", "a", "an"}:
+        return None
+    toks = []
+    for tok in doc[i + 1:]:
+        if tok.text in {",", ".", ";", ":", "(", "—"} or tok.is_sent_start:
+            break
+        if tok.pos_ not in {"DET", "ADJ", "NOUN", "PROPN", "ADP", "PART", "NUM", "CCONJ", "PUNCT"}:
+            return None
+        toks.append(tok)
+    return _clip(toks) if toks else None
+
+
+def _is_name(tok) -> bool:
+    """An appositive that is another name is a list, not a description ("Paris, London")."""
+    return tok.ent_type_ in {"PERSON", "GPE", "LOC", "DATE"} or (
+        tok.ent_type_ in {"ORG", "NORP"} and tok.lower_ not in TITLE_NOUNS)
+
+
+def _complements(span) -> list[str]:
+    """ "X, who served as Y" / "X is Y" / "X became Y" / "appointed X as Y"."""
+    root, doc = span.root, span.doc
+    out: list[str] = []
+    for child in root.children:
+        if child.dep_ == "relcl":
+            out.extend(_predicate_role(child, doc))
+    if root.dep_ == "nsubj":
+        out.extend(_predicate_role(root.head, doc))
+    if root.dep_ in {"dobj", "nsubjpass"} and span.label_ == "PERSON":
+        for prep in root.head.children:
+            if prep.dep_ == "prep" and prep.lower_ == "as" and prep.i > root.i:
+                obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+                if obj is not None:
+                    out.append(_clip(doc[obj.left_edge.i: obj.right_edge.i + 1]) or "")
+    return [p for p in out if p]
+
+
+def _hedged(verb) -> bool:
+    """ "Norway will become a member": a modal predicate is a prospect, not what it is or did."""
+    for c in verb.children:  # one pass over the children: each child is a new Token object
+        dep = c.dep_
+        if dep == "neg" or dep == "aux" and c.tag_ == "MD":
+            return True
+    return False
+
+
+def _predicate_role(verb, doc) -> list[str]:
+    lemma = verb.lemma_
+    # only a copula or an "as" verb gives a role; the (dearer) modal test only for those
+    if lemma not in COPULAS and lemma not in AS_VERBS or _hedged(verb):
+        return []
+    if lemma in COPULAS:
+        attr = next((c for c in verb.children if c.dep_ in {"attr", "acomp"} and c.pos_ in {"NOUN", "PROPN"}), None)
+        if attr is not None and not _is_name(attr):
+            end = attr.right_edge.i
+            # "became the first bank to offer X": the infinitive completes the attribute
+            xcomp = next((c for c in verb.children if c.dep_ == "xcomp" and c.left_edge.i == end + 1), None)
+            end = xcomp.right_edge.i if xcomp is not None else end
+            return [_clip(doc[attr.left_edge.i: end + 1]) or ""]
+    if lemma in AS_VERBS:
+        prep = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"), None)
+        obj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
+        if obj is not None:
+            role = _clip(doc[obj.left_edge.i: obj.right_edge.i + 1])
+            return [f"{verb.text} as {role}"] if role else []
+    return []
+
+
+def _relative_clause(span) -> str | None:
+    """ "X, who lives near Y,": what the sentence says the person does (not what they said)."""
+    root, doc = span.root, span.doc
+    for child in root.children:
+        if child.dep_ == "relcl" and child.i > root.i and child.lemma_ not in NOT_RELATIVE_ROLE_VERBS \
+                and not _hedged(child):
+            rel = next((t for t in child.children if t.lower_ in {"who", "which"}), None)
+            if rel is not None:
+                return _clip(doc[rel.i: child.right_edge.i + 1], keep_first=True)
+    return None
+
+
+def role_phrases(span, quoted: bool = False) -> tuple[str, ...]:
+    """Every description the sentence attaches to the name, in order of reliability.
+
+    Inside a quotation only the titles stay: "thank our director Jane Doe" names an office,
+    "Doe is a disgrace" is the speaker's opinion, not the outlet's description.
+    """
+    # "neighbouring Norway", "war-torn Ruritania": before a place's name stand adjectives, not titles
+    title = _premodifier(span) if span.label_ not in {"GPE", "LOC"} else None
+    found = [_appositive(span), title, *(_complements(span) if not quoted else ())]
+    relative = _relative_clause(span) if span.label_ == "PERSON" and not quoted else None
+    if relative and title:
+        # "Teacher Jane Doe, who lives near X" -> "Teacher, who lives near X": the name cut out
+        found.append(f"{title}, {relative}")
+    out: list[str] = []
+    own = fold(span.text) if any(found) else ""
+    for phrase in found:
+        if phrase and phrase not in out and fold(phrase) != own and _describes(phrase):
+            out.append(phrase)
+    return tuple(out)
+
+
+_DESCRIPTION_WORD = re.compile(r"[\w’'-]+")
+
+
+def _describes(phrase: str) -> bool:
+    """A description has a common word or an office; a run of capitalised words is another
+    name ("Liberation Front (FLN)" names the group twice, it does not describe it)."""
+    words = _DESCRIPTION_WORD.findall(phrase)
+    return any(w.islower() or w.lower() in TITLE_NOUNS for w in words)
+
+
+def subject_descriptions(span) -> tuple[tuple[str, ...], str | None]:
+    """(roles, action) a clause gives its subject `span` (a name, or a pronoun standing for one):
+    "She is a nurse at the clinic" -> nurse at the clinic; "She had lost her home" -> the action."""
+    root = span.root
+    roles = tuple(_predicate_role(root.head, span.doc)) if root.dep_ == "nsubj" else ()
+    return tuple(r for r in roles if r and _describes(r)), action_phrase(span)
+
+
+def action_phrase(span) -> str | None:
+    """What an organisation or country does as the subject of its clause ("raised interest rates").
+
+    The verb with its auxiliaries, adverbs and object; reporting verbs and clauses are left out.
+    """
+    root = span.root
+    verb = root.head
+    if root.dep_ != "nsubj" or verb.pos_ != "VERB" or verb.lemma_ in NOT_ACTION_VERBS or _hedged(verb):
+        return None
+    if any(c.dep_ == "det" and c.lower_ in {"no", "neither", "few"} for c in root.children):
+        return None  # "No Nordic governments have accepted ...": the clause denies the action
+    skip = {"ccomp", "advcl", "conj", "cc", "punct", "mark", "nsubj", "relcl", "xcomp", "parataxis"}
+    keep = {verb.i}
+    for child in verb.children:
+        if child.dep_ in {"aux", "auxpass", "neg", "advmod"} and root.i < child.i < verb.i:
+            keep.add(child.i)
+        elif child.i > verb.i and child.dep_ not in skip and child.dep_ != "npadvmod":
+            keep.update(range(child.left_edge.i, child.right_edge.i + 1))
+    # a time or reason clause deeper down tells another event: "lost her home when the dam broke"
+    for tok in [span.doc[i] for i in sorted(keep)]:
+        if tok.dep_ == "advcl" and tok.i != verb.i:
+            keep -= set(range(tok.left_edge.i, tok.right_edge.i + 1))
+    toks = [span.doc[i] for i in range(min(keep), max(keep) + 1)]
+    if len(toks) < 2:
+        return None
+    return _clip(toks)
+
+
+# ---------------------------------------------------------------- choice (strings)
+
+
+def content_words(text: str) -> list[str]:
+    return [w for w in re.findall(r"[a-z0-9]+", fold(text).replace("'s", "")) if w not in STOP]
+
+
+def head_word(phrase: str) -> str:
+    """The noun a role phrase is about: last word before its first preposition.
+
+    "Norway's ambassador to Chile" -> "ambassador"; "served as X" -> head of X.
+    """
+    text = fold(phrase)
+    text = re.sub(r"^(?:served|worked|acted) as ", "", text)
+    words = re.findall(r"[a-z0-9'-]+", text)
+    head = ""
+    for w in words:
+        if w in PREPOSITIONS and head:
+            break
+        head = w
+    head = re.sub(r"'s?$", "", head)
+    return head[:-1] if head.endswith("s") and len(head) > 4 and not head.endswith("ss") else head
+
+
+def _is_past(phrase: str) -> bool:
+    low = phrase.lower()
+    return low.startswith(PAST_MARKERS) or any(f" {m}" in f" {low}" for m in ("former ", "ex-"))
+
+
+def choose_role(candidates: Iterable[tuple[str, str, int]]) -> tuple[str | None, tuple[str, ...]]:
+    """(role, sources) from (source_id, phrase, rank) triples; rank 0 is the most reliable
+    construction of its mention (an appositive before a title before a clause).
+
+    The office (head noun) named by most sources wins, present roles before past ones, then
+    the most reliable construction; its wording is the most specific one (most content
+    words), then the most repeated, then the first. Sources are those naming that office.
+    """
+    by_head: dict[str, list[tuple[str, str, int]]] = defaultdict(list)
+    for sid, phrase, rank in candidates:
+        head = head_word(phrase)
+        if head:
+            by_head[head].append((sid, phrase, rank))
+    if not by_head:
+        return None, ()
+
+    def head_rank(head: str) -> tuple:
+        entries = by_head[head]
+        present = {e[0] for e in entries if not _is_past(e[1])}
+        return (-len(present), -len({e[0] for e in entries}), min(e[2] for e in entries), -len(entries), head)
+
+    entries = by_head[min(by_head, key=head_rank)]
+    present = [e[1] for e in entries if not _is_past(e[1])] or [e[1] for e in entries]
+    counts: dict[str, int] = defaultdict(int)
+    for phrase in present:
+        counts[phrase] += 1
+    first = {p: i for i, p in reversed(list(enumerate(present)))}
+    best = min(present, key=lambda p: (-len(content_words(p)), -counts[p], first[p], p))
+    return best, tuple(sorted({e[0] for e in entries}))
+
+
+def choose_action(candidates: Sequence[tuple[str, str]]) -> tuple[str | None, tuple[str, ...]]:
+    """The action most like the other sources' actions (the consensus of what it did)."""
+    if not candidates:
+        return None, ()
+    words = [set(content_words(p)) for _, p in candidates]
+
+    def support(i: int) -> tuple:
+        score = sum(len(words[i] & w) / (len(words[i] | w) or 1)
+                    for j, w in enumerate(words) if candidates[j][0] != candidates[i][0])
+        return (-score, i)
+
+    best = min(range(len(candidates)), key=support)
+    phrase = candidates[best][1]
+    sources = {candidates[best][0]} | {
+        candidates[j][0] for j, w in enumerate(words)
+        if len(words[best] & w) / (len(words[best] | w) or 1) >= 0.5
+    }
+    return phrase, tuple(sorted(sources))
+
+
+# ---------------------------------------------------------------- photo captions (strings)
+
+# Lower-case words a title may hold inside it ("Special Envoy to Ruritania", "Minister of State").
+TITLE_PARTICLES = frozenset({"of", "to", "for", "the", "on"})
+_WORD = re.compile(r"[^\W\d_][\w’'.-]*|[^\w\s]")
+
+
+def caption_titles(caption: str, names: Sequence[str]) -> list[str]:
+    """Titles a photo caption gives a named person: "... stands beside Finance Minister Jane Doe",
+    "Special Envoy to Ruritania, Mr. John Roe." or "Jane Doe, the bank's chief economist, speaks".
+
+    The caption is the page's own description of the person, so it may describe the person,
+    but its text is never a statement of the page (captions stay out of the body).
+    """
+    out: list[str] = []
+    for name in sorted(set(names), key=lambda n: (-len(n), n)):
+        if name not in caption:  # most names are not in the caption: no pattern to compile
+            continue
+        for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", caption):
+            for phrase in (_title_before(caption[: m.start()]), _description_after(caption[m.end():])):
+                if phrase and phrase not in out:
+                    out.append(phrase)
+    return out
+
+
+def _title_before(before: str) -> str | None:
+    """The capitalised title run just before a name, a comma and honorific between allowed."""
+    words = _WORD.findall(before)
+    while words and words[-1].lower() in HONORIFICS | {",", "."}:
+        words.pop()
+    run: list[str] = []
+    while words and (words[-1][:1].isupper() or words[-1] in TITLE_PARTICLES and run):
+        run.insert(0, words.pop())
+    while run and run[0] in TITLE_PARTICLES:
+        run.pop(0)
+    if not any(re.sub(r"['’]s$", "", w).lower() in TITLE_NOUNS for w in run):
+        return None
+    return " ".join(run).replace(" 's", "'s").replace(" ’s", "’s")
+
+
+def _description_after(after: str) -> str | None:
+    """ ", the bank's chief economist," after a name: an appositive with an office in it."""
+    m = re.match(r",\s+((?:the|a|an)\s+[^,;()]+?)(?:,|\.|;|$)", after)
+    if not m or not any(re.sub(r"['’]s$", "", w).lower() in TITLE_NOUNS for w in m.group(1).split()):
+        return None
+    return re.sub(r"^(?:the|a|an)\s+", "", m.group(1)).strip()
+
+
+def refine_role(role: str | None, sources: tuple[str, ...],
+                captioned: Sequence[tuple[str, str]]) -> tuple[str | None, tuple[str, ...]]:
+    """The body's role, made more specific by a caption's title of the same office ("Foreign
+    Minister" -> "Norwegian Foreign Minister"), or a caption's title when the body gives none."""
+    if not captioned:
+        return role, sources
+    if role is None:
+        return choose_role((sid, phrase, 0) for sid, phrase in captioned)
+    words = set(content_words(role))
+    wider = [(sid, p) for sid, p in captioned
+             if head_word(p) == head_word(role) and words < set(content_words(p))]
+    if not wider:
+        return role, sources
+    _, best = min(wider, key=lambda e: (-len(content_words(e[1])), e[1], e[0]))
+    return best, tuple(sorted(set(sources) | {s for s, p in wider if p == best}))

@@ -1,0 +1,1 @@
+"""Quotations in one parsed article, each with its speaker as the article names them."""

@@ -1,0 +1,98 @@
+"""A person's gender as one article tells it, so "she said" never goes to a man.
+
+Evidence is only what the article writes: titles ("Mr Lee", "spokeswoman Ann Lee") and
+he/she/his/her that can refer to one person only. Never lists of first names: the same name
+is a man's in one country and a woman's in another.
+"""
+
+from __future__ import annotations
+
+from typing import Callable, Iterable
+
+from generator.nlp.doc_arrays import positions
+
+People = list[tuple[int, str]]  # (token position, name) of each person mention
+Roles = Iterable[tuple[str, frozenset[str]]]  # (name, words describing the person where introduced)
+Key = Callable[[str], str]  # a name -> the key a person is known by (the surname)
+
+# Pronouns that tell a person's gender when they refer back: "Ann Lee said her team ...".
+GENDERED = {"he": "m", "him": "m", "his": "m", "himself": "m",
+            "she": "f", "her": "f", "hers": "f", "herself": "f"}
+# An object pronoun never refers to its own clause's subject: "Tom Baker thanked her".
+OBJECT_DEPS = {"dobj", "pobj", "dative", "iobj"}
+# Titles that tell a person's gender: "Mr Lee", "Ms Lee", "spokeswoman Ann Lee", "Ann Lee, the queen".
+GENDER_TITLES = {
+    "mr": "m", "mr.": "m", "sir": "m", "lord": "m", "king": "m", "prince": "m", "duke": "m",
+    "spokesman": "m", "congressman": "m", "businessman": "m",
+    "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f", "miss": "f", "dame": "f", "lady": "f",
+    "queen": "f", "princess": "f", "duchess": "f", "spokeswoman": "f", "congresswoman": "f",
+    "businesswoman": "f", "chairwoman": "f",
+}
+
+
+_TITLE_WORDS = frozenset(GENDER_TITLES)
+_GENDERED_WORDS = frozenset(GENDERED)
+
+def _own_phrase(doc, pos: int) -> set[int]:
+    """Token indices of the noun phrase a name heads ("Bo Chan, her deputy,": her is inside)."""
+    head = doc[pos]
+    while head.dep_ in ("compound", "flat") and head.head.i != head.i:
+        head = head.head
+    return {t.i for t in head.subtree}
+
+
+def _title_votes(doc, quoted: frozenset[int], roles: Roles, key: Key) -> list[tuple[str, str]]:
+    """(surname key, gender) from titles: "Mr Ivanov", "spokeswoman Ann Lee", "Ann Lee, the queen"."""
+    votes = []
+    for i in positions(doc, "LOWER", _TITLE_WORDS):
+        tok = doc[i]
+        gender = GENDER_TITLES[tok.lower_]
+        if tok.i in quoted:
+            continue
+        run = [t for t in doc[tok.i + 1:tok.i + 5] if t.text != "."]
+        names = []
+        for t in run:
+            if t.pos_ != "PROPN" and t.tag_ not in ("NNP", "NNPS"):
+                break
+            names.append(t.text)
+        if names:
+            votes.append((key(" ".join(names)), gender))
+    for full, words in roles:
+        votes += [(key(full), GENDER_TITLES[w]) for w in sorted(words) if w in GENDER_TITLES]
+    return votes
+
+
+def _pronoun_votes(doc, quoted: frozenset[int], people: People, key: Key) -> list[tuple[str, str]]:
+    """(surname key, gender) from a he/she/his/her outside quotation marks whose only possible
+    referent is one person: named earlier in its sentence, else alone in the sentence before it
+    in the same paragraph (a new paragraph's "she said" may answer someone else's quotation)."""
+    votes = []
+    text = None  # the doc's text is joined anew at each reading: once, when needed
+    for i in positions(doc, "LOWER", _GENDERED_WORDS):
+        tok = doc[i]
+        gender = GENDERED[tok.lower_]
+        if tok.i in quoted:
+            continue
+        sent = tok.sent
+        before = [(p, n) for p, n in people if sent.start <= p < tok.i]
+        here = {key(n) for p, n in before if tok.i not in _own_phrase(doc, p)}
+        if tok.dep_ in OBJECT_DEPS:  # "Bo Chan disagreed with her": an object is someone else
+            here = set()
+        if not before and sent.start > 0:
+            prev = doc[sent.start - 1].sent
+            text = doc.text if text is None else text
+            if "\n" not in text[prev.start_char:sent.start_char]:  # same paragraph only
+                here = {key(n) for p, n in people if prev.start <= p < prev.end}
+        if len(here) == 1:
+            votes.append((here.pop(), gender))
+    return votes
+
+
+def genders(doc, quoted: frozenset[int], people: People, roles: Roles, key: Key) -> dict[str, str]:
+    """Each person's gender as the article itself tells it (titles count three pronouns);
+    unknown when the evidence is absent or split. Never from lists of first names."""
+    score: dict[str, int] = {}
+    for weight, votes in ((3, _title_votes(doc, quoted, roles, key)), (1, _pronoun_votes(doc, quoted, people, key))):
+        for who, gender in votes:
+            score[who] = score.get(who, 0) + (weight if gender == "m" else -weight)
+    return {who: "m" if n > 0 else "f" for who, n in sorted(score.items()) if who and n != 0}

@@ -1,0 +1,1 @@
+"""Publish: Story -> Markdown pages in content/, editors' work kept; export and status."""

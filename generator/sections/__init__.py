@@ -1,0 +1,1 @@
+"""Sections: a story's analysed articles -> the sections of its page. Pure functions, no spaCy."""

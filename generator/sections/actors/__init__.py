@@ -1,0 +1,1 @@
+"""Key actors: mentions merged across sources into ranked actors with kinds and roles."""

@@ -1,0 +1,472 @@
+"""Which mentions name the same actor: alias merging across the sources of one story.
+
+Each rule is a pattern of how news copy names one actor in several ways; all work on plain
+strings (no spaCy), merge with a union-find over mentions, and are deterministic.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Sequence
+
+from rapidfuzz import fuzz
+
+from generator.text import actor_kinds as actors_kinds
+from generator.text.actor_kinds import (
+    GENERIC_ORG_HEADS, HONORIFICS, LANDFORM_NOUNS, MEMBER_NOUNS, POLITY_NOUNS, TITLE_NOUNS, country_of,
+    strip_article,
+)
+from generator.nlp.actors.spans import GOVERNMENT_NOUNS, LED_WORDS, NAME_PARTICLES, abbreviation_of
+
+# Memoised forms of the name helpers: every rule compares each of a story's few hundred names
+# with the others, so the same strings are folded and looked up over and over (pure functions).
+fold = lru_cache(maxsize=1 << 16)(actors_kinds.fold)
+is_country_name = lru_cache(maxsize=1 << 14)(actors_kinds.is_country_name)
+shares_stem = lru_cache(maxsize=1 << 16)(actors_kinds.shares_stem)
+
+FULL_NAME_SIMILARITY = 88  # "Amirali Rostamy" ~ "Amir Ali Rostami", "Yevgeny"/"Yevgeni" Orlov
+REPORTING_GLUE = frozenset({"said", "says", "told", "added", "noted"})  # "...Lindqvistsaid"
+SURNAME_SIMILARITY = 85  # "Hakkinen" ~ "Hakkinnen": a letter dropped or doubled in a surname
+
+
+@dataclass(frozen=True)
+class Form:
+    """One mention, prepared for merging."""
+
+    index: int  # position in the story's mention list
+    sid: str
+    article: int
+    text: str  # surface as written, trimmed ("Ms. Vogt")
+    core: str  # the name without honorific, title, article or possessive ("Vogt")
+    label: str
+    start: int
+    end: int
+
+    @property
+    def key(self) -> str:
+        return name_key(self.core)
+
+
+def tidy(text: str) -> str:
+    """A name without the sentence's full stop ("claimed by the FLN-K." -> "FLN-K"); "U.K." keeps its own."""
+    text = text.strip()
+    if text.endswith(".") and not re.fullmatch(r"(?:[A-Za-z]\.)+", text.split()[-1]):
+        text = text[:-1]
+    return text
+
+
+def core_name(text: str, label: str) -> str:
+    """ "Ms. Vogt" -> "Vogt"; "President Vogt" -> "Vogt"; "the Elysee's" -> "Elysee"."""
+    text = strip_article(tidy(text))
+    text = re.sub(r"(?:'s|’s|`s|'|’)$", "", text).strip()
+    words = text.split()
+    if label == "PERSON":
+        while len(words) > 1 and (words[0].lower() in HONORIFICS or words[0].lower() in TITLE_NOUNS):
+            words = words[1:]
+    return " ".join(words)
+
+
+@lru_cache(maxsize=1 << 16)
+def name_key(text: str) -> str:
+    """Comparison key: folded, dots of initialisms dropped ("U.K." = "UK" = "U.K").
+
+    Memoised: read through Form.key by every merge rule, for every pair of names."""
+    key = fold(text).replace("’", "'").replace("`", "'")
+    if re.fullmatch(r"(?:[a-z]\.?){2,6}", key.replace(" ", "")):
+        return key.replace(".", "").replace(" ", "")
+    words = [w.replace(".", "") if re.fullmatch(r"(?:[a-z]\.){2,}", w) else w for w in key.split()]
+    return re.sub(r"(?<=[a-z0-9])\.$", "", " ".join(words)).strip()
+
+
+def is_abbreviation(core: str) -> bool:
+    """ "U.K.", "FAA", "OPEC", "FLN-K": capitals (with dots or a suffix), no lower-case words."""
+    letters = core.replace(".", "").replace("-", "").replace(" ", "")
+    return 2 <= len(letters) <= 7 and letters.isupper() and letters.isalnum()
+
+
+@lru_cache(maxsize=1 << 16)
+def initials(name: str) -> str:
+    """ "Central African Republic" -> "car"; particles skipped ("Bank of England" -> "be")."""
+    words = [w for w in re.split(r"[\s-]+", fold(name)) if w and w not in NAME_PARTICLES]
+    return "".join(w[0] for w in words)
+
+
+class UnionFind:
+    def __init__(self, n: int):
+        self.parent = list(range(n))
+
+    def find(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def union(self, a: int, b: int) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:  # the lower index is the root: order-independent, deterministic
+            self.parent[max(ra, rb)] = min(ra, rb)
+
+
+def merge_same_key(forms: Sequence[Form], uf: UnionFind) -> None:
+    """One spelling is one actor whatever spaCy labelled each mention ("Valdora" tagged a
+    person once and a city twice); the majority label decides the kind later."""
+    first: dict[str, Form] = {}
+    for f in forms:
+        if f.key in first:
+            uf.union(first[f.key].index, f.index)
+        else:
+            first[f.key] = f
+
+
+def merge_cut_names(forms: Sequence[Form], uf: UnionFind, texts: Sequence[str]) -> None:
+    """A scraped page cut mid-word ends in half a name ("troops from Finlan"): the last word
+    of an article joins the one longer name of the story it begins."""
+    for f in forms:
+        if f.end < len(texts[f.article].rstrip()) or len(f.key) < 4:
+            continue
+        fits = sorted({g.key: g for g in forms if g.key != f.key and g.key.startswith(f.key)}.values(),
+                      key=lambda g: g.key)
+        if len({uf.find(g.index) for g in fits}) == 1:
+            uf.union(fits[0].index, f.index)
+
+
+def merge_spellings(forms: Sequence[Form], uf: UnionFind) -> None:
+    """Transliterations of one place or organisation ("Tarablus"/"Tarabulus"): near-identical
+    once spaces are dropped; never two countries, initialisms or people (see merge_people)."""
+    names = sorted({f.key: f for f in forms if f.label != "PERSON" and not is_abbreviation(f.core)}.values(),
+                   key=lambda f: f.key)
+    country = [is_country_name(f.core) for f in names]
+    for i, a in enumerate(names):
+        for j in range(i + 1, len(names)):
+            b = names[j]
+            if not (country[i] and country[j]) and _same_spelling(a.key, b.key):
+                uf.union(a.index, b.index)
+
+
+@lru_cache(maxsize=1 << 16)
+def _spelling_words(key: str) -> tuple[tuple[str, ...], str]:
+    """(words, words run together) of a name key; memoised: each key meets every other one."""
+    words = tuple(re.findall(r"[a-z0-9]+", key))
+    return words, "".join(words)
+
+
+def _same_spelling(a: str, b: str) -> bool:
+    """Word by word, one word spelt differently ("Meknes"/"Meknez"), or only spaces differ.
+
+    Word by word, so "Polish Foreign Ministry" and "Portuguese Foreign Ministry" stay apart,
+    and never two countries ("Austrian"/"Australian")."""
+    (wa, ja), (wb, jb) = _spelling_words(a), _spelling_words(b)
+    if len(wa) != len(wb):
+        return ja == jb
+    differ = [(x, y) for x, y in zip(wa, wb) if x != y]
+    if len(differ) != 1:
+        return False
+    x, y = differ[0]
+    shortest = min(len(x), len(y))
+    alike = (shortest >= 4 and _skeleton(x) == _skeleton(y)) or \
+        (shortest >= 5 and x[0] == y[0] and fuzz.ratio(x, y) >= SURNAME_SIMILARITY)
+    # the country lookup is the slow test: asked only of words that are spelt alike
+    return alike and not (country_of(x) and country_of(y))
+
+
+# Spellings that transliterations of one name alternate between: "Ouazir"/"Wazir" (French "ou",
+# English "w"), "Khartoum"/"Khartum", "Qasr"/"Kasr", "Sayda"/"Saida"; doubled letters are one.
+TRANSLITERATION = (("ou", "u"), ("oo", "u"), ("w", "u"), ("kh", "h"), ("gh", "g"), ("dh", "d"),
+                   ("ph", "f"), ("q", "k"), ("y", "i"), ("ee", "i"))
+
+
+@lru_cache(maxsize=1 << 16)
+def _skeleton(word: str) -> str:
+    """A word with the spellings transliterations alternate between made one: "ouazir" -> "uazir"."""
+    for a, b in TRANSLITERATION:
+        word = word.replace(a, b)
+    return re.sub(r"(.)\1+", r"\1", word)
+
+
+def government_base(key: str) -> str | None:
+    """ "junta-led government" -> "junta"; "hamas regime" -> "hamas"."""
+    words = key.split()
+    if len(words) < 2 or words[-1] not in GOVERNMENT_NOUNS:
+        return None
+    base = " ".join(words[:-1])
+    for led in LED_WORDS:
+        base = re.sub(rf"-{led}$", "", base)
+    return base or None
+
+
+def merge_government_forms(forms: Sequence[Form], uf: UnionFind) -> None:
+    """ "Hamas-led government" is a form of "Hamas" when the story names Hamas."""
+    by_key = {}
+    for f in forms:
+        by_key.setdefault(f.key, f)
+    for f in forms:
+        base = government_base(f.key)
+        if base and base in by_key:
+            uf.union(by_key[base].index, f.index)
+
+
+def qualifier(core: str, places: Sequence[str]) -> tuple[str, str] | None:
+    """(place key, rest) of a name qualified by a place: "Norway's Supreme Court" and
+    "Norwegian Supreme Court" -> ("norway", "supreme court"); None when not qualified."""
+    words = core.split()
+    if len(words) < 2:
+        return None
+    first, rest = words[0], name_key(" ".join(words[1:]))
+    m = re.match(r"^(.*?)(?:'s|’s|`s)$", first)
+    if m:
+        return name_key(m.group(1)), rest
+    if any(name_key(first) == name_key(p) for p in places):  # "UK Treasury"
+        return name_key(first), rest
+    stems = [(shares_stem(first, p), p) for p in places]
+    best = max(stems, default=(0, ""), key=lambda s: (s[0], s[1]))
+    if best[0] and fold(first) != fold(best[1]):
+        return name_key(best[1]), rest
+    return None
+
+
+def merge_member_forms(forms: Sequence[Form], uf: UnionFind) -> None:
+    """ "Acme Allies", "Acme members" acting together are a form of Acme when the story names it."""
+    orgs: dict[str, Form] = {}
+    for f in forms:
+        if f.label == "ORG" and not is_country_name(f.core):
+            orgs.setdefault(f.key, f)
+    for f in forms:
+        words = f.key.split()
+        if len(words) >= 2 and words[-1] in MEMBER_NOUNS and " ".join(words[:-1]) in orgs:
+            uf.union(orgs[" ".join(words[:-1])].index, f.index)
+
+
+def merge_descriptive_names(forms: Sequence[Form], uf: UnionFind) -> None:
+    """ "the Northern Trade Alliance" and "NTCO": a name whose head is a generic word for an
+    organisation, and whose other words' initials begin exactly one longer abbreviation of the
+    story (not spelling it out), is a descriptive name of that organisation."""
+    abbrs = sorted({f.key: f for f in forms if is_abbreviation(f.core) and not is_country_name(f.core)}.values(),
+                   key=lambda f: f.key)
+    letters = {a.index: re.sub(r"[^a-z]", "", a.core.lower()) for a in abbrs}
+    for f in forms:
+        if f.label != "ORG" or is_abbreviation(f.core):
+            continue
+        words = [w for w in re.split(r"[\s-]+", fold(f.core)) if w and w not in NAME_PARTICLES]
+        if len(words) < 3 or words[-1] not in GENERIC_ORG_HEADS:
+            continue
+        prefix = "".join(w[0] for w in words[:-1])
+        if initials(f.core) in letters.values():
+            continue  # its own abbreviation is in the story: merge_abbreviations' case
+        fits = [a for a in abbrs if letters[a.index].startswith(prefix) and len(letters[a.index]) > len(prefix)]
+        if len({uf.find(a.index) for a in fits}) == 1:
+            uf.union(fits[0].index, f.index)
+
+
+def merge_qualified(forms: Sequence[Form], uf: UnionFind, places: Sequence[str]) -> None:
+    """Institutions named by country merge across possessive and adjective forms; a bare
+    "the Foreign Ministry" joins the last qualified one of its article (else the story's
+    most cited one), so "Denmark's Foreign Ministry" and Norway's stay apart."""
+    of_core: dict[str, tuple[str, str] | None] = {}  # a story names one institution many times
+    for f in forms:
+        if f.label == "ORG" and f.core not in of_core:
+            of_core[f.core] = qualifier(f.core, places)
+    qual = {f.index: of_core[f.core] for f in forms if f.label == "ORG"}
+    groups: dict[tuple[str, str], list[Form]] = defaultdict(list)
+    for f in forms:
+        q = qual.get(f.index)
+        if q:
+            groups[q].append(f)
+    for members in groups.values():
+        for f in members[1:]:
+            uf.union(members[0].index, f.index)
+    by_rest: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    for q in sorted(groups):
+        by_rest[q[1]].append(q)
+    for f in forms:
+        if f.label != "ORG" or qual.get(f.index) or f.key not in by_rest:
+            continue
+        before = [g for q in by_rest[f.key] for g in groups[q]
+                  if g.article == f.article and g.start < f.start]
+        if before:
+            uf.union(max(before, key=lambda g: g.start).index, f.index)
+            continue
+        q = max(by_rest[f.key], key=lambda q: (len({g.sid for g in groups[q]}), len(groups[q]), q))
+        uf.union(groups[q][0].index, f.index)
+
+
+def merge_short_org_names(forms: Sequence[Form], uf: UnionFind) -> None:
+    """ "the Alliance" after "the North Atlantic Alliance": a one-word organisation name that
+    ends exactly one longer organisation name of the story is that organisation."""
+    longs = sorted({f.key: f for f in forms if f.label == "ORG" and len(f.key.split()) >= 2
+                    and not is_abbreviation(f.core)}.values(), key=lambda f: f.key)
+    lasts = [(g, g.key.split()[-1]) for g in longs]
+    for f in forms:
+        if f.label != "ORG" or len(f.key.split()) != 1 or is_abbreviation(f.core):
+            continue
+        fits = [g for g, last in lasts if last == f.key]
+        if len({uf.find(g.index) for g in fits}) == 1:
+            uf.union(fits[0].index, f.index)
+
+
+def _landform_words(key: str) -> list[str] | None:
+    """Words of a landform's name with its head singular ("blue ridge mountains" -> [..., "mountain"])."""
+    words = key.split()
+    if len(words) < 2 or words[-1] not in LANDFORM_NOUNS:
+        return None
+    return words[:-1] + [re.sub(r"s$", "", words[-1])]
+
+
+def merge_landforms(forms: Sequence[Form], uf: UnionFind) -> None:
+    """ "Ridge Mountain towns" after "the Blue Ridge Mountains": a landform's name that ends
+    exactly one longer landform name of the story, number of its head aside, is that landform."""
+    named = sorted({f.key: f for f in forms if f.label in {"LOC", "GPE"} and _landform_words(f.key)}.values(),
+                   key=lambda f: f.key)
+    for f in named:
+        short = _landform_words(f.key)
+        fits = [g for g in named if g.key != f.key and len(_landform_words(g.key)) > len(short)
+                and _landform_words(g.key)[-len(short):] == short]
+        if len({uf.find(g.index) for g in fits}) == 1:
+            uf.union(fits[0].index, f.index)
+
+
+def merge_collectives(forms: Sequence[Form], uf: UnionFind) -> None:
+    """ "Nordic nations" = "Nordic governments" = "Nordic countries": the states of a bloc."""
+    seen: dict[str, int] = {}
+    for f in forms:
+        words = f.key.split()
+        if f.label == "NORP" and len(words) >= 2 and words[-1] in POLITY_NOUNS:
+            key = " ".join(words[:-1])
+            if key in seen:
+                uf.union(seen[key], f.index)
+            else:
+                seen[key] = f.index
+
+
+def merge_abbreviations(forms: Sequence[Form], uf: UnionFind, texts: Sequence[str]) -> None:
+    """ "U.K."/"UK" = "United Kingdom" (initials of a longer name in the story, when only one
+    name fits), and "Long Name (ABBR)" written side by side in an article."""
+    longs = [(f, initials(f.core)) for f in forms if not is_abbreviation(f.core) and len(f.core.split()) >= 2]
+    for f in forms:
+        if not is_abbreviation(f.core):
+            continue
+        letters = re.sub(r"[^a-z]", "", f.core.lower())
+        fits = sorted({g.key: g for g, i in longs if i == letters}.values(), key=lambda g: g.key)
+        if len(fits) == 1:
+            uf.union(fits[0].index, f.index)
+    by_article: dict[int, list[Form]] = defaultdict(list)
+    for f in forms:
+        by_article[f.article].append(f)
+    for article, group in by_article.items():
+        ends = {f.end: f for f in group}
+        for f in group:
+            text = texts[article]
+            for gap in (2, 1):
+                long = ends.get(f.start - gap)
+                if long is not None and text[long.end: f.start] in {" (", "("} and is_abbreviation(f.core) \
+                        and abbreviates_tail(long.core, f.core):
+                    uf.union(long.index, f.index)
+
+
+def abbreviates_tail(long: str, abbr: str) -> bool:
+    """ "the Ontario Ministry of Labour (MOL)": the letters may skip a qualifier."""
+    words = long.split()
+    return any(abbreviation_of(" ".join(words[i:]), abbr) for i in range(len(words)))
+
+
+@lru_cache(maxsize=1 << 16)
+def _name_tokens(core: str) -> tuple[str, ...]:
+    """Folded name words without initials ("J. Lindqvist" -> ("lindqvist",)).
+
+    Memoised: each person's name is compared with every other name of the story."""
+    return tuple(w for w in fold(core).replace(".", ". ").split() if not re.fullmatch(r"[a-z]\.?", w))
+
+
+def _same_person(a: str, b: str) -> bool:
+    """Two multi-word names of one person: a near-identical spelling once spaces are dropped,
+    or one is the other without some words ("Amir Ali" / "K. Lindqvist" / "Jonas Lindqvist")."""
+    ta, tb = _name_tokens(a), _name_tokens(b)
+    if not ta or not tb:
+        return False
+    sa, sb = "".join(ta), "".join(tb)
+    if sa[0] == sb[0] and ta[-1][0] == tb[-1][0] and min(len(sa), len(sb)) >= 8 \
+            and fuzz.ratio(sa, sb) >= FULL_NAME_SIMILARITY:
+        return True
+    short, long = sorted((ta, tb), key=len)
+    if len(short) == len(long):
+        return ta[:-1] == tb[:-1] and _glued_surname(ta[-1], tb[-1])
+    return long[-len(short):] == short or long[: len(short)] == short
+
+
+def _glued_surname(a: str, b: str) -> bool:
+    """Same surname once a word glued on by a lost space is cut off and a letter forgiven:
+    "Lindqvistsaid" ~ "Lindqvist", "Hakkinenthe" ~ "Hakkinnen" (first names equal)."""
+    long, short = (a, b) if len(a) >= len(b) else (b, a)
+    return any(fuzz.ratio(long[: len(long) - k], short) >= SURNAME_SIMILARITY
+               and (k == 0 or glued_word(long[len(long) - k:]))
+               for k in range(0, min(12, len(long) - 4)))
+
+
+def glued_word(tail: str) -> bool:
+    """A word a lost space glued to a name: a function word or an inflected verb
+    ("...the", "...delivered", "...said"), not a name's own ending ("Orlov"/"Orlovsky")."""
+    from generator.nlp.model import stop_words
+
+    return tail in stop_words() or tail in REPORTING_GLUE or (len(tail) >= 5 and tail.endswith(("ed", "ing")))
+
+
+def _surname_fits(single: str, full: str) -> bool:
+    """ "Vogt" ~ "Clara Vogt"; "Hakinen" ~ "Mika Hakkinen"; "Lindqvistsaid" (a
+    scraped page that lost a space) ~ "Jonas Lindqvist"."""
+    tokens = _name_tokens(full)
+    s, last = fold(single), tokens[-1] if tokens else ""
+    if not last:
+        return False
+    if s == last:
+        return True
+    if len(s) >= 5 and s[0] == last[0] and fuzz.ratio(s, last) >= SURNAME_SIMILARITY:
+        return True
+    tail = single[len(last):]
+    return len(last) >= 5 and s.startswith(last) and tail.isalpha() and tail.islower() and glued_word(tail)
+
+
+def merge_people(forms: Sequence[Form], uf: UnionFind) -> None:
+    """Full names merge by spelling; a lone surname joins the (most mentioned) person it ends."""
+    people = [f for f in forms if f.label == "PERSON"]
+    # multi-word names of any label: spaCy sometimes tags a person's full name as a place
+    multi = sorted({f.key: f for f in forms if len(f.core.split()) >= 2 and not is_abbreviation(f.core)
+                    and (f.label == "PERSON" or not is_country_name(f.core))}.values(), key=lambda f: f.key)
+    people_keys = {f.key for f in people}
+    for i, a in enumerate(multi):
+        for b in multi[i + 1:]:
+            if (a.key in people_keys or b.key in people_keys) and _same_person(a.core, b.core):
+                uf.union(a.index, b.index)
+    multi = [f for f in multi if f.key in people_keys]
+    counts = Counter(uf.find(f.index) for f in people)
+    singles = [f for f in forms if len(f.core.split()) == 1 and f.label in {"PERSON", "ORG"}
+               and not is_country_name(f.core) and not is_abbreviation(f.core)]
+    fitting: dict[str, list[Form]] = {}  # the same surname recurs: match it against the names once
+    for f in singles:
+        if f.core not in fitting:
+            fitting[f.core] = [m for m in multi if _surname_fits(f.core, m.core)]
+        fits = sorted({uf.find(m.index) for m in fitting[f.core]}, key=lambda root: (-counts[root], root))
+        if fits:
+            uf.union(fits[0], f.index)
+
+
+def cluster(forms: Sequence[Form], places: Sequence[str], texts: Sequence[str]) -> list[list[Form]]:
+    """Groups of forms naming one actor, in order of first mention."""
+    uf = UnionFind(len(forms))
+    merge_same_key(forms, uf)
+    merge_spellings(forms, uf)
+    merge_government_forms(forms, uf)
+    merge_qualified(forms, uf, places)
+    merge_collectives(forms, uf)
+    merge_abbreviations(forms, uf, texts)
+    merge_descriptive_names(forms, uf)
+    merge_member_forms(forms, uf)
+    merge_short_org_names(forms, uf)
+    merge_landforms(forms, uf)
+    merge_cut_names(forms, uf, texts)
+    merge_people(forms, uf)
+    groups: dict[int, list[Form]] = defaultdict(list)
+    for f in forms:
+        groups[uf.find(f.index)].append(f)
+    return [groups[k] for k in sorted(groups)]

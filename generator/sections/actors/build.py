@@ -1,0 +1,428 @@
+"""Key actors: who is in the story, under which names, and in what role.
+
+extract_mentions: per article, from the spaCy parse (called by generator.nlp.analyse); the spans
+come from generator.nlp.actors.spans, the descriptions from generator.nlp.actors.roles.
+build_actors: per story, merges mentions across sources (generator.sections.actors.aliases) into
+ranked Actor records with a kind (generator.text.actor_kinds) and a role in the sources' words.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Sequence
+
+from generator.sections.actors.aliases import (  # fold and is_country_name memoised there
+    Form, abbreviates_tail, cluster, core_name, fold, glued_word, government_base, is_abbreviation,
+    is_country_name, qualifier, tidy,
+)
+from generator.text.actor_kinds import ADMIN_NOUNS, GROUP_WORDS, INSTITUTION_NOUNS, MONTHS_DAYS, PLACE_LIST_NOUNS, place_kind
+from generator.nlp.actors.roles import (
+    action_phrase, caption_titles, choose_action, choose_role, head_word, refine_role, role_phrases,
+    subject_descriptions,
+)
+from generator.nlp.actors.spans import candidates
+from generator.models import Actor, ActorMention, AnalysedArticle, Sentence
+
+# A place or group named once, in one source, with no description is a passing mention
+# ("countries like Chile", "in Valdora"); people, organisations and countries always count.
+MIN_SOURCES, MIN_MENTIONS = 2, 2
+ALWAYS_KINDS = frozenset({"person", "organization", "country"})
+KIND_OF_LABEL = {"PERSON": "person", "ORG": "organization", "LOC": "region", "NORP": "group", "GPE": "country"}
+LABEL_PRIORITY = ("PERSON", "ORG", "GPE", "LOC", "NORP")
+
+
+def extract_mentions(doc, sentences: Sequence[Sentence]) -> list[ActorMention]:
+    """Mentions of people, organisations, countries and groups, with attached role phrases."""
+    from spacy.tokens import Span
+
+    from generator.nlp.analyse import sentence_index_at  # analyse imports this module
+
+    if not sentences:
+        return []
+    out = []
+    quoted = _quoted_tokens(doc)
+    cands = candidates(doc)
+    people = Counter(doc[c.start].sent.start for c in cands if c.label == "PERSON")
+    for cand in cands:
+        span = Span(doc, cand.start, cand.end, label=cand.label)
+        surface = doc[cand.start - cand.prefix: cand.end]
+        # a quoted speaker's words about a name are an opinion, not the outlet's description
+        said = cand.start in quoted
+        roles = role_phrases(span, said) if cand.label != "NORP" else ()
+        actions = [action_phrase(span) if not said else None]
+        if cand.label == "PERSON" and people[span.sent.start] == 1 and not said:
+            more_roles, action = _next_sentence_descriptions(span, people)
+            roles, actions = roles + tuple(r for r in more_roles if r not in roles), actions + [action]
+        out.append(ActorMention(
+            surface.text, cand.label, sentence_index_at(sentences, surface.start_char),
+            surface.start_char, surface.end_char, roles, tuple(a for a in actions if a),
+        ))
+    return out
+
+
+PERSONAL_PRONOUNS = frozenset({"he", "she"})
+OPEN_QUOTES, CLOSE_QUOTES = frozenset({"“", "‘"}), frozenset({"”", "’"})
+
+
+def _quoted_tokens(doc) -> set[int]:
+    """Indices of tokens inside quotation marks ("..." or “...”), a paragraph at a time."""
+    inside, out = False, set()
+    strings = doc.vocab.strings  # each token's text from the parse's array: no Token objects made
+    for i, orth in enumerate(doc.to_array("ORTH").tolist()):
+        text = strings[orth]
+        if "\n" in text or text in CLOSE_QUOTES and inside:
+            inside = False
+        elif text == '"':
+            inside = not inside
+        elif text in OPEN_QUOTES:
+            inside = True
+        elif inside:
+            out.add(i)
+    return out
+
+
+def _next_sentence_descriptions(span, people: Counter) -> tuple[tuple[str, ...], str | None]:
+    """ "Jane Doe wept. She had lost her home in the flood.": a next sentence opening on he or
+    she, after a sentence naming one person and naming none itself, tells of that person."""
+    doc, end = span.doc, span.sent.end
+    if end >= len(doc) or people[doc[end].sent.start]:
+        return (), None
+    pronoun = next((t for t in doc[end].sent if not (t.is_punct or t.is_space)), None)
+    if pronoun is None or pronoun.lower_ not in PERSONAL_PRONOUNS or pronoun.dep_ not in {"nsubj", "nsubjpass"}:
+        return (), None
+    return subject_descriptions(doc[pronoun.i: pronoun.i + 1])
+
+
+def _author_words(items: Sequence[AnalysedArticle]) -> list[set[str]]:
+    names = sorted({it.article.author for it in items if it.article.author})
+    return [set(fold(n).split()) for n in names if fold(n).split()]
+
+
+def _is_author(core: str, authors: list[set[str]]) -> bool:
+    """The byline's own writer ("Jana", "Jana Avatar", "Novak") is not an actor of the story."""
+    words = set(fold(core).split())
+    return any(words <= a or a <= words for a in authors)
+
+
+def _forms(items: Sequence[AnalysedArticle]) -> list[Form]:
+    authors = _author_words(items)
+    forms: list[Form] = []
+    for art, it in enumerate(items):
+        for m in it.analysis.actor_mentions:
+            core = core_name(m.text, m.label)
+            if not core or (authors and _is_author(core, authors)):
+                continue
+            forms.append(Form(len(forms), it.source_id, art, tidy(m.text), core, m.label, m.start, m.end))
+    return forms + _untagged_places(forms, items)
+
+
+MIN_PLACE_NAME = 4  # shorter names ("Ur", "Ayr") match too many other words to be looked up
+
+
+def _untagged_places(forms: Sequence[Form], items: Sequence[AnalysedArticle]) -> list[Form]:
+    """A place the story's sources name is named wherever its name is written: the tagger that
+    found "Valdora" in "in Valdora province" may miss it in "lives near Valdora"."""
+    names = sorted({f.core for f in forms if f.label in {"GPE", "LOC"} and len(f.core) >= MIN_PLACE_NAME
+                    and f.core[:1].isupper() and fold(f.core) not in MONTHS_DAYS})
+    if not names:
+        return []
+    pattern = re.compile(r"(?<![\w'’-])(" + "|".join(map(re.escape, sorted(names, key=len, reverse=True)))
+                         + r")(?![\w-])")
+    taken = {(f.article, i) for f in forms for i in range(f.start, f.end)}
+    found: list[Form] = []
+    for art, it in enumerate(items):
+        for m in pattern.finditer(it.article.text):
+            if any((art, i) in taken for i in range(m.start(), m.end())):
+                continue
+            found.append(Form(len(forms) + len(found), it.source_id, art, m.group(1), m.group(1), "GPE",
+                              m.start(), m.end()))
+    return found
+
+
+def _demonyms(items: Sequence[AnalysedArticle]) -> list[str]:
+    return sorted({e.text for it in items for e in it.analysis.entities if e.label == "NORP"})
+
+
+def _places(forms: Sequence[Form]) -> list[str]:
+    return sorted({f.core for f in forms if f.label == "GPE" or is_country_name(f.core)})
+
+
+def _display(forms: Sequence[Form], attr: str) -> dict[str, str]:
+    """The preferred spelling of each folded form: the most frequent, then most capitalised."""
+    spellings: dict[str, Counter] = defaultdict(Counter)
+    for f in forms:
+        text = getattr(f, attr)
+        spellings[fold(text)][text] += 1
+    # "Müller" over "Muller": a spelling that kept its accents is the source's own
+    return {k: min(c, key=lambda t: (-c[t], -sum(not ch.isascii() for ch in t), -sum(ch.isupper() for ch in t), t))
+            for k, c in spellings.items()}
+
+
+def _canonical(group: Sequence[Form], places: Sequence[str]) -> str:
+    """The fullest common form: not an initialism, a bare title of a qualified institution or a
+    government form when a plainer name exists; then most sources, most words, most mentions."""
+    shown = _display(group, "core")
+    keys = set(shown)
+    people = any(f.label == "PERSON" for f in group)
+
+    def weak(k: str) -> bool:
+        base = government_base(k)
+        # an abbreviation gives way to the name it abbreviates, not to a descriptive name
+        return (is_abbreviation(shown[k]) and any(abbreviates_tail(shown[o], shown[k]) for o in keys
+                                                  if o != k and k not in o.split())
+                or (base is not None and base in keys)
+                or k.split()[-1] in INSTITUTION_NOUNS  # "Foreign Ministry" needs its country
+                and any(qualifier(shown[o], places) and qualifier(shown[o], places)[1] == k for o in keys if o != k)
+                or any(o.startswith(k) and o[len(k):len(k) + 1].isalpha()  # cut off mid-word ("Finlan")
+                       and not (len(o) - len(k) >= 3 and glued_word(o[len(k):]))  # "Vogtsaid": a lost space
+                       for o in keys)
+                or not people and len(k.split()) == 1 and any(o.split()[-1] == k for o in keys if o != k))
+
+    strong = [k for k in keys if not weak(k)] or list(keys)
+    sources = {k: {f.sid for f in group if fold(f.core) == k} for k in strong}
+    count = Counter(fold(f.core) for f in group)
+
+    def rank(k: str) -> tuple:
+        initials = people and bool(re.search(r"\b[A-Za-z]\.", shown[k]))
+        possessive = bool(re.search(r"['’]s\b", shown[k]))  # "Norwegian Supreme Court" over "Norway's ..."
+        single = people and len(k.split()) == 1  # "Clara Vogt", not "Vogt"
+        return (initials, single, -len(sources[k]), -len(k.split()), -count[k], possessive, shown[k])
+
+    return shown[min(strong, key=rank)]
+
+
+def _label(group: Sequence[Form]) -> str:
+    votes = Counter(f.label for f in group)
+    return min(votes, key=lambda lab: (-votes[lab], LABEL_PRIORITY.index(lab)))
+
+
+def _city_evidence(group: Sequence[Form], texts: Sequence[str]) -> bool:
+    """ "in Lyon, France": a place followed by ", <country>" is a city."""
+    for f in group:
+        m = re.match(r",\s+(?:the\s+)?([A-Z][\w.’']*(?:\s+[A-Z][\w.’']*)*)", texts[f.article][f.end: f.end + 60])
+        if m and is_country_name(m.group(1)) and not is_country_name(f.core):
+            return True
+    return False
+
+
+# "the village of Valdora", "in Valdora": words before a name that make it a place (and which kind)
+PLACE_BEFORE = re.compile(r"\b(?:(city|town|village|capital|port|province|region|district|county|state|prefecture) of|"
+                          r"(in|near|outside|around|across))\s+(?:the\s+)?$", re.I)
+# "the coastal towns of Lyra, Oran and Tiz", "cities of the north, including Lyra": a list of places
+PLACE_LIST_BEFORE = re.compile(r"\b(" + "|".join(sorted(PLACE_LIST_NOUNS)) + r")\b[^.;:!?]{0,40}?"
+                               r"\b(?:of|like|such as|including)\s+(?:the\s+)?$", re.I)
+# the names before this one in such a list: "Lyra, Oran and "
+LIST_ITEMS_BEFORE = re.compile(r"(?:[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*)?(?:, | and |, and | or |, or ))+$")
+# "452 died in Oran province": an administrative noun after the name
+ADMIN_AFTER = re.compile(r"^\s+(" + "|".join(sorted(ADMIN_NOUNS)) + r")\b")
+# "in Lyra, Oran": the name after a comma that follows a town is the larger area around it,
+AFTER_A_PLACE = re.compile(r"([A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,3}),\s+$")
+# unless a list goes on after it ("Lyra, Oran and Tiz", "Lyra, Oran, Tiz")
+LIST_GOES_ON = re.compile(r"\s*,?\s*(?:and|or)\b|,\s+[A-Z]")
+CITY_NOUNS = frozenset({"city", "town", "village", "port"})
+REGION_NOUNS = frozenset({"province", "region", "district", "county", "state", "prefecture"}) | ADMIN_NOUNS
+
+
+# What the three patterns above end with, tested first: each is searched from every position
+# of the text before every mention of a place, and most such texts end otherwise.
+_PLACE_BEFORE_END = re.compile(r"(?:of|in|near|outside|around|across|the)$", re.I)
+_PLACE_LIST_END = re.compile(r"(?:of|like|as|including|the)$", re.I)
+_LIST_ITEM_ENDS = (", ", " and ", " or ")
+
+
+def _ends_in_word(text: str, word: re.Pattern[str]) -> bool:
+    """The text ends with whitespace after `word`: a condition of PLACE_BEFORE and
+    PLACE_LIST_BEFORE matching (cheap: twelve characters are read, not the whole text)."""
+    stripped = text.rstrip()  # str.isspace is what the patterns' \s matches
+    return len(stripped) < len(text) and word.search(stripped[-12:]) is not None
+
+
+def _place_noun(before: str) -> tuple[bool, str]:
+    """(stands where a place stands, the kind noun before it or "") from the text before a name."""
+    m = PLACE_BEFORE.search(before) if _ends_in_word(before, _PLACE_BEFORE_END) else None
+    if m:
+        return True, (m.group(1) or "").lower()
+    items = LIST_ITEMS_BEFORE.search(before) if before.endswith(_LIST_ITEM_ENDS) else None
+    rest = before[: items.start()] if items else before
+    m = PLACE_LIST_BEFORE.search(rest) if _ends_in_word(rest, _PLACE_LIST_END) else None
+    if m:
+        return True, PLACE_LIST_NOUNS[m.group(1).lower()]
+    return False, ""
+
+
+def _place_votes(group: Sequence[Form], texts: Sequence[str], places: set[str]) -> tuple[int, int, int]:
+    """(mentions standing where a place stands, mentions naming a region, mentions naming a city)."""
+    votes = region = city = 0
+    for f in group:
+        text = texts[f.article]
+        before, after = text[max(0, f.start - 160): f.start], text[f.end: f.end + 40]
+        placed, noun = _place_noun(before)
+        if placed and not after.startswith(("'s", "’s")):
+            votes += 1
+            region += noun in REGION_NOUNS
+            city += noun in CITY_NOUNS
+        if ADMIN_AFTER.match(after):
+            votes, region = votes + 1, region + 1
+        outer = AFTER_A_PLACE.search(before)
+        region += bool(outer and fold(outer.group(1)) in places and not is_country_name(outer.group(1))
+                       and not LIST_GOES_ON.match(after))
+    return votes, region, city
+
+
+# "in Lyra, Vald." / "Lyra, Valdonia": a town, a comma, then the larger area, often shortened
+PLACE_COMMA_AREA = re.compile(r"([A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,3}),\s+([A-Z][a-z]{3,})\.?(?![a-z])")
+
+
+def _shortened_after_a_place(name: str, texts: Sequence[str], places: set[str]) -> bool:
+    """The story writes the name (or its first letters, "Vald." for "Valdonia") after a town and a comma."""
+    low = fold(name)
+    return " " not in low and any(
+        town in places and town != low and low.startswith(area)
+        for town, area in _towns_and_areas(tuple(texts)))
+
+
+@lru_cache(maxsize=8)
+def _towns_and_areas(texts: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
+    """(town, area), folded, of each "Town, Area" of the texts that no list goes on after.
+
+    Memoised: the story's texts are scanned once, not once per place name."""
+    return tuple((fold(m.group(1)), fold(m.group(2))) for text in texts for m in PLACE_COMMA_AREA.finditer(text)
+                 if not LIST_GOES_ON.match(text, m.end()))
+
+
+def _kind(name: str, label: str, group, roles: Sequence[str], demonyms, texts, places: set[str]) -> str:
+    votes, region, city = _place_votes(group, texts, places)
+    heads = {head_word(r) for r in roles}
+    if label in {"ORG", "PERSON"} and not is_country_name(name) and (
+            2 * votes >= len(group) or heads & {"city", "town", "village", "capital"}):
+        label = "GPE"  # spaCy's small model often takes a little-known town for a name
+    if label in {"GPE", "LOC"} and not is_country_name(name):
+        region += len(heads & REGION_NOUNS) + _shortened_after_a_place(name, texts, places)
+        city += len(heads & CITY_NOUNS) + _city_evidence(group, texts)
+        if region > city:
+            return "region"
+    if label == "GPE":
+        return place_kind(name, demonyms, city > 0)
+    if label == "ORG" and any(set(re.findall(r"[a-z]+", r.lower())) & GROUP_WORDS for r in roles):
+        return "group"
+    return KIND_OF_LABEL.get(label, "other")
+
+
+def _not_a_person(group: Sequence[Form], texts: Sequence[str]) -> bool:
+    """ "the Moon", "the Sun": a name the articles write after "the" is no person's name."""
+    people = [f for f in group if f.label == "PERSON"]
+    after_the = sum(texts[f.article][max(0, f.start - 4): f.start].lower() == "the " for f in people)
+    return bool(people) and 2 * after_the >= len(people)
+
+
+@dataclass(frozen=True)
+class _Story:
+    """What each actor of a story is read against, worked out once per story."""
+
+    items: Sequence[AnalysedArticle]
+    texts: list[str]
+    places: list[str]
+    place_keys: set[str]  # the places, folded
+    demonyms: list[str]
+    mentions_at: dict[tuple[int, int], list[tuple[int, int]]]  # (article, start) -> (article, mention index)
+
+    @classmethod
+    def of(cls, items: Sequence[AnalysedArticle], places: list[str], demonyms: list[str]) -> "_Story":
+        mentions_at: dict[tuple[int, int], list[tuple[int, int]]] = defaultdict(list)
+        for art, it in enumerate(items):
+            for k, m in enumerate(it.analysis.actor_mentions):
+                mentions_at[(art, m.start)].append((art, k))
+        return cls(items, [it.article.text for it in items], places, {fold(p) for p in places}, demonyms,
+                   dict(mentions_at))
+
+
+def _descriptions(group: Sequence[Form], story: _Story):
+    """(source, phrase, rank) role candidates and (source, phrase) actions of a group's mentions,
+    in the articles' order."""
+    own = {(f.article, f.start) for f in group}
+    roles, actions = [], []
+    for art, k in sorted(at for pos in own for at in story.mentions_at.get(pos, ())):
+        it = story.items[art]
+        m = it.analysis.actor_mentions[k]
+        roles.extend((it.source_id, p, rank) for rank, p in enumerate(m.role_phrases))
+        actions.extend((it.source_id, p) for p in m.actions)
+    return roles, actions
+
+
+def _captioned(group: Sequence[Form], name: str, items: Sequence[AnalysedArticle]) -> list[tuple[str, str]]:
+    """(source, title) from the photo captions of the person's own articles, found by full name."""
+    names = sorted({name, *(f.core for f in group if len(f.core.split()) >= 2)})
+    sids = {f.sid for f in group}
+    return [(it.source_id, title) for it in items if it.source_id in sids
+            for line in it.article.removed if line.reason == "photo caption"
+            for title in caption_titles(line.line, names)]
+
+
+def _aliases(group: Sequence[Form], name: str, label: str, texts: Sequence[str]) -> tuple[str, ...]:
+    """Every other spelling seen (with and without titles, "Oran province" as written), plus a
+    person's surname alone."""
+    aliases = set(_display(group, "text").values()) | set(_display(group, "core").values())
+    for f in group:
+        noun = ADMIN_AFTER.match(texts[f.article][f.end: f.end + 40])
+        if noun:
+            aliases.add(f"{f.core} {noun.group(1)}")
+    if label == "PERSON" and len(name.split()) >= 2:
+        aliases.add(name.split()[-1])
+    return tuple(sorted({a for a in aliases if fold(a) != fold(name)}, key=lambda a: (fold(a), a)))
+
+
+def _actor(group: Sequence[Form], story: _Story) -> tuple[Actor, bool]:
+    """The actor of one group of mentions, and whether the sources describe it (appositive, title)."""
+    roles, actions = _descriptions(group, story)
+    name = _canonical(group, story.places)
+    label = _label(group)
+    role, role_sources = choose_role(roles)
+    described = role is not None
+    if label == "PERSON":
+        role, role_sources = refine_role(role, role_sources, _captioned(group, name, story.items))
+    if role is None:  # what it did, in the sources' words ("raised interest rates", "had lost her home")
+        role, role_sources = choose_action(actions)
+    return Actor(
+        name=name,
+        kind=_kind(name, label, group, [p for _, p, _ in roles], story.demonyms, story.texts, story.place_keys),
+        aliases=_aliases(group, name, label, story.texts),
+        role=role,
+        mentions=len(group),
+        sources=tuple(sorted({f.sid for f in group})),
+        role_sources=role_sources,
+    ), described
+
+
+def _surname_clashes(actors: list[Actor]) -> list[Actor]:
+    """A surname alias shared by two people names neither of them alone: drop it from both."""
+    from dataclasses import replace
+
+    last = Counter(a.name.split()[-1] for a in actors if a.kind == "person" and len(a.name.split()) >= 2)
+    return [replace(a, aliases=tuple(x for x in a.aliases if not (a.kind == "person" and last[x] > 1)))
+            for a in actors]
+
+
+def build_actors(items: Sequence[AnalysedArticle]) -> list[Actor]:
+    """Actors ranked by sources naming them, then mentions; aliases merged, passing names dropped.
+
+    A passing place or group (one source, one mention, no description such as an appositive)
+    is left out: "felt as far as Valdora" does not make Valdora an actor of the story.
+    """
+    items = sorted(items, key=lambda it: it.source_id)
+    forms = _forms(items)
+    places = _places(forms)
+    story = _Story.of(items, places, _demonyms(items))
+    actors = []
+    texts = story.texts
+    for group in cluster(forms, places, texts):
+        if _label(group) == "PERSON" and _not_a_person(group, texts):
+            continue
+        actor, described = _actor(group, story)
+        if len(actor.sources) >= MIN_SOURCES or actor.mentions >= MIN_MENTIONS or described \
+                or actor.kind in ALWAYS_KINDS:
+            actors.append(actor)
+    actors = _surname_clashes(actors)
+    return sorted(actors, key=lambda a: (-len(a.sources), -a.mentions, a.name))

@@ -1,0 +1,296 @@
+"""Cross-source synthesis: what we know, what we don't, background, what's next, in brief.
+
+synthesise: per story, aligns claim-bearing sentences across sources (generator.sections.claims.alignment)
+and sorts them into the page's sections, every statement a source sentence (trimmed at
+most) with its citations. Each sentence is shown in one section only:
+
+  - stated uncertainty ("it remains unclear ...") and  -> What we don't know (open_question)
+    predictions ("could", "is expected to rise")
+  - plans and schedules ("will meet on Friday"), and   -> What's next
+    predictions the source files under "What's next:"
+  - everything else is a fact, grouped across sources:
+      history (dated over a year before the event,     -> Background
+        "Since 2019, ...", past perfect, "The backstory:")
+      the rest                                         -> What we know, single-source
+                                                          points included ("1 of 5 sources")
+  - disagreements on checkable values                  -> What we don't know (disputed)
+  - single-source claims with a checkable value about  -> What we don't know (single_source),
+    the story's main actors, that no other source         taken out of What we know
+    corroborates (a few, most central first)
+In brief repeats the top of What we know: the most corroborated, newest points.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Sequence
+
+from generator.sections.claims import alignment
+from generator.sections.claims import discrepancies
+from generator.text import temporal
+from generator.sections.claims.alignment import Alignment, Claim, Point
+from generator.models import Actor, AnalysedArticle, Item, TimelineEntry, Unknown
+
+TOP_ACTORS = 6  # the story's main actors, for centrality
+MAX_BACKGROUND = 8
+MAX_NEXT = 6
+MAX_OPEN_QUESTIONS = 8
+MAX_SINGLE_SOURCE = 3
+HISTORY_DAYS = 365  # events this long before the news are its history, not its build-up
+ACTOR_LABELS = {"PERSON", "ORG", "GPE", "NORP"}
+
+
+@dataclass(frozen=True)
+class Synthesis:
+    summary: tuple[Item, ...] = ()
+    background: tuple[Item, ...] = ()
+    known: tuple[Item, ...] = ()
+    unknown: tuple[Unknown, ...] = ()
+    whats_next: tuple[Item, ...] = ()
+
+
+@dataclass(frozen=True)
+class Context:
+    """What ranking and sorting need about the story as a whole."""
+
+    al: Alignment
+    event: date | None
+    actors: tuple[tuple[str, ...], ...]  # each top actor's names, lower-cased
+
+
+def synthesise(items: Sequence[AnalysedArticle], actors: Sequence[Actor],
+               timeline: Sequence[TimelineEntry], summary_points: int = 4,
+               max_known: int = 40, similarity: float = 0.55) -> Synthesis:
+    if not items:
+        return Synthesis()
+    items = sorted(items, key=lambda it: it.source_id)
+    al = alignment.align(items, similarity)
+    ctx = Context(al, event_date(items, timeline), top_actors(items, actors))
+    claims = al.claims
+    oq_pool = [i for i, c in enumerate(claims) if c.cue == "open_question"]
+    next_pool = [i for i, c in enumerate(claims) if c.cue == "next"]
+    taken = set(oq_pool) | set(next_pool)
+    fact_pool = [i for i in range(len(claims)) if i not in taken]
+    opens = alignment.select_points(claims, al.sim, similarity, oq_pool)
+    nexts = alignment.select_points(claims, al.sim, similarity, next_pool)
+    # "40 are confirmed dead but the toll is expected to rise" also supports the toll
+    facts = alignment.select_points(claims, al.sim, similarity, fact_pool, sorted(taken))
+    # A source's own "What we don't know:" section, uncorroborated, is an open question.
+    opens += [p for p in facts if len(p.sources) == 1 and claims[p.rep].heading == "open_question"]
+    facts = [p for p in facts if p not in opens]
+    background = [p for p in facts if is_background_point(ctx, p)]
+    known = [p for p in facts if p not in background]
+    singles = single_source_points(ctx, known)
+    known = [p for p in known if p not in singles]
+
+    known = rank(ctx, known)[:max_known]
+    unknown = ([_unknown(ctx, p, "open_question") for p in rank(ctx, opens)[:MAX_OPEN_QUESTIONS]]
+               + discrepancies.find(items, al, similarity)
+               + [_unknown(ctx, p, "single_source") for p in singles])
+    return Synthesis(
+        summary=tuple(_item(ctx, p) for p in summary(ctx, known, summary_points, similarity)),
+        background=tuple(_item(ctx, p) for p in rank(ctx, background, oldest_first=True)[:MAX_BACKGROUND]),
+        known=tuple(_item(ctx, p) for p in known),
+        unknown=tuple(unknown),
+        whats_next=tuple(_item(ctx, p) for p in rank(ctx, nexts)[:MAX_NEXT]),
+    )
+
+
+def _item(ctx: Context, p: Point) -> Item:
+    return Item(ctx.al.claims[p.rep].text, p.sources)
+
+
+def _unknown(ctx: Context, p: Point, kind: str) -> Unknown:
+    return Unknown(kind, ctx.al.claims[p.rep].text, p.sources)  # type: ignore[arg-type]
+
+
+# ---------------------------------------------------------------- story context
+
+
+def event_date(items: Sequence[AnalysedArticle], timeline: Sequence[TimelineEntry]) -> date | None:
+    """The news event's day: the day-precise timeline date most sources support, not after
+    the newest article; else the story's reference date (its earliest publication)."""
+    refs = [d for d in temporal.reference_dates(items).values() if d]
+    latest = max(refs) if refs else None
+    support: dict[str, int] = {}
+    for entry in timeline:
+        span = temporal.iso_interval(entry.date)
+        if span and span[0] == span[1] and (latest is None or span[0] <= latest):
+            support[entry.date] = support.get(entry.date, 0) + len(entry.sources)
+    if support:
+        best = sorted(support.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
+        return temporal.iso_interval(best)[0]  # type: ignore[index]
+    return min(refs) if refs else None
+
+
+def top_actors(items: Sequence[AnalysedArticle], actors: Sequence[Actor]) -> tuple[tuple[str, ...], ...]:
+    """The story's main actors, each as the names it goes by: the actor module's ranking
+    when it has one, else the named entities found in the most sources."""
+    if actors:
+        return tuple(tuple(sorted({n.lower() for n in (a.name, *a.aliases) if n}))
+                     for a in actors[:TOP_ACTORS])
+    sources: dict[str, set[str]] = {}
+    mentions: dict[str, int] = {}
+    for it in items:
+        for e in it.analysis.entities:
+            if e.label in ACTOR_LABELS:
+                key = alignment.entity_key(e.text, e.label)
+                sources.setdefault(key, set()).add(it.source_id)
+                mentions[key] = mentions.get(key, 0) + 1
+    ranked = sorted(sources, key=lambda k: (-len(sources[k]), -mentions[k], k))
+    return tuple((k,) for k in ranked[:TOP_ACTORS] if len(sources[k]) > 1)
+
+
+def centrality(ctx: Context, p: Point) -> float:
+    """Share of the story's top actors that the point's sentences mention."""
+    if not ctx.actors:
+        return 0.0
+    text = " ".join(ctx.al.claims[i].text for i in p.members).lower()
+    hits = sum(1 for names in ctx.actors if any(whole_word_in(n, text) for n in names))
+    return hits / len(ctx.actors)
+
+
+def whole_word_in(word: str, text: str) -> bool:
+    """re.search(rf"\\b{re.escape(word)}\\b", text), without a pattern to compile for every name
+    of every story (hundreds, more than the re module's cache holds: its own patterns were
+    compiled again and again)."""
+    if not word:
+        return re.search(r"\b", text) is not None
+    start = text.find(word)
+    while start != -1:
+        if _boundary(text, start) and _boundary(text, start + len(word)):
+            return True
+        start = text.find(word, start + 1)
+    return False
+
+
+def _boundary(text: str, i: int) -> bool:
+    """\\b at position i: a word character on one side only (re's word characters: str.isalnum and _)."""
+    before = i > 0 and (text[i - 1].isalnum() or text[i - 1] == "_")
+    after = i < len(text) and (text[i].isalnum() or text[i] == "_")
+    return before != after
+
+
+# ---------------------------------------------------------------- sections
+
+
+def _since_anchored(c: Claim, span: temporal.DateSpan) -> bool:
+    """'the first win since the club was relegated in 2009': the date measures how
+    long, it does not date the sentence's news (a sentence *opening* with Since does)."""
+    before = c.text[: span.start]
+    m = re.search(r"\bsince\b[^,;]*$", before, re.IGNORECASE)
+    return bool(m) and bool(before[: m.start()].strip(" \"“"))
+
+
+def is_background_claim(ctx: Context, c: Claim, heading: bool = True) -> bool:
+    """History: a background cue (or, if asked, a "The backstory:" heading above it), or
+    dated over a year before the event; never a sentence reaching into the news period."""
+    dates = [d for d in c.dates if not _since_anchored(c, d)]
+    cued = c.cue == "background" or (heading and c.heading == "background")
+    if ctx.event is None:
+        return cued
+    cutoff = ctx.event - timedelta(days=HISTORY_DAYS)
+    if any(d.hi >= cutoff for d in dates):
+        return False
+    return cued or bool(dates)
+
+
+def is_background_point(ctx: Context, p: Point) -> bool:
+    """Most of the point's supporting sources tell it as history: a fact that half the
+    sources state as current stays in What we know. A source's own "The backstory:"
+    heading decides only what that source alone says: writers file current context there."""
+    members = [ctx.al.claims[i] for i in p.members]
+    votes = [is_background_claim(ctx, c, heading=len(members) == 1) for c in members]
+    return sum(votes) * 2 > len(votes)
+
+
+def _checkable(c: Claim) -> bool:
+    """Names a date, a figure or someone by full name: something another source could
+    confirm or contradict."""
+    figures = re.search(r"\d", alignment.uncertainty.unquoted(c.text))
+    full_name = re.search(r"\b[A-Z][a-z]+ [A-Z][a-z]+", c.text[1:])
+    return bool(c.dates or figures or full_name)
+
+
+def single_source_points(ctx: Context, known: Sequence[Point]) -> list[Point]:
+    """A few claims only one source makes that carry a checkable value about the story's
+    main actors (at least half of them): where a reader most needs to know it is unconfirmed."""
+    out = []
+    for p in known:
+        c = ctx.al.claims[p.rep]
+        if len(p.sources) == 1 and c.order < 12 and _checkable(c) and centrality(ctx, p) >= 0.5:
+            out.append(p)
+    return rank(ctx, out)[:MAX_SINGLE_SOURCE]
+
+
+def specificity(ctx: Context, p: Point) -> float:
+    """How much checkable detail the shown sentence carries beyond the main actors: other
+    names, dates, figures, quoted words (three or more count fully). News facts are specific;
+    an outlet's own commentary ("the move is a clear turnaround") rarely is."""
+    c = ctx.al.claims[p.rep]
+    main = {n for names in ctx.actors for n in names}
+    names = [e for e in c.entities if e not in main and not any(e in m or m in e for m in main)]
+    plain = alignment.uncertainty.unquoted(c.text)
+    figures = re.findall(r"\d[\d,.]*", plain)
+    quoted = len(c.text) > len(plain.strip()) + 2
+    return min(3, len(names) + len(c.dates) + len(figures) + int(quoted)) / 3
+
+
+# Reported speech: "the ministry said", "according to", "told reporters" - news is sourced.
+_ATTRIBUTED = re.compile(r"\b(said|says|told|noted|announced|stated|reported|confirmed|added|"
+                         r"explained|highlighted|warned|wrote|quoting|according to|called)\b", re.I)
+# The writer's own verdict, unsourced: "the move is clearly a turnaround", "a historic shift".
+_EVALUATIVE = re.compile(r"\b(clearly|obviously|undoubtedly|surely|arguably|desperate|pragmatic|"
+                         r"turnaround|historic|remarkable|dramatic|striking|bold)\b", re.I)
+
+
+def reporting(ctx: Context, p: Point) -> float:
+    """+1 for a sourced statement, -1 for the writer's unsourced verdict, else 0."""
+    text = alignment.uncertainty.unquoted(ctx.al.claims[p.rep].text)
+    if _ATTRIBUTED.search(text):
+        return 1.0
+    return -1.0 if _EVALUATIVE.search(text) else 0.0
+
+
+def salience(ctx: Context, p: Point) -> float:
+    """Centrality (main actors) plus specificity (checkable detail), nudged up for sourced
+    statements and down for commentary."""
+    return centrality(ctx, p) + specificity(ctx, p) + reporting(ctx, p) / 3
+
+
+def _time_key(ctx: Context, p: Point) -> int:
+    """A point's date as a day number: its latest dated expression, else the event day."""
+    ends = [d.hi for i in p.members for d in ctx.al.claims[i].dates]
+    day = max(ends) if ends else ctx.event
+    return day.toordinal() if day else 0
+
+
+def rank(ctx: Context, points: Sequence[Point], oldest_first: bool = False) -> list[Point]:
+    """Importance first (sources, then centrality and specificity), then time, then
+    reading order."""
+    def key(p: Point) -> tuple:
+        c = ctx.al.claims[p.rep]
+        t = _time_key(ctx, p)
+        return (-len(p.sources), -round(salience(ctx, p), 2), t if oldest_first else -t,
+                min(ctx.al.claims[i].order for i in p.members), c.sid, c.index)
+    return sorted(points, key=key)
+
+
+def summary(ctx: Context, known: Sequence[Point], n: int, similarity: float) -> list[Point]:
+    """In brief: the most corroborated points about the news itself (not dated before the
+    event's week), as What we know orders them; each saying something the others do not,
+    in the outlet's words rather than a quotation."""
+    def fits(p: Point, chosen: list[Point]) -> bool:
+        text = ctx.al.claims[p.rep].text
+        quoted = 1 - len(alignment.uncertainty.unquoted(text).strip()) / max(1, len(text))
+        return quoted < 0.5 and all(ctx.al.sim[p.rep, q.rep] < similarity for q in chosen)
+
+    recent = [p for p in known if ctx.event is None
+              or _time_key(ctx, p) >= (ctx.event - timedelta(days=7)).toordinal()]
+    chosen: list[Point] = []
+    for p in recent + [p for p in known if p not in recent]:
+        if len(chosen) < n and fits(p, chosen):
+            chosen.append(p)
+    return chosen

@@ -1,0 +1,1 @@
+"""Key quotes: the same quotation across sources as one cited quote, speakers canonical."""

@@ -1,0 +1,256 @@
+"""Per story: the same quotation across sources becomes one cited quote, speakers canonical.
+
+Three relations between quotations, from closest to loosest:
+- near-identical text, compatible speakers: one quote citing every source;
+- near-identical text, different speakers: kept apart, each noting the other attribution;
+- the same speaker's statement worded differently by different sources (translations,
+  paraphrased quotes): kept apart, the less cited ones noted as another rendering.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Sequence
+
+from rapidfuzz import fuzz
+
+from generator.models import Actor, AnalysedArticle, Quote, SourceId
+from generator.nlp.quotes.names import HONORIFICS, strip_name
+
+NEAR_IDENTICAL = 88  # fuzz.ratio on normalised text: same words, punctuation/spelling aside
+SAME_STATEMENT = 75  # fuzz.token_set_ratio: one statement rendered in other words
+SAME_NAME = 92  # fuzz.ratio of two spellings of one name ("Ramanathan"/"Ramnathan")
+FRAGMENT_WORDS = 5  # fewer content words than this: a fragment ("deep mutual trust")
+
+
+@lru_cache(maxsize=1 << 16)
+def normalise(text: str) -> str:
+    """Lower case, ASCII quotes and dashes, no punctuation: for comparing renderings.
+
+    Memoised: each quotation and speaker name is compared with every other one of the story."""
+    text = unicodedata.normalize("NFKC", text).lower()
+    text = re.sub(r"[\u2018\u2019\u201b`]", "'", text)
+    text = re.sub(r"[^\w\s']", " ", text)
+    return " ".join(text.split())
+
+
+def _content_words(text: str) -> set[str]:
+    return {w for w in normalise(text).split() if len(w) > 3}
+
+
+# ---------------------------------------------------------------- speakers
+
+
+def _names_of(actor: Actor) -> list[str]:
+    return [actor.name, *actor.aliases]
+
+
+@lru_cache(maxsize=1 << 16)
+def _key(name: str) -> str:
+    return normalise(strip_name(name))
+
+
+@lru_cache(maxsize=1 << 16)
+def _last_word(name: str) -> str:
+    words = [w for w in normalise(strip_name(name)).split() if w not in HONORIFICS]
+    return words[-1] if words else ""
+
+
+def _named_in(actor: Actor, source_id: SourceId, text: str) -> bool:
+    """The article names the actor (it is cited for it, or one of its names occurs)."""
+    if source_id in actor.sources:
+        return True
+    lowered = text.lower()
+    return any(n and n.lower() in lowered for n in _names_of(actor))
+
+
+def canonical_speaker(surface: str | None, actors: Sequence[Actor], source_id: SourceId, text: str) -> str | None:
+    """The actor a speaker surface names; the surface itself when no actor fits.
+
+    Exact name or alias (case-insensitive), a near-identical spelling, a person's surname
+    ("Mr Ivanov" -> "Pavel Ivanov"), or a description ("the ministry") -> the most
+    prominent actor this article names whose name ends that way ("Health Ministry").
+    """
+    if not surface:
+        return None
+    ranked = sorted(actors, key=lambda a: (-a.mentions, a.name))
+    key = _key(surface)
+    for actor in ranked:
+        if any(_key(n) == key for n in _names_of(actor)):
+            return actor.name
+    for actor in ranked:
+        if len(key) >= 6 and any(fuzz.ratio(_key(n), key) >= SAME_NAME for n in _names_of(actor)):
+            return actor.name
+    last = _last_word(surface)
+    words = strip_name(surface).split()
+    if words and words[-1][:1].isupper() and last:
+        for actor in ranked:
+            if actor.kind == "person" and any(_last_word(n) == last for n in _names_of(actor)):
+                return actor.name
+    wanted = normalise(strip_name(surface)).split()
+    for actor in ranked:
+        if actor.kind == "person" or not wanted or not _named_in(actor, source_id, text):
+            continue
+        for name in _names_of(actor):
+            have = normalise(name).split()
+            if have and have[-1] == wanted[-1] and set(wanted) <= set(have):
+                return actor.name
+    return surface
+
+
+def _same_person(a: str, b: str) -> bool:
+    """Two spellings of one name: "Ann Lee" / "Lee" / "A. Lee", or a near-identical spelling
+    (names of people and of bodies alike)."""
+    wa = [w for w in normalise(a).split() if w not in HONORIFICS]
+    wb = [w for w in normalise(b).split() if w not in HONORIFICS]
+    if not wa or not wb:
+        return False
+    if wa[-1] == wb[-1] and strip_name(a).split()[-1][:1].isupper():
+        if len(wa) == 1 or len(wb) == 1 or min(len(wa[0]), len(wb[0])) == 1 or wa[0] == wb[0]:
+            return True  # a surname alone or after an initial
+    if len(wa) > 1 and wa[1:] == wb[1:] and os.path.commonprefix([wa[0], wb[0]])[4:]:
+        return True  # "Chile's Central Bank" / "Chilean Central Bank": possessive or adjective
+    # "S. Ramanathan" / "S Ramnathan": one name spelt two ways
+    return min(len(a), len(b)) >= 6 and fuzz.ratio(" ".join(wa), " ".join(wb)) >= SAME_NAME
+
+
+def unify_speakers(speakers: Sequence[str], keep: set[str]) -> dict[str, str]:
+    """Speakers no actor covers, named differently by sources, mapped to their fullest form.
+
+    "Lee" (source 2) and "Ann Lee" (source 1) -> "Ann Lee"; actor names (`keep`) never change.
+    """
+    names = sorted(set(speakers) - keep)
+    fullest = sorted(names, key=lambda n: (-len(n.split()), -len(n), n))
+    out: dict[str, str] = {}
+    for name in names:
+        out[name] = next(f for f in fullest if f == name or _same_person(f, name))
+    return out
+
+
+# ---------------------------------------------------------------- grouping
+
+
+@dataclass
+class _Group:
+    """One quotation as cited by one or more sources, with one speaker."""
+
+    speaker: str | None
+    texts: dict[SourceId, str] = field(default_factory=dict)  # each source's wording
+    others: list[tuple[str, tuple[SourceId, ...]]] = field(default_factory=list)
+
+    @property
+    def sources(self) -> tuple[SourceId, ...]:
+        return tuple(sorted(self.texts))
+
+    @property
+    def text(self) -> str:
+        """The wording most sources use; ties go to the longer, then the earliest source's."""
+        counts: dict[str, list[SourceId]] = {}
+        for sid, t in sorted(self.texts.items()):
+            counts.setdefault(t, []).append(sid)
+        return sorted(counts.items(), key=lambda kv: (-len(kv[1]), -len(kv[0]), kv[1][0]))[0][0]
+
+
+def _same_text(a: str, b: str) -> bool:
+    return fuzz.ratio(normalise(a), normalise(b)) >= NEAR_IDENTICAL
+
+
+def _speakers(items: Sequence[AnalysedArticle], actors: Sequence[Actor]) -> dict[tuple[SourceId, str], str]:
+    """Each (source, speaker surface) -> the story's name for that speaker."""
+    mapped = {
+        (it.source_id, q.speaker): canonical_speaker(q.speaker, actors, it.source_id, it.article.text)
+        for it in items for q in it.analysis.quotes if q.speaker
+    }
+    unified = unify_speakers(list(mapped.values()), {a.name for a in actors})
+    return {key: unified.get(name, name) for key, name in mapped.items()}
+
+
+def _group_mentions(items: Sequence[AnalysedArticle], actors: Sequence[Actor]) -> list[_Group]:
+    groups: list[_Group] = []
+    shown: list[str] = []  # each group's text, kept current: the property sorts its wordings
+    speakers = _speakers(items, actors)
+    for item in sorted(items, key=lambda it: it.source_id):
+        sid = item.source_id
+        for q in sorted(item.analysis.quotes, key=lambda q: (q.start, q.end, q.text)):
+            speaker = speakers.get((sid, q.speaker)) if q.speaker else None
+            at = next((k for k, g in enumerate(groups) if _same_text(shown[k], q.text)
+                       and (g.speaker is None or speaker is None or g.speaker == speaker)), None)
+            if at is None:
+                groups.append(_Group(speaker, {sid: q.text}))
+                shown.append(q.text)
+                continue
+            home = groups[at]
+            home.speaker = home.speaker or speaker
+            home.texts.setdefault(sid, q.text)
+            shown[at] = home.text
+    for k, g in enumerate(groups):
+        g.others = [(h.speaker, h.sources) for m, h in enumerate(groups)
+                    if h is not g and h.speaker and g.speaker and h.speaker != g.speaker
+                    and _same_text(shown[k], shown[m])]
+    return groups
+
+
+def _same_statement(a: _Group, b: _Group) -> bool:
+    """One speaker's statement worded differently by different sources."""
+    if not a.speaker or a.speaker != b.speaker or set(a.sources) & set(b.sources):
+        return False
+    shared = _content_words(a.text) & _content_words(b.text)
+    shorter = min(len(_content_words(a.text)), len(_content_words(b.text)))
+    if shorter < FRAGMENT_WORDS:  # a fragment is part of the statement only if quoted near-verbatim
+        return fuzz.partial_ratio(normalise(a.text), normalise(b.text)) >= NEAR_IDENTICAL
+    if len(shared) < 3 or len(shared) < shorter / 2:
+        return False
+    return fuzz.token_set_ratio(normalise(a.text), normalise(b.text)) >= SAME_STATEMENT
+
+
+def _clusters(groups: list[_Group], prominence: dict[str, int]) -> list[list[_Group]]:
+    """Renderings of one statement, most important first; a group joins a cluster only when it
+    renders every member (so "A" ~ "AB" ~ "B" never chains A to B), a fragment when it is
+    part of the first."""
+    clusters: list[list[_Group]] = []
+    for group in sorted(groups, key=lambda g: _importance(g, prominence)):
+        fragment = len(_content_words(group.text)) < FRAGMENT_WORDS  # part of the primary is enough
+        home = next((c for c in clusters if _same_statement(group, c[0])
+                     and (fragment or all(_same_statement(group, m) for m in c))), None)
+        if home is None:
+            clusters.append([group])
+        else:
+            home.append(group)
+    return clusters
+
+
+# ---------------------------------------------------------------- ordering
+
+
+def _sources_label(sources: Sequence[SourceId]) -> str:
+    return ("source " if len(sources) == 1 else "sources ") + ", ".join(sources)
+
+
+def _importance(group: _Group, prominence: dict[str, int]) -> tuple:
+    """More sources first, attributed before unattributed, longer, then the better-known speaker."""
+    return (-len(group.sources), group.speaker is None, -len(group.text.split()),
+            -prominence.get(group.speaker or "", 0), group.text, group.sources)
+
+
+def _notes(group: _Group, primary: bool) -> str | None:
+    notes = []
+    if not primary:
+        notes.append(f"another rendering of the same statement, by {_sources_label(group.sources)}")
+    for speaker, sources in group.others:
+        notes.append(f"also attributed to {speaker} by {_sources_label(sources)}")
+    return "; ".join(notes) or None
+
+
+def merge_quotes(items: Sequence[AnalysedArticle], actors: Sequence[Actor]) -> list[Quote]:
+    """All quotations of a story, merged and ordered by importance (deterministic)."""
+    prominence = {a.name: a.mentions for a in actors}
+    clusters = _clusters(_group_mentions(items, actors), prominence)
+    quotes: list[Quote] = []
+    for cluster in clusters:
+        for n, group in enumerate(cluster):
+            quotes.append(Quote(group.speaker, group.text, group.sources, _notes(group, n == 0)))
+    return quotes

@@ -1,0 +1,1 @@
+"""Timeline: dated events, the same event told by several sources merged into one row."""

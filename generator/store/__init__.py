@@ -1,0 +1,1 @@
+"""Store: caches and state files on disk, and the project lock."""

@@ -1,0 +1,93 @@
+"""Hubs across stories: actor pages and the site-wide timeline.
+
+Pure functions over composed Stories. An actor gets a page when two or more stories
+name it, or when it is central to one (among the story's top-ranked actors); the same
+actor is recognised across stories by its canonical name or any shared alias.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Sequence
+
+from generator.stories.slugs import slugify
+from generator.models import Story, TimelineEntry
+
+CENTRAL_RANK = 3  # an actor ranked in a story's top three is central to it
+
+
+@dataclass(frozen=True)
+class ActorAppearance:
+    story_slug: str
+    story_headline: str
+    story_date: str | None
+    role: str | None
+    sources: int  # how many of the story's sources name the actor
+
+
+@dataclass(frozen=True)
+class ActorHub:
+    slug: str
+    name: str
+    kind: str
+    aliases: tuple[str, ...]
+    appearances: tuple[ActorAppearance, ...]  # newest story first
+
+
+@dataclass(frozen=True)
+class DatedEntry:
+    entry: TimelineEntry
+    story_slug: str
+    story_headline: str
+
+
+def _key(name: str) -> str:
+    return " ".join(name.lower().replace("’", "'").split())
+
+
+def actor_hubs(stories: Sequence[Story]) -> list[ActorHub]:
+    """One hub per actor named by two or more stories or central to one, sorted by name."""
+    groups: list[dict] = []
+    index: dict[str, int] = {}
+    for story in sorted(stories, key=lambda s: s.slug):
+        for rank, actor in enumerate(story.actors):
+            keys = {_key(actor.name)} | {_key(a) for a in actor.aliases}
+            hit = sorted({index[k] for k in keys if k in index})
+            gi = hit[0] if hit else len(groups)
+            if not hit:
+                groups.append({"names": [], "kind": actor.kind, "aliases": set(), "apps": {}, "central": False})
+            group = groups[gi]
+            group["names"].append(actor.name)
+            group["aliases"] |= set(actor.aliases) | {actor.name}
+            group["central"] = group["central"] or rank < CENTRAL_RANK
+            group["apps"].setdefault(story.slug, ActorAppearance(
+                story.slug, story.headline, story.event_date or story.updated, actor.role, len(actor.sources)))
+            for k in keys:
+                index.setdefault(k, gi)
+    hubs = []
+    for group in groups:
+        if len(group["apps"]) < 2 and not group["central"]:
+            continue
+        # the name most stories use, then the longest (fullest) form
+        name = sorted(set(group["names"]), key=lambda n: (-group["names"].count(n), -len(n), n))[0]
+        apps = sorted(group["apps"].values(), key=lambda a: (a.story_date or "", a.story_slug), reverse=True)
+        hubs.append(ActorHub("", name, group["kind"], tuple(sorted(group["aliases"] - {name})), tuple(apps)))
+    return _with_unique_slugs(sorted(hubs, key=lambda h: (h.name.lower(), h.name)))
+
+
+def _with_unique_slugs(hubs: list[ActorHub]) -> list[ActorHub]:
+    from dataclasses import replace
+
+    seen: dict[str, int] = {}
+    out = []
+    for hub in hubs:
+        base = slugify(hub.name)
+        seen[base] = seen.get(base, 0) + 1
+        out.append(replace(hub, slug=base if seen[base] == 1 else f"{base}-{seen[base]}"))
+    return out
+
+
+def site_timeline(stories: Sequence[Story]) -> list[DatedEntry]:
+    """Every story's timeline in one list, newest first (date, then story, then text)."""
+    rows = [DatedEntry(e, s.slug, s.headline) for s in stories for e in s.timeline]
+    return sorted(rows, key=lambda r: (r.entry.date, r.story_slug, r.entry.text), reverse=True)
