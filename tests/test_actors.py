@@ -12,13 +12,15 @@ from pathlib import Path
 
 import pytest
 
-from generator.sections.actors.build import _canonical, _shortened_after_a_place, build_actors, extract_mentions
+from generator.nlp.actors.mentions import extract_mentions
+from generator.sections.actors.build import _canonical, _shortened_after_a_place, build_actors
 from generator.sections.actors.aliases import (
     Form, _glued_surname, _same_person, _same_spelling, _surname_fits, cluster, name_key, tidy,
 )
 from generator.text.actor_kinds import is_country_name, place_kind, shares_stem
-from generator.nlp.actors.roles import caption_titles, choose_role, head_word, refine_role
-from generator.nlp.analyse import analyse_doc, sentences_of
+from generator.sections.actors.roles import caption_titles, choose_role, head_word, refine_role
+from generator.nlp.analyse import analyse_doc
+from generator.nlp.parsed import ParsedArticle
 from generator.models import AnalysedArticle, Article, RemovedLine
 
 from tests.conftest import parse
@@ -48,7 +50,7 @@ def test_mentions_carry_sentence_index_offsets_and_title_forms():
     text = "The vote was close. Finance Minister Clara Vogt said the budget would pass. Ms. Vogt added more."
     doc = parse(text)
     article = Article("000", "t.txt", (text,))
-    mentions = extract_mentions(doc, sentences_of(doc, article))
+    mentions = extract_mentions(ParsedArticle.of(article, doc))
     vogt = [m for m in mentions if "Vogt" in m.text]
     assert [m.text for m in vogt] == ["Clara Vogt", "Ms. Vogt"]
     assert [m.sentence for m in vogt] == [1, 2]

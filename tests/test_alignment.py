@@ -7,7 +7,7 @@ import numpy as np
 import pytest
 
 from generator.sections.claims import alignment
-from generator.nlp.analyse import entities_of, sentences_of
+from generator.nlp.parsed import ParsedArticle
 from generator.models import AnalysedArticle, Article, ArticleAnalysis
 from tests.conftest import parse
 
@@ -17,8 +17,8 @@ def analysed(sid: str, *paragraphs: str, published: str | None = None) -> Analys
     reads), so these tests do not depend on the other extractors."""
     art = Article(sid, f"{sid}.txt", tuple(paragraphs), published=published)
     doc = parse(art.text)
-    sents = sentences_of(doc, art)
-    return AnalysedArticle(art, ArticleAnalysis(sid, sents, entities_of(doc, sents)))
+    parsed = ParsedArticle.of(art, doc)
+    return AnalysedArticle(art, ArticleAnalysis(sid, parsed.sentences, parsed.entities()))
 
 
 @pytest.mark.parametrize(("text", "kind"), [

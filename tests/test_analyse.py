@@ -13,14 +13,8 @@ from generator.stories import cluster
 from generator.text import dates
 from generator.nlp import topic_terms
 from generator.text.actor_kinds import ADMIN_NOUNS, COLLECTIVE_NOUNS
-from generator.nlp.analyse import (
-    NUMBER_LABELS,
-    analyse_doc,
-    entities_of,
-    sentence_index_at,
-    sentences_of,
-)
-from generator.nlp.doc_arrays import entity_spans, positions
+from generator.nlp.analyse import analyse_doc
+from generator.nlp.parsed import NUMBER_LABELS, ParsedArticle, positions
 from generator.models import Article, Sentence
 from generator.nlp.model import parse_one
 
@@ -37,7 +31,7 @@ def _article(text: str = TEXT) -> Article:
 
 
 def _plain_sentences(doc, article: Article) -> tuple[Sentence, ...]:
-    """sentences_of as a walk over Token objects (the reading the array version replaces)."""
+    """ParsedArticle.sentences as a walk over Token objects (the reading the array version replaces)."""
     starts, pos = [], 0
     for para in article.paragraphs:
         starts.append(pos)
@@ -63,18 +57,17 @@ def test_sentences_from_arrays_equal_a_walk_over_the_tokens():
     article = _article()
     doc = parse_one(article.text)
     expected = _plain_sentences(doc, article)
-    assert sentences_of(doc, article) == expected
-    assert sentences_of(doc, article, doc.text) == expected
+    assert ParsedArticle.of(article, doc).sentences == expected
     assert any(s.numbers for s in expected) and any(s.paragraph == 2 for s in expected)
 
 
-def test_entities_take_the_sentence_found_by_sentence_index_at():
+def test_entities_take_the_sentence_that_holds_them():
     article = _article()
     doc = parse_one(article.text)
-    sentences = sentences_of(doc, article)
-    found = entities_of(doc, sentences)
-    assert found == entities_of(doc, sentences, doc.text)
-    assert found and all(e.sentence == sentence_index_at(sentences, e.start) for e in found)
+    parsed = ParsedArticle.of(article, doc)
+    found = parsed.entities()
+    assert found and all(parsed.sentences[e.sentence].start <= e.start < parsed.sentences[e.sentence].end for e in found)
+    assert [(e.start, e.label) for e in found] == [(e.start_char, e.label_) for e in doc.ents]
     assert all(e.text == doc.text[e.start:e.end] for e in found)
 
 
@@ -90,11 +83,15 @@ def test_positions_equal_a_scan_of_the_tokens():
     assert positions(doc, "DEP", frozenset({"appos", "nsubj"})) == [t.i for t in doc if t.dep_ in ("appos", "nsubj")]
 
 
-def test_entity_spans_are_each_parses_own_entities():
-    first, second = parse_one(_article().text), parse_one("Ann Lee met Bo Chan in Oslo on Monday.")
-    for doc in (first, second, first):  # the remembered parse changes with the parse asked about
-        assert [(e.start, e.end, e.label_) for e in entity_spans(doc)] == [(e.start, e.end, e.label_) for e in doc.ents]
-        assert all(e.doc is doc for e in entity_spans(doc))
+def test_each_parsed_article_holds_its_own_entities_and_sentence_lookup():
+    first = ParsedArticle.of(_article(), parse_one(_article().text))
+    other = Article("002", "002.txt", ("Ann Lee met Bo Chan in Oslo on Monday.",))
+    second = ParsedArticle.of(other, parse_one(other.text))
+    for parsed in (first, second, first):
+        assert [(e.start, e.end, e.label_) for e in parsed.ents] == [(e.start, e.end, e.label_) for e in parsed.doc.ents]
+        assert all(e.doc is parsed.doc for e in parsed.ents)
+    assert [first.sentence_at(s.start) for s in first.sentences] == list(range(len(first.sentences)))
+    assert first.sentence_at(first.sentences[1].start - 1) == 0  # between two sentences: the one before
 
 
 def test_memoised_parse_expression_answers_as_the_plain_function():

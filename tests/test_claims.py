@@ -8,7 +8,7 @@ import re
 import pytest
 
 from generator.sections.claims import synthesis as claims
-from generator.nlp.analyse import entities_of, sentences_of
+from generator.nlp.parsed import ParsedArticle
 from generator.publish.export import story_json
 from generator.models import Actor, AnalysedArticle, Article, ArticleAnalysis
 from tests.conftest import parse
@@ -17,8 +17,8 @@ from tests.conftest import parse
 def analysed(sid: str, *paragraphs: str, published: str | None = "2024-05-14") -> AnalysedArticle:
     art = Article(sid, f"{sid}.txt", tuple(paragraphs), published=published)
     doc = parse(art.text)
-    sents = sentences_of(doc, art)
-    return AnalysedArticle(art, ArticleAnalysis(sid, sents, entities_of(doc, sents)))
+    parsed = ParsedArticle.of(art, doc)
+    return AnalysedArticle(art, ArticleAnalysis(sid, parsed.sentences, parsed.entities()))
 
 
 @pytest.fixture(scope="module")

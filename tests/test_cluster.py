@@ -179,6 +179,6 @@ def test_headline_without_titles_is_the_lead_point_not_a_dateline():
 
 
 def test_slug_drops_possessives_and_accents():
-    from generator.stories.compose import slugify
+    from generator.stories.slugs import slugify
 
     assert slugify("Zürich's mayor wins vote") == "zurich-mayor-wins-vote"

@@ -9,7 +9,7 @@ import pytest
 from generator.sections.claims import alignment
 from generator.sections.claims import attributions
 from generator.sections.claims import discrepancies
-from generator.nlp.analyse import entities_of, sentences_of
+from generator.nlp.parsed import ParsedArticle
 from generator.models import AnalysedArticle, Article, ArticleAnalysis
 from tests.conftest import CORPUS_DIR, parse
 
@@ -17,8 +17,8 @@ from tests.conftest import CORPUS_DIR, parse
 def analysed(sid: str, *paragraphs: str, published: str | None = "2024-05-14") -> AnalysedArticle:
     art = Article(sid, f"{sid}.txt", tuple(paragraphs), published=published)
     doc = parse(art.text)
-    sents = sentences_of(doc, art)
-    return AnalysedArticle(art, ArticleAnalysis(sid, sents, entities_of(doc, sents)))
+    parsed = ParsedArticle.of(art, doc)
+    return AnalysedArticle(art, ArticleAnalysis(sid, parsed.sentences, parsed.entities()))
 
 
 def disputes(*items: AnalysedArticle):

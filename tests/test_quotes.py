@@ -10,8 +10,9 @@ import pytest
 from rapidfuzz import fuzz
 
 from generator.models import Actor, AnalysedArticle, Article, ArticleAnalysis, QuoteMention
-from generator.sections.quotes.build import build_quotes, extract_quotes
-from generator.sections.quotes.merge import normalise
+from generator.nlp.quotes.extract import extract_quotes
+from generator.sections.quotes import build_quotes
+from generator.sections.quotes import normalise
 from generator.nlp.quotes.spans import clean_quote_text, find_spans
 
 from tests.conftest import CORPUS_DIR, parse
@@ -25,11 +26,11 @@ SPEAKER_FLOOR = 0.9
 
 def quotes_of(*paragraphs: str) -> list[QuoteMention]:
     """Run the extractor on invented paragraphs, as analyse does on a cleaned article."""
-    from generator.nlp.analyse import sentences_of
+    from generator.nlp.parsed import ParsedArticle
 
     article = Article("t", "t.txt", tuple(paragraphs))
     doc = parse(article.text)
-    return extract_quotes(doc, sentences_of(doc, article))
+    return extract_quotes(ParsedArticle.of(article, doc))
 
 
 def speaker_for(quotes: list[QuoteMention], start: str) -> str | None:
@@ -508,8 +509,8 @@ def test_corpus_quote_attributed_differently_by_outlets_is_noted(settings):
 def test_parse_array_readings_and_memoised_resolution_answer_as_token_loops():
     """Token positions read from the parse's arrays, and referents resolved once per token
     (speed only), are what a loop over the tokens and a fresh resolution give."""
-    from generator.sections.actors.build import CLOSE_QUOTES, OPEN_QUOTES, _quoted_tokens
-    from generator.nlp.doc_arrays import positions
+    from generator.nlp.actors.mentions import CLOSE_QUOTES, OPEN_QUOTES, _quoted_tokens
+    from generator.nlp.parsed import positions
     from generator.nlp.quotes.gender import GENDER_TITLES, GENDERED
     from generator.nlp.quotes.names import Names, _apposed
 
@@ -532,7 +533,7 @@ def test_parse_array_readings_and_memoised_resolution_answer_as_token_loops():
             quoted.add(tok.i)
     assert _quoted_tokens(doc) == quoted
 
-    names = Names.build(doc, frozenset(quoted))
+    names = Names.build(doc, doc.ents, frozenset(quoted))
     assert names.appositions == [t.i for t in doc if t.dep_ == "appos"]
     for tok in doc:
         assert _apposed(tok, names.appositions) == _apposed(tok), tok.text

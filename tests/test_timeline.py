@@ -12,11 +12,12 @@ from dataclasses import replace
 import pytest
 
 from generator.text import dates
-from generator.nlp.analyse import sentences_of
+from generator.nlp.parsed import ParsedArticle
 from generator.stories.compose import reference_date
 from generator.models import AnalysedArticle, Article, ArticleAnalysis
 from generator.nlp.model import parse_one
-from generator.sections.timeline.build import build_timeline, extract_dates
+from generator.nlp.dates import extract_dates
+from generator.sections.timeline.build import build_timeline
 
 
 def analysed(text: str, published: str | None = None, source_id: str = "000") -> AnalysedArticle:
@@ -24,9 +25,9 @@ def analysed(text: str, published: str | None = None, source_id: str = "000") ->
     article = Article(source_id, f"{source_id}.txt", tuple(p for p in text.split("\n\n") if p),
                       published=published)
     doc = parse_one(article.text)
-    sentences = sentences_of(doc, article)
-    mentions = tuple(extract_dates(doc, sentences, article.published))
-    return AnalysedArticle(article, ArticleAnalysis(source_id, sentences, date_mentions=mentions))
+    parsed = ParsedArticle.of(article, doc)
+    mentions = tuple(extract_dates(parsed))
+    return AnalysedArticle(article, ArticleAnalysis(source_id, parsed.sentences, date_mentions=mentions))
 
 
 def timeline_of(text: str, published: str | None = None, story_date: str | None = None):
@@ -276,9 +277,9 @@ def _seed_items(seed_articles, gold, drop_boilerplate: bool, cache_path) -> list
         fixed.append(replace(article, published=meta["published"], paragraphs=paragraphs))
     items = []
     for article, doc in zip(fixed, parse_texts([a.text for a in fixed], ParseCache(cache_path))):
-        sentences = sentences_of(doc, article)
-        mentions = tuple(extract_dates(doc, sentences, article.published))
-        analysis = ArticleAnalysis(article.source_id, sentences, date_mentions=mentions)
+        parsed = ParsedArticle.of(article, doc)
+        mentions = tuple(extract_dates(parsed))
+        analysis = ArticleAnalysis(article.source_id, parsed.sentences, date_mentions=mentions)
         items.append(AnalysedArticle(article, analysis))
     return items
 

@@ -11,14 +11,14 @@ import re
 from collections import Counter
 from typing import Sequence
 
-from generator.sections.actors import build as actors_mod
-from generator.sections.claims import synthesis as claims_mod
-from generator.sections.quotes import build as quotes_mod
-from generator.sections.timeline import build as timeline_mod
-from generator.stories.cluster import find_copies
 from generator.config import Settings
-from generator.stories.slugs import slugify  # noqa: F401  (re-exported: the story slug is made here)
 from generator.models import AnalysedArticle, Story, TimelineEntry
+from generator.sections.actors.build import build_actors
+from generator.sections.claims.synthesis import synthesise
+from generator.sections.quotes import build_quotes
+from generator.sections.timeline.build import build_timeline
+from generator.stories.cluster import find_copies
+from generator.stories.slugs import slugify
 
 
 def _is_full_sentence(text: str) -> bool:
@@ -83,10 +83,10 @@ def compose_story(items: Sequence[AnalysedArticle], settings: Settings, slug: st
     copies = find_copies(every)
     # Copies of a wire story are one piece of evidence: only originals feed the analysis.
     items = [it for it in every if it.source_id not in copies]
-    actors = actors_mod.build_actors(items)
-    timeline = timeline_mod.build_timeline(items, reference_date(items))
-    quotes = quotes_mod.build_quotes(items, actors)
-    synthesis = claims_mod.synthesise(
+    actors = build_actors(items)
+    timeline = build_timeline(items, reference_date(items))
+    quotes = build_quotes(items, actors)
+    synthesis = synthesise(
         items, actors, timeline,
         summary_points=settings.summary_points,
         max_known=settings.max_known,

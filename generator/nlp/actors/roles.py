@@ -1,15 +1,13 @@
-"""Roles in the articles' own words: the phrases news copy attaches to a name, and the choice
-of one role per actor across sources.
+"""Role phrases in one parsed article: the descriptions news copy attaches to a name.
 
-Extraction (spaCy side) reads the dependency parse around a name; choice (plain strings)
-prefers the office most sources agree on, then the most specific wording of it.
+Reads the dependency parse around a name (appositives, titles, "who ..." clauses, predicates);
+the choice of one role per actor across sources is generator.sections.actors.roles.
 """
 
 from __future__ import annotations
 
 import re
-from collections import defaultdict
-from typing import Iterable, Sequence
+from typing import Sequence
 
 from generator.text.actor_kinds import HONORIFICS, TITLE_NOUNS, fold
 
@@ -24,12 +22,6 @@ REPORTING_VERBS = frozenset({
 NOT_RELATIVE_ROLE_VERBS = REPORTING_VERBS | COPULAS | AS_VERBS  # a "who ..." clause with one tells no role
 NOT_ACTION_VERBS = REPORTING_VERBS | COPULAS
 LEADING_DROP = frozenset({"the", "a", "an", "its", "his", "her", "their", "our", "this", "that"})
-PREPOSITIONS = frozenset({"of", "to", "for", "in", "at", "on", "with", "from", "by", "under", "since", "as",
-                          "who", "which", "whose", "that"})
-# A role a person no longer holds is weaker evidence of their part now ("who served as ...").
-PAST_MARKERS = ("served as", "worked as", "acted as", "former ", "ex-", "was ", "then-")
-STOP = frozenset({"the", "a", "an", "of", "to", "for", "in", "at", "on", "and", "or", "its",
-                  "his", "her", "their", "who", "which", "that", "with", "from", "by", "as", "s"})
 
 
 # ---------------------------------------------------------------- extraction (spaCy)
@@ -263,148 +255,3 @@ def action_phrase(span) -> str | None:
     if len(toks) < 2:
         return None
     return _clip(toks)
-
-
-# ---------------------------------------------------------------- choice (strings)
-
-
-def content_words(text: str) -> list[str]:
-    return [w for w in re.findall(r"[a-z0-9]+", fold(text).replace("'s", "")) if w not in STOP]
-
-
-def head_word(phrase: str) -> str:
-    """The noun a role phrase is about: last word before its first preposition.
-
-    "Norway's ambassador to Chile" -> "ambassador"; "served as X" -> head of X.
-    """
-    text = fold(phrase)
-    text = re.sub(r"^(?:served|worked|acted) as ", "", text)
-    words = re.findall(r"[a-z0-9'-]+", text)
-    head = ""
-    for w in words:
-        if w in PREPOSITIONS and head:
-            break
-        head = w
-    head = re.sub(r"'s?$", "", head)
-    return head[:-1] if head.endswith("s") and len(head) > 4 and not head.endswith("ss") else head
-
-
-def _is_past(phrase: str) -> bool:
-    low = phrase.lower()
-    return low.startswith(PAST_MARKERS) or any(f" {m}" in f" {low}" for m in ("former ", "ex-"))
-
-
-def choose_role(candidates: Iterable[tuple[str, str, int]]) -> tuple[str | None, tuple[str, ...]]:
-    """(role, sources) from (source_id, phrase, rank) triples; rank 0 is the most reliable
-    construction of its mention (an appositive before a title before a clause).
-
-    The office (head noun) named by most sources wins, present roles before past ones, then
-    the most reliable construction; its wording is the most specific one (most content
-    words), then the most repeated, then the first. Sources are those naming that office.
-    """
-    by_head: dict[str, list[tuple[str, str, int]]] = defaultdict(list)
-    for sid, phrase, rank in candidates:
-        head = head_word(phrase)
-        if head:
-            by_head[head].append((sid, phrase, rank))
-    if not by_head:
-        return None, ()
-
-    def head_rank(head: str) -> tuple:
-        entries = by_head[head]
-        present = {e[0] for e in entries if not _is_past(e[1])}
-        return (-len(present), -len({e[0] for e in entries}), min(e[2] for e in entries), -len(entries), head)
-
-    entries = by_head[min(by_head, key=head_rank)]
-    present = [e[1] for e in entries if not _is_past(e[1])] or [e[1] for e in entries]
-    counts: dict[str, int] = defaultdict(int)
-    for phrase in present:
-        counts[phrase] += 1
-    first = {p: i for i, p in reversed(list(enumerate(present)))}
-    best = min(present, key=lambda p: (-len(content_words(p)), -counts[p], first[p], p))
-    return best, tuple(sorted({e[0] for e in entries}))
-
-
-def choose_action(candidates: Sequence[tuple[str, str]]) -> tuple[str | None, tuple[str, ...]]:
-    """The action most like the other sources' actions (the consensus of what it did)."""
-    if not candidates:
-        return None, ()
-    words = [set(content_words(p)) for _, p in candidates]
-
-    def support(i: int) -> tuple:
-        score = sum(len(words[i] & w) / (len(words[i] | w) or 1)
-                    for j, w in enumerate(words) if candidates[j][0] != candidates[i][0])
-        return (-score, i)
-
-    best = min(range(len(candidates)), key=support)
-    phrase = candidates[best][1]
-    sources = {candidates[best][0]} | {
-        candidates[j][0] for j, w in enumerate(words)
-        if len(words[best] & w) / (len(words[best] | w) or 1) >= 0.5
-    }
-    return phrase, tuple(sorted(sources))
-
-
-# ---------------------------------------------------------------- photo captions (strings)
-
-# Lower-case words a title may hold inside it ("Special Envoy to Ruritania", "Minister of State").
-TITLE_PARTICLES = frozenset({"of", "to", "for", "the", "on"})
-_WORD = re.compile(r"[^\W\d_][\w’'.-]*|[^\w\s]")
-
-
-def caption_titles(caption: str, names: Sequence[str]) -> list[str]:
-    """Titles a photo caption gives a named person: "... stands beside Finance Minister Jane Doe",
-    "Special Envoy to Ruritania, Mr. John Roe." or "Jane Doe, the bank's chief economist, speaks".
-
-    The caption is the page's own description of the person, so it may describe the person,
-    but its text is never a statement of the page (captions stay out of the body).
-    """
-    out: list[str] = []
-    for name in sorted(set(names), key=lambda n: (-len(n), n)):
-        if name not in caption:  # most names are not in the caption: no pattern to compile
-            continue
-        for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", caption):
-            for phrase in (_title_before(caption[: m.start()]), _description_after(caption[m.end():])):
-                if phrase and phrase not in out:
-                    out.append(phrase)
-    return out
-
-
-def _title_before(before: str) -> str | None:
-    """The capitalised title run just before a name, a comma and honorific between allowed."""
-    words = _WORD.findall(before)
-    while words and words[-1].lower() in HONORIFICS | {",", "."}:
-        words.pop()
-    run: list[str] = []
-    while words and (words[-1][:1].isupper() or words[-1] in TITLE_PARTICLES and run):
-        run.insert(0, words.pop())
-    while run and run[0] in TITLE_PARTICLES:
-        run.pop(0)
-    if not any(re.sub(r"['’]s$", "", w).lower() in TITLE_NOUNS for w in run):
-        return None
-    return " ".join(run).replace(" 's", "'s").replace(" ’s", "’s")
-
-
-def _description_after(after: str) -> str | None:
-    """ ", the bank's chief economist," after a name: an appositive with an office in it."""
-    m = re.match(r",\s+((?:the|a|an)\s+[^,;()]+?)(?:,|\.|;|$)", after)
-    if not m or not any(re.sub(r"['’]s$", "", w).lower() in TITLE_NOUNS for w in m.group(1).split()):
-        return None
-    return re.sub(r"^(?:the|a|an)\s+", "", m.group(1)).strip()
-
-
-def refine_role(role: str | None, sources: tuple[str, ...],
-                captioned: Sequence[tuple[str, str]]) -> tuple[str | None, tuple[str, ...]]:
-    """The body's role, made more specific by a caption's title of the same office ("Foreign
-    Minister" -> "Norwegian Foreign Minister"), or a caption's title when the body gives none."""
-    if not captioned:
-        return role, sources
-    if role is None:
-        return choose_role((sid, phrase, 0) for sid, phrase in captioned)
-    words = set(content_words(role))
-    wider = [(sid, p) for sid, p in captioned
-             if head_word(p) == head_word(role) and words < set(content_words(p))]
-    if not wider:
-        return role, sources
-    _, best = min(wider, key=lambda e: (-len(content_words(e[1])), e[1], e[0]))
-    return best, tuple(sorted(set(sources) | {s for s, p in wider if p == best}))

@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Sequence
 from functools import lru_cache
 
 from generator.text.actor_kinds import (
     ADMIN_NOUNS, COLLECTIVE_NOUNS, HONORIFICS, INSTITUTION_NOUNS, LANDFORM_NOUNS, MONTHS_DAYS, SEAT_NOUNS,
     TITLE_NOUNS, WIDGET_WORDS, fold, is_country_name,
 )
-from generator.nlp.doc_arrays import entity_spans, positions
+from generator.nlp.parsed import positions
 
 ACTOR_LABELS = ("PERSON", "ORG", "GPE", "NORP", "LOC")
 # Lower-case words allowed inside a name ("Ministry of Foreign Affairs", "Ludwig van Beethoven").
@@ -351,10 +352,11 @@ def _is_medium(doc, cand: Candidate) -> bool:
         and prep.head.lemma_.lower() in MEDIUM_HEADS
 
 
-def candidates(doc) -> list[Candidate]:
-    """Every actor-naming span of the document, repaired and de-overlapped, in text order."""
+def candidates(doc, ents: Sequence) -> list[Candidate]:
+    """Every actor-naming span of the document (`ents`: its entities), repaired and
+    de-overlapped, in text order."""
     cands: list[Candidate] = []
-    for ent in entity_spans(doc):
+    for ent in ents:
         if ent.label_ in ACTOR_LABELS or ent.label_ == "FAC" and ent[-1].lower_ in SEAT_NOUNS:
             cands.extend(_from_entity(doc, ent))
     cands.extend(_parenthetical(doc))

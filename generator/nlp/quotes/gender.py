@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Callable, Iterable
 
-from generator.nlp.doc_arrays import positions
+from generator.nlp.parsed import positions
 
 People = list[tuple[int, str]]  # (token position, name) of each person mention
 Roles = Iterable[tuple[str, frozenset[str]]]  # (name, words describing the person where introduced)

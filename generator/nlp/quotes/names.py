@@ -10,8 +10,9 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field, replace
+from typing import Sequence
 
-from generator.nlp.doc_arrays import entity_spans, positions
+from generator.nlp.parsed import positions
 from generator.nlp.quotes.gender import GENDERED, genders
 
 PERSON_LABELS = {"PERSON"}
@@ -97,9 +98,9 @@ class Names:
     appositions: list[int] = field(default_factory=list, repr=False)  # indices of "appos" tokens, in order
 
     @classmethod
-    def build(cls, doc, quoted: frozenset[int]) -> "Names":
+    def build(cls, doc, ents: Sequence, quoted: frozenset[int]) -> "Names":
+        """The names of one parse (`ents`: its entities); `quoted`: token indices inside quotation marks."""
         names = cls(doc, quoted, appositions=positions(doc, "DEP", _APPOS))
-        ents = entity_spans(doc)
         for ent in ents:
             for i in range(ent.start, ent.end):
                 names.ent_of[i] = ent

@@ -245,7 +245,7 @@ def _notes(group: _Group, primary: bool) -> str | None:
     return "; ".join(notes) or None
 
 
-def merge_quotes(items: Sequence[AnalysedArticle], actors: Sequence[Actor]) -> list[Quote]:
+def build_quotes(items: Sequence[AnalysedArticle], actors: Sequence[Actor]) -> list[Quote]:
     """All quotations of a story, merged and ordered by importance (deterministic)."""
     prominence = {a.name: a.mentions for a in actors}
     clusters = _clusters(_group_mentions(items, actors), prominence)

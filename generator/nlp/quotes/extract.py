@@ -1,10 +1,9 @@
-"""Key quotes: direct quotations verbatim, each with its speaker.
+"""Direct quotations in one parsed article, verbatim, each with its speaker as the article names it.
 
-extract_quotes: per article (called by generator.nlp.analyse): find quotation spans
-  (quotes_spans), attribute each from the parse (quotes_attribution, quotes_names, with
-  pronoun gender from quotes_gender), then fill the gaps the way news prose leaves them
-  (split quotes, continued paragraphs, "she added", a speaker named in the next paragraph).
-build_quotes: per story (quotes_merge), merges the same quotation across sources, canonical speakers.
+Find quotation spans (spans.py), attribute each from the parse (attribution.py, names.py, with
+pronoun gender from gender.py), then fill the gaps the way news prose leaves them (split
+quotes, continued paragraphs, "she added", a speaker named in the next paragraph). Merging
+across sources is generator.sections.quotes.
 """
 
 from __future__ import annotations
@@ -13,14 +12,13 @@ import bisect
 from dataclasses import dataclass, replace
 from typing import Sequence
 
-from generator.nlp.doc_arrays import positions
-from generator.models import Actor, AnalysedArticle, Quote, QuoteMention, Sentence
+from generator.models import QuoteMention, Sentence
 from generator.nlp.quotes.attribution import (
     attribute, bare_attribution, candidate_verbs, colon_label, dash_signature, is_speech_verb,
     speaker_of, speech_noun_speaker,
 )
-from generator.sections.quotes.merge import merge_quotes
 from generator.nlp.quotes.names import Mention, Names
+from generator.nlp.parsed import ParsedArticle, positions
 from generator.nlp.quotes.spans import QuoteSpan, clean_quote_text, cut_at_last_sentence, find_spans, word_count
 
 _VERB_TAGS = frozenset({"VERB", "AUX"})  # the parts of speech of candidate_verbs' speech verbs
@@ -226,34 +224,26 @@ def _attribute_span(doc, span: QuoteSpan, bounds: tuple[int, int], names: Names,
     return _Found(span, -1, speaker, bool(candidate_verbs(frame, names)), opens)
 
 
-def extract_quotes(doc, sentences: Sequence[Sentence], text: str | None = None) -> list[QuoteMention]:
-    """Every direct quotation of one article, verbatim, with its speaker as this article names it.
-
-    `text` is `doc.text` when the caller has it (spaCy joins every token anew for `doc.text`)."""
+def extract_quotes(parsed: ParsedArticle) -> list[QuoteMention]:
+    """Every direct quotation of one article, verbatim, with its speaker as this article names it."""
+    doc, sentences, text = parsed.doc, parsed.sentences, parsed.text
     if not sentences:
         return []
-    text = doc.text if text is None else text
     paragraphs = _paragraph_ranges(sentences)
     spans = _spans(text, paragraphs)
-    names = Names.build(doc, _quoted_tokens(doc, spans))
+    names = Names.build(doc, parsed.ents, _quoted_tokens(doc, spans))
     bounds = {p: (s, e) for p, s, e in paragraphs}
     found = [replace(f, paragraph=para) for para, span in spans
              if (f := _attribute_span(doc, span, bounds[para], names, text)) is not None]
     _fill_gaps(doc, paragraphs, names, found)
     _continue_added(doc, found, names, paragraphs)
-    starts = [s.start for s in sentences]
     out: list[QuoteMention] = []
     for f in found:
         quote = clean_quote_text(text[f.span.start:f.span.end])
         words = word_count(quote)
         if not words or (f.speaker is None and words < MIN_WORDS_UNATTRIBUTED):
             continue
-        sentence = max(0, bisect.bisect_right(starts, f.span.start) - 1)
+        sentence = parsed.sentence_at(f.span.start)
         out.append(QuoteMention(quote, f.speaker.name if f.speaker else None, sentence,
                                 f.span.start, f.span.start + len(quote)))
     return out
-
-
-def build_quotes(items: Sequence[AnalysedArticle], actors: Sequence[Actor]) -> list[Quote]:
-    """The story's key quotes: one entry per statement and speaker, most important first."""
-    return merge_quotes(items, actors)

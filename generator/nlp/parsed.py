@@ -1,0 +1,134 @@
+"""One article with its spaCy parse, read once: what every extractor of the NLP stage takes.
+
+spaCy builds a Python object for every token, span and `.text` it is asked for, and builds
+`doc.ents` anew at each reading; five extractors read the entities and most of them the
+sentences. So the parse is read here once, into plain `Sentence`s and the entity spans, and
+handed to each extractor with the questions they all ask ("which sentence holds this
+character?", "where are these words?") answered in one place.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Any, Sequence
+
+from generator.models import Article, Entity, Sentence
+
+# Entity labels kept as plain data (numbers and dates feed claim comparison).
+ENTITY_LABELS = frozenset({
+    "PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "DATE", "TIME",
+    "CARDINAL", "QUANTITY", "MONEY", "PERCENT", "ORDINAL", "WORK_OF_ART", "LAW", "PRODUCT",
+})
+NUMBER_LABELS = frozenset({"CARDINAL", "QUANTITY", "MONEY", "PERCENT"})
+
+
+@dataclass(frozen=True)
+class ParsedArticle:
+    """An article, its parse, and the parse's sentences and entities read once."""
+
+    article: Article
+    doc: Any  # spacy.tokens.Doc; never leaves the NLP stage
+    text: str  # the parse's text (== doc.text), without spaCy joining every token anew
+    ents: tuple  # doc.ents, built once
+    sentences: tuple[Sentence, ...]
+    _starts: list[int] = field(repr=False, compare=False, default_factory=list)
+
+    @classmethod
+    def of(cls, article: Article, doc) -> "ParsedArticle":
+        text = _text_of(doc, article)
+        ents = tuple(doc.ents)
+        sentences = _sentences(doc, article, text, ents)
+        return cls(article, doc, text, ents, sentences, [s.start for s in sentences])
+
+    def sentence_at(self, char: int) -> int:
+        """Index of the sentence holding a character offset (the one before it, between two)."""
+        return max(0, bisect_right(self._starts, char) - 1)
+
+    def positions(self, attr: str, words: frozenset[str], first: int = 0, stop: int | None = None) -> list[int]:
+        return positions(self.doc, attr, words, first, stop)
+
+    def entities(self) -> tuple[Entity, ...]:
+        """The kept entities as plain data, each with its sentence."""
+        if not self.sentences:
+            return ()
+        return tuple(Entity(self.text[e.start_char:e.end_char], e.label_, e.start_char, e.end_char,
+                            self.sentence_at(e.start_char))
+                     for e in self.ents if e.label_ in ENTITY_LABELS)
+
+
+@cache
+def string_ids(words: frozenset[str]) -> frozenset[int]:
+    """spaCy's string ids of `words`, to compare with a token attribute column: the hash, or
+    the small fixed id of a string spaCy knows as a symbol ("appos", "agent", "number")."""
+    from spacy.strings import get_string_id
+
+    return frozenset(get_string_id(w) for w in words)
+
+
+def positions(doc, attr: str, words: frozenset[str], first: int = 0, stop: int | None = None) -> list[int]:
+    """Indices in [first, stop), in order, of the tokens whose `attr` ("LOWER", "ORTH") is one of
+    `words`, read from the parse's attribute column as ints rather than from Token objects."""
+    wanted = string_ids(words)
+    column = doc.to_array(attr).tolist()
+    if wanted.isdisjoint(column):
+        return []  # the usual case: none of the words in the article
+    stop = len(column) if stop is None else stop
+    return [i for i in range(max(first, 0), stop) if column[i] in wanted]
+
+
+def paragraph_starts(article: Article) -> list[int]:
+    starts, pos = [], 0
+    for para in article.paragraphs:
+        starts.append(pos)
+        pos += len(para) + 2
+    return starts
+
+
+def _sentences(doc, article: Article, text: str, ents: Sequence) -> tuple[Sentence, ...]:
+    """The article's sentences as plain data, with their paragraph, content lemmas and numbers.
+
+    Reads the parse's token attributes as one array and the text as one string.
+    """
+    from spacy.attrs import ENT_TYPE, IS_PUNCT, IS_SPACE, IS_STOP, LEMMA, LIKE_NUM, ORTH
+
+    sents = list(doc.sents)
+    starts = paragraph_starts(article)
+    strings = doc.vocab.strings
+    rows = doc.to_array([IS_STOP, IS_PUNCT, IS_SPACE, LIKE_NUM, ENT_TYPE, LEMMA, ORTH]).tolist() if sents else []
+    lemma_of: dict[int, str | None] = {}  # lemma hash -> folded lemma, None when blank
+    number_ents = [(e.start, e.end, e.text) for e in ents if e.label_ in NUMBER_LABELS]
+    out: list[Sentence] = []
+    para = 0
+    for sent in sents:
+        raw = text[sent.start_char:sent.end_char]  # == sent.text
+        stripped = raw.strip()
+        if not stripped:
+            continue
+        start = sent.start_char + (len(raw) - len(raw.lstrip()))
+        while para + 1 < len(starts) and starts[para + 1] <= start:
+            para += 1
+        lemmas: list[str] = []
+        loose: list[str] = []  # numbers outside any entity
+        for stop, punct, space, like_num, ent_type, lemma, orth in rows[sent.start:sent.end]:
+            if not (stop or punct or space):
+                if lemma not in lemma_of:
+                    word = strings[lemma]
+                    lemma_of[lemma] = word.lower() if word.strip() else None
+                if lemma_of[lemma] is not None:
+                    lemmas.append(lemma_of[lemma])
+            if like_num and not ent_type:
+                loose.append(strings[orth])
+        # sent.ents: the entities wholly inside the sentence, in order
+        numbers = tuple(t for s, e, t in number_ents if sent.start <= s and e <= sent.end) + tuple(loose)
+        out.append(Sentence(len(out), stripped, start, start + len(stripped), para, tuple(lemmas), numbers))
+    return tuple(out)
+
+
+def _text_of(doc, article: Article) -> str:
+    """The parse's text: the article's own, which spaCy's tokenizer keeps character for
+    character, unless the lengths disagree. `doc.text` joins every token anew, which costs
+    as much as some extractors."""
+    end = doc[-1].idx + len(doc[-1].text_with_ws) if len(doc) else 0
+    return article.text if end == len(article.text) else doc.text
