@@ -2,7 +2,7 @@
 
     python bench/incremental.py [--runs 5] [--out bench/INCREMENTAL.md]
 
-The corpus is every real article we have: seeds/ plus tests/corpus/ (the five events and
+The corpus is every real article we have: seeds/ plus ../shared/corpus/ (the five events and
 the roundup page), about thirty files in one project. Each run holds one article out,
 generates (so every cache is warm), puts the article back and times `explainer generate`
 in its own process, start-up and imports included, as an editor would run it. The article
@@ -21,6 +21,10 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+from evaluation.run import shared_dir  # noqa: E402
+
+CORPUS = shared_dir(ROOT) / "corpus"  # real articles beside the project, never copied into it
 sys.path.insert(0, str(ROOT / "bench"))
 from run import snapshot_code  # noqa: E402  (the same frozen copy of the code as the main benchmark)
 
@@ -36,7 +40,7 @@ def make_project(dest: Path) -> list[Path]:
     shutil.copy(ROOT / "mkdocs.yml", dest / "mkdocs.yml")
     seeds = dest / "seeds"
     shutil.copytree(ROOT / "seeds", seeds)
-    for path in sorted((ROOT / "tests" / "corpus").glob("*/*.txt")):
+    for path in sorted(CORPUS.glob("*/*.txt")):
         shutil.copy(path, seeds / f"{path.parent.name}__{path.name}")
     return sorted(seeds.iterdir())
 
@@ -86,7 +90,7 @@ def main() -> int:
         "# One new article into the full corpus",
         "",
         f"Written by `python bench/incremental.py` on {time.strftime('%Y-%m-%d')}: {len(inputs)} real articles "
-        "(seeds/ and tests/corpus/), each run adds one back (new text, so it is parsed) and times "
+        "(seeds/ and ../shared/corpus/), each run adds one back (new text, so it is parsed) and times "
         "`explainer generate` in its own process. Target (issue 6): under 3 s.",
         "",
         "| articles | cold generate (s) | +1 article, median (s) | min (s) | max (s) | runs |",

@@ -2,7 +2,7 @@
 
     python bench/run.py [--sizes 100 300 1000] [--out bench/RESULTS.md]
 
-Corpora are assembled from the real articles in seeds/ and tests/corpus/: each synthetic
+Corpora are assembled from the real articles in seeds/ and ../shared/corpus/: each synthetic
 story is one real event's articles with its proper names, numbers and years consistently
 replaced, so stories differ the way real ones do while the prose stays real news prose.
 Every step runs in its own process, timed by wall clock, peak memory from /usr/bin/time.
@@ -28,6 +28,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+from evaluation.run import shared_dir  # noqa: E402
+
+CORPUS = shared_dir(ROOT) / "corpus"  # real articles beside the project, never copied into it
 WORK = ROOT / "bench" / "work"
 PY = sys.executable
 
@@ -68,7 +72,7 @@ def pseudo_word(seed: str) -> str:
 def events() -> list[list[Path]]:
     """The real events: the seed story, and each corpus folder except the digest page."""
     groups = [sorted((ROOT / "seeds").glob("*.txt"))]
-    for folder in sorted((ROOT / "tests" / "corpus").iterdir()):
+    for folder in sorted(CORPUS.iterdir()):
         if folder.is_dir() and folder.name != "tricky":
             groups.append(sorted(folder.glob("*.txt")))
     return [g for g in groups if g]

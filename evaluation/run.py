@@ -7,6 +7,7 @@ in-process on the gold's folder, exactly as `explainer export` would.
 from __future__ import annotations
 
 import json
+import os
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -22,8 +23,17 @@ def load_gold(path: Path) -> dict:
     return yaml.safe_load(Path(path).read_text(encoding="utf-8"))
 
 
+def shared_dir(root: Path) -> Path:
+    """The shared material beside the project (`../shared`, or `$EXPLAINER_SHARED`): the corpus of
+    real articles on other events, never copied into the repository."""
+    return Path(os.environ.get("EXPLAINER_SHARED") or Path(root).resolve().parent / "shared")
+
+
 def raw_dir(gold: dict, root: Path) -> Path:
-    """The folder of the annotated files (`raw_dir`, relative to the project root)."""
+    """The folder of the annotated files: a corpus event's folder in the shared corpus
+    (`event`), else `raw_dir` relative to the project root (the seeds)."""
+    if gold.get("event"):
+        return (shared_dir(root) / "corpus" / str(gold["event"])).resolve()
     return (Path(root) / str(gold.get("raw_dir") or "seeds")).resolve()
 
 

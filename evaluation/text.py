@@ -16,7 +16,7 @@ from typing import Iterable
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
 from rapidfuzz.utils import default_process
-from spacy.lang.en.stop_words import STOP_WORDS
+from generator.nlp.model import stop_words
 
 _QUOTES = str.maketrans({"‘": "'", "’": "'", "‚": "'", "‛": "'", "′": "'", "`": "'",
                          "“": '"', "”": '"', "„": '"', "‟": '"', "″": '"',
@@ -64,7 +64,7 @@ def content_words(text: str) -> tuple[str, ...]:
     """Words that carry meaning: not stop words, deduplicated in order of appearance."""
     seen: dict[str, None] = {}
     for w in words(text):
-        if (w not in STOP_WORDS and len(w) > 1) or _DIGIT.search(w):
+        if (w not in stop_words() and len(w) > 1) or _DIGIT.search(w):
             seen.setdefault(w, None)
     return tuple(seen)
 

@@ -8,9 +8,13 @@ from pathlib import Path
 import pytest
 import yaml
 
-ROOT = Path(__file__).resolve().parent.parent
-GOLD_FILE = ROOT / "tests" / "gold" / "seed_gold.yaml"
-CORPUS_DIR = ROOT / "tests" / "corpus"
+from tests.paths import (  # noqa: F401  (CORPUS_DIR: for the tests)
+    CORPUS_DIR,
+    GOLD_DIR,
+    ROOT,
+)
+
+GOLD_FILE = GOLD_DIR / "seed_gold.yaml"
 
 
 @pytest.fixture(scope="session")
@@ -70,3 +74,28 @@ def site():
     built = built_site()
     assert built.returncode == 0, built.log
     return built
+
+
+_SPACY_BEFORE: dict[str, bool] = {}
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_setup(item):
+    import sys
+
+    _SPACY_BEFORE[item.nodeid] = "spacy" in sys.modules
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item, call):
+    """A test that loads spaCy (itself or through its fixtures) must be marked `slow`, so that
+    `pytest -m "not slow"` stays fast. Checked in the fast run, where nothing loaded spaCy
+    before: the first unmarked test that loads it fails, naming itself."""
+    import sys
+
+    outcome = yield
+    report = outcome.get_result()
+    if call.when == "teardown" and not _SPACY_BEFORE.get(item.nodeid, True) and "spacy" in sys.modules \
+            and item.get_closest_marker("slow") is None:
+        report.outcome = "failed"
+        report.longrepr = f"{item.nodeid} loads spaCy: mark it (or its module) `slow`"

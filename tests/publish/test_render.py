@@ -1,0 +1,335 @@
+"""Render stage: a Story becomes the Markdown page and the home page.
+
+Unit tests render hand-built stories (every section exercised, and every section empty);
+the HTML checks convert the Markdown with the extensions mkdocs.yml configures. The seed
+floor checks that rendering drops no statement, citation or source of the seed story.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from dataclasses import replace
+
+import markdown
+import pytest
+import yaml
+from lxml import html as lhtml
+
+from generator.models import Actor, Item, Story, TimelineEntry
+from generator.publish import render
+from generator.publish.export import story_json
+from generator.publish.filters import human_date
+from generator.publish.markdown_escape import safe_url
+from generator.publish.site_pages import extra_pages
+from tests.browser.support import full_story
+from tests.paths import ROOT
+
+SECTIONS = ["In brief", "Background", "Key actors", "Timeline", "What we know", "What we don't know",
+            "Key quotes", "What's next", "Sources", "How this page was made"]
+
+
+def site_markdown() -> markdown.Markdown:
+    """A converter with exactly the Markdown extensions the site uses (from mkdocs.yml)."""
+    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    names, configs = [], {}
+    for entry in config["markdown_extensions"]:
+        name, options = next(iter(entry.items())) if isinstance(entry, dict) else (entry, None)
+        names.append(name)
+        configs[name] = options or {}
+    return markdown.Markdown(extensions=names, extension_configs=configs)
+
+
+def split_page(page: str) -> tuple[dict, str]:
+    _, head, body = page.split("---\n", 2)
+    return yaml.safe_load(head), body
+
+
+def to_html(page: str):
+    return lhtml.fragment_fromstring(site_markdown().convert(split_page(page)[1]), create_parent="div")
+
+
+def text_of(el) -> str:
+    return " ".join(el.text_content().split())
+
+
+@pytest.fixture(scope="module")
+def story() -> Story:
+    return full_story()
+
+
+@pytest.fixture(scope="module")
+def page(story, settings) -> str:
+    return render.render_story(story, settings)
+
+
+def empty_story() -> Story:
+    return Story(slug="quiet-day", headline="A quiet day", event_date=None, updated=None,
+                 sources=full_story().sources[:1])
+
+
+def test_sections_in_order(page):
+    headings = re.findall(r"^## (.+)$", page, flags=re.M)
+    assert headings == SECTIONS
+    assert len(re.findall(r"^# ", split_page(page)[1], flags=re.M)) == 1
+
+
+def test_front_matter(page, story):
+    meta, _ = split_page(page)
+    assert meta["title"] == story.headline
+    assert meta["description"] == story.summary[0].text
+    assert meta["tags"] == ["Maria Lindqvist", "City Council", "Tom Berger", "Riverside"]
+    assert (meta["updated"], meta["published"], meta["event_date"]) == ("2024-03-15", "2024-03-14", "2024-03-13")
+    assert meta["sources"] == 4
+    # a javascript: URL of a source never reaches the front matter
+    assert meta["source_urls"] == ["https://gazette.example.com/tram?id=7&x=%281%29",
+                                   "http://metro.example.org/news/tram_line"]
+
+
+def test_what_we_know_counts_and_cites(page):
+    assert "- The vote was 31 in favour and 19 against. <span class=\"xp-support\">3 of 4 sources</span>[^000][^001][^002]" in page
+    assert "1 of 4 sources</span>[^000]" in page
+
+
+def test_citations_only_to_listed_sources(story, settings):
+    odd = replace(story, known=(Item("A claim citing a source the page does not list.", ("999", "001")),))
+    out = render.render_story(odd, settings)
+    assert "[^999]" not in out
+    assert "page does not list. <span class=\"xp-support\">1 of 4 sources</span>[^001]" in out
+
+
+def test_html_citations_land_on_sources(page):
+    root = to_html(page)
+    refs = root.xpath("//sup/a[@class='footnote-ref']")
+    targets = {r.get("href") for r in refs}
+    assert targets == {"#fn:000", "#fn:001", "#fn:002", "#fn:003"}
+    items = root.xpath("//div[@class='footnote']//li")
+    assert [li.get("id") for li in items] == ["fn:000", "fn:001", "fn:002", "fn:003"]
+    assert "Harbour Gazette" in text_of(items[0]) and "Dana Reyes" in text_of(items[0])
+    # numbered in Sources order, so the table's "#" column and the citations agree
+    first = root.xpath("//a[@href='#fn:002']")[0]
+    assert first.text == "3"
+
+
+def test_sources_table_and_links(page):
+    root = to_html(page)
+    table = root.xpath("//div[@class='xp-sources']/table")[0]
+    rows = table.xpath(".//tbody/tr")
+    assert len(rows) == 4
+    assert [text_of(td) for td in rows[0].xpath("td")][1:5] == [
+        "Harbour Gazette", "Council approves Riverside tram line", "Dana Reyes", "14 March 2024"]
+    hrefs = [a.get("href") for a in table.xpath(".//a[not(@class='footnote-ref')]")]
+    assert hrefs == ["https://gazette.example.com/tram?id=7&x=%281%29", "http://metro.example.org/news/tram_line"]
+    assert text_of(rows[3]).count("—") >= 3  # missing title, author, date, link say so
+
+
+def test_unknowns_admonition_with_variants_side_by_side(page):
+    root = to_html(page)
+    box = root.xpath("//div[contains(@class,'admonition') and contains(@class,'question')]")[0]
+    content = text_of(box)
+    assert "Open questions" in content and "Reported by one source only" in content
+    assert "only 1 of 4 sources" in content
+    table = box.xpath(".//table")[0]
+    assert [text_of(th) for th in table.xpath(".//th")] == ["Harbour Gazette", "Metro Daily"]
+    cells = [text_of(td) for td in table.xpath(".//td")]
+    assert cells[0].startswith("The line is expected to cost £240 million.")
+    assert cells[1].startswith("Officials put the cost at £310 million")
+
+
+def test_actors_table_and_role_tooltips(page):
+    root = to_html(page)
+    table = root.xpath("//h2[@id='key-actors']/following-sibling::table[1]")[0]
+    rows = table.xpath(".//tbody/tr")
+    # the role cites the sources that give it (role_sources, else every mention)
+    assert [text_of(tr.xpath("td")[1]) for tr in rows] == [
+        "mayor of the city2", "the body that approved the line12", "leader of the opposition group2", "—"]
+    assert [text_of(tr.xpath("td")[2]) for tr in rows] == [
+        "3 of 4 sources", "2 of 4 sources", "1 of 4 sources", "2 of 4 sources"]
+    titles = {a.text: a.get("title") for a in root.xpath("//abbr")}
+    assert titles["Maria Lindqvist"] == "mayor of the city"
+    assert "Riverside" not in titles  # no role, no tooltip
+    assert "also: Lindqvist, Mayor Lindqvist" in text_of(table)
+
+
+def test_quotes_with_speaker_and_source(page):
+    root = to_html(page)
+    quotes = [text_of(q) for q in root.xpath("//blockquote")]
+    assert quotes == ["“This is a turning point for the east of our city”", "“The numbers simply do not add up”",
+                      "“We have waited fifteen years for this”"]
+    bylines = [text_of(p) for p in root.xpath("//p[@class='xp-quote-by']")]
+    assert bylines[0].startswith("— Maria Lindqvist, in Harbour Gazette, Metro Daily")
+    assert bylines[2].startswith("— Unidentified speaker, in source 3")
+
+
+def test_timeline_table_and_strip(page):
+    root = to_html(page)
+    rows = root.xpath("//h2[@id='timeline']/following-sibling::table[1]//tbody/tr")
+    assert [text_of(r.xpath("td")[0]) for r in rows] == ["2009", "June 2019", "13 March 2024", "2025"]
+    dots = root.xpath("//div[@class='xp-strip']//span[@class='xp-strip__dot']")
+    lefts = [float(re.search(r"left: ([\d.]+)%", d.get("style")).group(1)) for d in dots]
+    assert lefts[0] == 0.0 and lefts[-1] == 100.0 and lefts == sorted(lefts)
+    assert root.xpath("//div[@class='xp-strip']")[0].get("aria-label") == "4 dated events from 2009 to 2025"
+
+
+def test_minor_actors_folded_away(story, settings):
+    extra = tuple(Actor(f"Minor Person {i}", "person", (), "a witness" if i % 2 else None, 1, ("002",))
+                  for i in range(render.KEY_ACTORS))
+    root = to_html(render.render_story(replace(story, actors=story.actors + extra), settings))
+    table = root.xpath("//h2[@id='key-actors']/following-sibling::table[1]")[0]
+    assert len(table.xpath(".//tbody/tr")) == render.KEY_ACTORS
+    folded = root.xpath("//details[contains(@class,'note')]")[0]
+    assert text_of(folded.xpath("summary")[0]) == "Also mentioned (4)"
+    assert [text_of(li) for li in folded.xpath(".//li")] == [
+        "Minor Person 8", "Minor Person 9: a witness3", "Minor Person 10", "Minor Person 11: a witness3"]
+
+
+def test_no_strip_with_one_date(story, settings):
+    one = replace(story, timeline=(TimelineEntry("2024-03-13", "The vote.", ("000",)),))
+    assert "xp-strip" not in render.render_story(one, settings)
+
+
+def test_changes_note_only_when_changed(page, story, settings):
+    assert '!!! note "What changed"' in page and "    - 1 new source: Valley Radio" in page
+    assert "What changed" not in render.render_story(replace(story, changes=()), settings)
+
+
+def test_empty_sections_say_so(settings):
+    out = render.render_story(empty_story(), settings)
+    for line in ("No summary points could be drawn from the sources yet.",
+                 "The sources give no background to this story.",
+                 "No people or organisations could be identified from the sources.",
+                 "The sources give no dated events.",
+                 "No claim is reported clearly enough to list yet.",
+                 "The sources raise no open questions and do not contradict each other.",
+                 "The sources quote no one directly.",
+                 "The sources say nothing about what comes next."):
+        assert out.count(line) == 1, line
+    meta, _ = split_page(out)
+    assert meta["description"] == "An explainer drawn from 1 news article."
+    assert "tags" not in meta and "updated" not in meta
+    root = to_html(out)
+    assert [li.get("id") for li in root.xpath("//div[@class='footnote']//li")] == ["fn:000"]
+
+
+def test_how_made_and_data_link(page):
+    assert "Generated by Explainer" in page
+    assert "[Download this story's data (JSON)](council-approves-riverside-tram-line.json)" in page
+
+
+def test_unsafe_slug_refused(story, settings):
+    with pytest.raises(ValueError):
+        render.render_story(replace(story, slug="../../etc"), settings)
+
+
+def test_deterministic(story, settings):
+    assert render.render_story(story, settings) == render.render_story(full_story(), settings)
+
+
+def index_stories() -> list[Story]:
+    base = full_story()
+    return [
+        replace(base, slug="b-old", headline="Old story", updated="2024-01-02"),
+        replace(base, slug="a-new", headline="New story A", updated="2024-03-15"),
+        replace(base, slug="c-new", headline="New story C", updated="2024-03-15"),
+        replace(base, slug="d-undated", headline="Undated story", updated=None, summary=()),
+    ]
+
+
+def test_index_newest_first_with_tie_breaker(settings):
+    stories = index_stories()
+    out = render.render_index(stories, settings)
+    assert out == render.render_index(list(reversed(stories)), settings)
+    links = re.findall(r"\]\(stories/([a-z-]+)\.md\)", out)
+    assert links == ["c-new", "a-new", "b-old", "d-undated"]
+    root = to_html(out)
+    first = root.xpath("//div[@class='xp-card']")[0]
+    assert "The city council approved the Riverside tram line" in text_of(first)
+    assert "4 sources · updated 15 March 2024" in text_of(first)
+
+
+def test_index_caps_and_links_archive(settings):
+    many = [replace(full_story(), slug=f"s-{i:03d}", updated=f"2024-01-{1 + i % 28:02d}") for i in range(35)]
+    out = render.render_index(many, settings)
+    assert out.count("xp-card") == render.HOME_LIMIT
+    assert "[All 35 stories](archive.md)" in out
+    assert render.render_archive(many, settings).count("](stories/") == 35
+
+
+def test_extra_pages(settings, story):
+    pages = extra_pages([story], settings)
+    assert {"tags.md", "archive.md", f"stories/{story.slug}.json", "actors/index.md", "timeline.md"} <= set(pages)
+    assert all(p.startswith("actors/") for p in set(pages) - {"tags.md", "archive.md", "timeline.md",
+                                                             f"stories/{story.slug}.json"})
+    assert json.loads(pages[f"stories/{story.slug}.json"]) == story_json(story)
+    assert "<!-- material/tags -->" in pages["tags.md"]
+
+
+@pytest.mark.parametrize("iso, shown", [("2025-07-03", "3 July 2025"), ("2025-04", "April 2025"), ("2021", "2021"),
+                                        ("2025-07-04T15:25", "4 July 2025"), ("2025-02-30", "2025-02-30"),
+                                        ("soon", "soon")])
+def test_human_date(iso, shown):
+    assert human_date(iso) == shown
+
+
+@pytest.mark.parametrize("url, expected", [
+    ("https://example.com/a b", None),
+    ("javascript:alert(1)", None),
+    ("JAVASCRIPT:alert(1)", None),
+    ("data:text/html,<b>x</b>", None),
+    ("//example.com/x", None),
+    ("/relative/path", None),
+    ("https://exa mple.com/", None),
+    ("http://user@example.com:99999/", None),
+    ("https://EXAMPLE.com/a(b)\"c'<d>`", "https://example.com/a%28b%29%22c%27%3Cd%3E%60"),
+    ("http://example.com:8080/x?q=1&r=2#top", "http://example.com:8080/x?q=1&r=2#top"),
+])
+def test_safe_url(url, expected):
+    assert safe_url(url) == expected
+
+
+# ---------------------------------------------------------------- the seed story (quality floor)
+
+
+@pytest.mark.slow
+@pytest.mark.quality
+def test_seed_page_keeps_every_statement_and_source(seed_story, settings, gold):
+    """Rendering loses nothing: every statement of the seed story is on the page, cited."""
+    out = render.render_story(seed_story, settings)
+    root = to_html(out)
+    page_text = " ".join(html.unescape(root.text_content()).split())
+    statements = [i.text for i in (*seed_story.summary, *seed_story.background, *seed_story.known,
+                                   *seed_story.whats_next)]
+    statements += [t.text for t in seed_story.timeline] + [u.text for u in seed_story.unknown]
+    statements += [q.text for q in seed_story.quotes] + [a.name for a in seed_story.actors]
+    missing = [s for s in statements if " ".join(s.split()) not in page_text]
+    assert not missing
+    footnotes = root.xpath("//div[@class='footnote']//li")
+    assert len(footnotes) == len(seed_story.sources) == len(gold["sources"])
+    titles = [a.title for a in seed_story.sources if a.title]
+    assert all(" ".join(t.split()) in page_text for t in titles)
+    cited = {a.get("href") for a in root.xpath("//a[@class='footnote-ref']")}
+    assert cited == {f"#fn:{a.source_id}" for a in seed_story.sources}
+    meta, _ = split_page(out)
+    assert html.unescape(meta["title"]) == seed_story.headline
+
+
+def test_wire_copies_counted_once(story, settings):
+    """Source 002 is a copy of 000: it is listed, but "N of M" counts the original once."""
+    copied = replace(story, copies=(("002", "000"),))
+    out = render.render_story(copied, settings)
+    assert "4 sources from 3 outlets · 1 is a copy of another, counted once" in out
+    assert "The vote was 31 in favour and 19 against. <span class=\"xp-support\">2 of 3 sources</span>[^000][^001][^002]" in out
+    assert "spring 2025.[^000][^002]" in out  # still cited: a reader can check the copy too
+    root = to_html(out)
+    rows = root.xpath("//div[@class='xp-sources']/table//tbody/tr")
+    assert text_of(rows[2].xpath("td")[2]) == "Riverside tram: what the vote meanscopy of source 1"  # <br> between
+    assert "a copy of source 1" in text_of(root.xpath("//li[@id='fn:002']")[0])
+
+
+def test_role_tooltips_only_for_plain_proper_names():
+    """Lowercase or digit names could match Python-Markdown's placeholders; escaped names never match."""
+    actors = [Actor(name, "person", (), "a witness", 1, ("000",))
+              for name in ("Jo Smith", "wzxhzdk", "149", "Ann *Star*", "de Gaulle", "Jo Smith")]
+    actors.append(Actor("Harbour City", "city", (), "the host city", 1, ("000",)))
+    assert render.abbreviations(actors) == [("Jo Smith", "a witness"), ("de Gaulle", "a witness")]

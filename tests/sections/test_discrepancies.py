@@ -1,0 +1,199 @@
+"""Disagreements between sources on invented snippets, and on real corpus events."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+
+from generator.models import AnalysedArticle, Article, ArticleAnalysis
+from generator.nlp.parsed import ParsedArticle
+from generator.sections.claims import alignment, attributions, discrepancies
+from tests.conftest import parse
+from tests.paths import CORPUS_DIR, needs_corpus
+
+
+def analysed(sid: str, *paragraphs: str, published: str | None = "2024-05-14") -> AnalysedArticle:
+    art = Article(sid, f"{sid}.txt", tuple(paragraphs), published=published)
+    doc = parse(art.text)
+    parsed = ParsedArticle.of(art, doc)
+    return AnalysedArticle(art, ArticleAnalysis(sid, parsed.sentences, parsed.entities()))
+
+
+def disputes(*items: AnalysedArticle):
+    al = alignment.align(items, 0.55)
+    return discrepancies.find(items, al, 0.55)
+
+
+def only(found, prefix: str):
+    hits = [d for d in found if d.text.startswith(prefix)]
+    assert len(hits) == 1, [d.text for d in found]
+    d = hits[0]
+    assert d.kind == "disputed" and d.sources == tuple(sorted(d.variants))
+    return d
+
+
+@pytest.mark.slow
+def test_different_death_tolls_are_shown_side_by_side():
+    a = analysed("a", "An explosion at a chemical plant in Westbrook killed 12 people on Tuesday, officials said.")
+    b = analysed("b", "A blast at a chemical factory in Westbrook on Tuesday killed 15 people, local officials said.")
+    d = only(disputes(a, b), "Figures (deaths) differ")
+    assert '"12"' in d.text and '"15"' in d.text
+    assert d.variants == {"a": a.analysis.sentences[0].text, "b": b.analysis.sentences[0].text}
+
+
+@pytest.mark.slow
+def test_figures_that_can_both_be_true_are_no_dispute():
+    a = analysed("a", "An explosion at a chemical plant in Westbrook killed more than 10 people on Tuesday.")
+    b = analysed("b", "A blast at a chemical factory in Westbrook on Tuesday killed 12 people.")
+    c = analysed("c", "Outside the hospital in Westbrook, around 2 bodies lay under blankets on Tuesday.")
+    assert not [d for d in disputes(a, b, c) if d.text.startswith("Figures")]
+
+
+@pytest.mark.slow
+def test_figures_of_two_different_things_are_no_dispute():
+    a = analysed("a", "The magnitude 6.8 earthquake struck the coast of Velora on Friday night.")
+    b = analysed("b", "A magnitude 4.1 aftershock struck the coast of Velora on Friday night.")
+    assert not [d for d in disputes(a, b) if d.text.startswith("Figures")]
+
+
+@pytest.mark.slow
+def test_the_same_event_dated_differently():
+    a = analysed("a", "The Westbrook plant opened in March 2010 on the edge of the river town.")
+    b = analysed("b", "The chemical plant opened in 2012 on the edge of Westbrook, a river town.")
+    d = only(disputes(a, b), "Dates differ")
+    assert "March 2010" in d.text and "2012" in d.text
+
+
+@pytest.mark.slow
+def test_dates_of_different_precision_that_agree_are_no_dispute():
+    a = analysed("a", "The Westbrook plant opened in March 2010 on the edge of the river town.")
+    b = analysed("b", "The chemical plant opened in 2010 on the edge of Westbrook, a river town.")
+    assert not [d for d in disputes(a, b) if d.text.startswith("Dates")]
+
+
+@pytest.mark.slow
+def test_a_record_claimed_for_different_things():
+    a = analysed("a", "Norland became the first country to ban the pesticide on Monday, the ministry said.")
+    b = analysed("b", "Norland became the first European country to ban the pesticide on Monday.")
+    c = analysed("c", "Norland on Monday became the first nation to ban the pesticide, officials said.")
+    d = only(disputes(a, b, c), "Descriptions differ")
+    assert "the first country" in d.text and "the first European country" in d.text
+    assert set(d.variants) == {"a", "b", "c"}  # "nation" and "country" agree, both disagree with b
+
+
+@pytest.mark.slow
+def test_a_title_with_and_without_acting():
+    a = analysed("a", "Acting Fire Chief Maria Lopez said the fire was under control by the evening.")
+    b = analysed("b", "Fire Chief Maria Lopez told reporters the blaze was contained by the evening.")
+    d = only(disputes(a, b), "Titles differ for Maria Lopez")
+    assert "Acting Fire Chief" in d.text
+
+
+@pytest.mark.slow
+def test_a_nationality_in_a_title_is_no_dispute():
+    a = analysed("a", "President Ana Silva signed the decree on Monday in Brasilia.")
+    b = analysed("b", "Brazilian President Ana Silva signed the decree in Brasilia on Monday.")
+    assert not [d for d in disputes(a, b) if d.text.startswith("Titles")]
+
+
+@pytest.mark.slow
+def test_two_renderings_of_one_statement():
+    a = analysed("a", '"We are devastated by this tragedy and will help every family," the company said.')
+    b = analysed("b", '"We are heartbroken by this tragedy and will help every family," the company said in a statement.')
+    d = only(disputes(a, b), "Quoted wording differs")
+    assert "devastated" in d.text and "heartbroken" in d.text
+
+
+@pytest.mark.slow
+def test_a_longer_quotation_of_the_same_words_is_no_dispute():
+    a = analysed("a", '"We are devastated by this tragedy," the company said.')
+    b = analysed("b", '"We are devastated by this tragedy and will help every family," the company said.')
+    assert not [d for d in disputes(a, b) if d.text.startswith("Quoted wording")]
+
+
+@pytest.mark.slow
+def test_the_same_words_given_to_different_people():
+    a = analysed("a", '"The water in the city is safe to drink," said Mayor Tom Reyes on Wednesday.')
+    b = analysed("b", '"The water in the city is safe to drink," Governor Ann Blake said on Wednesday.')
+    d = only(disputes(a, b), "Quote")
+    assert "attributed to" in d.text and "Reyes" in d.text and "Blake" in d.text
+
+
+@pytest.mark.slow
+def test_every_variant_is_the_sentence_of_its_source():
+    a = analysed("a", "An explosion at a chemical plant in Westbrook killed 12 people on Tuesday, officials said.",
+                 "Acting Fire Chief Maria Lopez said the fire was under control by the evening.")
+    b = analysed("b", "A blast at a chemical factory in Westbrook on Tuesday killed 15 people, local officials said.",
+                 "Fire Chief Maria Lopez told reporters the blaze was contained by the evening.")
+    texts = {"a": a.article.text, "b": b.article.text}
+    found = disputes(a, b)
+    assert len(found) == 2
+    for d in found:
+        for sid, variant in d.variants.items():
+            assert variant in texts[sid]
+
+
+# ---------------------------------------------------------------- real events
+
+
+@pytest.fixture(scope="module")
+def corpus_story(settings):
+    """Claims and disputes of a corpus event folder, through the real clean and analyse stages."""
+    from generator.nlp.analyse import analyse_articles
+    from generator.pipeline import load_articles
+
+    def run(event: str):
+        articles, _ = load_articles(replace(settings, seeds_dir=str(CORPUS_DIR / event)))
+        items = analyse_articles(articles, settings.cache_path)
+        return discrepancies.find(items, alignment.align(items, settings.claim_similarity),
+                                  settings.claim_similarity)
+
+    return run
+
+
+@pytest.mark.slow
+@pytest.mark.quality
+@needs_corpus
+def test_outlets_giving_different_death_tolls(corpus_story):
+    tolls = [d for d in corpus_story("morocco-earthquake") if d.text.startswith("Figures (deaths)")]
+    assert tolls
+    assert {"01", "04"} <= set(tolls[0].variants)  # 2,012 killed vs at least 2,122
+
+
+@pytest.mark.slow
+@pytest.mark.quality
+@needs_corpus
+def test_an_outlet_giving_a_quote_to_someone_else(corpus_story):
+    found = [d for d in corpus_story("chandrayaan3-landing") if "attributed to" in d.text]
+    assert found and "India is on the moon" in found[0].text
+    assert {"01", "04"} <= set(found[0].variants)
+
+
+def test_surnames_and_quotations_helpers():
+    assert attributions._surname("S. Somanath") == "somanath"
+    assert attributions._marked("“India is on the moon,” she said.") == [(1, 22)]
+    # a quotation the splitter cut: the lone closing mark quotes from the start
+    assert attributions._marked("more NATO and our door remains open.”")[0][0] == 0
+
+
+def test_quick_bounds_decide_renderings_as_the_full_comparison():
+    """_same_statement rejects most pairs on cheap bounds (shared runs of three words, quick
+    ratios) before matching: the answers are those of the full comparison."""
+    import difflib
+    from itertools import combinations
+
+    def full(a: str, b: str) -> bool:
+        wa, wb = attributions._norm(a).split(), attributions._norm(b).split()
+        matcher = difflib.SequenceMatcher(a=wa, b=wb, autojunk=False)
+        longest = max((m.size for m in matcher.get_matching_blocks()), default=0)
+        return matcher.ratio() >= attributions.SAME_STATEMENT and longest >= 3
+
+    texts = ["this is a blow to our workers and their families",
+             "this is a disaster for our workers and families",
+             "a blow to our workers", "we are devastated by the loss of our colleagues",
+             "we are heartbroken by the loss of our colleagues", "the loss", "",
+             "Our workers, and their families!", "families their and workers our to blow a is this"]
+    said = [attributions.Said("01", t, t, None, None) for t in texts]
+    for a, b in combinations(said, 2):
+        assert attributions._same_statement(a, b) == full(a.words, b.words), (a.words, b.words)

@@ -1,0 +1,117 @@
+"""Section cues on invented news sentences: what we don't know, what's next, background."""
+
+from __future__ import annotations
+
+import pytest
+
+from generator.sections.claims.uncertainty import (
+    background_cue,
+    classify,
+    heading_kind,
+    unquoted,
+)
+
+
+@pytest.mark.parametrize("text", [
+    "It remains unclear whether the talks will resume.",
+    "There is also uncertainty about how the aid will be distributed.",
+    "How many people were inside is not yet known.",
+    "The outcome will likely depend on the weather.",
+    "Its effect on prices is still unfolding.",
+    "The new government faces significant challenges in restoring order.",
+    "Reuters could not independently verify the footage.",
+    "Dozens of miners are still feared trapped.",
+    "The death toll is expected to rise.",
+    "The ruling could open the door to further appeals.",
+    "Rescuers assume that the number of victims will be higher.",
+    "Damage assessment is ongoing.",
+    "The strike raised the prospect of a wider war.",
+])
+def test_stated_uncertainty_and_predictions_are_open_questions(text):
+    assert classify(text) == "open_question"
+
+
+@pytest.mark.parametrize("text", [
+    "The court will rule on the appeal next week.",
+    "The company plans to appeal the decision.",
+    "Talks are set to resume in Geneva on Monday.",
+    "The army said it would strengthen its border units.",
+])
+def test_plans_and_schedules_are_whats_next(text):
+    assert classify(text) == "next"
+
+
+def test_a_prediction_under_the_sources_own_whats_next_heading_stays_next():
+    text = "The ruling could open the door to further appeals."
+    assert classify(text, heading="next") == "next"
+    # stated uncertainty is never a plan, whatever the heading
+    assert classify("It remains unclear whether the talks will resume.", heading="next") == "open_question"
+
+
+def test_cues_inside_quotation_marks_are_not_read():
+    # the minister's promise is a statement someone made, not the outlet's forecast
+    assert classify('"We will rebuild every school," the minister said.') is None
+    assert unquoted('He said "it will rain" today.').count("rain") == 0
+
+
+def test_an_apostrophe_is_not_a_closing_quotation_mark():
+    assert "big day" in unquoted("It’s a big day for the city, he said.")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Since 2019, the company has cut 3,000 jobs.", True),
+    ("In recent years, the port has expanded its terminals.", True),
+    ("The tribunal had banned the party before the vote.", True),
+    ("The ministry said it had received the letter.", False),  # back-shifted reported speech
+    ("The company cut 3,000 jobs on Monday.", False),
+])
+def test_background_cues(text, expected):
+    assert background_cue(text) is expected
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("What we don't know:", "open_question"),
+    ("What's next:", "next"),
+    ("The backstory:", "background"),
+    ("What we know:", "known"),
+    ("The council approved the budget on Monday.", None),
+    ("Mayor resigns after a decade in office amid history of disputes", None),
+])
+def test_source_headings(text, kind):
+    assert heading_kind(text) == kind
+
+
+@pytest.mark.parametrize("text", [
+    "“This forces us to take countermeasures,” the foreign ministry said.",
+    "The ministry said: “Appropriate action will be taken.”",
+    "The rebels said they would take retaliatory measures.",
+    "The army said it would watch closely for troop movements near the border.",
+])
+def test_threatened_unspecified_response_is_open_question_even_in_quotes(text):
+    assert classify(text) == "open_question"
+
+
+@pytest.mark.parametrize("text", [
+    "The council took measures to curb traffic last year.",
+    "“We watched the match together,” she said.",
+    "Police were forced to take a detour around the flooded road.",
+])
+def test_past_or_specific_actions_are_not_threats(text):
+    assert classify(text) != "open_question"
+
+
+def test_pattern_lists_match_as_one_alternation_where_any_pattern_does():
+    """_any reads a list of patterns as one compiled alternation (speed only)."""
+    import re
+
+    from generator.sections.claims import uncertainty
+
+    lists = [uncertainty.OPEN_QUESTION_PATTERNS, uncertainty.HEDGED_PATTERNS, uncertainty.NEXT_PATTERNS,
+             uncertainty.BACKGROUND_PATTERNS, uncertainty.THREAT_PATTERNS]
+    texts = ["It remains unclear whether the talks will resume.", "Prices may rise further.",
+             "Since 2019, the company has cut 3,000 jobs.", "The court will rule next week.",
+             "The tribunal had banned the party in 2003.", "Rain fell.", "", "We will take appropriate measures."]
+    for patterns in lists:
+        for text in texts:
+            plain = any(re.search(p, text, re.IGNORECASE) for p in patterns)
+            assert uncertainty._any(patterns, text) == plain, (patterns[0], text)

@@ -1,0 +1,64 @@
+"""Actor hubs and the site-wide timeline, across stories."""
+
+from __future__ import annotations
+
+from generator.models import Actor, Story, TimelineEntry
+from generator.stories.hubs import actor_hubs, site_timeline
+
+
+def actor(name, aliases=(), role=None, sources=("01",)):
+    return Actor(name, "person", tuple(aliases), role, 3, tuple(sources))
+
+
+def story(slug, actors, date="2024-01-01", timeline=()):
+    return Story(slug, slug.title(), date, date, (), actors=tuple(actors), timeline=tuple(timeline))
+
+
+def test_actor_in_two_stories_gets_one_hub_with_both_roles():
+    stories = [
+        story("a", [actor("Pat Doe", ["Doe"], "mayor of Ridgeford"), actor("X1"), actor("X2"), actor("Minor A")]),
+        story("b", [actor("Y1"), actor("Y2"), actor("Y3"), actor("Doe", [], "former mayor")], "2024-02-01"),
+    ]
+    hubs = {h.name: h for h in actor_hubs(stories)}
+    assert "Pat Doe" in hubs
+    assert [a.story_slug for a in hubs["Pat Doe"].appearances] == ["b", "a"]  # newest first
+    assert [a.role for a in hubs["Pat Doe"].appearances] == ["former mayor", "mayor of Ridgeford"]
+    assert "Minor A" not in hubs  # fourth-ranked in one story only
+
+
+def test_central_actor_of_one_story_gets_a_hub():
+    hubs = actor_hubs([story("a", [actor("Solo Person")])])
+    assert [h.slug for h in hubs] == ["solo-person"]
+
+
+def test_slugs_are_unique():
+    hubs = actor_hubs([story("a", [actor("Pat Doe"), actor("Pat  Doe!", ["P"])])])
+    slugs = [h.slug for h in hubs]
+    assert len(slugs) == len(set(slugs))
+
+
+def test_site_timeline_newest_first():
+    s1 = story("a", [], timeline=[TimelineEntry("2021", "Old event.", ("01",))])
+    s2 = story("b", [], timeline=[TimelineEntry("2024-05-02", "New event.", ("02",)),
+                                  TimelineEntry("2023-01", "Middle event.", ("02",))])
+    assert [r.entry.date for r in site_timeline([s1, s2])] == ["2024-05-02", "2023-01", "2021"]
+
+
+def test_hub_pages_are_rendered_and_escaped(settings):
+    from generator.publish.hub_pages import hub_pages
+
+    hostile = actor("<script>alert(1)</script> [x](javascript:y)", role="{{ boss }} # not a heading")
+    s1 = story("a", [hostile, actor("Pat Doe", role="mayor")],
+               timeline=[TimelineEntry("2024-05-02", "The <b>vote</b> was held.", ("01",))])
+    s2 = story("b", [actor("Pat Doe", role="former mayor")], "2024-06-01")
+    pages = hub_pages([s1, s2], settings)
+    assert {"actors/index.md", "timeline.md", "actors/pat-doe.md"} <= set(pages)
+    doe = pages["actors/pat-doe.md"]
+    assert "[B](../stories/b.md)" in doe and "former mayor" in doe
+    text = "\n".join(pages.values())
+    assert "<script>" not in text and "<b>" not in text
+    # the body is Markdown: no link can be made of article text (front matter is YAML data)
+    text = "\n".join(page.split("\n---\n", 1)[-1] for page in pages.values())
+    assert "](javascript:" not in text
+    assert "\n# not a heading" not in text
+    assert "2024" in pages["timeline.md"] and "(stories/a.md)" in pages["timeline.md"]
