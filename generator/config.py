@@ -1,7 +1,7 @@
 """Settings, declared once and validated with messages that name the file and the key.
 
-Every option is a field of `Settings` with its type, default and a one-line reason in
-OPTION_DOCS. `load_settings` reads `site_config/settings.yaml` (all keys optional) and
+Every option is a field of `Settings` declared with `option(...)`: its default (and so its
+type), a one-line reason and its range, together in one line. `load_settings` reads `site_config/settings.yaml` (all keys optional) and
 raises ConfigError listing every problem at once.
 """
 
@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import functools
 import os
-from dataclasses import dataclass, field, fields
+from dataclasses import Field, dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
@@ -32,28 +32,35 @@ def _resolved(root: Path, rel: str, cwd: str) -> Path:
     return (root / rel).resolve() if not Path(rel).is_absolute() else Path(rel)
 
 
+def option(default: Any, doc: str, between: tuple[float, float] | None = None) -> Any:
+    """One setting, declared once: its default (which gives its type), why it exists, and the
+    range a value must fall in. Read back by `validate` and by the docs."""
+    return field(default=default, metadata={"doc": doc, "range": between})
+
+
 @dataclass(frozen=True)
 class Settings:
     root: Path = Path(".")
-    seeds_dir: str = "seeds"
-    content_dir: str = "content"
-    cache_dir: str = ".cache/explainer"
-    templates_dir: str = "site_config/templates"
-    state_dir: str = ".explainer"  # generator state kept in Git (story registry, manifest)
-    base_dir: str = ".explainer/base"  # last generated pages: the merge base, kept in Git
-    overrides_file: str = "site_config/overrides.yaml"
-    site_name: str = "Explainer"
+    seeds_dir: str = option("seeds", "folder of input articles, relative to the project root")
+    content_dir: str = option("content", "the MkDocs docs dir the pages are written to")
+    cache_dir: str = option(".cache/explainer", "where parses are cached by content hash (safe to delete)")
+    templates_dir: str = option("site_config/templates", "Jinja2 page templates")
+    state_dir: str = option(".explainer", "generator state kept in Git: story registry and manifest")
+    base_dir: str = option(".explainer/base", "last generated version of each page, the three-way merge base")
+    overrides_file: str = option("site_config/overrides.yaml", "editors' overrides of actors, outlets and source metadata")
+    site_name: str = option("Explainer", "shown in the site header")
     # cleaning
-    min_body_words: int = 40
+    min_body_words: int = option(40, "an input with fewer body words is rejected as not an article", (1, 10_000))
     # clustering
-    cluster_similarity: float = 0.32
-    cluster_date_window_days: int = 14
+    cluster_similarity: float = option(0.32, "cosine similarity above which two articles are one story", (0.0, 1.0))
+    cluster_date_window_days: int = option(14, "articles further apart in time are never one story", (0, 3650))
     # composing
-    summary_points: int = 4
-    max_known: int = 40
-    max_quotes: int = 30
-    claim_similarity: float = 0.55
-    n_process: int = _default_processes()
+    summary_points: int = option(4, "points in In brief (3 to 5)", (3, 5))
+    max_known: int = option(40, "most points shown under What we know", (1, 1000))
+    max_quotes: int = option(30, "most quotes shown under Key quotes", (0, 1000))
+    claim_similarity: float = option(0.55, "similarity above which two sentences state the same claim", (0.0, 1.0))
+    n_process: int = option(_default_processes(),
+                            "processes for parsing, analysing and composing (default: the cores, at most 2)", (1, 64))
     extra: dict[str, Any] = field(default_factory=dict)
 
     def path(self, rel: str) -> Path:
@@ -85,35 +92,9 @@ class Settings:
         return self.path(self.base_dir)
 
 
-OPTION_DOCS = {
-    "seeds_dir": "folder of input articles, relative to the project root",
-    "content_dir": "the MkDocs docs dir the pages are written to",
-    "cache_dir": "where parses are cached by content hash (safe to delete)",
-    "templates_dir": "Jinja2 page templates",
-    "state_dir": "generator state kept in Git: story registry and manifest",
-    "base_dir": "last generated version of each page, the three-way merge base",
-    "overrides_file": "editors' overrides of actors, outlets and source metadata",
-    "site_name": "shown in the site header",
-    "min_body_words": "an input with fewer body words is rejected as not an article",
-    "cluster_similarity": "cosine similarity above which two articles are one story",
-    "cluster_date_window_days": "articles further apart in time are never one story",
-    "summary_points": "points in In brief (3 to 5)",
-    "max_known": "most points shown under What we know",
-    "max_quotes": "most quotes shown under Key quotes",
-    "claim_similarity": "similarity above which two sentences state the same claim",
-    "n_process": "processes for parsing, analysing and composing (default: the cores, at most 2)",
-}
-
-_RANGES = {
-    "min_body_words": (1, 10_000),
-    "cluster_similarity": (0.0, 1.0),
-    "cluster_date_window_days": (0, 3650),
-    "summary_points": (3, 5),
-    "max_known": (1, 1000),
-    "max_quotes": (0, 1000),
-    "claim_similarity": (0.0, 1.0),
-    "n_process": (1, 64),
-}
+def options() -> dict[str, Field]:
+    """The settings an editor may set, by name: every field but the project root and `extra`."""
+    return {f.name: f for f in fields(Settings) if "doc" in f.metadata}
 
 
 def load_settings(root: Path, settings_file: Path | None = None) -> Settings:
@@ -136,7 +117,7 @@ def load_settings(root: Path, settings_file: Path | None = None) -> Settings:
 
 
 def validate(data: dict[str, Any], root: Path, origin: str = "settings") -> Settings:
-    known = {f.name: f for f in fields(Settings) if f.name not in ("root", "extra")}
+    known = options()
     errors: list[str] = []
     values: dict[str, Any] = {}
     for key, value in data.items():
@@ -150,8 +131,9 @@ def validate(data: dict[str, Any], root: Path, origin: str = "settings") -> Sett
         if not isinstance(value, expected) or isinstance(value, bool) != isinstance(default, bool):
             errors.append(f"{origin}: setting '{key}' must be {expected.__name__}, got {value!r}")
             continue
-        if key in _RANGES:
-            lo, hi = _RANGES[key]
+        between = known[key].metadata["range"]
+        if between is not None:
+            lo, hi = between
             if not lo <= value <= hi:
                 errors.append(f"{origin}: setting '{key}' must be between {lo} and {hi}, got {value!r}")
                 continue

@@ -6,7 +6,7 @@ from dataclasses import fields
 
 import pytest
 
-from generator.config import OPTION_DOCS, Settings, load_settings
+from generator.config import Settings, load_settings, options
 from generator.errors import ConfigError
 
 
@@ -16,9 +16,12 @@ def test_defaults_without_a_settings_file(tmp_path):
     assert s.summary_points == 4
 
 
-def test_every_option_is_documented():
-    options = {f.name for f in fields(Settings)} - {"root", "extra"}
-    assert options == set(OPTION_DOCS)
+def test_every_option_is_documented_with_its_default_and_range():
+    declared = options()
+    assert set(declared) == {f.name for f in fields(Settings)} - {"root", "extra"}
+    assert all(f.metadata["doc"] for f in declared.values())
+    numeric = {name for name, f in declared.items() if isinstance(f.default, (int, float))}
+    assert numeric and all(declared[name].metadata["range"] for name in numeric)
 
 
 @pytest.mark.parametrize("text, message", [

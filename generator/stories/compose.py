@@ -86,12 +86,7 @@ def compose_story(items: Sequence[AnalysedArticle], settings: Settings, slug: st
     actors = build_actors(items)
     timeline = build_timeline(items, reference_date(items))
     quotes = build_quotes(items, actors)
-    synthesis = synthesise(
-        items, actors, timeline,
-        summary_points=settings.summary_points,
-        max_known=settings.max_known,
-        similarity=settings.claim_similarity,
-    )
+    synthesis = synthesise(items, actors, timeline, settings)
     headline = choose_headline(items, synthesis.summary)
     published = sorted(d for d in (it.article.published_date for it in every) if d)
     return Story(

@@ -7,6 +7,7 @@ import re
 
 import pytest
 
+from generator.config import Settings
 from generator.models import Actor, AnalysedArticle, Article, ArticleAnalysis
 from generator.nlp.parsed import ParsedArticle
 from generator.publish.export import story_json
@@ -46,7 +47,7 @@ def plant():
 def plant_synthesis(plant):
     actors = [Actor("Westbrook", "city", (), None, 6, ("a", "b", "c")),
               Actor("Halvern Chemicals", "organization", (), None, 2, ("a", "c"))]
-    return claims.synthesise(plant, actors, [])
+    return claims.synthesise(plant, actors, [], Settings())
 
 
 def texts_of(items) -> list[str]:
@@ -110,12 +111,12 @@ def test_every_statement_is_a_sentence_of_a_source_it_cites(plant, plant_synthes
 def test_output_does_not_depend_on_input_order(plant, plant_synthesis):
     again = claims.synthesise(list(reversed(plant)), [Actor("Westbrook", "city", (), None, 6, ("a", "b", "c")),
                                                       Actor("Halvern Chemicals", "organization", (), None, 2,
-                                                            ("a", "c"))], [])
+                                                            ("a", "c"))], [], Settings())
     assert again == plant_synthesis
 
 
 def test_no_articles_no_synthesis():
-    assert claims.synthesise([], [], []) == claims.Synthesis()
+    assert claims.synthesise([], [], [], Settings()) == claims.Synthesis()
 
 
 def untraceable(syn: claims.Synthesis, texts: dict[str, str]) -> list[str]:

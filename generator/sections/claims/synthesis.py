@@ -31,6 +31,7 @@ from generator.sections.claims import alignment
 from generator.sections.claims import discrepancies
 from generator.text import temporal
 from generator.sections.claims.alignment import Alignment, Claim, Point
+from generator.config import Settings
 from generator.models import Actor, AnalysedArticle, Item, TimelineEntry, Unknown
 
 TOP_ACTORS = 6  # the story's main actors, for centrality
@@ -61,10 +62,10 @@ class Context:
 
 
 def synthesise(items: Sequence[AnalysedArticle], actors: Sequence[Actor],
-               timeline: Sequence[TimelineEntry], summary_points: int = 4,
-               max_known: int = 40, similarity: float = 0.55) -> Synthesis:
+               timeline: Sequence[TimelineEntry], settings: Settings) -> Synthesis:
     if not items:
         return Synthesis()
+    summary_points, max_known, similarity = settings.summary_points, settings.max_known, settings.claim_similarity
     items = sorted(items, key=lambda it: it.source_id)
     al = alignment.align(items, similarity)
     ctx = Context(al, event_date(items, timeline), top_actors(items, actors))
