@@ -52,12 +52,15 @@ def _report(result) -> int:
 
 
 def cmd_generate(args) -> int:
-    from generator.nlp import workers
+    from generator import speedups
+    from generator.speedups import workers
 
     settings = _settings(args)
+    speedups.use(settings.speedups)
     # A worker starts loading spaCy before the rest of the generator is even imported; the
     # run hands it the new articles, or stops it when nothing changed.
-    workers.prestart(settings.cache_path)
+    if speedups.enabled("workers"):
+        workers.prestart()
     try:
         from generator.pipeline import generate
 

@@ -15,6 +15,7 @@ from typing import Any
 
 import yaml
 
+from generator import speedups
 from generator.errors import ConfigError
 
 DEFAULT_SETTINGS_FILE = Path("site_config/settings.yaml")
@@ -61,6 +62,8 @@ class Settings:
     claim_similarity: float = option(0.55, "similarity above which two sentences state the same claim", (0.0, 1.0))
     n_process: int = option(_default_processes(),
                             "processes for parsing, analysing and composing (default: the cores, at most 2)", (1, 64))
+    speedups: tuple[str, ...] = option(tuple(sorted(speedups.ALL)),
+                                       "hand-written speed-ups to use (generator/speedups); [] uses the libraries only")
     extra: dict[str, Any] = field(default_factory=dict)
 
     def path(self, rel: str) -> Path:
@@ -128,6 +131,13 @@ def validate(data: dict[str, Any], root: Path, origin: str = "settings") -> Sett
         expected = type(default)
         if expected is float and isinstance(value, int) and not isinstance(value, bool):
             value = float(value)
+        if expected is tuple and isinstance(value, list):
+            value = tuple(value)
+            unknown = [v for v in value if v not in speedups.ALL]
+            if unknown:
+                errors.append(f"{origin}: setting '{key}': unknown {', '.join(map(str, unknown))} "
+                              f"(known: {', '.join(sorted(speedups.ALL))})")
+                continue
         if not isinstance(value, expected) or isinstance(value, bool) != isinstance(default, bool):
             errors.append(f"{origin}: setting '{key}' must be {expected.__name__}, got {value!r}")
             continue

@@ -47,9 +47,9 @@ def seed_articles(settings):
 
 @pytest.fixture(scope="session")
 def analysed_seeds(settings, seed_articles):
-    from generator.nlp.analyse import analyse_articles
+    from generator.pipeline import analyse_articles
 
-    return analyse_articles(seed_articles, settings.cache_path)
+    return analyse_articles(seed_articles, settings)
 
 
 @pytest.fixture(scope="session")

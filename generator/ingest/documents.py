@@ -12,8 +12,8 @@ from __future__ import annotations
 import hashlib
 import re
 from pathlib import Path
+from typing import Callable
 
-from generator.store import cache
 from generator.config import Settings
 from generator.ingest.files import safety_problem, valid_name, walk
 from generator.ingest.decode import NotText, decode_bytes
@@ -32,8 +32,15 @@ def source_id_for(rel_path: str) -> str:
     return hashlib.sha1(rel_path.encode("utf-8")).hexdigest()[:8]
 
 
-def read_inputs(settings: Settings) -> tuple[list[RawDocument], list[Rejection]]:
-    """Every input under settings.seeds_path, in path order; rejections each carry their reason."""
+# What a file's bytes read as, remembered by the caller (the pipeline's cache): decoding
+# (ftfy) and HTML extraction cost milliseconds per file, every run, for every file of the desk.
+Memo = Callable[[str, Callable[[], list[Record]]], list[Record]]
+
+
+def read_inputs(settings: Settings, memo: Memo | None = None) -> tuple[list[RawDocument], list[Rejection]]:
+    """Every input under settings.seeds_path, in path order; rejections each carry their reason.
+
+    `memo(entry, read)`: the records a file read as before, by the file's content (or `read()`)."""
     seeds = settings.seeds_path
     if not seeds.is_dir():
         return [], []
@@ -43,22 +50,19 @@ def read_inputs(settings: Settings) -> tuple[list[RawDocument], list[Rejection]]
     rejected = [Rejection(index_file, p.split(": ", 1)[-1]) for p in index.problems]
     docs: list[RawDocument] = []
     used: set[str] = set()
-    # what each file's bytes read as, last time: one cache file for the whole desk
-    reads = cache.MemoTable(settings.cache_path / "read.pkl", cache.code_fingerprint("read"))
     for path in walk(seeds):
         rel = path.relative_to(seeds).as_posix()
         if is_sidecar(rel):
             continue
-        file_docs, file_rejected = read_one(path, seeds, _join(shown, rel), index, used, reads)
+        file_docs, file_rejected = read_one(path, seeds, _join(shown, rel), index, used, memo)
         docs.extend(file_docs)
         rejected.extend(file_rejected)
-    reads.save()
     rejected += [Rejection(index_file, f"entry '{name}' names no input file") for name in unused_entries(index, used)]
     return _unique_ids(docs), sorted(rejected, key=lambda r: (r.file, r.error))
 
 
 def read_one(path: Path, seeds: Path, shown: str, index: SourcesIndex = SourcesIndex(),
-             used: set[str] | None = None, memo: cache.MemoTable | None = None) -> tuple[list[RawDocument], list[Rejection]]:
+             used: set[str] | None = None, memo: Memo | None = None) -> tuple[list[RawDocument], list[Rejection]]:
     """One input file -> its documents (several for a multi-record file) or its rejection."""
     rel = path.relative_to(seeds).as_posix()
     if not valid_name(shown):
@@ -94,10 +98,8 @@ def read_one(path: Path, seeds: Path, shown: str, index: SourcesIndex = SourcesI
     return docs, rejected
 
 
-def read_records(name: str, data: bytes, memo: cache.MemoTable | None = None,
-                 digest: str | None = None) -> list[Record]:
-    """Decode a file's bytes and read its records, memoised by content: decoding (ftfy) and
-    HTML extraction cost milliseconds per file, every run, for every file of the desk.
+def read_records(name: str, data: bytes, memo: Memo | None = None, digest: str | None = None) -> list[Record]:
+    """Decode a file's bytes and read its records (through `memo`, by content, when given).
     `digest`: the bytes' sha256, when the caller has it."""
     reader = reader_for(name)
 
@@ -109,7 +111,7 @@ def read_records(name: str, data: bytes, memo: cache.MemoTable | None = None,
 
     if reader is None or memo is None:
         return read()
-    return memo.get(f"{reader.__name__}:{digest or hashlib.sha256(data).hexdigest()}", read)
+    return memo(f"{reader.__name__}:{digest or hashlib.sha256(data).hexdigest()}", read)
 
 
 def _index_keys(rel: str, name: str, index: int | None) -> list[str]:

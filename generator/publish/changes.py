@@ -17,7 +17,8 @@ from pathlib import Path
 from typing import Any, Iterable, Mapping
 
 from generator.config import Settings
-from generator.publish.merge import atomic_write, display_path
+from generator.publish.merge import display_path
+from generator.store.files import atomic_write
 from generator.models import Story
 
 STATE_FILE = "state.json"

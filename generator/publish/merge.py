@@ -29,6 +29,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
+from generator.store.files import atomic_write, write_text
 from generator.config import Settings
 from generator.errors import ConfigError, ExplainerError
 from generator.publish.controls import insert_controls, is_locked, page_controls, strip_controls
@@ -57,22 +58,6 @@ class PageMerge:
     text: str | None
     base: str | None
     conflicts: tuple[int, ...] = ()  # 1-based lines of "<<<<<<<" markers in the resulting page
-
-
-def atomic_write(path: Path, text: str) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.tmp{os.getpid()}")
-    _write(tmp, text)
-    os.replace(tmp, path)
-
-
-def _write(path: Path, text: str, fsync: bool = True) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with open(path, "w", encoding="utf-8", newline="\n") as fh:
-        fh.write(text)
-        if fsync:
-            fh.flush()
-            os.fsync(fh.fileno())
 
 
 def _sync_all(paths: list[Path]) -> None:
@@ -215,7 +200,7 @@ def commit(writes: list[tuple[Path, str]], settings: Settings) -> None:
     staged: list[tuple[Path, Path]] = []
     try:
         for target, text in writes:
-            _write(_staged(target), text, fsync=False)  # synced all at once below
+            write_text(_staged(target), text, fsync=False)  # synced all at once below
             staged.append((_staged(target), target))
         _sync_all([tmp for tmp, _ in staged])
     except BaseException:

@@ -13,7 +13,7 @@ import unicodedata
 from pathlib import Path
 from typing import Sequence
 
-from generator.publish.merge import atomic_write
+from generator.store.files import atomic_write
 
 
 def slugify(text: str, max_words: int = 8) -> str:

@@ -1,4 +1,4 @@
-"""spaCy: the official model name first, parses cached by content, the same parse on two processes."""
+"""spaCy: the official model name first, a parse to bytes and back, the same parse on two processes."""
 
 from __future__ import annotations
 
@@ -8,14 +8,7 @@ import sys
 
 import pytest
 
-from generator.nlp import model as nlp
-from generator.nlp.model import (
-    MODEL_NAMES,
-    ModelNotInstalled,
-    ParseCache,
-    load_first,
-    parse_texts,
-)
+from generator.nlp.model import MODEL_NAMES, ModelNotInstalled, doc_from_bytes, doc_to_bytes, load_first, parse_texts
 from tests.paths import ROOT
 
 pytestmark = pytest.mark.slow  # every test here parses with spaCy
@@ -56,64 +49,28 @@ def test_no_model_is_one_clear_error_naming_every_name_tried():
     assert "pip install" in str(info.value)
 
 
-def test_parse_cache_misses_then_hits_with_the_same_parse(tmp_path):
-    first_cache = ParseCache(tmp_path)
-    first = parse_texts(TEXTS[:2], first_cache)
-    assert (first_cache.misses, first_cache.hits) == (2, 0)
-    again_cache = ParseCache(tmp_path)
-    again = parse_texts(TEXTS[:2] + TEXTS[2:3], again_cache)
-    assert (again_cache.misses, again_cache.hits) == (1, 2)
-    assert [signature(d) for d in again[:2]] == [signature(d) for d in first]
+def test_a_parse_read_back_from_its_bytes_is_the_same_parse():
+    for _, doc in parse_texts(TEXTS):
+        back = doc_from_bytes(doc_to_bytes(doc))
+        assert back.text == doc.text and signature(back) == signature(doc)
 
 
-def test_a_blank_line_ends_a_sentence_in_cached_parses_too(tmp_path):
+def test_a_blank_line_ends_a_sentence_in_parses_read_back_too():
     text = "Officials gave no figure\n\nThe bridge stays closed"
-    for _ in range(2):  # parsed, then read back from the cache
-        doc = parse_texts([text], ParseCache(tmp_path))[0]
-        assert [s.text.strip() for s in doc.sents] == ["Officials gave no figure", "The bridge stays closed"]
+    [(_, doc)] = parse_texts([text])
+    for parse in (doc, doc_from_bytes(doc_to_bytes(doc))):
+        assert [s.text.strip() for s in parse.sents] == ["Officials gave no figure", "The bridge stays closed"]
 
 
-def test_cached_parses_carry_every_string_they_use():
-    """Read back into an empty vocabulary, so a string left out of the table would fail."""
-    from spacy.tokens import DocBin
-    from spacy.vocab import Vocab
-
-    text = "Zorblat Quennik, Vexmoria's envoy, said on Monday the talks had stalled.\n\nThey resume in Ulvang."
-    doc = nlp.parse_one(text)
-    [back] = DocBin().from_bytes(nlp.docbin_bytes(doc)).get_docs(Vocab())
-    assert back.text == text
-    assert [(*row, str(t.morph), t.norm_) for row, t in zip(signature(back), back)] == \
-        [(*row, str(t.morph), t.norm_) for row, t in zip(signature(doc), doc)]
-    assert [(e.text, e.label_) for e in back.ents] == [(e.text, e.label_) for e in doc.ents]
-
-
-def test_cached_parses_are_what_spacy_itself_writes_apart_from_compression():
-    import zlib
-
-    import srsly
-    from spacy.tokens import DocBin
-
-    doc = nlp.parse_one(TEXTS[0])
-    ours = srsly.msgpack_loads(zlib.decompress(nlp.docbin_bytes(doc)))
-    theirs = srsly.msgpack_loads(zlib.decompress(DocBin(store_user_data=False, docs=[doc]).to_bytes()))
-    assert set(ours["strings"]) >= set(theirs["strings"]) - {""}
-    del ours["strings"], theirs["strings"]
-    assert ours == theirs
-
-
-def test_a_truncated_cache_file_is_a_miss_not_a_crash(tmp_path):
-    cache = ParseCache(tmp_path)
-    parse_texts(TEXTS[:1], cache)
-    for path in tmp_path.rglob("*.spacy"):
-        path.write_bytes(path.read_bytes()[:10])
-    cache = ParseCache(tmp_path)
-    docs = parse_texts(TEXTS[:1], cache)
-    assert cache.misses == 1 and docs[0].text == TEXTS[0]
+def test_truncated_or_foreign_bytes_are_no_parse_not_a_crash():
+    [(_, doc)] = parse_texts(TEXTS[:1])
+    assert doc_from_bytes(doc_to_bytes(doc)[:10]) is None
+    assert doc_from_bytes(b"not a parse") is None
 
 
 def test_two_processes_give_the_same_parses_in_the_same_order():
-    single = parse_texts(TEXTS, n_process=1, batch_size=2)
-    double = parse_texts(TEXTS, n_process=2, batch_size=2)  # 4 texts >= 2 batches: the n_process path
+    single = [doc for _, doc in parse_texts(TEXTS, n_process=1, batch_size=2)]
+    double = [doc for _, doc in parse_texts(TEXTS, n_process=2, batch_size=2)]  # 4 texts, 2 batches: n_process
     assert [d.text for d in double] == TEXTS
     assert [signature(d) for d in double] == [signature(d) for d in single]
 
@@ -128,7 +85,7 @@ def test_a_warm_run_does_not_import_spacy(tmp_path):
         "Council votes to close the old bridge\n\n" + " ".join(TEXTS) + "\n", encoding="utf-8")
     from generator.config import load_settings
     from generator.pipeline import generate
-    from generator.store.cache import code_fingerprint
+    from generator.store.keys import code_fingerprint
 
     code_fingerprint.cache_clear()  # the subprocess hashes the code as it is now
     cold = generate(load_settings(project))  # in this process, where the model is already loaded

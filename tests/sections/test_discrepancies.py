@@ -140,12 +140,12 @@ def test_every_variant_is_the_sentence_of_its_source():
 @pytest.fixture(scope="module")
 def corpus_story(settings):
     """Claims and disputes of a corpus event folder, through the real clean and analyse stages."""
-    from generator.nlp.analyse import analyse_articles
+    from generator.pipeline import analyse_articles
     from generator.pipeline import load_articles
 
     def run(event: str):
         articles, _ = load_articles(replace(settings, seeds_dir=str(CORPUS_DIR / event)))
-        items = analyse_articles(articles, settings.cache_path)
+        items = analyse_articles(articles, settings)
         return discrepancies.find(items, alignment.align(items, settings.claim_similarity),
                                   settings.claim_similarity)
 

@@ -530,12 +530,12 @@ def test_corpus_quotes_recall_and_speakers(settings, event):
     """Events the rules were not written on, against their gold (all quotes, before the page's cap)."""
     import yaml
 
-    from generator.nlp.analyse import analyse_articles
+    from generator.pipeline import analyse_articles
     from generator.pipeline import load_articles
 
     gold = yaml.safe_load((GOLD_DIR / "corpus" / f"{event}.yaml").read_text(encoding="utf-8"))
     articles, _ = load_articles(replace(settings, seeds_dir=str(Path(CORPUS_DIR) / event)))
-    quotes = build_quotes(analyse_articles(articles, settings.cache_path), gold_actor_list(gold))
+    quotes = build_quotes(analyse_articles(articles, settings), gold_actor_list(gold))
     recall, speaker_right = _seed_quote_figures(gold, [(q.text, q.speaker, q.sources) for q in quotes])
     assert recall >= RECALL_FLOOR, recall
     assert speaker_right >= SPEAKER_FLOOR, speaker_right
@@ -544,12 +544,12 @@ def test_corpus_quotes_recall_and_speakers(settings, event):
 @pytest.mark.slow
 @needs_corpus
 def test_corpus_quote_attributed_differently_by_outlets_is_noted(settings):
-    from generator.nlp.analyse import analyse_articles
+    from generator.pipeline import analyse_articles
     from generator.pipeline import load_articles
 
     folder = Path(CORPUS_DIR) / "chandrayaan3-landing"
     articles, _ = load_articles(replace(settings, seeds_dir=str(folder)))
-    quotes = build_quotes(analyse_articles(articles, settings.cache_path), [])
+    quotes = build_quotes(analyse_articles(articles, settings), [])
     moon = [q for q in quotes if normalise(q.text) == "india is on the moon"]
     assert len({q.speaker for q in moon}) == 2
     assert all(q.note and "also attributed to" in q.note for q in moon)

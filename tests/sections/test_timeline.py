@@ -285,7 +285,7 @@ def _matches(entry, gold_entry) -> bool:
 
 def _seed_items(seed_articles, gold, drop_boilerplate: bool, cache_path) -> list[AnalysedArticle]:
     """The seeds with the gold's publication dates (and, optionally, its boilerplate removed)."""
-    from generator.nlp.model import ParseCache, parse_texts
+    from generator.nlp.model import parse_texts
 
     by_id = {s["id"]: s for s in gold["sources"]}
     fixed = []
@@ -295,7 +295,7 @@ def _seed_items(seed_articles, gold, drop_boilerplate: bool, cache_path) -> list
         paragraphs = tuple(p for p in article.paragraphs if p.strip() not in boilerplate)
         fixed.append(replace(article, published=meta["published"], paragraphs=paragraphs))
     items = []
-    for article, doc in zip(fixed, parse_texts([a.text for a in fixed], ParseCache(cache_path))):
+    for article, (_, doc) in zip(fixed, parse_texts([a.text for a in fixed])):
         parsed = ParsedArticle.of(article, doc)
         mentions = tuple(extract_dates(parsed))
         analysis = ArticleAnalysis(article.source_id, parsed.sentences, date_mentions=mentions)

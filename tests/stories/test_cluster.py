@@ -111,7 +111,7 @@ def test_registry_round_trip(tmp_path):
 @needs_corpus
 def test_seeds_and_corpus_cluster_by_event(settings, tmp_path):
     """Purity and inverse purity >= 0.95 against the manifest's events; seeds stay together."""
-    from generator.nlp.analyse import analyse_articles
+    from generator.pipeline import analyse_articles
     from generator.pipeline import load_articles
 
     inbox = ROOT / "bench" / "work" / f"cluster-test-{tmp_path.name}"
@@ -124,7 +124,7 @@ def test_seeds_and_corpus_cluster_by_event(settings, tmp_path):
     try:
         s = replace(settings, seeds_dir=str(inbox))
         articles, _ = load_articles(s)
-        groups, rejected = cluster_with_rejections(analyse_articles(articles, s.cache_path), s)
+        groups, rejected = cluster_with_rejections(analyse_articles(articles, s), s)
     finally:
         shutil.rmtree(inbox, ignore_errors=True)
 

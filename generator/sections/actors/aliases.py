@@ -407,7 +407,7 @@ def _glued_surname(a: str, b: str) -> bool:
 def glued_word(tail: str) -> bool:
     """A word a lost space glued to a name: a function word or an inflected verb
     ("...the", "...delivered", "...said"), not a name's own ending ("Orlov"/"Orlovsky")."""
-    from generator.nlp.model import stop_words
+    from generator.speedups.stop_words import stop_words
 
     return tail in stop_words() or tail in REPORTING_GLUE or (len(tail) >= 5 and tail.endswith(("ed", "ing")))
 

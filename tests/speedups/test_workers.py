@@ -1,4 +1,4 @@
-"""Analysis in worker processes gives exactly the analyses made in this process."""
+"""Analysis in worker processes (speed-up `workers`) gives exactly the analyses made in this process."""
 
 from __future__ import annotations
 
@@ -10,27 +10,35 @@ from pathlib import Path
 import pytest
 
 from generator.errors import ExplainerError
-from generator.nlp import workers
-from generator.nlp.analyse import analyse_articles, analyse_batch
+from generator.nlp.analyse import analyse_batch
+from generator.speedups import workers
+
+
+
+def jobs(items):
+    """(index, article) -> (index, (article, no cached parse)): the NLP job's payloads."""
+    return ((i, (a, None)) for i, a in items)
+
+
+def analyses_here(articles) -> dict:
+    return {i: analysis for i, (analysis, _) in enumerate(analyse_batch([(a, None) for a in articles]))}
 
 
 @pytest.mark.slow
 def test_workers_analyse_every_article_as_this_process_does(seed_articles, tmp_path):
-    here = dict(analyse_batch(seed_articles, None, range(len(seed_articles))))
-    with workers.Workers(tmp_path / "cache", count=2) as pool:
-        there = dict(pool.analyse(enumerate(seed_articles)))
+    here = analyses_here(seed_articles)
+    with workers.Workers(count=2) as pool:
+        there = dict(pool.run(jobs(enumerate(seed_articles))))
     assert sorted(there) == list(range(len(seed_articles)))
-    assert all(there[i] == here[i] for i in here)
-    # the workers cached what they made: the next run parses nothing
-    again = analyse_articles(seed_articles, tmp_path / "cache")
-    assert [a.analysis for a in again] == [here[i] for i in range(len(seed_articles))]
+    assert all(there[i][0] == here[i] for i in here)
+    assert all(there[i][1] for i in here)  # each new parse comes back as bytes, for the caller to cache
 
 
 def test_more_articles_than_one_batch_are_shared_and_all_come_back(seed_articles, tmp_path):
     many = [replace(a, source_id=f"{a.source_id}-{k}", paragraphs=a.paragraphs[:2]) for k in range(12) for a in seed_articles]
     assert len(many) >= 3 * workers.BATCH
-    with workers.Workers(None, count=1) as pool:
-        got = sorted(i for i, _ in pool.analyse(enumerate(many), processes=2))
+    with workers.Workers(count=1) as pool:
+        got = sorted(i for i, _ in pool.run(jobs(enumerate(many)), processes=2))
         assert len(pool) == 2  # more than one batch of work: a second process joined
     assert got == list(range(len(many)))
 
@@ -50,9 +58,9 @@ def test_a_failure_in_a_worker_reaches_the_caller(seed_articles, monkeypatch):
     from generator.nlp import analyse
 
     monkeypatch.setattr(analyse, "analyse_batch", broken)  # inherited by the forked worker
-    with workers.Workers(None, count=1) as pool:
+    with workers.Workers(count=1) as pool:
         with pytest.raises(ExplainerError, match="ValueError: no parse"):
-            list(pool.analyse(enumerate(seed_articles[:1])))
+            list(pool.run(jobs(enumerate(seed_articles[:1]))))
 
 
 @pytest.mark.slow
@@ -64,23 +72,10 @@ def test_no_workers_once_spacy_is_loaded_here(seed_articles):
 
 
 def test_one_article_never_starts_a_second_process(seed_articles):
-    with workers.Workers(None, count=1) as pool:
-        got = [i for i, _ in pool.analyse(iter([(7, seed_articles[0])]), processes=2)]
+    with workers.Workers(count=1) as pool:
+        got = [i for i, _ in pool.run(jobs([(7, seed_articles[0])]), processes=2)]
         assert len(pool) == 1
     assert got == [7]
-
-
-@pytest.mark.slow
-def test_stop_words_are_spacys_without_importing_spacy():
-    import subprocess
-    import sys
-
-    code = ("import sys; from generator.nlp.model import stop_words; w = stop_words(); "
-            "print(len(w), 'spacy' in sys.modules, 'the' in w, 'said' in w)")
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
-    from spacy.lang.en.stop_words import STOP_WORDS
-
-    assert out == [str(len(STOP_WORDS)), "False", "True", "False"]
 
 
 def test_a_missing_model_is_reported_by_the_worker_with_its_reason(seed_articles, monkeypatch):
@@ -90,18 +85,22 @@ def test_a_missing_model_is_reported_by_the_worker_with_its_reason(seed_articles
         raise nlp.ModelNotInstalled("no English spaCy model installed")
 
     monkeypatch.setattr(nlp, "load_model", no_model)  # inherited by the forked worker
-    with workers.Workers(None, count=1) as pool:
+    with workers.Workers(count=1) as pool:
         with pytest.raises(nlp.ModelNotInstalled, match="no English spaCy model"):
-            list(pool.analyse(enumerate(seed_articles[:1])))
+            list(pool.run(jobs(enumerate(seed_articles[:1]))))
 
 
-def test_a_prestarted_worker_is_taken_for_its_cache_or_stopped(tmp_path, monkeypatch):
+def test_a_prestarted_worker_is_taken_for_its_job_or_stopped(monkeypatch):
     monkeypatch.setattr(workers, "can_fork", lambda: True)
-    workers.prestart(tmp_path / "a")
-    taken = workers.take_prestarted(tmp_path / "a")
+    workers.prestart()
+    taken = workers.take_prestarted()
     assert taken is not None and len(taken) == 1
     taken.close()
-    workers.prestart(tmp_path / "a")
+    workers.prestart()
+    other = workers.take_prestarted(workers.Job("generator.nlp.model:load_model", "builtins:list"))
+    assert other is not None and other.job.handle == "builtins:list" and workers._PRESTARTED == []
+    other.close()
+    workers.prestart()
     start = time.monotonic()
     workers.discard_prestarted()  # nothing changed: the worker goes, spaCy loaded or not
     assert time.monotonic() - start < 5
@@ -131,12 +130,12 @@ def test_meanwhile_runs_once_right_after_the_last_batch_is_sent(seed_articles, c
     taken, calls = [], []
 
     def todo():
-        for item in enumerate(many):
-            taken.append(item[0])
-            yield item
+        for i, article in enumerate(many):
+            taken.append(i)
+            yield i, (article, None)
 
-    with workers.Workers(None, count=1) as pool:
-        got = pool.analyse(todo(), processes=2, meanwhile=lambda: calls.append(len(taken)))
+    with workers.Workers(count=1) as pool:
+        got = pool.run(todo(), processes=2, meanwhile=lambda: calls.append(len(taken)))
         first = next(got)  # the meanwhile work is done before waiting on the first results
         assert calls == [count]
         rest = list(got)
@@ -145,50 +144,24 @@ def test_meanwhile_runs_once_right_after_the_last_batch_is_sent(seed_articles, c
 
 def test_meanwhile_runs_even_when_there_is_nothing_to_send():
     calls = []
-    with workers.Workers(None, count=1) as pool:
-        assert list(pool.analyse(iter([]), meanwhile=lambda: calls.append(1))) == []
+    with workers.Workers(count=1) as pool:
+        assert list(pool.run(iter([]), meanwhile=lambda: calls.append(1))) == []
     assert calls == [1]
-
-
-@pytest.mark.slow
-def test_cached_analyses_are_read_after_the_new_ones_are_sent_and_a_broken_one_is_redone(seed_articles, tmp_path):
-    cache_dir = tmp_path / "cache"
-    analyse_articles(seed_articles[:3], cache_dir)  # three cached
-    broken = next((cache_dir / "analysis").glob("*.pkl"))
-    broken.write_bytes(b"not a pickle")
-    order = []
-    with workers.Workers(cache_dir, count=1) as pool:
-        real = pool.analyse
-
-        def watched(todo, processes=1, meanwhile=None, total=None):
-            sent = [i for i, _ in todo]
-            order.append(("sent", sent))
-            return real(iter([(i, seed_articles[i]) for i in sent]), processes,
-                        lambda: (order.append("read"), meanwhile()), total)
-
-        pool.analyse = watched
-        got = analyse_articles(seed_articles, cache_dir, workers=pool)
-    assert [a.article for a in got] == list(seed_articles)
-    here = analyse_batch(seed_articles, None, range(len(seed_articles)))
-    assert [a.analysis for a in got] == [a for _, a in sorted(here)]
-    # the new texts went out first; the cached ones were read after; the broken one was redone
-    assert order[0] == ("sent", list(range(3, len(seed_articles)))) and order[1] == "read"
-    assert len(order[2][1]) == 1
 
 
 def test_the_last_batches_shrink_when_the_total_is_known_and_a_small_remainder_stays_with_one_process(seed_articles):
     many = [replace(seed_articles[k % len(seed_articles)], source_id=f"y{k}", paragraphs=("Short text here.",))
             for k in range(40)]
     sizes = []
-    with workers.Workers(None, count=1) as pool:
+    with workers.Workers(count=1) as pool:
         real = pool._send
         pool._send = lambda conn, batch, busy: (sizes.append(len(batch)), real(conn, batch, busy))
-        got = sorted(i for i, _ in pool.analyse(enumerate(many), processes=2, total=len(many)))
+        got = sorted(i for i, _ in pool.run(jobs(enumerate(many)), processes=2, total=len(many)))
         assert len(pool) == 2
     assert got == list(range(40)) and sum(sizes) == 40
     assert sizes[-1] <= workers.MIN_BATCH and max(sizes) == workers.BATCH
-    with workers.Workers(None, count=1) as pool:  # 40 = two batches and a remainder: one process
-        assert len(list(pool.analyse(enumerate(many[:40]), processes=2))) == 40 and len(pool) == 1
+    with workers.Workers(count=1) as pool:  # 40 = two batches and a remainder: one process
+        assert len(list(pool.run(jobs(enumerate(many[:40])), processes=2))) == 40 and len(pool) == 1
 
 
 def _children(pid: int) -> list[int]:
@@ -200,10 +173,10 @@ def _children(pid: int) -> list[int]:
 @pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="reads the process tree from Linux's /proc")
 def test_a_second_process_is_forked_from_the_first_worker_gives_the_same_analyses_and_stops(seed_articles):
     many = [replace(a, source_id=f"{a.source_id}-{k}", paragraphs=a.paragraphs[:2]) for k in range(12) for a in seed_articles]
-    here = dict(analyse_batch(many, None, range(len(many))))
-    with workers.Workers(None, count=1) as pool:
+    here = analyses_here(many)
+    with workers.Workers(count=1) as pool:
         first = pool._procs[0].pid
-        there = dict(pool.analyse(enumerate(many), processes=2, total=len(many)))
+        there = {i: analysis for i, (analysis, _) in pool.run(jobs(enumerate(many)), processes=2, total=len(many))}
         assert len(pool) == 2
         [sibling] = _children(first)  # the new worker is the first worker's child, not ours
         assert sibling not in _children(os.getpid())
@@ -217,7 +190,7 @@ def test_when_no_second_process_can_be_forked_the_first_worker_parses_everything
 
     monkeypatch.setattr(workers, "_fork_sibling", no_room)  # inherited by the forked worker
     many = [replace(a, source_id=f"{a.source_id}-{k}", paragraphs=a.paragraphs[:1]) for k in range(12) for a in seed_articles]
-    with workers.Workers(None, count=1) as pool:
-        got = sorted(i for i, _ in pool.analyse(enumerate(many), processes=2, total=len(many)))
+    with workers.Workers(count=1) as pool:
+        got = sorted(i for i, _ in pool.run(jobs(enumerate(many)), processes=2, total=len(many)))
         assert len(pool) == 1
     assert got == list(range(len(many)))

@@ -1,12 +1,14 @@
-"""Parsing and per-article analysis in worker processes, started before they are needed.
+"""Worker processes that load their model before they are needed (speed-up `workers`).
 
 Why processes: spaCy takes longer to import and load (~1.7 s) than everything else a
 one-article update does, so a worker loads it while the main process reads and cleans the
 inputs. On a cold run every worker parses *and* analyses its share, so extraction runs on
-every core too, and only plain-data analyses cross between processes, never spaCy Docs.
+every core too, and only plain data crosses between processes, never spaCy Docs.
 
-The analyses are the same as in-process ones (`analyse_doc` is a pure function of the
-article and its parse); tests/test_workers.py checks it.
+The pool is generic: a `Job` names (as "module:function", imported in the worker only) what
+a worker sets up once and what it does with each batch. The NLP stage's job is `ANALYSE`;
+its results are the same as in-process ones (tests/nlp/test_workers.py checks it).
+`fork_map` shares pure, independent steps (composing, rendering stories) among processes.
 """
 
 from __future__ import annotations
@@ -20,16 +22,32 @@ import sys
 from dataclasses import dataclass
 from multiprocessing import reduction
 from multiprocessing.connection import Connection, wait
-from pathlib import Path
-from typing import Callable, Iterable, Iterator, Sequence, TypeVar
+from importlib import import_module
+from typing import Any, Callable, Iterable, Iterator, NamedTuple, Sequence, TypeVar
 
 from generator.errors import ExplainerError
-from generator.models import Article, ArticleAnalysis
 
 T = TypeVar("T")
 R = TypeVar("R")
 BATCH = 16  # articles per message: spaCy's batch size, and the unit a free worker takes next
 MIN_BATCH = 2  # the last batches shrink to this, so that the workers finish together
+
+
+class Job(NamedTuple):
+    """What a worker does: `setup()` once when it starts (may raise ExplainerError, which
+    every batch then gets), `handle(payloads) -> results` per batch; both "module:function"."""
+
+    setup: str
+    handle: str
+
+
+# The NLP stage's job: load spaCy's model, then analyse (article, cached parse) pairs.
+ANALYSE = Job("generator.nlp.model:load_model", "generator.nlp.analyse:analyse_batch")
+
+
+def _resolve(target: str) -> Callable:
+    module, _, name = target.partition(":")
+    return getattr(import_module(module), name)
 
 
 def can_fork() -> bool:
@@ -42,10 +60,10 @@ def can_fork() -> bool:
 
 
 class Workers:
-    """A pool of analysis processes; each loads the model as soon as it starts."""
+    """A pool of worker processes for one `Job`; each sets up (loads the model) as soon as it starts."""
 
-    def __init__(self, cache_dir: Path | None, count: int = 1):
-        self.cache_dir = cache_dir
+    def __init__(self, job: Job = ANALYSE, count: int = 1):
+        self.job = job
         self._conns: list[Connection] = []
         self._procs: list = []
         self._used: set[Connection] = set()
@@ -56,7 +74,7 @@ class Workers:
         for _ in range(count):
             ours, theirs = ctx.Pipe()
             # the child closes every end that is ours, or it would never see EOF if we die
-            proc = ctx.Process(target=_serve, args=(theirs, self.cache_dir, [*self._conns, ours]), daemon=True)
+            proc = ctx.Process(target=_serve, args=(theirs, self.job, [*self._conns, ours]), daemon=True)
             proc.start()
             theirs.close()
             self._conns.append(ours)
@@ -65,10 +83,10 @@ class Workers:
     def __len__(self) -> int:
         return len(self._conns)
 
-    def analyse(self, todo: Iterable[tuple[int, Article]], processes: int = 1,
-                meanwhile: Callable[[], None] | None = None,
-                total: int | None = None) -> Iterator[tuple[int, ArticleAnalysis]]:
-        """(index, analysis) for every (index, article) of `todo`, in whatever order they finish.
+    def run(self, todo: Iterable[tuple[int, Any]], processes: int = 1,
+            meanwhile: Callable[[], None] | None = None,
+            total: int | None = None) -> Iterator[tuple[int, Any]]:
+        """(index, result) for every (index, payload) of `todo`, in whatever order they finish.
 
         `todo` is read lazily, a batch whenever a worker has room, so the articles can still be
         being read and cleaned here while the first ones are parsed. A second process starts
@@ -91,7 +109,7 @@ class Workers:
                 return BATCH
             return max(MIN_BATCH, min(BATCH, (total - sent) // (2 * max(len(self), processes))))
 
-        def read(want: int) -> list[tuple[int, Article]]:
+        def read(want: int) -> list[tuple[int, Any]]:
             nonlocal sent, used_up
             batch = [] if used_up else list(itertools.islice(pending, want))
             sent += len(batch)
@@ -115,7 +133,7 @@ class Workers:
         # between), and a first batch for each process to join, are read before anything is
         # sent: the request for another process goes ahead of the first worker's batches.
         held = [(conn, read(size())) for conn in list(self._conns) for _ in range(2)]
-        joining: list[list[tuple[int, Article]]] = []
+        joining: list[list[tuple[int, Any]]] = []
         while len(self) + len(joining) < processes and not used_up:
             batch = read(BATCH)
             if len(batch) < BATCH:  # too little left to be worth another process
@@ -171,7 +189,7 @@ class Workers:
     def __exit__(self, *exc) -> None:
         self.close()
 
-    def _send(self, conn: Connection, batch: list[tuple[int, Article]], busy: dict) -> None:
+    def _send(self, conn: Connection, batch: list[tuple[int, Any]], busy: dict) -> None:
         self._ask(conn, batch, busy)
 
     def _ask(self, conn: Connection, message: object, busy: dict) -> None:
@@ -187,11 +205,11 @@ class Workers:
         return new
 
     @staticmethod
-    def _receive(conn: Connection) -> "list[tuple[int, ArticleAnalysis]] | _Forked":
+    def _receive(conn: Connection) -> "list[tuple[int, Any]] | _Forked":
         try:
             reply = conn.recv()
         except EOFError:
-            raise ExplainerError("an analysis worker stopped unexpectedly (out of memory?)") from None
+            raise ExplainerError("a worker process stopped unexpectedly (out of memory?)") from None
         if isinstance(reply, BaseException):
             raise reply
         return reply
@@ -208,15 +226,13 @@ class _Forked:
     pid: int | None
 
 
-def _serve(conn: Connection, cache_dir: Path | None, not_ours: list[Connection]) -> None:
-    """The worker's loop: load the model, then analyse batches until told to stop.
+def _serve(conn: Connection, job: Job, not_ours: list[Connection]) -> None:
+    """The worker's loop: set up (load the model), then handle batches until told to stop.
 
     It stops too when the main process is gone (the pipe ends), so a killed run leaves no
     worker behind holding the project lock; Ctrl-C is the main process's to handle.
     """
-    from generator.nlp import analyse  # noqa: F401 - imported once here, before any sibling is forked
-    from generator.nlp.model import load_model
-
+    handle = _resolve(job.handle)  # imported once here, before any sibling is forked
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     for other in not_ours:
         other.close()
@@ -226,16 +242,14 @@ def _serve(conn: Connection, cache_dir: Path | None, not_ours: list[Connection])
     gc.enable()
     failure: BaseException | None = None
     try:
-        load_model()
+        _resolve(job.setup)()
     except ExplainerError as exc:  # no model: every batch gets the reason, raised by the caller
         failure = exc
     gc.freeze()
-    _loop(conn, cache_dir, failure)
+    _loop(conn, handle, failure)
 
 
-def _loop(conn: Connection, cache_dir: Path | None, failure: BaseException | None) -> None:
-    from generator.nlp import analyse
-
+def _loop(conn: Connection, handle: Callable, failure: BaseException | None) -> None:
     forked: list[int] = []
     try:
         while True:
@@ -249,14 +263,15 @@ def _loop(conn: Connection, cache_dir: Path | None, failure: BaseException | Non
                 conn.send(failure)
             elif message == _FORK:
                 try:
-                    forked.append(_fork_sibling(conn, cache_dir))
+                    forked.append(_fork_sibling(conn, handle))
                 except OSError:  # no room for another process: this one parses its share
                     conn.send(_Forked(None))
             else:
                 try:
-                    conn.send(analyse.analyse_batch([a for _, a in message], cache_dir, [i for i, _ in message]))
+                    results = handle([payload for _, payload in message])
+                    conn.send([(i, result) for (i, _), result in zip(message, results)])
                 except Exception as exc:  # noqa: BLE001 - handed to the main process, which raises it
-                    conn.send(ExplainerError(f"analysis failed: {type(exc).__name__}: {exc}"))
+                    conn.send(ExplainerError(f"a worker failed: {type(exc).__name__}: {exc}"))
     finally:
         for pid in forked:  # told to stop by the main process too (Workers.close)
             try:
@@ -265,7 +280,7 @@ def _loop(conn: Connection, cache_dir: Path | None, failure: BaseException | Non
                 pass
 
 
-def _fork_sibling(conn: Connection, cache_dir: Path | None) -> int:
+def _fork_sibling(conn: Connection, handle: Callable) -> int:
     """Fork another worker from this one, which has the model loaded: the new one shares it
     (copy-on-write) instead of importing spaCy and loading the model again, a second and a
     half of CPU taken from the parse on a cold run. The main process gets the new worker's
@@ -282,7 +297,7 @@ def _fork_sibling(conn: Connection, cache_dir: Path | None) -> int:
         try:
             conn.close()
             ours.close()
-            _loop(theirs, cache_dir, None)
+            _loop(theirs, handle, None)
         except BaseException:  # noqa: BLE001 - nothing to report to: the main process sees the pipe end
             code = 1
         finally:
@@ -297,20 +312,23 @@ def _fork_sibling(conn: Connection, cache_dir: Path | None) -> int:
 _PRESTARTED: list[Workers] = []
 
 
-def prestart(cache_dir: Path | None) -> None:
+def prestart(job: Job = ANALYSE) -> None:
     """Start one worker now, for a run that may need it (see take_prestarted)."""
     if can_fork() and not _PRESTARTED:
-        _PRESTARTED.append(Workers(cache_dir))
+        _PRESTARTED.append(Workers(job))
 
 
-def take_prestarted(cache_dir: Path | None) -> "Workers | None":
-    """The worker started early if there is one for this cache, else a new one where possible."""
+def take_prestarted(job: Job = ANALYSE) -> "Workers | None":
+    """The worker started early if there is one for this job, else a new one where possible;
+    None where workers cannot be used (see can_fork) or the `workers` speed-up is off."""
+    from generator import speedups
+
     while _PRESTARTED:
         pool = _PRESTARTED.pop()
-        if pool.cache_dir == cache_dir:
+        if pool.job == job and speedups.enabled("workers"):
             return pool
         pool.close()
-    return Workers(cache_dir) if can_fork() else None
+    return Workers(job) if can_fork() and speedups.enabled("workers") else None
 
 
 def discard_prestarted() -> None:
