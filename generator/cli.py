@@ -1,7 +1,9 @@
 """The `explainer` command line: generate, build, export, serve, status.
 
 Exit statuses (see errors.ExitCode): 0 success; 1 pages written but some inputs rejected;
-2 usage or settings error; 3 merge conflicts for an editor; 4 failure (model, lock, build).
+2 usage, settings or page error (a missing or empty seeds folder, invalid front matter or
+decisions); 3 something for an editor to resolve (each file:line named); 4 failure (model,
+lock, build).
 Errors are one line each on stderr, naming the file and the problem; never a traceback.
 """
 
@@ -10,8 +12,11 @@ from __future__ import annotations
 import argparse
 import gc
 import os
+import shutil
+import signal
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -42,8 +47,10 @@ def _settings(args) -> Settings:
 def _report(result) -> int:
     for rej in result.rejected:
         print(f"rejected {rej.file}: {rej.error}", file=sys.stderr)
+    for note in result.notes:
+        print(note, file=sys.stderr)
     for where in result.conflicts:
-        print(f"conflict {where}: resolve the markers, then commit", file=sys.stderr)
+        print(f"conflict {where}", file=sys.stderr)
     if result.conflicts:
         return ExitCode.CONFLICT
     if result.rejected:
@@ -74,28 +81,69 @@ def cmd_build(args) -> int:
     code = cmd_generate(args)
     if code in (ExitCode.CONFLICT, ExitCode.FAILED):
         return code
-    build_code = run_mkdocs(Path(args.root), "build", "--strict")
-    return ExitCode.FAILED if build_code else code
+    return ExitCode.FAILED if build_site(Path(args.root)) else code
+
+
+def site_dir(root: Path) -> Path:
+    """mkdocs.yml's site_dir (tags such as !ENV are not needed to read it, so are ignored)."""
+    import yaml
+
+    class Loader(yaml.SafeLoader):
+        pass
+
+    Loader.add_multi_constructor("", lambda loader, suffix, node: None)
+    try:
+        config = yaml.load((root / "mkdocs.yml").read_text(encoding="utf-8"), Loader=Loader)
+    except (OSError, yaml.YAMLError):
+        config = {}
+    value = config.get("site_dir") if isinstance(config, dict) else None
+    return (root / str(value or "site")).resolve()
+
+
+def build_site(root: Path) -> int:
+    """`mkdocs build --strict` into a temporary folder beside site/, then swapped in: a refused
+    or failed build leaves the previous site/ as it was."""
+    site = site_dir(root)
+    site.parent.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix=f".{site.name}.building-", dir=site.parent))
+    try:
+        code = run_mkdocs(root, "build", "--strict", "--site-dir", str(tmp))
+        if code:
+            return code
+        old = site.with_name(f".{site.name}.old-{os.getpid()}")
+        if site.exists():
+            os.replace(site, old)
+        os.replace(tmp, site)
+        shutil.rmtree(old, ignore_errors=True)
+        return 0
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
 
 
 def cmd_export(args) -> int:
+    from generator.editorial.decisions import load_all, to_data
     from generator.publish.export import export_json
     from generator.pipeline import build_stories
 
     settings = _settings(args)
     stories, rejected = build_stories(settings, _progress_printer(args.quiet))
-    sys.stdout.write(export_json(stories, rejected))
+    decided = load_all(settings.decisions_path, settings.shown(settings.decisions_path))
+    sys.stdout.write(export_json(stories, rejected, {slug: to_data(d) for slug, d in decided.items() if d}))
     return ExitCode.OK
 
 
 def cmd_status(args) -> int:
-    """Exit 3 while a page holds conflict markers (usable as a pre-commit check), else 0."""
+    """Exit 3 while something needs an editor (a conflict, an edit no decision can hold,
+    line-merge markers), 2 while a page's front matter or decisions are invalid, else 0:
+    usable as a pre-commit check."""
     from generator.publish.status import collect, format_report
 
     settings = _settings(args)
     report = collect(settings)
     sys.stdout.write(format_report(report, settings))
-    return ExitCode.CONFLICT if report.conflicts else ExitCode.OK
+    if report.conflicts:
+        return ExitCode.CONFLICT
+    return ExitCode.USAGE if report.invalid else ExitCode.OK
 
 
 def cmd_serve(args) -> int:
@@ -103,9 +151,35 @@ def cmd_serve(args) -> int:
 
 
 def run_mkdocs(root: Path, *args: str) -> int:
+    """MkDocs in a child process. SIGTERM, SIGHUP or SIGINT sent to this process are passed to
+    it and waited for, so stopping `explainer serve` stops its server (the port is freed)."""
     cmd = [sys.executable, "-m", "mkdocs", *args, "--config-file", str(root / "mkdocs.yml")]
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")  # no upgrade banner in our output
-    return subprocess.call(cmd, cwd=root, env=env)
+    child = subprocess.Popen(cmd, cwd=root, env=env)
+    forwarded: list[int] = []
+
+    def forward(signum, _frame) -> None:
+        forwarded.append(signum)
+        if child.poll() is None:
+            child.send_signal(signum)
+
+    signals = [s for s in (signal.SIGTERM, signal.SIGINT, getattr(signal, "SIGHUP", None)) if s is not None]
+    previous = {s: signal.signal(s, forward) for s in signals}
+    try:
+        try:
+            code = child.wait()
+        except BaseException:
+            child.terminate()
+            code = child.wait()
+            raise
+    finally:
+        for s, handler in previous.items():
+            signal.signal(s, handler)
+        if child.poll() is None:
+            child.kill()
+    if forwarded and forwarded[0] == signal.SIGTERM:
+        return 0  # stopped on request
+    return code
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -122,24 +196,29 @@ def build_parser() -> argparse.ArgumentParser:
         p.add_argument("--seeds", help="input folder (default: seeds/ from the settings)")
         p.add_argument("-q", "--quiet", action="store_true", help="no progress messages")
 
-    p = sub.add_parser("generate", help="generate content/ from seeds/, merging editors' edits",
-                       description="Read seeds/, write one explainer page per story into content/.")
+    p = sub.add_parser("generate", help="generate content/ from seeds/, keeping the desk's decisions",
+                       description="Read seeds/; read editors' edits of the pages back as decisions; write "
+                                   "one explainer page per story into content/ with every decision applied.")
     common(p)
     p.set_defaults(func=cmd_generate)
 
     p = sub.add_parser("build", help="generate, then build the static site with mkdocs",
-                       description="Generate content/, then run `mkdocs build --strict` into site/.")
+                       description="Generate content/, then run `mkdocs build --strict` into a temporary "
+                                   "folder and swap it for site/ (a failed build leaves site/ as it was).")
     common(p)
     p.set_defaults(func=cmd_build)
 
     p = sub.add_parser("export", help="print the explainer data as JSON (export-schema.md)",
-                       description="Print what the generator derived from the articles, as JSON on stdout.")
+                       description="Print what the generator derived from the articles (with stable ids), "
+                                   "and each story's recorded decisions alongside, as JSON on stdout.")
     common(p)
     p.set_defaults(func=cmd_export)
 
-    p = sub.add_parser("status", help="show edited, locked, draft, conflicted, orphaned, out-of-date pages",
-                       description="List every page in content/ with its editorial state, and whether seeds/ "
-                                   "changed since the last generate. Exit 0, or 3 while conflict markers remain.")
+    p = sub.add_parser("status", help="show edited, locked, draft, review, conflict, orphaned, out-of-date pages",
+                       description="List every page in content/ with its editorial state, the items that need "
+                                   "review, the held-back lines, and whether seeds/ changed since the last "
+                                   "generate. Exit 0; 3 while something needs an editor (each file:line "
+                                   "named); 2 while a page's front matter or decisions are invalid.")
     p.add_argument("--root", default=".", help="project root (default: current directory)")
     p.add_argument("--config", help="settings file (default: site_config/settings.yaml)")
     p.add_argument("--seeds", help="input folder (default: seeds/ from the settings)")

@@ -47,7 +47,10 @@ class Settings:
     cache_dir: str = option(".cache/explainer", "where parses are cached by content hash (safe to delete)")
     templates_dir: str = option("site_config/templates", "Jinja2 page templates")
     state_dir: str = option(".explainer", "generator state kept in Git: story registry and manifest")
-    base_dir: str = option(".explainer/base", "last generated version of each page, the three-way merge base")
+    decisions_dir: str = option(".explainer/decisions", "the desk's decisions, one YAML file per story (in Git)")
+    written_dir: str = option(".explainer/written", "each story page as generate last wrote it: what edits are read against")
+    base_dir: str = option(".explainer/base", "where versions before 0.2 kept pages for a line merge: read once, to "
+                                              "turn the edits of those pages into decisions, then removed")
     overrides_file: str = option("site_config/overrides.yaml", "editors' overrides of actors, outlets and source metadata")
     site_name: str = option("Explainer", "shown in the site header")
     # cleaning
@@ -87,12 +90,27 @@ class Settings:
 
     @property
     def state_path(self) -> Path:
-        """Generator state kept in Git: the merge base and the story registry live below it."""
+        """Generator state kept in Git: the story registry, the state file, decisions below it."""
         return self.path(self.state_dir)
 
     @property
     def base_path(self) -> Path:
         return self.path(self.base_dir)
+
+    @property
+    def decisions_path(self) -> Path:
+        return self.path(self.decisions_dir)
+
+    @property
+    def written_path(self) -> Path:
+        return self.path(self.written_dir)
+
+    def shown(self, path: Path) -> str:
+        """A path as people type it: relative to the project root when inside it."""
+        try:
+            return Path(path).resolve().relative_to(Path(self.root).resolve()).as_posix()
+        except ValueError:
+            return Path(path).as_posix()
 
 
 def options() -> dict[str, Field]:

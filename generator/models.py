@@ -65,6 +65,9 @@ class Article:
     published: str | None = None  # ISO 8601 at the precision stated: "2025-07-04T15:25", "2025-07-05", None
     url: str | None = None
     content_hash: str = ""
+    # stable key of the source (editorial.ids): its host and a short hash of its bytes, never its
+    # position or file number; the page's footnote label. "" until the editorial stage sets it.
+    key: str = ""
 
     @property
     def text(self) -> str:
@@ -172,6 +175,7 @@ class Item:
 
     text: str
     sources: tuple[SourceId, ...]
+    id: str = ""  # stable id (editorial.ids): from the claim's words, the same wherever it shows
 
 
 @dataclass(frozen=True)
@@ -183,6 +187,7 @@ class Actor:
     mentions: int
     sources: tuple[SourceId, ...]
     role_sources: tuple[SourceId, ...] = ()  # the sources whose words give the role
+    id: str = ""
 
 
 @dataclass(frozen=True)
@@ -190,6 +195,7 @@ class TimelineEntry:
     date: str  # ISO at the precision the text allows
     text: str  # the source sentence (trimmed at most)
     sources: tuple[SourceId, ...]
+    id: str = ""
 
 
 UnknownKind = Literal["open_question", "single_source", "disputed"]
@@ -201,6 +207,7 @@ class Unknown:
     text: str
     sources: tuple[SourceId, ...]
     variants: dict[SourceId, str] = field(default_factory=dict)  # disputed only: each source's sentence
+    id: str = ""
 
 
 @dataclass(frozen=True)
@@ -209,6 +216,32 @@ class Quote:
     text: str
     sources: tuple[SourceId, ...]
     note: str | None = None  # e.g. "another rendering of the same statement"
+    id: str = ""
+
+
+@dataclass(frozen=True)
+class Held:
+    """A line that failed verification: kept for editors with its reason, never published.
+
+    `section` names where it would have stood (summary, background, known, whats_next,
+    open_question, single_source, timeline, ...). Approving its id (an editor's decision)
+    moves it into that section."""
+
+    section: str
+    text: str
+    sources: tuple[SourceId, ...]
+    reason: str
+    id: str = ""
+
+
+@dataclass(frozen=True)
+class Mark:
+    """What the desk did to one item, so that the page and the JSON can say so."""
+
+    desk: tuple[str, ...] = ()  # fields worded by the editors: "text", "role", "name", "date", "speaker", ...
+    review: str | None = None  # needs review (gettext's "fuzzy"): the generator's text changed under an edit
+    conflict: str | None = None  # the sources now say otherwise than the text an editor wrote
+    new: bool = False  # new since the story's previous update
 
 
 @dataclass(frozen=True)
@@ -231,6 +264,12 @@ class Story:
     # near-duplicate copies of one wire story: copy source id -> original source id.
     # Copies are listed as "also published by" and never counted as separate evidence.
     copies: tuple[tuple[SourceId, SourceId], ...] = ()
+    # lines held back by verification, for editors to review (never shown to readers)
+    held: tuple[Held, ...] = ()
+    # the desk's marks by item id (editorial.apply), and the date new points are new since
+    marks: dict[str, Mark] = field(default_factory=dict)
+    new_since: str | None = None
+    description: str | None = None  # the desk's meta description (else the first In brief point)
 
     @property
     def source_ids(self) -> tuple[SourceId, ...]:
@@ -249,5 +288,6 @@ class RunResult:
 
     stories: tuple[Story, ...]
     rejected: tuple[Rejection, ...] = ()
-    conflicts: tuple[str, ...] = ()  # "content/stories/x.md:12" for each merge conflict
+    conflicts: tuple[str, ...] = ()  # "content/stories/x.md:12: why", each needing an editor
     written: tuple[str, ...] = ()  # files changed on disk
+    notes: tuple[str, ...] = ()  # things the desk should know (items to review, kept pages)

@@ -5,7 +5,9 @@
     nlp      Article                  -> ArticleAnalysis (the only stage that touches spaCy)
     stories  ArticleAnalysis[]        -> groups of one event (cluster), each composed into a
              Story from its sections   (sections: actors, timeline, quotes, claims)
-    publish  Story                    -> Markdown pages and JSON, merged into content/
+    editorial Story                   -> stable ids (editorial.ids); the desk's edits read back from
+                                         the pages as decisions, and every decision applied
+    publish  Story                    -> Markdown pages and JSON, written into content/
 
 Everything is read and analysed before anything is written (as in Pelican), so a story's
 page is composed from all its sources at once. Each stage is a pure function; caching
@@ -24,9 +26,13 @@ from typing import Callable, Iterable, Iterator, Mapping
 
 from generator import speedups
 from generator.config import Settings
-from generator.errors import ExitCode, InputRejected  # noqa: F401  (ExitCode: re-exported)
+from generator.editorial import desk, ids, overrides
+from generator.errors import ConfigError, ExitCode, InputRejected  # noqa: F401  (ExitCode: re-exported)
+from generator.ingest.files import walk
+from generator.ingest.sidecars import is_sidecar
 from generator.models import AnalysedArticle, Article, ArticleAnalysis, RawDocument, Rejection, RunResult, Story
-from generator.publish import changes, merge, overrides, render, site_pages
+from generator.publish import changes, render, site_pages, write
+from generator.publish.export import story_from_json
 from generator.speedups import workers
 from generator.store import lock
 from generator.store.keys import folder_digest
@@ -55,23 +61,62 @@ def _quiet(_: str) -> None:
 
 
 def generate(settings: Settings, progress: Progress = _quiet) -> RunResult:
-    """Under the project lock: build the stories, apply editors' overrides, note what changed,
-    render, merge into content/ and record the state."""
+    """Under the project lock: build the stories, read the desk's edits back and apply every
+    decision, note what changed, render, write content/ and record the state."""
+    require_inputs(settings)
     with lock.content_lock(settings):
-        for note in merge.recover(settings):
+        for note in write.recover(settings):
             progress(note)
         editor_overrides = overrides.load_overrides(settings.path(settings.overrides_file), settings.overrides_file)
         digests: dict[Path, bytes] = {}
         seeds = changes.seed_hashes(settings, digests)
-        stories, rejected = build_stories(settings, progress, digests)
-        stories = [overrides.apply_overrides(s, editor_overrides) for s in stories]
-        stories = changes.annotate_changes(stories, changes.load_state(settings))
-        pages = render_pages(stories, settings)
-        result = merge.write_pages(pages, settings)
+        stories, rejected = build_stories(settings, progress, digests)                    # ... stories
+        if not stories:
+            raise ConfigError(f"no story could be made from {settings.shown(settings.seeds_path)}/ "
+                              f"({len(rejected)} inputs rejected): nothing was changed")
+        state = changes.load_state(settings)
+        desks = desk.read_desks(stories, settings, state)                                 # editorial
+        edited = desk.edit_stories(stories, desks, editor_overrides, state, locked_stories(desks, settings))
+        locked = {d.slug for d in desks.values() if d.locked}
+        stories = changes.annotate_changes(edited.stories, state, skip=locked)
+        drafts = {d.slug for d in desks.values() if d.draft}
+        pages = render_pages(stories, settings, [s for s in stories if s.slug not in drafts])  # publish
+        result = write.write_run(pages, desks, edited, settings, state)
         slugs.save_registry(settings.state_path, story_registry(stories))
-        changes.save_state(settings, changes.build_state(stories, changes.page_inputs(stories, pages), seeds))
-    progress(f"wrote {len(result.written)} pages, {len(result.conflicts)} conflicts")
-    return RunResult(tuple(stories), tuple(rejected), result.conflicts, result.written)
+        changes.save_state(settings, changes.build_state(stories, changes.page_inputs(stories, pages), seeds,
+                                                         result.hashes, edited.behind))
+    notes = result.notes + tuple(f"review {line}" for line in edited.review) + tuple(
+        f"behind content/stories/{slug}.md: locked; the sources now give {lag}" for slug, lag in
+        sorted((edited.behind or {}).items()))
+    progress(f"wrote {len(result.written)} pages, {len(result.conflicts)} to resolve, "
+             f"{len(edited.review)} to review")
+    return RunResult(tuple(stories), tuple(rejected), result.conflicts, result.written, notes)
+
+
+def require_inputs(settings: Settings) -> None:
+    """A missing or empty input folder is an error: a run from it would empty the site."""
+    seeds = settings.seeds_path
+    shown = settings.shown(seeds)
+    if not seeds.is_dir():
+        raise ConfigError(f"{shown}: input folder not found: nothing was changed (give --seeds DIR, or "
+                          f"set seeds_dir in {settings.shown(settings.root / 'site_config/settings.yaml')})")
+    if not any(not is_sidecar(p.relative_to(seeds).as_posix()) for p in walk(seeds)):
+        raise ConfigError(f"{shown}: the input folder holds no article: nothing was changed")
+
+
+def locked_stories(desks: dict[str, desk.StoryDesk], settings: Settings) -> dict[str, Story]:
+    """The story each locked page shows, as its JSON recorded it, by generated slug."""
+    import json
+
+    out: dict[str, Story] = {}
+    for slug, d in desks.items():
+        data = settings.content_path / f"{d.page[:-3]}.json"
+        if d.locked and data.is_file():
+            try:
+                out[slug] = story_from_json(json.loads(data.read_text(encoding="utf-8")))
+            except (ValueError, KeyError, TypeError):
+                continue  # an unreadable record: the fresh story stands in for it
+    return out
 
 
 def build_stories(settings: Settings, progress: Progress = _quiet,
@@ -103,7 +148,7 @@ def build_stories(settings: Settings, progress: Progress = _quiet,
         store.keep_last("run", run, (tuple(stories), tuple(rejected)))
     files = [[a.file for a in s.sources] for s in stories]
     assigned = slugs.assign_slugs(files, [s.slug for s in stories], slugs.load_registry(settings.state_path))
-    stories = [replace(s, slug=slug) for s, slug in zip(stories, assigned)]
+    stories = [ids.with_ids(replace(s, slug=slug)) for s, slug in zip(stories, assigned)]       # ids
     stories.sort(key=lambda s: (s.updated or "", s.slug), reverse=True)
     return stories, rejected
 
@@ -125,18 +170,20 @@ def analyse_articles(articles: list[Article], settings: Settings,
     return _cached_analyse(articles, settings, stage_store(settings), None, len(articles), progress)
 
 
-def render_pages(stories: list[Story], settings: Settings) -> dict[str, str]:
+def render_pages(stories: list[Story], settings: Settings, published: list[Story] | None = None) -> dict[str, str]:
     """Every page of the site, by its path under content/: story pages and their JSON, the
-    home page, and the pages across stories (tags, archive, actors, timeline)."""
+    home page, and the pages across stories (tags, archive, actors, timeline), which list the
+    `published` stories only (drafts publish nothing of themselves)."""
+    published = stories if published is None else published
     store = stage_store(settings)
     # pages are a function of their story, the settings, the code and the templates
     key = store.key("render", _settings_text(settings), folder_digest(settings.templates_path))
     pages: dict[str, str] = {}
     for s, (md, data) in zip(stories, _cached_story_pages(stories, settings, store, key)):
         pages[f"stories/{s.slug}.md"], pages[f"stories/{s.slug}.json"] = md, data
-    pages["index.md"] = render.render_index(stories, settings)
+    pages["index.md"] = render.render_index(published, settings)
     hubs = store.table("hubs", key)
-    pages.update(site_pages.extra_pages(stories, settings, with_data=False, memo=hubs.get))
+    pages.update(site_pages.extra_pages(published, settings, with_data=False, memo=hubs.get))
     hubs.save()
     return pages
 

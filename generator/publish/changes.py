@@ -1,11 +1,13 @@
 """What changed since the last run: the generator's state file and the "What changed" note.
 
 `generate` writes `<state_dir>/state.json` (kept in Git) with the content hash of every
-file under seeds/, the inputs of every page, and per story its sources and the texts of
-its points. The next run compares against it to tell returning readers what was added
-(`Story.changes`), and `mkdocs build` / `explainer status` compare seeds/ with it to
-say which articles are not yet generated. Plain JSON, sorted keys: deterministic.
-No clock is read: the note changes only when the articles do.
+file under seeds/, the inputs of every page and the hash of every page as written, and per
+story its sources (with their keys), the ids of its points, its date and what was new.
+The next run compares against it to tell returning readers what was added (`Story.changes`,
+naming outlets and titles, never file names; new points marked "new since <date>"), and
+`mkdocs build` / `explainer status` compare seeds/ with it to say which articles are not
+yet generated. Plain JSON, sorted keys: deterministic. No clock is read: the note and its
+date change only when the articles do.
 """
 
 from __future__ import annotations
@@ -17,9 +19,14 @@ from pathlib import Path
 from typing import Any, Iterable, Mapping
 
 from generator.config import Settings
-from generator.publish.merge import display_path
+from generator.editorial.ids import host_of
+from generator.editorial.match import FUZZY, similarity
+from generator.models import Article, Mark, Story
 from generator.store.files import atomic_write
-from generator.models import Story
+
+
+def display_path(path: Path, settings: Settings) -> str:
+    return settings.shown(path)
 
 STATE_FILE = "state.json"
 VERSION = 1
@@ -62,26 +69,38 @@ def load_state(settings: Settings) -> dict[str, Any]:
     return data if isinstance(data, dict) and data.get("version") == VERSION else {}
 
 
-def story_points(story: Story) -> list[str]:
-    """The texts a reader sees as points, in page order (duplicates kept once)."""
-    texts = [i.text for i in story.summary + story.background + story.known + story.whats_next]
-    texts += [t.text for t in story.timeline] + [u.text for u in story.unknown] + [q.text for q in story.quotes]
-    return list(dict.fromkeys(texts))
+def _shown_items(story: Story) -> list:
+    return [*story.summary, *story.background, *story.known, *story.whats_next, *story.timeline,
+            *story.unknown, *story.quotes]
+
+
+def story_points(story: Story) -> dict[str, str]:
+    """What a reader sees as points, in page order: id -> words (an item without an id, from a
+    story made outside the pipeline, by its words)."""
+    return {i.id or i.text: i.text for i in _shown_items(story)}
 
 
 def story_state(story: Story) -> dict[str, Any]:
-    sources = [{"id": a.source_id, "file": a.file, "hash": a.content_hash,
+    sources = [{"id": a.source_id, "key": a.key, "file": a.file, "hash": a.content_hash,
                 "outlet": a.outlet, "title": a.title} for a in story.sources]
     return {"sources": sorted(sources, key=lambda s: (s["file"], s["id"])),
-            "points": story_points(story), "changes": list(story.changes)}
+            "points": story_points(story), "changes": list(story.changes), "updated": story.updated,
+            "new": sorted(i for i, m in story.marks.items() if m.new), "new_since": story.new_since}
 
 
 def build_state(stories: Iterable[Story], pages: Mapping[str, Iterable[str]],
-                seeds: Mapping[str, str]) -> dict[str, Any]:
-    """pages: page path (relative to content/) -> the input files it is made from."""
-    return {"version": VERSION, "seeds": dict(sorted(seeds.items())),
-            "pages": {rel: sorted(set(files)) for rel, files in sorted(pages.items())},
-            "stories": {s.slug: story_state(s) for s in sorted(stories, key=lambda s: s.slug)}}
+                seeds: Mapping[str, str], written: Mapping[str, str] | None = None,
+                behind: Mapping[str, str] | None = None) -> dict[str, Any]:
+    """pages: page path (relative to content/) -> the input files it is made from; written:
+    page -> sha256 of it as generate left it; behind: locked story -> what it lacks."""
+    state = {"version": VERSION, "seeds": dict(sorted(seeds.items())),
+             "pages": {rel: sorted(set(files)) for rel, files in sorted(pages.items())},
+             "stories": {s.slug: story_state(s) for s in sorted(stories, key=lambda s: s.slug)},
+             "written": dict(sorted((written or {}).items()))}
+    for slug, lag in (behind or {}).items():
+        if slug in state["stories"]:
+            state["stories"][slug]["behind"] = lag
+    return state
 
 
 ALL_INPUTS = "*"  # a site-wide page (index, archive, hubs) is made from every input
@@ -103,29 +122,75 @@ def _plural(n: int, word: str) -> str:
     return f"{n} new {word}" + ("" if n == 1 else "s")
 
 
+def source_name(a: Article) -> str:
+    """How "What changed" names a source: outlet and title, else its site, never a file name."""
+    named = [part for part in (a.outlet, a.title) if part]
+    if not named:
+        host = host_of(a)
+        named = [host, "an untitled article"] if host else ["an untitled article"]
+    return ": ".join(named)
+
+
+def _new_ids(story: Story, previous: Mapping[str, Any]) -> list[str]:
+    """Ids of the points that say something the previous run did not: not the same id, and
+    not the same claim in other words (a source gone or come may change which sentence says
+    it). A state from before ids lists the points' words only."""
+    points = previous.get("points", {})
+    old_ids = set(points) if isinstance(points, dict) else set()
+    old_texts = list(points.values()) if isinstance(points, dict) else [str(p) for p in points]
+    new = []
+    for i in _shown_items(story):
+        ident = i.id or i.text
+        if ident in old_ids or ident.startswith("e-") or "text" in story.marks.get(ident, Mark()).desk:
+            continue
+        if i.text in old_texts or any(similarity(i.text, old) >= FUZZY for old in old_texts):
+            continue
+        new.append(ident)
+    return list(dict.fromkeys(new))
+
+
 def describe_changes(story: Story, previous: Mapping[str, Any] | None) -> tuple[str, ...]:
     """Short lines on what this run added to the story; the last note if nothing was added."""
     if not previous:
         return ()  # a new story (or the first run): everything is new, nothing to single out
-    old_files = {s.get("file") for s in previous.get("sources", [])}
-    added = [a for a in story.sources if a.file not in old_files]
-    old_points = set(previous.get("points", []))
-    new_points = [p for p in story_points(story) if p not in old_points]
+    old = previous.get("sources", [])
+    old_keys = {s.get("key") for s in old if s.get("key")}
+    old_files = {s.get("file") for s in old}
+    added = [a for a in story.sources if a.key not in old_keys and a.file not in old_files]
+    new_points = _new_ids(story, previous)
     if not added and not new_points:
         return tuple(str(line) for line in previous.get("changes", []))
-    lines = []
-    for a in sorted(added, key=lambda a: (a.source_id, a.file)):
-        named = [part for part in (a.outlet, a.title) if part] or [Path(a.file).name]
-        lines.append("New source: " + ": ".join(named))
+    lines = ["New source: " + source_name(a) for a in sorted(added, key=lambda a: (a.key, a.file))]
     if new_points:
-        lines.append(_plural(len(new_points), "point"))
+        lines.append(_plural(len(new_points), "point") + " (marked new)")
     return tuple(lines)
 
 
-def annotate_changes(stories: Iterable[Story], state: Mapping[str, Any]) -> list[Story]:
-    """Each story with `changes` set against the previous run's state (matched by its stable slug)."""
-    previous = state.get("stories", {}) if isinstance(state.get("stories"), dict) else {}
-    return [replace(s, changes=describe_changes(s, previous.get(s.slug))) for s in stories]
+def annotate_changes(stories: Iterable[Story], state: Mapping[str, Any], skip: Iterable[str] = ()) -> list[Story]:
+    """Each story with `changes` set against the previous run's state (matched by its stable
+    slug), and its new points marked "new since" the story's previous date; the marks stay
+    until a run adds something again, as the note does."""
+    previous_all = state.get("stories", {}) if isinstance(state.get("stories"), dict) else {}
+    skip = set(skip)
+    out = []
+    for s in stories:
+        if s.slug in skip:  # a locked page's story says what it said
+            out.append(s)
+            continue
+        previous = previous_all.get(s.slug)
+        changes = describe_changes(s, previous)
+        if not previous:
+            out.append(replace(s, changes=changes))
+            continue
+        if changes != tuple(previous.get("changes", [])) or _new_ids(s, previous):
+            new, since = set(_new_ids(s, previous)), previous.get("updated")
+        else:
+            new, since = set(previous.get("new", [])), previous.get("new_since")
+        marks = dict(s.marks)
+        for ident in new:
+            marks[ident] = replace(marks.get(ident, Mark()), new=True)
+        out.append(replace(s, changes=changes, marks=marks, new_since=since if new else None))
+    return out
 
 
 @dataclass(frozen=True)

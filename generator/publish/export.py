@@ -1,16 +1,31 @@
 """The machine-readable twin of the pages, exactly as `export-schema.md` describes.
 
 Keys are written in schema order and lists in page order, so the same input gives
-byte-identical JSON.
+byte-identical JSON. `explainer export` prints what the generator derived (ids included,
+the desk's decisions alongside, never applied); a story page's JSON beside it is the story
+as published, the desk's decisions applied and marked. `story_from_json` reads the latter
+back (a locked page's story is kept that way).
 """
 
 from __future__ import annotations
 
 import json
-from typing import Any, Sequence
+from typing import Any, Mapping, Sequence
 
 from generator import __version__
-from generator.models import Article, Rejection, Story
+from generator.models import (
+    Actor,
+    Article,
+    Held,
+    Item,
+    Mark,
+    Quote,
+    Rejection,
+    RemovedLine,
+    Story,
+    TimelineEntry,
+    Unknown,
+)
 
 
 def source_json(a: Article) -> dict[str, Any]:
@@ -24,50 +39,138 @@ def source_json(a: Article) -> dict[str, Any]:
         "url": a.url,
         "text": a.text,
         "removed": [{"line": r.line, "reason": r.reason} for r in a.removed],
+        "key": a.key,
+        "hash": a.content_hash,
     }
 
 
-def _items(items) -> list[dict[str, Any]]:
-    return [{"text": i.text, "sources": list(i.sources)} for i in items]
+def _mark(s: Story, ident: str) -> dict[str, Any]:
+    """The desk's marks on an item, as fields added to it (none when it has none)."""
+    m = s.marks.get(ident)
+    if m is None:
+        return {}
+    out: dict[str, Any] = {}
+    if m.desk:
+        out["desk"] = list(m.desk)
+    if m.review:
+        out["review"] = m.review
+    if m.conflict:
+        out["conflict"] = m.conflict
+    if m.new:
+        out["new"] = True
+    return out
+
+
+def _items(s: Story, items) -> list[dict[str, Any]]:
+    return [{"text": i.text, "sources": list(i.sources), "id": i.id} | _mark(s, i.id) for i in items]
 
 
 def story_json(s: Story) -> dict[str, Any]:
-    return {
+    data = {
         "slug": s.slug,
         "headline": s.headline,
         "event_date": s.event_date,
         "updated": s.updated,
-        "summary": _items(s.summary),
-        "background": _items(s.background),
+        "summary": _items(s, s.summary),
+        "background": _items(s, s.background),
         "actors": [
             {"name": a.name, "kind": a.kind, "aliases": list(a.aliases), "role": a.role,
-             "mentions": a.mentions, "sources": list(a.sources)}
+             "mentions": a.mentions, "sources": list(a.sources), "id": a.id,
+             "role_sources": list(a.role_sources)} | _mark(s, a.id)
             for a in s.actors
         ],
-        "timeline": [{"date": t.date, "text": t.text, "sources": list(t.sources)} for t in s.timeline],
-        "known": _items(s.known),
+        "timeline": [{"date": t.date, "text": t.text, "sources": list(t.sources), "id": t.id} | _mark(s, t.id)
+                     for t in s.timeline],
+        "known": _items(s, s.known),
         "unknown": [
             {"kind": u.kind, "text": u.text, "sources": list(u.sources),
-             "variants": dict(sorted(u.variants.items()))}
+             "variants": dict(sorted(u.variants.items())), "id": u.id} | _mark(s, u.id)
             for u in s.unknown
         ],
         "quotes": [
             {"speaker": q.speaker, "text": q.text, "sources": list(q.sources)}
-            | ({"note": q.note} if q.note else {})
+            | ({"note": q.note} if q.note else {}) | {"id": q.id} | _mark(s, q.id)
             for q in s.quotes
         ],
-        "whats_next": _items(s.whats_next),
+        "whats_next": _items(s, s.whats_next),
         "sources": [source_json(a) for a in s.sources],
+        "held": [{"id": h.id, "section": h.section, "text": h.text, "sources": list(h.sources), "reason": h.reason}
+                 for h in s.held],
+        "copies": [list(pair) for pair in s.copies],
     }
+    if s.description:
+        data["description"] = s.description
+    if "h-headline" in s.marks:
+        data["headline_desk"] = True
+    if s.changes:
+        data["changes"] = list(s.changes)
+    if s.new_since:
+        data["new_since"] = s.new_since
+    return data
 
 
-def export_data(stories: Sequence[Story], rejected: Sequence[Rejection]) -> dict[str, Any]:
+def export_data(stories: Sequence[Story], rejected: Sequence[Rejection],
+                desk: Mapping[str, dict[str, Any]] | None = None) -> dict[str, Any]:
+    """`desk`: each story's recorded decisions (slug -> the decisions file's data), alongside."""
+    desk = desk or {}
     return {
         "generator": {"name": "explainer", "version": __version__},
-        "stories": [story_json(s) for s in stories],
+        "stories": [story_json(s) | ({"desk": desk[s.slug]} if s.slug in desk else {}) for s in stories],
         "rejected": [{"file": r.file, "error": r.error} for r in rejected],
     }
 
 
-def export_json(stories: Sequence[Story], rejected: Sequence[Rejection]) -> str:
-    return json.dumps(export_data(stories, rejected), ensure_ascii=False, indent=2) + "\n"
+def export_json(stories: Sequence[Story], rejected: Sequence[Rejection],
+                desk: Mapping[str, dict[str, Any]] | None = None) -> str:
+    return json.dumps(export_data(stories, rejected, desk), ensure_ascii=False, indent=2) + "\n"
+
+
+# ---------------------------------------------------------------- read back
+
+
+def _marks(data: dict[str, Any], marks: dict[str, Mark]) -> None:
+    ident = data.get("id") or ""
+    if ident and any(k in data for k in ("desk", "review", "conflict", "new")):
+        marks[ident] = Mark(tuple(data.get("desk", ())), data.get("review"), data.get("conflict"),
+                            bool(data.get("new")))
+
+
+def _article(d: dict[str, Any]) -> Article:
+    paragraphs = tuple(p for p in str(d.get("text") or "").split("\n\n") if p)
+    return Article(d["id"], d["file"], paragraphs, tuple(RemovedLine(r["line"], r["reason"]) for r in d["removed"]),
+                   d.get("title"), d.get("outlet"), d.get("author"), d.get("published"), d.get("url"),
+                   d.get("hash", ""), d.get("key", ""))
+
+
+def story_from_json(data: dict[str, Any]) -> Story:
+    """A story page's JSON back into the Story it was written from (ids and marks included)."""
+    marks: dict[str, Mark] = {}
+    for key in ("summary", "background", "known", "whats_next", "actors", "timeline", "unknown", "quotes"):
+        for entry in data.get(key, []):
+            _marks(entry, marks)
+    if data.get("headline_desk"):
+        marks["h-headline"] = Mark(("text",))
+
+    def items(key: str) -> tuple[Item, ...]:
+        return tuple(Item(i["text"], tuple(i["sources"]), i.get("id", "")) for i in data.get(key, []))
+
+    return Story(
+        slug=data["slug"], headline=data["headline"], event_date=data.get("event_date"), updated=data.get("updated"),
+        sources=tuple(_article(a) for a in data.get("sources", [])),
+        summary=items("summary"), background=items("background"), known=items("known"),
+        whats_next=items("whats_next"),
+        actors=tuple(Actor(a["name"], a["kind"], tuple(a["aliases"]), a.get("role"), a["mentions"],
+                           tuple(a["sources"]), tuple(a.get("role_sources", ())), a.get("id", ""))
+                     for a in data.get("actors", [])),
+        timeline=tuple(TimelineEntry(t["date"], t["text"], tuple(t["sources"]), t.get("id", ""))
+                       for t in data.get("timeline", [])),
+        unknown=tuple(Unknown(u["kind"], u["text"], tuple(u["sources"]), dict(u.get("variants", {})), u.get("id", ""))
+                      for u in data.get("unknown", [])),
+        quotes=tuple(Quote(q.get("speaker"), q["text"], tuple(q["sources"]), q.get("note"), q.get("id", ""))
+                     for q in data.get("quotes", [])),
+        changes=tuple(data.get("changes", ())),
+        copies=tuple(tuple(pair) for pair in data.get("copies", [])),  # type: ignore[misc]
+        held=tuple(Held(h["section"], h["text"], tuple(h["sources"]), h["reason"], h.get("id", ""))
+                   for h in data.get("held", [])),
+        marks=marks, new_since=data.get("new_since"), description=data.get("description"),
+    )

@@ -67,11 +67,14 @@ def date_position(value: str) -> float | None:
     return year + days / 366
 
 
-def footnote_labels(source_ids: Sequence[str]) -> dict[str, SafeMd]:
-    """Source id -> footnote label; an id unfit for a label gets a positional one."""
+def footnote_labels(source_ids: Sequence[str], keys: Sequence[str] = ()) -> dict[str, SafeMd]:
+    """Source id -> footnote label: the source's stable key (editorial.ids) when it has one,
+    else its id; one unfit for a label gets a positional one. Readers never see labels:
+    footnotes are numbered in the order they are defined (the Sources order)."""
     labels: dict[str, SafeMd] = {}
     for index, sid in enumerate(source_ids, start=1):
-        label = safe_token(sid, r"[A-Za-z0-9][A-Za-z0-9-]{0,31}")
+        key = keys[index - 1] if index <= len(keys) and keys[index - 1] else sid
+        label = safe_token(key, r"[A-Za-z0-9][A-Za-z0-9-]{0,47}")
         labels[sid] = SafeMd(label if label and label not in labels.values() else f"src{index:03d}")
     return labels
 

@@ -17,6 +17,7 @@ import jinja2
 
 from generator import __version__
 from generator.publish import filters as rf
+from generator.publish import marks
 from generator.config import Settings
 from generator.publish.markdown_escape import SafeMd, clean_text, html_text, md_inline, safe_tag, safe_token, safe_url
 from generator.models import Actor, Article, Story, Unknown
@@ -66,7 +67,9 @@ def slug_of(story: Story) -> str:
 
 
 def description(story: Story) -> str:
-    """The page description: the first In brief point, else a neutral line about the page."""
+    """The page description: the desk's, else the first In brief point, else a neutral line."""
+    if story.description:
+        return clean_text(story.description)
     if story.summary:
         return clean_text(story.summary[0].text)
     n = len(story.sources)
@@ -118,15 +121,19 @@ def source_row(article: Article, number: int, label: str, copy_of: int | None = 
     }
 
 
-def actor_row(actor: Actor, labels: dict[str, str], copies: dict[str, str]) -> dict[str, Any]:
+def actor_row(actor: Actor, labels: dict[str, str], copies: dict[str, str], story: Story | None = None) -> dict[str, Any]:
     aliases = [a for a in actor.aliases if clean_text(a) and clean_text(a) != clean_text(actor.name)]
+    desk_role = story is not None and "role" in marks.mark_of(story, actor).desk
     return {
         "name": actor.name if _said(actor.name) else "—",
         "role": actor.role,
         "aliases": aliases,
-        # the role is the statement the row makes: cite the sources whose words give it
-        "role_cites": rf.citations(actor.role_sources or actor.sources, labels) if actor.role else SafeMd(""),
+        # the role is the statement the row makes: cite the sources whose words give it (an
+        # editor's role is the desk's word and cites none)
+        "role_cites": rf.citations(actor.role_sources or actor.sources, labels)
+        if actor.role and not desk_role else SafeMd(""),
         "support": rf.support(actor.sources, labels, copies),
+        "tail": marks.tail(story, actor) if story is not None else SafeMd(""),
     }
 
 
@@ -154,7 +161,7 @@ def abbreviations(actors: Sequence[Actor]) -> list[tuple[str, str]]:
 
 
 def unknown_groups(unknown: Sequence[Unknown], labels: dict[str, str], sources: dict[str, Article],
-                   copies: dict[str, str]) -> list[dict[str, Any]]:
+                   copies: dict[str, str], story: Story | None = None) -> list[dict[str, Any]]:
     """Unknowns grouped by kind, kinds in the order they first appear (the export's order)."""
     order: list[str] = []
     for u in unknown:
@@ -171,8 +178,10 @@ def unknown_groups(unknown: Sequence[Unknown], labels: dict[str, str], sources: 
             ] if kind == "disputed" else []
             if not _said(u.text) and not variants:
                 continue  # nothing left to show (its variants cite no listed source)
-            items.append({"text": u.text, "cites": rf.citations(u.sources, labels),
-                          "support": rf.support(u.sources, labels, copies), "variants": variants})
+            desk = story is not None and marks.desk_worded(story, u)
+            items.append({"text": u.text, "cites": SafeMd("") if desk else rf.citations(u.sources, labels),
+                          "support": rf.support(u.sources, labels, copies), "variants": variants,
+                          "desk": desk, "tail": marks.tail(story, u) if story is not None else SafeMd("")})
         if items:
             groups.append({"kind": kind, "title": UNKNOWN_TITLES.get(kind, "Other"), "items": items})
     return groups
@@ -220,7 +229,7 @@ def shown(story: Story) -> Story:
 def story_context(story: Story) -> dict[str, Any]:
     story = shown(story)
     ids = story.source_ids
-    labels = rf.footnote_labels(ids)
+    labels = rf.footnote_labels(ids, [a.key for a in story.sources])
     by_id = {a.source_id: a for a in story.sources}
     # wire copies (copy -> original), both on the page: counted once as evidence
     copies = {c: o for c, o in story.copies if c in labels and o in labels and c != o}
@@ -232,15 +241,17 @@ def story_context(story: Story) -> dict[str, Any]:
         "labels": labels,
         "total": len(ids),
         "outlets": len({clean_text(a.outlet) for a in story.sources if clean_text(a.outlet)}),
-        "cite": lambda sources: rf.citations(sources, labels),
+        **marks.helpers(story, labels, copies),
         "support": lambda sources: rf.support(sources, labels, copies),
         "sources": [source_row(a, n, labels[a.source_id], copies.get(a.source_id) and ids.index(copies[a.source_id]) + 1)
                     for n, a in enumerate(story.sources, 1)],
-        "actors": [actor_row(a, labels, copies) for a in story.actors[:KEY_ACTORS]],
-        "more_actors": [actor_row(a, labels, copies) for a in story.actors[KEY_ACTORS:]],
+        "actors": [actor_row(a, labels, copies, story) for a in story.actors[:KEY_ACTORS]],
+        "more_actors": [actor_row(a, labels, copies, story) for a in story.actors[KEY_ACTORS:]],
         "abbrs": abbreviations(story.actors),
         "strip": strip,
-        "unknown_groups": unknown_groups(story.unknown, labels, by_id, copies),
+        "unknown_groups": unknown_groups(story.unknown, labels, by_id, copies, story),
+        "desk_lines": marks.desk_lines(story),
+        "changed_on": rf.human_date(story.updated) if story.changes and story.updated else None,
         "copies": len(copies),
         "quote_source": lambda q: ", ".join(source_name(by_id[s], list(labels).index(s) + 1)
                                             for s in labels if s in q.sources),

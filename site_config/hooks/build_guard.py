@@ -1,11 +1,17 @@
 """MkDocs hook: the site is built only from pages an editor could publish.
 
-- Refuses to build (PluginError) while a page holds merge-conflict markers, naming each
-  file and line, or while a page's editorial front matter is invalid (naming file and key).
+- Refuses to build (PluginError), naming each file and line, while a page holds an item
+  flagged `conflict`, line-merge conflict markers, a citation with no footnote definition (a
+  source row deleted before `explainer generate` ran), an id that is not one of its story's
+  items, or invalid editorial front matter (naming the key). The checks run before MkDocs
+  empties site/, so a refused build leaves the previous site as it was.
 - Pages with `status: draft` in their front matter are drafts: MkDocs' own draft level, so
-  `mkdocs build` leaves them out while `mkdocs serve` still previews them. What points at a
-  draft goes too: its card on the home page (a top-level <div> block), its list item, and
-  any other link to it becomes plain text (in `mkdocs build`; `serve` keeps them).
+  `mkdocs build` leaves them out while `mkdocs serve` still previews them. A draft publishes
+  nothing of itself: its JSON stays out of the build too, and what points at it goes: its
+  card on the home page (a top-level <div> block), its list item, and any other link to it
+  becomes plain text (in `mkdocs build`; `serve` keeps them). (`explainer generate` already
+  leaves drafts out of the home page, the archive, the actor pages and the timeline.)
+- The invisible ids that let edits be read back (`<!-- xp ... -->`) are dropped from the HTML.
 - `editor_note:` front matter is shown at the top of the page, HTML-escaped.
 - When seeds/ holds articles the last `explainer generate` did not read, it says so at
   INFO level: visible in the build log, but never a warning, so `--strict` still passes
@@ -17,6 +23,7 @@ It never regenerates and never imports spaCy: only the light generator modules a
 from __future__ import annotations
 
 import html
+import json
 import logging
 import posixpath
 import re
@@ -33,8 +40,8 @@ except ImportError:  # `mkdocs` run from a checkout without `pip install -e .`
     from generator.publish.changes import seed_drift
 from generator.config import load_settings
 from generator.errors import ConfigError
-from generator.publish.controls import Controls, page_controls
-from generator.publish.merge import conflict_lines
+from generator.editorial.controls import Controls, page_controls
+from generator.editorial.page import ID_COMMENT_RE, conflict_lines, strip_ids
 
 log = logging.getLogger("mkdocs.hooks.build_guard")
 
@@ -48,6 +55,8 @@ LINK_RE = re.compile(r"\[([^\]]*)\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
 LIST_ITEM_RE = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s")
 # An opening HTML div tag: "<div class="card" markdown>".
 DIV_OPEN_RE = re.compile(r"<div\b")
+FOOTNOTE_REF_RE = re.compile(r"\[\^([^\]\s]+)\](?!:)")
+FOOTNOTE_DEF_RE = re.compile(r"^\s{0,3}\[\^([^\]\s]+)\]:", re.MULTILINE)
 
 
 def on_startup(command, dirty):
@@ -84,26 +93,73 @@ def _page_controls(text: str, path: str) -> tuple[Controls, list[str]]:
     return (controls, errors) if not errors else page_controls(text, _shown(path))
 
 
-def on_files(files, config):
-    """Refuse conflicts and invalid editorial keys; mark drafts."""
+def _known_ids(page: Path) -> set[str] | None:
+    """The ids of a story page's items, from its JSON beside it (None: no JSON)."""
+    data_file = page.with_suffix(".json")
+    try:
+        data = json.loads(data_file.read_text(encoding="utf-8")) if data_file.is_file() else None
+    except ValueError:
+        return set()
+    if not isinstance(data, dict):
+        return None
+    ids = {"h-headline"}
+    for key in ("summary", "background", "known", "whats_next", "actors", "timeline", "unknown", "quotes", "held"):
+        ids |= {entry.get("id") for entry in data.get(key, []) if isinstance(entry, dict) and entry.get("id")}
+    return ids
+
+
+def page_problems(text: str, path: Path) -> list[str]:
+    """Why this page must not be published, each with its file and line."""
+    shown = _shown(str(path))
+    lines = conflict_lines(text)
+    if lines:
+        return [f"{shown}:{n}: unresolved merge conflict markers" for n in lines]
+    _, problems = _page_controls(text, str(path))
+    defined = set(FOOTNOTE_DEF_RE.findall(text))
+    known = None
+    for n, line in enumerate(text.split("\n"), 1):
+        for label in FOOTNOTE_REF_RE.findall(line):
+            if label not in defined and not line.lstrip().startswith(f"[^{label}]:"):
+                problems.append(f"{shown}:{n}: citation [^{label}] has no footnote (its source was removed?): "
+                                f"run `explainer generate`, or remove the citation")
+        for m in ID_COMMENT_RE.finditer(line):
+            known = _known_ids(path) if known is None else known
+            if "conflict" in m.group(2).split():
+                problems.append(f"{shown}:{n}: {m.group(1)} is flagged conflict: the sources now say otherwise "
+                                f"than the editors' text (see `explainer status`)")
+            elif not known or m.group(1) not in known:
+                problems.append(f"{shown}:{n}: unknown id {m.group(1)}: not an item of this story "
+                                f"(remove the comment, or run `explainer generate`)")
+    return problems
+
+
+def on_pre_build(config):
+    """Refuse to build, before site/ is emptied, while any page must not be published."""
+    docs = Path(config.docs_dir)
     problems: list[str] = []
-    for file in sorted(files.documentation_pages(), key=lambda f: f.src_uri):
-        if not file.abs_src_path or not Path(file.abs_src_path).is_file():
+    for path in sorted(docs.rglob("*.md")):
+        rel = path.relative_to(docs)
+        if any(part.startswith((".", "_")) for part in rel.parts):
             continue
-        text = Path(file.abs_src_path).read_text(encoding="utf-8")
-        lines = conflict_lines(text)
-        if lines:
-            shown = _shown(file.abs_src_path)
-            problems += [f"{shown}:{n}: unresolved merge conflict markers" for n in lines]
-            continue
-        controls, errors = _page_controls(text, file.abs_src_path)
-        problems += errors
-        if controls.draft:
-            file.inclusion = InclusionLevel.DRAFT
-            _drafts.add(file.src_uri)
+        problems += page_problems(path.read_text(encoding="utf-8"), path)
     if problems:
         raise PluginError("build_guard: refusing to build the site:\n  " + "\n  ".join(problems)
                           + "\nResolve each one (see docs/editing.md), then build again.")
+
+
+def on_files(files, config):
+    """Mark drafts (and keep a draft's JSON out of the built site)."""
+    for file in sorted(files.documentation_pages(), key=lambda f: f.src_uri):
+        if not file.abs_src_path or not Path(file.abs_src_path).is_file():
+            continue
+        controls, _ = _page_controls(Path(file.abs_src_path).read_text(encoding="utf-8"), file.abs_src_path)
+        if controls.draft:
+            file.inclusion = InclusionLevel.DRAFT
+            _drafts.add(file.src_uri)
+    if not _serving[0]:
+        for file in list(files):
+            if file.src_uri.endswith(".json") and file.src_uri[:-5] + ".md" in _drafts:
+                files.remove(file)
     return files
 
 
@@ -166,6 +222,11 @@ def _with_note(markdown: str, note: str) -> str:
                 return "".join(lines[: i + 1]) + "\n" + block + "".join(lines[i + 1:])
             break
     return block + markdown
+
+
+def on_page_content(html_text, page, config, files):
+    """The ids are for editors: readers' pages do without them."""
+    return strip_ids(html_text)
 
 
 def on_page_markdown(markdown, page, config, files):

@@ -24,7 +24,7 @@ from pathlib import Path
 import pytest
 
 from generator.config import load_settings
-from generator.publish.merge import STAGED_SUFFIX, journal_path, recover
+from generator.publish.write import STAGED_SUFFIX, journal_path, recover
 
 pytestmark = pytest.mark.slow
 

@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 from lxml import html as lhtml
 
 from generator.models import Actor, Article, Item, Quote, Story, TimelineEntry, Unknown
+from generator.editorial.page import strip_ids
 from generator.publish import render
 from generator.publish.filters import human_date
 from generator.publish.markdown_escape import clean_text, safe_url
@@ -129,7 +130,7 @@ def test_any_story_renders_to_our_structure_with_every_text_visible(story, setti
                          "source_urls", "generator"}
     assert "<" not in meta["title"] and "<" not in meta["description"]
     MD.reset()
-    root = lhtml.fragment_fromstring(MD.convert(body), create_parent="div")
+    root = lhtml.fragment_fromstring(strip_ids(MD.convert(body)), create_parent="div")
     check_structure(root, story)
     shown = " ".join(root.text_content().split())
     for text in visible_texts(story):
@@ -152,7 +153,7 @@ def test_a_name_matched_as_an_abbreviation_never_breaks_the_page(name, settings)
     matched inside one would leak the placeholder and lose the text behind it."""
     story = story_naming(name)
     MD.reset()
-    root = lhtml.fragment_fromstring(MD.convert(split_page(render.render_story(story, settings))[1]),
+    root = lhtml.fragment_fromstring(strip_ids(MD.convert(split_page(render.render_story(story, settings))[1])),
                                      create_parent="div")
     check_structure(root, story)
     shown = " ".join(root.text_content().split())
@@ -180,7 +181,7 @@ def test_home_archive_and_hub_pages_hold_only_their_own_structure(story, setting
     headline = " ".join(clean_text(story.headline).split())
     for rel, page in sorted(pages.items()):
         MD.reset()
-        root = lhtml.fragment_fromstring(MD.convert(split_page(page)[1]), create_parent="div")
+        root = lhtml.fragment_fromstring(strip_ids(MD.convert(split_page(page)[1])), create_parent="div")
         assert len(root.xpath("//h1")) <= 1, rel
         comments = [c.text for c in root.iter() if not isinstance(c.tag, str)]
         assert comments == ([" material/tags "] if rel == "tags.md" else []), (rel, comments)  # the plugin's marker

@@ -14,10 +14,10 @@ from generator.publish.changes import (
     load_state,
     story_state,
 )
-from generator.publish.controls import insert_controls, page_controls, strip_controls
-from generator.publish.overrides import apply_overrides, load_overrides, parse_overrides
+from generator.editorial.controls import insert_controls, page_controls, strip_controls
+from generator.editorial.overrides import apply_overrides, load_overrides, parse_overrides
 from tests.paths import ROOT
-from tests.publish.test_merge import add_article, page, project  # noqa: F401  (fixture)
+from tests.publish.fake import add_article, page, project  # noqa: F401  (fixture)
 
 # ------------------------------------------------------------ front matter controls
 
@@ -119,7 +119,7 @@ def test_changes_name_new_sources_and_count_new_points():
     now = Story("budget", "Budget", None, None, story.sources,
                 known=(Item("The council met.", ("001",)), Item("The vote passed.", ("002",)),
                        Item("Two members abstained.", ("002",))))
-    assert describe_changes(now, before) == ("New source: Daily B: B", "2 new points")
+    assert describe_changes(now, before) == ("New source: Daily B: B", "2 new points (marked new)")
 
 
 def test_changes_are_kept_until_something_new_arrives():
@@ -142,7 +142,7 @@ def test_locked_page_is_untouched_by_generate(project):  # noqa: F811
     result = pipeline.generate(settings)
     assert page(settings).read_text(encoding="utf-8") == locked
     assert "stories/city-budget.md" not in result.written
-    assert (settings.base_path / "stories/city-budget.md").read_text(encoding="utf-8") != locked
+    assert (settings.written_path / "stories/city-budget.md").read_text(encoding="utf-8") != locked
 
 
 def test_draft_status_and_overrides_survive_regeneration(project):  # noqa: F811
@@ -150,7 +150,6 @@ def test_draft_status_and_overrides_survive_regeneration(project):  # noqa: F811
     pipeline.generate(settings)
     text = page(settings).read_text(encoding="utf-8")
     page(settings).write_text(text.replace("title:", "status: draft\ntitle:", 1), encoding="utf-8")
-    (settings.root / "site_config").mkdir()
     (settings.root / "site_config" / "overrides.yaml").write_text(
         "outlets:\n  seeds/001_paper.txt: The Evening Paper\n", encoding="utf-8")
     add_article(settings, "002_wire.txt")
@@ -158,13 +157,12 @@ def test_draft_status_and_overrides_survive_regeneration(project):  # noqa: F811
     now = page(settings).read_text(encoding="utf-8")
     assert result.conflicts == ()
     assert page_controls(now, "p")[0].draft
-    assert "- [001] The Evening Paper: Budget passes after long debate" in now
+    assert "| The Evening Paper | Budget passes after long debate |" in now
     assert load_state(settings)["stories"]["city-budget"]["sources"][1]["outlet"] == "The Evening Paper"
 
 
 def test_bad_overrides_stop_generate_before_writing(project):  # noqa: F811
     settings = project
-    (settings.root / "site_config").mkdir()
     (settings.root / "site_config" / "overrides.yaml").write_text("actors: [1, 2]\n", encoding="utf-8")
     with pytest.raises(ConfigError, match="site_config/overrides.yaml: 'actors' must be a mapping"):
         pipeline.generate(settings)

@@ -128,7 +128,7 @@ def test_quick_details_one_extension_per_markdown_instance():
     "---\n- a list\n---\n",
 ])
 def test_guard_reads_controls_as_page_controls_does(text):
-    from generator.publish.controls import page_controls
+    from generator.editorial.controls import page_controls
 
     guard = hook("build_guard")
     guard._root[:] = [ROOT]

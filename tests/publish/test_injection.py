@@ -20,6 +20,7 @@ from hypothesis import settings as hsettings
 from hypothesis import strategies as st
 from lxml import html as lhtml
 
+from generator.editorial.page import strip_ids
 from generator.publish import render
 from generator.publish.markdown_escape import clean_text, html_text, md_inline, safe_tag
 from tests.browser.support import ATTACKS, hostile_story
@@ -35,7 +36,7 @@ TEXTS = st.text(alphabet=ALPHABET, max_size=40)
 
 def convert(markdown_text: str):
     MD.reset()
-    return lhtml.fragment_fromstring(MD.convert(markdown_text), create_parent="div")
+    return lhtml.fragment_fromstring(strip_ids(MD.convert(markdown_text)), create_parent="div")
 
 
 def only_text(el) -> tuple[list[str], str]:

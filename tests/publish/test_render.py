@@ -18,6 +18,7 @@ import yaml
 from lxml import html as lhtml
 
 from generator.models import Actor, Item, Story, TimelineEntry
+from generator.editorial.page import strip_ids
 from generator.publish import render
 from generator.publish.export import story_json
 from generator.publish.filters import human_date
@@ -47,7 +48,7 @@ def split_page(page: str) -> tuple[dict, str]:
 
 
 def to_html(page: str):
-    return lhtml.fragment_fromstring(site_markdown().convert(split_page(page)[1]), create_parent="div")
+    return lhtml.fragment_fromstring(strip_ids(site_markdown().convert(split_page(page)[1])), create_parent="div")
 
 
 def text_of(el) -> str:
@@ -190,7 +191,8 @@ def test_no_strip_with_one_date(story, settings):
 
 
 def test_changes_note_only_when_changed(page, story, settings):
-    assert '!!! note "What changed"' in page and "    - 1 new source: Valley Radio" in page
+    # the note carries its date: the story's update that brought the change
+    assert '!!! note "What changed (15 March 2024)"' in page and "    - 1 new source: Valley Radio" in page
     assert "What changed" not in render.render_story(replace(story, changes=()), settings)
 
 

@@ -13,7 +13,7 @@ from generator.cli import main
 from generator.config import load_settings
 from generator.errors import LockHeld
 from generator.store.lock import content_lock, lock_path
-from tests.publish.test_merge import project  # noqa: F401  (fixture)
+from tests.publish.fake import project  # noqa: F401  (fixture)
 
 
 def test_second_holder_is_refused_with_a_clear_message(tmp_path):

@@ -1,15 +1,18 @@
-"""Editors' overrides (`site_config/overrides.yaml`), applied to every Story after compose.
+"""Editors' site-wide overrides (`site_config/overrides.yaml`), applied to every Story.
 
 They win over what the generator infers, and over the `seeds/sources.yaml` sidecar read
-at ingest, because they are applied last, on every regeneration. Three sections, all
-optional (see the documented example file):
+at ingest; a story's own decisions (editorial.decisions) win over them. Three sections,
+all optional (see the documented example file):
 
-    actors:   {<actor name or alias>: {name, aliases, role}}
+    actors:   {<actor name or alias>: {name, aliases, role, stories}}
     outlets:  {<source file>: <outlet name>}
     sources:  {<source file>: {url, outlet, author, date}}
 
 A source file is its path from the project root ("seeds/001_x.txt") or its file name.
 `sources.<file>.outlet` wins over `outlets.<file>`. Matching of actor keys ignores case.
+An actor override applies to every story naming the actor, or, with `stories: [<slug>]`,
+to those stories only. A role set here is the desk's word: it cites no source and the page
+marks it as the editors'.
 """
 
 from __future__ import annotations
@@ -23,9 +26,9 @@ from typing import Any
 import yaml
 
 from generator.errors import ConfigError
-from generator.models import Actor, Article, Story
+from generator.models import Actor, Article, Mark, Story
 
-ACTOR_KEYS = ("name", "aliases", "role")
+ACTOR_KEYS = ("name", "aliases", "role", "stories")
 SOURCE_KEYS = ("url", "outlet", "author", "date")
 SECTIONS = ("actors", "outlets", "sources")
 # ISO 8601 at any precision a source may state: "2025", "2025-07", "2025-07-04", "2025-07-04T15:25".
@@ -37,6 +40,7 @@ class ActorOverride:
     name: str | None = None
     aliases: tuple[str, ...] | None = None
     role: str | None = None
+    stories: tuple[str, ...] | None = None  # the stories (slugs) it applies to; None: every story
 
 
 @dataclass(frozen=True)
@@ -107,9 +111,14 @@ def _actor(key: Any, value: Any, origin: str, errors: list[str]) -> ActorOverrid
     if aliases is not None and not (isinstance(aliases, list) and all(isinstance(a, str) and a.strip() for a in aliases)):
         errors.append(f"{where}.aliases must be a list of names, got {aliases!r}")
         aliases = None
+    stories = value.get("stories")
+    if stories is not None and not (isinstance(stories, list) and all(isinstance(x, str) and x.strip() for x in stories)):
+        errors.append(f"{where}.stories must be a list of story slugs, got {stories!r}")
+        stories = None
     return ActorOverride(name.strip() if name else None,
                          tuple(a.strip() for a in aliases) if aliases is not None else None,
-                         role.strip() if role else None)
+                         role.strip() if role else None,
+                         tuple(x.strip() for x in stories) if stories is not None else None)
 
 
 def _source(key: Any, value: Any, origin: str, errors: list[str]) -> dict[str, str]:
@@ -138,14 +147,15 @@ def apply_overrides(story: Story, overrides: Overrides) -> Story:
         return story
     sources = tuple(_override_source(a, overrides) for a in story.sources)
     renames: dict[str, str] = {}
-    actors = tuple(_override_actor(a, overrides, renames) for a in story.actors)
+    marks = dict(story.marks)
+    actors = tuple(_override_actor(a, overrides, renames, story.slug, marks) for a in story.actors)
     quotes = tuple(replace(q, speaker=renames.get(q.speaker.lower(), q.speaker)) if q.speaker else q
                    for q in story.quotes)
     updated = story.updated
     if sources != story.sources:
         dates = sorted(a.published for a in sources if a.published)
         updated = dates[-1] if dates else story.updated
-    return replace(story, sources=sources, actors=actors, quotes=quotes, updated=updated)
+    return replace(story, sources=sources, actors=actors, quotes=quotes, updated=updated, marks=marks)
 
 
 def _override_source(article: Article, overrides: Overrides) -> Article:
@@ -155,11 +165,12 @@ def _override_source(article: Article, overrides: Overrides) -> Article:
     return replace(article, **meta) if meta else article
 
 
-def _override_actor(actor: Actor, overrides: Overrides, renames: dict[str, str]) -> Actor:
+def _override_actor(actor: Actor, overrides: Overrides, renames: dict[str, str], slug: str,
+                    marks: dict[str, Mark]) -> Actor:
     """Match by the actor's name first, then by its aliases in order."""
     found = next((overrides.actors[n.lower()] for n in (actor.name, *actor.aliases)
                   if n.lower() in overrides.actors), None)
-    if found is None:
+    if found is None or (found.stories is not None and slug not in found.stories):
         return actor
     name = found.name or actor.name
     if found.aliases is not None:
@@ -169,5 +180,9 @@ def _override_actor(actor: Actor, overrides: Overrides, renames: dict[str, str])
     for old in (actor.name, *actor.aliases):
         renames[old.lower()] = name
     role_changed = found.role is not None and found.role != actor.role
+    desk = (("role",) if role_changed else ()) + (("name",) if name != actor.name else ())
+    if desk and actor.id:
+        mark = marks.get(actor.id, Mark())
+        marks[actor.id] = replace(mark, desk=mark.desk + tuple(f for f in desk if f not in mark.desk))
     return replace(actor, name=name, aliases=aliases, role=found.role or actor.role,
                    role_sources=() if role_changed else actor.role_sources)

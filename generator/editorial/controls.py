@@ -1,10 +1,11 @@
-"""Editors' controls in a page's YAML front matter: `lock`, `status`, `editor_note`.
+"""Editors' controls in a page's YAML front matter: `lock`, `status`, `editor_note`, `slug`.
 
-The generator never writes these keys; editors add them. They are read here (for the merge,
+The generator never writes these keys; editors add them. They are read here (for generate,
 the build guard and `explainer status`) and validated with messages naming file and key.
-The merge lifts them out of the page before the three-way merge and puts them back at the
-top of the front matter afterwards, so adding a control never causes a merge conflict.
-Front matter is recognised exactly as MkDocs does (`---` line, YAML, `---` or `...` line).
+When a page is written again, every front-matter key the generator does not write (these
+controls, or any other MkDocs key an editor added, such as `hide:`) is carried over at the
+top of its front matter. Front matter is recognised exactly as MkDocs does (`---` line,
+YAML, `---` or `...` line).
 """
 
 from __future__ import annotations
@@ -16,8 +17,9 @@ from typing import Any
 import yaml
 from rapidfuzz import fuzz, process
 
-CONTROL_KEYS = ("lock", "status", "editor_note")
+CONTROL_KEYS = ("lock", "status", "editor_note", "slug")
 STATUS_VALUES = ("draft", "published")
+SLUG_RE = re.compile(r"[a-z0-9][a-z0-9-]{0,120}")
 
 # The same pattern MkDocs uses (mkdocs.utils.meta.YAML_RE), so both agree on what front matter is.
 FRONT_MATTER_RE = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.DOTALL)
@@ -33,6 +35,7 @@ class Controls:
     lock: bool = False
     status: str = "published"
     editor_note: str | None = None
+    slug: str | None = None  # the story's URL, as the desk set it
 
     @property
     def draft(self) -> bool:
@@ -78,11 +81,16 @@ def validate_controls(data: dict[str, Any], file: str) -> tuple[Controls, list[s
     if note is not None and not isinstance(note, str):
         errors.append(f"{file}: front matter key 'editor_note' must be text, got {note!r}")
         note = None
+    slug = data.get("slug")
+    if slug is not None and not (isinstance(slug, str) and SLUG_RE.fullmatch(slug)):
+        errors.append(f"{file}: front matter key 'slug' must be lower-case letters, digits and hyphens "
+                      f"(as in russia-recognises-taliban), got {slug!r}")
+        slug = None
     for key in sorted(str(k) for k in data):
         hint = _misspelt_control(key)
         if hint:
             errors.append(f"{file}: front matter key '{key}' is not an editorial control; did you mean {hint}?")
-    return Controls(lock, status, note.strip() if isinstance(note, str) and note.strip() else None), errors
+    return Controls(lock, status, note.strip() if isinstance(note, str) and note.strip() else None, slug), errors
 
 
 def _misspelt_control(key: str) -> str | None:
@@ -109,8 +117,11 @@ def is_locked(text: str) -> bool:
     return data.get("lock") is True
 
 
-def strip_controls(text: str) -> tuple[str, tuple[str, ...]]:
-    """The page without its editorial keys, and those keys' lines (with continuations)."""
+def strip_controls(text: str, generated: tuple[str, ...] | None = None) -> tuple[str, tuple[str, ...]]:
+    """The page without its editors' keys, and those keys' lines (with continuations).
+
+    Editors' keys are the controls, or, given the keys the generator writes (`generated`),
+    every other key."""
     block, body = split_front_matter(text)
     if block is None:
         return text, ()
@@ -120,7 +131,8 @@ def strip_controls(text: str) -> tuple[str, tuple[str, ...]]:
     for line in block.splitlines(keepends=True):
         m = TOP_KEY_RE.match(line)
         if m:
-            current = lifted if m.group(1) in CONTROL_KEYS else kept
+            mine = m.group(1) in CONTROL_KEYS if generated is None else m.group(1) not in generated
+            current = lifted if mine else kept
         elif line.startswith(MARKER_PREFIXES):  # a conflict marker never travels with a control
             current = kept
         current.append(line)

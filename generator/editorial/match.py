@@ -1,0 +1,148 @@
+"""Which item of a freshly generated story each decision is about (gettext's msgmerge).
+
+A decision is keyed by the id its item had when the desk decided. On a new run:
+
+1. the same id is there: the decision applies as it is (ids come from the words, so the
+   generator's words are unchanged);
+2. an actor: the same name or one of its aliases;
+3. else the most similar item of the same kind, whose numbers are the same ("Fact 3" is never
+   "Fact 13"), above a threshold: the decision moves to it and is flagged "needs review"
+   (gettext's fuzzy); never a conflict;
+4. else nothing: a hide waits for the item to come back; a reworded item's text stays on the
+   page where it stood, flagged for review.
+
+A conflict is only declared where the words under an edit changed in their own source: a
+reworded item is not found again, one of the sources it was drawn from is still in the
+story with different bytes (same file, new key), and the generator's old words are in none
+of the story's sources any more. Articles coming or going never make a conflict.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Mapping
+
+from rapidfuzz import fuzz
+
+from generator.editorial.decisions import Decisions, ItemDecision
+from generator.editorial.ids import norm
+from generator.models import Story
+
+FUZZY = 0.78  # similarity (0..1) above which a changed item is taken for the decided one
+# Checkable values: figures, and numbers written as words ("seven to two" is never "eight to one").
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)*|\b(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+                     r"thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|"
+                     r"sixty|seventy|eighty|ninety|hundred|thousand|million|billion|trillion)\b")
+
+
+@dataclass(frozen=True)
+class Candidate:
+    id: str
+    text: str
+    sources: tuple[str, ...]  # keys
+    names: tuple[str, ...] = ()  # an actor's name and aliases
+
+
+@dataclass(frozen=True)
+class Match:
+    decided: str  # the id in the decisions file
+    current: str | None  # the id in this story (None: not found)
+    how: str  # "same", "alias", "fuzzy", "none"
+    review: str | None = None
+    conflict: str | None = None
+
+
+def candidates(story: Story) -> dict[str, list[Candidate]]:
+    """The story's items by id prefix (p: points and open questions, d: disputes, t: timeline
+    rows, q: quotes, a: actors), each with its words and its sources' keys."""
+    keys = {a.source_id: a.key for a in story.sources}
+
+    def cand(ident: str, text: str, sources, names=()) -> Candidate:
+        return Candidate(ident, text, tuple(keys.get(s, s) for s in sources), tuple(names))
+
+    out: dict[str, list[Candidate]] = {}
+    for item in (*story.summary, *story.background, *story.known, *story.whats_next, *story.unknown):
+        out.setdefault(item.id[:1], []).append(cand(item.id, item.text, item.sources))
+    for t in story.timeline:
+        out.setdefault("t", []).append(cand(t.id, t.text, t.sources))
+    for q in story.quotes:
+        out.setdefault("q", []).append(cand(q.id, q.text, q.sources))
+    for a in story.actors:
+        out.setdefault("a", []).append(cand(a.id, a.name, a.sources, (a.name, *a.aliases)))
+    for h in story.held:
+        out.setdefault("held", []).append(cand(h.id, h.text, h.sources))
+    return out
+
+
+def similarity(a: str, b: str) -> float:
+    """0..1; 0 unless both state the same numbers."""
+    na, nb = norm(a), norm(b)
+    if not na or not nb or _NUMBER.findall(na) != _NUMBER.findall(nb):
+        return 0.0
+    score = fuzz.ratio(na, nb)
+    if min(len(na), len(nb)) >= 0.6 * max(len(na), len(nb)):
+        score = max(score, fuzz.token_set_ratio(na, nb) - 5)
+    return score / 100
+
+
+def _in_sources(text: str, story: Story) -> bool:
+    wanted = norm(text)
+    return any(wanted in norm(a.text) for a in story.sources)
+
+
+def _conflict(d: ItemDecision, story: Story, previous_files: Mapping[str, str]) -> str | None:
+    """Why the words under this reworded item changed in their own source, or None."""
+    if d.text is None or not d.was or _in_sources(d.was, story):
+        return None
+    files = {a.file: a for a in story.sources}
+    keys = {a.key for a in story.sources}
+    for key in d.sources:
+        article = files.get(previous_files.get(key, ""))
+        if key not in keys and article is not None:
+            name = article.outlet or article.title or "its source"
+            return f"the sentence it rewords changed in {name}; check your text against the source"
+    return None
+
+
+def match_all(story: Story, decisions: Decisions, previous_files: Mapping[str, str] | None = None) -> list[Match]:
+    """One Match per decided item, most certain first (exact, alias, then fuzzy by score)."""
+    previous_files = previous_files or {}
+    pool = candidates(story)
+    ids = {c.id for cs in pool.values() for c in cs}
+    taken: set[str] = set()
+    matches: dict[str, Match] = {}
+    for ident in decisions.items:
+        if ident in ids:
+            matches[ident] = Match(ident, ident, "same")
+            taken.add(ident)
+    for ident, d in decisions.items.items():
+        if ident in matches or not ident.startswith("a-"):
+            continue
+        names = {norm(n) for n in (d.was, d.name) if n}
+        hit = next((c for c in pool.get("a", []) if c.id not in taken and names & {norm(n) for n in c.names}), None)
+        if hit is not None:
+            matches[ident] = Match(ident, hit.id, "alias")
+            taken.add(hit.id)
+    scored: list[tuple[float, str, str]] = []
+    for ident, d in decisions.items.items():
+        if ident in matches or not d.was:
+            continue
+        for c in pool.get(ident[:1], []) + (pool.get("held", []) if d.approve else []):
+            if c.id in taken:
+                continue
+            score = similarity(d.was, c.text) + (0.03 if set(c.sources) & set(d.sources) else 0.0)
+            if score >= FUZZY:
+                scored.append((score, ident, c.id))
+    for score, ident, current in sorted(scored, key=lambda s: (-s[0], s[1], s[2])):
+        if ident in matches or current in taken:
+            continue
+        text = next(c.text for cs in pool.values() for c in cs if c.id == current)
+        matches[ident] = Match(ident, current, "fuzzy", review=f"the generator's words changed: now “{text}”")
+        taken.add(current)
+    for ident, d in decisions.items.items():
+        if ident not in matches:
+            conflict = _conflict(d, story, previous_files)
+            review = None if conflict or d.text is None else "the point it rewords is no longer in the sources"
+            matches[ident] = Match(ident, None, "none", review=review, conflict=conflict)
+    return [matches[i] for i in decisions.items]
