@@ -238,10 +238,11 @@ def parse_decisions(data: Any, slug: str, origin: str = "decisions") -> Decision
         sources[str(key)] = SourceDecision(
             exclude=_bool(value.get("exclude"), f"{where}.exclude", errors),
             **{k: _text(value.get(k), f"{where}.{k}", errors) for k in SOURCE_KEYS if k != "exclude"})
+    headline = _text(data.get("headline"), f"{origin}: headline", errors)
+    description = _text(data.get("description"), f"{origin}: description", errors)
     if errors:
         raise ConfigError("\n".join(errors))
-    return Decisions(str(data.get("story") or slug), _text(data.get("headline"), f"{origin}: headline", errors),
-                     _text(data.get("description"), f"{origin}: description", errors), items, order, added, sources)
+    return Decisions(str(data.get("story") or slug), headline, description, items, order, added, sources)
 
 
 def _plain(obj: Any) -> dict[str, Any]:

@@ -326,7 +326,9 @@ def _order(decisions: Decisions, ref: list[Entry], ed: list[Entry]) -> Decisions
         was = list(dict.fromkeys(e.id for e in ref if e.section == section and e.id and not e.id.startswith("e-")))
         now = list(dict.fromkeys(e.id for e in ed if e.section == section and e.id and not e.id.startswith("e-")))
         common_now = [i for i in now if i in was]
-        if common_now != [i for i in was if i in now] and len(common_now) > 1:
+        reordered = common_now != [i for i in was if i in now] and len(common_now) > 1
+        moved_in = any(i not in was for i in now) and len(now) > 1  # its place among the others
+        if reordered or moved_in:
             order[section] = tuple(now)
     return replace(decisions, order=order)
 
