@@ -15,7 +15,7 @@ to a story they were already applied to changes nothing (a locked page's story i
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from typing import Mapping, Sequence
+from typing import Collection, Mapping, Sequence
 
 from generator.editorial.decisions import Added, Decisions, ItemDecision
 from generator.editorial.ids import norm
@@ -277,6 +277,7 @@ def _settle(story: Story, decisions: Decisions, matches: list[Match]) -> tuple[D
     items: dict[str, ItemDecision] = {}
     orphans: list[Added] = []
     added = list(decisions.added)
+    moves = {m.decided: m.current for m in matches if m.current and m.current != m.decided}
     for m in matches:
         d = decisions.items[m.decided]
         if m.current is None:
@@ -291,19 +292,26 @@ def _settle(story: Story, decisions: Decisions, matches: list[Match]) -> tuple[D
         text, keys = _text_now(story, m.current)
         if d.accepted:
             d = replace(d, was=text, sources=keys, review=None, conflict=None, accepted=False)
-        elif m.how == "fuzzy":
-            d = replace(d, review=m.review, conflict=None)
+        elif m.how == "fuzzy":  # only an edit needs a look; an item the desk only placed does not
+            d = replace(d, review=m.review if d.edits() else None, conflict=None)
         else:
             d = replace(d, sources=keys or d.sources, conflict=None,
                         review=None if norm(text or "") == norm(d.was or "") else d.review)
         items[m.current] = d
-    return replace(decisions, items=items, added=tuple(added)), orphans
+    settled = replace(decisions, items=items, added=tuple(added)).renamed(moves).tidy()
+    orphans = [replace(o, after=moves.get(o.after or "", o.after), before=moves.get(o.before or "", o.before))
+               for o in orphans]
+    return settled, orphans
 
 
-def apply_decisions(story: Story, decisions: Decisions, previous_files: Mapping[str, str] | None = None) -> Applied:
-    """The story as the desk decided it, and the decisions as they now stand."""
+def apply_decisions(story: Story, decisions: Decisions, previous_files: Mapping[str, str] | None = None,
+                    previous_ids: Collection[str] | None = None) -> Applied:
+    """The story as the desk decided it, and the decisions as they now stand.
+
+    `previous_files` (source key -> file) and `previous_ids` (what the last run showed) tell
+    a changed source and a new item (editorial.match)."""
     story = correct_sources(exclude_sources(story, decisions.sources), decisions.sources)
-    matches = match_all(story, decisions, previous_files)
+    matches = match_all(story, decisions, previous_files, previous_ids)
     settled, orphans = _settle(story, decisions, matches)
     secs = _Sections(story)
     for ident, d in settled.items.items():

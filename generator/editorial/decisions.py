@@ -116,12 +116,40 @@ class Decisions:
 
     def with_item(self, ident: str, decision: ItemDecision | None) -> "Decisions":
         items = dict(self.items)
-        if decision is None or decision == ItemDecision() or not (decision.edits() or decision.review
-                                                                  or decision.conflict):
+        if decision is None:
             items.pop(ident, None)
         else:
             items[ident] = decision
         return replace(self, items=items)
+
+    def referenced(self) -> set[str]:
+        """Ids the desk's order, its own lines and the items' places name."""
+        ids = {i for seq in self.order.values() for i in seq}
+        ids |= {x for a in self.added for x in (a.after, a.before) if x}
+        ids |= {x for d in self.items.values() for x in (d.after, d.before) if x}
+        return ids
+
+    def tidy(self) -> "Decisions":
+        """Without the items that decide nothing and that nothing names. An item only named (by
+        an order, or as the place of a line of the desk's own) is remembered by its words, so it
+        is found again when the generator words it differently."""
+        named = self.referenced()
+        items = {k: d for k, d in self.items.items() if d.edits() or d.review or d.conflict or d.accepted
+                 or k in named}
+        return replace(self, items=items)
+
+    def renamed(self, moves: dict[str, str]) -> "Decisions":
+        """Every id in the order, the desk's lines and the items' places followed to its new id."""
+        if not moves:
+            return self
+
+        def new(ident: str | None) -> str | None:
+            return moves.get(ident, ident) if ident else ident
+
+        order = {s: tuple(dict.fromkeys(new(i) for i in seq)) for s, seq in self.order.items()}
+        added = tuple(replace(a, after=new(a.after), before=new(a.before)) for a in self.added)
+        items = {k: replace(d, after=new(d.after), before=new(d.before)) for k, d in self.items.items()}
+        return replace(self, order=order, added=added, items=items)
 
 
 # ---------------------------------------------------------------- files

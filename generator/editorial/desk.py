@@ -147,9 +147,13 @@ def behind(fresh: Story, frozen: Story) -> str | None:
     return ", ".join(parts) or None
 
 
-def _previous_files(state: Mapping[str, Any], slug: str) -> dict[str, str]:
+def _previous(state: Mapping[str, Any], slug: str) -> tuple[dict[str, str], set[str] | None]:
+    """From the last run's state: source key -> file, and the ids the story showed (None when
+    the state is from before ids, and lists words)."""
     story = (state.get("stories") or {}).get(slug) or {}
-    return {s["key"]: s["file"] for s in story.get("sources", []) if s.get("key") and s.get("file")}
+    files = {s["key"]: s["file"] for s in story.get("sources", []) if s.get("key") and s.get("file")}
+    points = story.get("points")
+    return files, (set(points) if isinstance(points, dict) else None)
 
 
 def edit_stories(stories: Sequence[Story], desks: Mapping[str, StoryDesk], overrides: Overrides,
@@ -167,7 +171,7 @@ def edit_stories(stories: Sequence[Story], desks: Mapping[str, StoryDesk], overr
         desk = desks.get(story.slug) or StoryDesk(story.slug, f"stories/{story.slug}.md", decisions=Decisions(story.slug))
         fresh = apply_overrides(story, overrides)
         base = frozen.get(story.slug) if desk.locked else None
-        applied = apply_decisions(base or fresh, desk.decisions, _previous_files(state, story.slug))
+        applied = apply_decisions(base or fresh, desk.decisions, *_previous(state, story.slug))
         result = replace(applied.story, slug=desk.slug)
         kept = desk.decisions if base is not None else applied.decisions
         decisions[desk.slug] = replace(kept, story=desk.slug)

@@ -5,9 +5,11 @@ A decision is keyed by the id its item had when the desk decided. On a new run:
 1. the same id is there: the decision applies as it is (ids come from the words, so the
    generator's words are unchanged);
 2. an actor: the same name or one of its aliases;
-3. else the most similar item of the same kind, whose numbers are the same ("Fact 3" is never
-   "Fact 13"), above a threshold: the decision moves to it and is flagged "needs review"
-   (gettext's fuzzy); never a conflict;
+3. else the most similar item of the same kind that is new in this run (an item the last run
+   had too is another claim), whose numbers are the same ("Fact 3" is never "Fact 13"): similar
+   in its words, or citing a source that still says the decided words and sharing most of
+   their content words (the generator chose another source's sentence for the same claim).
+   The decision moves to it and is flagged "needs review" (gettext's fuzzy); never a conflict;
 4. else nothing: a hide waits for the item to come back; a reworded item's text stays on the
    page where it stood, flagged for review.
 
@@ -21,7 +23,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Mapping
+from typing import Collection, Mapping
 
 from rapidfuzz import fuzz
 
@@ -29,7 +31,7 @@ from generator.editorial.decisions import Decisions, ItemDecision
 from generator.editorial.ids import norm
 from generator.models import Story
 
-FUZZY = 0.78  # similarity (0..1) above which a changed item is taken for the decided one
+FUZZY = 0.7  # similarity (0..1) above which a new item is taken for the decided one
 # Checkable values: figures, and numbers written as words ("seven to two" is never "eight to one").
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*|\b(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
                      r"thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|"
@@ -86,6 +88,32 @@ def similarity(a: str, b: str) -> float:
     return score / 100
 
 
+_STOP = frozenset("a an the of in on at to for by with from as and or but after before its their his her "
+                  "is are was were be been has have had that this it which who said says".split())
+
+
+def content_words(text: str) -> set[str]:
+    return {w for w in re.findall(r"[a-z0-9]+(?:[.'][a-z0-9]+)*", norm(text)) if w not in _STOP}
+
+
+def overlap(a: str, b: str) -> float:
+    """Shared content words over the fewer of the two (0..1); 0 unless the numbers are the same."""
+    wa, wb = content_words(a), content_words(b)
+    if not wa or not wb or _NUMBER.findall(norm(a)) != _NUMBER.findall(norm(b)):
+        return 0.0
+    return len(wa & wb) / min(len(wa), len(wb))
+
+
+def _score(d: ItemDecision, c: Candidate, still_said: set[str]) -> float:
+    """How surely `c` is the decided item in other words (0: not at all)."""
+    score = similarity(d.was or "", c.text) + (0.03 if set(c.sources) & set(d.sources) else 0.0)
+    if score >= FUZZY:
+        return score
+    if set(c.sources) & still_said and overlap(d.was or "", c.text) >= 0.6:
+        return FUZZY  # its sentence is still in a source this item cites: the same claim, reworded
+    return 0.0
+
+
 def _in_sources(text: str, story: Story) -> bool:
     wanted = norm(text)
     return any(wanted in norm(a.text) for a in story.sources)
@@ -105,9 +133,14 @@ def _conflict(d: ItemDecision, story: Story, previous_files: Mapping[str, str]) 
     return None
 
 
-def match_all(story: Story, decisions: Decisions, previous_files: Mapping[str, str] | None = None) -> list[Match]:
-    """One Match per decided item, most certain first (exact, alias, then fuzzy by score)."""
+def match_all(story: Story, decisions: Decisions, previous_files: Mapping[str, str] | None = None,
+              previous_ids: Collection[str] | None = None) -> list[Match]:
+    """One Match per decided item, most certain first (exact, alias, then fuzzy by score).
+
+    `previous_files`: source key -> file in the last run; `previous_ids`: the ids the last run
+    showed (None: unknown, every item may be the decided one in other words)."""
     previous_files = previous_files or {}
+    fresh = (lambda c: True) if previous_ids is None else (lambda c, old=set(previous_ids): c.id not in old)
     pool = candidates(story)
     ids = {c.id for cs in pool.values() for c in cs}
     taken: set[str] = set()
@@ -125,13 +158,16 @@ def match_all(story: Story, decisions: Decisions, previous_files: Mapping[str, s
             matches[ident] = Match(ident, hit.id, "alias")
             taken.add(hit.id)
     scored: list[tuple[float, str, str]] = []
+    texts = {a.key: norm(a.text) for a in story.sources}
     for ident, d in decisions.items.items():
         if ident in matches or not d.was:
             continue
+        said = norm(d.was)
+        still_said = {k for k in d.sources if said in texts.get(k, "")}
         for c in pool.get(ident[:1], []) + (pool.get("held", []) if d.approve else []):
-            if c.id in taken:
+            if c.id in taken or not fresh(c):
                 continue
-            score = similarity(d.was, c.text) + (0.03 if set(c.sources) & set(d.sources) else 0.0)
+            score = _score(d, c, still_said)
             if score >= FUZZY:
                 scored.append((score, ident, c.id))
     for score, ident, current in sorted(scored, key=lambda s: (-s[0], s[1], s[2])):

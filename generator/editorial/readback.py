@@ -369,6 +369,20 @@ def _front(decisions: Decisions, ref: Page, ed: Page, ref_entries: list[Entry], 
     return decisions
 
 
+def _remember(decisions: Decisions, ref: list[Entry]) -> Decisions:
+    """The words of every item the desk's order or own lines name, so that it is found again
+    when the generator words it differently; then nothing that decides nothing."""
+    first = {}
+    for e in ref:
+        if e.id and e.id not in first and not e.id.startswith("e-"):
+            first[e.id] = e
+    for ident in sorted(decisions.referenced() - set(decisions.items)):
+        e = first.get(ident)
+        if e is not None and e.section not in ("sources", "headline"):
+            decisions = decisions.with_item(ident, ItemDecision(was=e.text, sources=e.cites, section=e.section))
+    return decisions.tidy()
+
+
 def read_back(ref: Page, ed: Page, decisions: Decisions, labels: Mapping[str, str] | None = None,
               files: Mapping[str, str] | None = None, held: Mapping[str, str] | None = None) -> Readback:
     """The decisions that turn the page as written (`ref`) into the page as edited (`ed`).
@@ -385,6 +399,7 @@ def read_back(ref: Page, ed: Page, decisions: Decisions, labels: Mapping[str, st
     d = _order(d, ref_entries, ed_entries)
     d = _sources(d, ref_entries, ed_entries, files)
     d = _front(d, ref, ed, ref_entries, ed_entries, unkept)
+    d = _remember(d, ref_entries)
     notes = tuple((x.line, f"a line the generator writes was deleted and will come back: {x.text[:60]}")
                   for x in dropped if not x.text.startswith("<!--"))
     return Readback(d, tuple(unkept), notes)

@@ -119,6 +119,17 @@ class _Plan:
             self.hashes.pop(desk.page, None)
             self.hashes.pop(desk.page[:-3] + ".json", None)
 
+    def drop_stale(self, made: set[str]) -> None:
+        """Site pages written before and no longer made (an actor no story names now) go, unless
+        edited by hand; story pages stay (`explainer status` calls them orphaned)."""
+        for rel, digest in sorted(self.hashes.items()):
+            if rel in made or rel.startswith("stories/"):
+                continue
+            current = _read(self.settings.content_path / rel)
+            if current is not None and sha(current) == digest:
+                self.delete(self.settings.content_path / rel)
+            self.hashes.pop(rel)
+
     def site_page(self, rel: str, text: str) -> None:
         current = _read(self.settings.content_path / rel)
         base = _read(self.settings.base_path / rel)
@@ -144,6 +155,7 @@ def plan_run(pages: Mapping[str, str], desks: Mapping[str, StoryDesk], edited: E
             plan.put(rel, text)
         else:
             plan.site_page(rel, text)
+    plan.drop_stale(set(pages))
     for slug, decisions in sorted(edited.decisions.items()):
         path = decisions_path(settings.decisions_path, slug)
         text = dump_decisions(decisions) if decisions else None

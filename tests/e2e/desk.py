@@ -177,6 +177,19 @@ def _json_texts(data: dict) -> list[str]:
     return texts
 
 
+def _swapped_ids(project: Path, edits: Edits) -> tuple[str, str] | None:
+    """The ids the two swapped points have now, from the desk's decisions (which follow a point
+    whose words the generator changed); None where there are no decisions (older versions)."""
+    import yaml
+
+    path = project / ".explainer" / "decisions" / f"{edits.slug}.yaml"
+    if not path.is_file():
+        return None
+    items = (yaml.safe_load(path.read_text(encoding="utf-8")) or {}).get("items", {})
+    found = [next((k for k, d in items.items() if d.get("was") == text), None) for text in edits.swapped]
+    return (found[0], found[1]) if all(found) else None
+
+
 def check(project: Path, edits: Edits, name: str, conflicts: int) -> Round:
     page = (project / "content" / "stories" / f"{edits.slug}.md").read_text(encoding="utf-8")
     data_file = project / "content" / "stories" / f"{edits.slug}.json"
@@ -189,9 +202,15 @@ def check(project: Path, edits: Edits, name: str, conflicts: int) -> Round:
     texts = _json_texts(data)
     actor = next((a for a in data.get("actors", []) if a["name"] == ACTOR), {})
 
-    def ordered(seq: list[str]) -> bool:
-        a, b = edits.swapped
-        return a not in seq or b not in seq or seq.index(b) < seq.index(a)
+    ids = _swapped_ids(project, edits)
+
+    def ordered(seq: list[str], by_id: list[str]) -> bool:
+        a, b = edits.swapped if ids is None else ids
+        seq = seq if ids is None else by_id
+        return a in seq and b in seq and seq.index(b) < seq.index(a)
+
+    start, end = section_range(lines, "Background")
+    page_ids = [m.group(1) for ln in lines[start:end] if (m := re.search(r"<!-- xp (\S+)", ln))]
 
     def esc(text: str) -> str:
         from generator.publish.markdown_escape import md_inline
@@ -202,11 +221,12 @@ def check(project: Path, edits: Edits, name: str, conflicts: int) -> Round:
     r.page = {"reword": esc(REWORD) in page or REWORD in page,
               "delete": edits.deleted not in [point_text(ln) for ln in lines if ln.startswith("- ")]
               and esc(edits.deleted) not in page,
-              "order": ordered(shown),
+              "order": ordered(shown, page_ids),
               "role": any(ln.startswith(f"| **{ACTOR}**") and (ROLE in ln or esc(ROLE) in ln) for ln in lines),
               "paragraph": esc(PARAGRAPH) in page or PARAGRAPH in page}
     r.data = {"reword": REWORD in texts, "delete": edits.deleted not in texts,
-              "order": ordered([i["text"] for i in data.get("background", [])]),
+              "order": ordered([i["text"] for i in data.get("background", [])],
+                               [i.get("id", "") for i in data.get("background", [])]),
               "role": actor.get("role") == ROLE,
               "paragraph": PARAGRAPH in texts}
     r.elsewhere = {"timeline": esc(edits.deleted) not in timeline, "actor page": esc(ROLE) in actor_text}

@@ -11,6 +11,7 @@ from generator.editorial.decisions import Decisions
 from generator.editorial.page import parse_page
 from generator.editorial.readback import Readback, read_back
 from generator.models import Story
+from generator.publish.changes import story_points
 from generator.publish.render import render_story
 from tests.paths import ROOT
 
@@ -43,11 +44,13 @@ class Desk:
     decisions: Decisions
     applied: Applied | None = None
     page: str = ""
+    shown: set | None = None  # the ids the last page showed (as the state records them)
 
     def publish(self, story: Story, previous_files: dict | None = None) -> str:
-        self.applied = apply_decisions(story, self.decisions, previous_files)
+        self.applied = apply_decisions(story, self.decisions, previous_files, self.shown)
         self.decisions = self.applied.decisions
         self.page = page_of(self.applied.story)
+        self.shown = set(story_points(self.applied.story))
         return self.page
 
     def edit(self, edited: str) -> Readback:

@@ -74,7 +74,9 @@ def test_swapping_two_points_records_the_desks_order():
     edited = replace_line(replace_line(PAGE, a, "SWAP"), b, a).replace("SWAP", b)
     decisions = decide(edited).decisions
     assert decisions.order == {"summary": (STORY.summary[1].id, STORY.summary[0].id, STORY.summary[2].id)}
-    assert not decisions.items
+    # each ordered item is remembered by its words (to be found again if they change), no more
+    assert {k: d.was for k, d in decisions.items.items()} == {i.id: i.text for i in STORY.summary}
+    assert not any(d.edits() for d in decisions.items.values())
 
 
 def test_an_added_paragraph_is_the_desks_own_placed_after_the_item_before_it():

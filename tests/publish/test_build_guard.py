@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.util
+import json
 import subprocess
 import sys
 from pathlib import Path
@@ -135,3 +136,97 @@ def test_serve_keeps_links_to_drafts_for_preview():
     assert guard.on_page_markdown(INDEX, page, None, None) == INDEX
     guard.on_startup("build", False)
     assert "Bridge" not in guard.on_page_markdown(INDEX, page, None, None)
+
+
+# ------------------------------------------------------------ what the desk's pages must not publish
+
+
+@pytest.mark.slow  # builds the site
+def test_a_citation_without_its_footnote_refuses_the_build(site):
+    (site / "content" / "stories" / "budget.md").write_text(
+        BUDGET + "\nThe vote was 7-2.[^src-abc123][^gone-5]\n\n[^src-abc123]: The Herald.\n", encoding="utf-8")
+    result = build(site)
+    assert result.returncode != 0
+    assert "content/stories/budget.md:5: citation [^gone-5] has no footnote" in result.stderr
+    assert "src-abc123]" not in result.stderr.split("refusing")[-1].replace("[^gone-5]", "")
+
+
+@pytest.mark.slow  # builds the site
+def test_an_id_that_is_not_one_of_the_storys_items_refuses_the_build(site):
+    page = site / "content" / "stories" / "budget.md"
+    (site / "content" / "stories" / "budget.json").write_text(json.dumps({"known": [{"id": "p-0a1b2c3d4e"}]}),
+                                                              encoding="utf-8")
+    page.write_text(BUDGET + "\n- A point. <!-- xp p-0a1b2c3d4e -->\n- Another. <!-- xp p-ffffffffff -->\n",
+                    encoding="utf-8")
+    result = build(site)
+    assert result.returncode != 0
+    assert "content/stories/budget.md:6: unknown id p-ffffffffff" in result.stderr
+    assert "p-0a1b2c3d4e" not in result.stderr
+    page.write_text(BUDGET + "\n- A point. <!-- xp p-0a1b2c3d4e -->\n", encoding="utf-8")
+    built = build(site)
+    assert built.returncode == 0, built.stderr
+    html = (site / "site" / "stories" / "budget" / "index.html").read_text(encoding="utf-8")
+    assert "A point." in html and "xp p-" not in html  # the ids are for editors only
+
+
+@pytest.mark.slow  # builds the site
+def test_an_item_flagged_conflict_refuses_the_build(site):
+    (site / "content" / "stories" / "budget.json").write_text(json.dumps({"known": [{"id": "p-0a1b2c3d4e"}]}),
+                                                              encoding="utf-8")
+    (site / "content" / "stories" / "budget.md").write_text(
+        BUDGET + "\n- Our words. <!-- xp p-0a1b2c3d4e conflict -->\n", encoding="utf-8")
+    result = build(site)
+    assert result.returncode != 0 and "content/stories/budget.md:5: p-0a1b2c3d4e is flagged conflict" in result.stderr
+
+
+@pytest.mark.slow  # builds the site
+def test_a_refused_build_leaves_the_previous_site_intact(site):
+    assert build(site).returncode == 0
+    before = {p.relative_to(site / "site"): p.read_bytes() for p in (site / "site").rglob("*") if p.is_file()}
+    (site / "content" / "stories" / "budget.md").write_text(BUDGET + "\nCited.[^nowhere]\n", encoding="utf-8")
+    assert build(site).returncode != 0
+    after = {p.relative_to(site / "site"): p.read_bytes() for p in (site / "site").rglob("*") if p.is_file()}
+    assert after == before
+
+
+@pytest.mark.slow  # builds the site
+def test_explainer_build_swaps_in_a_new_site_only_when_the_build_succeeds(site, monkeypatch):
+    from generator import cli
+
+    assert cli.build_site(site) == 0
+    before = {p.relative_to(site / "site"): p.read_bytes() for p in (site / "site").rglob("*") if p.is_file()}
+    assert before
+    # a failure after the guard's checks (here: strict mode and a link to a missing page)
+    (site / "content" / "stories" / "budget.md").write_text(BUDGET + "\nSee [this](missing.md).\n", encoding="utf-8")
+    assert cli.build_site(site) != 0
+    after = {p.relative_to(site / "site"): p.read_bytes() for p in (site / "site").rglob("*") if p.is_file()}
+    assert after == before
+    assert [p.name for p in site.iterdir() if p.name.startswith(".site")] == []  # no temporary folder left
+    (site / "content" / "stories" / "budget.md").write_text(BUDGET.replace("Monday", "Tuesday"), encoding="utf-8")
+    assert cli.build_site(site) == 0
+    assert "Tuesday" in (site / "site" / "stories" / "budget" / "index.html").read_text(encoding="utf-8")
+
+
+@pytest.mark.slow  # builds the site
+def test_a_drafts_json_is_not_published(site):
+    (site / "content" / "stories" / "bridge.json").write_text("{}", encoding="utf-8")
+    (site / "content" / "stories" / "budget.json").write_text("{}", encoding="utf-8")
+    result = build(site)
+    assert result.returncode == 0, result.stderr
+    assert (site / "site" / "stories" / "budget.json").is_file()
+    assert not (site / "site" / "stories" / "bridge.json").exists()
+
+
+def test_page_problems_name_file_and_line(tmp_path):
+    guard = hook_module()
+    guard._root[:] = [tmp_path]
+    page = tmp_path / "stories" / "x.md"
+    page.parent.mkdir()
+    page.with_suffix(".json").write_text(json.dumps({"summary": [{"id": "p-1"}], "held": [{"id": "p-2"}]}),
+                                         encoding="utf-8")
+    text = "# X\n\n- a[^k1] <!-- xp p-1 -->\n- b <!-- xp p-2 -->\n- c <!-- xp p-3 review -->\n\n[^k1]: K.\n"
+    assert guard.page_problems(text, page) == ["stories/x.md:5: unknown id p-3: not an item of this story "
+                                               "(remove the comment, or run `explainer generate`)"]
+    assert guard.page_problems("# Y\n\nSee[^k9].\n", tmp_path / "y.md") == [
+        "y.md:3: citation [^k9] has no footnote (its source was removed?): run `explainer generate`, or remove the "
+        "citation"]
