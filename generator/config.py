@@ -49,7 +49,7 @@ class Settings:
     state_dir: str = option(".explainer", "generator state kept in Git: story registry and manifest")
     decisions_dir: str = option(".explainer/decisions", "the desk's decisions, one YAML file per story (in Git)")
     written_dir: str = option(".explainer/written", "each story page as generate last wrote it: what edits are read against")
-    base_dir: str = option(".explainer/base", "where versions before 0.2 kept pages for a line merge: read once, to "
+    base_dir: str = option(".explainer/base", "where earlier versions kept pages for a line merge: read once, to "
                                               "turn the edits of those pages into decisions, then removed")
     overrides_file: str = option("site_config/overrides.yaml", "editors' overrides of actors, outlets and source metadata")
     site_name: str = option("Explainer", "shown in the site header")

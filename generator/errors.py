@@ -24,15 +24,11 @@ class LockHeld(ExplainerError):
     """Another generate run holds the content lock."""
 
 
-class MergeConflict(ExplainerError):
-    """Editors' changes and new material touched the same lines."""
-
-
 class ExitCode:
     """Documented exit statuses of every command."""
 
     OK = 0
     SOME_REJECTED = 1  # pages written, but some inputs were rejected (each named on stderr)
     USAGE = 2  # bad command line or settings
-    CONFLICT = 3  # merge conflicts need an editor (each file:line named)
+    CONFLICT = 3  # something an editor must resolve: a conflict, an edit no decision holds (file:line named)
     FAILED = 4  # nothing could be done (no model, lock held, build failed)

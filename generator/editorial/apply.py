@@ -281,11 +281,13 @@ def _settle(story: Story, decisions: Decisions, matches: list[Match]) -> tuple[D
     for m in matches:
         d = decisions.items[m.decided]
         if m.current is None:
-            if d.accepted and d.text:  # the editor keeps the words on their own: now the desk's line
+            if d.accepted and d.text and not d.hide:  # the editor keeps the words alone: the desk's line
                 added.append(_orphan(f"e-{m.decided[2:]}", d))
                 continue
-            d = replace(d, review=m.review, conflict=m.conflict, accepted=False)
-            if d.text is not None:
+            # found when the source changed; kept until resolved (hiding the claim resolves it)
+            conflict = None if d.hide else (m.conflict or d.conflict)
+            d = replace(d, review=None if conflict else m.review, conflict=conflict, accepted=False)
+            if d.text is not None and not d.hide:
                 orphans.append(_orphan(m.decided, d))
             items[m.decided] = d
             continue

@@ -123,10 +123,9 @@ class Decisions:
         return replace(self, items=items)
 
     def referenced(self) -> set[str]:
-        """Ids the desk's order, its own lines and the items' places name."""
+        """Ids the desk's order and its own lines' places name."""
         ids = {i for seq in self.order.values() for i in seq}
         ids |= {x for a in self.added for x in (a.after, a.before) if x}
-        ids |= {x for d in self.items.values() for x in (d.after, d.before) if x}
         return ids
 
     def tidy(self) -> "Decisions":

@@ -85,7 +85,8 @@ def story_state(story: Story) -> dict[str, Any]:
                 "outlet": a.outlet, "title": a.title} for a in story.sources]
     return {"sources": sorted(sources, key=lambda s: (s["file"], s["id"])),
             "points": story_points(story), "changes": list(story.changes), "updated": story.updated,
-            "new": sorted(i for i, m in story.marks.items() if m.new), "new_since": story.new_since}
+            "new": sorted(i for i, m in story.marks.items() if m.new), "new_since": story.new_since,
+            "held": [{"id": h.id, "section": h.section, "text": h.text, "reason": h.reason} for h in story.held]}
 
 
 def build_state(stories: Iterable[Story], pages: Mapping[str, Iterable[str]],

@@ -10,7 +10,6 @@ items to review, held-back lines, invalid front matter or decisions. Reads files
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -76,14 +75,6 @@ def _reference(settings: Settings, rel: str) -> str | None:
     return None
 
 
-def _data(settings: Settings, rel: str) -> dict[str, Any]:
-    path = settings.content_path / f"{rel[:-3]}.json"
-    try:
-        return json.loads(path.read_text(encoding="utf-8")) if path.is_file() else {}
-    except ValueError:
-        return {}
-
-
 def _decisions(settings: Settings, rel: str, problems: list[str]) -> Decisions:
     slug = Path(rel).stem
     try:
@@ -108,12 +99,12 @@ def _flags(text: str, decisions: Decisions) -> tuple[list, list]:
     return conflicts, review
 
 
-def _unkept(ref: str, text: str, decisions: Decisions, data: dict[str, Any]) -> list:
+def _unkept(ref: str, text: str, decisions: Decisions, story: dict[str, Any]) -> list:
     """What the next generate could not keep of this page's edits (a dry read-back)."""
-    sources = data.get("sources", [])
-    labels = {s["id"]: s.get("key") or s["id"] for s in sources} | {s.get("key"): s.get("key") for s in sources
+    sources = story.get("sources", [])
+    labels = {s["id"]: s.get("key") or s["id"] for s in sources} | {s["key"]: s["key"] for s in sources
                                                                   if s.get("key")}
-    held = {h["id"]: h["section"] for h in data.get("held", []) if h.get("id")}
+    held = {h["id"]: h["section"] for h in story.get("held", []) if h.get("id")}
     back = read_back(parse_page(ref), parse_page(text), decisions, labels, {}, held)
     return list(back.unkept)
 
@@ -137,11 +128,11 @@ def _page_status(rel: str, path: Path, settings: Settings, state: dict, touched:
         decisions = _decisions(settings, rel, problems)
         flagged, review = _flags(text, decisions)
         conflicts += flagged
-        data = _data(settings, rel)
-        held = tuple(h for h in data.get("held", []))
-        behind = ((state.get("stories") or {}).get(Path(rel).stem) or {}).get("behind") if controls.lock else None
+        story = (state.get("stories") or {}).get(Path(rel).stem) or {}
+        held = tuple(story.get("held", []))
+        behind = story.get("behind") if controls.lock else None
         if ref is not None and ref != text and not front:
-            conflicts += _unkept(ref, text, decisions, data)
+            conflicts += _unkept(ref, text, decisions, story)
     edited = (ref is not None and text != ref) if is_story else (rel in hashes and _sha(text) != hashes[rel])
     pages_state = state.get("pages", {}) if isinstance(state.get("pages"), dict) else {}
     inputs = pages_state.get(rel)

@@ -1,6 +1,6 @@
 """Stable story URLs: a story keeps its slug when articles are added to it.
 
-The registry (`.explainer/stories.json`, kept in Git beside the merge base) maps each slug to
+The registry (`.explainer/stories.json`, kept in Git with the desk's decisions) maps each slug to
 the input files of its story. A new grouping inherits the slug of the previous story it
 shares most files with; only a story with no predecessor gets a slug from its headline.
 """

@@ -66,8 +66,14 @@ def read_articles(settings) -> list[Article]:
 
 
 def fake_build_stories(settings, progress=None, digests=None):
+    """As pipeline.build_stories does: the story keeps the URL the registry gives it."""
+    from generator.stories.slugs import assign_slugs, load_registry
+
     arts = read_articles(settings)
-    return ([compose(arts)] if arts else []), []
+    if not arts:
+        return [], []
+    slug = assign_slugs([[a.file for a in arts]], ["city-budget"], load_registry(settings.state_path))[0]
+    return [compose(arts, slug)], []
 
 
 def make_project(root: Path, names=("000_council.txt", "001_paper.txt")) -> Path:

@@ -109,3 +109,37 @@ def test_status_before_any_generate(tmp_path, capsys):
     assert main(["status", "--root", str(tmp_path)]) == 0
     out = capsys.readouterr().out
     assert "(no pages in content/)" in out and "never generated" in out and "seeds/000_a.txt" in out
+
+
+def test_held_back_lines_are_listed_and_pasting_one_approves_it(project, monkeypatch, capsys):  # noqa: F811
+    from dataclasses import replace
+
+    from generator.editorial.ids import with_ids
+    from generator.models import Held
+    from tests.publish.fake import fake_build_stories
+
+    held = Held("known", "The budget also freezes hiring.", ("001",), "one source only, not verified")
+
+    def build(settings, progress=None, digests=None):
+        stories, rejected = fake_build_stories(settings)
+        return [with_ids(replace(stories[0], held=(held,)))], rejected
+
+    monkeypatch.setattr(pipeline, "build_stories", build)
+    settings = project
+    pipeline.generate(settings)
+    assert held.text not in page(settings).read_text(encoding="utf-8")  # never shown to readers
+    assert main(["status", "--root", str(settings.root)]) == 0
+    out = capsys.readouterr().out
+    line = next(ln for ln in out.splitlines() if ln.startswith("held "))
+    ident = line.split(": ")[1].split(" ")[0]
+    assert line == (f"held content/stories/city-budget.md: {ident} (known): “{held.text}” - {held.reason}; "
+                    f"to approve it, paste `- {held.text} <!-- xp {ident} -->` into the page")
+    text = page(settings).read_text(encoding="utf-8")
+    page(settings).write_text(text.replace("## What we know\n", f"## What we know\n\n- {held.text} <!-- xp {ident} -->\n"),
+                              encoding="utf-8")
+    pipeline.generate(settings)
+    now = page(settings).read_text(encoding="utf-8")
+    shown = next(ln for ln in now.splitlines() if held.text in ln)
+    assert "[^" in shown and f"<!-- xp {ident} -->" in shown  # approved: a cited point like the others
+    main(["status", "--root", str(settings.root)])
+    assert "held " not in capsys.readouterr().out
