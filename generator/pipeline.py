@@ -85,9 +85,8 @@ def generate(settings: Settings, progress: Progress = _quiet) -> RunResult:
         slugs.save_registry(settings.state_path, story_registry(stories))
         changes.save_state(settings, changes.build_state(stories, changes.page_inputs(stories, pages), seeds,
                                                          result.hashes, edited.behind))
-    notes = result.notes + tuple(f"review {line}" for line in edited.review) + tuple(
-        f"behind content/stories/{slug}.md: locked; the sources now give {lag}" for slug, lag in
-        sorted((edited.behind or {}).items()))
+    notes = result.notes + tuple(f"behind content/stories/{slug}.md: locked; the sources now give {lag}"
+                                 for slug, lag in sorted((edited.behind or {}).items()))
     progress(f"wrote {len(result.written)} pages, {len(result.conflicts)} to resolve, "
              f"{len(edited.review)} to review")
     return RunResult(tuple(stories), tuple(rejected), result.conflicts, result.written, notes)

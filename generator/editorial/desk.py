@@ -26,7 +26,6 @@ from generator.config import Settings
 from generator.editorial.apply import apply_decisions
 from generator.editorial.controls import Controls, page_controls
 from generator.editorial.decisions import Decisions, load_all
-from generator.editorial.ids import norm
 from generator.editorial.overrides import Overrides, apply_overrides
 from generator.editorial.page import conflict_lines, parse_page
 from generator.editorial.readback import read_back
@@ -61,7 +60,7 @@ class StoryDesk:
 class Edited:
     stories: tuple[Story, ...]
     decisions: dict[str, Decisions]  # by final slug, as they stand after this run
-    review: tuple[str, ...] = ()  # "content/stories/x.md: p-...: why"
+    review: tuple[tuple[str, str, str], ...] = ()  # (slug, id, why)
     conflicts: tuple[tuple[str, str, str], ...] = ()  # (slug, id, why)
     behind: dict[str, str] | None = None  # locked slug -> what it lacks
 
@@ -164,7 +163,7 @@ def edit_stories(stories: Sequence[Story], desks: Mapping[str, StoryDesk], overr
     frozen = frozen or {}
     out: list[Story] = []
     decisions: dict[str, Decisions] = {}
-    review: list[str] = []
+    review: list[tuple[str, str, str]] = []
     conflicts: list[tuple[str, str, str]] = []
     lagging: dict[str, str] = {}
     for story in stories:
@@ -179,11 +178,8 @@ def edit_stories(stories: Sequence[Story], desks: Mapping[str, StoryDesk], overr
             lag = behind(apply_decisions(fresh, desk.decisions).story, applied.story)
             if lag:
                 lagging[desk.slug] = lag
-        review += [f"stories/{desk.slug}.md: {ident}: {why}" for ident, why in applied.review]
+        review += [(desk.slug, ident, why) for ident, why in applied.review]
         conflicts += [(desk.slug, ident, why) for ident, why in applied.conflicts]
         out.append(result)
     return Edited(tuple(out), decisions, tuple(review), tuple(conflicts), lagging)
 
-
-def same_text(a: str, b: str) -> bool:
-    return norm(a) == norm(b)

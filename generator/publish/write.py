@@ -92,6 +92,12 @@ class _Plan:
         self.hashes[rel] = sha(text)
         self.texts[rel] = text
 
+    def where(self, slug: str, ident: str) -> str:
+        """"content/stories/<slug>.md:<line>" of an item, as the page now reads."""
+        rel = f"stories/{slug}.md"
+        line = _line_of(self.texts.get(rel, ""), ident)
+        return self.settings.shown(self.settings.content_path / rel) + (f":{line}" if line else "")
+
     def delete(self, path: Path) -> None:
         if path.exists():
             self.writes.append((path, None))
@@ -167,10 +173,9 @@ def plan_run(pages: Mapping[str, str], desks: Mapping[str, StoryDesk], edited: E
         if f"stories/{desk.slug}.md" != desk.page:
             plan.delete(decisions_path(settings.decisions_path, Path(desk.page).stem))
     for slug, ident, why in edited.conflicts:
-        rel = f"stories/{slug}.md"
-        line = _line_of(plan.texts.get(rel, ""), ident)
-        plan.conflicts.append(f"{settings.shown(settings.content_path / rel)}{f':{line}' if line else ''}: "
-                              f"{why} ({ident})")
+        plan.conflicts.append(plan.where(slug, ident) + f": {why} ({ident})")
+    for slug, ident, why in edited.review:
+        plan.notes.append(f"review {plan.where(slug, ident)}: {why} ({ident})")
     return plan
 
 
