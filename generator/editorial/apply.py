@@ -17,11 +17,12 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Collection, Mapping, Sequence
 
+from generator.editorial.corrections import corrections, fix
 from generator.editorial.decisions import Added, Decisions, ItemDecision
 from generator.editorial.ids import norm
 from generator.editorial.match import Match, match_all
 from generator.editorial.sources import correct_sources, exclude_sources
-from generator.models import Held, Item, Mark, Story, TimelineEntry, Unknown
+from generator.models import Actor, Held, Item, Mark, Story, TimelineEntry, Unknown
 
 POINTS = ("summary", "background", "known", "whats_next")
 UNKNOWN_KINDS = ("open_question", "single_source", "disputed")
@@ -49,6 +50,7 @@ class _Sections:
         self.actors = list(story.actors)
         self.held = list(story.held)
         self.marks: dict[str, Mark] = dict(story.marks)
+        self.fixes: list[tuple[str, str]] = []  # misspellings the desk corrected: fixed on every line
 
     def mark(self, ident: str, field: str | None = None, review: str | None = None,
              conflict: str | None = None) -> None:
@@ -98,6 +100,36 @@ def _set_text(secs: _Sections, ident: str, text: str) -> None:
     secs.mark(ident, "text")
 
 
+def _reword(secs: _Sections, ident: str, d: ItemDecision) -> bool:
+    """The desk's words for the item, or, when they only correct a misspelt word or two, that
+    correction (made on every line that has the word, after every decision). False when the
+    item is not in the story."""
+    if secs.find(ident) is None:
+        return False
+    fixes = corrections(d.was, d.text or "") if d.was else None
+    if fixes:
+        secs.fixes += [f for f in fixes if f not in secs.fixes]
+    else:
+        _set_text(secs, ident, d.text or "")
+    return not fixes
+
+
+def _correct(secs: _Sections) -> None:
+    """Each corrected misspelling fixed wherever it shows (a line in the desk's words aside)."""
+    if not secs.fixes:
+        return
+    for lst in secs.lists():
+        for i, x in enumerate(lst):
+            if "text" in secs.marks.get(x.id, Mark()).desk or isinstance(x, Actor):
+                continue
+            new = replace(x, text=fix(x.text, secs.fixes))
+            if isinstance(x, Unknown) and x.variants:
+                new = replace(new, variants={k: fix(v, secs.fixes) for k, v in x.variants.items()})
+            if new != x:
+                lst[i] = new
+                secs.mark(x.id, "corrected")
+
+
 def _point(secs: _Sections, ident: str, d: ItemDecision, decided: Mapping[str, ItemDecision]) -> None:
     twin = _twin(ident)
     if d.hide:
@@ -105,10 +137,8 @@ def _point(secs: _Sections, ident: str, d: ItemDecision, decided: Mapping[str, I
         if twin and twin not in decided:
             secs.remove(twin)
         return
-    if d.text is not None and secs.find(ident) is not None:
-        _set_text(secs, ident, d.text)
-        if twin and twin not in decided and secs.find(twin) is not None:
-            _set_text(secs, twin, d.text)
+    if d.text is not None and _reword(secs, ident, d) and twin and twin not in decided and secs.find(twin):
+        _set_text(secs, twin, d.text)
     if d.sections is not None:
         obj = secs.find(ident)
         if obj is None:
@@ -126,8 +156,8 @@ def _row(secs: _Sections, ident: str, d: ItemDecision) -> None:
     if d.hide:
         secs.remove(ident)
         return
-    if d.text is not None and secs.find(ident) is not None:
-        _set_text(secs, ident, d.text)
+    if d.text is not None:
+        _reword(secs, ident, d)
     if d.date is not None:
         secs.timeline = [replace(t, date=d.date) if t.id == ident else t for t in secs.timeline]
         secs.timeline.sort(key=lambda t: t.date)
@@ -158,8 +188,8 @@ def _quote(secs: _Sections, ident: str, d: ItemDecision) -> None:
     if d.hide:
         secs.remove(ident)
         return
-    if d.text is not None and secs.find(ident) is not None:
-        _set_text(secs, ident, d.text)
+    if d.text is not None:
+        _reword(secs, ident, d)
     if d.speaker is not None:
         secs.quotes = [replace(q, speaker=d.speaker or None) if q.id == ident else q for q in secs.quotes]
         secs.mark(ident, "speaker")
@@ -319,6 +349,7 @@ def apply_decisions(story: Story, decisions: Decisions, previous_files: Mapping[
     for ident, d in settled.items.items():
         _apply_item(secs, ident, d, settled.items)
     _added(secs, list(settled.added) + orphans)
+    _correct(secs)
     _order(secs, settled.order)
     review, conflicts = [], []
     for ident, d in settled.items.items():

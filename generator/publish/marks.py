@@ -18,6 +18,7 @@ from generator.publish.markdown_escape import SafeMd
 
 DESK_BADGE = '<span class="xp-desk" title="Written by our editors; it cites no source">editors</span>'
 DISPUTED_BADGE = '<span class="xp-desk" title="Marked disputed by our editors">disputed by our editors</span>'
+CORRECTED_BADGE = '<span class="xp-desk" title="A misspelling in it corrected by our editors">corrected</span>'
 WORDED = ("text", "role", "name", "date", "speaker")  # fields whose words a reader reads as the desk's
 
 
@@ -39,6 +40,8 @@ def tail(story: Story, item: Any) -> SafeMd:
     parts = []
     if any(f in m.desk for f in WORDED):
         parts.append(DESK_BADGE)
+    elif "corrected" in m.desk:
+        parts.append(CORRECTED_BADGE)
     if "disputed" in m.desk:
         parts.append(DISPUTED_BADGE)
     if m.new:
@@ -70,3 +73,8 @@ def helpers(story: Story, labels: Mapping[str, str], copies: Mapping[str, str]) 
 def desk_lines(story: Story) -> int:
     """How many lines of the page are the editors' words."""
     return sum(1 for m in story.marks.values() if any(f in m.desk for f in WORDED))
+
+
+def corrected_lines(story: Story) -> int:
+    """How many lines hold a misspelling the editors corrected (the rest is the source's)."""
+    return sum(1 for m in story.marks.values() if "corrected" in m.desk and not any(f in m.desk for f in WORDED))

@@ -251,6 +251,7 @@ def story_context(story: Story) -> dict[str, Any]:
         "strip": strip,
         "unknown_groups": unknown_groups(story.unknown, labels, by_id, copies, story),
         "desk_lines": marks.desk_lines(story),
+        "corrected_lines": marks.corrected_lines(story),
         # where a point moved by an editor into an empty group lands ("mark disputed")
         "empty_kinds": [k for k in UNKNOWN_TITLES if k not in {u.kind for u in story.unknown}],
         "changed_on": rf.human_date(story.updated) if story.changes and story.updated else None,

@@ -183,3 +183,19 @@ def test_no_decisions_leave_the_story_as_generated():
     grown = with_ids(replace(full_story(), sources=full_story().sources + (Article("009", "seeds/009.txt", ("x",)),)))
     result = apply(grown)
     assert result.story == grown and not result.decisions and isinstance(result.story, Story)
+
+
+def test_a_misspelling_corrected_once_is_corrected_everywhere_and_stays_cited():
+    quote = "We saw the stamped from the bridge"
+    point = "Officials blamed the stamped on poor planning."
+    story = with_ids(replace(full_story(), background=(Item(point, ("000",)),),
+                             quotes=(replace(full_story().quotes[0], text=quote),)))
+    q = story.quotes[0]
+    s = apply(story, items={q.id: ItemDecision(was=quote, text="We saw the stampede from the bridge")}).story
+    assert s.quotes[0].text == "We saw the stampede from the bridge"
+    assert s.background[0].text == "Officials blamed the stampede on poor planning."
+    assert s.background[0].sources == ("000",)
+    assert s.marks[q.id].desk == ("corrected",) and s.marks[s.background[0].id].desk == ("corrected",)
+    # a real rewording is the desk's words instead
+    assert apply(story, items={q.id: ItemDecision(was=quote, text="A crowd surge, seen from the bridge")}
+                 ).story.marks[q.id].desk == ("text",)

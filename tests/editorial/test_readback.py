@@ -171,3 +171,13 @@ def test_deleting_a_line_the_template_writes_is_only_noted():
                                        ("31 June 2025", None), ("soon", None)])
 def test_dates_as_editors_write_them(text, iso):
     assert iso_date(text) == iso
+
+
+def test_corrections_are_told_from_rewordings():
+    from generator.editorial.corrections import corrections
+
+    assert corrections("The stamped killed 12.", "The stampede killed 12.") == [("stamped", "stampede")]
+    assert corrections("Mr Kabulov sadi it.", "Mr Kabulov said it.") == [("sadi", "said")]
+    assert corrections("The vote was seven to two.", "The vote was 7-2.") is None
+    assert corrections("Russia recognised the Taliban.", "Moscow recognised the Taliban.") is None
+    assert corrections("Same words.", "Same words.") is None
