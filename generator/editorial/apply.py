@@ -248,6 +248,8 @@ def _added(secs: _Sections, added: Sequence[Added]) -> None:
     for a in added:
         if secs.find(a.id) is not None:  # already there (a locked page's story): only marked
             secs.mark(a.id, "text")
+            if a.paragraph:
+                secs.mark(a.id, "paragraph")
             continue
         if a.section == "timeline":
             if a.date:
@@ -259,6 +261,8 @@ def _added(secs: _Sections, added: Sequence[Added]) -> None:
             continue
         placed.add(a.id)
         secs.mark(a.id, "text")
+        if a.paragraph:
+            secs.mark(a.id, "paragraph")
 
 
 def _reorder(lst: list, order: Sequence[str]) -> list:

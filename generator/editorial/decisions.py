@@ -42,7 +42,7 @@ ITEM_TEXT_KEYS = ("was", "text", "role", "name", "date", "speaker", "review", "c
                   "before")
 ITEM_KEYS = ITEM_TEXT_KEYS + ("sources", "hide", "sections", "approve", "accepted")
 SOURCE_KEYS = ("file", "exclude", "outlet", "title", "author", "published", "url")
-ADDED_KEYS = ("id", "section", "text", "after", "before", "date")
+ADDED_KEYS = ("id", "section", "text", "after", "before", "date", "paragraph")
 TOP_KEYS = ("story", "headline", "description", "items", "order", "added", "sources")
 HEADER = ("# The desk's decisions on content/stories/{slug}.md: recorded by `explainer generate` from\n"
           "# edits of the page, applied on every run. Editable by hand: see docs/editing.md.\n")
@@ -85,6 +85,7 @@ class Added:
     after: str | None = None
     before: str | None = None
     date: str | None = None  # a desk row of the timeline
+    paragraph: bool = False  # written as a paragraph, not as a point of the list
 
 
 @dataclass(frozen=True)
@@ -234,11 +235,11 @@ def _item(value: Any, where: str, errors: list[str]) -> ItemDecision:
 def _added(value: Any, where: str, errors: list[str]) -> Added | None:
     data = _mapping(value, where, errors)
     _unknown(data, ADDED_KEYS, where, errors)
-    texts = {k: _text(data.get(k), f"{where}.{k}", errors) for k in ADDED_KEYS}
+    texts = {k: _text(data.get(k), f"{where}.{k}", errors) for k in ADDED_KEYS if k != "paragraph"}
     if not texts["id"] or not texts["text"] or texts["section"] not in SECTIONS:
         errors.append(f"{where} needs an id, a text and a section (one of {', '.join(SECTIONS)})")
         return None
-    return Added(**texts)  # type: ignore[arg-type]
+    return Added(**texts, paragraph=_bool(data.get("paragraph"), f"{where}.paragraph", errors))  # type: ignore[arg-type]
 
 
 def parse_decisions(data: Any, slug: str, origin: str = "decisions") -> Decisions:

@@ -74,7 +74,7 @@ CITE_RE = re.compile(r"\[\^([^\]\s]+)\](?!:)")
 _SPAN_RE = re.compile(r"<span class=\"xp-[^\"]*\"[^>]*>.*?</span>")
 _COMMENT_RE = re.compile(r"<!--.*?-->")
 _SMALL_RE = re.compile(r"<br>\s*<small>(.*?)</small>")
-_LIST_RE = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+")
+LIST_RE = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+")
 _ROW_RE = re.compile(r"^\s*\|.*\|\s*$")
 _RULE_RE = re.compile(r"^\s*\|(?:\s*:?-{3,}:?\s*\|)+\s*$")
 _H1_RE = re.compile(r"^#\s+(.*?)\s*(?:\{\s*#headline\s*\})?\s*$")
@@ -118,6 +118,7 @@ class Page:
     entries: tuple[Entry, ...] = ()
     loose: tuple[Loose, ...] = ()
     body_start: int = 1  # line number where the body starts (after the front matter)
+    lines: dict[int, str] = field(default_factory=dict)  # the body's lines by number, as written
 
 
 def plain(text: str) -> str:
@@ -152,7 +153,7 @@ def _actor_fields(line: str) -> dict[str, Any] | None:
         role = plain(cells[1])
         return {"name": name, "role": None if role in ("", "—") else role,
                 "aliases": [a.strip() for a in aliases.split(",") if a.strip()]}
-    m = _ACTOR_ITEM_RE.match(plain(_LIST_RE.sub("", line, count=1)))
+    m = _ACTOR_ITEM_RE.match(plain(LIST_RE.sub("", line, count=1)))
     if not m:
         return None
     aliases = m.group("aliases") or ""
@@ -184,7 +185,7 @@ def _entry(section: str, line: str, n: int) -> Entry | None:
     if section == "actors":
         if _RULE_RE.match(line) or (ident is None and _cells(line)[:1] == ["Name"]):
             return None
-        if ident is None and not (_ROW_RE.match(line) or _LIST_RE.match(line)):
+        if ident is None and not (_ROW_RE.match(line) or LIST_RE.match(line)):
             return None
         fields = _actor_fields(line)
         return Entry(section, ident, fields, n, cites, flags) if fields and fields["name"] else None
@@ -200,9 +201,9 @@ def _entry(section: str, line: str, n: int) -> Entry | None:
         text = plain(m.group(1)).strip().removeprefix("“").removesuffix("”").strip()
         return Entry(section, ident, {"text": text}, n, cites, flags)
     if section in POINT_SECTIONS:
-        if ident is None and not _LIST_RE.match(line):
+        if ident is None and not LIST_RE.match(line):
             return None
-        return Entry(section, ident, {"text": plain(_LIST_RE.sub("", line, count=1))}, n, cites, flags)
+        return Entry(section, ident, {"text": plain(LIST_RE.sub("", line, count=1))}, n, cites, flags)
     return None
 
 
@@ -255,4 +256,5 @@ def parse_page(text: str) -> Page:
         else:
             entries.append(entry)
             last = entry
-    return Page(front, error, tuple(entries), tuple(loose), start)
+    return Page(front, error, tuple(entries), tuple(loose), start,
+                {n: line for n, line in enumerate(body.split("\n"), start)})

@@ -28,7 +28,7 @@ from typing import Iterable, Mapping
 
 from generator.editorial.decisions import Added, Decisions, ItemDecision, SourceDecision
 from generator.editorial.ids import digest, item_id, norm
-from generator.editorial.page import POINT_SECTIONS, Entry, Loose, Page
+from generator.editorial.page import LIST_RE, POINT_SECTIONS, Entry, Loose, Page
 
 GENERATED_FRONT = ("title", "description", "tags", "updated", "published", "event_date", "sources",
                    "source_urls", "generator")
@@ -290,7 +290,7 @@ def _desk_lines(ed: list[Entry], known: set[str], new_loose: list[Loose],
 
 
 def _added(decisions: Decisions, ref: list[Entry], ed: list[Entry], new_loose: list[Loose],
-           held: Mapping[str, str], unkept: list) -> Decisions:
+           held: Mapping[str, str], unkept: list, ed_lines: Mapping[int, str]) -> Decisions:
     known = {e.id for e in ref if e.id} | set(held) | set(decisions.items)
     texts = {x.line: x.text for x in _blocks(new_loose)}
     lines = _desk_lines(ed, known, new_loose, unkept)
@@ -309,7 +309,8 @@ def _added(decisions: Decisions, ref: list[Entry], ed: list[Entry], new_loose: l
         after = next((e.id for e in reversed(generated) if e.line < line), None)
         before = next((e.id for e in generated if e.line > line), None)
         ident = ident or f"e-{digest(section + ':' + text)}"
-        found.append(Added(ident, section, text, after, before, date))
+        paragraph = section != "timeline" and (entry is None or not LIST_RE.match(ed_lines.get(line, "- ")))
+        found.append(Added(ident, section, text, after, before, date, paragraph))
     shown_before = {e.id for e in ref if e.id and e.id.startswith("e-")}
     kept = [a for a in decisions.added if a.id not in shown_before and a.id not in {f.id for f in found}]
     return replace(decisions, added=tuple(kept + found))
@@ -395,7 +396,7 @@ def read_back(ref: Page, ed: Page, decisions: Decisions, labels: Mapping[str, st
     ed_entries = identify_edited(ref_entries, ed, labels)
     new_loose, dropped = _new_loose(ref, ed)
     d = _items(decisions, ref_entries, ed_entries, held, unkept)
-    d = _added(d, ref_entries, ed_entries, new_loose, held, unkept)
+    d = _added(d, ref_entries, ed_entries, new_loose, held, unkept, ed.lines)
     d = _order(d, ref_entries, ed_entries)
     d = _sources(d, ref_entries, ed_entries, files)
     d = _front(d, ref, ed, ref_entries, ed_entries, unkept)

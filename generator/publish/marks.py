@@ -49,7 +49,8 @@ def tail(story: Story, item: Any) -> SafeMd:
         parts.append(f'<span class="xp-new">new{since}</span>')
     flags = tuple(f for f, on in (("review", m.review), ("conflict", m.conflict)) if on)
     parts.append(id_comment(ident, flags))
-    return SafeMd(" " + " ".join(parts))
+    end = "\n" if "paragraph" in m.desk else ""  # a paragraph of the desk's own ends its block
+    return SafeMd(" " + " ".join(parts) + end)
 
 
 def helpers(story: Story, labels: Mapping[str, str], copies: Mapping[str, str]) -> dict[str, Callable]:
@@ -65,7 +66,11 @@ def helpers(story: Story, labels: Mapping[str, str], copies: Mapping[str, str]) 
             return SafeMd("")
         return SafeMd(f' <span class="xp-support">{rf.support(item.sources, labels, copies)}</span>')
 
-    return {"cite": cite, "count": count, "tail": lambda item: tail(story, item),
+    def bullet(item: Any) -> SafeMd:
+        """"- " before a point; a blank line before a paragraph the desk wrote as one."""
+        return SafeMd("\n" if "paragraph" in mark_of(story, item).desk else "- ")
+
+    return {"cite": cite, "count": count, "tail": lambda item: tail(story, item), "bullet": bullet,
             "section": lambda name: SafeMd(section_marker(name)),
             "desk": lambda item: desk_worded(story, item)}
 
