@@ -178,3 +178,22 @@ def test_page_inputs_map_a_storys_pages_to_its_sources_and_the_rest_to_all():
     assert inputs["stories/budget.json"] == inputs["stories/budget.md"] == ["seeds/001_a.txt", "seeds/002_b.txt"]
     assert inputs["stories/bridge.md"] == ["seeds/003_c.txt"]
     assert inputs["index.md"] == ["*"]  # a site-wide page: made from every input
+
+
+def test_what_changed_never_names_a_file_and_new_points_are_marked_new_since_the_last_update():
+    from generator.editorial.ids import with_ids
+
+    old = with_ids(Story("budget", "Budget", None, "2024-03-01", _story().sources[:1],
+                         known=(Item("The council met.", ("001",)),)))
+    bare = Article("003", "seeds/003_herald.example.com.txt", ("z",), content_hash="c" * 64)
+    untitled = Article("004", "seeds/004_1a2b3c.txt", ("w",), content_hash="d" * 64)
+    now = with_ids(Story("budget", "Budget", None, "2024-03-05", _story().sources[:1] + (bare, untitled),
+                         known=(Item("The council met.", ("001",)), Item("The vote passed 7-2.", ("003",)))))
+    state = build_state([old], {}, {})
+    annotated = annotate_changes([now], state)[0]
+    assert annotated.changes == ("New source: herald.example.com: an untitled article",
+                                 "New source: an untitled article", "1 new point (marked new)")
+    assert not any("003_" in c or ".txt" in c for c in annotated.changes)
+    new_id = now.known[1].id
+    assert annotated.marks[new_id].new and annotated.new_since == "2024-03-01"
+    assert not annotated.marks.get(now.known[0].id)

@@ -335,3 +335,26 @@ def test_role_tooltips_only_for_plain_proper_names():
               for name in ("Jo Smith", "wzxhzdk", "149", "Ann *Star*", "de Gaulle", "Jo Smith")]
     actors.append(Actor("Harbour City", "city", (), "the host city", 1, ("000",)))
     assert render.abbreviations(actors) == [("Jo Smith", "a witness"), ("de Gaulle", "a witness")]
+
+
+def test_the_desks_marks_and_how_the_page_was_made(settings):
+    from generator.editorial.ids import with_ids
+    from generator.models import Mark
+
+    s = with_ids(full_story())
+    worded, new, fixed = s.known[0], s.known[1], s.summary[0]
+    s = replace(s, new_since="2024-03-14", marks={worded.id: Mark(desk=("text",)), new.id: Mark(new=True),
+                                                  fixed.id: Mark(desk=("corrected",))})
+    page = render.render_story(s, settings)
+    lines = page.split("\n")
+    desk_line = next(ln for ln in lines if ln.startswith(f"- {worded.text}"))
+    assert "[^" not in desk_line and "xp-support" not in desk_line and ">editors</span>" in desk_line
+    assert f"<!-- xp {worded.id} -->" in desk_line
+    new_line = next(ln for ln in lines if ln.startswith(f"- {new.text}"))
+    assert '<span class="xp-new">new since 14 March 2024</span>' in new_line and "[^" in new_line
+    fixed_line = next(ln for ln in lines if ln.startswith(f"- {fixed.text}"))
+    assert ">corrected</span>" in fixed_line and "[^" in fixed_line
+    made = page[page.index("## How this page was made"):]
+    assert "The 1 line\n    marked “editors” is our editors' own words and cites no source." in made
+    assert "marked “corrected”, our editors corrected a misspelling." in made
+    assert "Points marked “new” were added since 14 March 2024." in made
