@@ -19,6 +19,7 @@ from generator.sections.quotes import build_quotes
 from generator.sections.timeline.build import build_timeline
 from generator.stories.cluster import find_copies
 from generator.stories.slugs import slugify
+from generator.stories.verify import verify
 
 
 def _is_full_sentence(text: str) -> bool:
@@ -89,7 +90,7 @@ def compose_story(items: Sequence[AnalysedArticle], settings: Settings, slug: st
     synthesis = synthesise(items, actors, timeline, settings)
     headline = choose_headline(items, synthesis.summary)
     published = sorted(d for d in (it.article.published_date for it in every) if d)
-    return Story(
+    return verify(Story(
         slug=slug or slugify(headline),
         headline=headline,
         event_date=choose_event_date(timeline, items),
@@ -104,4 +105,4 @@ def compose_story(items: Sequence[AnalysedArticle], settings: Settings, slug: st
         quotes=tuple(quotes[: settings.max_quotes]),
         whats_next=synthesis.whats_next,
         copies=tuple(sorted(copies.items())),
-    )
+    ))
