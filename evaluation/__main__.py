@@ -20,10 +20,10 @@ from pathlib import Path
 import yaml
 
 from .line_audit import audit_export
-from .references import dump_gold, read_raw, to_references
+from .references import GoldReferenceError, dump_gold, read_raw, to_references
 from .report import evaluate, format_audit, format_table
-from .run import (CORPUS_GOLD_DIR, DEFAULT_GOLD, Event, evaluate_event, event_named, events, load_export, load_gold,
-                  load_raw_texts, raw_dir)
+from .run import (CORPUS_GOLD_DIR, DEFAULT_GOLD, CorpusMissing, Event, corpus_dir, evaluate_event, event_named,
+                  events, load_export, load_gold, load_raw_texts, raw_dir)
 
 AUDIT_TITLE = ("Mechanical line audit (the flags of ../shared/audit/page_audit.py, reproduced in "
                "evaluation/line_audit.py; target: at most 5% of lines flagged)")
@@ -71,27 +71,34 @@ def make_refs(path: Path, root: Path) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    root = args.root.resolve()
+    try:
+        sys.stdout.write(run(args, args.root.resolve()))
+    except (CorpusMissing, GoldReferenceError, ValueError) as exc:
+        sys.stderr.write(f"error: {exc}\n")
+        return 2
+    return 0
+
+
+def run(args: argparse.Namespace, root: Path) -> str:
+    """What `main` prints."""
     if args.show_gold:
-        sys.stdout.write(dump_gold(load_gold(root / CORPUS_GOLD_DIR / f"{args.show_gold}.yaml", root)))
-        return 0
+        return dump_gold(load_gold(root / CORPUS_GOLD_DIR / f"{args.show_gold}.yaml", root))
     if args.make_refs:
-        sys.stdout.write(make_refs(args.make_refs, root))
-        return 0
+        return make_refs(args.make_refs, root)
     if args.export:
         results = score_export(args, root)
     else:
         results = {e.name: evaluate_event(e, root) for e in chosen_events(args, root)}
     if args.json:
-        sys.stdout.write(json.dumps(results, ensure_ascii=False, indent=2) + "\n")
-        return 0
+        return json.dumps(results, ensure_ascii=False, indent=2) + "\n"
     reports = {name: r["gold"] for name, r in results.items() if r["gold"] is not None}
     out = []
     if reports:
         out += ["Gold figures (tests/gold/README.md): value hits/total", format_table(reports, args.details), ""]
     out += [AUDIT_TITLE, format_audit({name: r["audit"] for name, r in results.items()}, args.details)]
-    sys.stdout.write("\n".join(out) + "\n")
-    return 0
+    if not (args.export or args.event or args.gold or corpus_dir(root).is_dir()):
+        out.append(f"(the shared corpus is not at {corpus_dir(root)}: its events are not measured; set EXPLAINER_SHARED)")
+    return "\n".join(out) + "\n"
 
 
 if __name__ == "__main__":
