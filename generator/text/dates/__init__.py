@@ -10,7 +10,8 @@
                   timeline's point (a PartialDate, none for a stretch like "the 1990s");
                   `interval` / `interval_of` -> the days it allows, for the claims
 
-Extraction (nlp/dates.py) and the timeline read dates through this package.
+Extraction (nlp/dates.py), the timeline and the claims' date comparisons
+(sections/claims/dating.py) read dates through this package.
 
 The models keep ISO strings (`DateMention.date`, `TimelineEntry.date`, `Story.event_date`,
 `Article.published`): they are exported (docs/export-schema.md) and cached as they are, so code
