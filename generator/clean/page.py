@@ -14,7 +14,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from generator.clean import boilerplate as bp
-from generator.clean.metadata import tidy_name
+from generator.clean.names import tidy_name
 from generator.text.dates.written import find_date
 
 Reasons = dict[int, str]

@@ -1,8 +1,5 @@
-"""Page metadata: people's names, and explicit metadata validation.
-
-Dates are read by generator.text.dates.written. Explicit metadata (sidecar YAML, front matter,
-JSON fields) is validated here so every message names the file and the key.
-"""
+"""Explicit metadata (sidecar YAML, front matter, HTML meta tags, JSON fields): checked here, so
+every message names the file and the key, before anything is cleaned."""
 
 from __future__ import annotations
 
@@ -81,20 +78,3 @@ def validate_meta(data: Any, origin: str) -> tuple[dict[str, str], list[str]]:
         else:
             meta[key] = " ".join(value.split())
     return meta, errors
-
-
-def tidy_name(name: str) -> str:
-    """Names as written, except ALL-CAPS bylines ("SAM SMITH") shown as "Sam Smith"."""
-    name = " ".join(name.split()).strip(" ,;:-–—|/")
-    if not any(c.islower() for tok in name.split() if tok.lower() not in _CONNECTORS for c in tok):
-        name = " ".join(_cap(tok) for tok in name.split())
-    return name
-
-
-_CONNECTORS = ("and", "of", "de", "van", "von", "al")
-
-
-def _cap(token: str) -> str:
-    if token.lower() in _CONNECTORS:
-        return token.lower()
-    return token[:1] + token[1:].lower()
