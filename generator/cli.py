@@ -132,6 +132,27 @@ def cmd_export(args) -> int:
     return ExitCode.OK
 
 
+def cmd_review(args) -> int:
+    """The lines verification held back, per story, each with its reason: for editors to check."""
+    from generator.pipeline import build_stories
+
+    settings = _settings(args)
+    stories, _ = build_stories(settings, _progress_printer(args.quiet))
+    for story in stories:
+        if args.slug and story.slug != args.slug:
+            continue
+        print(f"{story.slug}: {len(story.held)} held back")
+        for h in story.held:
+            cited = f" [{', '.join(h.sources)}]" if h.sources else ""
+            print(f"  {h.section} {h.id}: {h.reason}{cited}\n    {h.text}")
+        if story.held:
+            print(f"  (to approve one, paste it into content/stories/{story.slug}.md as `- <text> <!-- xp <id> -->`)")
+    if args.slug and all(s.slug != args.slug for s in stories):
+        print(f"error: no story '{args.slug}'", file=sys.stderr)
+        return ExitCode.USAGE
+    return ExitCode.OK
+
+
 def cmd_status(args) -> int:
     """Exit 3 while something needs an editor (a conflict, an edit no decision can hold,
     line-merge markers), 2 while a page's front matter or decisions are invalid, else 0:
@@ -213,6 +234,15 @@ def build_parser() -> argparse.ArgumentParser:
                                    "and each story's recorded decisions alongside, as JSON on stdout.")
     common(p)
     p.set_defaults(func=cmd_export)
+
+    p = sub.add_parser("review", help="list the lines held back by verification, with their reasons",
+                       description="List, per story, every line verification kept off the page (a source "
+                                   "that does not state it, a line that cannot stand alone, boilerplate, a "
+                                   "repeat, a false disagreement...), with its reason and its id, for editors "
+                                   "to check; pasting a line with its id into the page approves it.")
+    common(p)
+    p.add_argument("slug", nargs="?", help="only this story")
+    p.set_defaults(func=cmd_review)
 
     p = sub.add_parser("status", help="show edited, locked, draft, review, conflict, orphaned, out-of-date pages",
                        description="List every page in content/ with its editorial state, the items that need "

@@ -220,21 +220,6 @@ class Quote:
 
 
 @dataclass(frozen=True)
-class Held:
-    """A line that failed verification: kept for editors with its reason, never published.
-
-    `section` names where it would have stood (summary, background, known, whats_next,
-    open_question, single_source, timeline, ...). Approving its id (an editor's decision)
-    moves it into that section."""
-
-    section: str
-    text: str
-    sources: tuple[SourceId, ...]
-    reason: str
-    id: str = ""
-
-
-@dataclass(frozen=True)
 class Mark:
     """What the desk did to one item, so that the page and the JSON can say so."""
 
@@ -242,6 +227,21 @@ class Mark:
     review: str | None = None  # needs review (gettext's "fuzzy"): the generator's text changed under an edit
     conflict: str | None = None  # the sources now say otherwise than the text an editor wrote
     new: bool = False  # new since the story's previous update
+
+
+@dataclass(frozen=True)
+class Held:
+    """A line that failed verification: kept for editors with its reason, never published.
+
+    `section` names where it would have stood: summary, background, known, whats_next,
+    open_question, single_source, disputed, timeline, quote, actor, headline. Its `id`
+    (editorial.ids) is how an editor approves it, which moves it into that section."""
+
+    section: str
+    text: str
+    sources: tuple[SourceId, ...]
+    reason: str
+    id: str = ""
 
 
 @dataclass(frozen=True)
@@ -264,7 +264,7 @@ class Story:
     # near-duplicate copies of one wire story: copy source id -> original source id.
     # Copies are listed as "also published by" and never counted as separate evidence.
     copies: tuple[tuple[SourceId, SourceId], ...] = ()
-    # lines held back by verification, for editors to review (never shown to readers)
+    # lines held back by verification (generator.stories.verify), for editors to review
     held: tuple[Held, ...] = ()
     # the desk's marks by item id (editorial.apply), and the date new points are new since
     marks: dict[str, Mark] = field(default_factory=dict)

@@ -94,7 +94,7 @@ def story_json(s: Story) -> dict[str, Any]:
         ],
         "whats_next": _items(s, s.whats_next),
         "sources": [source_json(a) for a in s.sources],
-        "held": [{"id": h.id, "section": h.section, "text": h.text, "sources": list(h.sources), "reason": h.reason}
+        "held": [{"section": h.section, "text": h.text, "sources": list(h.sources), "reason": h.reason, "id": h.id}
                  for h in s.held],
         "copies": [list(pair) for pair in s.copies],
     }
