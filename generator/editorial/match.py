@@ -5,11 +5,12 @@ A decision is keyed by the id its item had when the desk decided. On a new run:
 1. the same id is there: the decision applies as it is (ids come from the words, so the
    generator's words are unchanged);
 2. an actor: the same name or one of its aliases;
-3. else the most similar item of the same kind that is new in this run (an item the last run
-   had too is another claim), whose numbers are the same ("Fact 3" is never "Fact 13"): similar
-   in its words, or citing a source that still says the decided words and sharing most of
-   their content words (the generator chose another source's sentence for the same claim).
-   The decision moves to it and is flagged "needs review" (gettext's fuzzy); never a conflict;
+3. else the most similar item of the same kind whose numbers are the same ("Fact 3" is never
+   "Fact 13"): one new in this run and similar in its words (an item the last run showed too
+   is another claim, unless what follows says otherwise); one citing a source that still says
+   the decided words and sharing most of their content words; or one with nearly all of them
+   (the generator chose another source's sentence for the same claim). The decision moves to
+   it and is flagged "needs review" (gettext's fuzzy); never a conflict;
 4. else nothing: a hide waits for the item to come back; a reworded item's text stays on the
    page where it stood, flagged for review.
 
@@ -104,13 +105,16 @@ def overlap(a: str, b: str) -> float:
     return len(wa & wb) / min(len(wa), len(wb))
 
 
-def _score(d: ItemDecision, c: Candidate, still_said: set[str]) -> float:
+def _score(d: ItemDecision, c: Candidate, still_said: set[str], fresh: bool) -> float:
     """How surely `c` is the decided item in other words (0: not at all)."""
     score = similarity(d.was or "", c.text) + (0.03 if set(c.sources) & set(d.sources) else 0.0)
-    if score >= FUZZY:
+    if score >= FUZZY and fresh:
         return score
-    if set(c.sources) & still_said and overlap(d.was or "", c.text) >= 0.6:
+    shared = overlap(d.was or "", c.text)
+    if set(c.sources) & still_said and shared >= 0.6:
         return FUZZY  # its sentence is still in a source this item cites: the same claim, reworded
+    if shared >= 0.75 and score >= 0.5 and min(len(content_words(d.was or "")), len(content_words(c.text))) >= 5:
+        return FUZZY - 0.01  # nearly all its content words, another source's sentence: the same claim
     return 0.0
 
 
@@ -165,10 +169,10 @@ def match_all(story: Story, decisions: Decisions, previous_files: Mapping[str, s
         said = norm(d.was)
         still_said = {k for k in d.sources if said in texts.get(k, "")}
         for c in pool.get(ident[:1], []) + (pool.get("held", []) if d.approve else []):
-            if c.id in taken or not fresh(c):
+            if c.id in taken:
                 continue
-            score = _score(d, c, still_said)
-            if score >= FUZZY:
+            score = _score(d, c, still_said, fresh(c))
+            if score > 0:
                 scored.append((score, ident, c.id))
     for score, ident, current in sorted(scored, key=lambda s: (-s[0], s[1], s[2])):
         if ident in matches or current in taken:
