@@ -49,7 +49,7 @@ def words(text: str) -> int:
 _FOOTNOTE_REF = re.compile(r"\[\^[^\]]*\]")
 _LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
 _TAG = re.compile(r"<[^>]*>")
-_ATTRS = re.compile(r"\{[:#.][^}]*\}")
+_ATTRS = re.compile(r"\{\s*[:#.][^}]*\}")
 _BLOCK = re.compile(r"^(?:#{1,6}\s|[-*+]\s|>\s?|\|)")
 
 
