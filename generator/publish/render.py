@@ -367,7 +367,7 @@ def render_index(stories: Sequence[Story], settings: Settings) -> str:
     ordered = [index_entry(s) for s in newest_first(stories)]
     template = environment(str(settings.templates_path)).get_template("index.md.j2")
     return template.render(
-        front_matter=rf.front_matter({"title": "Stories", "description": HOME_DESCRIPTION, "hide": ["toc", "navigation"]}),
+        front_matter=rf.front_matter({"title": "Stories", "description": HOME_DESCRIPTION, "hide": ["toc"]}),
         stories=ordered[:HOME_LIMIT],
         more=len(ordered) > HOME_LIMIT,
         total=len(ordered),

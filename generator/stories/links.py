@@ -2,13 +2,16 @@
 after it, and its topics.
 
 Pure functions over all composed Stories, like hubs.py. Two stories are related when they
-share a key actor (one of the first hubs.KEY_ACTORS of either) or two topics; the more
-they share, the closer. Previous and next follow the stories' dates (the event's, else
-the newest source's), ties broken by slug, so the order never depends on input order.
+share a key actor (one of the first hubs.KEY_ACTORS of either) or two topics, counting only
+actors and topics that tell stories apart: one that at least half of the site's stories
+share (a country every story mentions) links nothing. The more they share, the closer.
+Previous and next follow the stories' dates (the event's, else the newest source's), ties
+broken by slug, so the order never depends on input order.
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 from typing import Sequence
 
@@ -52,6 +55,12 @@ def site_links(stories: Sequence[Story], hubs: Sequence[ActorHub] | None = None)
     index = hub_index(actor_hubs(stories) if hubs is None else hubs)
     topics = {s.slug: story_topics(s) for s in stories}
     shared_with = {s.slug: _actor_hubs(s, index) for s in stories}
+    common = max(2.0, len(stories) / 2)  # in more stories than this, an actor or topic tells none apart
+    hub_stories = Counter(h for found in shared_with.values() for h in found)
+    topic_stories = Counter(t for found in topics.values() for t in found)
+    telling = {slug: {h: key for h, key in found.items() if hub_stories[h] <= common}
+               for slug, found in shared_with.items()}
+    telling_topics = {slug: tuple(t for t in found if topic_stories[t] <= common) for slug, found in topics.items()}
     ordered = sorted(stories, key=lambda s: (story_date(s), s.slug))
     links = {}
     for i, story in enumerate(ordered):
@@ -60,7 +69,7 @@ def site_links(stories: Sequence[Story], hubs: Sequence[ActorHub] | None = None)
         links[story.slug] = StoryLinks(
             topics=topics[story.slug],
             actor_pages=pages,
-            related=_related(story, stories, shared_with, topics),
+            related=_related(story, stories, telling, telling_topics),
             previous=_ref(ordered[i - 1]) if i > 0 else None,
             next=_ref(ordered[i + 1]) if i + 1 < len(ordered) else None,
         )

@@ -13,6 +13,7 @@ side by side, stacked on a phone; a masthead, our own type and colour; a visible
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 import pytest
 
@@ -181,10 +182,13 @@ def test_key_actors_link_their_pages_and_related_stories_where_they_exist(open_p
         assert rows and len(actors[slug]) == rows, slug  # every key actor is a link
         related[slug] = page.locator("#related-stories ~ ul").first.locator("a").evaluate_all(
             "as => as.map(a => new URL(a.href).pathname)") if page.locator("#related-stories + ul").count() else []
+    # an actor that at least half the stories share (a country every story names) tells none apart
+    pages = Counter(link for links in actors.values() for link in links)
+    telling = {slug: {a for a in links if pages[a] <= max(2, len(actors) / 2)} for slug, links in actors.items()}
     for slug in site.seed_slugs:
-        sharing = [o for o in site.seed_slugs if o != slug and actors[slug] & actors[o]]
+        sharing = [o for o in site.seed_slugs if o != slug and telling[slug] & telling[o]]
         if sharing:
-            assert related[slug], (slug, sharing)
+            assert set(related[slug]) & {f"/stories/{o}/" for o in sharing}, (slug, sharing)
     page, _ = opener(sorted(actors[site.seed_slug])[0].lstrip("/"))
     assert page.locator(f"article a[href*='{site.seed_slug}']").count() >= 1  # the actor's page lists the story
 
@@ -197,7 +201,7 @@ def test_stories_sharing_actors_link_each_other(open_page, site):
         page, _ = opener(story_path(slug))
         linked += page.locator("#related-stories + ul a").count() > 0
         assert page.locator(".xp-prevnext a").count() >= 1  # earlier or later story by date
-    assert linked >= 2
+    assert linked >= 2  # the two stories about Russia
 
 
 def test_citations_are_taps_that_show_the_source_in_place(open_page, site):

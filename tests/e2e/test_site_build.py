@@ -58,10 +58,10 @@ def test_story_json_beside_page_is_linked(site):
 
 
 def test_navigation_stays_small(site):
-    doc = page(site, "index.html")  # the home page hides the navigation: its masthead links the sections
-    assert not doc.xpath("//div[@data-md-type='navigation' and not(@hidden)]")
-    story = page(site, f"stories/{site.seed_slug}/index.html")
-    nav_links = [a.get("href") for a in story.xpath("//nav[contains(@class,'md-nav--primary')]//a")]
+    doc = page(site, "index.html")
+    # the theme lists the open page's own headings (the home page's cards) as "#..." anchors: not pages
+    nav_links = [a.get("href") for a in doc.xpath("//nav[contains(@class,'md-nav--primary')]//a")
+                 if not a.get("href").startswith("#")]
     assert not [h for h in nav_links if "stories/" in h]
     # a fixed set: Stories, Actors, Timeline, Topics; individual actor pages are not listed
     assert not [h for h in nav_links if "actors/" in h and not h.rstrip("/").endswith("actors")]

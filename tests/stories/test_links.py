@@ -73,3 +73,13 @@ def test_links_do_not_depend_on_input_order():
     stories = [story("a", QUAKE, [actor("Jo Smith")]), story("b", VOTE, [actor("Jo Smith")], "2024-03-01"),
                story("c", VOTE, [actor("Jo Smith")], "2024-03-01")]
     assert site_links(stories) == site_links(list(reversed(stories)))
+
+
+def test_an_actor_most_stories_share_relates_none_of_them():
+    texts = [f"The {w} report was published on Friday, the office said." for w in ("budget", "annual", "tax", "audit")]
+    stories = [story(f"s{i}", [t, t], [actor("United States"), actor(f"Person {i}")], f"2024-01-0{i + 1}")
+               for i, t in enumerate(texts)]
+    stories.append(story("s9", [texts[0], texts[0]], [actor("Person 0")], "2024-01-09"))
+    links = site_links(stories)
+    assert [r.slug for r in links["s0"].related] == ["s9"]  # the person, not the country all four share
+    assert links["s1"].related == ()
