@@ -88,6 +88,25 @@ def cmd_export(args) -> int:
     return ExitCode.OK
 
 
+def cmd_review(args) -> int:
+    """The lines verification held back, per story, each with its reason: for editors to check."""
+    from generator.pipeline import build_stories
+
+    settings = _settings(args)
+    stories, _ = build_stories(settings, _progress_printer(args.quiet))
+    for story in stories:
+        if args.slug and story.slug != args.slug:
+            continue
+        print(f"{story.slug}: {len(story.held)} held back")
+        for h in story.held:
+            cited = f" [{', '.join(h.sources)}]" if h.sources else ""
+            print(f"  {h.section}: {h.reason}{cited}\n    {h.text}")
+    if args.slug and all(s.slug != args.slug for s in stories):
+        print(f"error: no story '{args.slug}'", file=sys.stderr)
+        return ExitCode.USAGE
+    return ExitCode.OK
+
+
 def cmd_status(args) -> int:
     """Exit 3 while a page holds conflict markers (usable as a pre-commit check), else 0."""
     from generator.publish.status import collect, format_report
@@ -136,6 +155,14 @@ def build_parser() -> argparse.ArgumentParser:
                        description="Print what the generator derived from the articles, as JSON on stdout.")
     common(p)
     p.set_defaults(func=cmd_export)
+
+    p = sub.add_parser("review", help="list the lines held back by verification, with their reasons",
+                       description="List, per story, every line verification kept off the page (a source "
+                                   "that does not state it, a line that cannot stand alone, boilerplate, a "
+                                   "repeat, a false disagreement...), with its reason, for editors to check.")
+    common(p)
+    p.add_argument("slug", nargs="?", help="only this story")
+    p.set_defaults(func=cmd_review)
 
     p = sub.add_parser("status", help="show edited, locked, draft, conflicted, orphaned, out-of-date pages",
                        description="List every page in content/ with its editorial state, and whether seeds/ "

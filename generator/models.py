@@ -212,6 +212,19 @@ class Quote:
 
 
 @dataclass(frozen=True)
+class Held:
+    """A line that failed verification: kept for editors with its reason, never published.
+
+    `section` names where it would have stood: summary, background, known, whats_next,
+    open_question, single_source, disputed, timeline, quote, actor, headline."""
+
+    section: str
+    text: str
+    sources: tuple[SourceId, ...]
+    reason: str
+
+
+@dataclass(frozen=True)
 class Story:
     slug: str
     headline: str
@@ -231,6 +244,8 @@ class Story:
     # near-duplicate copies of one wire story: copy source id -> original source id.
     # Copies are listed as "also published by" and never counted as separate evidence.
     copies: tuple[tuple[SourceId, SourceId], ...] = ()
+    # lines held back by verification (generator.stories.verify), for editors to review
+    held: tuple[Held, ...] = ()
 
     @property
     def source_ids(self) -> tuple[SourceId, ...]:

@@ -58,6 +58,8 @@ def story_json(s: Story) -> dict[str, Any]:
         ],
         "whats_next": _items(s.whats_next),
         "sources": [source_json(a) for a in s.sources],
+        "held": [{"section": h.section, "text": h.text, "sources": list(h.sources), "reason": h.reason}
+                 for h in s.held],
     }
 
 

@@ -213,11 +213,11 @@ def reader_note(note: str | None, names: dict[str, str]) -> str | None:
 
 
 def _short_date(iso: str, by_year: bool) -> str:
-    parts = rf.parse_iso(iso)
-    if parts is None or by_year or parts[1] is None:
-        return str(parts[0]) if parts else clean_text(iso)
-    year, month, day = parts
-    return f"{day} {_MONTHS[month - 1]} {year}" if day else f"{_MONTHS[month - 1]} {year}"
+    found = rf.parse_iso(iso)
+    if found is None or by_year or found.month is None:
+        return str(found.year) if found else clean_text(iso)
+    month = _MONTHS[found.month - 1]
+    return f"{found.day} {month} {found.year}" if found.day else f"{month} {found.year}"
 
 
 def timeline_strip(timeline: Sequence[Any]) -> dict[str, Any] | None:

@@ -1,0 +1,223 @@
+"""Verification: a line reaches readers only when every check passes; the rest are held back.
+
+Every statement, timeline row, quote, role, disagreement and the headline of a composed
+Story is checked, in page order:
+  - support: each cited source states the line (generator.text.support); a source that does
+    not is no longer cited or counted ("N of M"); a line no cited source states is held;
+  - it stands alone: no opening pronoun or connective pointing outside it, balanced
+    quotation marks, not cut off where a scraped excerpt ends;
+  - it is not boilerplate (captions, credits, notices, markup) that cleaning left in a body;
+  - it is not said already, higher on the page (In brief first);
+  - a disagreement has two different values from different sources;
+  - a key quote has a speaker and more than a fragment of words;
+  - a person's role is a title or a description, never a verb phrase or a fragment.
+A line that fails goes to `Story.held` with its reason: never published, kept for editors
+(the export's `held`, `explainer review`). Pure: the same story and sources, the same result.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from typing import Iterable, Sequence
+
+from rapidfuzz import fuzz
+
+from generator.models import Actor, Held, Item, Quote, Story, TimelineEntry, Unknown
+from generator.text.support import norm, prepared, why_unsupported, words
+
+# A line opening with a word that points outside it ("He said", "They", "This came", "The move").
+DANGLING = re.compile(
+    r"^(he|she|they|him|them|his|her|their|its|we|i|"
+    r"it (?:said|says|added|told|noted|also|was said)|"
+    r"(?:this|that|these|those)(?! (?:week|month|year|morning|afternoon|evening|night|weekend|time|spring|summer|"
+    r"autumn|fall|winter|season|decade|century)\b)|"
+    r"(?:but|and|so|also|however|meanwhile|instead|still|yet|then|thus|therefore|moreover|furthermore)\b|"
+    r"the (?:former|latter|move|decision|group|company|agency|official|minister|ministry|statement|report|"
+    r"same|two|three|team|man|woman|country|state|city|court|body|relationship|deal|plan|step)\b)\b", re.I)
+# Page furniture that cleaning may leave inside a body line.
+LEAK = re.compile(
+    r"(\{\{|\}\}|\{%|<[a-z]+[ >/]|\bphoto(?:graph)?\s*(?:by|:|credit)|\(photo\b|getty images|\bafp via\b|"
+    r"\breuters/|\bap photo\b|\bfile photo\b|\bhandout\b|market data provided|all rights reserved|©|"
+    r"\bsign up\b|\bsubscribe\b|newsletter|click here|read more|advertisement|cookie|"
+    r"\bshare this\b|\bfollow us\b|\bwatch:|\blisten:|expand / collapse|skip to content)", re.I)
+NAVIGATION = re.compile(r"(search|menu|sign in|log in|subscribe|expand|collapse|home|skip to|cookie)", re.I)
+QUOTE_MARKS = re.compile(r"[\"“”]")
+ENDS_A_SENTENCE = re.compile(r"[.!?…][\"'”’)\]]*$")
+VERB_ROLE = re.compile(r"^(has|have|had|is|are|was|were|will|would|said|says|did|does|do|been|being)\b", re.I)
+PAST_VERB_ROLE = re.compile(r"^[a-z]+ed\b(?! (by|to|as)\b)")
+FRAGMENT_ROLE = re.compile(r"^(and|but|or|so|to|even|which|who|that)\b", re.I)
+CUT_ROLE = re.compile(r"\b(such as|including|like)\s+\w+$")
+MAX_ROLE_WORDS = 14
+REPEAT = 85  # fuzz.ratio of two normalised lines that say the same thing
+MIN_QUOTE_WORDS = 3
+
+
+def verify(story: Story) -> Story:
+    """The story with every line that fails a check moved to `held`, citations pruned to
+    the sources that state each line."""
+    texts = {a.source_id: a.text for a in story.sources}
+    held: list[Held] = list(story.held)
+    shown: list[str] = []  # the statements kept so far, in page order, for repeats
+
+    def statements(section: str, items: Sequence[Item]) -> tuple[Item, ...]:
+        kept = []
+        for item in items:
+            checked = _statement(section, item.text, item.sources, texts, shown, held)
+            if checked is not None:
+                kept.append(replace(item, sources=checked))
+                shown.append(norm(item.text))
+        return tuple(kept)
+
+    summary = statements("summary", story.summary)
+    background = statements("background", story.background)
+    known = statements("known", story.known)
+    whats_next = statements("whats_next", story.whats_next)
+    timeline = tuple(_timeline(story.timeline, texts, held))
+    unknown = tuple(_unknown(story.unknown, texts, shown, held))
+    quotes = tuple(_quotes(story.quotes, texts, held))
+    # a role may come from a photo caption: the outlet's own description of the person
+    captioned = {a.source_id: "\n".join([a.text, *(r.line for r in a.removed if r.reason == "photo caption")])
+                 for a in story.sources}
+    actors = tuple(_actors(story.actors, captioned, held))
+    headline = _headline(story, summary, held)
+    return replace(story, headline=headline, summary=summary, background=background, known=known,
+                   whats_next=whats_next, timeline=timeline, unknown=unknown, quotes=quotes, actors=actors,
+                   held=tuple(held))
+
+
+def _statement(section: str, text: str, sources: Sequence[str], texts: dict[str, str],
+               shown: Sequence[str], held: list[Held]) -> tuple[str, ...] | None:
+    """The sources that state the line, or None (held, with the reason) when it must not be shown."""
+    reason = _form(text)
+    cited = _supporting(text, sources, texts)
+    if reason is None and not cited:
+        reason = "no cited source states it"
+    if reason is None:
+        line = norm(text)
+        if any(fuzz.ratio(line, other, score_cutoff=REPEAT) for other in shown):
+            reason = "already said higher on the page"
+    if reason is not None:
+        held.append(Held(section, text, tuple(sources), reason))
+        return None
+    return cited
+
+
+def _form(text: str) -> str | None:
+    """Why a line cannot be shown whatever its sources say, or None."""
+    stripped = text.strip()
+    m = DANGLING.match(stripped)
+    if m:
+        return f"does not stand alone (opens with '{m.group(0)}')"
+    if len(QUOTE_MARKS.findall(stripped)) % 2:
+        return "unbalanced quotation marks"
+    if not ENDS_A_SENTENCE.search(stripped):
+        return "cut off (does not end as a sentence ends)"
+    if LEAK.search(stripped):
+        return "page furniture, not the article's text"
+    return None
+
+
+def _supporting(text: str, sources: Iterable[str], texts: dict[str, str]) -> tuple[str, ...]:
+    return tuple(s for s in sources if s in texts and why_unsupported(text, prepared(texts[s])) is None)
+
+
+def _timeline(entries: Sequence[TimelineEntry], texts: dict[str, str], held: list[Held]) -> Iterable[TimelineEntry]:
+    for entry in entries:
+        reason = _form(entry.text)
+        cited = _supporting(entry.text, entry.sources, texts)
+        if reason is None and not cited:
+            reason = "no cited source states it"
+        if reason is None:
+            yield replace(entry, sources=cited)
+        else:
+            held.append(Held("timeline", f"{entry.date}: {entry.text}", entry.sources, reason))
+
+
+def _unknown(items: Sequence[Unknown], texts: dict[str, str], shown: list[str],
+             held: list[Held]) -> Iterable[Unknown]:
+    for item in items:
+        if item.kind == "disputed":
+            reason = _dispute_problem(item, texts)
+            if reason is None:
+                yield item
+            else:
+                held.append(Held("disputed", item.text, item.sources, reason))
+            continue
+        cited = _statement(item.kind, item.text, item.sources, texts, shown, held)
+        if cited is not None:
+            shown.append(norm(item.text))
+            yield replace(item, sources=cited)
+
+
+def _dispute_problem(item: Unknown, texts: dict[str, str]) -> str | None:
+    """Why a disagreement is not one: one value typed twice, or both values in one source."""
+    values = re.findall(r'"([^"]+)"', item.text)
+    if len(values) < 2:
+        return None
+    a, b = (re.sub(r"[^a-z0-9]", "", norm(v)) for v in values[:2])
+    if a == b:
+        return "one value written two ways, not a disagreement"
+    one, two = norm(values[0]), norm(values[1])
+    both = [sid for sid, text in texts.items() if one in norm(text) and two in norm(text)]
+    if both:
+        return f"one source gives both values ({both[0]}): two different things, not a disagreement"
+    return None
+
+
+def _quotes(quotes: Sequence[Quote], texts: dict[str, str], held: list[Held]) -> Iterable[Quote]:
+    for q in quotes:
+        speaker = (q.speaker or "").strip().lower()
+        cited = tuple(s for s in q.sources if s in texts and norm(q.text) in norm(texts[s]))
+        if not speaker or speaker.startswith("unidentified") or speaker == "unknown":
+            reason = "no identified speaker"
+        elif len(q.text.split()) < MIN_QUOTE_WORDS:
+            reason = "a fragment, not a statement"
+        elif LEAK.search(q.text):
+            reason = "page furniture, not the article's text"
+        elif not cited:
+            reason = "no cited source has these words"
+        else:
+            yield replace(q, sources=cited)
+            continue
+        held.append(Held("quote", f"{q.speaker or '?'}: {q.text}", q.sources, reason))
+
+
+def role_problem(actor: Actor) -> str | None:
+    """Why an actor's role line is not a role: a person's verb phrase, or a fragment."""
+    role = (actor.role or "").strip()
+    if not role:
+        return None
+    if actor.kind == "person" and (VERB_ROLE.match(role) or PAST_VERB_ROLE.match(role)):
+        return "a verb phrase, not a title or description"
+    if FRAGMENT_ROLE.match(role) or len(role.split()) > MAX_ROLE_WORDS or CUT_ROLE.search(role):
+        return "a fragment, not a role"
+    if LEAK.search(role):
+        return "page furniture, not the article's text"
+    return None
+
+
+def _actors(actors: Sequence[Actor], texts: dict[str, str], held: list[Held]) -> Iterable[Actor]:
+    for actor in actors:
+        reason = role_problem(actor)
+        if reason is None and actor.role:
+            cited = tuple(s for s in actor.role_sources if s in texts and norm(actor.role) in norm(texts[s]))
+            if not cited:
+                reason = "no cited source gives this role"
+            else:
+                actor = replace(actor, role_sources=cited)
+        if reason is not None:
+            held.append(Held("actor", f"{actor.name}: {actor.role}", actor.role_sources, reason))
+            actor = replace(actor, role=None, role_sources=())
+        yield actor
+
+
+def _headline(story: Story, summary: Sequence[Item], held: list[Held]) -> str:
+    """The story's headline, unless it is navigation text or shares no word with the sources'
+    own titles and openings: then the first In-brief point stands in."""
+    head = story.headline
+    opening = " ".join(f"{a.title or ''} {a.text[:300]}" for a in story.sources)
+    if (NAVIGATION.search(head) and len(head.split()) <= 5) or not (words(head) & words(opening)):
+        held.append(Held("headline", head, (), "navigation text or not the sources' words"))
+        return summary[0].text if summary else head
+    return head

@@ -1,0 +1,36 @@
+"""The support rule: a source states a line when it has the line, or its closest sentence
+shares the line's words and the source gives the same numbers, names and polarity."""
+
+from __future__ import annotations
+
+import pytest
+
+from generator.text.support import prepared, supports, why_unsupported
+
+SOURCE = ("Officials said on Tuesday that 39 people died when the Harlow dam failed. "
+          "The mayor, Ann Velt, said the town would not rebuild the dam.\n\nRescue teams searched the valley.")
+
+
+@pytest.mark.parametrize("line", [
+    "Officials said on Tuesday that 39 people died when the Harlow dam failed.",
+    "officials said on tuesday that 39 people died when the harlow dam failed",  # case and punctuation
+    "The mayor, Ann Velt, said the town would not rebuild the dam",  # trimmed
+    "The mayor, Ann Velt, said the town wouldn’t rebuild the dam.",  # typography (n't is still a negation)
+])
+def test_a_source_supports_what_it_says(line):
+    assert supports(SOURCE, line)
+
+
+@pytest.mark.parametrize("line, reason", [
+    ("Officials said on Tuesday that 43 people died when the Harlow dam failed.", "does not give 43"),
+    ("Officials said on Tuesday that 39 people died when the Kessler dam failed.", "does not name Kessler"),
+    ("The mayor, Ann Velt, said the town would rebuild the dam quickly after the failure.", "says the opposite"),
+    ("Parliament approved a new budget for schools and hospitals.", "does not say it"),
+])
+def test_a_source_does_not_support_other_numbers_names_or_the_opposite(line, reason):
+    assert why_unsupported(line, prepared(SOURCE)) == reason
+
+
+def test_a_sentence_opening_name_need_not_be_in_the_source_but_a_calendar_word_never_counts():
+    assert supports(SOURCE, "Rescue teams searched the valley on Tuesday.")
+    assert supports("On Monday rescue teams searched the valley.", "Rescue teams searched the valley on Monday.")
