@@ -270,6 +270,7 @@ class Story:
     marks: dict[str, Mark] = field(default_factory=dict)
     new_since: str | None = None
     description: str | None = None  # the desk's meta description (else the first In brief point)
+    ordered: tuple[str, ...] = ()  # sections whose order the desk set: the page keeps that order
 
     @property
     def source_ids(self) -> tuple[SourceId, ...]:

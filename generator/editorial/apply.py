@@ -277,8 +277,18 @@ def _reorder(lst: list, order: Sequence[str]) -> list:
 
 
 def _order(secs: _Sections, order: Mapping[str, Sequence[str]]) -> None:
+    """Each section in the desk's order. A point the desk ordered among another section's
+    points (the page lifts What we know's best points into a short In brief) is put there."""
     for section, ids in order.items():
         if section in secs.points:
+            for ident in ids:
+                if section in POINTS and not any(x.id == ident for x in secs.points[section]):
+                    found = next((lst for name, lst in secs.points.items() if name in POINTS
+                                  and any(x.id == ident for x in lst)), None)
+                    if found is not None:
+                        obj = next(x for x in found if x.id == ident)
+                        found.remove(obj)
+                        secs.points[section].append(obj)
             secs.points[section] = _reorder(secs.points[section], ids)
         elif section == "timeline":
             secs.timeline = _reorder(secs.timeline, ids)
@@ -363,7 +373,7 @@ def apply_decisions(story: Story, decisions: Decisions, previous_files: Mapping[
         if d.conflict:
             secs.mark(ident, conflict=d.conflict)
             conflicts.append((ident, d.conflict))
-    result = secs.story(story)
+    result = replace(secs.story(story), ordered=tuple(sorted(settled.order)))
     if settled.headline:
         result = replace(result, headline=settled.headline)
         secs.mark("h-headline", "text")

@@ -24,7 +24,8 @@ ID_COMMENT_RE = re.compile(r"<!--\s*xp\s+([a-z0-9][a-z0-9-]*)((?:\s+[a-z]+)*)\s*
 SECTION_MARKER_RE = re.compile(r"<!--\s*xp:section\s+([a-z_]+)\s*-->")
 HEADINGS = {"In brief": "summary", "Background": "background", "Key actors": "actors", "Timeline": "timeline",
             "What we know": "known", "What we don't know": "unknown", "Key quotes": "quotes",
-            "What's next": "whats_next", "Sources": "sources", "How this page was made": "made"}
+            "What's next": "whats_next", "Related stories": "related", "Sources": "sources",
+            "How this page was made": "made"}
 GROUP_TITLES = {"**Open questions**": "open_question", "**Reported by one source only**": "single_source",
                 "**Where sources disagree**": "disputed"}
 FLAGS = ("review", "conflict")
@@ -72,6 +73,9 @@ def conflict_lines(text: str) -> tuple[int, ...]:
 FRONT_MATTER_RE = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.DOTALL)
 CITE_RE = re.compile(r"\[\^([^\]\s]+)\](?!:)")
 _SPAN_RE = re.compile(r"<span class=\"xp-[^\"]*\"[^>]*>.*?</span>")
+_WHEN_RE = re.compile(r"<span class=\"xp-when\"[^>]*>(.*?)</span>")
+_LINK_RE = re.compile(r"\[([^\]]*)\]\([^)\s]*\)")
+FOOTNOTE_RE = re.compile(r"^\[\^([^\]\s]+)\]:\s*(.*)$")
 _COMMENT_RE = re.compile(r"<!--.*?-->")
 _SMALL_RE = re.compile(r"<br>\s*<small>(.*?)</small>")
 LIST_RE = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+")
@@ -126,7 +130,18 @@ def plain(text: str) -> str:
     text = _COMMENT_RE.sub("", text)
     text = _SPAN_RE.sub("", text)
     text = CITE_RE.sub("", text)
+    text = _LINK_RE.sub(r"\1", text)  # a link reads as its words ("[**Taliban**](../actors/...)")
     return " ".join(html.unescape(text).split())
+
+
+def _source_fields(body: str) -> dict[str, Any]:
+    """A Sources entry ("**Outlet**, “Title”, by Author, 3 July 2025.") as its fields."""
+    outlet = re.match(r"\*\*(.*?)\*\*", body)
+    author = re.search(r", by (.*?)(?:, |\.?$)", plain(body))
+    title = re.search(r"(?<!opens )“(.*?)”", plain(_LINK_RE.sub(r"\1", body)))
+    return {"outlet": plain(outlet.group(1)) if outlet else None, "author": author.group(1) if author else None,
+            "title": title.group(1) if title and not plain(body).startswith(("untitled", "Outlet not known, untitled"))
+            else None}
 
 
 def _cells(line: str) -> list[str]:
@@ -177,6 +192,9 @@ def _entry(section: str, line: str, n: int) -> Entry | None:
     """The item on this line, if it is one."""
     ident, flags = _id_and_flags(line)
     cites = tuple(CITE_RE.findall(line))
+    footnote = FOOTNOTE_RE.match(line)
+    if footnote:  # the Sources list: one footnote per source, labelled by its key
+        return Entry("sources", footnote.group(1), _source_fields(footnote.group(2)), n)
     if section == "sources":
         cells = _cells(line)
         label = re.fullmatch(r"\[\^([^\]\s]+)\]", cells[0]) if cells else None
@@ -189,6 +207,13 @@ def _entry(section: str, line: str, n: int) -> Entry | None:
             return None
         fields = _actor_fields(line)
         return Entry(section, ident, fields, n, cites, flags) if fields and fields["name"] else None
+    if section == "timeline" and LIST_RE.match(line):  # "- <span class="xp-when" ...>3 July 2025</span> text"
+        when = _WHEN_RE.search(line)
+        rest = LIST_RE.sub("", _WHEN_RE.sub("", line), count=1)
+        if when is None:  # a line of the desk's own: "- 5 July 2025: What happened."
+            date, _, rest = plain(rest).partition(": ")
+            return Entry(section, ident, {"date": date, "text": rest}, n, cites, flags) if rest else None
+        return Entry(section, ident, {"date": plain(when.group(1)), "text": plain(rest)}, n, cites, flags)
     if section == "timeline":
         if not _ROW_RE.match(line) or _RULE_RE.match(line) or (ident is None and _cells(line)[:1] == ["Date"]):
             return None

@@ -95,8 +95,15 @@ def section_range(lines: list[str], heading: str) -> tuple[int, int]:
 
 
 def bullets(lines: list[str], heading: str) -> list[int]:
+    """The section's points in page order, those folded under "Show all" (indented) too."""
     start, end = section_range(lines, heading)
-    return [i for i in range(start, end) if lines[i].startswith("- ")]
+    return [i for i in range(start, end) if lines[i].lstrip().startswith("- ")]
+
+
+def actor_row(lines: list[str], name: str) -> int | None:
+    """The Key actors table row of `name` (its name may link to its page)."""
+    pattern = re.compile(rf"^\| (?:\[)?\*\*{re.escape(name)}\*\*")
+    return next((i for i in range(*section_range(lines, "Key actors")) if pattern.match(lines[i])), None)
 
 
 _DECORATION = re.compile(r"\[\^[^\]]+\]|<span class=\"xp-[^\"]*\"[^>]*>.*?</span>|<!--.*?-->")
@@ -106,13 +113,14 @@ def point_text(line: str) -> str:
     """The words of a bullet point, without its citations, marks and invisible id."""
     import html
 
-    return html.unescape(_DECORATION.sub("", line[2:])).strip()
+    return html.unescape(_DECORATION.sub("", line.lstrip()[2:])).strip()
 
 
 def replace_text(line: str, text: str) -> str:
     """The editor retypes the sentence and leaves what follows it (citations, marks, id) alone."""
     cut = min([m.start() for m in _DECORATION.finditer(line)] + [len(line)])
-    return f"- {text}{line[cut:]}"
+    indent = line[: len(line) - len(line.lstrip())]
+    return f"{indent}- {text}{line[cut:]}"
 
 
 @dataclass
@@ -136,8 +144,11 @@ def make_edits(page: Path) -> Edits:
     del lines[third]
     b0, b1 = bullets(lines, "Background")[:2]
     edits.swapped = (point_text(lines[b0]), point_text(lines[b1]))
-    lines[b0], lines[b1] = lines[b1], lines[b0]
-    row = next(i for i in range(*section_range(lines, "Key actors")) if lines[i].startswith(f"| **{ACTOR}**"))
+    def indent(line: str) -> str:
+        return line[: len(line) - len(line.lstrip())]
+
+    lines[b0], lines[b1] = indent(lines[b0]) + lines[b1].lstrip(), indent(lines[b1]) + lines[b0].lstrip()
+    row = actor_row(lines, ACTOR)
     cells = lines[row].split(" | ")
     cells[1] = ROLE
     lines[row] = " | ".join(cells)
@@ -219,10 +230,10 @@ def check(project: Path, edits: Edits, name: str, conflicts: int) -> Round:
 
     r = Round(name, conflicts)
     r.page = {"reword": esc(REWORD) in page or REWORD in page,
-              "delete": edits.deleted not in [point_text(ln) for ln in lines if ln.startswith("- ")]
+              "delete": edits.deleted not in [point_text(ln) for ln in lines if ln.lstrip().startswith("- ")]
               and esc(edits.deleted) not in page,
               "order": ordered(shown, page_ids),
-              "role": any(ln.startswith(f"| **{ACTOR}**") and (ROLE in ln or esc(ROLE) in ln) for ln in lines),
+              "role": (row := actor_row(lines, ACTOR)) is not None and (ROLE in lines[row] or esc(ROLE) in lines[row]),
               "paragraph": esc(PARAGRAPH) in page or PARAGRAPH in page}
     r.data = {"reword": REWORD in texts, "delete": edits.deleted not in texts,
               "order": ordered([i["text"] for i in data.get("background", [])],

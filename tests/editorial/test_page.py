@@ -32,8 +32,8 @@ def test_every_item_is_read_back_with_its_id_section_and_words():
     actor = sections["actors"][0]
     assert (actor.id, actor.fields["name"], actor.fields["role"]) == (story.actors[0].id, "Maria Lindqvist",
                                                                        "mayor of the city")
-    assert [(e.id, e.fields["speaker"]) for e in sections["quotes"]][:2] == [(story.quotes[0].id, "Maria Lindqvist"),
-                                                                             (story.quotes[1].id, "Tom Berger")]
+    speakers = {q.id: q.speaker for q in story.quotes}
+    assert sections["quotes"] and all(e.fields["speaker"] == speakers[e.id] for e in sections["quotes"])
     assert [e.id for e in sections["sources"]] == [a.key for a in story.sources]
     assert sections["headline"][0].text == story.headline
     assert sections["known"][0].cites == tuple(a.key for a in story.sources if a.source_id in story.known[0].sources)

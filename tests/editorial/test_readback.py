@@ -100,19 +100,22 @@ def test_an_actors_role_and_name_set_in_the_table():
 
 
 def test_a_timeline_date_and_a_quotes_speaker_set():
-    row = next(ln for ln in lines_of(PAGE) if ln.startswith("| June 2019 |"))
-    edited = replace_line(PAGE, row, row.replace("| June 2019 |", "| 12 June 2019 |"))
-    edited = edited.replace("— **Unidentified speaker**", "— **A resident**")
+    row = next(ln for ln in lines_of(PAGE) if ">June 2019</span>" in ln)
+    edited = replace_line(PAGE, row, row.replace(">June 2019</span>", ">12 June 2019</span>"))
+    edited = edited.replace("— **Maria Lindqvist**, in", "— **Mayor Maria Lindqvist**, in")
     decisions = decide(edited).decisions
     assert decisions.items[STORY.timeline[1].id].date == "2019-06-12"
-    assert decisions.items[STORY.quotes[2].id].speaker == "A resident"
+    assert decisions.items[STORY.quotes[0].id].speaker == "Mayor Maria Lindqvist"
 
 
-def test_deleting_a_source_row_excludes_the_source():
-    key = STORY.sources[1].key
-    row = next(ln for ln in lines_of(PAGE) if ln.startswith(f"| [^{key}] |"))
-    decisions = decide(replace_line(PAGE, row, None)).decisions
-    assert decisions.sources[key].exclude and decisions.sources[key].file == STORY.sources[1].file
+def test_deleting_a_source_from_the_sources_list_excludes_it_and_a_corrected_outlet_is_kept():
+    gone, fixed = STORY.sources[1], STORY.sources[0]
+    entry = next(ln for ln in lines_of(PAGE) if ln.startswith(f"[^{gone.key}]:"))
+    edited = replace_line(PAGE, entry, None)
+    edited = edited.replace(f"[^{fixed.key}]: **Harbour Gazette**", f"[^{fixed.key}]: **The Harbour Gazette**")
+    decisions = decide(edited).decisions
+    assert decisions.sources[gone.key].exclude and decisions.sources[gone.key].file == gone.file
+    assert decisions.sources[fixed.key].outlet == "The Harbour Gazette" and not decisions.sources[fixed.key].exclude
 
 
 def test_the_headline_and_the_description_set():

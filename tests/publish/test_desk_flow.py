@@ -86,13 +86,15 @@ def test_a_timeline_row_and_a_source_correction_of_the_desks(project):  # noqa: 
     pipeline.generate(settings)
     text = page(settings).read_text(encoding="utf-8")
     lines = text.split("\n")
-    at = next(i for i, ln in enumerate(lines) if ln.startswith("| 4 March 2024 |"))
-    lines.insert(at + 1, "| 5 March 2024 | The budget took effect. | |")
-    row = next(i for i, ln in enumerate(lines) if "| Outlet 001 |" in ln)
-    lines[row] = lines[row].replace("| Outlet 001 |", "| The Evening Paper |")
+    at = next(i for i, ln in enumerate(lines) if ">4 March 2024</span>" in ln)
+    lines.insert(at + 1, "- 5 March 2024: The budget took effect.")
+    entry = next(i for i, ln in enumerate(lines) if ln.startswith("[^") and "**Outlet 001**" in ln)
+    lines[entry] = lines[entry].replace("**Outlet 001**", "**The Evening Paper**")
     page(settings).write_text("\n".join(lines), encoding="utf-8")
     assert pipeline.generate(settings).conflicts == ()
     now = page(settings).read_text(encoding="utf-8")
-    assert "| 5 March 2024 | The budget took effect." in now and "| The Evening Paper |" in now
+    row = next(ln for ln in now.split("\n") if "The budget took effect." in ln)
+    assert ">5 March 2024</span> The budget took effect." in row and ">editors</span>" in row
+    assert "**The Evening Paper**" in now and "**Outlet 001**" not in now
     timeline = (settings.content_path / "timeline.md").read_text(encoding="utf-8")
     assert "The budget took effect." in timeline

@@ -157,7 +157,7 @@ def test_draft_status_and_overrides_survive_regeneration(project):  # noqa: F811
     now = page(settings).read_text(encoding="utf-8")
     assert result.conflicts == ()
     assert page_controls(now, "p")[0].draft
-    assert "| The Evening Paper | Budget passes after long debate |" in now
+    assert "**The Evening Paper**, “Budget passes after long debate”" in now
     assert load_state(settings)["stories"]["city-budget"]["sources"][1]["outlet"] == "The Evening Paper"
 
 
