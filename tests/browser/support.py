@@ -171,6 +171,26 @@ def _copy_project(dest: Path) -> None:
 
 
 @lru_cache(maxsize=1)
+def desk_story() -> Story:
+    """full_story() as the desk left it: a point in the editors' words, a paragraph of their
+    own, a misspelling corrected, a point marked new (so the site shows every mark)."""
+    from generator.editorial.apply import apply_decisions
+    from generator.editorial.decisions import Added, Decisions, ItemDecision
+    from generator.editorial.ids import with_ids
+    from generator.models import Mark
+
+    s = with_ids(full_story())
+    worded, fixed = s.known[2], s.known[1]
+    decisions = Decisions(s.slug, items={
+        worded.id: ItemDecision(was=worded.text, text="The mayor called the vote a turning point for the east."),
+        fixed.id: ItemDecision(was=fixed.text, text=fixed.text.replace("stops", "stations"))},
+        added=(Added("e-0a1b2c3d4e", "background", "Our reporter covered both earlier votes.",
+                     after=s.background[0].id, paragraph=True),))
+    story = apply_decisions(s, decisions).story
+    new = s.known[0].id
+    return replace(story, new_since="2024-03-14", marks={**story.marks, new: Mark(new=True)})
+
+
 def built_site() -> BuiltSite:
     """Generate from the seeds into a temp copy, add the test stories, `mkdocs build --strict`."""
     from generator.config import load_settings
@@ -183,7 +203,7 @@ def built_site() -> BuiltSite:
     _copy_project(tmp)
     settings = replace(load_settings(tmp), cache_dir=str(tmp / ".cache"))
     result = generate(settings)
-    for story in (full_story(), hostile_story()):
+    for story in (desk_story(), hostile_story()):
         (tmp / "content" / "stories" / f"{story.slug}.md").write_text(render_story(story, settings), encoding="utf-8")
         (tmp / "content" / "stories" / f"{story.slug}.json").write_text(story_data(story), encoding="utf-8")
     env = {k: v for k, v in os.environ.items() if not k.startswith("MKDOCS")}

@@ -11,7 +11,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from tests.browser.conftest import ACTORS_TABLE, ARTIFACTS, DESKTOP, PHONE, axe_violations, story_path
-from tests.browser.support import full_story, hostile_story
+from tests.browser.support import desk_story, full_story, hostile_story
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -73,15 +73,16 @@ def test_citation_opens_its_source_in_place_and_the_list_is_one_tap_away(open_pa
     opener, _ = open_page
     page, _ = opener(story_path(full_story().slug))
     ref = page.locator("#in-brief ~ ul a.footnote-ref").nth(1)  # the first point's second citation
-    assert ref.get_attribute("href") == "#fn:001"
+    label = desk_story().sources[1].key  # footnotes are labelled by the sources' stable keys
+    assert ref.get_attribute("href") == f"#fn:{label}"
     ref.click()
     pop = page.locator(".xp-pop")
     pop.wait_for(state="visible", timeout=5_000)
     assert "Metro Daily" in pop.inner_text() and "Tram line gets green light" in pop.inner_text()
     assert page.evaluate("location.hash") == ""
     pop.locator("a.xp-pop__all").click()
-    page.wait_for_function("location.hash === '#fn:001'")
-    target = page.locator("[id='fn:001']")
+    page.wait_for_function(f"location.hash === '#fn:{label}'")
+    target = page.locator(f"[id='fn:{label}']")
     assert target.is_visible() and "Metro Daily" in target.inner_text()
     assert target.evaluate("e => { const r = e.getBoundingClientRect(); return r.top >= 0 && r.top < innerHeight; }")
 

@@ -88,7 +88,7 @@ def test_every_source_is_identified(open_page, site):
         story = stories[slug]
         assert len(entries) == len(story.sources)
         for article, entry in zip(story.sources, entries):
-            assert entry["id"] == article.source_id
+            assert entry["id"] == article.key  # the footnote label: the source's stable key
             if file_domain(article.file) or article.outlet:
                 assert entry["outlet"], (slug, entry["text"])
             else:
@@ -129,7 +129,8 @@ def test_corpus_sources_all_have_outlets(open_page, site):
 
 def test_no_internal_id_or_file_name_on_any_page(open_page, site, base_url):
     opener, _ = open_page
-    ids = sorted({a.source_id for s in site.stories for a in s.sources}, key=len, reverse=True)
+    ids = sorted({i for s in site.stories for a in s.sources for i in (a.source_id, a.key) if i},
+                 key=len, reverse=True)
     # an id of letters and digits anywhere ("0509739b"); a number-only id ("03") only where it
     # would stand for a source ("source 03", "[03]"): "6:03 pm" is the article's own text
     words = [i for i in ids if not i.isdigit()]
