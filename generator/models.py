@@ -114,6 +114,9 @@ class ActorMention:
     end: int
     role_phrases: tuple[str, ...] = ()  # descriptions attached to this mention (appositive, title)
     actions: tuple[str, ...] = ()  # what it does as the subject of its clause ("raised interest rates")
+    # what the mention does in its sentence: "acts", "speaks", "audience", "dateline", "personal",
+    # "impersonal", "quoted", "hashtag", "modifies:<noun>" (generator.nlp.actors.functions)
+    functions: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -183,6 +186,10 @@ class Actor:
     mentions: int
     sources: tuple[SourceId, ...]
     role_sources: tuple[SourceId, ...] = ()  # the sources whose words give the role
+    # "actor" gets a row on the page; a name that is no actor of the story stays out of it (but
+    # still names quotes' speakers): "place", "outlet", "thing", "passing" (named, not acting),
+    # "ambiguous" (a first name several people share)
+    standing: str = "actor"
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,7 @@ from typing import Sequence
 
 from generator.config import Settings
 from generator.models import AnalysedArticle, Story, TimelineEntry
-from generator.sections.actors.build import build_actors
+from generator.sections.actors.build import build_actors, key_actors
 from generator.sections.claims.synthesis import synthesise
 from generator.sections.quotes import build_quotes
 from generator.sections.timeline.build import build_timeline
@@ -98,7 +98,7 @@ def compose_story(items: Sequence[AnalysedArticle], settings: Settings, slug: st
         sources=tuple(it.article for it in every),
         summary=synthesis.summary,
         background=synthesis.background,
-        actors=tuple(actors),
+        actors=tuple(key_actors(actors)),
         timeline=tuple(timeline),
         known=synthesis.known,
         unknown=synthesis.unknown,

@@ -16,9 +16,10 @@ from rapidfuzz import fuzz
 
 from generator.text import actor_kinds as actors_kinds
 from generator.text.actor_kinds import (
-    GENERIC_ORG_HEADS, HONORIFICS, LANDFORM_NOUNS, MEMBER_NOUNS, POLITY_NOUNS, TITLE_NOUNS, country_of,
+    FACILITY_NOUNS, GENERIC_ORG_HEADS, HONORIFICS, LANDFORM_NOUNS, MEMBER_NOUNS, POLITY_NOUNS, TITLE_NOUNS, country_of,
     strip_article,
 )
+from generator.text.actor_kinds import INSTITUTION_NOUNS, MEDIA_NAME_WORDS, ORG_NOUNS
 from generator.nlp.actors.spans import GOVERNMENT_NOUNS, LED_WORDS, NAME_PARTICLES, abbreviation_of
 
 # Memoised forms of the name helpers: every rule compares each of a story's few hundred names
@@ -27,7 +28,11 @@ fold = lru_cache(maxsize=1 << 16)(actors_kinds.fold)
 is_country_name = lru_cache(maxsize=1 << 14)(actors_kinds.is_country_name)
 shares_stem = lru_cache(maxsize=1 << 16)(actors_kinds.shares_stem)
 
+# "John J. Ray III", "Martin Luther King Jr.": a suffix after the surname, not the surname
+GENERATION_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv", "v"})
+MIN_SHORT_FIRST_NAME = 3  # "Ben" for "Benjamin"; shorter prefixes ("Jo") fit too many names
 FULL_NAME_SIMILARITY = 88  # "Amirali Rostamy" ~ "Amir Ali Rostami", "Yevgeny"/"Yevgeni" Orlov
+BODY_WORDS = ORG_NOUNS | INSTITUTION_NOUNS | GENERIC_ORG_HEADS | FACILITY_NOUNS | MEDIA_NAME_WORDS | LANDFORM_NOUNS
 REPORTING_GLUE = frozenset({"said", "says", "told", "added", "noted"})  # "...Lindqvistsaid"
 SURNAME_SIMILARITY = 85  # "Hakkinen" ~ "Hakkinnen": a letter dropped or doubled in a surname
 
@@ -65,6 +70,9 @@ def core_name(text: str, label: str) -> str:
     words = text.split()
     if label == "PERSON":
         while len(words) > 1 and (words[0].lower() in HONORIFICS or words[0].lower() in TITLE_NOUNS):
+            words = words[1:]
+    else:  # "PM Modi" tagged an organisation is still Modi
+        while len(words) > 1 and words[0].lower() in HONORIFICS:
             words = words[1:]
     return " ".join(words)
 
@@ -376,7 +384,10 @@ def _name_tokens(core: str) -> tuple[str, ...]:
     """Folded name words without initials ("J. Lindqvist" -> ("lindqvist",)).
 
     Memoised: each person's name is compared with every other name of the story."""
-    return tuple(w for w in fold(core).replace(".", ". ").split() if not re.fullmatch(r"[a-z]\.?", w))
+    words = [w for w in fold(core).replace(".", ". ").split() if not re.fullmatch(r"[a-z]\.?", w)]
+    while len(words) > 1 and words[-1].rstrip(".,") in GENERATION_SUFFIXES:  # "John Ray III" is a Ray
+        words.pop()
+    return tuple(words)
 
 
 def _same_person(a: str, b: str) -> bool:
@@ -391,8 +402,20 @@ def _same_person(a: str, b: str) -> bool:
         return True
     short, long = sorted((ta, tb), key=len)
     if len(short) == len(long):
+        if len(ta) == 2 and ta == tb[::-1]:
+            return True  # "Zhao Changpeng" / "Changpeng Zhao": family name first or last
+        if ta[1:] == tb[1:] and _short_first_name(ta[0], tb[0]):
+            return True  # "Ben Crump" / "Benjamin Crump"
         return ta[:-1] == tb[:-1] and _glued_surname(ta[-1], tb[-1])
+    if long[-1] in FACILITY_NOUNS:
+        return False  # "George Floyd Square" is a place named after George Floyd
     return long[-len(short):] == short or long[: len(short)] == short
+
+
+def _short_first_name(x: str, y: str) -> bool:
+    """ "ben" / "benjamin", "chris" / "christopher": one first name the start of the other."""
+    short, long = sorted((x, y), key=len)
+    return len(short) >= MIN_SHORT_FIRST_NAME and short != long and long.startswith(short)
 
 
 def _glued_surname(a: str, b: str) -> bool:
@@ -438,17 +461,63 @@ def merge_people(forms: Sequence[Form], uf: UnionFind) -> None:
         for b in multi[i + 1:]:
             if (a.key in people_keys or b.key in people_keys) and _same_person(a.core, b.core):
                 uf.union(a.index, b.index)
+    # a name spaCy tagged an organisation each time it was written in full ("Mariano Rajoy")
+    # is a person's when a surname it tagged a person ends it, and no person's name does
+    named = [f for f in multi if f.key not in people_keys and f.label == "ORG" and _person_shaped(f.core)]
     multi = [f for f in multi if f.key in people_keys]
-    counts = Counter(uf.find(f.index) for f in people)
+    counts = Counter(uf.find(f.index) for f in forms if f.label == "PERSON" or len(f.core.split()) >= 2)
     singles = [f for f in forms if len(f.core.split()) == 1 and f.label in {"PERSON", "ORG"}
                and not is_country_name(f.core) and not is_abbreviation(f.core)]
-    fitting: dict[str, list[Form]] = {}  # the same surname recurs: match it against the names once
+    fitting: dict[tuple[str, str], list[Form]] = {}  # the same surname recurs: match it against the names once
     for f in singles:
-        if f.core not in fitting:
-            fitting[f.core] = [m for m in multi if _surname_fits(f.core, m.core)]
-        fits = sorted({uf.find(m.index) for m in fitting[f.core]}, key=lambda root: (-counts[root], root))
+        if (f.core, f.label) not in fitting:
+            fits = [m for m in multi if _surname_fits(f.core, m.core)]
+            if not fits and f.label == "PERSON":
+                fits = [m for m in named if _surname_fits(f.core, m.core)]
+            fitting[(f.core, f.label)] = fits
+        fits = sorted({uf.find(m.index) for m in fitting[(f.core, f.label)]}, key=lambda root: (-counts[root], root))
         if fits:
             uf.union(fits[0], f.index)
+
+
+def _person_shaped(core: str) -> bool:
+    """Two to four capitalised words, none a word that names a body or a site ("Mariano Rajoy",
+    not "Federal Reserve System" or "Lusail Stadium")."""
+    words = core.split()
+    return 2 <= len(words) <= 4 and all(re.fullmatch(r"[A-Z][a-z]+(?:-[A-Z]?[a-z]+)*", w) for w in words) \
+        and not any(fold(w) in BODY_WORDS for w in words)
+
+
+FIRST_NAME_DOMINANCE = 3  # "Steve" is the article's Steve Jobs when he is named 3x as often as Steve Wozniak
+
+
+def first_name_of(core: str) -> str | None:
+    """The folded first name of a multi-word person's name ("Steve Jobs" -> "steve")."""
+    words = _name_tokens(core)
+    return words[0] if len(words) >= 2 else None
+
+
+def merge_first_names(forms: Sequence[Form], uf: UnionFind) -> None:
+    """ "Steve" after "Steve Jobs": a first name alone is the person of that first name its
+    article names (else the story's only one); where the article names several, the one it
+    is about (named three times as often as any other), else it stays apart."""
+    people = [f for f in forms if f.label == "PERSON" and first_name_of(f.core)]
+    by_first: dict[str, set[int]] = defaultdict(set)
+    for f in people:
+        by_first[first_name_of(f.core)].add(uf.find(f.index))
+    size: Counter[tuple[int, int]] = Counter((f.article, uf.find(f.index)) for f in forms)
+    multi_roots = {uf.find(f.index) for f in people}
+    for f in forms:
+        key = fold(f.core)
+        if f.label != "PERSON" or " " in f.core or key not in by_first or uf.find(f.index) in multi_roots:
+            continue
+        roots = sorted(by_first[key])
+        here = sorted((r for r in roots if size[(f.article, r)]), key=lambda r: (-size[(f.article, r)], r))
+        if not here:
+            if len(roots) == 1:
+                uf.union(roots[0], f.index)
+        elif len(here) == 1 or size[(f.article, here[0])] >= FIRST_NAME_DOMINANCE * size[(f.article, here[1])]:
+            uf.union(here[0], f.index)
 
 
 def cluster(forms: Sequence[Form], places: Sequence[str], texts: Sequence[str]) -> list[list[Form]]:
@@ -466,6 +535,7 @@ def cluster(forms: Sequence[Form], places: Sequence[str], texts: Sequence[str]) 
     merge_landforms(forms, uf)
     merge_cut_names(forms, uf, texts)
     merge_people(forms, uf)
+    merge_first_names(forms, uf)
     groups: dict[int, list[Form]] = defaultdict(list)
     for f in forms:
         groups[uf.find(f.index)].append(f)
