@@ -10,7 +10,8 @@ Story is checked, in page order:
   - it is not said already, higher on the page (In brief first);
   - a disagreement has two different values from different sources;
   - a key quote has a speaker and more than a fragment of words;
-  - a person's role is a title or a description, never a verb phrase or a fragment.
+  - a person's role is a title or a description, never a verb phrase or a fragment; a place,
+    an outlet or a thing is no actor.
 A line that fails goes to `Story.held` with its reason: never published, kept for editors
 (the export's `held`, `explainer review`). Pure: the same story and sources, the same result.
 """
@@ -24,6 +25,7 @@ from typing import Iterable, Sequence
 from rapidfuzz import fuzz
 
 from generator.models import Actor, Held, Item, Quote, Story, TimelineEntry, Unknown
+from generator.sections.actors.standing import fits
 from generator.text.support import norm, prepared, why_unsupported, words
 
 # A line opening with a word that points outside it ("He said", "They", "This came", "The move").
@@ -48,6 +50,8 @@ VERB_ROLE = re.compile(r"^(has|have|had|is|are|was|were|will|would|said|says|did
 PAST_VERB_ROLE = re.compile(r"^[a-z]+ed\b(?! (by|to|as)\b)")
 FRAGMENT_ROLE = re.compile(r"^(and|but|or|so|to|even|which|who|that)\b", re.I)
 CUT_ROLE = re.compile(r"\b(such as|including|like)\s+\w+$")
+OPEN_ROLE = re.compile(r"\b(of|to|for|in|at|on|with|from|by|the|a|an|and|or|since|as|its|their)$", re.I)
+POINTING_ROLE = re.compile(r"\b(it|them|him|this|these|those)\b", re.I)
 MAX_ROLE_WORDS = 14
 REPEAT = 85  # fuzz.ratio of two normalised lines that say the same thing
 MIN_QUOTE_WORDS = 3
@@ -184,14 +188,20 @@ def _quotes(quotes: Sequence[Quote], texts: dict[str, str], held: list[Held]) ->
 
 
 def role_problem(actor: Actor) -> str | None:
-    """Why an actor's role line is not a role: a person's verb phrase, or a fragment."""
+    """Why an actor's role line is not a role: a person's verb phrase or a description that
+    names no person, a fragment (cut off, unbalanced quotes), a line pointing outside itself."""
     role = (actor.role or "").strip()
     if not role:
         return None
     if actor.kind == "person" and (VERB_ROLE.match(role) or PAST_VERB_ROLE.match(role)):
         return "a verb phrase, not a title or description"
-    if FRAGMENT_ROLE.match(role) or len(role.split()) > MAX_ROLE_WORDS or CUT_ROLE.search(role):
+    if actor.kind == "person" and not fits(role, "person"):
+        return "not a title or description of a person"
+    if FRAGMENT_ROLE.match(role) or len(role.split()) > MAX_ROLE_WORDS or CUT_ROLE.search(role) \
+            or OPEN_ROLE.search(role) or len(QUOTE_MARKS.findall(role)) % 2:
         return "a fragment, not a role"
+    if POINTING_ROLE.search(role):
+        return "does not stand alone (points outside the line)"
     if LEAK.search(role):
         return "page furniture, not the article's text"
     return None
@@ -199,6 +209,10 @@ def role_problem(actor: Actor) -> str | None:
 
 def _actors(actors: Sequence[Actor], texts: dict[str, str], held: list[Held]) -> Iterable[Actor]:
     for actor in actors:
+        if actor.standing != "actor" or actor.kind in {"city", "region"}:
+            what = "place" if actor.kind in {"city", "region"} else actor.standing
+            held.append(Held("actor", actor.name, actor.sources, f"not an actor of the story ({what})"))
+            continue  # places, outlets, things: never a row (sections.actors.standing decides)
         reason = role_problem(actor)
         if reason is None and actor.role:
             cited = tuple(s for s in actor.role_sources if s in texts and norm(actor.role) in norm(texts[s]))

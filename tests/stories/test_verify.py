@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from generator.models import Actor, Article, Item, Quote, Story, TimelineEntry, Unknown
 from generator.stories.verify import verify
 
@@ -70,6 +72,27 @@ def test_a_persons_role_is_never_a_verb_phrase_and_roles_cite_what_gives_them():
     s = verify(story(actors=actors))
     assert [(a.role, a.role_sources) for a in s.actors] == [(None, ()), ("mayor", ("001",))]
     assert [h.reason for h in s.held] == ["a verb phrase, not a title or description"]
+
+
+@pytest.mark.parametrize("kind, role, reason", [
+    ("person", "news of convictions on all counts", "not a title or description of a person"),
+    ("organization", "has been importing essential commodities such as oil", "a fragment, not a role"),
+    ("organization", 'described the collapse as a "mass casualty incident', "a fragment, not a role"),
+    ("organization", "had fighting cancer since", "a fragment, not a role"),
+    ("organization", "called it a great gift for the team", "does not stand alone (points outside the line)"),
+])
+def test_a_role_that_is_no_title_description_or_complete_predicate_is_held(kind, role, reason):
+    s = verify(story(actors=(Actor("Kell Velt", kind, (), role, 2, ("001",), ("001",)),)))
+    assert s.actors[0].role is None and [h.reason for h in s.held] == [reason]
+
+
+def test_a_place_an_outlet_or_a_thing_never_gets_a_row():
+    actors = (Actor("Ridgeford", "city", (), None, 4, ("001",)),
+              Actor("Kell News", "organization", (), None, 2, ("001",), standing="outlet"),
+              Actor("Ann Velt", "person", (), None, 2, ("001",)))
+    s = verify(story(actors=actors))
+    assert [a.name for a in s.actors] == ["Ann Velt"]
+    assert [h.reason for h in s.held] == ["not an actor of the story (place)", "not an actor of the story (outlet)"]
 
 
 def test_timeline_rows_are_checked_like_statements():

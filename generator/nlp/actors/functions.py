@@ -99,7 +99,7 @@ def _dateline(doc, span) -> bool:
 def continues_a_cut_line(text: str, sentence_start: int) -> bool:
     """A sentence opening a line whose previous line stops mid-sentence ("... ever recorded in"
     / "Japan shook apart homes"): a scrape broke the sentence, and its parse has the wrong subject."""
-    before = text[:sentence_start].rstrip(" \t")
+    before = text[max(0, sentence_start - LOOK_BACK): sentence_start].rstrip(" \t")  # a window, not the text
     if not before.endswith("\n"):
         return False
     last = before.rstrip()
@@ -113,6 +113,7 @@ def _inside_a_name(doc, span) -> bool:
         and prev.ent_type_ in {"ORG", "PRODUCT", "FAC"} and doc[span.start].ent_iob_ == "B"
 
 
+LOOK_BACK = 200  # characters read before a sentence to see how the line before it ends
 QUOTE_ENDS = frozenset({'"', "”", "’", "'"})
 
 

@@ -28,10 +28,10 @@ def extract_mentions(parsed: ParsedArticle) -> list[ActorMention]:
         surface = doc[cand.start - cand.prefix: cand.end]
         # a quoted speaker's words about a name are an opinion, not the outlet's description
         said = cand.start in quoted
-        broken = continues_a_cut_line(parsed.text, span.sent.start_char)
+        sentence = parsed.sentence_at(surface.start_char)
+        broken = continues_a_cut_line(parsed.text, parsed.sentences[sentence].start)
         if cand in nested:  # "Norway" in "Norway's Foreign Ministry": the ministry does what it does
-            out.append(ActorMention(surface.text, cand.label, parsed.sentence_at(surface.start_char),
-                                    surface.start_char, surface.end_char))
+            out.append(ActorMention(surface.text, cand.label, sentence, surface.start_char, surface.end_char))
             continue
         roles = role_phrases(span, said) if cand.label != "NORP" else ()
         actions = [action_phrase(span) if not (said or broken) else None]
@@ -39,8 +39,8 @@ def extract_mentions(parsed: ParsedArticle) -> list[ActorMention]:
             more_roles, action = _next_sentence_descriptions(span, people)
             roles, actions = roles + tuple(r for r in more_roles if r not in roles), actions + [action]
         out.append(ActorMention(
-            surface.text, cand.label, parsed.sentence_at(surface.start_char),
-            surface.start_char, surface.end_char, roles, tuple(a for a in actions if a),
+            surface.text, cand.label, sentence, surface.start_char, surface.end_char, roles,
+            tuple(a for a in actions if a),
             mention_functions(span, said, parsed.text, broken),
         ))
     return out

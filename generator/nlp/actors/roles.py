@@ -67,8 +67,12 @@ def _cut_off(tok) -> bool:
     """The last word of a text that does not end a sentence: a scraped excerpt cut mid-word
     ("was the sole gu")."""
     doc = tok.doc
-    rest = [t for t in doc[tok.i + 1:] if not t.is_space]
-    return not rest and not tok.is_punct
+    if tok.is_punct:
+        return False
+    for i in range(tok.i + 1, len(doc)):  # the first word after it, if any (a few spaces at most)
+        if not doc[i].is_space:
+            return False
+    return True
 
 
 def _whole_words(toks: list) -> list:
@@ -117,16 +121,19 @@ def _premodifier(span) -> str | None:
     return _clip(toks)
 
 
-def _appositive(span) -> str | None:
-    """ "Jane Doe, the bank's chief economist," or "the bank's chief economist, Jane Doe,"."""
+def _appositive(span, quoted: bool = False) -> str | None:
+    """ "Jane Doe, the bank's chief economist," or "the bank's chief economist, Jane Doe,".
+
+    In a quotation only the second, a title before the name ("our finance director Jane Doe"):
+    "Doe, a disgrace, ..." is the speaker's opinion."""
     root, doc = span.root, span.doc
-    for child in root.children:
+    for child in (() if quoted else root.children):
         if child.dep_ == "appos" and child.i >= span.end and not _is_name(child):
             phrase = _clip(doc[child.left_edge.i: child.right_edge.i + 1])
             if phrase and _describes(phrase):
                 return phrase
     if root.dep_ != "appos" or root.head.i >= span.start:
-        return _comma_description(span)
+        return None if quoted else _comma_description(span)
     # "Norway's ambassador to Chile, Ingrid Holm": the parser may hang the name on
     # the last noun ("Chile"); climb to the noun the description is about.
     head = root.head
@@ -224,7 +231,7 @@ def role_phrases(span, quoted: bool = False) -> tuple[str, ...]:
     """
     # "neighbouring Norway", "war-torn Ruritania": before a place's name stand adjectives, not titles
     title = _premodifier(span) if span.label_ not in {"GPE", "LOC"} else None
-    found = [None, title] if quoted else [_appositive(span), title, *_complements(span)]
+    found = [_appositive(span, quoted), title, *(() if quoted else _complements(span))]
     out: list[str] = []
     own = fold(span.text) if any(found) else ""
     for phrase in found:
@@ -260,7 +267,7 @@ POINTING_PRONOUNS = frozenset({"it", "them", "him", "her", "this", "that", "thes
 CLAUSE_PUNCT = frozenset({",", ";", "—", "–", ":", "--", "(", ")"})
 QUOTE_CHARS = frozenset({'"', "“", "”"})
 # What completes a predicate: an object, a complement, a prepositional phrase, a particle.
-COMPLEMENTS = frozenset({"dobj", "dative", "attr", "acomp", "oprd", "prep", "xcomp", "ccomp", "prt", "agent"})
+COMPLEMENTS = frozenset({"dobj", "dative", "attr", "acomp", "oprd", "prep", "xcomp", "prt", "agent"})
 OPEN_ENDINGS = frozenset({"ADP", "CCONJ", "SCONJ", "DET", "PART", "AUX", "PRON"})
 
 
@@ -270,7 +277,7 @@ def _without_trailing_time(toks: list) -> list:
     k = len(toks)
     while k > 0 and toks[k - 1].ent_type_ in {"DATE", "TIME"}:
         k -= 1
-    if k == len(toks) or k < 3:
+    if k == len(toks) or k < 3 or toks[k - 1].lower_ in {"aged", "ages", "age"}:
         return toks
     if toks[k - 1].pos_ == "ADP":
         k -= 1
@@ -308,6 +315,8 @@ def action_phrase(span) -> str | None:
         return None  # "No Nordic governments have accepted ...": the clause denies the action
     if any(c.dep_ == "conj" for c in root.children) or not _main_clause(verb):
         return None
+    if any(c.dep_ == "ccomp" for c in verb.children):
+        return None  # "now considers [the X a partner]": a clause completes it, too loose to cut well
     skip = {"advcl", "conj", "cc", "punct", "mark", "nsubj", "relcl", "parataxis", "npadvmod"}
     keep = {verb.i}
     children = []

@@ -14,11 +14,12 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Sequence
 
-from generator.sections.actors.aliases import (  # fold and is_country_name memoised there
-    Form, abbreviates_tail, cluster, core_name, first_name_of, fold, glued_word, government_base, is_abbreviation,
-    is_country_name, qualifier, tidy,
+from generator.sections.actors.aliases import abbreviates_tail, cluster, government_base, qualifier
+from generator.sections.actors.forms import Form, core_name, fold, is_abbreviation, is_country_name, tidy
+from generator.sections.actors.people import GENERATION_SUFFIXES, first_name_of, glued_word
+from generator.text.actor_kinds import (
+    ADMIN_NOUNS, GROUP_WORDS, INSTITUTION_NOUNS, MONTHS_DAYS, PLACE_LIST_NOUNS, place_kind,
 )
-from generator.text.actor_kinds import ADMIN_NOUNS, GROUP_WORDS, INSTITUTION_NOUNS, MONTHS_DAYS, PLACE_LIST_NOUNS, place_kind
 from generator.models import Actor, AnalysedArticle
 from generator.sections.actors.roles import caption_titles, choose_action, choose_role, head_word, refine_role
 from generator.sections.actors.standing import Evidence, corrected_kind, fits, standing, without_own_name
@@ -121,7 +122,7 @@ def _canonical(group: Sequence[Form], places: Sequence[str]) -> str:
     count = Counter(fold(f.core) for f in group)
 
     def rank(k: str) -> tuple:
-        initials = people and bool(re.search(r"\b[A-Za-z]\.", shown[k]))
+        initials = people and bool(re.match(r"[A-Za-z]\.", shown[k]))  # "J. Lindqvist"; "John J. Ray" is whole
         possessive = bool(re.search(r"['’]s\b", shown[k]))  # "Norwegian Supreme Court" over "Norway's ..."
         single = people and len(k.split()) == 1  # "Clara Vogt", not "Vogt"
         return (initials, single, -len(sources[k]), -len(k.split()), -count[k], possessive, shown[k])
@@ -331,7 +332,10 @@ def _aliases(group: Sequence[Form], name: str, label: str, texts: Sequence[str])
         if noun:
             aliases.add(f"{f.core} {noun.group(1)}")
     if label == "PERSON" and len(name.split()) >= 2:
-        aliases.add(name.split()[-1])
+        words = name.split()
+        while len(words) > 1 and fold(words[-1]).rstrip(".") in GENERATION_SUFFIXES:
+            words.pop()  # "John Ray III" goes by "Ray"
+        aliases.add(words[-1])
     return tuple(sorted({a for a in aliases if fold(a) != fold(name)}, key=lambda a: (fold(a), a)))
 
 
@@ -371,7 +375,7 @@ def _actor(group: Sequence[Form], story: _Story) -> tuple[Actor, bool]:
         sources=sources,
         role_sources=role_sources,
         standing="passing" if _common_word(group, name, story)
-        else standing(name, kind, phrases, bool(fitting), evidence, len(sources), story.outlets),
+        else standing(name, kind, phrases, bool(fitting), evidence, len(sources), story.outlets, bool(actions)),
     ), described
 
 

@@ -45,7 +45,8 @@ def head_word(phrase: str) -> str:
             break
         head = w
     head = re.sub(r"'s?$", "", head)
-    return head[:-1] if head.endswith("s") and len(head) > 4 and not head.endswith("ss") else head
+    # a plural's "s" goes ("ministers"), a word's own does not ("emeritus", "boss", "analysis")
+    return head[:-1] if head.endswith("s") and len(head) > 4 and not head.endswith(("ss", "us", "is")) else head
 
 
 def _is_past(phrase: str) -> bool:

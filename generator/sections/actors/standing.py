@@ -10,7 +10,6 @@ passing neither.
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from dataclasses import dataclass
 from typing import Iterable, Sequence
@@ -139,15 +138,16 @@ def _is_thing(name: str, kind: str, phrases: Sequence[str], ev: Evidence) -> boo
 
 
 def standing(name: str, kind: str, phrases: Sequence[str], described: bool, ev: Evidence, sources: int,
-             outlets: frozenset[str]) -> str:
+             outlets: frozenset[str], told_of: bool = False) -> str:
     """ "actor" for a name that gets a row on the page; else why it does not (see models.Actor).
 
-    `phrases`: every description the sources give it; `described`: one of them fits its kind."""
+    `phrases`: every description the sources give it; `described`: one of them fits its kind;
+    `told_of`: a sentence tells what it did ("She had lost her home": the next sentence's "she")."""
     if kind in PLACE_KINDS:
         return "place"
     if ev.hashtag:
         return "thing"
-    if kind != "person" and _is_outlet(name, phrases, ev, outlets):
+    if kind not in {"person", "country"} and _is_outlet(name, phrases, ev, outlets):
         return "outlet"
     if _is_thing(name, kind, phrases, ev):
         return "thing"
@@ -156,7 +156,7 @@ def standing(name: str, kind: str, phrases: Sequence[str], described: bool, ev: 
         return "actor" if ev.acts or ev.speaks > ev.reports or described else "place"
     if kind == "person" and not ev.acts and phrases and _majority(_heads(phrases), JOURNALIST_NOUNS):
         return "outlet"  # "ITV News reporter Ian Woods said": the outlet's own staff, reporting
-    if described or ev.acts or ev.speaks:
+    if described or ev.acts or ev.speaks or told_of:
         return "actor"
     if kind == "person":
         return "actor" if sources >= 2 or ev.mentions >= 2 else "passing"
@@ -166,8 +166,6 @@ def standing(name: str, kind: str, phrases: Sequence[str], described: bool, ev: 
 
 
 # ---------------------------------------------------------------- descriptions that fit
-
-_CAPITALISED = re.compile(r"[A-Z][\w’'.-]*")
 
 
 def without_own_name(phrase: str, names: Iterable[str]) -> str | None:
@@ -183,7 +181,7 @@ def without_own_name(phrase: str, names: Iterable[str]) -> str | None:
         words.pop()
     if not words or any(w in own for w in words):
         return None
-    return " ".join(words)
+    return " ".join(words)  # "Floyd's younger brother" is kin: a possessive of the name may stay
 
 
 def fits(phrase: str, kind: str) -> bool:
