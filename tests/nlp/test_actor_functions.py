@@ -87,3 +87,15 @@ def test_a_nested_place_takes_nothing_of_the_institution_it_qualifies():
 def test_roles_in_a_quotation_are_titles_only_and_hyphenated_words_stay_whole():
     assert mention('"Jane Doe, a disgrace to the council, must go," said Tom Roe.', "Jane Doe").role_phrases == ()
     assert mention("Apple co-founder Jane Roe died on Monday.", "Jane Roe").role_phrases == ("co-founder",)
+
+
+def test_a_place_written_after_an_organisations_name_is_part_of_it():
+    filings = "Respective bankruptcy filings said FTX US and Alameda Research had between $10 billion and $50 billion in debts."
+    assert "acts" not in mention(filings, "US").functions
+
+
+def test_a_shared_predicate_and_two_names_titles_describe_neither():
+    assert mention("Alameda Research and 130 other companies are parties to the proceedings.",
+                   "Alameda Research").role_phrases == ()
+    assert mention("The firms, including exchange FTX.com and quantitative trading company Alameda Research, "
+                   "filed for bankruptcy.", "Alameda Research").role_phrases == ()

@@ -94,6 +94,7 @@ def test_kind_follows_the_descriptions_heads_and_the_pronouns():
     # one word is no person's full name; a body's word in the name keeps it a body
     assert corrected_kind("organization", "Apple", ["chief executive"], ev(())) == "organization"
     assert corrected_kind("organization", "Kestrel Bank", ["chief executive"], ev(())) == "organization"
+    assert corrected_kind("person", "Kell’s Tracking And Command Network", [], ev(())) == "organization"
     assert corrected_kind("person", "Bill Roe", ["former rival", "Microsoft Chairman"],
                           ev(("speaks", "impersonal"))) == "person"
 

@@ -358,7 +358,13 @@ def test_person_name_rules_for_short_swapped_suffixed_and_place_names():
     assert _same_person("Ben Crump", "Benjamin Crump") and _same_person("Zhao Changpeng", "Changpeng Zhao")
     assert not _same_person("Jo Crump", "Joanna Crump")  # too short a start to tell
     assert not _same_person("Maria Lopez Square", "Maria Lopez")  # a place named after her
-    assert _surname_fits("Ray", "John J. Ray III")
+    assert _surname_fits("Ray", "John J. Ray III") and _same_person("John J. RayIII", "John J. Ray III")
+
+
+def test_a_first_name_tagged_an_organisation_is_no_persons():
+    """ "the Vikram lander", named after Vikram Sarabhai: a thing named after a person."""
+    forms = _forms(("Vikram Sarabhai", "PERSON"), ("Vikram", "ORG"), ("Vikram", "ORG"))
+    assert len(cluster(forms, [], ["x" * 80] * 3)) == 2
 
 
 def test_a_full_name_tagged_an_organisation_is_the_person_its_surname_names():

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from generator.nlp.actors.roles import COPULAS, REPORTING_VERBS
-from generator.text.actor_kinds import MODEL
+from generator.text.actor_kinds import MODEL, TITLE_NOUNS
 
 # What an outlet does with the news: "X reported", "X quoted a witness", "X cited officials".
 OUTLET_VERBS = frozenset({"report", "quote", "cite", "publish", "broadcast", "air", "write"})
@@ -107,10 +107,15 @@ def continues_a_cut_line(text: str, sentence_start: int) -> bool:
 
 
 def _inside_a_name(doc, span) -> bool:
-    """ "FTX US", "Apple Japan": a place written after an organisation's name is part of it."""
+    """ "FTX US", "Apple Japan": a place written after an organisation's name is part of it
+    (whether or not the tagger saw the organisation)."""
     prev = doc[span.start - 1] if span.start > 0 else None
-    return prev is not None and bool(prev.whitespace_) and prev.pos_ == "PROPN" \
-        and prev.ent_type_ in {"ORG", "PRODUCT", "FAC"} and doc[span.start].ent_iob_ == "B"
+    if prev is None or not prev.whitespace_ or prev.pos_ != "PROPN" or doc[span.start].ent_iob_ != "B":
+        return False
+    if prev.ent_type_ in {"ORG", "PRODUCT", "FAC"}:
+        return True
+    return span.label_ in {"GPE", "LOC"} and not prev.ent_type_ and not prev.is_sent_start \
+        and prev.lower_ not in TITLE_NOUNS
 
 
 LOOK_BACK = 200  # characters read before a sentence to see how the line before it ends

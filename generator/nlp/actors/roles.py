@@ -99,6 +99,15 @@ def _age(toks: Sequence) -> bool:
     return toks[k].lower_ in {"aged", "ages", "age"}
 
 
+def _two_names(toks) -> bool:
+    """ "including exchange FTX.com and quantitative trading company X": the words before a name
+    join two names' descriptions ("Chairman and CEO" joins two offices of one person)."""
+    toks = list(toks)
+    return any(t.pos_ == "CCONJ" and k and not person_noun(toks[k - 1].text)
+               and toks[k - 1].dep_ not in {"compound", "amod", "nmod"}  # "mission and project director"
+               for k, t in enumerate(toks))
+
+
 def _premodifier(span) -> str | None:
     """Title before the name: "Foreign Minister Jane Doe", "state news agency Xinhua"."""
     root = span.root
@@ -110,8 +119,8 @@ def _premodifier(span) -> str | None:
         toks = toks[1:]
     if any(t.text in {",", "(", ")", "—", "–", '"', "“", "”", ":"} for t in toks):
         return None
-    if any(t.pos_ == "CCONJ" and k and not person_noun(toks[k - 1].text) for k, t in enumerate(toks)):
-        return None  # "exchange FTX.com and quantitative trading company X": two names' titles
+    if _two_names(toks):
+        return None
     if not any(t.pos_ in {"NOUN", "PROPN"} and t.ent_type_ not in {"PERSON", "DATE", "TIME"}
                and not (t.ent_type_ in {"GPE", "ORG"} and t.ent_iob_ == "B" and t.i + 1 == span.start)
                for t in toks):
@@ -140,7 +149,7 @@ def _appositive(span, quoted: bool = False) -> str | None:
     while (_is_name(head) or head.dep_ == "prep") and head.dep_ in {"pobj", "prep", "compound"} \
             and head.head.i < head.i:
         head = head.head
-    if _is_name(head) or head.pos_ not in {"NOUN", "PROPN"}:
+    if _is_name(head) or head.pos_ not in {"NOUN", "PROPN"} or _two_names(doc[head.left_edge.i: span.start]):
         return None
     return _clip(doc[head.left_edge.i: span.start])
 
@@ -176,7 +185,8 @@ def _complements(span) -> list[str]:
     for child in root.children:
         if child.dep_ == "relcl":
             out.extend(_predicate_role(child, doc))
-    if root.dep_ == "nsubj" and not _reported(root.head):
+    # "X and 130 companies are parties to the proceedings": a shared predicate describes none alone
+    if root.dep_ == "nsubj" and not _reported(root.head) and not any(c.dep_ == "conj" for c in root.children):
         out.extend(_predicate_role(root.head, doc))
     if root.dep_ in {"dobj", "nsubjpass"} and span.label_ == "PERSON":
         for prep in root.head.children:

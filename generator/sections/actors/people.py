@@ -19,6 +19,7 @@ from generator.text.actor_kinds import (
 
 # "John J. Ray III", "Martin Luther King Jr.": a suffix after the surname, not the surname
 GENERATION_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv", "v"})
+GLUED_SUFFIX = re.compile(r"(?<=[a-z])(III|II|IV|Jr|Sr)\b")
 MIN_SHORT_FIRST_NAME = 3  # "Ben" for "Benjamin"; shorter prefixes ("Jo") fit too many names
 FULL_NAME_SIMILARITY = 88  # "Amirali Rostamy" ~ "Amir Ali Rostami", "Yevgeny"/"Yevgeni" Orlov
 BODY_WORDS = ORG_NOUNS | INSTITUTION_NOUNS | GENERIC_ORG_HEADS | FACILITY_NOUNS | MEDIA_NAME_WORDS | LANDFORM_NOUNS
@@ -30,6 +31,7 @@ def _name_tokens(core: str) -> tuple[str, ...]:
     """Folded name words without initials ("J. Lindqvist" -> ("lindqvist",)).
 
     Memoised: each person's name is compared with every other name of the story."""
+    core = GLUED_SUFFIX.sub(r" \1", core)  # "John J. RayIII": the space before the suffix was lost
     words = [w for w in fold(core).replace(".", ". ").split() if not re.fullmatch(r"[a-z]\.?", w)]
     while len(words) > 1 and words[-1].rstrip(".,") in GENERATION_SUFFIXES:  # "John Ray III" is a Ray
         words.pop()
@@ -42,6 +44,8 @@ def _same_person(a: str, b: str) -> bool:
     ta, tb = _name_tokens(a), _name_tokens(b)
     if not ta or not tb:
         return False
+    if ta == tb:
+        return True  # the same words once initials, suffixes and spacing are set aside
     sa, sb = "".join(ta), "".join(tb)
     if sa[0] == sb[0] and ta[-1][0] == tb[-1][0] and min(len(sa), len(sb)) >= 8 \
             and fuzz.ratio(sa, sb) >= FULL_NAME_SIMILARITY:
@@ -157,6 +161,8 @@ def merge_first_names(forms: Sequence[Form], uf: UnionFind) -> None:
     votes: dict[int, set[int | None]] = defaultdict(set)  # a first name's group -> the people it is
     for f in forms:
         key = fold(f.core)
+        # a first name tagged an organisation is as often a thing named after the person ("the
+        # Vikram lander", named after Vikram Sarabhai): only a person's first name is one
         if f.label != "PERSON" or " " in f.core or key not in by_first or uf.find(f.index) in multi_roots:
             continue
         votes[uf.find(f.index)].add(_first_name_person(f.article, sorted(by_first[key]), size))

@@ -95,9 +95,17 @@ def corrected_kind(kind: str, name: str, phrases: Sequence[str], ev: Evidence) -
     if kind == "organization" and len(name.split()) >= 2 and fold(name).split()[-1] not in BODY_NOUNS \
             and not body and (ev.personal > ev.impersonal or office):
         return "person"
-    if kind == "person" and not office and (body or ev.impersonal > ev.personal):
+    if kind == "person" and not office and (body or ev.impersonal > ev.personal or _body_shaped(name)):
         return "organization"
     return kind
+
+
+def _body_shaped(name: str) -> bool:
+    """ "ISRO's Telemetry Tracking And Command Network": a possessive inside the name, or a last
+    word that names a body, is no person's name."""
+    words = fold(name).split()
+    return len(words) >= 2 and (any(w.endswith("'s") for w in words[:-1])
+                                or words[-1] in INSTITUTION_NOUNS | GENERIC_ORG_HEADS | MEDIA_NOUNS)
 
 
 def is_media_description(phrase: str) -> bool:
