@@ -344,8 +344,11 @@ def action_phrase(span) -> str | None:
             keep -= set(range(tok.left_edge.i, tok.right_edge.i + 1))
     if not any(c.dep_ in COMPLEMENTS for c in children):
         return None  # "has voted", "is working": the verb without what completes it
-    first = min(keep)
-    toks = [span.doc[i] for i in range(first, max(keep) + 1)]
+    return _predicate_text([span.doc[i] for i in range(min(keep), max(keep) + 1)], children)
+
+
+def _predicate_text(toks: list, children: list) -> str | None:
+    """The predicate's words up to its first clause break, or None when that would cut it."""
     for k, tok in enumerate(toks):
         if tok.text in CLAUSE_PUNCT:
             # a cut between the verb's constituents, or before a modifier set off by commas

@@ -18,7 +18,7 @@ from generator.sections.actors.aliases import abbreviates_tail, cluster, governm
 from generator.sections.actors.forms import Form, core_name, fold, is_abbreviation, is_country_name, tidy
 from generator.sections.actors.people import GENERATION_SUFFIXES, first_name_of, glued_word
 from generator.text.actor_kinds import (
-    ADMIN_NOUNS, GROUP_WORDS, INSTITUTION_NOUNS, MONTHS_DAYS, PLACE_LIST_NOUNS, place_kind,
+    ADMIN_NOUNS, GROUP_WORDS, INSTITUTION_NOUNS, MONTHS_DAYS, PLACE_LIST_NOUNS, place_kind, strip_article,
 )
 from generator.models import Actor, AnalysedArticle
 from generator.sections.actors.roles import caption_titles, choose_action, choose_role, head_word, refine_role
@@ -115,6 +115,8 @@ def _canonical(group: Sequence[Form], places: Sequence[str]) -> str:
                 or any(o.startswith(k) and o[len(k):len(k) + 1].isalpha()  # cut off mid-word ("Finlan")
                        and not (len(o) - len(k) >= 3 and glued_word(o[len(k):]))  # "Vogtsaid": a lost space
                        for o in keys)
+                or any(k.startswith(o) and len(k) - len(o) >= 3 and k[len(o)].isalpha()  # "Vogtsaid" itself
+                       and glued_word(k[len(o):]) for o in keys if o != k)
                 or not people and len(k.split()) == 1 and any(o.split()[-1] == k for o in keys if o != k))
 
     strong = [k for k in keys if not weak(k)] or list(keys)
@@ -125,7 +127,7 @@ def _canonical(group: Sequence[Form], places: Sequence[str]) -> str:
         initials = people and bool(re.match(r"[A-Za-z]\.", shown[k]))  # "J. Lindqvist"; "John J. Ray" is whole
         possessive = bool(re.search(r"['’]s\b", shown[k]))  # "Norwegian Supreme Court" over "Norway's ..."
         single = people and len(k.split()) == 1  # "Clara Vogt", not "Vogt"
-        return (initials, single, -len(sources[k]), -len(k.split()), -count[k], possessive, shown[k])
+        return (initials, single, -len(sources[k]), -len(k.split()), -count[k], possessive, -len(k), shown[k])
 
     return shown[min(strong, key=rank)]
 
@@ -398,7 +400,7 @@ def build_actors(items: Sequence[AnalysedArticle]) -> list[Actor]:
     forms = _forms(items)
     places = _places(forms)
     story = _Story.of(items, places, _demonyms(items))
-    actors = []
+    kept: list[tuple[Actor, Sequence[Form]]] = []
     texts = story.texts
     for group in cluster(forms, places, texts):
         if _label(group) == "PERSON" and _not_a_person(group, texts):
@@ -406,9 +408,29 @@ def build_actors(items: Sequence[AnalysedArticle]) -> list[Actor]:
         actor, described = _actor(group, story)
         if len(actor.sources) >= MIN_SOURCES or actor.mentions >= MIN_MENTIONS or described \
                 or actor.kind in ALWAYS_KINDS:
-            actors.append(actor)
-    actors = _ambiguous_first_names(_surname_clashes(actors))
+            kept.append((actor, group))
+    actors = _ambiguous_first_names(_surname_clashes(_outlet_staff(kept, texts)))
     return sorted(actors, key=lambda a: (-len(a.sources), -a.mentions, a.name))
+
+
+# "NPR's Christopher Joyce": an outlet's possessive before a name (what precedes the name)
+OWNER_BEFORE = re.compile(r"([A-Z][\w.&-]*(?: [A-Z][\w.&-]*){0,3})['’]s\s+$")
+
+
+def _outlet_staff(kept: Sequence[tuple[Actor, Sequence[Form]]], texts: Sequence[str]) -> list[Actor]:
+    """ "NPR's Christopher Joyce says": a person the story names only as an outlet's own, with no
+    description, is that outlet's reporter, not an actor of the story."""
+    from dataclasses import replace
+
+    outlets = {fold(n) for a, _ in kept if a.standing == "outlet" for n in (a.name, *a.aliases)}
+    out = []
+    for actor, group in kept:
+        if outlets and actor.kind == "person" and actor.standing == "actor" and actor.role is None:
+            owners = [OWNER_BEFORE.search(texts[f.article][max(0, f.start - 40): f.start]) for f in group]
+            if all(m and fold(strip_article(m.group(1))) in outlets for m in owners):
+                actor = replace(actor, standing="outlet")
+        out.append(actor)
+    return out
 
 
 def _ambiguous_first_names(actors: list[Actor]) -> list[Actor]:
