@@ -14,6 +14,10 @@ from typing import Sequence
 
 from generator.nlp.parsed import positions
 from generator.nlp.quotes.gender import GENDERED, genders
+from generator.nlp.quotes.speakers import (
+    MESSAGE_NOUNS, NOT_SPEAKER_LABELS, POSSESSIVE_PRONOUNS, SPEECH_VERBS, describes_speaker,
+)
+from generator.text.actor_kinds import TITLE_NOUNS
 
 PERSON_LABELS = {"PERSON"}
 BODY_LABELS = {"ORG", "GPE", "NORP", "FAC"}
@@ -33,6 +37,8 @@ TITLES = HONORIFICS | {
     "representative", "inspector", "sergeant", "detective", "captain", "colonel", "lieutenant",
     "coach", "bishop", "archbishop", "rabbi", "imam", "spokesman", "spokeswoman",
 }
+# Words that make a title another office: "the president" is not the "Vice President Ann Lee".
+OFFICE_MODIFIERS = frozenset({"vice", "deputy", "former", "ex", "assistant", "associate", "under"})
 # Edges into a subordinate clause: "Ann Lee said that [Bo Chan had left]" - Bo Chan is not the
 # main subject a later "she said" refers back to.
 SUBORDINATE = {"ccomp", "advcl", "relcl", "acl", "xcomp", "csubj", "pcomp", "pobj", "prep"}
@@ -76,6 +82,17 @@ def strip_name(text: str) -> str:
     return re.sub(r"['\u2019]s?$", "", text).strip()
 
 
+def tokens_text(tokens) -> str:
+    """Tokens as the article writes them: "Ban Ki-moon", not "Ban Ki - moon" (one space where
+    tokens were left out, as an honorific before a name)."""
+    out = ""
+    for k, tok in enumerate(tokens):
+        nxt = tokens[k + 1] if k + 1 < len(tokens) else None
+        gap = tok.whitespace_ if nxt is not None and nxt.i == tok.i + 1 else " "
+        out += tok.text + (gap if nxt is not None else "")
+    return out
+
+
 def _surname_key(name: str) -> str:
     words = [w for w in name.split() if w.lower() not in HONORIFICS]
     return words[-1].lower().strip(".,") if words else ""
@@ -109,7 +126,7 @@ class Names:
                 continue
             if ent.label_ in PERSON_LABELS:
                 head = _name_head(ent.root)
-                full = strip_name(" ".join(t.text for t in name_run(head)))
+                full = strip_name(tokens_text(name_run(head)))
                 if full:
                     names.persons.append((ent.start, full, _role_words(head)))
             elif ent.label_ in BODY_LABELS:
@@ -154,12 +171,21 @@ class Names:
         key = _surname_key(name)
         short = [w for w in name.split() if w.lower() not in HONORIFICS]
         best = " ".join(short) or name
-        candidates = [p for p in self.persons if _surname_key(p[1]) == key]
+        candidates = [p for p in self.persons if _surname_key(p[1]) == key] or self._by_first_word(short)
         earlier = [p for p in candidates if p[0] <= pos] or candidates
         for _, full, _ in earlier:
             if len(full.split()) > len(best.split()):
                 best = full
         return best
+
+    def _by_first_word(self, words: list[str]) -> list[tuple[int, str, frozenset[str]]]:
+        """A one-word name that is the first word of exactly one person's full name: "Ban" ->
+        "Ban Ki-moon" (a family name written first); nothing when two people share it."""
+        if len(words) != 1:
+            return []
+        word = words[0].lower()
+        found = [p for p in self.persons if len(p[1].split()) > 1 and p[1].split()[0].lower() == word]
+        return found if len({p[1] for p in found}) == 1 else []
 
     def entity_mention(self, tok) -> Mention | None:
         """A named person (a run of proper nouns with a PERSON tag or a courtesy title) or body."""
@@ -171,18 +197,19 @@ class Names:
             words = {t.i: t for t in run}
             if own is not None and own.label_ in PERSON_LABELS:
                 words.update({t.i: t for t in _untitled(own)})
-            name = strip_name(" ".join(words[i].text for i in sorted(words)))
+            name = strip_name(tokens_text([words[i] for i in sorted(words)]))
             return Mention(tok.i, self.full_person(name, tok.i), "person")
         ent = self.ent_of.get(tok.i)
-        if ent is not None and ent.label_ in BODY_LABELS and _titled_name(ent):
-            return Mention(tok.i, self.full_person(ent.text, tok.i), "person")  # "PM Lee" tagged ORG
+        if ent is not None and ent.label_ in BODY_LABELS and (_titled_name(ent) or _after_title(tok, ent)):
+            return Mention(tok.i, self.full_person(ent.text, tok.i), "person")  # "PM Lee", "founder SBF" tagged ORG
         if ent is not None and ent.label_ in BODY_LABELS:
             return Mention(tok.i, self.fuller_body(self.body_name(ent), tok.i), "body")
         if tok.tag_ == "NNP" and ent is None and tok.text.istitle():
             key = tok.lower_
             titled = any(c.dep_ == "compound" and c.pos_ == "NOUN" for c in tok.lefts)  # "chief Ann Lee"
-            if len(run) >= 2 or titled or any(_surname_key(p[1]) == key for p in self.persons):
-                name = strip_name(" ".join(t.text for t in run))
+            if len(run) >= 2 or titled or any(_surname_key(p[1]) == key for p in self.persons) \
+                    or self._by_first_word([tok.text]):
+                name = strip_name(tokens_text(run))
                 return Mention(tok.i, self.full_person(name, tok.i), "person")  # an untagged name
         return None
 
@@ -200,6 +227,8 @@ class Names:
 
     def _named(self, tok) -> Mention | None:
         """The referent of a noun: a name set beside it, its own name, else its description."""
+        if tok.ent_type_ in NOT_SPEAKER_LABELS and not any(_surname_key(p[1]) == tok.lower_ for p in self.persons):
+            return None  # "October", "Monday": never who said something (unless "May" is Ms May)
         appos = self._appositive_person(tok) or self._appositive_body(tok)
         if appos is not None:
             return appos
@@ -223,7 +252,7 @@ class Names:
             if sub.ent_type_ in PERSON_LABELS or (sub.tag_ == "NNP" and sub.text.istitle()):
                 found = None if sub.ent_type_ in BODY_LABELS else self.entity_mention(sub)
                 if found is None:  # an untagged or mis-tagged name: "the president, Ann Lee-Park,"
-                    name = strip_name(" ".join(t.text for t in name_run(sub))) or sub.text
+                    name = strip_name(tokens_text(name_run(sub))) or sub.text
                     found = Mention(sub.i, self.full_person(name, sub.i), "person")
                 return found
         return None
@@ -251,9 +280,31 @@ class Names:
         found = self.latest(tok.i, kinds, word)
         if found is None and kinds == ("person",):
             people = [p for p in self.persons if p[0] < tok.i and self.agrees(p[1], word)]
-            if people:
+            if people and not self._rivals(people[-1][1], people[-1][0], tok.i, word, everyone=True):
                 return Mention(tok.i, self.full_person(people[-1][1], tok.i), "person", pronoun=word)
+            return None
+        if found is not None and kinds == ("person",) and self._rivals(found.name, found.pos, tok.i, word):
+            return None  # "Ann Lee said X. Tom Baker declined. 'Y,' she said.": Lee or Baker?
         return Mention(tok.i, found.name, found.kind, pronoun=word) if found else None
+
+    def _rivals(self, name: str, at: int, pos: int, word: str, everyone: bool = False) -> bool:
+        """Another person the pronoun at `pos` may as well refer to, when the article does not
+        tell this one's gender: another speaker (the main-clause subject of a verb of saying), or
+        anyone named (`everyone`), from the sentence before `name`'s mention at `at` up to the
+        pronoun, with a gender that does not rule it out."""
+        key = _surname_key(name)
+        if self.gender.get(key) is not None:
+            return False  # the article calls this person "he" or "she": that settles it
+        if not everyone and self.doc[at].head.lemma_.lower() in SPEECH_VERBS:
+            return False  # the latest one to speak: "Ann Lee welcomed it in a post. 'X,' she wrote."
+        sent = self.doc[at].sent
+        start = self.doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+        if everyone:
+            others = [n for p, n, _ in self.persons if start <= p < pos]
+        else:
+            others = [m.name for m in self.subjects if start <= m.pos < pos and m.kind == "person" and m.main
+                      and not m.pronoun and self.doc[m.pos].head.lemma_.lower() in SPEECH_VERBS]
+        return any(_surname_key(n) != key and self.agrees(n, word) for n in others)
 
     def latest(self, pos: int, kinds: tuple[str, ...], word: str = "") -> Mention | None:
         """The latest main-clause subject of those kinds before pos (else any such subject),
@@ -271,6 +322,10 @@ class Names:
         a body or titled person the article named before ("the Health Ministry" -> "X's Health Ministry")."""
         if tok.pos_ not in ("NOUN", "PROPN"):
             return None
+        if any(c.dep_ == "poss" and c.lower_ in POSSESSIVE_PRONOUNS for c in tok.children):
+            return None  # "his family": whose, the pronoun would have to say
+        if tok.lemma_.lower() in MESSAGE_NOUNS:
+            return self._issuer(tok)
         words = _phrase(tok)
         content = [w for w in words if w.lower() not in QUANTIFIERS | DETERMINERS]
         if not content:
@@ -282,11 +337,32 @@ class Names:
         of_words = _of_words(tok)  # "the President of Ruritania": both words describe the person
         for wanted in ([set(lowered) | of_words] if of_words else []) + [set(lowered)]:
             for pos, name, roles in reversed(self.persons):
-                if pos < tok.i and wanted <= roles:
+                if pos < tok.i and wanted <= roles and not (roles & OFFICE_MODIFIERS) - wanted:
                     return Mention(tok.i, self.full_person(name, tok.i), "person")
-        kind = "group" if tok.tag_ in ("NNS", "NNPS") else "other"
+        kind = describes_speaker(tok.lemma_, tok.tag_ in ("NNS", "NNPS"))
+        if kind is None and _name_like(tok):
+            kind = "group" if tok.tag_ == "NNPS" else "other"  # a name the tagger did not label
+        if kind is None:
+            return None  # "the liftoff", "the microphone": no one who speaks
         display = _display([w for w in words if w.lower() not in QUANTIFIERS]) + _named_affiliation(tok)
         return Mention(tok.i, display, kind)
+
+    def _issuer(self, tok) -> Mention | None:
+        """Who issued a statement, report or post that "says": its possessor or the name
+        compounded with it ("the Acme statement", "Acme's report"), or "from X"; else None."""
+        for child in tok.children:
+            if child.dep_ in ("poss", "compound") and child.i not in self.quoted:
+                found = self.resolve(child)
+                if found is not None and found.kind in ("person", "body", "group"):
+                    return replace(found, pos=tok.i)
+        for prep in tok.rights:
+            if prep.lower_ in ("from", "by", "of") and prep.dep_ == "prep":
+                for obj in prep.children:
+                    if obj.dep_ == "pobj" and obj.i not in self.quoted:
+                        found = self.resolve(obj)
+                        if found is not None and found.kind in ("person", "body", "group"):
+                            return replace(found, pos=tok.i)
+        return None
 
     def _described_body(self, pos: int, lowered: list[str]) -> Mention | None:
         """The latest body a description names: "the ministry" -> "Norway's Health Ministry"; a
@@ -371,6 +447,21 @@ def _untitled(ent) -> list:
     return tokens
 
 
+def _name_like(tok) -> bool:
+    """A proper noun, or a word written as one whatever its tag: "ISRO", "Board" mid-sentence."""
+    if tok.pos_ == "PROPN":
+        return True
+    text = tok.text
+    return len(text) >= 2 and (text.isupper() or text[:1].isupper() and not tok.is_sent_start)
+
+
+def _after_title(tok, ent) -> bool:
+    """A one-word name tagged as an organisation right after a person's title noun: "FTX founder
+    SBF" (the title is lower case, so it is no part of an organisation's name)."""
+    return (len(ent) == 1 and tok.tag_ == "NNP" and tok.i > 0 and tok.doc[tok.i - 1].is_lower
+            and tok.doc[tok.i - 1].lemma_ in TITLE_NOUNS)
+
+
 def _titled_name(ent) -> bool:
     """A rank followed by a capitalised name, whatever the tagger's label: "PM Lee", "Dr Okafor"."""
     words = ent.text.split()
@@ -404,6 +495,10 @@ def name_run(tok) -> list:
     start = tok.i
     while start > 0:
         prev = doc[start - 1]
+        if prev.tag_ == "HYPH" and start > 1 and not prev.whitespace_ and not doc[start - 2].whitespace_ \
+                and doc[start - 2].tag_ in ("NNP", "NNPS"):
+            start -= 1  # a hyphenated name: "Ban Ki-moon", "Ann Lee-Park"
+            continue
         if prev.tag_ not in ("NNP", "NNPS") or prev.dep_ != "compound" or prev.lower_.rstrip(".") in TITLES:
             break
         if prev.ent_type_ in BODY_LABELS:
