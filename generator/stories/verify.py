@@ -9,7 +9,8 @@ Story is checked, in page order:
   - it is not boilerplate (captions, credits, notices, markup) that cleaning left in a body;
   - it is not said already, higher on the page (In brief first);
   - a disagreement has two different values from different sources;
-  - a key quote has a speaker and more than a fragment of words;
+  - a key quote has a speaker (a person or a body, never a pronoun or a date) and more than a
+    fragment of words, and does not repeat a statement shown above it;
   - a person's role is a title or a description, never a verb phrase or a fragment.
 A line that fails goes to `Story.held` with its reason: never published, kept for editors
 (the export's `held`, `explainer review`). Pure: the same story and sources, the same result.
@@ -24,6 +25,7 @@ from typing import Iterable, Sequence
 from rapidfuzz import fuzz
 
 from generator.models import Actor, Held, Item, Quote, Story, TimelineEntry, Unknown
+from generator.sections.quotes import is_statement
 from generator.text.support import norm, prepared, why_unsupported, words
 
 # A line opening with a word that points outside it ("He said", "They", "This came", "The move").
@@ -51,6 +53,13 @@ CUT_ROLE = re.compile(r"\b(such as|including|like)\s+\w+$")
 MAX_ROLE_WORDS = 14
 REPEAT = 85  # fuzz.ratio of two normalised lines that say the same thing
 MIN_QUOTE_WORDS = 3
+REPEATED_WORDS = 0.8  # share of a quote's words a statement shown above gives: the same words again
+# A speaker that is no one: a pronoun left unresolved, a date, a possessive ("his family").
+NOT_A_SPEAKER = re.compile(
+    r"^(?:(?:he|she|they|it|we|i|you|him|them|this|that)$|(?:his|her|their|its|our|my|your)\s|"
+    r"(?:january|february|march|april|june|july|august|september|october|november|december|"
+    r"jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.?(?:\s+\d+)?$|"
+    r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tomorrow)$|\d)")
 
 
 def verify(story: Story) -> Story:
@@ -75,7 +84,7 @@ def verify(story: Story) -> Story:
     whats_next = statements("whats_next", story.whats_next)
     timeline = tuple(_timeline(story.timeline, texts, held))
     unknown = tuple(_unknown(story.unknown, texts, shown, held))
-    quotes = tuple(_quotes(story.quotes, texts, held))
+    quotes = tuple(_quotes(story.quotes, texts, shown, held))
     # a role may come from a photo caption: the outlet's own description of the person
     captioned = {a.source_id: "\n".join([a.text, *(r.line for r in a.removed if r.reason == "photo caption")])
                  for a in story.sources}
@@ -165,22 +174,35 @@ def _dispute_problem(item: Unknown, texts: dict[str, str]) -> str | None:
     return None
 
 
-def _quotes(quotes: Sequence[Quote], texts: dict[str, str], held: list[Held]) -> Iterable[Quote]:
+def _quotes(quotes: Sequence[Quote], texts: dict[str, str], shown: Sequence[str],
+            held: list[Held]) -> Iterable[Quote]:
     for q in quotes:
         speaker = (q.speaker or "").strip().lower()
         cited = tuple(s for s in q.sources if s in texts and norm(q.text) in norm(texts[s]))
         if not speaker or speaker.startswith("unidentified") or speaker == "unknown":
             reason = "no identified speaker"
+        elif NOT_A_SPEAKER.match(speaker):
+            reason = "the speaker is not a person or a body"
         elif len(q.text.split()) < MIN_QUOTE_WORDS:
             reason = "a fragment, not a statement"
         elif LEAK.search(q.text):
             reason = "page furniture, not the article's text"
         elif not cited:
             reason = "no cited source has these words"
+        elif is_statement(q.text) and _shown_as_statement(q.text, shown):
+            reason = "already shown as a statement"
         else:
             yield replace(q, sources=cited)
             continue
         held.append(Held("quote", f"{q.speaker or '?'}: {q.text}", q.sources, reason))
+
+
+def _shown_as_statement(quote: str, shown: Sequence[str]) -> bool:
+    """A statement of the page already gives these words: the quote's sentence is a What we
+    know line, or nearly all of its words are one (a key quote never repeats the page)."""
+    line, mine = norm(quote), words(quote)
+    return any(line in other or (len(mine) >= 4 and len(mine & words(other)) >= REPEATED_WORDS * len(mine))
+               for other in shown)
 
 
 def role_problem(actor: Actor) -> str | None:

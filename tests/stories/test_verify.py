@@ -64,6 +64,23 @@ def test_quotes_need_a_speaker_and_more_than_a_fragment():
     assert sorted(h.reason for h in s.held) == ["a fragment, not a statement", "no identified speaker"]
 
 
+def test_a_quote_credited_to_a_pronoun_a_date_or_his_family_is_held():
+    text = "the valley was cut off"
+    quotes = tuple(Quote(who, text, ("001",)) for who in ("he", "October", "His family", "Ann Velt"))
+    s = verify(story(quotes=quotes))
+    assert [q.speaker for q in s.quotes] == ["Ann Velt"]
+    assert {h.reason for h in s.held} == {"the speaker is not a person or a body"}
+
+
+def test_a_key_quote_never_repeats_a_statement_shown_above():
+    line = "Officials said on Tuesday that 39 people died when the Harlow dam failed."
+    repeat = "39 people died when the Harlow dam failed"  # the words of What we know's line
+    quotes = (Quote("Officials", repeat, ("001",)), Quote("Police", "Police closed the road", ("002",)))
+    s = verify(story(known=(Item(line, ("001",)),), quotes=quotes))
+    assert [q.speaker for q in s.quotes] == ["Police"]
+    assert reasons(s) == {f"Officials: {repeat}": "already shown as a statement"}
+
+
 def test_a_persons_role_is_never_a_verb_phrase_and_roles_cite_what_gives_them():
     actors = (Actor("Ann Velt", "person", (), "has been importing oil", 2, ("001",), ("001",)),
               Actor("Ann Velt", "person", (), "mayor", 2, ("001",), ("001", "002")))

@@ -30,6 +30,7 @@ _SPEAKING_KINDS = ("person", "body", "group", "other")  # "other": one person de
 MIN_WORDS_UNATTRIBUTED = 3
 # '"A," she said. / "B," she added.': adding and continuing go on with the same speaker.
 CONTINUING = {"add", "continue"}
+_PRONOUNS = frozenset({"he", "she", "it", "they"})
 
 
 @dataclass
@@ -39,6 +40,7 @@ class _Found:
     speaker: Mention | None
     framed: bool  # a speech verb stands in the quotation's own sentence
     opens: bool  # the quotation opens its sentence ('"B."' after '"A," he said.')
+    added: tuple[int, str] | None = None  # ('"B," she added': the pronoun's token and word)
 
 
 def _paragraph_ranges(sentences: Sequence[Sentence]) -> list[tuple[int, int, int]]:
@@ -204,12 +206,12 @@ def _continue_added(doc, found: list[_Found], names: Names, paragraphs) -> None:
     bounds = {p: (s, e) for p, s, e in paragraphs}
     prev: _Found | None = None
     for f in sorted(found, key=lambda f: f.span.start):
-        sp = f.speaker
-        if prev is not None and sp is not None and sp.pronoun and doc[sp.pos].head.lemma_.lower() in CONTINUING:
+        if prev is not None and f.added is not None and (f.speaker is None or f.speaker.pronoun):
+            pos, pronoun = f.added
             if _adjacent_paragraphs(doc, order, bounds, prev.paragraph, f.paragraph) \
-                    and not _someone_between(names, prev, doc[sp.pos].idx, doc) \
-                    and _may_refer(names, sp.pronoun, prev.speaker):
-                f.speaker = replace(prev.speaker, pos=sp.pos, pronoun=sp.pronoun)
+                    and not _someone_between(names, prev, doc[pos].idx, doc) \
+                    and _may_refer(names, pronoun, prev.speaker):
+                f.speaker = replace(prev.speaker, pos=pos, pronoun=pronoun)
         if f.speaker is not None:
             prev = f
 
@@ -249,7 +251,19 @@ def _attribute_span(doc, span: QuoteSpan, bounds: tuple[int, int], names: Names,
     if speaker is None:
         speaker = speech_noun_speaker(tokens, names)
     opens = all(t.is_punct or t.is_space for t in doc[frame[0].i:tokens[0].i]) if frame else False
-    return _Found(span, -1, speaker, bool(candidate_verbs(frame, names)), opens)
+    verbs = candidate_verbs(frame, names)
+    return _Found(span, -1, speaker, bool(verbs), opens, _added(verbs, names))
+
+
+def _added(verbs, names: Names) -> tuple[int, str] | None:
+    """The pronoun of an "added" or "continued" in the quotation's sentence ('"B," she added'),
+    resolved or not: it may go on with the previous quotation's speaker."""
+    for verb in verbs:
+        if verb.lemma_.lower() in CONTINUING:
+            for child in verb.children:
+                if child.dep_ == "nsubj" and child.lower_ in _PRONOUNS and child.i not in names.quoted:
+                    return child.i, child.lower_
+    return None
 
 
 def extract_quotes(parsed: ParsedArticle) -> list[QuoteMention]:

@@ -37,6 +37,13 @@ TITLES = HONORIFICS | {
     "representative", "inspector", "sergeant", "detective", "captain", "colonel", "lieutenant",
     "coach", "bishop", "archbishop", "rabbi", "imam", "spokesman", "spokeswoman",
 }
+# Titles abbreviated before a name ("Gov. Wes Moore"), so that "the governor" finds him.
+TITLE_ABBREVIATIONS = {
+    "gov": "governor", "sen": "senator", "rep": "representative", "gen": "general", "lt": "lieutenant",
+    "sgt": "sergeant", "col": "colonel", "capt": "captain", "pres": "president", "prof": "professor",
+    "atty": "attorney", "supt": "superintendent", "insp": "inspector", "det": "detective",
+    "amb": "ambassador", "adm": "admiral", "cmdr": "commander", "maj": "major", "pm": "prime minister",
+}
 # Words that make a title another office: "the president" is not the "Vice President Ann Lee".
 OFFICE_MODIFIERS = frozenset({"vice", "deputy", "former", "ex", "assistant", "associate", "under"})
 # Edges into a subordinate clause: "Ann Lee said that [Bo Chan had left]" - Bo Chan is not the
@@ -178,6 +185,15 @@ class Names:
                 best = full
         return best
 
+    def _known_person(self, text: str) -> bool:
+        """The article names a person so ("David Cameron", or "Cameron" for him) elsewhere: the
+        tagger's label for this one mention does not make it an organisation."""
+        words = strip_name(text).split()
+        if not words or not all(w[:1].isupper() for w in words):
+            return False
+        key = _surname_key(text)
+        return any(p[1] == text or (len(words) == 1 and _surname_key(p[1]) == key) for p in self.persons)
+
     def _by_first_word(self, words: list[str]) -> list[tuple[int, str, frozenset[str]]]:
         """A one-word name that is the first word of exactly one person's full name: "Ban" ->
         "Ban Ki-moon" (a family name written first); nothing when two people share it."""
@@ -202,6 +218,8 @@ class Names:
         ent = self.ent_of.get(tok.i)
         if ent is not None and ent.label_ in BODY_LABELS and (_titled_name(ent) or _after_title(tok, ent)):
             return Mention(tok.i, self.full_person(ent.text, tok.i), "person")  # "PM Lee", "founder SBF" tagged ORG
+        if ent is not None and ent.label_ in BODY_LABELS and self._known_person(ent.text):
+            return Mention(tok.i, self.full_person(ent.text, tok.i), "person")  # "Cameron" tagged ORG here
         if ent is not None and ent.label_ in BODY_LABELS:
             return Mention(tok.i, self.fuller_body(self.body_name(ent), tok.i), "body")
         if tok.tag_ == "NNP" and ent is None and tok.text.istitle():
@@ -270,7 +288,7 @@ class Names:
         """"he said" -> the latest person named as a subject before; "they" -> a group or body."""
         word = tok.lower_
         if word in MALE_FEMALE:
-            kinds = ("person",)
+            kinds = ("person", "other")  # "other": one person described, "the farmer", "one witness"
         elif word in PLURAL:
             kinds = ("group", "body")
         elif word in NEUTER:
@@ -278,14 +296,22 @@ class Names:
         else:
             return None
         found = self.latest(tok.i, kinds, word)
-        if found is None and kinds == ("person",):
+        personal = word in MALE_FEMALE
+        if found is None and personal:
             people = [p for p in self.persons if p[0] < tok.i and self.agrees(p[1], word)]
             if people and not self._rivals(people[-1][1], people[-1][0], tok.i, word, everyone=True):
                 return Mention(tok.i, self.full_person(people[-1][1], tok.i), "person", pronoun=word)
             return None
-        if found is not None and kinds == ("person",) and self._rivals(found.name, found.pos, tok.i, word):
+        if found is not None and personal and (self._rivals(found.name, found.pos, tok.i, word)
+                                               or self._body_spoke_since(found.pos, tok.i)):
             return None  # "Ann Lee said X. Tom Baker declined. 'Y,' she said.": Lee or Baker?
         return Mention(tok.i, found.name, found.kind, pronoun=word) if found else None
+
+    def _body_spoke_since(self, at: int, pos: int) -> bool:
+        """A body or group spoke between the person and the pronoun ("Ann Lee left. The ministry
+        said X. 'Y,' he said."): "he" is then someone the article has not named."""
+        return any(at < m.pos < pos and m.main and not m.pronoun and m.kind in ("body", "group")
+                   and self.doc[m.pos].head.lemma_.lower() in SPEECH_VERBS for m in self.subjects)
 
     def _rivals(self, name: str, at: int, pos: int, word: str, everyone: bool = False) -> bool:
         """Another person the pronoun at `pos` may as well refer to, when the article does not
@@ -302,7 +328,7 @@ class Names:
         if everyone:
             others = [n for p, n, _ in self.persons if start <= p < pos]
         else:
-            others = [m.name for m in self.subjects if start <= m.pos < pos and m.kind == "person" and m.main
+            others = [m.name for m in self.subjects if start <= m.pos < pos and m.kind in ("person", "other") and m.main
                       and not m.pronoun and self.doc[m.pos].head.lemma_.lower() in SPEECH_VERBS]
         return any(_surname_key(n) != key and self.agrees(n, word) for n in others)
 
@@ -339,6 +365,8 @@ class Names:
             for pos, name, roles in reversed(self.persons):
                 if pos < tok.i and wanted <= roles and not (roles & OFFICE_MODIFIERS) - wanted:
                     return Mention(tok.i, self.full_person(name, tok.i), "person")
+        if len(lowered) == 1 and lowered[0] in BODY_NOUNS:
+            return self._body_nearby(tok)  # "the group said": which group, only a name nearby tells
         kind = describes_speaker(tok.lemma_, tok.tag_ in ("NNS", "NNPS"))
         if kind is None and _name_like(tok):
             kind = "group" if tok.tag_ == "NNPS" else "other"  # a name the tagger did not label
@@ -346,6 +374,14 @@ class Names:
             return None  # "the liftoff", "the microphone": no one who speaks
         display = _display([w for w in words if w.lower() not in QUANTIFIERS]) + _named_affiliation(tok)
         return Mention(tok.i, display, kind)
+
+    def _body_nearby(self, tok) -> Mention | None:
+        """The one body named in this sentence before `tok` or in the sentence before; None when
+        there is none or more than one."""
+        sent = tok.sent
+        start = self.doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+        near = {name for at, name in self.bodies if start <= at < tok.i}
+        return Mention(tok.i, near.pop(), "body") if len(near) == 1 else None
 
     def _issuer(self, tok) -> Mention | None:
         """Who issued a statement, report or post that "says": its possessor or the name
@@ -516,11 +552,13 @@ def _role_words(head) -> frozenset[str]:
     root = head
     name = {t.i for t in name_run(root)}
     words: set[str] = set()
-    region = list(root.subtree)
+    others = {t.i for c in root.children if c.dep_ in ("conj", "cc", "relcl") for t in c.subtree}
+    region = [t for t in root.subtree if t.i not in others]  # not "and Vice President Mary Chan"
     if root.dep_ == "appos":
         region += [t for t in root.head.subtree if t.i not in {s.i for s in root.subtree}]
     for tok in region:
         if tok.i not in name and not tok.is_punct:
             words.add(tok.lower_)
+            words.update(TITLE_ABBREVIATIONS.get(tok.lower_.rstrip("."), "").split())  # "Gov." -> governor
     return frozenset(words)
 
