@@ -15,7 +15,7 @@ from datetime import date
 from generator.clean import boilerplate as bp
 from generator.clean import page
 from generator.errors import InputRejected
-from generator.clean.metadata import find_date
+from generator.text.dates.written import find_date
 from generator.models import Article, RawDocument, RemovedLine
 
 MIN_BODY_WORDS = 40  # the default of Settings.min_body_words

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from generator.clean.metadata import DATE_RE
+from generator.text.dates.vocabulary import DATE_RE
 
 I = re.I
 

@@ -14,7 +14,8 @@ import unicodedata
 from dataclasses import dataclass
 
 from generator.clean import boilerplate as bp
-from generator.clean.metadata import find_date, tidy_name
+from generator.clean.names import tidy_name
+from generator.text.dates.written import find_date
 
 Reasons = dict[int, str]
 BYLINE_ZONE = 12  # bylines are within this many lines of the top or the bottom of a page

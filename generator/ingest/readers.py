@@ -14,7 +14,7 @@ from typing import Any, Callable
 
 import yaml
 
-from generator.clean.metadata import META_ALIASES, META_KEYS, normalise_explicit_date, validate_meta
+from generator.ingest.meta import META_ALIASES, META_KEYS, normalise_explicit_date, validate_meta
 
 
 @dataclass(frozen=True)

@@ -18,7 +18,7 @@ from typing import Any
 
 import yaml
 
-from generator.clean.metadata import validate_meta
+from generator.ingest.meta import validate_meta
 
 INDEX_NAMES = ("sources.yaml", "sources.yml")
 SIDECAR_SUFFIXES = (".meta.yaml", ".meta.yml")

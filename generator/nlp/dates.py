@@ -1,13 +1,16 @@
 """Date mentions in one parsed article: which date expressions time an event in their sentence,
-resolved against the article's own date where it allows (the grammar: generator.text.dates)."""
+resolved against the article's own date where it allows (the grammar: generator.text.dates.expressions).
+A mention's date is the point's ISO string ("2019", "2019-05", "2019-05-14"), as DateMention carries it."""
 
 from __future__ import annotations
 
 from bisect import bisect_left
+from datetime import date
 
 from generator.models import DateMention
 from generator.nlp.parsed import ParsedArticle
-from generator.text import dates
+from generator.text.dates.expressions import is_iso, parse_expression, resolve
+from generator.text.dates.partial import day_of
 
 # Prepositions that put an event at a date: "in 1998", "on Tuesday", "since 2015", "during March".
 # Others give a bound or a span, not the event's time: "for two years", "by Monday", "as of Wednesday".
@@ -30,7 +33,7 @@ def extract_dates(parsed: ParsedArticle) -> list[DateMention]:
     doc, sentences = parsed.doc, parsed.sentences
     if not sentences:
         return []
-    reference = parsed.article.published_date
+    reference = day_of(parsed.article.published)
     anchors = parsed.positions("LOWER", ANCHOR_WORDS)
     by_sentence: dict[int, list[tuple[DateMention, bool]]] = {}
     for ent in parsed.ents:
@@ -52,7 +55,7 @@ def extract_dates(parsed: ParsedArticle) -> list[DateMention]:
     return out
 
 
-def _mention(doc, ent, index: int, reference: str | None, anchors: list[int]) -> tuple[DateMention, bool] | None:
+def _mention(doc, ent, index: int, reference: date | None, anchors: list[int]) -> tuple[DateMention, bool] | None:
     """(mention, nominal) when the entity is the time of an event; None for other dates.
 
     `anchors`: the indices of the document's ANCHOR_WORDS tokens, found once per article.
@@ -73,19 +76,19 @@ def _mention(doc, ent, index: int, reference: str | None, anchors: list[int]) ->
     start = prep.idx if near else ent.start_char
     # the span's own text, not a slice of doc.text: spaCy joins every token anew for that
     expression = doc[prep.i:ent.end].text if near else ent.text
-    spec = dates.parse_expression(expression)
-    if spec is None or dates.is_iso(ent.text):
-        return None  # "2019-05-14" in prose is a page's dateline, not a dated event
+    spec = parse_expression(expression)
+    if spec is None or not spec.point or is_iso(ent.text):
+        return None  # "the 1990s" is no point; "2019-05-14" in prose is a page's dateline, not an event
     if spec.kind == "offset" and spec.unit == "day" and spec.amount == 0 and (
             tense == "present" or _quoted(doc.text, start)):
         return None  # "Here are today's stories", "today we showed them": the writer's now, no event
-    resolved = dates.resolve(spec, reference, tense)
+    resolved = resolve(spec, reference, tense)
     relative = spec.relative and resolved is None
     if not relative and resolved is None:
         return None  # impossible calendar date ("February 30")
     main = _main_clause(verb) and (not nominal or _heads_clause(head, verb))
-    mention = DateMention(index, expression, resolved, start, ent.end_char, relative, tense,
-                          spec.approximate, main, _event_lemmas(ent.sent, ent, anchors))
+    mention = DateMention(index, expression, resolved.iso if resolved else None, start, ent.end_char, relative,
+                          tense, spec.approximate, main, _event_lemmas(ent.sent, ent, anchors))
     return mention, nominal
 
 

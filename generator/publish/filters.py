@@ -6,30 +6,18 @@ by a template goes through `markdown_escape.md_inline` (the environment's `final
 
 from __future__ import annotations
 
-import datetime as dt
-import re
 from typing import Iterable, Mapping, Sequence
 
 import yaml
 
 from generator.publish.markdown_escape import SafeMd, clean_text, md_inline, safe_token, safe_url, url_host
-
-_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
-           "September", "October", "November", "December")
-ISO_DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?:T\d{2}:\d{2}(?::\d{2})?)?")
+from generator.text.dates.partial import PartialDate, Precision
+from generator.text.dates.vocabulary import MONTH_NAMES
 
 
-def parse_iso(value: object) -> tuple[int, int | None, int | None] | None:
-    """(year, month, day) of an ISO date at its stated precision, or None if it is not one."""
-    m = ISO_DATE.fullmatch(str(value or ""))
-    if not m:
-        return None
-    year, month, day = int(m[1]), int(m[2]) if m[2] else None, int(m[3]) if m[3] else None
-    try:
-        dt.date(year, month or 1, day or 1)
-    except ValueError:
-        return None
-    return year, month, day
+def parse_iso(value: object) -> PartialDate | None:
+    """The date of an ISO date or timestamp at its stated precision, or None if it is not one."""
+    return PartialDate.from_iso(str(value or ""), timestamp=True)
 
 
 def human_date(value: object) -> str:
@@ -37,34 +25,28 @@ def human_date(value: object) -> str:
 
     Unparseable dates are shown as written (escaped by the template), never guessed.
     """
-    parts = parse_iso(value)
-    if parts is None:
+    found = parse_iso(value)
+    if found is None:
         return clean_text(value)
-    year, month, day = parts
-    if month is None:
-        return str(year)
-    if day is None:
-        return f"{_MONTHS[month - 1]} {year}"
-    return f"{day} {_MONTHS[month - 1]} {year}"
+    if found.month is None:
+        return str(found.year)
+    if found.day is None:
+        return f"{MONTH_NAMES[found.month - 1]} {found.year}"
+    return f"{found.day} {MONTH_NAMES[found.month - 1]} {found.year}"
 
 
 def iso_day(value: object) -> str | None:
     """The YYYY-MM-DD part of an ISO value when it is that precise (for front matter)."""
-    parts = parse_iso(value)
-    if parts is None or parts[2] is None:
-        return None
-    return f"{parts[0]:04d}-{parts[1]:02d}-{parts[2]:02d}"
+    found = parse_iso(value)
+    return found.iso if found is not None and found.precision is Precision.DAY else None
 
 
 def date_position(value: str) -> float | None:
     """A date as a fractional year (start of the period it names), for the timeline strip."""
-    parts = parse_iso(value)
-    if parts is None:
+    found = parse_iso(value)
+    if found is None:
         return None
-    year, month, day = parts
-    start = dt.date(year, 1, 1)
-    days = (dt.date(year, month or 1, day or 1) - start).days
-    return year + days / 366
+    return found.year + (found.first - PartialDate(found.year).first).days / 366
 
 
 def footnote_labels(source_ids: Sequence[str]) -> dict[str, SafeMd]:

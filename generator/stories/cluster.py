@@ -23,6 +23,7 @@ import numpy as np
 from generator.nlp import topic_terms
 from generator.config import Settings
 from generator.models import AnalysedArticle, Rejection
+from generator.text.dates.partial import day_of
 from generator.text.vectors import Tfidf
 
 # No IDF: weights fitted on the articles at hand make a lone event look like many stories
@@ -37,11 +38,7 @@ def term_counts(item: AnalysedArticle) -> tuple[tuple[str, int], ...]:
 
 
 def _day(item: AnalysedArticle) -> date | None:
-    d = item.article.published_date
-    try:
-        return date.fromisoformat(d) if d else None
-    except ValueError:
-        return None
+    return day_of(item.article.published_date)
 
 
 # ---------------------------------------------------------------- roundups

@@ -20,6 +20,7 @@ from generator.sections.timeline.build import build_timeline
 from generator.stories.cluster import find_copies
 from generator.stories.slugs import slugify
 from generator.stories.verify import verify
+from generator.text.dates.partial import PartialDate, Precision, day_of
 
 
 def _is_full_sentence(text: str) -> bool:
@@ -63,10 +64,11 @@ def choose_event_date(timeline: Sequence[TimelineEntry], items: Sequence[Analyse
     With no such date, the earliest publication date: the story is at least that old.
     """
     published = sorted(d for d in (it.article.published_date for it in items) if d)
-    latest = published[-1] if published else None
+    latest = day_of(published[-1]) if published else None
     support: Counter[str] = Counter()
     for entry in timeline:
-        if len(entry.date) == 10 and (latest is None or entry.date <= latest):
+        point = PartialDate.from_iso(entry.date)
+        if point and point.precision is Precision.DAY and (latest is None or point.first <= latest):
             support[entry.date] += len(entry.sources)
     if support:
         return sorted(support.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]

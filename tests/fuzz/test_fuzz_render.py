@@ -194,3 +194,10 @@ def test_home_archive_and_hub_pages_hold_only_their_own_structure(story, setting
                 assert not urlsplit(href).scheme and not href.startswith("//"), (rel, href)
         if rel in ("index.md", "archive.md") and headline:
             assert headline in " ".join(root.text_content().split()), rel
+
+
+def test_a_headline_ending_in_a_fence_keeps_the_front_matter_whole(settings):
+    """Found by this file's fuzzing: "Jo Smith ---" is a title, not the front matter's end."""
+    story = Story(SLUG, " Jo Smith ---", None, None, (Article("000", "seeds/0.txt", ("B.",)),))
+    meta, body = split_page(render.render_story(story, settings))
+    assert meta["title"].strip() == "Jo Smith ---" and body.lstrip().startswith("#")

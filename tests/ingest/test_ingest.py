@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from generator.clean.article import clean_document
-from generator.clean.metadata import normalise_explicit_date, validate_meta
+from generator.ingest.meta import normalise_explicit_date, validate_meta
 from generator.config import Settings
 from generator.ingest import documents as ingest
 from generator.ingest.readers import markdown_to_text

@@ -17,7 +17,7 @@ from generator.nlp.analyse import analyse_doc
 from generator.nlp.model import parse_one
 from generator.nlp.parsed import NUMBER_LABELS, ParsedArticle, positions
 from generator.stories import cluster
-from generator.text import dates
+from generator.text.dates import expressions
 from generator.text.actor_kinds import ADMIN_NOUNS, COLLECTIVE_NOUNS
 
 TEXT = (
@@ -100,7 +100,7 @@ def test_each_parsed_article_holds_its_own_entities_and_sentence_lookup():
 
 def test_memoised_parse_expression_answers_as_the_plain_function():
     for expression in ("on Tuesday", "in May 2019", "last June", "five years ago", "this week", "on Tuesday"):
-        assert dates.parse_expression(expression) == dates.parse_expression.__wrapped__(expression)
+        assert expressions.parse_expression(expression) == expressions.parse_expression.__wrapped__(expression)
 
 
 def test_empty_article_analyses_to_nothing():

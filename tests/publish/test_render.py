@@ -18,6 +18,7 @@ import yaml
 from lxml import html as lhtml
 
 from generator.models import Actor, Item, Story, TimelineEntry
+from generator.publish.controls import split_front_matter
 from generator.publish import render
 from generator.publish.export import story_json
 from generator.publish.filters import human_date
@@ -42,8 +43,9 @@ def site_markdown() -> markdown.Markdown:
 
 
 def split_page(page: str) -> tuple[dict, str]:
-    _, head, body = page.split("---\n", 2)
-    return yaml.safe_load(head), body
+    """Front matter and body, split as MkDocs splits them (a `---` line, not `---` anywhere)."""
+    head, body = split_front_matter(page)
+    return yaml.safe_load(head or ""), body
 
 
 def to_html(page: str):

@@ -23,7 +23,7 @@ from typing import Sequence
 import numpy as np
 from rapidfuzz import fuzz, process
 
-from generator.text import temporal
+from generator.sections.claims import dating
 from generator.sections.claims import uncertainty
 from generator.models import AnalysedArticle
 from generator.text.vectors import Tfidf, char_wb
@@ -78,7 +78,7 @@ class Claim:
     order: int  # position among the article's claims (0: the lead)
     lemmas: tuple[str, ...]
     entities: frozenset[str]
-    dates: tuple[temporal.DateSpan, ...] = ()
+    dates: tuple[dating.DateSpan, ...] = ()
     heading: str | None = None  # section announced by the source heading above it
     cue: str | None = None  # uncertainty.classify of the sentence
     predicate: tuple[str, ...] = ()  # lemmas outside named entities, dates and figures
@@ -187,7 +187,7 @@ def extract_claims(item: AnalysedArticle, ref: date | None) -> list[Claim]:
         names = entity_words.get(s.index, set())
         predicate = tuple(w for w in lemmas if w not in names)
         out.append(Claim(item.source_id, s.index, text, len(out), lemmas, entities,
-                         temporal.sentence_dates(item, s.index, ref), heading,
+                         dating.sentence_dates(item, s.index, ref), heading,
                          cue, predicate, kind == "quote",
                          frozenset(w for w in names if len(w) > 2 and w not in _NAME_FILLERS)))
     return out
@@ -398,7 +398,7 @@ def adds_specifics(claims: Sequence[Claim], a: int, b: int, common: frozenset[st
 
 
 def align(items: Sequence[AnalysedArticle], threshold: float) -> Alignment:
-    refs = temporal.reference_dates(items)
+    refs = dating.reference_dates(items)
     claims = [c for it in sorted(items, key=lambda it: it.source_id)
               for c in extract_claims(it, refs.get(it.source_id))]
     sim = similarity(claims)

@@ -23,7 +23,7 @@ from rapidfuzz import fuzz
 from generator.sections.claims import attributions
 from generator.sections.claims.alignment import Alignment, Claim, stem, story_names
 from generator.models import AnalysedArticle, Unknown
-from generator.text.temporal import DateSpan
+from generator.sections.claims.dating import DateSpan
 
 MAX_DISPUTES = 8
 # Two sentences this similar (a share of the claim threshold) may be about the same thing.

@@ -29,7 +29,8 @@ from typing import Sequence
 
 from generator.sections.claims import alignment
 from generator.sections.claims import discrepancies
-from generator.text import temporal
+from generator.sections.claims import dating
+from generator.text.dates.partial import PartialDate, Precision
 from generator.sections.claims.alignment import Alignment, Claim, Point
 from generator.config import Settings
 from generator.models import Actor, AnalysedArticle, Item, TimelineEntry, Unknown
@@ -113,16 +114,15 @@ def _unknown(ctx: Context, p: Point, kind: str) -> Unknown:
 def event_date(items: Sequence[AnalysedArticle], timeline: Sequence[TimelineEntry]) -> date | None:
     """The news event's day: the day-precise timeline date most sources support, not after
     the newest article; else the story's reference date (its earliest publication)."""
-    refs = [d for d in temporal.reference_dates(items).values() if d]
+    refs = [d for d in dating.reference_dates(items).values() if d]
     latest = max(refs) if refs else None
-    support: dict[str, int] = {}
+    support: dict[date, int] = {}
     for entry in timeline:
-        span = temporal.iso_interval(entry.date)
-        if span and span[0] == span[1] and (latest is None or span[0] <= latest):
-            support[entry.date] = support.get(entry.date, 0) + len(entry.sources)
+        point = PartialDate.from_iso(entry.date)
+        if point and point.precision is Precision.DAY and (latest is None or point.first <= latest):
+            support[point.first] = support.get(point.first, 0) + len(entry.sources)
     if support:
-        best = sorted(support.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
-        return temporal.iso_interval(best)[0]  # type: ignore[index]
+        return sorted(support.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
     return min(refs) if refs else None
 
 
@@ -177,7 +177,7 @@ def _boundary(text: str, i: int) -> bool:
 # ---------------------------------------------------------------- sections
 
 
-def _since_anchored(c: Claim, span: temporal.DateSpan) -> bool:
+def _since_anchored(c: Claim, span: dating.DateSpan) -> bool:
     """'the first win since the club was relegated in 2009': the date measures how
     long, it does not date the sentence's news (a sentence *opening* with Since does)."""
     before = c.text[: span.start]
@@ -193,7 +193,7 @@ def is_background_claim(ctx: Context, c: Claim, heading: bool = True) -> bool:
     if ctx.event is None:
         return cued
     cutoff = ctx.event - timedelta(days=HISTORY_DAYS)
-    if any(d.hi >= cutoff for d in dates):
+    if any(d.interval.last >= cutoff for d in dates):
         return False
     return cued or bool(dates)
 
@@ -263,7 +263,7 @@ def salience(ctx: Context, p: Point) -> float:
 
 def _time_key(ctx: Context, p: Point) -> int:
     """A point's date as a day number: its latest dated expression, else the event day."""
-    ends = [d.hi for i in p.members for d in ctx.al.claims[i].dates]
+    ends = [d.interval.last for i in p.members for d in ctx.al.claims[i].dates]
     day = max(ends) if ends else ctx.event
     return day.toordinal() if day else 0
 

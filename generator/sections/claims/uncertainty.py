@@ -79,7 +79,7 @@ NEXT_PATTERNS = [
     r"\bnext\s+(week|month|year|spring|summer|autumn|fall|winter)\b|\bin the coming\s+(days|weeks|months)\b",
 ]
 
-# History that precedes the news. Dates are checked separately (claims uses temporal).
+# History that precedes the news. Dates are checked separately (claims.dating: dates as intervals).
 BACKGROUND_PATTERNS = [
     # "Since 2019, the company has cut 3,000 jobs."  (a sentence opening with "Since ...")
     r"^\W*since\b",

@@ -11,7 +11,8 @@ import re
 from datetime import date
 from typing import Sequence
 
-from generator.text import dates
+from generator.text.dates.expressions import parse_expression, resolve
+from generator.text.dates.partial import PartialDate, Precision, day_of
 from generator.sections.timeline.events import Candidate, complete_sentence, group_events
 from generator.models import AnalysedArticle, DateMention, Sentence, TimelineEntry
 
@@ -19,43 +20,43 @@ def build_timeline(items: Sequence[AnalysedArticle], reference_date: str | None)
     """One entry per dated event across the story's sources, sorted by date then text."""
     candidates: list[Candidate] = []
     for item in sorted(items, key=lambda it: it.source_id):
-        reference = item.article.published_date or reference_date
+        reference = day_of(item.article.published_date or reference_date)
         candidates.extend(_candidates(item, reference))
     corpus = [s.lemmas for it in items for s in it.analysis.sentences]
     entries = [
-        TimelineEntry(group.date, group.text, group.sources)
+        TimelineEntry(group.date.iso, group.text, group.sources)
         for group in group_events(candidates, corpus)
     ]
     return sorted(entries, key=lambda e: (e.date, e.text, e.sources))
 
 
-def _candidates(item: AnalysedArticle, reference: str | None) -> list[Candidate]:
+def _candidates(item: AnalysedArticle, reference: date | None) -> list[Candidate]:
     """The article's dated events, with dates that needed the story's date resolved now."""
     sentences = item.analysis.sentences
-    resolved: dict[int, list[tuple[str, DateMention]]] = {}
+    resolved: dict[int, list[tuple[PartialDate, DateMention]]] = {}
     for m in item.analysis.date_mentions:
-        iso = m.date
-        if iso is None and m.relative:
-            spec = dates.parse_expression(m.expression)
-            iso = dates.resolve(spec, reference, m.tense) if spec else None
-        if iso is None:
+        point = PartialDate.from_iso(m.date)
+        if point is None and m.relative:
+            spec = parse_expression(m.expression)
+            point = resolve(spec, reference, m.tense) if spec else None
+        if point is None:
             continue  # undated article in an undated story: left out rather than guessed
-        if m.tense == "present" and (reference is None or dates.before(iso, reference)):
+        if m.tense == "present" and (reference is None or point.before(reference)):
             continue  # "A man walks past the hall on Jan. 9, 2018": a photo caption, not the story's event
-        resolved.setdefault(m.sentence, []).append((iso, m))
+        resolved.setdefault(m.sentence, []).append((point, m))
     out = []
     for index in sorted(resolved):
         text = _whole_clause(sentences[index], [m for _, m in resolved[index]], index == len(sentences) - 1)
         if text is None:
             continue  # "The final count late Sunday showed" -- cut off by the scraper
         kept = _prefer_explicit(resolved[index])
-        isos = sorted({iso for iso, _ in kept})
-        for iso, m in kept:
-            if any(c.sentence == index and c.date == iso for c in out):
+        points = {point for point, _ in kept}
+        for point, m in kept:
+            if any(c.sentence == index and c.date == point for c in out):
                 continue  # "on Sunday (June 2)": one date, said twice
             out.append(Candidate(
-                date=iso, source_id=item.source_id, sentence=index, text=text,
-                lemmas=m.event_lemmas or sentences[index].lemmas, other_dates=len(isos) - 1,
+                date=point, source_id=item.source_id, sentence=index, text=text,
+                lemmas=m.event_lemmas or sentences[index].lemmas, other_dates=len(points) - 1,
                 relative=m.relative or _is_relative(m.expression), approximate=m.approximate,
                 main_clause=m.main_clause,
             ))
@@ -90,26 +91,26 @@ def _whole_clause(sentence: Sentence, mentions: Sequence[DateMention], last: boo
     return kept
 
 
-def _prefer_explicit(found: list[tuple[str, DateMention]]) -> list[tuple[str, DateMention]]:
+def _prefer_explicit(found: list[tuple[PartialDate, DateMention]]) -> list[tuple[PartialDate, DateMention]]:
     """A weekday within a week of a written date in its sentence gives way to it.
 
     "will open on Sunday (June 2)" is June 2 even if the article's own date is a day off.
     """
-    explicit = [date.fromisoformat(iso) for iso, m in found
-                if len(iso) == 10 and not _is_weekday(m.expression)]
+    explicit = [point.first for point, m in found
+                if point.precision is Precision.DAY and not _is_weekday(m.expression)]
 
-    def overruled(iso: str) -> bool:
-        day = date.fromisoformat(iso)
+    def overruled(point: PartialDate) -> bool:
+        day = point.first
         return any(day != e and abs((day - e).days) < 7 for e in explicit)
 
-    return [(iso, m) for iso, m in found if not (_is_weekday(m.expression) and overruled(iso))]
+    return [(point, m) for point, m in found if not (_is_weekday(m.expression) and overruled(point))]
 
 
 def _is_weekday(expression: str) -> bool:
-    spec = dates.parse_expression(expression)
+    spec = parse_expression(expression)
     return spec is not None and spec.kind == "weekday"
 
 
 def _is_relative(expression: str) -> bool:
-    spec = dates.parse_expression(expression)
+    spec = parse_expression(expression)
     return spec is not None and spec.relative

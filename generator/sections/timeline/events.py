@@ -12,7 +12,8 @@ import re
 from dataclasses import dataclass
 from typing import Sequence
 
-from generator.text.dates import DATE_WORDS, contains
+from generator.text.dates.partial import PartialDate, Precision
+from generator.text.dates.vocabulary import DATE_WORDS
 
 # TF-IDF cosine two dated sentences need to tell the same event (checked on the seeds and corpus).
 SAME_EVENT = 0.25
@@ -28,7 +29,7 @@ LONG_SENTENCE_WORDS = 45
 class Candidate:
     """One dated sentence of one source."""
 
-    date: str
+    date: PartialDate
     source_id: str
     sentence: int
     text: str
@@ -41,7 +42,7 @@ class Candidate:
 
 @dataclass(frozen=True)
 class EventGroup:
-    date: str
+    date: PartialDate
     text: str
     sources: tuple[str, ...]
 
@@ -77,9 +78,9 @@ def group_events(candidates: Sequence[Candidate], corpus: Sequence[Sequence[str]
     sim = (matrix @ matrix.T).toarray() if matrix is not None else None
     order = sorted(range(len(candidates)), key=lambda i: _order_key(candidates[i]))
     groups: list[list[int]] = []
-    for level in (10, 7, 4):
+    for level in (Precision.DAY, Precision.MONTH, Precision.YEAR):
         rest = []
-        for i in (i for i in order if len(candidates[i].date) == level):
+        for i in (i for i in order if candidates[i].date.precision is level):
             target = _best_group(i, groups, candidates, sim)
             if target is None:
                 rest.append(i)
@@ -137,18 +138,18 @@ def _link(indices: list[int], candidates: Sequence[Candidate], sim) -> list[list
 
 
 def _order_key(c: Candidate) -> tuple:
-    return (-len(c.date), c.approximate, c.relative, c.date, c.source_id, c.sentence)
+    return (-c.date.precision, c.approximate, c.relative, c.date.iso, c.source_id, c.sentence)
 
 
 def _dates_agree(c: Candidate, group_first: Candidate) -> bool:
     """`c` fits a group whose first mention holds a strictly finer date that c's date contains."""
     fine = group_first.date
-    if len(fine) <= len(c.date):
+    if fine.precision <= c.date.precision:
         return False
-    if contains(c.date, fine):
+    if c.date.contains(fine):
         return True
-    if c.approximate and len(c.date) == 4:
-        return abs(int(c.date) - int(fine[:4])) <= APPROXIMATE_YEARS
+    if c.approximate and c.date.precision is Precision.YEAR:
+        return abs(c.date.year - fine.year) <= APPROXIMATE_YEARS
     return False
 
 

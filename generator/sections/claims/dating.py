@@ -1,0 +1,88 @@
+"""The dates of claim sentences, as intervals of days, for comparing claims across sources.
+
+Claims need two things from dates: whether a sentence is about the news or about its history
+(Background), and whether two sources put the same event at incompatible times (a checkable
+disagreement). Both are interval questions. A sentence's dates are the timeline's points when
+the extraction found some (each point's whole period), else every DATE entity of the sentence
+read by the one date grammar (generator.text.dates.expressions) as the days it allows: "nearly
+five years ago" the half-year before the fifth anniversary, "the 1990s" the decade, "this week"
+the seven days up to the article's date. An entity the extraction read as a mention keeps that mention's
+tense ("will reopen on Monday" is the next Monday).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from typing import Sequence
+
+from generator.models import AnalysedArticle, DateMention
+from generator.text.dates.expressions import interval_of
+from generator.text.dates.partial import Interval, PartialDate, day_of
+
+_HAS_YEAR = re.compile(r"\b(19|20)\d\d\b")
+
+
+@dataclass(frozen=True)
+class DateSpan:
+    """One date expression of a sentence: its words, offsets in the sentence, the days it allows."""
+
+    expression: str
+    start: int
+    end: int
+    interval: Interval
+
+    def overlaps(self, other: DateSpan) -> bool:
+        return self.interval.overlaps(other.interval)
+
+
+def reference_dates(items: Sequence[AnalysedArticle]) -> dict[str, date | None]:
+    """Each article's own date, else the story's: its earliest publication date, else the
+    latest full date (day, month and year) any article states, as a scraped page's dateline
+    ("Posted: March 2, 2019") usually is."""
+    own = {it.source_id: day_of(it.article.published_date) for it in items}
+    known = sorted(d for d in own.values() if d)
+    fallback = known[0] if known else _latest_full_date(items)
+    return {sid: d or fallback for sid, d in own.items()}
+
+
+def _latest_full_date(items: Sequence[AnalysedArticle]) -> date | None:
+    best: date | None = None
+    for it in items:
+        for e in it.analysis.entities:
+            if e.label != "DATE" or not _HAS_YEAR.search(e.text):
+                continue
+            span = interval_of(e.text, None)
+            if span and span.one_day and (best is None or span.first > best):
+                best = span.first
+    return best
+
+
+def sentence_dates(item: AnalysedArticle, index: int, ref: date | None) -> tuple[DateSpan, ...]:
+    """The dated expressions of one sentence: the timeline's mentions when the article has
+    them, else its DATE entities read here. Offsets are relative to the sentence."""
+    sent = item.analysis.sentences[index]
+    out: list[DateSpan] = []
+    mentions = [dm for dm in item.analysis.date_mentions if dm.sentence == index]
+    dated = [dm for dm in mentions if dm.date]
+    if dated:
+        for dm in dated:
+            point = PartialDate.from_iso(dm.date)
+            pos = sent.text.find(dm.expression)
+            if point and pos >= 0:
+                out.append(DateSpan(dm.expression, pos, pos + len(dm.expression), point.interval))
+        return tuple(out)
+    for e in item.analysis.entities:
+        if e.sentence != index or e.label != "DATE":
+            continue
+        span = interval_of(e.text, ref, _tense_at(mentions, e.start))
+        start = e.start - sent.start
+        if span and 0 <= start < len(sent.text):
+            out.append(DateSpan(e.text, start, start + len(e.text), span))
+    return tuple(out)
+
+
+def _tense_at(mentions: Sequence[DateMention], start: int) -> str | None:
+    """The tense of the mention whose expression holds the character `start`, if one does."""
+    return next((m.tense for m in mentions if m.start <= start < m.end), None)
