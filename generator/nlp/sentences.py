@@ -11,7 +11,9 @@ as no sentence start when news style says the sentence goes on:
   - a time ("a.m.", "p.m.") before a time zone, a weekday, a month or a lower-case word;
   - any abbreviation ("U.S.", "Inc.", "approx.") before a lower-case word or a number.
 A time before a capitalised word of a closed class ("p.m. The", "a.m. It") does end its
-sentence, which the parser sometimes misses. Everything else is left to the parser.
+sentence, which the parser sometimes misses. A closing quotation mark after a full stop stays
+with its sentence ('... for the poor."'), where the parser often made it a sentence of its own.
+Everything else is left to the parser.
 """
 
 from __future__ import annotations
@@ -51,6 +53,12 @@ OPENER_TAGS = frozenset({"DT", "PRP", "PRP$", "CC", "IN", "WDT", "WP", "WRB", "E
 _ZONE = re.compile(r"^[A-Z]{2,5}$")  # "ET", "GMT", "EDT", "UTC"
 _INITIAL = re.compile(r"^[A-Z]\.$")
 _OPENERS = frozenset("\"'\u201c\u2018(\u00ab[")
+# Verbs of saying as written after a quotation and a name: '"We won!" Ann Lee said.'
+SAY_FORMS = frozenset({
+    "said", "says", "asked", "asks", "told", "tells", "added", "adds", "wrote", "writes", "shouted",
+    "exclaimed", "cried", "replied", "explained", "insisted", "recalled", "tweeted", "posted",
+})
+_CLOSERS = frozenset({'"', "\u201d", "\u2019", "'", ")", "]", "\u00bb", "''"})
 _KNOWN = NAME_TITLES | SAINT_OR_STREET | BEFORE_NUMBERS | MAY_END | TIMES
 
 
@@ -90,6 +98,30 @@ def continues(abbr: str, text: str, tag: str, titled: bool = False) -> bool | No
     return None
 
 
+def _closes_quotation(doc, i: int) -> bool:
+    """Token i is a quotation mark or bracket that closes what the sentence-final punctuation
+    right before it ends: 'the poor."', 'at last!”', '(as planned.)', 'you too!’"'."""
+    k = i
+    while k > 0 and doc[k].text in _CLOSERS and not doc[k - 1].whitespace_:
+        k -= 1
+        if doc[k].text[-1:] in ".!?\u2026":
+            return k < i
+    return False
+
+
+def _attribution_follows(doc, i: int) -> bool:
+    """After a quotation closed by "!" or "?", the words from token i attribute it: a lower-case
+    word ('"Why?" she asked'), or a name and a verb of saying ('"We won!" Ann Lee said')."""
+    if doc[i - 2].text[-1:] not in "!?" and not (i >= 3 and doc[i - 3].text[-1:] in "!?"):
+        return False
+    if doc[i].is_lower:
+        return True
+    k = i
+    while k < len(doc) and k - i < 5 and doc[k].tag_ in ("NNP", "NNPS"):
+        k += 1
+    return i < k < len(doc) and doc[k].lower_ in SAY_FORMS
+
+
 def _before_is_lower(doc, i: int) -> bool:
     """The word before the abbreviation ending at token i-1 is lower case (or there is none)."""
     k = i - 1 if doc[i - 1].text != "." else i - 2
@@ -97,11 +129,18 @@ def _before_is_lower(doc, i: int) -> bool:
 
 
 def abbreviation_starts(doc):
-    """Mark the token after an abbreviation as a sentence start or not (see the module docstring);
-    a blank line (already marked by `paragraph_breaks`) always wins."""
+    """Mark the token after an abbreviation as a sentence start or not (see the module docstring),
+    and keep a closing quotation mark with the sentence it closes; a blank line (already marked
+    by `paragraph_breaks`) always wins."""
     for tok in doc[1:]:
         i = tok.i
         if tok.is_space or "\n" in doc[i - 1].whitespace_ or doc[i - 1].is_space:
+            continue
+        if _closes_quotation(doc, i):
+            tok.is_sent_start = False  # 'the poor."': the mark is the sentence's last character
+            continue
+        if i >= 2 and _closes_quotation(doc, i - 1) and doc[i - 1].whitespace_ and _attribution_follows(doc, i):
+            tok.is_sent_start = False  # '"We won!" Ann Lee said.', '"Why?" she asked.'
             continue
         abbr = _abbreviation(doc, i)
         if abbr is None:

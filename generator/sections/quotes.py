@@ -19,7 +19,7 @@ from typing import Sequence
 from rapidfuzz import fuzz
 
 from generator.models import Actor, AnalysedArticle, Quote, SourceId
-from generator.nlp.quotes.names import HONORIFICS, TITLE_ABBREVIATIONS, strip_name
+from generator.nlp.quotes.name_parts import HONORIFICS, TITLE_ABBREVIATIONS, strip_name
 
 NEAR_IDENTICAL = 88  # fuzz.ratio on normalised text: same words, punctuation/spelling aside
 SAME_STATEMENT = 75  # fuzz.token_set_ratio: one statement rendered in other words
@@ -113,7 +113,7 @@ def _matching_actor(surface: str, ranked: Sequence[Actor], source_id: SourceId, 
         if person is not None:
             return person
     for actor in ranked:
-        if any(_key(n) == key for n in _names_of(actor)):
+        if any(_key(n) == key and not _acronym_of_word(n, stripped) for n in _names_of(actor)):
             return actor.name
     for actor in ranked:
         if len(key) >= 6 and any(fuzz.ratio(_key(n), key) >= SAME_NAME for n in _names_of(actor)):
@@ -137,11 +137,20 @@ def _matching_actor(surface: str, ranked: Sequence[Actor], source_id: SourceId, 
     return None
 
 
+def _acronym_of_word(name: str, surface: str) -> bool:
+    """"SUN" (a token, an acronym) is not what "Sun" (a name) names."""
+    return name.isupper() and len(name) > 1 and not surface.isupper()
+
+
 def _person_by_surname(last: str, ranked: Sequence[Actor]) -> str | None:
+    """The person whose family name this is: written last ("Ivanov"), or first when exactly one
+    person's name starts with it ("Sun" -> "Sun Yuchen", "Ban" -> "Ban Ki-moon")."""
     for actor in ranked:
         if actor.kind == "person" and any(_last_word(n) == last for n in _names_of(actor)):
             return actor.name
-    return None
+    first = {a.name for a in ranked if a.kind == "person" and len(a.name.split()) > 1
+             and normalise(a.name).split()[0] == last}
+    return first.pop() if len(first) == 1 else None
 
 
 def _person_by_title(surface: str, ranked: Sequence[Actor], source_id: SourceId, text: str) -> str | None:

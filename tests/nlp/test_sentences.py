@@ -75,3 +75,16 @@ def test_a_country_abbreviation_before_a_name_or_a_new_sentence():
 @pytest.mark.slow
 def test_a_blank_line_after_an_abbreviation_still_ends_the_sentence():
     assert sentences("He met Mr.\n\nSmith left on Monday.")[-1] == "Smith left on Monday."
+
+
+@pytest.mark.slow
+def test_a_closing_quotation_mark_stays_with_the_sentence_it_closes():
+    assert sentences('He called the deal "a victory for the poor." The group agreed.') == [
+        'He called the deal "a victory for the poor."', "The group agreed."]
+    assert sentences('She wrote: "You too!\u2019" Then she left.')[0] == 'She wrote: "You too!\u2019"'
+
+
+@pytest.mark.slow
+def test_an_attribution_after_an_exclamation_or_a_question_stays_with_its_quotation():
+    assert sentences('"We won!" Ann Lee said. "Why?" she asked.') == ['"We won!" Ann Lee said.', '"Why?" she asked.']
+    assert sentences('"Are we done?" The crowd cheered.') == ['"Are we done?"', "The crowd cheered."]
