@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from generator.models import Actor, AnalysedArticle, Article, ArticleAnalysis, QuoteMention
-from generator.sections.quotes import build_quotes, normalise
+from generator.sections.quotes import build_quotes, is_description, is_statement, normalise
 from tests.nlp.quotes.support import RECALL_FLOOR, SPEAKER_FLOOR, gold_actor_list, seed_quote_figures
 from tests.paths import CORPUS_DIR, GOLD_DIR, needs_corpus
 
@@ -93,6 +93,62 @@ def test_build_quotes_is_deterministic_and_orders_by_sources():
     first = build_quotes(items, [])
     assert first == build_quotes(list(reversed(items)), [])
     assert first[0].sources == ("1", "2")
+
+
+def test_key_quotes_come_first_whole_statements_with_a_speaker():
+    items = [analysed("1", "", [mention("a turning point", "Ann Lee"),
+                                mention("Nobody told us anything about the water at all", None, 20),
+                                mention("We will rebuild every house on this street", "Ann Lee", 80)]),
+             analysed("2", "", [mention("a turning point", "Ann Lee")])]
+    quotes = build_quotes(items, [])
+    assert quotes[0].text == "We will rebuild every house on this street"
+    assert [q.text for q in quotes[1:]] == ["a turning point", "Nobody told us anything about the water at all"]
+
+
+def test_one_voice_each_before_anyones_second():
+    actors = [Actor("Ann Lee", "person", (), None, 30, ("1",)), Actor("Bo Chen", "person", (), None, 2, ("1",))]
+    items = [analysed("1", "", [mention("We will rebuild every house on this street", "Ann Lee"),
+                                mention("The insurers must pay for every lost home", "Ann Lee", 50),
+                                mention("The river has never risen this fast before", "Bo Chen", 100)])]
+    assert [q.speaker for q in build_quotes(items, actors)] == ["Ann Lee", "Bo Chen", "Ann Lee"]
+
+
+def test_a_fragment_quoted_by_many_never_leads_the_statement_that_holds_it():
+    statement = "The people have made a clear decision and the country needs fresh leadership now"
+    items = [analysed("1", "", [mention("fresh leadership", "Tom Baker")]),
+             analysed("2", "", [mention(statement, "Tom Baker", 40)]),
+             analysed("3", "", [mention("fresh leadership", "Tom Baker")])]
+    quotes = build_quotes(items, [])
+    assert quotes[0].text == statement and quotes[0].note is None
+    assert quotes[1].text == "fresh leadership" and quotes[1].note.startswith("another rendering")
+
+
+def test_a_description_never_conflicts_with_a_name():
+    items = [analysed("1", "", [mention("I will not be the captain who steers us on", "Tom Baker")]),
+             analysed("2", "", [mention("I will not be the captain who steers us on", "the Conservative leader")])]
+    (quote,) = build_quotes(items, [])
+    assert quote.speaker == "Tom Baker" and quote.sources == ("1", "2") and quote.note is None
+
+
+def test_speakers_map_by_case_family_name_title_and_fuller_name():
+    actors = [Actor("SUN", "organization", (), None, 9, ("1",)),
+              Actor("Sun Yu", "person", (), None, 3, ("1",)),
+              Actor("Ray", "person", (), None, 5, ("1",)),
+              Actor("John Ray III", "person", ("John J. Ray III",), None, 4, ("1",)),
+              Actor("Wes Moore", "person", ("Gov. Wes Moore",), None, 6, ("1",))]
+    items = [analysed("1", "", [mention("We will help the users of the exchange", "Sun"),
+                                mention("The group has assets to administer", "Ray", 50),
+                                mention("Our hearts are broken for the families", "the governor", 100)])]
+    speakers = {q.text[:6]: q.speaker for q in build_quotes(items, actors)}
+    assert speakers == {"We wil": "Sun Yu", "The gr": "John Ray III", "Our he": "Wes Moore"}
+
+
+def test_statements_and_descriptions_as_the_page_reads_them():
+    assert is_statement("We will rebuild every house on this street")
+    assert not is_statement("there will not be any survivors at all")  # the writer's sentence holds it
+    assert not is_statement("A turning point")
+    assert is_description("the Conservative leader") and is_description("analysts at Barclays")
+    assert not is_description("Russian Foreign Ministry") and not is_description("Ban Ki-moon")
 
 
 # ---------------------------------------------------------------- seeds vs gold
