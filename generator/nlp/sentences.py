@@ -128,12 +128,29 @@ def _before_is_lower(doc, i: int) -> bool:
     return k == 0 or not doc[k - 1].text[:1].isupper()
 
 
+def _after_dots_and_closers(doc) -> list[int]:
+    """The tokens this component may decide on: each one after a token ending in a full stop,
+    "!", "?" or being a closing mark, and the one after that. Read from the parse's ORTH column
+    (ints), since building a Token for every word costs more than the decisions."""
+    strings = doc.vocab.strings
+    orth = doc.to_array("ORTH").tolist()
+    wanted: dict[int, bool] = {}
+    out: set[int] = set()
+    for i, o in enumerate(orth[:-1]):
+        if o not in wanted:
+            text = strings[o]
+            wanted[o] = text[-1:] in ".!?\u2026" or text in _CLOSERS
+        if wanted[o]:
+            out.update((i + 1, i + 2))
+    return sorted(k for k in out if k < len(orth))
+
+
 def abbreviation_starts(doc):
     """Mark the token after an abbreviation as a sentence start or not (see the module docstring),
     and keep a closing quotation mark with the sentence it closes; a blank line (already marked
     by `paragraph_breaks`) always wins."""
-    for tok in doc[1:]:
-        i = tok.i
+    for i in _after_dots_and_closers(doc):
+        tok = doc[i]
         if tok.is_space or "\n" in doc[i - 1].whitespace_ or doc[i - 1].is_space:
             continue
         if _closes_quotation(doc, i):
