@@ -176,6 +176,7 @@ def _dispute_problem(item: Unknown, texts: dict[str, str]) -> str | None:
 
 def _quotes(quotes: Sequence[Quote], texts: dict[str, str], shown: Sequence[str],
             held: list[Held]) -> Iterable[Quote]:
+    statements = [(line, words(line)) for line in shown]
     for q in quotes:
         speaker = (q.speaker or "").strip().lower()
         cited = tuple(s for s in q.sources if s in texts and norm(q.text) in norm(texts[s]))
@@ -189,7 +190,7 @@ def _quotes(quotes: Sequence[Quote], texts: dict[str, str], shown: Sequence[str]
             reason = "page furniture, not the article's text"
         elif not cited:
             reason = "no cited source has these words"
-        elif is_statement(q.text) and _shown_as_statement(q.text, shown):
+        elif is_statement(q.text) and _shown_as_statement(q.text, statements):
             reason = "already shown as a statement"
         else:
             yield replace(q, sources=cited)
@@ -197,12 +198,12 @@ def _quotes(quotes: Sequence[Quote], texts: dict[str, str], shown: Sequence[str]
         held.append(Held("quote", f"{q.speaker or '?'}: {q.text}", q.sources, reason))
 
 
-def _shown_as_statement(quote: str, shown: Sequence[str]) -> bool:
+def _shown_as_statement(quote: str, statements: Sequence[tuple[str, frozenset[str]]]) -> bool:
     """A statement of the page already gives these words: the quote's sentence is a What we
     know line, or nearly all of its words are one (a key quote never repeats the page)."""
     line, mine = norm(quote), words(quote)
-    return any(line in other or (len(mine) >= 4 and len(mine & words(other)) >= REPEATED_WORDS * len(mine))
-               for other in shown)
+    return any(line in other or (len(mine) >= 4 and len(mine & theirs) >= REPEATED_WORDS * len(mine))
+               for other, theirs in statements)
 
 
 def role_problem(actor: Actor) -> str | None:
