@@ -19,6 +19,7 @@ from typing import Sequence
 from rapidfuzz import fuzz
 
 from generator.models import Actor, AnalysedArticle, Quote, SourceId
+from generator.text.support import norm, words
 from generator.nlp.quotes.name_parts import HONORIFICS, TITLE_ABBREVIATIONS, strip_name
 
 NEAR_IDENTICAL = 88  # fuzz.ratio on normalised text: same words, punctuation/spelling aside
@@ -26,6 +27,14 @@ SAME_STATEMENT = 75  # fuzz.token_set_ratio: one statement rendered in other wor
 SAME_NAME = 92  # fuzz.ratio of two spellings of one name ("Ramanathan"/"Ramnathan")
 FRAGMENT_WORDS = 5  # fewer content words than this: a fragment ("deep mutual trust")
 STATEMENT_WORDS = 6  # fewer words than this is a phrase, never a key quote
+# Words of four letters or more that say nothing of a headline's subject.
+TITLE_FILLERS = frozenset({
+    "after", "with", "from", "over", "into", "about", "what", "when", "were", "have", "will", "more",
+    "than", "this", "that", "they", "their", "says", "said", "news", "live", "updates", "update",
+    "just", "amid", "could", "would", "first", "last", "year", "years", "today", "video", "watch",
+})
+REPEATED_WORDS = 0.8  # share of a quote's words a statement gives: the same words again
+MAX_TOPIC_WORDS = 3  # headline words a key quote is credited for: enough to tell a quote on the subject
 _OPENS_A_SENTENCE = re.compile(r"^[\"'\u201c\u2018(\[]?[A-Z0-9]")
 GENERATIONAL = frozenset({"jr", "sr", "ii", "iii", "iv"})  # "John Ray III" is Ray
 
@@ -331,19 +340,29 @@ def _importance(group: _Group, prominence: dict[str, int]) -> tuple:
             -prominence.get(group.speaker or "", 0), group.text, group.sources)
 
 
-def _key_rank(cluster: list[_Group], prominence: dict[str, int]) -> tuple:
+def _key_rank(cluster: list[_Group], prominence: dict[str, int], topic: frozenset[str]) -> tuple:
     """How a key quote ranks: said by a named speaker before a described one, quoted by more
-    sources (every rendering counts), the speaker more present in the story, then longer."""
+    sources (every rendering that is itself a statement counts; "we're relieved" quoted by
+    another outlet does not make the longer remark a story's key quote), the speaker more
+    present in the story, about the story's subject (words of the sources' own headlines, at
+    most three counted), then longer."""
     lead = cluster[0]
-    sources = {s for g in cluster for s in g.sources}
-    return (is_description(lead.speaker or ""), -len(sources), -prominence.get(lead.speaker or "", 0),
+    sources = {s for g in cluster if g is lead or is_statement(g.text) for s in g.sources}
+    about = min(MAX_TOPIC_WORDS, len(_content_words(lead.text) & topic))
+    return (is_description(lead.speaker or ""), -len(sources), -prominence.get(lead.speaker or "", 0), -about,
             -len(lead.text.split()), lead.text, lead.sources)
 
 
-def _by_voice(clusters: list[list[_Group]], prominence: dict[str, int]) -> list[list[_Group]]:
+def _topic(items: Sequence[AnalysedArticle]) -> frozenset[str]:
+    """The story's subject as its sources title it: the content words of their headlines."""
+    return frozenset(w for it in items for w in _content_words(it.article.title or "") if w not in TITLE_FILLERS)
+
+
+def _by_voice(clusters: list[list[_Group]], prominence: dict[str, int],
+              topic: frozenset[str] = frozenset()) -> list[list[_Group]]:
     """Key quotes most important first, one per speaker before anyone's second: five quotes
     should be five voices, not the best-known speaker five times."""
-    ranked = sorted(clusters, key=lambda c: _key_rank(c, prominence))
+    ranked = sorted(clusters, key=lambda c: _key_rank(c, prominence, topic))
     turn: dict[str | None, int] = {}
     order = []
     for k, cluster in enumerate(ranked):
@@ -362,20 +381,39 @@ def _notes(group: _Group, primary: bool) -> str | None:
     return "; ".join(notes) or None
 
 
-def build_quotes(items: Sequence[AnalysedArticle], actors: Sequence[Actor]) -> list[Quote]:
+def build_quotes(items: Sequence[AnalysedArticle], actors: Sequence[Actor],
+                 statements: Sequence[str] = ()) -> list[Quote]:
     """All quotations of a story, merged, key quotes first (deterministic).
 
     First the statements fit to be key quotes (a whole statement with a named or described
-    speaker, each statement once), most important first and by as many voices as there are;
-    then the rest of the story's quotations (phrases, unattributed words) by importance; last,
-    the other renderings of statements already listed, each noted as such.
+    speaker, each statement once, not one of the page's `statements` already), most important
+    first and by as many voices as there are; then the rest of the story's quotations (phrases,
+    unattributed words) by importance; then the other renderings of statements already listed,
+    each noted as such; last, the statements the page already shows (verification holds them).
     """
     prominence = {a.name: a.mentions for a in actors}
     clusters = _clusters(_group_mentions(items, actors), prominence)
-    key = [c for c in clusters if c[0].speaker and is_statement(c[0].text)]
-    rest = sorted((c for c in clusters if not (c[0].speaker and is_statement(c[0].text))),
+    prepared = prepare_statements(statements)
+    repeats = [c for c in clusters if is_statement(c[0].text) and repeats_statement(c[0].text, prepared)]
+    fresh = [c for c in clusters if not any(c is r for r in repeats)]
+    key = [c for c in fresh if c[0].speaker and is_statement(c[0].text)]
+    rest = sorted((c for c in fresh if not (c[0].speaker and is_statement(c[0].text))),
                   key=lambda c: _importance(c[0], prominence))
     quotes = [Quote(c[0].speaker, c[0].text, c[0].sources, _notes(c[0], True))
-              for c in _by_voice(key, prominence) + rest]
-    quotes += [Quote(g.speaker, g.text, g.sources, _notes(g, False)) for c in clusters for g in c[1:]]
+              for c in _by_voice(key, prominence, _topic(items)) + rest]
+    quotes += [Quote(g.speaker, g.text, g.sources, _notes(g, False)) for c in fresh for g in c[1:]]
+    quotes += [Quote(g.speaker, g.text, g.sources, _notes(g, k == 0)) for c in repeats for k, g in enumerate(c)]
     return quotes
+
+
+def prepare_statements(statements: Sequence[str]) -> list[tuple[str, frozenset[str]]]:
+    """The page's statements as `repeats_statement` compares them: normalised, and their words."""
+    return [(norm(line), words(line)) for line in statements]
+
+
+def repeats_statement(quote: str, statements: Sequence[tuple[str, frozenset[str]]]) -> bool:
+    """A statement of the page already gives these words: the quote's sentence is a What we
+    know line, or nearly all of its words are one (a key quote never repeats the page)."""
+    line, mine = norm(quote), words(quote)
+    return any(line in other or (len(mine) >= 4 and len(mine & theirs) >= REPEATED_WORDS * len(mine))
+               for other, theirs in statements)

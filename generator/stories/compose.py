@@ -1,8 +1,8 @@
 """Compose stage: all analysed articles of one story become one `Story`, every section filled.
 
 The order matters and is the page's dependency graph: actors first (quotes need canonical
-speaker names), then the timeline (the event date comes from it), then quotes, then the
-cross-source synthesis of claims (which must not repeat what other sections say).
+speaker names), then the timeline (the event date comes from it), then the cross-source
+synthesis of claims, then quotes (a statement the claims show is no key quote).
 """
 
 from __future__ import annotations
@@ -88,8 +88,11 @@ def compose_story(items: Sequence[AnalysedArticle], settings: Settings, slug: st
     items = [it for it in every if it.source_id not in copies]
     actors = build_actors(items)
     timeline = build_timeline(items, reference_date(items))
-    quotes = build_quotes(items, actors)
     synthesis = synthesise(items, actors, timeline, settings)
+    # quotes after the claims: a quote whose words a statement shows is no key quote
+    statements = [i.text for i in (*synthesis.summary, *synthesis.background, *synthesis.known,
+                                   *synthesis.whats_next, *synthesis.unknown) if getattr(i, "kind", "") != "disputed"]
+    quotes = build_quotes(items, actors, statements)
     headline = choose_headline(items, synthesis.summary)
     published = sorted(d for d in (it.article.published_date for it in every) if d)
     return verify(Story(

@@ -25,7 +25,7 @@ from typing import Iterable, Sequence
 from rapidfuzz import fuzz
 
 from generator.models import Actor, Held, Item, Quote, Story, TimelineEntry, Unknown
-from generator.sections.quotes import is_statement
+from generator.sections.quotes import is_statement, prepare_statements, repeats_statement
 from generator.text.support import norm, prepared, why_unsupported, words
 
 # A line opening with a word that points outside it ("He said", "They", "This came", "The move").
@@ -53,7 +53,6 @@ CUT_ROLE = re.compile(r"\b(such as|including|like)\s+\w+$")
 MAX_ROLE_WORDS = 14
 REPEAT = 85  # fuzz.ratio of two normalised lines that say the same thing
 MIN_QUOTE_WORDS = 3
-REPEATED_WORDS = 0.8  # share of a quote's words a statement shown above gives: the same words again
 # A speaker that is no one: a pronoun left unresolved, a date, a possessive ("his family").
 NOT_A_SPEAKER = re.compile(
     r"^(?:(?:he|she|they|it|we|i|you|him|them|this|that)$|(?:his|her|their|its|our|my|your)\s|"
@@ -176,7 +175,7 @@ def _dispute_problem(item: Unknown, texts: dict[str, str]) -> str | None:
 
 def _quotes(quotes: Sequence[Quote], texts: dict[str, str], shown: Sequence[str],
             held: list[Held]) -> Iterable[Quote]:
-    statements = [(line, words(line)) for line in shown]
+    statements = prepare_statements(shown)
     for q in quotes:
         speaker = (q.speaker or "").strip().lower()
         cited = tuple(s for s in q.sources if s in texts and norm(q.text) in norm(texts[s]))
@@ -190,20 +189,12 @@ def _quotes(quotes: Sequence[Quote], texts: dict[str, str], shown: Sequence[str]
             reason = "page furniture, not the article's text"
         elif not cited:
             reason = "no cited source has these words"
-        elif is_statement(q.text) and _shown_as_statement(q.text, statements):
+        elif is_statement(q.text) and repeats_statement(q.text, statements):
             reason = "already shown as a statement"
         else:
             yield replace(q, sources=cited)
             continue
         held.append(Held("quote", f"{q.speaker or '?'}: {q.text}", q.sources, reason))
-
-
-def _shown_as_statement(quote: str, statements: Sequence[tuple[str, frozenset[str]]]) -> bool:
-    """A statement of the page already gives these words: the quote's sentence is a What we
-    know line, or nearly all of its words are one (a key quote never repeats the page)."""
-    line, mine = norm(quote), words(quote)
-    return any(line in other or (len(mine) >= 4 and len(mine & theirs) >= REPEATED_WORDS * len(mine))
-               for other, theirs in statements)
 
 
 def role_problem(actor: Actor) -> str | None:

@@ -143,6 +143,16 @@ def test_speakers_map_by_case_family_name_title_and_fuller_name():
     assert speakers == {"We wil": "Sun Yu", "The gr": "John Ray III", "Our he": "Wes Moore"}
 
 
+def test_a_quote_the_page_already_states_goes_last_and_leaves_the_voices_in_order():
+    actors = [Actor("Ann Lee", "person", (), None, 30, ("1",)), Actor("Bo Chen", "person", (), None, 2, ("1",))]
+    shown = "We will rebuild every house on this street, Ann Lee said on Monday."
+    items = [analysed("1", "", [mention("We will rebuild every house on this street", "Ann Lee"),
+                                mention("The insurers must pay for every lost home", "Ann Lee", 50),
+                                mention("The river has never risen this fast before", "Bo Chen", 100)])]
+    quotes = build_quotes(items, actors, [shown])
+    assert [q.text[:10] for q in quotes] == ["The insure", "The river ", "We will re"]
+
+
 def test_statements_and_descriptions_as_the_page_reads_them():
     assert is_statement("We will rebuild every house on this street")
     assert not is_statement("there will not be any survivors at all")  # the writer's sentence holds it
