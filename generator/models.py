@@ -246,6 +246,9 @@ class Story:
     copies: tuple[tuple[SourceId, SourceId], ...] = ()
     # lines held back by verification (generator.stories.verify), for editors to review
     held: tuple[Held, ...] = ()
+    # sources whose text reads as garbled (spun or machine-mangled): labelled in the Sources list,
+    # and a claim only they make is held back
+    garbled: tuple[SourceId, ...] = ()
 
     @property
     def source_ids(self) -> tuple[SourceId, ...]:

@@ -107,4 +107,6 @@ def compose_story(items: Sequence[AnalysedArticle], settings: Settings, slug: st
         quotes=tuple(quotes[: settings.max_quotes]),
         whats_next=synthesis.whats_next,
         copies=tuple(sorted(copies.items())),
+        held=synthesis.held,
+        garbled=synthesis.garbled,
     ))

@@ -24,17 +24,9 @@ from typing import Iterable, Sequence
 from rapidfuzz import fuzz
 
 from generator.models import Actor, Held, Item, Quote, Story, TimelineEntry, Unknown
+from generator.text.standalone import form_problem
 from generator.text.support import norm, prepared, why_unsupported, words
 
-# A line opening with a word that points outside it ("He said", "They", "This came", "The move").
-DANGLING = re.compile(
-    r"^(he|she|they|him|them|his|her|their|its|we|i|"
-    r"it (?:said|says|added|told|noted|also|was said)|"
-    r"(?:this|that|these|those)(?! (?:week|month|year|morning|afternoon|evening|night|weekend|time|spring|summer|"
-    r"autumn|fall|winter|season|decade|century)\b)|"
-    r"(?:but|and|so|also|however|meanwhile|instead|still|yet|then|thus|therefore|moreover|furthermore)\b|"
-    r"the (?:former|latter|move|decision|group|company|agency|official|minister|ministry|statement|report|"
-    r"same|two|three|team|man|woman|country|state|city|court|body|relationship|deal|plan|step)\b)\b", re.I)
 # Page furniture that cleaning may leave inside a body line.
 LEAK = re.compile(
     r"(\{\{|\}\}|\{%|<[a-z]+[ >/]|\bphoto(?:graph)?\s*(?:by|:|credit)|\(photo\b|getty images|\bafp via\b|"
@@ -42,8 +34,6 @@ LEAK = re.compile(
     r"\bsign up\b|\bsubscribe\b|newsletter|click here|read more|advertisement|cookie|"
     r"\bshare this\b|\bfollow us\b|\bwatch:|\blisten:|expand / collapse|skip to content)", re.I)
 NAVIGATION = re.compile(r"(search|menu|sign in|log in|subscribe|expand|collapse|home|skip to|cookie)", re.I)
-QUOTE_MARKS = re.compile(r"[\"“”]")
-ENDS_A_SENTENCE = re.compile(r"[.!?…][\"'”’)\]]*$")
 VERB_ROLE = re.compile(r"^(has|have|had|is|are|was|were|will|would|said|says|did|does|do|been|being)\b", re.I)
 PAST_VERB_ROLE = re.compile(r"^[a-z]+ed\b(?! (by|to|as)\b)")
 FRAGMENT_ROLE = re.compile(r"^(and|but|or|so|to|even|which|who|that)\b", re.I)
@@ -105,17 +95,10 @@ def _statement(section: str, text: str, sources: Sequence[str], texts: dict[str,
 
 def _form(text: str) -> str | None:
     """Why a line cannot be shown whatever its sources say, or None."""
-    stripped = text.strip()
-    m = DANGLING.match(stripped)
-    if m:
-        return f"does not stand alone (opens with '{m.group(0)}')"
-    if len(QUOTE_MARKS.findall(stripped)) % 2:
-        return "unbalanced quotation marks"
-    if not ENDS_A_SENTENCE.search(stripped):
-        return "cut off (does not end as a sentence ends)"
-    if LEAK.search(stripped):
-        return "page furniture, not the article's text"
-    return None
+    reason = form_problem(text)
+    if reason is None and LEAK.search(text):
+        reason = "page furniture, not the article's text"
+    return reason
 
 
 def _supporting(text: str, sources: Iterable[str], texts: dict[str, str]) -> tuple[str, ...]:

@@ -1,0 +1,215 @@
+"""Verify before selecting: each candidate point becomes a line only when it passes.
+
+A point (a fact and the sentences of every source that state it, from alignment) is shown
+as one sentence. Which one is decided here, per candidate sentence of the point:
+  - it must stand alone (resolved from its own source when it leans on the sentence before:
+    generator.sections.claims.resolve), with balanced quotation marks, not cut off;
+  - its support is counted per source: a source counts only when one of its sentences states
+    what the line states (most of its words, every number, every date, the names, the same
+    polarity) and the verification gate's support rule agrees (generator.text.support);
+    a source giving another value is never support. Sources beyond the aligned ones are
+    checked too: a fact said in other words elsewhere is still the same point;
+  - the best-supported sentence is shown, and its count is exactly the sources verified.
+A point that says again what a line already on the page says (in any section) is skipped,
+not held: one fact, one place. A point none of whose sentences passes is held with its reason;
+so is one that only a source with garbled text makes.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Sequence
+
+import numpy as np
+
+from generator.models import AnalysedArticle, Held
+from generator.sections.claims.alignment import ATTRIBUTION, Alignment, Claim, Point, stem
+from generator.sections.claims.resolve import standalone
+from generator.text.support import NEGATION, names, numbers, prepared, why_unsupported
+
+COVER = 0.5  # share of a line's words a source's sentence must state to count as its support
+NEAR = 0.3  # a sentence of another source this similar may state the line in other words
+REPEAT_SIM = 0.55  # a candidate this similar to a line already shown ...
+REPEAT_COVER = 0.6  # ... or with this share of its words already shown, says it again
+REPEAT_PARAPHRASE = 0.75  # this similar, it says it again whatever it adds
+BACKED_COVER = 0.3  # a sentence counted as a shown line's support, with this share of its words shown
+MAX_TRIED = 6  # sentences of a point tried as its shown line
+_WORD = re.compile(r"[A-Za-z][\w'’-]*")
+
+
+@dataclass(frozen=True)
+class Line:
+    """A verified line: its text, the claim it shows, the sources that state it."""
+
+    text: str
+    claim: int  # index into Alignment.claims
+    sources: tuple[str, ...]
+    members: tuple[int, ...]  # the claims it stands for (for repeats)
+    stems: frozenset[str]  # its content words, stemmed
+    sentences: frozenset[tuple[str, int]] = frozenset()  # (source, sentence index) it is made of
+    backing: frozenset[int] = frozenset()  # the claims, one per source, that state it
+
+
+@dataclass
+class Page:
+    """The lines chosen so far, in page order, and the lines held back."""
+
+    al: Alignment
+    items: dict[str, AnalysedArticle]
+    garbled: frozenset[str] = frozenset()
+    lines: list[Line] = field(default_factory=list)
+    held: list[Held] = field(default_factory=list)
+
+    def fill(self, section: str, points: Sequence[Point], limit: int, hold: bool = True) -> list[Line]:
+        """The first `limit` points that verify, in the order given; failures held (if `hold`)."""
+        out: list[Line] = []
+        for p in points:
+            if len(out) >= limit:
+                break
+            if self.repeats(p):
+                continue
+            line, reason = self.verify(p)
+            if line is None:
+                if hold and reason:
+                    c = self.al.claims[p.rep]
+                    self.held.append(Held(section, c.text, p.sources, reason))
+                continue
+            if self.repeats_line(line):
+                continue
+            out.append(line)
+            self.lines.append(line)
+        return out
+
+    # ------------------------------------------------------------ one point
+
+    def verify(self, p: Point) -> tuple[Line | None, str | None]:
+        """The point's best-supported sentence that passes every check, or why none does."""
+        tried = sorted(p.members, key=lambda i: (i != p.rep, self.al.claims[i].order, self.al.claims[i].sid))
+        best: Line | None = None
+        first_reason: str | None = None
+        for i in tried[:MAX_TRIED]:
+            c = self.al.claims[i]
+            if c.support_only:
+                continue
+            resolved = standalone(self.items[c.sid], c.index, c.text)
+            if resolved.text is None:
+                first_reason = first_reason or resolved.reason
+                continue
+            made_of = frozenset((c.sid, k) for k in resolved.sentences)
+            for text in trimmed(resolved.text):
+                stems = self._stems_of(c, resolved.sentences, text)
+                found = self.supporting(text, i, stems, p)
+                if not found:
+                    first_reason = first_reason or "no source states it as shown"
+                    continue
+                backing = frozenset(j for j in found.values() if j is not None) | {i}
+                line = Line(text, i, tuple(sorted(found)), p.members, stems, made_of, backing)
+                if best is None or len(line.sources) > len(best.sources):
+                    best = line
+        if best is None:
+            return None, first_reason or "no sentence of it can be shown"
+        if set(best.sources) <= self.garbled:
+            return None, "only a source whose text is garbled says it"
+        return best, None
+
+    def _stems_of(self, c: Claim, sentences: Sequence[int], text: str) -> frozenset[str]:
+        """The line's content words as stemmed lemmas (only those whose word the line keeps)."""
+        item = self.items[c.sid]
+        lemmas = [w for i in sentences for w in item.analysis.sentences[i].lemmas] or list(c.lemmas)
+        shown = {w[:4] for w in re.findall(r"[a-z]+", text.lower())}
+        return frozenset(stem(w) for w in lemmas if w not in ATTRIBUTION and _WORD.match(w) and not w.isdigit()
+                         and w[:4] in shown)
+
+    def support(self, text: str, shown: int, stems: frozenset[str], p: Point) -> tuple[str, ...]:
+        return tuple(sorted(self.supporting(text, shown, stems, p)))
+
+    def supporting(self, text: str, shown: int, stems: frozenset[str], p: Point) -> dict[str, int | None]:
+        """Every source that states `text`, with the claim of it that does (None: the shown
+        sentence's own source): each member's, and any other source whose close sentence
+        states it in other words."""
+        claims, sim = self.al.claims, self.al.sim
+        c = claims[shown]
+        by_source: dict[str, list[int]] = {}
+        for j in p.members:
+            by_source.setdefault(claims[j].sid, []).append(j)
+        for j in np.nonzero(sim[shown] >= NEAR)[0].tolist():
+            by_source.setdefault(claims[j].sid, []).append(j)
+        out: dict[str, int | None] = {}
+        for sid in sorted(set(by_source) | {c.sid}):
+            source = prepared(self.items[sid].article.text)
+            if why_unsupported(text, source) is not None:
+                continue
+            if sid == c.sid:
+                out[sid] = None
+                continue
+            j = next((j for j in dict.fromkeys(by_source[sid]) if self.states(text, c, stems, claims[j])), None)
+            if j is not None:
+                out[sid] = j
+        return out
+
+    def states(self, text: str, shown: Claim, stems: frozenset[str], other: Claim) -> bool:
+        """Does `other` (a sentence of another source) state the line? Most of its words,
+        every number, every date, its names, the same polarity."""
+        told = stems - {stem(w) for w in shown.names}
+        have = {stem(w) for w in other.lemmas} | {stem(w) for w in other.names}
+        if told and len(told & have) / len(told) < COVER:
+            return False
+        if not numbers(text) <= numbers(other.text):
+            return False
+        dates = [d for d in shown.dates if d.expression in text]
+        if dates and not all(any(d.overlaps(o) for o in other.dates) for d in dates):
+            return False
+        low = other.text.lower()
+        source_text = self.items[other.sid].article.text.lower()
+        theirs = [n for n in names(other.text) if n.lower() not in text.lower()]
+        for n in names(text):
+            if n.lower() not in low and (theirs or n.lower() not in source_text):
+                return False
+        return bool(NEGATION.search(text)) == bool(NEGATION.search(other.text))
+
+    # ------------------------------------------------------------ repeats
+
+    def repeats(self, p: Point) -> bool:
+        """A point whose shown sentence is already a line, or one of its supports."""
+        return any(p.rep == line.claim or p.rep in line.members and self.al.sim[p.rep, line.claim] >= REPEAT_SIM
+                   for line in self.lines)
+
+    def repeats_line(self, line: Line) -> bool:
+        """The line says what a line on the page says: the same sentence, a close paraphrase,
+        or similar with most of its words already shown."""
+        backed = [other for other in self.lines if line.claim in other.backing]
+        if len(backed) >= 2:
+            return True  # a sentence packing facts already shown, each stated by it
+        for other in self.lines:
+            if line.claim == other.claim or line.sentences & other.sentences:
+                return True
+            s = max(self.al.sim[line.claim, other.claim], self.al.sim[other.claim, line.claim])
+            told = line.stems
+            covered = len(told & other.stems) / len(told) if told else 1.0
+            if other in backed and covered >= BACKED_COVER:
+                return True
+            if s >= REPEAT_PARAPHRASE or (s >= REPEAT_SIM and covered >= REPEAT_COVER) or covered >= 0.85:
+                return True
+        return False
+
+
+# A side clause a sentence may be trimmed of: "..., becoming the first to do so since the group
+# seized power in 2021." -> "..., becoming the first to do so." Clauses that change what the
+# main clause means ("unless", "if", "but", "although") are never cut.
+_SIDE_CLAUSE = re.compile(r",?\s+(?:since|after|following|amid|as|when|which|who|while|with|before|despite)\s+[^,;]*$")
+MIN_TRIMMED_WORDS = 8
+
+
+def trimmed(text: str) -> list[str]:
+    """The sentence, then the sentence without its last side clause (trimmed at most): a
+    source may state the main clause and not the detail the side clause adds."""
+    out = [text]
+    body = text.rstrip()
+    end = re.search(r"[.!?][\"'”’)\]]*$", body)
+    if not end or re.search(r"[\"“”]", body):
+        return out
+    m = _SIDE_CLAUSE.search(body[: end.start()])
+    if m and len(body[: m.start()].split()) >= MIN_TRIMMED_WORDS:
+        out.append(body[: m.start()].rstrip(",;: ") + body[end.start():end.start() + 1])
+    return out

@@ -1,0 +1,118 @@
+"""Lines that stand alone: a sentence leaning on the one before it, resolved from its own source.
+
+A statement is shown alone, so "He said ...", "The move follows ...", "However, ..." or
+'"...," he said.' leave a reader asking who or what. Editors resolve such a line in one of
+three ways, tried in order, each from the same source's text only:
+  - a leading connective ("However,", "But", "Meanwhile,") is trimmed: the fact after it stands;
+  - a personal pronoun for a person ("He", "His", "According to her", "..., she said") becomes
+    the person's name in square brackets ("[Kabulov] noted that ..."), when the sentences just
+    before it name exactly one person: the referent is then not in doubt;
+  - otherwise the previous sentence of the same paragraph is taken with it, when that one
+    stands alone and the two are not too long together.
+When none applies the line cannot be shown, and the reason says why.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from generator.models import AnalysedArticle, Sentence
+from generator.text.standalone import CONNECTIVE, PERSON_PRONOUN, SPEAKER_TAIL, dangling, form_problem
+
+MAX_WORDS = 60  # two sentences taken together: beyond this a line is a paragraph, not a point
+LOOK_BACK = 3  # sentences searched for the person a pronoun names
+_POSSESSIVE = re.compile(r"^(his|her)\b", re.I)
+_ACCORDING = re.compile(r"^according to (him|her)\b", re.I)
+_SUBJECT = re.compile(r"^(he|she)\b", re.I)
+
+
+@dataclass(frozen=True)
+class Resolved:
+    """A line as shown, and the sentences of its source it is made of (one, or the one before too)."""
+
+    text: str | None  # None: it cannot stand alone
+    reason: str | None  # why not, when text is None
+    sentences: tuple[int, ...] = ()
+
+
+def standalone(item: AnalysedArticle, index: int, text: str) -> Resolved:
+    """The line `text` (sentence `index` of `item`) made to stand alone, or why it cannot."""
+    problem = form_problem(text)
+    if problem is None:
+        return Resolved(text, None, (index,))
+    if dangling(text) is None:  # unbalanced or cut off: nothing in the source mends that
+        return Resolved(None, problem, (index,))
+    line = _trim_connective(text)
+    if line != text and form_problem(line) is None:
+        return Resolved(line, None, (index,))
+    if PERSON_PRONOUN.match(line) or SPEAKER_TAIL.search(line):
+        name = referent(item, index)
+        if name:
+            named = bracket(line, name)
+            if form_problem(named) is None:
+                return Resolved(named, None, (index,))
+    prev = _previous(item, index)
+    if prev is not None and form_problem(prev.text) is None:
+        joined = item.article.text[prev.start:item.analysis.sentences[index].start] + text
+        if len(joined.split()) <= MAX_WORDS and form_problem(joined) is None:
+            return Resolved(joined, None, (prev.index, index))
+    return Resolved(None, problem, (index,))
+
+
+def _trim_connective(text: str) -> str:
+    m = CONNECTIVE.match(text)
+    if not m or not text[m.end():]:
+        return text
+    rest = text[m.end():]
+    return rest[0].upper() + rest[1:]
+
+
+def _previous(item: AnalysedArticle, index: int) -> Sentence | None:
+    """The sentence before, in the same paragraph."""
+    sents = item.analysis.sentences
+    if index <= 0 or index >= len(sents):
+        return None
+    prev = sents[index - 1]
+    return prev if prev.paragraph == sents[index].paragraph else None
+
+
+def referent(item: AnalysedArticle, index: int) -> str | None:
+    """The one person the sentences just before `index` name (their surname), else None.
+
+    The nearest sentence (within LOOK_BACK, this paragraph or the one before) that names
+    anyone decides: one person there is the referent; two or more leave it in doubt."""
+    sents = item.analysis.sentences
+    if not 0 <= index < len(sents):
+        return None
+    paragraph = sents[index].paragraph
+    people: dict[int, set[str]] = {}
+    for e in item.analysis.entities:
+        if e.label == "PERSON" and index - LOOK_BACK <= e.sentence < index:
+            people.setdefault(e.sentence, set()).add(surname(e.text))
+    for i in range(index - 1, max(-1, index - LOOK_BACK - 1), -1):
+        if sents[i].paragraph < paragraph - 1:
+            break
+        if i in people:
+            names = {n for n in people[i] if n}
+            return next(iter(names)) if len(names) == 1 else None
+    return None
+
+
+def surname(name: str) -> str:
+    words = re.sub(r"['’]s$", "", name.strip()).split()
+    return words[-1].strip(".,") if words else ""
+
+
+def bracket(text: str, name: str) -> str:
+    """The pronoun naming the person replaced by the name in square brackets, as editors do."""
+    if _ACCORDING.match(text):
+        return _ACCORDING.sub(lambda m: f"{m.group(0)[:13]}[{name}]", text, count=1)
+    if _POSSESSIVE.match(text):
+        return _POSSESSIVE.sub(f"[{name}'s]", text, count=1)
+    if _SUBJECT.match(text):
+        return _SUBJECT.sub(f"[{name}]", text, count=1)
+    tail = SPEAKER_TAIL.search(text)
+    if tail:
+        return text[: tail.start(1)] + f"[{name}]" + text[tail.end(1):]
+    return text

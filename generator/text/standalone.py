@@ -1,0 +1,60 @@
+"""Does a line stand alone? Openers and speaker tails that point outside the line.
+
+A statement shown on its own must not lean on a sentence the reader cannot see: "He said",
+"They", "This came", "The move", "However, ...", "According to him", "..., he said." The
+patterns are shared by the claims sections (which resolve or avoid such lines) and the
+verification gate (which holds any that remain). Plain text only.
+"""
+
+from __future__ import annotations
+
+import re
+
+# A line opening with a word that points outside it ("He said", "They", "This came", "The move").
+DANGLING = re.compile(
+    r"^(he|she|they|him|them|his|her|their|its|we|i|"
+    r"it (?:said|says|added|told|noted|also|was said)|"
+    r"(?:this|that|these|those)(?! (?:week|month|year|morning|afternoon|evening|night|weekend|time|spring|summer|"
+    r"autumn|fall|winter|season|decade|century)\b)|"
+    r"(?:but|and|so|also|however|meanwhile|instead|still|yet|then|thus|therefore|moreover|furthermore)\b|"
+    r"according to (?:him|her|them|it)\b|"
+    r"the (?:former|latter|move|decision|group|company|agency|official|minister|ministry|statement|report|"
+    r"same|two|three|team|man|woman|country|state|city|court|body|relationship|deal|plan|step)\b)\b", re.I)
+# A quotation or statement whose speaker is only a pronoun: '"...," he said.' / "..., she added."
+SPEAKER_TAIL = re.compile(r"(?:[,”\"’]\s*|\s)(he|she)\s+(said|says|added|told|noted|wrote|explained|stated|"
+                          r"insisted|argued|warned|continued|recalled)\b(?=[^.!?]*[.!?]?[\"”’]?\s*$)", re.I)
+# Connectives a line may drop: the fact after them stands alone ("However, police said ...").
+CONNECTIVE = re.compile(r"^(but|and|however|meanwhile|still|also|moreover|furthermore|yet|so|in addition)\b,?\s+",
+                        re.I)
+# Openers naming a person only by pronoun: resolved by the person the source named just before.
+PERSON_PRONOUN = re.compile(r"^(he|she|his|her|according to (?:him|her))\b", re.I)
+# Page text that is clearly not the article's prose: a line that ends mid-word or with an ellipsis.
+CUT = re.compile(r"(\.\.\.|…)[\"”’)]*\s*$")
+ENDS_A_SENTENCE = re.compile(r"[.!?][\"'”’)\]]*$")
+QUOTE_MARKS = re.compile(r"[\"“”]")
+
+
+def dangling(text: str) -> str | None:
+    """The opener or speaker tail that points outside the line, or None when it stands alone."""
+    stripped = text.strip()  # a line opening with a quotation mark names its speaker after it
+    m = DANGLING.match(stripped)
+    if m:
+        return m.group(0)
+    tail = SPEAKER_TAIL.search(text)
+    if tail:
+        return f"{tail.group(1)} {tail.group(2)}"
+    return None
+
+
+def form_problem(text: str) -> str | None:
+    """Why a line cannot be shown whatever its sources say (dangling, unbalanced, cut), or None."""
+    stripped = text.strip()
+    opener = dangling(stripped)
+    if opener:
+        return f"does not stand alone (opens with '{opener}')" if not SPEAKER_TAIL.search(stripped) \
+            else f"does not stand alone (speaker only '{opener}')"
+    if len(QUOTE_MARKS.findall(stripped)) % 2:
+        return "unbalanced quotation marks"
+    if CUT.search(stripped) or not ENDS_A_SENTENCE.search(stripped):
+        return "cut off (does not end as a sentence ends)"
+    return None
