@@ -24,6 +24,7 @@ from typing import Iterable, Sequence
 from rapidfuzz import fuzz
 
 from generator.models import Actor, Held, Item, Quote, Story, TimelineEntry, Unknown
+from generator.stories.headline import lead_clause
 from generator.text.standalone import form_problem
 from generator.text.support import norm, prepared, why_unsupported, words
 
@@ -202,5 +203,5 @@ def _headline(story: Story, summary: Sequence[Item], held: list[Held]) -> str:
     opening = " ".join(f"{a.title or ''} {a.text[:300]}" for a in story.sources)
     if (NAVIGATION.search(head) and len(head.split()) <= 5) or not (words(head) & words(opening)):
         held.append(Held("headline", head, (), "navigation text or not the sources' words"))
-        return summary[0].text if summary else head
+        return (lead_clause(summary[0].text) or summary[0].text) if summary else head
     return head

@@ -28,8 +28,13 @@ CONNECTIVE = re.compile(r"^(but|and|however|meanwhile|still|also|moreover|furthe
                         re.I)
 # Openers naming a person only by pronoun: resolved by the person the source named just before.
 PERSON_PRONOUN = re.compile(r"^(he|she|his|her|according to (?:him|her))\b", re.I)
-# Page text that is clearly not the article's prose: a line that ends mid-word or with an ellipsis.
-CUT = re.compile(r"(\.\.\.|…)[\"”’)]*\s*$")
+# A line cut where a scraped excerpt ends ("... at 1:30AM this morning…."), or picked up mid-way.
+CUT = re.compile(r"(\.\.\.|…)[\"”’)]*\.?\s*$")
+CUT_START = re.compile(r"^[\"“”'‘’(]*(\.\.\.|…)")
+# First-person words outside quotation marks: someone's speech with its quotation marks and
+# speaker lost ("For the workers on the bridge, we pray ...", "Thank you to all who believed in us").
+FIRST_PERSON = re.compile(r"\b(I|we|our|ours|us|my|me|myself|ourselves)\b")
+_QUOTED = re.compile(r"[\"“][^\"“”]*[\"”]|‘[^‘’]*’")
 ENDS_A_SENTENCE = re.compile(r"[.!?][\"'”’)\]]*$")
 QUOTE_MARKS = re.compile(r"[\"“”]")
 
@@ -57,4 +62,9 @@ def form_problem(text: str) -> str | None:
         return "unbalanced quotation marks"
     if CUT.search(stripped) or not ENDS_A_SENTENCE.search(stripped):
         return "cut off (does not end as a sentence ends)"
+    if CUT_START.match(stripped):
+        return "cut off (starts mid-way)"
+    first = FIRST_PERSON.search(_QUOTED.sub(" ", stripped))
+    if first:
+        return f"someone's words with no speaker ('{first.group(0)}' outside quotation marks)"
     return None

@@ -28,7 +28,15 @@ from generator.sections.claims.alignment import ATTRIBUTION, Alignment, Claim, P
 from generator.sections.claims.resolve import standalone
 from generator.text.support import NEGATION, names, numbers, prepared, why_unsupported
 
-COVER = 0.5  # share of a line's words a source's sentence must state to count as its support
+COVER = 0.5  # share of a line's words (weighted) a source's sentence must state to count as its support
+COMMON_SHARE = 0.6  # a word this share of the sources use is the story's own vocabulary
+# Light verbs say little of what a sentence states.
+LIGHT = frozenset({"say", "make", "take", "become", "do", "go", "get", "have", "be", "come", "give", "also"})
+# One word standing for another in news copy, as stems.
+SYNONYMS = {"nation": "countr", "formal": "offici", "formally": "offici", "officially": "offici",
+            "chief": "ceo", "execut": "ceo", "kill": "death", "killed": "death", "dead": "death",
+            "die": "death", "died": "death", "fatali": "death", "injure": "injury", "wound": "injury",
+            "seize": "take", "seized": "take", "took": "take", "toll": "death"}
 NEAR = 0.3  # a sentence of another source this similar may state the line in other words
 REPEAT_SIM = 0.55  # a candidate this similar to a line already shown ...
 REPEAT_COVER = 0.6  # ... or with this share of its words already shown, says it again
@@ -36,6 +44,12 @@ REPEAT_PARAPHRASE = 0.75  # this similar, it says it again whatever it adds
 BACKED_COVER = 0.3  # a sentence counted as a shown line's support, with this share of its words shown
 MAX_TRIED = 6  # sentences of a point tried as its shown line
 _WORD = re.compile(r"[A-Za-z][\w'’-]*")
+
+
+def canonical(word: str) -> str:
+    """A lemma as compared across sources: its stem, or the stem of the word it stands for."""
+    w = stem(word.lower())
+    return SYNONYMS.get(w, SYNONYMS.get(word.lower(), w))
 
 
 @dataclass(frozen=True)
@@ -60,24 +74,43 @@ class Page:
     garbled: frozenset[str] = frozenset()
     lines: list[Line] = field(default_factory=list)
     held: list[Held] = field(default_factory=list)
+    common: frozenset[str] = frozenset()  # stems most sources use: the story's own vocabulary
+    facts: set[int] = field(default_factory=set)  # claims shown as facts (In brief, Background, What we know)
 
-    def fill(self, section: str, points: Sequence[Point], limit: int, hold: bool = True) -> list[Line]:
-        """The first `limit` points that verify, in the order given; failures held (if `hold`)."""
+    def __post_init__(self) -> None:
+        used: dict[str, set[str]] = {}
+        for c in self.al.claims:
+            for w in c.lemmas:
+                used.setdefault(canonical(w), set()).add(c.sid)
+        n = len({c.sid for c in self.al.claims})
+        self.common = frozenset(w for w, sids in used.items() if n > 2 and len(sids) >= COMMON_SHARE * n)
+        self._verified: dict[tuple, tuple[Line | None, str | None]] = {}
+
+    def fill(self, section: str, points: Sequence[Point], limit: int, hold: bool = True,
+             accept=None, facts: bool = True) -> list[Line]:
+        """The first `limit` points that verify, in the order given, each line accepted by
+        `accept` (a section's own test) when given; failures held (if `hold`). Facts are
+        checked against the facts already shown for the same fact in other words; an open
+        question or a plan only against the same sentence or a close paraphrase (a question
+        about a fact is not the fact)."""
         out: list[Line] = []
         for p in points:
             if len(out) >= limit:
                 break
-            if self.repeats(p):
+            if self.repeats(p, facts):
                 continue
             line, reason = self.verify(p)
+            if line is not None and accept is not None and not accept(line):
+                continue
             if line is None:
                 if hold and reason:
                     c = self.al.claims[p.rep]
                     self.held.append(Held(section, c.text, p.sources, reason))
                 continue
-            if self.repeats_line(line):
+            if self.repeats_line(line, facts):
                 continue
             out.append(line)
+            self.facts.add(line.claim) if facts else None
             self.lines.append(line)
         return out
 
@@ -85,6 +118,12 @@ class Page:
 
     def verify(self, p: Point) -> tuple[Line | None, str | None]:
         """The point's best-supported sentence that passes every check, or why none does."""
+        key = (p.rep, p.members)
+        if key not in self._verified:
+            self._verified[key] = self._verify(p)
+        return self._verified[key]
+
+    def _verify(self, p: Point) -> tuple[Line | None, str | None]:
         tried = sorted(p.members, key=lambda i: (i != p.rep, self.al.claims[i].order, self.al.claims[i].sid))
         best: Line | None = None
         first_reason: str | None = None
@@ -151,9 +190,7 @@ class Page:
     def states(self, text: str, shown: Claim, stems: frozenset[str], other: Claim) -> bool:
         """Does `other` (a sentence of another source) state the line? Most of its words,
         every number, every date, its names, the same polarity."""
-        told = stems - {stem(w) for w in shown.names}
-        have = {stem(w) for w in other.lemmas} | {stem(w) for w in other.names}
-        if told and len(told & have) / len(told) < COVER:
+        if self.coverage(stems - {stem(w) for w in shown.names}, other) < COVER:
             return False
         if not numbers(text) <= numbers(other.text):
             return False
@@ -168,14 +205,27 @@ class Page:
                 return False
         return bool(NEGATION.search(text)) == bool(NEGATION.search(other.text))
 
+    def coverage(self, told: frozenset[str], other: Claim) -> float:
+        """Share of the line's words that `other` states, weighted: the story's own vocabulary
+        (words most sources use) and light verbs count half, one word standing for another
+        in news copy ("nation"/"country") counts as the same."""
+        if not told:
+            return 1.0
+        have = {canonical(w) for w in other.lemmas} | {canonical(w) for w in other.names}
+        weight = {w: (0.5 if w in self.common or w in LIGHT else 1.0) for w in {canonical(x) for x in told}}
+        own = [w for w, v in weight.items() if v == 1.0]
+        if own and sum(w in have for w in own) * 2 < len(own):
+            return 0.0  # the story's vocabulary alone ("the match", "extra time") is not the fact
+        return sum(v for w, v in weight.items() if w in have) / sum(weight.values())
+
     # ------------------------------------------------------------ repeats
 
-    def repeats(self, p: Point) -> bool:
-        """A point whose shown sentence is already a line, or one of its supports."""
-        return any(p.rep == line.claim or p.rep in line.members and self.al.sim[p.rep, line.claim] >= REPEAT_SIM
-                   for line in self.lines)
+    def repeats(self, p: Point, facts: bool = True) -> bool:
+        """A point whose shown sentence is already a line, or (a fact) already counted as
+        stating one."""
+        return any(p.rep == line.claim or facts and p.rep in line.backing for line in self.lines)
 
-    def repeats_line(self, line: Line) -> bool:
+    def repeats_line(self, line: Line, facts: bool = True) -> bool:
         """The line says what a line on the page says: the same sentence, a close paraphrase,
         or similar with most of its words already shown."""
         backed = [other for other in self.lines if line.claim in other.backing]
@@ -188,6 +238,11 @@ class Page:
             told = line.stems
             covered = len(told & other.stems) / len(told) if told else 1.0
             if other in backed and covered >= BACKED_COVER:
+                return True
+            # the same fact in other words: one of the two sentences states the other line
+            mine, theirs = self.al.claims[line.claim], self.al.claims[other.claim]
+            if facts and other.claim in self.facts and (
+                    self.states(line.text, mine, line.stems, theirs) or self.states(other.text, theirs, other.stems, mine)):
                 return True
             if s >= REPEAT_PARAPHRASE or (s >= REPEAT_SIM and covered >= REPEAT_COVER) or covered >= 0.85:
                 return True

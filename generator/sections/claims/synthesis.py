@@ -97,14 +97,14 @@ def synthesise(items: Sequence[AnalysedArticle], actors: Sequence[Actor],
     page = Page(al, {it.source_id: it for it in items}, frozenset(bad))
     verified = {id(p): page.verify(p)[0] for p in known}
     count = lambda p: len(verified[id(p)].sources) if verified[id(p)] else 0  # noqa: E731
-    brief = page.fill("summary", summary(ctx, known, count), summary_points)
+    brief = page.fill("summary", summary(ctx, known, count), summary_points, accept=_reported_fact)
     back = page.fill("background", rank(ctx, background, oldest_first=True), MAX_BACKGROUND)
     ranked = sorted(rank(ctx, known), key=lambda p: -count(p))
     singles = [p for p in single_source_points(ctx, [p for p in ranked if count(p) == 1])]
     shown_known = page.fill("known", [p for p in ranked if p not in singles], max_known)
-    open_lines = page.fill("open_question", rank(ctx, opens), MAX_OPEN_QUESTIONS)
+    open_lines = page.fill("open_question", rank(ctx, opens), MAX_OPEN_QUESTIONS, facts=False)
     single_lines = page.fill("single_source", singles, MAX_SINGLE_SOURCE)
-    next_lines = page.fill("whats_next", rank(ctx, nexts), MAX_NEXT)
+    next_lines = page.fill("whats_next", rank(ctx, nexts), MAX_NEXT, facts=False)
     disputes = [d for d in discrepancies.find(items, al, similarity) if not set(d.variants) & bad]
     unknown = ([Unknown("open_question", ln.text, ln.sources) for ln in open_lines] + disputes
                + [Unknown("single_source", ln.text, ln.sources) for ln in single_lines])
@@ -329,4 +329,17 @@ def summary(ctx: Context, known: Sequence[Point], count) -> list[Point]:
 
 def _measured(ctx: Context, p: Point) -> bool:
     """The point's sentence gives a count of something (deaths, seats, dollars, a score)."""
-    return any(f.key for f in discrepancies.figures(ctx.al.claims[p.rep]))
+    c = ctx.al.claims[p.rep]
+    return bool(_SCORE.search(c.text)) or any(f.key for f in discrepancies.figures(c))
+
+
+_SCORE = re.compile(r"\b\d{1,2}-\d{1,2}\b")
+# A hedge or an impression, not a fact: "seemed to have decided", "could be in the water".
+_HEDGE = re.compile(r"\b(seem|seems|seemed|appear|appears|appeared|could|might|may|reportedly|apparently)\b", re.I)
+
+
+def _reported_fact(line) -> bool:
+    """In brief states facts in the outlet's words: not mostly a quotation, not a hedge."""
+    plain = alignment.uncertainty.unquoted(line.text)
+    quoted = 1 - len(plain.strip()) / max(1, len(line.text))
+    return quoted < 0.5 and not _HEDGE.search(plain)

@@ -40,8 +40,9 @@ OPEN_QUESTION_PATTERNS = [
     r"\bfaces?\s+(significant|major|serious|many|huge|considerable|steep)?\s*(challenges|hurdles|obstacles|questions)\b",
     # "Reuters could not independently verify the footage."
     r"\bcould not (be )?(independently )?(verif|confirm)\w*\b",
-    # "It is not clear how the fire started."
-    r"\bit is not (clear|known)\b|\bno one knows\b|\bunclear (whether|how|why|when|who|what)\b",
+    # "It is not clear how the fire started." / "It is not presently clear how much warning ..."
+    r"\bit is not (yet |presently |immediately |entirely )?(clear|known)\b|\bno one knows\b|"
+    r"\bunclear (whether|how|why|when|who|what)\b",
 ]
 
 # Predictions and possibilities: the sources expect something but cannot know it. They
@@ -71,8 +72,11 @@ NEXT_PATTERNS = [
     r"\b(is|are|was|were)\s+(widely\s+)?(expected|set|scheduled|due|poised)\s+to\b",
     # "The company plans to appeal." / "Officials intend to reopen the road."
     r"\b(plans?|intends?|aims?|vows?|pledges?)\s+to\s+(?!do so\b)\w+",
-    # "The court will rule next week."  ("will" outside quotes, not "will likely depend")
-    r"\bwill\s+(?!likely depend|depend)(soon\s+|also\s+|now\s+)?[a-z]+",
+    # "The court will rule next week."  ("will" outside quotes, not "will likely depend", not in
+    # a relative clause describing something ("a performance that will go down in history"), not
+    # "will forever be" (a verdict, not a plan)
+    r"(?<!\bthat )(?<!\bwhich )(?<!\bwho )\bwill\s+(?!likely depend|depend|forever|always|never|long\b)"
+    r"(soon\s+|also\s+|now\s+)?[a-z]+",
     # "The army said it would strengthen its border units."  (a plan, reported)
     r"\b(said|says|announced|told\s+\w+)\b[^.;]{0,40}\bwould\s+(?!have\b|be\s+\w+ed\b)[a-z]+",
     # "A vote is planned for next week." / "in the coming days"
