@@ -151,6 +151,8 @@ class ArticleAnalysis:
     quotes: tuple[QuoteMention, ...] = ()
     # what the article is about, as clustering compares articles (topic_terms.counts)
     terms: tuple[tuple[str, int], ...] = ()
+    # body words that are no English word but plainly a slip ("wree", "andkilled"): garbled text
+    misspellings: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -104,9 +104,11 @@ def story_front_matter(story: Story) -> SafeMd:
     return rf.front_matter(data, "title and description are HTML-escaped: the theme prints them as they are")
 
 
-def source_row(article: Article, number: int, label: str, copy_of: int | None = None) -> dict[str, Any]:
+def source_row(article: Article, number: int, label: str, copy_of: int | None = None,
+               garbled: bool = False) -> dict[str, Any]:
     return {
         "copy_of": copy_of,  # the number of the source this article is a wire copy of
+        "garbled": garbled,  # its text reads as garbled: the Sources list says so
         "number": number,
         "label": label,
         "outlet": article.outlet,
@@ -234,7 +236,8 @@ def story_context(story: Story) -> dict[str, Any]:
         "outlets": len({clean_text(a.outlet) for a in story.sources if clean_text(a.outlet)}),
         "cite": lambda sources: rf.citations(sources, labels),
         "support": lambda sources: rf.support(sources, labels, copies),
-        "sources": [source_row(a, n, labels[a.source_id], copies.get(a.source_id) and ids.index(copies[a.source_id]) + 1)
+        "sources": [source_row(a, n, labels[a.source_id], copies.get(a.source_id) and ids.index(copies[a.source_id]) + 1,
+                               a.source_id in story.garbled)
                     for n, a in enumerate(story.sources, 1)],
         "actors": [actor_row(a, labels, copies) for a in story.actors[:KEY_ACTORS]],
         "more_actors": [actor_row(a, labels, copies) for a in story.actors[KEY_ACTORS:]],
