@@ -30,7 +30,11 @@ def dictionary() -> tuple[frozenset[str], tuple[tuple[str, str], ...], frozenset
     from generator.nlp.model import load_model
 
     nlp = load_model()
-    lookups = nlp.get_pipe("lemmatizer").lookups
+    try:
+        lookups = nlp.get_pipe("lemmatizer").lookups
+        lookups.get_table("lemma_index")
+    except (KeyError, ValueError, AttributeError):  # a model without word lists: no slip is recognised
+        return frozenset(), (), frozenset(nlp.Defaults.stop_words)
     known: set[str] = set()
     for words in lookups.get_table("lemma_index").values():
         known.update(w for w in words if w.isalpha())
@@ -52,14 +56,16 @@ def slip(word: str) -> bool:
     """A non-word that is plainly a slip: a short function word run into the next word
     ("andkilled", "thelate"), two letters swapped ("wree"), a letter dropped ("goverment") or
     doubled ("occurrred"). Compounds ("livestream") and variants ("protestors") are not slips."""
-    if len(word) < MIN_LETTERS or is_word(word):
+    if len(word) < MIN_LETTERS or not dictionary()[0] or is_word(word):
         return False
     for i in range(1, len(word)):
         a, b = word[:i], word[i:]
         if (a in _RUN_IN and len(b) >= 4 or b in _RUN_IN and len(a) >= 4) and is_word(a) and is_word(b):
             return True
-    swapped = {word[:i] + word[i + 1] + word[i] + word[i + 2:] for i in range(len(word) - 1)}
-    dropped = {word[:i] + c + word[i:] for i in range(1, len(word)) for c in _LETTERS}
+    # typists keep the first letter: "amid" is not a slip for "maid"
+    swapped = {word[:i] + word[i + 1] + word[i] + word[i + 2:] for i in range(1, len(word) - 1)}
+    # a dropped letter only in a long word: a short one is one letter from many words ("amid", "amide")
+    dropped = {word[:i] + c + word[i:] for i in range(1, len(word)) for c in _LETTERS} if len(word) >= 7 else set()
     doubled = {word[:i] + word[i + 1:] for i in range(1, len(word)) if word[i] == word[i - 1]}
     return any(is_word(e) for e in (swapped | dropped | doubled) - {word})
 
