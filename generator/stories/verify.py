@@ -8,7 +8,9 @@ Story is checked, in page order:
     quotation marks, not cut off where a scraped excerpt ends;
   - it is not boilerplate (captions, credits, notices, markup) that cleaning left in a body;
   - it is not said already, higher on the page (In brief first);
-  - a disagreement has two different values from different sources;
+  - a disagreement has two different values from different sources, each side its source's
+    own sentence, neither side a source whose text is garbled;
+  - the headline is not navigation text, at most 16 words, without an attribution tail;
   - a key quote has a speaker and more than a fragment of words;
   - a person's role is a title or a description, never a verb phrase or a fragment.
 A line that fails goes to `Story.held` with its reason: never published, kept for editors
@@ -24,7 +26,7 @@ from typing import Iterable, Sequence
 from rapidfuzz import fuzz
 
 from generator.models import Actor, Held, Item, Quote, Story, TimelineEntry, Unknown
-from generator.stories.headline import lead_clause
+from generator.stories.headline import ATTRIBUTION_TAIL, MAX_WORDS as MAX_HEADLINE_WORDS, lead_clause
 from generator.text.standalone import form_problem
 from generator.text.support import norm, prepared, why_unsupported, words
 
@@ -65,7 +67,7 @@ def verify(story: Story) -> Story:
     known = statements("known", story.known)
     whats_next = statements("whats_next", story.whats_next)
     timeline = tuple(_timeline(story.timeline, texts, held))
-    unknown = tuple(_unknown(story.unknown, texts, shown, held))
+    unknown = tuple(_unknown(story.unknown, texts, shown, held, frozenset(story.garbled)))
     quotes = tuple(_quotes(story.quotes, texts, held))
     # a role may come from a photo caption: the outlet's own description of the person
     captioned = {a.source_id: "\n".join([a.text, *(r.line for r in a.removed if r.reason == "photo caption")])
@@ -119,10 +121,14 @@ def _timeline(entries: Sequence[TimelineEntry], texts: dict[str, str], held: lis
 
 
 def _unknown(items: Sequence[Unknown], texts: dict[str, str], shown: list[str],
-             held: list[Held]) -> Iterable[Unknown]:
+             held: list[Held], garbled: frozenset[str] = frozenset()) -> Iterable[Unknown]:
     for item in items:
         if item.kind == "disputed":
             reason = _dispute_problem(item, texts)
+            if reason is None and set(item.variants) & garbled:
+                reason = "one side is a source whose text is garbled: its wording, not a disagreement"
+            if reason is None and any(not _variant_in_source(v, texts.get(sid, "")) for sid, v in item.variants.items()):
+                reason = "a side is not its source's own sentence"
             if reason is None:
                 yield item
             else:
@@ -132,6 +138,10 @@ def _unknown(items: Sequence[Unknown], texts: dict[str, str], shown: list[str],
         if cited is not None:
             shown.append(norm(item.text))
             yield replace(item, sources=cited)
+
+
+def _variant_in_source(variant: str, text: str) -> bool:
+    return norm(variant) in norm(text) or why_unsupported(variant, prepared(text)) is None
 
 
 def _dispute_problem(item: Unknown, texts: dict[str, str]) -> str | None:
@@ -201,7 +211,16 @@ def _headline(story: Story, summary: Sequence[Item], held: list[Held]) -> str:
     own titles and openings: then the first In-brief point stands in."""
     head = story.headline
     opening = " ".join(f"{a.title or ''} {a.text[:300]}" for a in story.sources)
+    reason = None
     if (NAVIGATION.search(head) and len(head.split()) <= 5) or not (words(head) & words(opening)):
-        held.append(Held("headline", head, (), "navigation text or not the sources' words"))
-        return (lead_clause(summary[0].text) or summary[0].text) if summary else head
-    return head
+        reason = "navigation text or not the sources' words"
+    elif len(head.split()) > MAX_HEADLINE_WORDS or ATTRIBUTION_TAIL.search(head):
+        reason = f"a lead sentence, not a headline (over {MAX_HEADLINE_WORDS} words or an attribution tail)"
+    if reason is None:
+        return head
+    held.append(Held("headline", head, (), reason))
+    for item in summary[:3]:
+        clause = lead_clause(item.text)
+        if clause:
+            return clause
+    return (lead_clause(head) or head) if not summary else summary[0].text
