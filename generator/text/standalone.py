@@ -23,7 +23,8 @@ DANGLING = re.compile(
     r"same|two|three|team|man|woman|country|state|city|court|body|relationship|deal|plan|step)\b)\b", re.I)
 # A quotation or statement whose speaker is only a pronoun: '"...," he said.' / "..., she added."
 SPEAKER_TAIL = re.compile(r"(?:[,”\"’]\s*|\s)(he|she)\s+(said|says|added|told|noted|wrote|explained|stated|"
-                          r"insisted|argued|warned|continued|recalled)\b(?=[^.!?]*[.!?]?[\"”’]?\s*$)", re.I)
+                          r"insisted|argued|warned|continued|recalled)\b(?=[^.!?]*[.!?]?[\"”’]?\s*$)|"
+                          r"[”\"]\s*(they|he|she)\s+([a-z]+ed|said|told|wrote)\b", re.I)
 # Connectives a line may drop: the fact after them stands alone ("However, police said ...").
 CONNECTIVE = re.compile(r"^(but|and|however|meanwhile|still|also|moreover|furthermore|yet|so|in addition)\b,?\s+",
                         re.I)
@@ -48,7 +49,7 @@ def dangling(text: str) -> str | None:
         return m.group(0)
     tail = SPEAKER_TAIL.search(text)
     if tail:
-        return f"{tail.group(1)} {tail.group(2)}"
+        return " ".join(g for g in tail.groups() if g)
     return None
 
 

@@ -46,6 +46,28 @@ MAX_TRIED = 6  # sentences of a point tried as its shown line
 _WORD = re.compile(r"[A-Za-z][\w'’-]*")
 
 
+_FIGURE = re.compile(r"\d[\d,]*(?:\.\d+)?")
+FIGURE_REPEAT_SIM = 0.35  # two lines giving the same figures and this similar tell one fact
+
+
+def _values(text: str) -> set[float]:
+    out = set()
+    for m in _FIGURE.finditer(text):
+        v = float(m.group(0).replace(",", ""))
+        if not (1900 <= v <= 2100 and "." not in m.group(0)):  # years date a fact, they do not measure it
+            out.add(v)
+    return out
+
+
+def _same_figures(a: str, b: str, sim: float) -> bool:
+    """Two lines giving the same figures, however rounded ("52 percent to 48" / "51.9% to
+    48.1%"): two of them, or one and a similar sentence."""
+    va, vb = _values(a), _values(b)
+    same = {x for x in va if any(abs(x - y) <= max(0.5, 0.01 * max(x, y)) for y in vb)}
+    exact = {x for x in same if x in va and x in vb and x != int(x)}  # "71.8%" twice: one figure
+    return len(same) >= 2 or bool(exact) or (len(same) == 1 and sim >= FIGURE_REPEAT_SIM and max(same) >= 10)
+
+
 def canonical(word: str) -> str:
     """A lemma as compared across sources: its stem, or the stem of the word it stands for."""
     w = stem(word.lower())
@@ -244,6 +266,8 @@ class Page:
             if facts and other.claim in self.facts and (
                     self.states(line.text, mine, line.stems, theirs) or self.states(other.text, theirs, other.stems, mine)):
                 return True
+            if _same_figures(line.text, other.text, s):
+                return True
             if s >= REPEAT_PARAPHRASE or (s >= REPEAT_SIM and covered >= REPEAT_COVER) or covered >= 0.85:
                 return True
         return False
@@ -251,20 +275,30 @@ class Page:
 
 # A side clause a sentence may be trimmed of: "..., becoming the first to do so since the group
 # seized power in 2021." -> "..., becoming the first to do so." Clauses that change what the
-# main clause means ("unless", "if", "but", "although") are never cut.
-_SIDE_CLAUSE = re.compile(r",?\s+(?:since|after|following|amid|as|when|which|who|while|with|before|despite)\s+[^,;]*$")
-MIN_TRIMMED_WORDS = 8
+# main clause means ("unless", "if", "but", "although") are never cut, nor a phrase the verb
+# needs ("working with federal agencies", "known as ..."); "which", "who", "while" only after a comma.
+_SIDE_CLAUSE = re.compile(r"(?:,?\s+(?:since|after|before|when)|,\s+(?:following|amid|which|who|while|despite))"
+                          r"\s+[^,;]*$")
+MIN_TRIMMED_WORDS = 7
+MAX_TRIMS = 2
+# "..., forcing the resignation of the prime minister": a participle phrase adding a second fact
+_PARTICIPLE = re.compile(r",\s+(?!including\b|according\b)[a-z]+ing\s+[^,;]*$")
 
 
 def trimmed(text: str) -> list[str]:
-    """The sentence, then the sentence without its last side clause (trimmed at most): a
-    source may state the main clause and not the detail the side clause adds."""
+    """The sentence, then the sentence without its last side clause, then without the one
+    before (trimmed at most): a source may state the main clause and not the detail a side
+    clause adds."""
     out = [text]
     body = text.rstrip()
     end = re.search(r"[.!?][\"'”’)\]]*$", body)
     if not end or re.search(r"[\"“”]", body):
         return out
-    m = _SIDE_CLAUSE.search(body[: end.start()])
-    if m and len(body[: m.start()].split()) >= MIN_TRIMMED_WORDS:
-        out.append(body[: m.start()].rstrip(",;: ") + body[end.start():end.start() + 1])
+    stop, rest = body[end.start():end.start() + 1], body[: end.start()]
+    for _ in range(MAX_TRIMS):
+        m = _SIDE_CLAUSE.search(rest) or _PARTICIPLE.search(rest)
+        if not m or len(rest[: m.start()].split()) < MIN_TRIMMED_WORDS:
+            break
+        rest = rest[: m.start()].rstrip(",;: ")
+        out.append(rest + stop)
     return out

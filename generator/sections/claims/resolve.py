@@ -113,6 +113,6 @@ def bracket(text: str, name: str) -> str:
     if _SUBJECT.match(text):
         return _SUBJECT.sub(f"[{name}]", text, count=1)
     tail = SPEAKER_TAIL.search(text)
-    if tail:
+    if tail and tail.group(1):
         return text[: tail.start(1)] + f"[{name}]" + text[tail.end(1):]
     return text

@@ -98,10 +98,10 @@ def synthesise(items: Sequence[AnalysedArticle], actors: Sequence[Actor],
     verified = {id(p): page.verify(p)[0] for p in known}
     count = lambda p: len(verified[id(p)].sources) if verified[id(p)] else 0  # noqa: E731
     brief = page.fill("summary", summary(ctx, known, count), summary_points, accept=_reported_fact)
-    back = page.fill("background", rank(ctx, background, oldest_first=True), MAX_BACKGROUND)
+    back = page.fill("background", rank(ctx, background, oldest_first=True), MAX_BACKGROUND, accept=_not_a_quote)
     ranked = sorted(rank(ctx, known), key=lambda p: -count(p))
     singles = [p for p in single_source_points(ctx, [p for p in ranked if count(p) == 1])]
-    shown_known = page.fill("known", [p for p in ranked if p not in singles], max_known)
+    shown_known = page.fill("known", [p for p in ranked if p not in singles], max_known, accept=_not_a_quote)
     open_lines = page.fill("open_question", rank(ctx, opens), MAX_OPEN_QUESTIONS, facts=False)
     single_lines = page.fill("single_source", singles, MAX_SINGLE_SOURCE)
     next_lines = page.fill("whats_next", rank(ctx, nexts), MAX_NEXT, facts=False)
@@ -305,13 +305,16 @@ def rank(ctx: Context, points: Sequence[Point], oldest_first: bool = False) -> l
 
 def summary(ctx: Context, known: Sequence[Point], count) -> list[Point]:
     """In brief, in order of preference: the core facts of the news itself (not dated before
-    the event's week), most verified sources first, then the lead sentences (what happened,
+    the event's week), the facts most sources tell first (a lead sentence counting one more),
+    then those whose shown line most sources state, then the lead sentences (what happened,
     when, where), in the outlet's words rather than a quotation. The key figure (a toll, a
     price, a score: the best-supported point carrying a measured count) is moved up among
     the first points when the ranking left it out."""
     def key(p: Point) -> tuple:
         lead = min(ctx.al.claims[i].order for i in p.members)
-        return (-count(p) - (lead <= LEAD), -round(salience(ctx, p), 2), lead, ctx.al.claims[p.rep].sid)
+        # how many sources tell the fact (aligned), then how many state the line shown (verified)
+        return (-len(p.sources) - (lead <= LEAD), -count(p), -round(salience(ctx, p), 2), lead,
+                ctx.al.claims[p.rep].sid)
 
     def quoted(p: Point) -> bool:
         text = ctx.al.claims[p.rep].text
@@ -336,6 +339,19 @@ def _measured(ctx: Context, p: Point) -> bool:
 _SCORE = re.compile(r"\b\d{1,2}-\d{1,2}\b")
 # A hedge or an impression, not a fact: "seemed to have decided", "could be in the water".
 _HEDGE = re.compile(r"\b(seem|seems|seemed|appear|appears|appeared|could|might|may|reportedly|apparently)\b", re.I)
+
+
+QUOTED_SHARE = 0.6  # a line this much quotation is a quote (Key quotes), not a stated fact
+
+
+def _quoted_share(text: str) -> float:
+    return 1 - len(alignment.uncertainty.unquoted(text).strip()) / max(1, len(text))
+
+
+def _not_a_quote(line) -> bool:
+    """What we know and Background state facts; a line that is mostly someone's quoted words
+    belongs to Key quotes (shown there once)."""
+    return _quoted_share(line.text) < QUOTED_SHARE
 
 
 def _reported_fact(line) -> bool:
