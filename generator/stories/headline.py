@@ -99,7 +99,7 @@ def choose_headline(items: Sequence[AnalysedArticle], summary: Sequence[Item] = 
     clauses = [c for item in summary[:3] if len(item.sources) == best and (c := lead_clause(item.text))]
     clauses = clauses or [c for item in summary[:3] if (c := lead_clause(item.text))]
     if clauses:
-        return min(clauses, key=lambda c: (len(c.split()), clauses.index(c)))
+        return min(clauses, key=lambda c: (len(c.split()), clauses.index(c))).rstrip(".")
     if summary:
         return summary[0].text
     for it in items:

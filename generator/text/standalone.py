@@ -35,7 +35,7 @@ CUT = re.compile(r"(\.\.\.|…)[\"”’)]*\.?\s*$")
 CUT_START = re.compile(r"^[\"“”'‘’(]*(\.\.\.|…)")
 # First-person words outside quotation marks: someone's speech with its quotation marks and
 # speaker lost ("For the workers on the bridge, we pray ...", "Thank you to all who believed in us").
-FIRST_PERSON = re.compile(r"\b(I|we|our|ours|us|my|me|myself|ourselves)\b")
+FIRST_PERSON = re.compile(r"\b(I|[Ww]e|[Ww]e've|[Oo]urs?|[Uu]s|[Mm]y|[Mm]e|[Mm]yself|[Oo]urselves)\b")
 _QUOTED = re.compile(r"[\"“][^\"“”]*[\"”]|‘[^‘’]*’")
 ENDS_A_SENTENCE = re.compile(r"[.!?][\"'”’)\]]*$")
 QUOTE_MARKS = re.compile(r"[\"“”]")

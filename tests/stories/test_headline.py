@@ -40,7 +40,7 @@ def test_the_consensus_title_the_bodies_bear_out():
 def test_without_titles_the_lead_clause_has_no_attribution_tail():
     items = [fake("01", BODY, [])]
     lead = Item("A cargo ship hit the Harlow bridge on Tuesday and the bridge collapsed, officials said.", ("01",))
-    assert choose_headline(items, [lead]) == "A cargo ship hit the Harlow bridge on Tuesday and the bridge collapsed."
+    assert choose_headline(items, [lead]) == "A cargo ship hit the Harlow bridge on Tuesday and the bridge collapsed"
 
 
 def test_a_long_lead_is_cut_to_its_main_clause_or_refused():

@@ -68,6 +68,10 @@ def _same_figures(a: str, b: str, sim: float) -> bool:
     return len(same) >= 2 or bool(exact) or (len(same) == 1 and sim >= FIGURE_REPEAT_SIM and max(same) >= 10)
 
 
+def _kind(c: Claim) -> str:
+    return c.cue if c.cue in ("next", "open_question") else "fact"
+
+
 def canonical(word: str) -> str:
     """A lemma as compared across sources: its stem, or the stem of the word it stands for."""
     w = stem(word.lower())
@@ -151,8 +155,8 @@ class Page:
         first_reason: str | None = None
         for i in tried[:MAX_TRIED]:
             c = self.al.claims[i]
-            if c.support_only:
-                continue
+            if c.support_only or (i != p.rep and _kind(c) != _kind(self.al.claims[p.rep])):
+                continue  # a plan or an open question is shown in its own words, not a fact's
             resolved = standalone(self.items[c.sid], c.index, c.text)
             if resolved.text is None:
                 first_reason = first_reason or resolved.reason

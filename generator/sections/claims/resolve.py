@@ -99,9 +99,14 @@ def referent(item: AnalysedArticle, index: int) -> str | None:
     return None
 
 
+_SUFFIX = frozenset({"jr", "sr", "ii", "iii", "iv"})
+
+
 def surname(name: str) -> str:
-    words = re.sub(r"['’]s$", "", name.strip()).split()
-    return words[-1].strip(".,") if words else ""
+    """'John J. Ray III' -> 'Ray': the last word that is not a generational suffix."""
+    words = [w.strip(".,") for w in re.sub(r"['’]s$", "", name.strip()).split()]
+    words = [w for w in words if w and w.lower() not in _SUFFIX]
+    return words[-1] if words else ""
 
 
 def bracket(text: str, name: str) -> str:

@@ -94,8 +94,8 @@ BACKGROUND_PATTERNS = [
 ]
 
 # Reported speech back-shifts tenses ("he said it had begun"): no past-perfect cue after it.
-_REPORTING = re.compile(r"\b(said|says|noted|told|added|stated|explained|argued|claimed|reported|"
-                        r"announced|warned|confirmed)\b")
+_REPORTING = re.compile(r"\b(said|says|saying|noted|told|added|stated|explained|argued|claimed|reported|"
+                        r"announced|warned|confirmed|cited|citing)\b")
 
 HEADING_KINDS = [
     # "What we don't know:" / "Unanswered questions:"
