@@ -36,6 +36,9 @@ CUT_START = re.compile(r"^[\"“”'‘’(]*(\.\.\.|…)")
 # First-person words outside quotation marks: someone's speech with its quotation marks and
 # speaker lost ("For the workers on the bridge, we pray ...", "Thank you to all who believed in us").
 FIRST_PERSON = re.compile(r"\b(I|[Ww]e|[Ww]e've|[Oo]urs?|[Uu]s|[Mm]y|[Mm]e|[Mm]yself|[Oo]urselves)\b")
+# A photo caption left in a body: position marks "(L)", "in this photo", "pictured".
+CAPTION = re.compile(r"\((?:L|R|C|left|right|centre|center|top|bottom)\)|\bin this (?:photo|picture|image|handout|"
+                     r"file photo|still)\b|\bphoto taken\b|\bpictured\b|\b(?:photo|image) courtesy\b", re.I)
 _QUOTED = re.compile(r"[\"“][^\"“”]*[\"”]|‘[^‘’]*’")
 ENDS_A_SENTENCE = re.compile(r"[.!?][\"'”’)\]]*$")
 QUOTE_MARKS = re.compile(r"[\"“”]")
@@ -66,6 +69,8 @@ def form_problem(text: str) -> str | None:
         return "cut off (does not end as a sentence ends)"
     if CUT_START.match(stripped):
         return "cut off (starts mid-way)"
+    if CAPTION.search(stripped):
+        return "a photo caption, not the article's text"
     first = FIRST_PERSON.search(_QUOTED.sub(" ", stripped))
     if first:
         return f"someone's words with no speaker ('{first.group(0)}' outside quotation marks)"

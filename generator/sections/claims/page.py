@@ -303,6 +303,6 @@ def trimmed(text: str) -> list[str]:
         m = _SIDE_CLAUSE.search(rest) or _PARTICIPLE.search(rest)
         if not m or len(rest[: m.start()].split()) < MIN_TRIMMED_WORDS:
             break
-        rest = rest[: m.start()].rstrip(",;: ")
+        rest = re.sub(r",\s+\w+$", "", rest[: m.start()].rstrip(",;: "))  # "..., shortly" left of "shortly after"
         out.append(rest + stop)
     return out

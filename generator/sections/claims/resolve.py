@@ -86,16 +86,18 @@ def referent(item: AnalysedArticle, index: int) -> str | None:
     if not 0 <= index < len(sents):
         return None
     paragraph = sents[index].paragraph
+    # a person the article names in full somewhere ("Shinzo Abe"): "Japan's" misread as a name is not one
+    named = {surname(e.text) for e in item.analysis.entities if e.label == "PERSON" and len(e.text.split()) >= 2}
     people: dict[int, set[str]] = {}
     for e in item.analysis.entities:
         if e.label == "PERSON" and index - LOOK_BACK <= e.sentence < index:
-            people.setdefault(e.sentence, set()).add(surname(e.text))
+            people.setdefault(e.sentence, set()).add(surname(e.text) if surname(e.text) in named else "")
     for i in range(index - 1, max(-1, index - LOOK_BACK - 1), -1):
         if sents[i].paragraph < paragraph - 1:
             break
         if i in people:
-            names = {n for n in people[i] if n}
-            return next(iter(names)) if len(names) == 1 else None
+            names = people[i]
+            return next(iter(names)) or None if len(names) == 1 else None
     return None
 
 

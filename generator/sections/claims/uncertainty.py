@@ -55,7 +55,8 @@ HEDGED_PATTERNS = [
     r"\b(is|are)\s+(widely\s+)?(expected|likely)\s+to\s+(rise|climb|increase|grow|fall|drop|worsen|"
     r"mount|go up|spread|continue)\b|\b(is|are)\s+likely\s+to\b",
     # "Analysts fear that prices will climb." / "Traders assume rates will be higher."
-    r"\b(assumes?|fears?|feared|expects?|believes?|suspects?)\s+(that\s+)?[^.;]{0,60}?\b(will|would)\b",
+    r"\b(assumes?|fears?|feared|expects?|believes?|suspects?|felt|feels|thinks?|thought)\s+(that\s+)?[^.;]{0,60}?"
+    r"\b(will|would)\b",
     # "The union said it hoped the strike would end soon." / "He wished the bill to pass."
     r"\b(hopes?|hoped|hoping|wish(es|ed)?)\b(\s+that)?[^.;]{0,40}?\b(would|will|to)\s+[a-z]+",
     # "Two climbers are feared missing."
