@@ -36,6 +36,9 @@ CUT_START = re.compile(r"^[\"“”'‘’(]*(\.\.\.|…)")
 # First-person words outside quotation marks: someone's speech with its quotation marks and
 # speaker lost ("For the workers on the bridge, we pray ...", "Thank you to all who believed in us").
 FIRST_PERSON = re.compile(r"\b(I|[Ww]e|[Ww]e've|[Oo]urs?|[Uu]s|[Mm]y|[Mm]e|[Mm]yself|[Oo]urselves)\b")
+# A side clause standing as a sentence: "As protesters have broken into the residence." (no comma,
+# so no main clause follows it).
+FRAGMENT = re.compile(r"^(as|because|although|though|whereas|unless|while|if)\s", re.I)
 # A photo caption left in a body: position marks "(L)", "in this photo", "pictured".
 CAPTION = re.compile(r"\((?:L|R|C|left|right|centre|center|top|bottom)\)|\bin this (?:photo|picture|image|handout|"
                      r"file photo|still)\b|\bphoto taken\b|\bpictured\b|\b(?:photo|image) courtesy\b", re.I)
@@ -69,6 +72,8 @@ def form_problem(text: str) -> str | None:
         return "cut off (does not end as a sentence ends)"
     if CUT_START.match(stripped):
         return "cut off (starts mid-way)"
+    if FRAGMENT.match(stripped) and "," not in stripped:
+        return "a fragment (a side clause without its main clause)"
     if CAPTION.search(stripped):
         return "a photo caption, not the article's text"
     first = FIRST_PERSON.search(_QUOTED.sub(" ", stripped))

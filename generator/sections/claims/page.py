@@ -102,6 +102,7 @@ class Page:
     held: list[Held] = field(default_factory=list)
     common: frozenset[str] = frozenset()  # stems most sources use: the story's own vocabulary
     facts: set[int] = field(default_factory=set)  # claims shown as facts (In brief, Background, What we know)
+    section_of: dict[int, str] = field(default_factory=dict)  # shown claim -> its section
 
     def __post_init__(self) -> None:
         used: dict[str, set[str]] = {}
@@ -133,10 +134,11 @@ class Page:
                     c = self.al.claims[p.rep]
                     self.held.append(Held(section, c.text, p.sources, reason))
                 continue
-            if self.repeats_line(line, facts):
+            if self.repeats_line(line, facts, section):
                 continue
             out.append(line)
             self.facts.add(line.claim) if facts else None
+            self.section_of[line.claim] = section
             self.lines.append(line)
         return out
 
@@ -251,7 +253,7 @@ class Page:
         stating one."""
         return any(p.rep == line.claim or facts and p.rep in line.backing for line in self.lines)
 
-    def repeats_line(self, line: Line, facts: bool = True) -> bool:
+    def repeats_line(self, line: Line, facts: bool = True, section: str = "") -> bool:
         """The line says what a line on the page says: the same sentence, a close paraphrase,
         or similar with most of its words already shown."""
         backed = [other for other in self.lines if line.claim in other.backing]
@@ -267,8 +269,9 @@ class Page:
                 return True
             # the same fact in other words: one of the two sentences states the other line
             mine, theirs = self.al.claims[line.claim], self.al.claims[other.claim]
-            if facts and other.claim in self.facts and (
-                    self.states(line.text, mine, line.stems, theirs) or self.states(other.text, theirs, other.stems, mine)):
+            alike = other.claim in self.facts if facts else self.section_of.get(other.claim) == section
+            if alike and (self.states(line.text, mine, line.stems, theirs)
+                          or self.states(other.text, theirs, other.stems, mine)):
                 return True
             if _same_figures(line.text, other.text, s):
                 return True

@@ -87,7 +87,8 @@ def referent(item: AnalysedArticle, index: int) -> str | None:
         return None
     paragraph = sents[index].paragraph
     # a person the article names in full somewhere ("Shinzo Abe"): "Japan's" misread as a name is not one
-    named = {surname(e.text) for e in item.analysis.entities if e.label == "PERSON" and len(e.text.split()) >= 2}
+    named = {surname(e.text) for e in item.analysis.entities
+             if e.label == "PERSON" and len(e.text.split()) >= 2 and surname(e.text)[:1].isupper()}
     people: dict[int, set[str]] = {}
     for e in item.analysis.entities:
         if e.label == "PERSON" and index - LOOK_BACK <= e.sentence < index:
