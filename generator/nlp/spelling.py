@@ -70,6 +70,22 @@ def slip(word: str) -> bool:
     return any(is_word(e) for e in (swapped | dropped | doubled) - {word})
 
 
+def names(doc) -> frozenset[str]:
+    """Capitalised words the article uses on their own (names, as far as spelling tells)."""
+    return frozenset(t.text for t in doc if t.is_title and t.is_alpha and len(t.text) >= 3)
+
+
+def _name_run_in(word: str, known_names: frozenset[str]) -> bool:
+    """A name run into the next word: "Stoltenbergdelivered", "Niinistothe" (the name is used
+    alone elsewhere in the article, the rest is a word)."""
+    for i in range(3, len(word) - 2):
+        head, tail = word[:i], word[i:]
+        # the rest a function word or a past verb: a name and a word ("Germanwings" is a name of its own)
+        if head in known_names and tail.islower() and is_word(tail) and (tail in _RUN_IN or tail.endswith("ed")):
+            return True
+    return False
+
+
 def misspellings(parsed: ParsedArticle) -> tuple[str, ...]:
     """The article's slips, outside quotation marks, in reading order."""
     out: list[str] = []
@@ -79,7 +95,13 @@ def misspellings(parsed: ParsedArticle) -> tuple[str, ...]:
         if tok.text in _QUOTE_CHARS:
             quoted = not quoted if tok.text == '"' else tok.text == "“"
             continue
-        if quoted or not tok.is_alpha or not tok.is_lower or len(tok.text) < MIN_LETTERS:
+        if quoted or not tok.is_alpha or len(tok.text) < MIN_LETTERS:
+            continue
+        if tok.is_title:
+            if _name_run_in(tok.text, names(doc)):
+                out.append(tok.text)
+            continue
+        if not tok.is_lower:
             continue
         nxt = doc[i + 1] if i + 1 < len(doc) else None
         if nxt is None or nxt.text in ("…", "...") or "\n" in tok.whitespace_ + (nxt.text if nxt.is_space else ""):

@@ -24,7 +24,7 @@ DANGLING = re.compile(
 # A quotation or statement whose speaker is only a pronoun: '"...," he said.' / "..., she added."
 SPEAKER_TAIL = re.compile(r"(?:[,”\"’]\s*|\s)(he|she)\s+(said|says|added|told|noted|wrote|explained|stated|"
                           r"insisted|argued|warned|continued|recalled)\b(?=[^.!?]*[.!?]?[\"”’]?\s*$)|"
-                          r"[”\"]\s*(they|he|she)\s+([a-z]+ed|said|told|wrote)\b", re.I)
+                          r"[”\"],?\s*(they|he|she)\s+([a-z]+ed|said|told|wrote)\b", re.I)
 # Connectives a line may drop: the fact after them stands alone ("However, police said ...").
 CONNECTIVE = re.compile(r"^(but|and|however|meanwhile|still|also|moreover|furthermore|yet|so|in addition)\b,?\s+",
                         re.I)
@@ -36,6 +36,11 @@ CUT_START = re.compile(r"^[\"“”'‘’(]*(\.\.\.|…)")
 # First-person words outside quotation marks: someone's speech with its quotation marks and
 # speaker lost ("For the workers on the bridge, we pray ...", "Thank you to all who believed in us").
 FIRST_PERSON = re.compile(r"\b(I|[Ww]e|[Ww]e've|[Oo]urs?|[Uu]s|[Mm]y|[Mm]e|[Mm]yself|[Oo]urselves)\b")
+# "Alexander Yokum, an analyst, explains.": a speech verb whose words did not come with it
+# (not "..., officials said.": an attribution tail after the words it attributes)
+SPEECH_WITHOUT_WORDS = re.compile(r"\b(explains|reports|writes|explain|report)[.:]\s*$", re.I)
+# A dateline a scraped body keeps before its first sentence: "NEW YORK (AP) — ", "BALTIMORE — ".
+DATELINE = re.compile(r"^[A-Z][A-Z .,'’-]{2,40}(?:\([A-Za-z .]+\))?\s*[—–-]{1,2}\s+(?=[A-Z\"“])")
 # A side clause standing as a sentence: "As protesters have broken into the residence." (no comma,
 # so no main clause follows it).
 FRAGMENT = re.compile(r"^(as|because|although|though|whereas|unless|while|if)\s", re.I)
@@ -72,6 +77,8 @@ def form_problem(text: str) -> str | None:
         return "cut off (does not end as a sentence ends)"
     if CUT_START.match(stripped):
         return "cut off (starts mid-way)"
+    if SPEECH_WITHOUT_WORDS.search(stripped):
+        return "introduces words that are not there"
     if FRAGMENT.match(stripped) and "," not in stripped:
         return "a fragment (a side clause without its main clause)"
     if CAPTION.search(stripped):

@@ -28,3 +28,11 @@ def test_quoted_words_and_names_are_not_counted():
             'Workers were doing maintenance when it hit.')
     art = Article("a", "a.txt", (text,))
     assert misspellings(ParsedArticle.of(art, parse(art.text))) == ("andkilled",)
+
+
+@pytest.mark.slow
+def test_a_name_run_into_the_next_word_is_a_slip_a_compound_name_is_not():
+    text = ("Jens Stoltenberg spoke. Stoltenberg spoke again. Stoltenbergdelivered the record. "
+            "German officials said the Germanwings plane crashed.")
+    art = Article("a", "a.txt", (text,))
+    assert misspellings(ParsedArticle.of(art, parse(art.text))) == ("Stoltenbergdelivered",)

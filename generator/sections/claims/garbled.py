@@ -13,7 +13,7 @@ from typing import Sequence
 from generator.models import AnalysedArticle
 
 MIN_SLIPS = 3  # distinct slips that make a source's text garbled
-MIN_RATE = 1 / 150  # ... or two, in a short text (slips per word)
+MIN_RATE = 1 / 400  # ... or two, in a text of at most 800 words (slips per word)
 
 
 def find(items: Sequence[AnalysedArticle], al=None) -> set[str]:

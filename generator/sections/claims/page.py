@@ -164,7 +164,8 @@ class Page:
                 first_reason = first_reason or resolved.reason
                 continue
             made_of = frozenset((c.sid, k) for k in resolved.sentences)
-            for text in trimmed(resolved.text):
+            # a plan or an open question keeps its whole sentence: a trim could cut the words that make it one
+            for text in (trimmed(resolved.text) if _kind(c) == "fact" else [resolved.text]):
                 stems = self._stems_of(c, resolved.sentences, text)
                 found = self.supporting(text, i, stems, p)
                 if not found:

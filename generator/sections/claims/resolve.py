@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass
 
 from generator.models import AnalysedArticle, Sentence
-from generator.text.standalone import CONNECTIVE, PERSON_PRONOUN, SPEAKER_TAIL, dangling, form_problem
+from generator.text.standalone import CONNECTIVE, DATELINE, PERSON_PRONOUN, SPEAKER_TAIL, dangling, form_problem
 
 MAX_WORDS = 60  # two sentences taken together: beyond this a line is a paragraph, not a point
 LOOK_BACK = 3  # sentences searched for the person a pronoun names
@@ -38,6 +38,9 @@ class Resolved:
 
 def standalone(item: AnalysedArticle, index: int, text: str) -> Resolved:
     """The line `text` (sentence `index` of `item`) made to stand alone, or why it cannot."""
+    dateline = DATELINE.match(text)
+    if dateline:  # "NEW YORK (AP) — US regulators ...": the place line goes, the sentence stays
+        text = text[dateline.end():]
     problem = form_problem(text)
     if problem is None:
         return Resolved(text, None, (index,))

@@ -342,6 +342,7 @@ _HEDGE = re.compile(r"\b(seem|seems|seemed|appear|appears|appeared|could|might|m
                     r"likely|possibly|probably)\b", re.I)
 
 
+BRIEF_QUOTED_SHARE = 0.35  # In brief is in the outlet's words: a line this much quotation is a reaction
 QUOTED_SHARE = 0.6  # a line this much quotation is a quote (Key quotes), not a stated fact
 
 
@@ -359,4 +360,4 @@ def _reported_fact(line) -> bool:
     """In brief states facts in the outlet's words: not mostly a quotation, not a hedge."""
     plain = alignment.uncertainty.unquoted(line.text)
     quoted = 1 - len(plain.strip()) / max(1, len(line.text))
-    return quoted < 0.5 and not _HEDGE.search(plain)
+    return quoted < BRIEF_QUOTED_SHARE and not _HEDGE.search(plain)
