@@ -68,6 +68,15 @@ def _same_figures(a: str, b: str, sim: float) -> bool:
     return len(same) >= 2 or bool(exact) or (len(same) == 1 and sim >= FIGURE_REPEAT_SIM and max(same) >= 10)
 
 
+def _shared_phrase(a: Claim, b: Claim, common: frozenset[str]) -> bool:
+    """Three content words in a row that both sentences say ("declared a state of emergency"),
+    not all of them the story's own vocabulary: the same fact told twice."""
+    def runs(c: Claim) -> set[tuple[str, ...]]:
+        words = [canonical(w) for w in c.lemmas if w not in ATTRIBUTION]
+        return {tuple(words[i:i + 3]) for i in range(len(words) - 2)}
+    return any(not set(run) <= common for run in runs(a) & runs(b))
+
+
 def _kind(c: Claim) -> str:
     return c.cue if c.cue in ("next", "open_question") else "fact"
 
@@ -271,6 +280,8 @@ class Page:
             # the same fact in other words: one of the two sentences states the other line
             mine, theirs = self.al.claims[line.claim], self.al.claims[other.claim]
             alike = other.claim in self.facts if facts else self.section_of.get(other.claim) == section
+            if alike and _shared_phrase(mine, theirs, self.common):
+                return True
             if alike and (self.states(line.text, mine, line.stems, theirs)
                           or self.states(other.text, theirs, other.stems, mine)):
                 return True

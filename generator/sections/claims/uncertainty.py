@@ -161,8 +161,13 @@ def open_question_cue(text: str) -> bool:
     return _any(OPEN_QUESTION_PATTERNS, unquoted(text)) or _any(THREAT_PATTERNS, text)
 
 
+# "The pound fell 10 percent on fears the decision could hit investment": the fear is the
+# reason for a fact, not the sentence's own prediction.
+_REASON_CLAUSE = re.compile(r"\b(?:on|amid|over|because of)\s+(?:fears|concerns|worries|hopes)\b[^.;]*", re.I)
+
+
 def hedged_cue(text: str) -> bool:
-    return _any(HEDGED_PATTERNS, unquoted(text))
+    return _any(HEDGED_PATTERNS, _REASON_CLAUSE.sub(" ", unquoted(text)))
 
 
 def next_cue(text: str) -> bool:
