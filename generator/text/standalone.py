@@ -13,7 +13,10 @@ import re
 # A line opening with a word that points outside it ("He said", "They", "This came", "The move").
 DANGLING = re.compile(
     r"^(he|she|they|him|them|his|her|their|its|we|i|"
-    r"it (?:is|was) (?:a|an|the)\b|"
+    r"it (?:is|was) (?:a|an|the|supposed|now)\b|it['’]s (?:a|an|the|now|been|supposed)\b|"
+    r"it (?!(?:is|was|will|would|could|may|might|remains|remained|seems|seemed|appears|appeared|has been|"
+    r"had been|took|takes|emerged|isn['’]t|wasn['’]t|['’]s|['’]ll)\b)[a-z]+\b|"
+    r"(?:\w+ ){0,3}(?:after|before) (?:that|this)\b|"
     r"it (?:said|says|added|told|noted|also|was said|struck|hit|killed|caused|left|destroyed|came|comes|follows|"
     r"followed|marks|marked|means|meant|shows|showed|is now|was later)|"
     r"(?:this|that|these|those)(?! (?:week|month|year|morning|afternoon|evening|night|weekend|time|spring|summer|"

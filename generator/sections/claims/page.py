@@ -168,7 +168,7 @@ class Page:
             c = self.al.claims[i]
             if c.support_only or (i != p.rep and _kind(c) != _kind(self.al.claims[p.rep])):
                 continue  # a plan or an open question is shown in its own words, not a fact's
-            resolved = standalone(self.items[c.sid], c.index, c.text)
+            resolved = standalone(self.items[c.sid], c.index, c.text, join=_kind(c) == "fact")
             if resolved.text is None:
                 first_reason = first_reason or resolved.reason
                 continue

@@ -36,8 +36,10 @@ class Resolved:
     sentences: tuple[int, ...] = ()
 
 
-def standalone(item: AnalysedArticle, index: int, text: str) -> Resolved:
-    """The line `text` (sentence `index` of `item`) made to stand alone, or why it cannot."""
+def standalone(item: AnalysedArticle, index: int, text: str, join: bool = True) -> Resolved:
+    """The line `text` (sentence `index` of `item`) made to stand alone, or why it cannot.
+    `join`: the sentence before may be taken along (not for a plan or a question, which must
+    say what it says on its own)."""
     dateline = DATELINE.match(text)
     if dateline:  # "NEW YORK (AP) — US regulators ...": the place line goes, the sentence stays
         text = text[dateline.end():]
@@ -55,7 +57,7 @@ def standalone(item: AnalysedArticle, index: int, text: str) -> Resolved:
             named = bracket(line, name)
             if form_problem(named) is None:
                 return Resolved(named, None, (index,))
-    prev = _previous(item, index)
+    prev = _previous(item, index) if join else None
     if prev is not None and form_problem(prev.text) is None:
         joined = item.article.text[prev.start:item.analysis.sentences[index].start] + text
         if len(joined.split()) <= MAX_WORDS and form_problem(joined) is None:

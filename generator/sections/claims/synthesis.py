@@ -39,7 +39,7 @@ from generator.sections.claims.page import Page
 
 TOP_ACTORS = 6  # the story's main actors, for centrality
 MAX_BACKGROUND = 8
-MAX_NEXT = 6
+MAX_NEXT = 4  # what comes next, the few plans the sources state; more repeat or speculate
 MAX_OPEN_QUESTIONS = 8
 MAX_SINGLE_SOURCE = 3
 _WRITTEN = re.compile(r"\b(january|february|march|april|may|june|july|august|september|october|november|"

@@ -170,8 +170,19 @@ def hedged_cue(text: str) -> bool:
     return _any(HEDGED_PATTERNS, _REASON_CLAUSE.sub(" ", unquoted(text)))
 
 
+# A past event before the forecast: "The launch went according to plan, and it will now ...",
+# "it sent the telescope into space to start the journey it will be embarking on": the sentence
+# reports what happened; what it adds about the future does not make it a plan.
+_PAST_EVENT = re.compile(r"\b(went|sent|came|began|took|started|ended|launched|lifted|landed|crashed|died|killed|"
+                         r"won|lost|voted|signed|approved|passed|collapsed|resigned|completed)\b", re.I)
+
+
 def next_cue(text: str) -> bool:
-    return _any(NEXT_PATTERNS, unquoted(text))
+    plain = unquoted(text)
+    m = _either(tuple(NEXT_PATTERNS)).search(plain)
+    if m is None:
+        return False
+    return not _PAST_EVENT.search(plain[: m.start()])
 
 
 def background_cue(text: str) -> bool:
