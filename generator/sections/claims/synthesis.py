@@ -205,14 +205,15 @@ def _since_anchored(c: Claim, span: dating.DateSpan) -> bool:
     """'the first win since the club was relegated in 2009': the date measures how
     long, it does not date the sentence's news (a sentence *opening* with Since does)."""
     before = c.text[: span.start]
-    if _COMPARED.search(before):  # "its lowest level since 1985", "levels last seen in 1985"
+    lead = re.match(r"(since|in)\b", span.expression, re.I)  # the expression may hold "since 1985" itself
+    if _COMPARED.search(before + (lead.group(1) if lead else "")):  # "its lowest level since 1985", "last seen in 1985"
         return True
     m = re.search(r"\bsince\b[^,;]*$", before, re.IGNORECASE)
     return bool(m) and bool(before[: m.start()].strip(" \"“"))
 
 
 # A date a record or a level is measured against: it says how long, not when the news happened.
-_COMPARED = re.compile(r"\b(?:last (?:seen|recorded|reached|happened)|(?:lowest|highest|biggest|worst|best|first|"
+_COMPARED = re.compile(r"\b(?:last (?:seen|recorded|reached|happened)(?:\s+(?:in|on|since))?|(?:lowest|highest|biggest|worst|best|first|"
                        r"largest|deadliest|strongest)\b[^,;.]{0,30}?\b(?:since|in))\s*$", re.I)
 
 
