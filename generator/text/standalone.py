@@ -50,7 +50,7 @@ DATELINE = re.compile(r"^[A-Z][A-Z .,'’-]{2,40}(?:\([A-Za-z .]+\))?\s*[—–-
 FRAGMENT = re.compile(r"^(as|because|although|though|whereas|unless|while|if)\s", re.I)
 # A photo caption left in a body: position marks "(L)", "in this photo", "pictured".
 CAPTION = re.compile(r"\((?:L|R|C|left|right|centre|center|top|bottom)\)|\bin this (?:photo|picture|image|handout|"
-                     r"file photo|still)\b|\bphoto taken\b|\bpictured\b|\b(?:photo|image) courtesy\b", re.I)
+                     r"file photo|still)\b|\bphoto taken\b|\bpictured\b|\b(?:photo|image) courtesy\b|\bscreen ?grab\b", re.I)
 _QUOTED = re.compile(r"[\"“][^\"“”]*[\"”]|‘[^‘’]*’")
 ENDS_A_SENTENCE = re.compile(r"[.!?][\"'”’)\]]*$")
 QUOTE_MARKS = re.compile(r"[\"“”]")

@@ -56,8 +56,7 @@ HEDGED_PATTERNS = [
     r"\b(is|are)\s+(widely\s+)?(expected|likely)\s+to\s+(rise|climb|increase|grow|fall|drop|worsen|"
     r"mount|go up|spread|continue)\b|\b(is|are)\s+likely\s+to\b",
     # "Analysts fear that prices will climb." / "Traders assume rates will be higher."
-    r"\b(assumes?|fears?|feared|expects?|believes?|suspects?|felt|feels|thinks?|thought)\s+(that\s+)?[^.;]{0,60}?"
-    r"\b(will|would)\b",
+    r"\b(assumes?|fears?|feared|expects?|believes?|suspects?)\s+(that\s+)?[^.;]{0,60}?\b(will|would)\b",
     # "The union said it hoped the strike would end soon." / "He wished the bill to pass."
     r"\b(hopes?|hoped|hoping|wish(es|ed)?)\b(\s+that)?[^.;]{0,40}?\b(would|will|to)\s+[a-z]+",
     # "Two climbers are feared missing."
@@ -174,7 +173,9 @@ def hedged_cue(text: str) -> bool:
 # "it sent the telescope into space to start the journey it will be embarking on": the sentence
 # reports what happened; what it adds about the future does not make it a plan.
 _PAST_EVENT = re.compile(r"\b(went|sent|came|began|took|started|ended|launched|lifted|landed|crashed|died|killed|"
-                         r"won|lost|voted|signed|approved|passed|collapsed|resigned|completed)\b", re.I)
+                         r"won|lost|voted|signed|approved|passed|collapsed|resigned|completed|"
+                         # a view, not a plan: "Merkel felt the deal will oblige ..."
+                         r"felt|feels|thinks|thought|believed)\b", re.I)
 
 
 def next_cue(text: str) -> bool:
