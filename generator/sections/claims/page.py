@@ -40,6 +40,9 @@ SYNONYMS = {"nation": "countr", "formal": "offici", "formally": "offici", "offic
 NEAR = 0.3  # a sentence of another source this similar may state the line in other words
 REPEAT_SIM = 0.55  # a candidate this similar to a line already shown ...
 REPEAT_COVER = 0.6  # ... or with this share of its words already shown, says it again
+# Facts are told in other words more often than plans: a fact this similar to one shown, with this
+# share of its words shown, is the same fact ("crowds swimming in the pool" / "jumping in his pool").
+FACT_REPEAT_SIM, FACT_REPEAT_COVER = 0.45, 0.35
 REPEAT_PARAPHRASE = 0.75  # this similar, it says it again whatever it adds
 BACKED_COVER = 0.3  # a sentence counted as a shown line's support, with this share of its words shown
 MAX_TRIED = 6  # sentences of a point tried as its shown line
@@ -288,6 +291,8 @@ class Page:
             if _same_figures(line.text, other.text, s):
                 return True
             if s >= REPEAT_PARAPHRASE or (s >= REPEAT_SIM and covered >= REPEAT_COVER) or covered >= 0.85:
+                return True
+            if facts and other.claim in self.facts and s >= FACT_REPEAT_SIM and covered >= FACT_REPEAT_COVER:
                 return True
         return False
 

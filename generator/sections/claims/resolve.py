@@ -92,8 +92,7 @@ def referent(item: AnalysedArticle, index: int) -> str | None:
         return None
     paragraph = sents[index].paragraph
     # a person the article names in full somewhere ("Shinzo Abe"): "Japan's" misread as a name is not one
-    named = {surname(e.text) for e in item.analysis.entities
-             if e.label == "PERSON" and len(e.text.split()) >= 2 and surname(e.text)[:1].isupper()}
+    named = {surname(e.text) for e in item.analysis.entities if e.label == "PERSON" and _FULL_NAME.match(e.text)}
     people: dict[int, set[str]] = {}
     for e in item.analysis.entities:
         if e.label == "PERSON" and index - LOOK_BACK <= e.sentence < index:
@@ -107,6 +106,8 @@ def referent(item: AnalysedArticle, index: int) -> str | None:
     return None
 
 
+# "Shinzo Abe", "John J. Ray III": capitalised words only, no possessive, no dash ("Abe - Japan's")
+_FULL_NAME = re.compile(r"^[A-Z][\w.’'-]*(?: [A-Z][\w.]*){1,3}$")
 _SUFFIX = frozenset({"jr", "sr", "ii", "iii", "iv"})
 
 

@@ -42,7 +42,8 @@ OPEN_QUESTION_PATTERNS = [
     r"\bcould not (be )?(independently )?(verif|confirm)\w*\b",
     # "It is not clear how the fire started." / "It is not presently clear how much warning ..."
     r"\bit (?:is|was) not (yet |presently |immediately |entirely )?(clear|known)\b|"
-    r"\bit (?:isn't|wasn't|isn’t|wasn’t) (yet |presently |immediately |entirely )?(clear|known)\b|\bno one knows\b|"
+    r"\bit (?:isn't|wasn't|isn’t|wasn’t|['’]s not) (yet |presently |immediately |entirely )?(clear|known)\b|"
+    r"\bno one knows\b|"
     r"\bunclear (whether|how|why|when|who|what)\b",
 ]
 
