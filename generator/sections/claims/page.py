@@ -24,7 +24,7 @@ from typing import Sequence
 import numpy as np
 
 from generator.models import AnalysedArticle, Held
-from generator.sections.claims.alignment import ATTRIBUTION, Alignment, Claim, Point, stem
+from generator.sections.claims.alignment import ATTRIBUTION, Alignment, Claim, Point, clarity, stem
 from generator.sections.claims.resolve import standalone
 from generator.text.support import NEGATION, names, numbers, prepared, why_unsupported
 
@@ -185,13 +185,17 @@ class Page:
                     continue
                 backing = frozenset(j for j in found.values() if j is not None) | {i}
                 line = Line(text, i, tuple(sorted(found)), p.members, stems, made_of, backing)
-                if best is None or len(line.sources) > len(best.sources):
+                if best is None or (len(line.sources), self._clarity(p, i)) > (len(best.sources), self._clarity(p, best.claim)):
                     best = line
         if best is None:
             return None, first_reason or "no sentence of it can be shown"
         if set(best.sources) <= self.garbled:
             return None, "only a source whose text is garbled says it"
         return best, None
+
+    def _clarity(self, p: Point, i: int) -> float:
+        """How well a sentence stands for its point (close to the others, readable): breaks ties."""
+        return clarity(self.al.claims, self.al.sim, p.members, i)
 
     def _stems_of(self, c: Claim, sentences: Sequence[int], text: str) -> frozenset[str]:
         """The line's content words as stemmed lemmas (only those whose word the line keeps)."""
