@@ -1,5 +1,5 @@
-"""Cross-source synthesis: sections built from invented multi-source snippets, and quality
-floors on the seeds against the gold (figures computed as tests/gold/README.md says)."""
+"""Cross-source synthesis: sections built from invented multi-source snippets, and checks of the
+seed story's sections (the gold figures and their floors live in tests/quality/)."""
 
 from __future__ import annotations
 
@@ -178,6 +178,9 @@ def test_seed_disagreements_are_the_factual_ones(gold, seed_export):
             assert shown, f"factual disagreement missed: {disc['topic']}"
         elif disc["kind"] in ("wording", "garbled", "compatible"):
             assert not shown, f"not a disagreement, shown as one: {disc['topic']}"
+
+
+# ---------------------------------------------------------------- the seed story
 
 
 @pytest.mark.slow
