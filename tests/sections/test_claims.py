@@ -158,26 +158,22 @@ def seed_export(seed_story) -> dict:
 @pytest.mark.slow
 @pytest.mark.quality
 def test_seed_known_recall_counting_in_brief_what_we_know_and_background(gold, seed_export):
-    from evaluation import metrics
+    from evaluation import claims as measure
 
-    shown = dict(seed_export, known=seed_export["summary"] + seed_export["known"] + seed_export["background"])
-    figures = metrics.known(gold, shown)["figures"]
-    assert figures["recall"]["value"] >= 0.7, metrics.known(gold, shown)["details"]["missed"]
+    figures = measure.known(gold, seed_export)["figures"]
+    assert figures["recall"]["value"] >= 0.7, measure.known(gold, seed_export)["details"]["missed"]
+    assert figures["verified"]["value"] == 1.0
 
 
 @pytest.mark.slow
 @pytest.mark.quality
 def test_seed_disagreements_are_the_factual_ones(gold, seed_export):
-    from evaluation import metrics
+    from evaluation import claims as measure
 
-    assert metrics.open_questions(gold, seed_export)["figures"]["recall"]["value"] >= 0.6
-    disputed = [u for u in seed_export["unknown"] if u["kind"] == "disputed"]
-    for disc in gold["discrepancies"]:
-        shown = any(metrics.variants_carried(u, disc) >= 2 for u in disputed)
-        if disc["kind"] == "factual":
-            assert shown, f"factual disagreement missed: {disc['topic']}"
-        elif disc["kind"] in ("wording", "garbled", "compatible"):
-            assert not shown, f"not a disagreement, shown as one: {disc['topic']}"
+    assert measure.open_questions(gold, seed_export)["figures"]["recall"]["value"] >= 0.6
+    figures = measure.discrepancies(gold, seed_export)["figures"]
+    assert figures["factual_found"]["value"] == 2, measure.discrepancies(gold, seed_export)["details"]["missed"]
+    assert figures["false"]["value"] == 0, measure.discrepancies(gold, seed_export)["details"]["false"]
 
 
 # ---------------------------------------------------------------- the seed story

@@ -97,3 +97,12 @@ def test_one_slip_is_no_garbled_source():
     item = AnalysedArticle(Article("a", "a.txt", ("Some text here.",)),
                            ArticleAnalysis("a", (), misspellings=("wree",)))
     assert garbled.find([item]) == set()
+
+
+@pytest.mark.slow
+def test_a_quotation_the_splitter_cut_is_closed_by_the_next_sentence():
+    item = analysed("a", 'Kremlin spokesman Dmitry Peskov told reporters: "This is a new escalation. '
+                         'We will take countermeasures." The talks ended on Tuesday.')
+    first = item.analysis.sentences[0].text
+    line = standalone(item, 0, first)
+    assert line.text is not None and line.text.endswith('countermeasures."')

@@ -296,7 +296,9 @@ class Page:
                 return True
             if s >= REPEAT_PARAPHRASE or (s >= REPEAT_SIM and covered >= REPEAT_COVER) or covered >= 0.85:
                 return True
-            if facts and other.claim in self.facts and s >= FACT_REPEAT_SIM and covered >= FACT_REPEAT_COVER:
+            own = told - self.common  # the story's own vocabulary is in every line: it tells nothing apart
+            if facts and other.claim in self.facts and s >= FACT_REPEAT_SIM and own and \
+                    len(own & other.stems) / len(own) >= FACT_REPEAT_COVER:
                 return True
         return False
 

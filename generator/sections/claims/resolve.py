@@ -46,7 +46,9 @@ def standalone(item: AnalysedArticle, index: int, text: str, join: bool = True) 
     problem = form_problem(text)
     if problem is None:
         return Resolved(text, None, (index,))
-    if dangling(text) is None:  # unbalanced or cut off: nothing in the source mends that
+    if problem == "unbalanced quotation marks":
+        return _close_quotation(item, index, text, problem)
+    if dangling(text) is None:  # cut off: nothing in the source mends that
         return Resolved(None, problem, (index,))
     line = _trim_connective(text)
     if line != text and form_problem(line) is None:
@@ -62,6 +64,23 @@ def standalone(item: AnalysedArticle, index: int, text: str, join: bool = True) 
         joined = item.article.text[prev.start:item.analysis.sentences[index].start] + text
         if len(joined.split()) <= MAX_WORDS and form_problem(joined) is None:
             return Resolved(joined, None, (prev.index, index))
+    return Resolved(None, problem, (index,))
+
+
+def _close_quotation(item: AnalysedArticle, index: int, text: str, problem: str) -> Resolved:
+    """A quotation the sentence splitter cut ('Peskov said: "This is a new escalation.' and
+    the rest in the next sentence): the following sentences of the paragraph taken with it,
+    up to the one that closes the quotation."""
+    sents = item.analysis.sentences
+    start = sents[index].start
+    for k in range(index + 1, min(len(sents), index + 3)):
+        if sents[k].paragraph != sents[index].paragraph:
+            break
+        joined = item.article.text[start:sents[k].end]
+        if len(joined.split()) > MAX_WORDS:
+            break
+        if form_problem(joined) is None:
+            return Resolved(joined, None, tuple(range(index, k + 1)))
     return Resolved(None, problem, (index,))
 
 
