@@ -101,3 +101,18 @@ def test_a_navigation_headline_gives_way_to_the_first_point():
     s = verify(story(summary=(Item(line, ("001",)),)).__class__(**{**story(summary=(Item(line, ("001",)),)).__dict__,
                                                                     "headline": "Search Menu"}))
     assert s.headline == line and s.held[-1].section == "headline"
+
+
+def test_a_headline_with_an_attribution_tail_gives_way_to_a_lead_clause():
+    s = story(summary=(Item("At least 39 people died after the Harlow dam failed on Tuesday, officials said.", ("002",)),))
+    s = verify(Story(s.slug, "At least 39 people died after the Harlow dam failed on Tuesday, officials said.",
+                     s.event_date, s.updated, s.sources, summary=s.summary))
+    assert s.headline == "At least 39 people died after the Harlow dam failed on Tuesday."
+    assert any(h.section == "headline" for h in s.held)
+
+
+def test_a_disagreement_with_a_garbled_side_is_held():
+    d = Unknown("disputed", 'Descriptions differ: "the mayor" vs "the road"', ("001", "002"),
+                {"001": "The mayor, Ann Velt, said the valley was cut off.", "002": "Police closed the road."})
+    s = verify(Story("s", "Harlow dam fails", None, None, story().sources, unknown=(d,), garbled=("002",)))
+    assert s.unknown == () and "garbled" in reasons(s)[d.text]
