@@ -519,3 +519,12 @@ def test_a_perfect_export_of_each_gold_scores_one(path):
     story["unknown"] = [{"kind": "open_question", "text": s, "sources": [sid], "variants": {}}
                         for q in gold.get("open_questions", []) for sid, v in q["evidence"].items() for s in alternatives(v)[:1]]
     assert values(evaluate(perfect, gold, raw))["known.verified"] == 1.0
+
+
+def test_a_name_an_editor_put_in_brackets_is_traceable_and_only_that():
+    from evaluation.metrics import traced
+
+    source = "The envoy arrived on Monday. He noted that trade had already begun with the neighbours."
+    assert traced("[Lindqvist] noted that trade had already begun with the neighbours.", source)
+    assert not traced("[Lindqvist] noted that war had already begun with the neighbours.", source)
+    assert not traced("[Lindqvist]", source)
