@@ -154,6 +154,8 @@ class ArticleAnalysis:
     quotes: tuple[QuoteMention, ...] = ()
     # what the article is about, as clustering compares articles (topic_terms.counts)
     terms: tuple[tuple[str, int], ...] = ()
+    # body words that are no English word but plainly a slip ("wree", "andkilled"): garbled text
+    misspellings: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -253,6 +255,9 @@ class Story:
     copies: tuple[tuple[SourceId, SourceId], ...] = ()
     # lines held back by verification (generator.stories.verify), for editors to review
     held: tuple[Held, ...] = ()
+    # sources whose text reads as garbled (spun or machine-mangled): labelled in the Sources list,
+    # and a claim only they make is held back
+    garbled: tuple[SourceId, ...] = ()
 
     @property
     def source_ids(self) -> tuple[SourceId, ...]:

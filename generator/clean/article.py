@@ -13,7 +13,7 @@ import re
 from datetime import date
 
 from generator.clean import boilerplate as bp
-from generator.clean import page
+from generator.clean import outlet, page
 from generator.errors import InputRejected
 from generator.text.dates.written import find_date
 from generator.models import Article, RawDocument, RemovedLine
@@ -43,13 +43,15 @@ def clean_document(raw: RawDocument, min_body_words: int = MIN_BODY_WORDS) -> Ar
     removed = ([RemovedLine(header, "scraper date header")] if header else []) + \
         [RemovedLine(ln, reasons[i]) for i, ln in enumerate(lines) if i in reasons]
     meta = raw.meta
+    author = meta.get("author") or facts.get("author")
+    who = outlet.identify(raw.file, lines, reasons, facts.get("outlet"), author, meta)
     return Article(
         raw.source_id, raw.file, tuple(body), tuple(removed),
-        title=meta.get("title") or facts.get("title"),
-        outlet=meta.get("outlet") or facts.get("outlet"),
-        author=meta.get("author") or facts.get("author"),
+        title=meta.get("title") or outlet.plausible_title(facts.get("title")),
+        outlet=who.outlet,
+        author=author,
         published=meta.get("published") or facts.get("published") or scraper_date,
-        url=meta.get("url"), content_hash=raw.content_hash,
+        url=who.url, content_hash=raw.content_hash,
     )
 
 

@@ -291,7 +291,7 @@ def test_corpus_metadata(root):
     assert (wnd.published, wnd.author, wnd.title) == ("2023-03-10T15:38", "WND News Services",
                                                       "Silicon Valley Bank shut down by regulators")
     kesq = clean_file(corpus / "morocco-earthquake/05_kesq.com.txt")
-    assert (kesq.author, kesq.published, kesq.outlet) == ("Sam Metz and Mosa’ab Elshamy", "2023-09-10", None)
+    assert (kesq.author, kesq.published, kesq.outlet) == ("Sam Metz and Mosa’ab Elshamy", "2023-09-10", "kesq.com")
 
 
 def test_scraper_date_header_that_is_not_a_date_gives_no_date():
