@@ -28,7 +28,7 @@ from generator.models import (
 )
 
 
-def source_json(a: Article) -> dict[str, Any]:
+def source_json(a: Article, garbled: bool = False) -> dict[str, Any]:
     return {
         "id": a.source_id,
         "file": a.file,
@@ -39,6 +39,7 @@ def source_json(a: Article) -> dict[str, Any]:
         "url": a.url,
         "text": a.text,
         "removed": [{"line": r.line, "reason": r.reason} for r in a.removed],
+        "garbled": garbled,  # its text reads as garbled (typos, words run together)
         "key": a.key,
         "hash": a.content_hash,
     }
@@ -76,7 +77,8 @@ def story_json(s: Story) -> dict[str, Any]:
         "actors": [
             {"name": a.name, "kind": a.kind, "aliases": list(a.aliases), "role": a.role,
              "mentions": a.mentions, "sources": list(a.sources), "id": a.id,
-             "role_sources": list(a.role_sources)} | _mark(s, a.id)
+             "role_sources": list(a.role_sources)} | ({"standing": a.standing} if a.standing != "actor" else {})
+            | _mark(s, a.id)
             for a in s.actors
         ],
         "timeline": [{"date": t.date, "text": t.text, "sources": list(t.sources), "id": t.id} | _mark(s, t.id)
@@ -93,7 +95,7 @@ def story_json(s: Story) -> dict[str, Any]:
             for q in s.quotes
         ],
         "whats_next": _items(s, s.whats_next),
-        "sources": [source_json(a) for a in s.sources],
+        "sources": [source_json(a, a.source_id in s.garbled) for a in s.sources],
         "held": [{"section": h.section, "text": h.text, "sources": list(h.sources), "reason": h.reason, "id": h.id}
                  for h in s.held],
         "copies": [list(pair) for pair in s.copies],
@@ -160,7 +162,8 @@ def story_from_json(data: dict[str, Any]) -> Story:
         summary=items("summary"), background=items("background"), known=items("known"),
         whats_next=items("whats_next"),
         actors=tuple(Actor(a["name"], a["kind"], tuple(a["aliases"]), a.get("role"), a["mentions"],
-                           tuple(a["sources"]), tuple(a.get("role_sources", ())), a.get("id", ""))
+                           tuple(a["sources"]), tuple(a.get("role_sources", ())),
+                           standing=a.get("standing", "actor"), id=a.get("id", ""))
                      for a in data.get("actors", [])),
         timeline=tuple(TimelineEntry(t["date"], t["text"], tuple(t["sources"]), t.get("id", ""))
                        for t in data.get("timeline", [])),
@@ -172,5 +175,6 @@ def story_from_json(data: dict[str, Any]) -> Story:
         copies=tuple(tuple(pair) for pair in data.get("copies", [])),  # type: ignore[misc]
         held=tuple(Held(h["section"], h["text"], tuple(h["sources"]), h["reason"], h.get("id", ""))
                    for h in data.get("held", [])),
+        garbled=tuple(a["id"] for a in data.get("sources", []) if a.get("garbled")),
         marks=marks, new_since=data.get("new_since"), description=data.get("description"),
     )
