@@ -133,9 +133,11 @@ def _correct(secs: _Sections) -> None:
 def _point(secs: _Sections, ident: str, d: ItemDecision, decided: Mapping[str, ItemDecision]) -> None:
     twin = _twin(ident)
     if d.hide:
+        hidden = secs.find(ident)
         secs.remove(ident)
         if twin and twin not in decided:
             secs.remove(twin)
+        _drop_versions(secs, {norm(t) for t in (d.was, getattr(hidden, "text", None)) if t})
         return
     if d.text is not None and _reword(secs, ident, d) and twin and twin not in decided and secs.find(twin):
         _set_text(secs, twin, d.text)
@@ -150,6 +152,19 @@ def _point(secs: _Sections, ident: str, d: ItemDecision, decided: Mapping[str, I
         if "disputed" in d.sections and not (isinstance(obj, Unknown) and obj.kind == "disputed"):
             secs.mark(ident, "disputed")
         secs.mark(ident, "section")
+
+
+def _drop_versions(secs: _Sections, said: set[str]) -> None:
+    """A hidden claim's sentence (as decided, and as the generator words it now) leaves the
+    disagreements too; one left with a single version is no longer one."""
+    for kind in ("disputed",):
+        kept = []
+        for u in secs.points.get(kind, []):
+            variants = {k: v for k, v in u.variants.items() if norm(v) not in said}
+            if len(variants) != len(u.variants) and len(variants) < 2:
+                continue
+            kept.append(replace(u, variants=variants))
+        secs.points[kind] = kept
 
 
 def _row(secs: _Sections, ident: str, d: ItemDecision) -> None:

@@ -199,3 +199,12 @@ def test_a_misspelling_corrected_once_is_corrected_everywhere_and_stays_cited():
     # a real rewording is the desk's words instead
     assert apply(story, items={q.id: ItemDecision(was=quote, text="A crowd surge, seen from the bridge")}
                  ).story.marks[q.id].desk == ("text",)
+
+
+def test_a_hidden_claims_sentence_leaves_the_disagreements_too():
+    gone = "The line is expected to cost £240 million."  # a version in "The estimated cost"
+    story = with_ids(replace(full_story(), known=full_story().known + (Item(gone, ("000",)),)))
+    ident = story.known[-1].id
+    s = apply(story, items={ident: ItemDecision(was=gone, hide=True)}).story
+    assert gone not in str(story_json(s))
+    assert not any(u.kind == "disputed" for u in s.unknown)  # one version left: no longer a disagreement
