@@ -14,6 +14,7 @@ from datetime import date
 
 from generator.clean import boilerplate as bp
 from generator.clean import page
+from generator.clean.openers import take_openers
 from generator.errors import InputRejected
 from generator.text.dates.written import find_date
 from generator.models import Article, RawDocument, RemovedLine
@@ -21,8 +22,10 @@ from generator.models import Article, RawDocument, RemovedLine
 MIN_BODY_WORDS = 40  # the default of Settings.min_body_words
 MAX_TEXT_CHARS = 300_000  # about 50,000 words: far beyond one news article
 MIN_ENGLISH_SHARE = 0.15  # English prose is ~40% function words; other languages share few
-# "date 2023-03-10 " before the first line: the date header some scrapers write
-SCRAPER_DATE = re.compile(r"^date (\d{4}-\d{2}-\d{2})(?:\s+|$)")
+# "date 2023-03-10 " before the first line: the date header some scrapers write (or "date 2019-09")
+SCRAPER_DATE = re.compile(r"^date (\d{4}-\d{2}(?:-\d{2})?)(?:\s+|$)")
+# A date in a page's address: ".../2021/04/20/slug", ".../2021-04-20-slug", ".../2021/04/slug"
+URL_DATE = re.compile(r"/((?:19|20)\d\d)[/-](0?[1-9]|1[0-2])(?:[/-](0?[1-9]|[12]\d|3[01]))?(?=[/._-]|$)")
 ENGLISH_FUNCTION_WORDS = frozenset("""
 the of and to a in is that for it as was with be by on not he she they his her their this are or
 from at an but have has had were been which who will would there its said also after than more
@@ -38,19 +41,49 @@ def clean_document(raw: RawDocument, min_body_words: int = MIN_BODY_WORDS) -> Ar
     lines = _input_lines(raw)
     header, scraper_date = _scraper_header(lines) if raw.format == "text" else (None, None)
     reasons, facts = _classify(lines, raw.meta.get("title"))
-    body = [ln for i, ln in enumerate(lines) if i not in reasons]
+    openers = take_openers([ln for i, ln in enumerate(lines) if i not in reasons])
+    body = list(openers.paragraphs)
     _check_article(raw.file, lines, body, min_body_words)
     removed = ([RemovedLine(header, "scraper date header")] if header else []) + \
-        [RemovedLine(ln, reasons[i]) for i, ln in enumerate(lines) if i in reasons]
+        [RemovedLine(ln, reasons[i]) for i, ln in enumerate(lines) if i in reasons] + list(openers.removed)
     meta = raw.meta
+    written, yearless = _dateline_date(openers.dateline)
+    published = meta.get("published") or facts.get("published") or scraper_date or written \
+        or _url_date(meta.get("url"))
     return Article(
         raw.source_id, raw.file, tuple(body), tuple(removed),
         title=meta.get("title") or facts.get("title"),
         outlet=meta.get("outlet") or facts.get("outlet"),
         author=meta.get("author") or facts.get("author"),
-        published=meta.get("published") or facts.get("published") or scraper_date,
-        url=meta.get("url"), content_hash=raw.content_hash,
+        published=published, url=meta.get("url"), content_hash=raw.content_hash,
+        dateline=None if published else yearless,
     )
+
+
+def _dateline_date(found) -> tuple[str | None, str | None]:
+    """(ISO date, yearless "--MM-DD") a dateline states: "PORTVILLE, July 5, 2024 (Agency) -" the
+    first, "PORTVILLE, Examplia, July 8 (Agency) -" the second (its year comes from the story)."""
+    if found is None or found.month is None or found.day is None:
+        return None, None
+    try:
+        day = date(found.year or 2000, found.month, found.day)  # 2000: a leap year, so "Feb 29" stands
+    except ValueError:
+        return None, None
+    return (day.isoformat(), None) if found.year else (None, f"--{found.month:02d}-{found.day:02d}")
+
+
+def _url_date(url: str | None) -> str | None:
+    """The date a page's address states, at the precision it gives ("2021-04-20", "2021-04")."""
+    m = URL_DATE.search(url or "")
+    if m is None:
+        return None
+    year, month = int(m.group(1)), int(m.group(2))
+    if m.group(3) is None:
+        return f"{year:04d}-{month:02d}"
+    try:
+        return date(year, month, int(m.group(3))).isoformat()
+    except ValueError:
+        return None
 
 
 def _input_lines(raw: RawDocument) -> list[str]:
@@ -72,7 +105,7 @@ def _scraper_header(lines: list[str]) -> tuple[str | None, str | None]:
     else:
         del lines[0]
     try:  # "date 2023-14-29" is a scraper's garbage, not a date: keep the header, infer no date
-        date.fromisoformat(m.group(1))
+        date.fromisoformat(m.group(1) if len(m.group(1)) == 10 else m.group(1) + "-01")
     except ValueError:
         return m.group(0).strip(), None
     return m.group(0).strip(), m.group(1)
