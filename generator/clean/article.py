@@ -105,9 +105,9 @@ def _scraper_header(lines: list[str]) -> tuple[str | None, str | None]:
     else:
         del lines[0]
     try:  # "date 2023-14-29" is a scraper's garbage, not a date: keep the header, infer no date
-        date.fromisoformat(m.group(1) if len(m.group(1)) == 10 else m.group(1) + "-01")
+        date.fromisoformat(m.group(1))
     except ValueError:
-        return m.group(0).strip(), None
+        return m.group(0).strip(), None  # "date 2019-09" too: no day, and no publication date
     return m.group(0).strip(), m.group(1)
 
 
@@ -131,10 +131,11 @@ def _classify(lines: list[str], given_title: str | None) -> tuple[page.Reasons, 
 
 
 def _published(lines: list[str], reasons: page.Reasons, start: int, byline_dates: tuple[str, ...]) -> str | None:
-    """The stated publication date: a "Published ..." line, a byline's date, a date line above the body."""
+    """The stated publication date: a "Published ..." line, a byline's date, a date alone on a
+    line above the body or in the page's header (a page may print its lead before its date)."""
     dated = [i for i, r in sorted(reasons.items()) if r == "publication date"]
     stated = [i for i in dated if re.match(r"^(?:first\s+)?(?:published|posted)\b", lines[i], re.I)]
-    bare = [i for i in dated if i < start and bp.DATE_ONLY_RE.match(lines[i])]
+    bare = [i for i in dated if (i < start or i < page.BYLINE_ZONE) and bp.DATE_ONLY_RE.match(lines[i])]
     for i in stated:
         found = find_date(lines[i])
         if found:

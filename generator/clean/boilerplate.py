@@ -45,6 +45,7 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
     ("boilerplate: page widget", re.compile(
         r"^(?:read more|show more|load more|see more|view more|more stories|article image|image|video"
         r"|see more of (?:the|this) story|read (?:the )?full (?:story|article)|play live radio|listen live"
+        r"|available on air stations|next up:?"
         r"|advertisement|ad|sponsored|skip ad|listen(?: to (?:this|the) (?:article|story))?|in this article:?"
         r"|sign up|subscribe(?: now)?|comments?|view comments|continue reading|back to top|next article"
         r"|previous article|you may also like|recommended(?: for you)?|most read|watch now|play video"

@@ -121,12 +121,13 @@ def _event_lemmas(verb, ent) -> tuple[str, ...]:
     fewer than `MIN_CLAUSE_WORDS` such words leans on the rest ("that status was revoked in
     April 2025"): () then, and the whole sentence's words stand for it."""
     other: set[int] = set()
+    times = {i for e in ent.sent.ents if e.label_ in ("DATE", "TIME") and e.start != ent.start
+             and (spec := parse_expression(e.text)) is not None and spec.point for i in range(e.start, e.end)}
     for tok in verb.subtree:
         if tok.i == verb.i or tok.dep_ not in OTHER_CLAUSES or tok.i in other:
             continue
         span = range(tok.left_edge.i, tok.right_edge.i + 1)
-        dated = any(t.ent_type_ in ("DATE", "TIME") and not ent.start <= t.i < ent.end for t in tok.subtree)
-        if (dated or _distance(tok)) and ent.start not in span:
+        if (any(i in times for i in span) or _distance(tok)) and ent.start not in span:
             other.update(span)
     words = [t for t in verb.subtree if t.i not in other]
     if verb.dep_ == "conj":
@@ -159,6 +160,8 @@ def _timing(ent, anchor, head, prep, nominal: bool, verb, coarse: bool, written_
         return None
     if prep is not None and prep.lower_ == "since" and not _perfect(prep.head):
         return None  # "the first title since 1986", "plunged to its lowest since 1985": a comparison
+    if _after_comparison(ent):
+        return None  # "the first crash since the Concorde disaster in 2000", however it is parsed
     side = nominal and not _heads_clause(head, verb)
     if written_year and head is verb and _present_perfect(verb) and (prep is None or prep.lower_ != "since"):
         # "We have landed on the moon, reminiscent of a message in 1983": a perfect's time is now,
@@ -187,6 +190,20 @@ def _sets_apart(child, head, coarse: bool) -> bool:
         return not (marks <= FOLLOWING and ((coarse and not _distance(child)) or _right_after(child)))
     if child.dep_ in ("pobj", "pcomp", "prep") and head.lower_ in SIDE_WORDS:
         return not (head.lower_ in FOLLOWING and ((coarse and not _distance(head)) or _right_after(head)))
+    return False
+
+
+def _after_comparison(ent) -> bool:
+    """The date follows a "since" that ends a superlative or an ordinal ("the first crash ... since
+    the disaster in 2000", "its lowest level since 1985") with no verb between: a baseline."""
+    sent = ent.sent
+    for i in range(ent.start - 1, sent.start - 1, -1):
+        tok = ent.doc[i]
+        if tok.pos_ in ("VERB", "AUX"):
+            return False
+        if tok.lower_ == "since":
+            return any(t.tag_ in ("JJS", "RBS") or t.ent_type_ == "ORDINAL" or t.lower_ in ("first", "last")
+                       for t in ent.doc[sent.start:i])
     return False
 
 

@@ -61,7 +61,9 @@ def choose_headline(items: Sequence[AnalysedArticle], summary: Sequence = ()) ->
 def choose_event_date(timeline: Sequence[TimelineEntry], items: Sequence[AnalysedArticle]) -> str | None:
     """The day-precise date most sources put an event on, not after the newest article.
 
-    With no such date, the earliest publication date: the story is at least that old.
+    With no such date, the earliest publication date: the story is at least that old. When no
+    article is dated, nothing says which dated event is the news (a birth date is one too): a
+    date then needs most of the sources.
     """
     published = sorted(d for d in (it.article.published_date for it in items) if d)
     latest = day_of(published[-1]) if published else None
@@ -70,6 +72,8 @@ def choose_event_date(timeline: Sequence[TimelineEntry], items: Sequence[Analyse
         point = PartialDate.from_iso(entry.date)
         if point and point.precision is Precision.DAY and (latest is None or point.first <= latest):
             support[entry.date] += len(entry.sources)
+    if latest is None:
+        support = Counter({d: n for d, n in support.items() if 2 * n > len(items)})
     if support:
         return sorted(support.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
     return published[0] if published else None

@@ -6,7 +6,10 @@ Story is checked, in page order:
     not is no longer cited or counted ("N of M"); a line no cited source states is held;
   - it stands alone: no opening pronoun or connective pointing outside it, balanced
     quotation marks, not cut off where a scraped excerpt ends;
-  - it is not boilerplate (captions, credits, notices, markup) that cleaning left in a body;
+  - it is not boilerplate (captions, credits, datelines, notices, markup, embedded posts) that
+    cleaning left in a body (generator/text/furniture.py);
+  - a timeline row is not another row's sentence again, and is not dated by a year its
+    sentence does not state;
   - it is not said already, higher on the page (In brief first);
   - a disagreement has two different values from different sources;
   - a key quote has a speaker and more than a fragment of words;
@@ -24,6 +27,7 @@ from typing import Iterable, Sequence
 from rapidfuzz import fuzz
 
 from generator.models import Actor, Held, Item, Quote, Story, TimelineEntry, Unknown
+from generator.text.furniture import caption, furniture, markup
 from generator.text.support import norm, prepared, why_unsupported, words
 
 # A line opening with a word that points outside it ("He said", "They", "This came", "The move").
@@ -35,12 +39,6 @@ DANGLING = re.compile(
     r"(?:but|and|so|also|however|meanwhile|instead|still|yet|then|thus|therefore|moreover|furthermore)\b|"
     r"the (?:former|latter|move|decision|group|company|agency|official|minister|ministry|statement|report|"
     r"same|two|three|team|man|woman|country|state|city|court|body|relationship|deal|plan|step)\b)\b", re.I)
-# Page furniture that cleaning may leave inside a body line.
-LEAK = re.compile(
-    r"(\{\{|\}\}|\{%|<[a-z]+[ >/]|\bphoto(?:graph)?\s*(?:by|:|credit)|\(photo\b|getty images|\bafp via\b|"
-    r"\breuters/|\bap photo\b|\bfile photo\b|\bhandout\b|market data provided|all rights reserved|©|"
-    r"\bsign up\b|\bsubscribe\b|newsletter|click here|read more|advertisement|cookie|"
-    r"\bshare this\b|\bfollow us\b|\bwatch:|\blisten:|expand / collapse|skip to content)", re.I)
 NAVIGATION = re.compile(r"(search|menu|sign in|log in|subscribe|expand|collapse|home|skip to|cookie)", re.I)
 QUOTE_MARKS = re.compile(r"[\"“”]")
 ENDS_A_SENTENCE = re.compile(r"[.!?…][\"'”’)\]]*$")
@@ -113,9 +111,7 @@ def _form(text: str) -> str | None:
         return "unbalanced quotation marks"
     if not ENDS_A_SENTENCE.search(stripped):
         return "cut off (does not end as a sentence ends)"
-    if LEAK.search(stripped):
-        return "page furniture, not the article's text"
-    return None
+    return furniture(stripped)
 
 
 def _supporting(text: str, sources: Iterable[str], texts: dict[str, str]) -> tuple[str, ...]:
@@ -123,8 +119,10 @@ def _supporting(text: str, sources: Iterable[str], texts: dict[str, str]) -> tup
 
 
 def _timeline(entries: Sequence[TimelineEntry], texts: dict[str, str], held: list[Held]) -> Iterable[TimelineEntry]:
+    rows: set[str] = set()
     for entry in entries:
-        reason = _form(entry.text)
+        reason = _form(entry.text) or _row_problem(entry, rows)
+        rows.add(norm(entry.text))
         cited = _supporting(entry.text, entry.sources, texts)
         if reason is None and not cited:
             reason = "no cited source states it"
@@ -132,6 +130,26 @@ def _timeline(entries: Sequence[TimelineEntry], texts: dict[str, str], held: lis
             yield replace(entry, sources=cited)
         else:
             held.append(Held("timeline", f"{entry.date}: {entry.text}", entry.sources, reason))
+
+
+# Words that date a line without a written year: "on Tuesday", "last May", "three years ago".
+RELATIVE_DATE = re.compile(r"\b(?:ago|today|yesterday|tomorrow|(?:this|last|next|earlier|later|previous) (?:year|month|week)|"
+                           r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|"
+                           r"june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|"
+                           r"oct|nov|dec)\b", re.I)
+YEAR = re.compile(r"\b(1[5-9]\d\d|20\d\d)\b(?!s)")
+
+
+def _row_problem(entry: TimelineEntry, shown: set[str]) -> str | None:
+    """Why a timeline row is wrong whatever its sources say, or None: its sentence is another
+    row's already, or the years it states are all other than the row's and nothing else in it
+    dates the row (a year taken from a side clause, a clock time read as a year)."""
+    if norm(entry.text) in shown:
+        return "the same sentence is already another row"
+    years = set(YEAR.findall(entry.text))
+    if years and entry.date[:4] not in years and not RELATIVE_DATE.search(entry.text):
+        return f"dated {entry.date[:4]}, a year the line does not state"
+    return None
 
 
 def _unknown(items: Sequence[Unknown], texts: dict[str, str], shown: list[str],
@@ -173,7 +191,7 @@ def _quotes(quotes: Sequence[Quote], texts: dict[str, str], held: list[Held]) ->
             reason = "no identified speaker"
         elif len(q.text.split()) < MIN_QUOTE_WORDS:
             reason = "a fragment, not a statement"
-        elif LEAK.search(q.text):
+        elif markup(q.text):
             reason = "page furniture, not the article's text"
         elif not cited:
             reason = "no cited source has these words"
@@ -192,7 +210,7 @@ def role_problem(actor: Actor) -> str | None:
         return "a verb phrase, not a title or description"
     if FRAGMENT_ROLE.match(role) or len(role.split()) > MAX_ROLE_WORDS or CUT_ROLE.search(role):
         return "a fragment, not a role"
-    if LEAK.search(role):
+    if markup(role) or caption(role) == "photo credit":
         return "page furniture, not the article's text"
     return None
 
@@ -219,5 +237,8 @@ def _headline(story: Story, summary: Sequence[Item], held: list[Held]) -> str:
     opening = " ".join(f"{a.title or ''} {a.text[:300]}" for a in story.sources)
     if (NAVIGATION.search(head) and len(head.split()) <= 5) or not (words(head) & words(opening)):
         held.append(Held("headline", head, (), "navigation text or not the sources' words"))
+        return summary[0].text if summary else head
+    if caption(head) or markup(head):
+        held.append(Held("headline", head, (), "a photo caption, credit or page text, not a headline"))
         return summary[0].text if summary else head
     return head

@@ -30,7 +30,7 @@ _WORD = r"[A-Z][\w.'’-]*"
 _REGION = rf"(?:,\s+(?!{_MONTH_NAME}\s+\d){_WORD}(?:\s+{_WORD}){{0,2}})"  # ", Japan", ", N.Y."; never a date
 _DATE = rf"(?:,?\s+(?P<month>{_MONTH_NAME})\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:,\s+(?P<year>\d{{4}}))?)"
 _AGENCY = r"(?:\s*\((?P<agency>[A-Z][\w&.'’ -]{0,30})\))"
-_SEPARATOR = r"(?:\s*(?:[—–]+|--?)\s*|:\s+|\.\s*/[A-Z]+/\.?\s*)"
+_SEPARATOR = r"(?:\s*(?:[—–]+|--?)\s*|:\s+|\.-\s*|\.\s*/[A-Z]+/\.?\s*)"
 # "PORTVILLE —", "PORTVILLE, Examplia, July 8 (Agency) –", "NEW HARBOUR, May 3 (WIRE) —", "NEW HARBOUR: "
 _CAPS_DATELINE = re.compile(
     rf"^(?P<place>{_CAPS_WORD}(?:\s+{_CAPS_WORD}){{0,3}}){_REGION}?{_DATE}?{_AGENCY}?{_SEPARATOR}(?=[\"“‘'A-Z0-9])")
@@ -88,7 +88,8 @@ _PLACE_DATE_TAIL = re.compile(rf"\s[–—-]\s+{_WORD}(?:\s+{_WORD}){{0,3}},?\s+
 # An agency's caption: "EDGEMERE, MARYLAND - MARCH 26: The cargo ship ..."
 _AGENCY_CAPTION = re.compile(rf"^{_CAPS_WORD}(?:\s+{_CAPS_WORD})*,\s+{_CAPS_WORD}(?:\s+{_CAPS_WORD})*\s+[-–—]\s+"
                              rf"{_CAPS_MONTH}\s+\d{{1,2}}:\s")
-# A scene in the present tense, ended by its place or date: "A woman prays at the site ... in
+# A scene in the present tense, its verb after a short subject (no comma, at most ten words, not
+# "to celebrate"), ended by its place or date: "A woman prays at the site ... in
 # Rivertown, Examplia.", "Fans celebrate ... in Central Square on Sunday." News prose tells the past.
 _SCENE_VERBS = (
     "is seen|are seen|is pictured|are pictured|is shown|are shown|is carried|are carried|is escorted|"
@@ -99,15 +100,17 @@ _SCENE_VERBS = (
     "search|searches|inspect|inspects|pay respects|pays respects|lay|lays|light|lights|hold up|holds up|"
     "look at|looks at|look over|looks over|speak|speaks|attend|attends|queue|queues|rest|rests|clear|clears")
 _SCENE = re.compile(
-    rf"^[\"“]?[A-Z][^\"“”.!?]{{0,120}}?\s(?:{_SCENE_VERBS})\b(?:[^\"“”!?.]|\.(?!\s+[A-Z])){{0,240}}?"
+    rf"^[\"“]?[A-Z](?:[^\"“”.!?,\s]*\s){{0,9}}?(?<!\bto\s)(?:{_SCENE_VERBS})\b(?:[^\"“”!?.]|\.(?!\s+[A-Z])){{0,240}}?"
     rf"(?:\b(?:in|at|near|outside)\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*(?:,\s+(?:[\w'’-]+\s+){{0,2}}[A-Z][\w'’.-]*)?"
     rf"|\bon\s+(?:{_WEEKDAY}|{_MONTH_NAME}\s+\d{{1,2}}(?:,\s+\d{{4}})?)(?:\s+in\s+[A-Z][\w'’., -]{{0,60}})?"
     rf"|{_MONTH_NAME}\s+\d{{1,2}},\s+\d{{4}})\.?$")
 MAX_SCENE_WORDS = 60
 # "Image courtesy of NHK", "Photo courtesy: Agency", "image….Jane Roe for The Post", "(AP Photo/Jane Roe)"
 _COURTESY = re.compile(r"^(?:(?:image|photo|picture|video|footage)s?\s+)?courtesy(?:\s+of)?\s*:?\s+\S.{0,60}$", re.I)
-_FOR_OUTLET = re.compile(rf"^(?:(?:[Ii]mage|[Pp]hoto|[Pp]icture)s?\W{{0,5}})?{_WORD}(?:\s+{_WORD}){{1,3}}\s+for\s+"
-                         rf"(?:[Tt]he\s+)?{_WORD}(?:\s+{_WORD}){{0,3}}$")
+# a name "for The Outlet", or after "image"/"photo": not a title ("Special Envoy for Afghanistan")
+_FOR_OUTLET = re.compile(rf"^(?:[Ii]mage|[Pp]hoto|[Pp]icture)s?\W{{1,5}}{_WORD}(?:\s+{_WORD}){{1,3}}\s+for\s+"
+                         rf"(?:[Tt]he\s+)?{_WORD}(?:\s+{_WORD}){{0,3}}$"
+                         rf"|^{_WORD}(?:\s+{_WORD}){{1,2}}\s+for\s+The\s+{_WORD}(?:\s+{_WORD}){{0,3}}$")
 _AGENCY_PHOTO = re.compile(r"\((?:AP|AFP|Reuters|Getty|EPA|Xinhua|PA|ANI|PTI)\s+(?:Photo|Images)(?:/[^()]{1,60})?\)\s*$")
 
 
@@ -120,8 +123,8 @@ def caption(text: str) -> str | None:
         return "photo caption"
     if _EXPLICIT.search(stripped) or _AGENCY_CAPTION.match(stripped) or _PLACE_DATE_TAIL.search(stripped):
         return "photo caption"
-    if len(stripped.split()) <= MAX_SCENE_WORDS and _SCENE.match(stripped):
-        return "photo caption"
+    if len(stripped.split()) <= MAX_SCENE_WORDS and stripped.endswith(".") and _SCENE.match(stripped):
+        return "photo caption"  # a sentence: a headline ("Crews search river in Harbour City") has no full stop
     return None
 
 
@@ -144,11 +147,17 @@ PROMO = re.compile(
     r"|\bdownload (?:our|the) app\b|\bsupport (?:our|independent) journalism\b", re.I)
 
 
-def furniture(text: str) -> str | None:
-    """Why `text` is page furniture rather than the article's words, or None.
+def markup(text: str) -> str | None:
+    """Why `text` carries the page's own words (markup, credits, notices, sign-up text, an embedded
+    post, the site's promotion of itself), or None: for any line, a quote or a role included."""
+    if LEAK.search(text) or EMBED.search(text) or PROMO.search(text):
+        return "page furniture, not the article's text"
+    return None
 
-    For a line that reaches a page: it opens with a dateline or a label, is a caption or a credit,
-    or carries markup, a notice, an embedded post or the site's promotion of itself.
+
+def furniture(text: str) -> str | None:
+    """Why a statement is page furniture rather than the article's words, or None: it opens with
+    a dateline or a label, is a caption or a credit, or carries markup (`markup`).
     """
     if label(text) is not None:
         return "a page label, not the article's text"
@@ -156,6 +165,4 @@ def furniture(text: str) -> str | None:
         return "a photo caption or credit, not the article's text"
     if dateline(text) is not None:
         return "a dateline, not the article's text"
-    if LEAK.search(text) or EMBED.search(text) or PROMO.search(text):
-        return "page furniture, not the article's text"
-    return None
+    return markup(text)

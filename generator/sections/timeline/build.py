@@ -60,7 +60,7 @@ def build_timeline(items: Sequence[AnalysedArticle], reference_date: str | None)
     corpus = [s.lemmas for it in items for s in it.analysis.sentences]
     entries = [
         TimelineEntry(group.date.iso, group.text, group.sources)
-        for group in group_events(candidates, corpus)
+        for group in group_events(candidates, corpus, window)
     ]
     return sorted(entries, key=lambda e: (e.date, e.text, e.sources))
 

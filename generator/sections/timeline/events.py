@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date, timedelta
 from typing import Sequence
 
 from generator.text.dates.partial import PartialDate, Precision
@@ -22,12 +23,17 @@ from generator.text.dates.vocabulary import DATE_WORDS
 
 # TF-IDF cosine two dated sentences need to tell the same event (checked on the seeds and corpus).
 SAME_EVENT = 0.25
+# A day named away from the days the story was reported (a birth date, a scheduled handover)
+# is rarely the day of two of its events: two tellings of it need to share less.
+SAME_DAY_AWAY = 0.05
+AWAY_DAYS = 7  # how long before the story's first report a day counts as away from it
 # Day numbers and years belong to the date: "May 12", "in 2016".
 _DATE_NUMBER = re.compile(r"\d{1,2}(st|nd|rd|th)?|1[6-9]\d\d|20\d\d")
 # An approximate year ("almost five years ago") may sit this many years from the exact one.
 APPROXIMATE_YEARS = 1
-# Sentences longer than this are rarely the clearest telling ("..., which ..., after ...").
-LONG_SENTENCE_WORDS = 45
+# Sentences longer than this are rarely the clearest telling ("..., which ..., after ..."), and
+# the more a sentence says, the fewer of a row's sources state all of it.
+LONG_SENTENCE_WORDS = 30
 
 
 @dataclass(frozen=True)
@@ -71,13 +77,15 @@ def _vectors(candidates: Sequence[Candidate], corpus: Sequence[Sequence[str]]):
     return vectorizer.transform(docs)
 
 
-def group_events(candidates: Sequence[Candidate], corpus: Sequence[Sequence[str]]) -> list[EventGroup]:
+def group_events(candidates: Sequence[Candidate], corpus: Sequence[Sequence[str]],
+                 window: tuple[date, date] | None = None) -> list[EventGroup]:
     """Group by event, finest dates first, so a vaguer mention joins the exact telling.
 
     At each precision (day, month, year): a mention first joins the finer group it fits best
     ("in 2016" joins the "June 2016" telling of the same event); the rest are linked to
     mentions of the same date whose words they share (single link: A~B and B~C is one event).
-    Mentions that may not be shown then join the group they fit, as support only.
+    Mentions that may not be shown then join the group they fit, as support only. `window` is
+    the first and last day the story was reported on (see `SAME_DAY_AWAY`).
     """
     if not candidates:
         return []
@@ -93,7 +101,7 @@ def group_events(candidates: Sequence[Candidate], corpus: Sequence[Sequence[str]
                 rest.append(i)
             else:
                 target.append(i)
-        groups.extend(_link(rest, candidates, sim))
+        groups.extend(_link(rest, candidates, sim, window))
     for i in (i for i in order if not candidates[i].shown):
         target = _best_group(i, groups, candidates, sim, same_date=True)
         if target is not None:
@@ -148,7 +156,18 @@ def _best_group(i: int, groups: list[list[int]], candidates: Sequence[Candidate]
     return best
 
 
-def _link(indices: list[int], candidates: Sequence[Candidate], sim) -> list[list[int]]:
+def _same_event(a: Candidate, b: Candidate, score: float, window: tuple[date, date] | None) -> bool:
+    """Two same-date mentions tell one event: their words are alike enough."""
+    if a.date != b.date:
+        return False
+    if score >= SAME_EVENT:
+        return True
+    away = a.date.precision is Precision.DAY and (
+        window is None or not window[0] - timedelta(days=AWAY_DAYS) <= a.date.first <= window[1])
+    return away and score >= SAME_DAY_AWAY
+
+
+def _link(indices: list[int], candidates: Sequence[Candidate], sim, window=None) -> list[list[int]]:
     """Single-link clusters of same-date mentions (union-find over positions), in mention order."""
     parent = list(range(len(indices)))
 
@@ -160,7 +179,7 @@ def _link(indices: list[int], candidates: Sequence[Candidate], sim) -> list[list
     for a, i in enumerate(indices):
         for b in range(a + 1, len(indices)):
             j = indices[b]
-            if sim is not None and candidates[i].date == candidates[j].date and sim[i, j] >= SAME_EVENT:
+            if sim is not None and _same_event(candidates[i], candidates[j], float(sim[i, j]), window):
                 ra, rb = root(a), root(b)
                 parent[max(ra, rb)] = min(ra, rb)  # the earlier mention stays the root
     clusters: dict[int, list[int]] = {}
