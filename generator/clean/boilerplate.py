@@ -180,5 +180,5 @@ def is_name_line(line: str) -> bool:
 
 JOB_TITLE_RE = re.compile(rf"^(?:[\w'’-]+\s+){{0,4}}{JOBS}(?:\s*[,|&/]\s*[\w\s'’-]{{1,40}})?$", I)
 BIO_RE = re.compile(
-    rf"^(?P<name>{NAME})\s+(?:is|was|has been|serves as)\s+(?:(?:an?|the)\s+)?(?:[\w-]+\s+){{0,4}}{JOBS}\b"
+    rf"^(?P<name>{NAME})\s+(?:is|was|has been|serves as)\s+(?:(?:an?|the)\s+)?(?:[\w-]+\s+){{0,4}}(?i:{JOBS})\b"
     rf"(?:[^.]{{0,80}}?\b(?:for|at|with)\s+(?P<org>(?:The\s+)?{NAME_TOKEN}(?:\s+{NAME_TOKEN}){{0,5}}))?")

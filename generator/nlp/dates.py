@@ -34,6 +34,11 @@ CONCURRENT_MARKS = frozenset({"when", "as", "while", "once", "whenever"})
 # Right "after" or "following" a dated event, the main event falls in the same month or year:
 # "concerns peaked after the March 2024 attack" (a day is too fine: "the day after the vote").
 FOLLOWING = frozenset({"after", "following"})
+# "guilty of lying ...", "charged with killing ...", "known for saying ...": a gerund names an act,
+# whose date is that act's ("with the troops retreating in 1989", with its own subject, is not one).
+ACT_PREPOSITIONS = frozenset({"of", "for", "with", "about", "against", "from"})
+# Nouns that are a time of day: "after midnight on Tuesday" is still Tuesday's.
+DAY_PARTS = frozenset({"midnight", "noon", "midday", "dawn", "dusk", "daybreak", "nightfall", "sunrise", "sunset"})
 # "soon after", "shortly after": the main event is that day's too.
 SAME_TIME = frozenset({"soon", "shortly", "immediately", "just", "right", "moments", "minutes"})
 # Fewer content words than this, and a clause leans on the rest of its sentence for its meaning.
@@ -162,6 +167,10 @@ def _timing(ent, anchor, head, prep, nominal: bool, verb, coarse: bool, written_
         return None  # "the first title since 1986", "plunged to its lowest since 1985": a comparison
     if _after_comparison(ent):
         return None  # "the first crash since the Concorde disaster in 2000", however it is parsed
+    before = _side_word_before(ent)
+    if before is not None and not (before.lower_ in FOLLOWING and ((coarse and not _distance(before))
+                                                                   or _right_after(before))):
+        return "side"  # "ahead of the elections on Sunday", however the parse attached "on Sunday"
     side = nominal and not _heads_clause(head, verb)
     if written_year and head is verb and _present_perfect(verb) and (prep is None or prep.lower_ != "since"):
         # "We have landed on the moon, reminiscent of a message in 1983": a perfect's time is now,
@@ -170,8 +179,8 @@ def _timing(ent, anchor, head, prep, nominal: bool, verb, coarse: bool, written_
     child = prep if prep is not None else anchor
     tok = child.head
     while True:
-        if child.dep_ in NOUN_CLAUSES:
-            return "side"
+        if child.dep_ in NOUN_CLAUSES and not (child.dep_ == "acl" and child.tag_ == "VBD"):
+            return "side"  # (a finite past "acl" is the parser's guess for the main verb: "The firm filed ...")
         if child is not prep and _sets_apart(child, tok, coarse):
             return "side"
         if tok.lower_ in FOLLOWING and coarse and not _distance(tok) and child.dep_ in ("pobj", "pcomp"):
@@ -188,6 +197,9 @@ def _sets_apart(child, head, coarse: bool) -> bool:
         if not marks or marks & CONCURRENT_MARKS:
             return False
         return not (marks <= FOLLOWING and ((coarse and not _distance(child)) or _right_after(child)))
+    if child.dep_ == "pcomp" and head.lower_ in ACT_PREPOSITIONS and child.tag_ == "VBG" \
+            and not any(c.dep_ in SUBJECT_DEPS for c in child.children):
+        return True  # an act named as an argument: "guilty of lying about an affair in 2006"
     if child.dep_ in ("pobj", "pcomp", "prep") and head.lower_ in SIDE_WORDS:
         return not (head.lower_ in FOLLOWING and ((coarse and not _distance(head)) or _right_after(head)))
     return False
@@ -196,15 +208,30 @@ def _sets_apart(child, head, coarse: bool) -> bool:
 def _after_comparison(ent) -> bool:
     """The date follows a "since" that ends a superlative or an ordinal ("the first crash ... since
     the disaster in 2000", "its lowest level since 1985") with no verb between: a baseline."""
+    side_word = _side_word_before(ent)
+    if side_word is None or side_word.lower_ != "since":
+        return False
     sent = ent.sent
-    for i in range(ent.start - 1, sent.start - 1, -1):
-        tok = ent.doc[i]
-        if tok.pos_ in ("VERB", "AUX"):
-            return False
-        if tok.lower_ == "since":
-            return any(t.tag_ in ("JJS", "RBS") or t.ent_type_ == "ORDINAL" or t.lower_ in ("first", "last")
-                       for t in ent.doc[sent.start:i])
-    return False
+    return any(t.tag_ in ("JJS", "RBS") or t.ent_type_ == "ORDINAL" or t.lower_ in ("first", "last")
+               for t in ent.doc[sent.start:side_word.i])
+
+
+def _side_word_before(ent):
+    """The side word ("after", "until", "ahead", "since" ...) that opens the phrase the date ends,
+    read left to right whatever the parse: "ahead of the elections on Sunday", "until the attack at
+    the rally on Friday". None when a verb or a punctuation mark comes first, or when no noun of
+    its own stands between ("after midnight on Tuesday" is Tuesday's)."""
+    doc = ent.doc
+    noun = False
+    for i in range(ent.start - 1, ent.sent.start - 1, -1):
+        tok = doc[i]
+        if tok.pos_ in ("VERB", "AUX") or tok.is_punct:
+            return None
+        if tok.lower_ in SIDE_WORDS:
+            return tok if noun else None
+        if tok.pos_ in ("NOUN", "PROPN") and not tok.ent_type_ in ("DATE", "TIME") and tok.lower_ not in DAY_PARTS:
+            noun = True
+    return None
 
 
 def _distance(tok) -> bool:

@@ -225,6 +225,91 @@ def test_order_is_by_date_and_independent_of_input_order():
     assert build_timeline(list(reversed(items)), None) == forward
 
 
+# ---------------------------------------------------------------- issue 16: rows dated by the event they report
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text", [
+    "The former leader, who stepped down in 2020, collapsed on the street and was flown to hospital.",
+    "The party won its biggest majority since Gordon Brown in 2010.",
+    "The jury found the senator guilty of lying about an affair in 2006.",
+    "The pound plunged to its lowest level since 1985.",
+    "The handover completes an application process launched last May.",
+    "He was shot as he campaigned ahead of the elections on Sunday.",
+])
+def test_a_year_in_a_side_clause_never_dates_the_row(text):
+    assert timeline_of(text, "2024-06-12") == []
+
+
+@pytest.mark.slow
+def test_a_side_telling_adds_its_source_to_the_plain_one():
+    items = [analysed("The militants seized power in August 2021 after foreign troops withdrew.", None, "000"),
+             analysed("The country has been isolated since the militants seized power in 2021.", None, "001")]
+    assert [(e.date, e.sources) for e in build_timeline(items, None)] == [("2021-08", ("000", "001"))]
+
+
+@pytest.mark.slow
+def test_a_sentence_is_shown_on_one_row_only():
+    text = ("The founder, who started the company in 1976 in a garage, was diagnosed with the disease in 2004 "
+            "and received a liver transplant in 2009.")
+    entries = timeline_of(text, "2011-10-06")
+    assert [e.date for e in entries] == ["2004"] and entries[0].text == text
+
+
+@pytest.mark.slow
+def test_a_date_inside_a_quotation_is_the_speakers_not_a_row():
+    text = '"When I met her last year at the funeral, I told her how brave she was," the senator said.'
+    assert timeline_of(text, "2021-04-20") == []
+
+
+@pytest.mark.slow
+def test_the_same_distant_day_told_in_other_words_is_one_row():
+    items = [analysed("The founder was born February 24, 1955, in San Francisco and was adopted by a local couple.",
+                      None, "000"),
+             analysed("The founder – a college dropout – was born February 24, 1955, growing up in the valley.",
+                      None, "001")]
+    assert [(e.date, e.sources) for e in build_timeline(items, "2011-10-06")] == [("1955-02-24", ("000", "001"))]
+
+
+# ---------------------------------------------------------------- issue 16: which day an article speaks from
+
+
+@pytest.mark.slow
+def test_a_future_tense_event_is_never_dated_before_its_article():
+    assert dates_of("The speaker said the president would resign on Wednesday.", "2022-07-09") == ["2022-07-13"]
+    assert dates_of("The president has agreed to resign Wednesday, the speaker said.", "2022-07-09") == [
+        "2022-07-13"]
+    assert dates_of("The festival will open on July 4.", "2025-07-06") == ["2026-07-04"]
+
+
+@pytest.mark.slow
+def test_a_yearless_date_in_a_past_sentence_is_the_nearest_one_before_the_article():
+    text = "The council approved the plan on July 4."
+    assert dates_of(text, "2025-07-06") == ["2025-07-04"]
+    assert dates_of(text, "2025-01-10") == ["2024-07-04"]
+    assert dates_of(text, "2025-07-03") == ["2025-07-04"]  # a page dated a day behind its text
+
+
+@pytest.mark.slow
+def test_a_dateline_dates_its_article():
+    dated = analysed("Last Friday, the founder said talks with a rival had collapsed.", None, "001")
+    dated = replace(dated, article=replace(dated.article, dateline="--11-14"))
+    other = analysed("The exchange filed for bankruptcy on Friday, its lawyers said.", "2022-11-11", "002")
+    entries = build_timeline([dated, other], "2022-11-11")
+    # Monday 14 November: "last Friday" is the 11th, not the 4th counted from the story's own date
+    assert sorted(e.date for e in entries) == ["2022-11-11", "2022-11-11"]
+
+
+@pytest.mark.slow
+def test_a_weekday_in_an_undated_article_is_counted_back_from_the_storys_last_day():
+    quake = analysed("The earthquake struck late on Friday, killing more than 2,000 people.", "2023-09-09", "001")
+    later = analysed("The earthquake struck late on Friday, killing more than 2,000 people.", "2023-09-10", "002")
+    undated = analysed("Rescuers reached the cut-off mountain villages on Sunday, officials said.", None, "003")
+    entries = build_timeline([quake, later, undated], "2023-09-09")
+    rescue = [e for e in entries if "003" in e.sources]
+    assert [e.date for e in rescue] == ["2023-09-10"]  # never the Sunday before the quake
+
+
 # ---------------------------------------------------------------- quality floor on the seeds
 
 
