@@ -179,8 +179,8 @@ def _timing(ent, anchor, head, prep, nominal: bool, verb, coarse: bool, written_
     child = prep if prep is not None else anchor
     tok = child.head
     while True:
-        if child.dep_ in NOUN_CLAUSES and not (child.dep_ == "acl" and child.tag_ == "VBD"):
-            return "side"  # (a finite past "acl" is the parser's guess for the main verb: "The firm filed ...")
+        if child.dep_ in NOUN_CLAUSES and not _misparsed_main(child):
+            return "side"
         if child is not prep and _sets_apart(child, tok, coarse):
             return "side"
         if tok.lower_ in FOLLOWING and coarse and not _distance(tok) and child.dep_ in ("pobj", "pcomp"):
@@ -188,6 +188,13 @@ def _timing(ent, anchor, head, prep, nominal: bool, verb, coarse: bool, written_
         if tok.head.i == tok.i:
             return "side" if side else "main"
         child, tok = tok, tok.head
+
+
+def _misparsed_main(clause) -> bool:
+    """A finite past "acl" with no word to introduce it is the parser's guess for a main verb:
+    "The firm filed for bankruptcy on Friday, its lawyers said" ("the idea that ..." is a clause)."""
+    return clause.dep_ == "acl" and clause.tag_ == "VBD" and not any(
+        c.dep_ in ("mark", "nsubj", "nsubjpass") or c.tag_ in ("WDT", "WP", "WRB") for c in clause.children)
 
 
 def _sets_apart(child, head, coarse: bool) -> bool:

@@ -47,6 +47,10 @@ PAST_VERB_ROLE = re.compile(r"^[a-z]+ed\b(?! (by|to|as)\b)")
 FRAGMENT_ROLE = re.compile(r"^(and|but|or|so|to|even|which|who|that)\b", re.I)
 CUT_ROLE = re.compile(r"\b(such as|including|like)\s+\w+$")
 MAX_ROLE_WORDS = 14
+# What a timestamp is made of: figures, month and weekday names, "am"/"pm", time zones.
+TIMESTAMP_WORDS = re.compile(r"\d+|\b(?:[ap]\.?m\.?|gmt|utc|[ecmp][sd]?t|jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|"
+                             r"apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|"
+                             r"dec(?:ember)?|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b", re.I)
 REPEAT = 85  # fuzz.ratio of two normalised lines that say the same thing
 MIN_QUOTE_WORDS = 3
 
@@ -212,6 +216,8 @@ def role_problem(actor: Actor) -> str | None:
         return "a fragment, not a role"
     if markup(role) or caption(role) == "photo credit":
         return "page furniture, not the article's text"
+    if not TIMESTAMP_WORDS.sub("", role).strip(" ,.-–—:/()"):
+        return "a date or a time, not a role"  # "2011 - 8:18 pm": a page's timestamp
     return None
 
 

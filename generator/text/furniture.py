@@ -98,7 +98,8 @@ _SCENE_VERBS = (
     "react|reacts|lie|lies|sit|sits|shake hands|shakes hands|embrace|embraces|mourn|mourns|gather|gathers|"
     "watch|watches|carry|carries|kneel|kneels|weep|weeps|cry|cries|hug|hugs|greet|greets|seize|seizes|"
     "search|searches|inspect|inspects|pay respects|pays respects|lay|lays|light|lights|hold up|holds up|"
-    "look at|looks at|look over|looks over|speak|speaks|attend|attends|queue|queues|rest|rests|clear|clears")
+    "look at|looks at|look over|looks over|speak|speaks|attend|attends|queue|queues|rest|rests|clear|clears|"
+    "detain|detains|arrest|arrests|escort|escorts|rescue|rescues|evacuate|evacuates")
 _SCENE = re.compile(
     rf"^[\"“]?[A-Z](?:[^\"“”.!?,\s]*\s){{0,9}}?(?<!\bto\s)(?:{_SCENE_VERBS})\b(?:[^\"“”!?.]|\.(?!\s+[A-Z])){{0,240}}?"
     rf"(?:\b(?:in|at|near|outside)\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*(?:,\s+(?:[\w'’-]+\s+){{0,2}}[A-Z][\w'’.-]*)?"

@@ -114,6 +114,14 @@ def test_an_opening_that_is_not_the_articles_words_is_taken_off_its_paragraph(op
     assert reason_of(article, opener) == reason
 
 
+def test_captions_come_in_runs():
+    lines = ["A farmer walks along the dry riverbed in Eastmere on Sunday.",
+             "A police officer detains a protester, believed to have thrown a stone, in Eastmere",
+             "Water board approves new reservoir", *BODY]
+    article = clean(lines)
+    assert [reason_of(article, ln) for ln in lines[:3]] == ["photo caption", "photo caption", "headline"]
+
+
 def test_a_dateline_dates_its_article():
     full = clean([f"EASTMERE, May 2, 2024 (Agency) - {P1}", P2, P3])
     assert (full.published, full.dateline) == ("2024-05-02", None)

@@ -126,3 +126,9 @@ def test_a_caption_or_credit_is_never_the_headline():
     base = story(summary=(Item(line, ("001",)),))
     s = verify(base.__class__(**{**base.__dict__, "headline": "Image courtesy of Harlow Television"}))
     assert s.headline == line and s.held[-1].reason == "a photo caption, credit or page text, not a headline"
+
+
+def test_a_timestamp_is_never_a_role():
+    actors = (Actor("Harlow Wire", "org", (), "2011 - 8:18 pm", 2, ("001",), ("001",)),)
+    s = verify(story(actors=actors))
+    assert s.actors[0].role is None and [h.reason for h in s.held] == ["a date or a time, not a role"]
