@@ -117,11 +117,11 @@ def classify_line(line: str) -> str | None:
     for reason, pattern in RULES:
         if pattern.search(line):
             return reason
-    if one_sentence(line) and (kind := furniture.caption(line)):
+    if len(line) <= MAX_CAPTION_CHARS and one_sentence(line) and (kind := furniture.caption(line)):
         return kind
-    if furniture.EMBED.search(line):
+    if furniture.embedded(line):
         return "embedded post"
-    if furniture.PROMO.search(line):
+    if furniture.promotion(line):
         return "boilerplate: site promotion"
     if DATE_ONLY_RE.match(line):
         return "publication date"
@@ -141,6 +141,7 @@ def words(line: str) -> int:
     return len(line.split())
 
 
+MAX_CAPTION_CHARS = 500  # a caption is a sentence or two; a longer line is body text
 # Where one sentence ends and the next begins: ". " before a capital, an opening quote or a digit.
 SENTENCE_BREAK = re.compile(r"(?<=[.!?])[\"'”’)]*\s+(?=[\"“‘(]?[A-Z0-9])")
 

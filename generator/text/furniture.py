@@ -83,6 +83,7 @@ _EXPLICIT = re.compile(
     r"|^(?:an? |the )?(?:handout |file |aerial |still )?(?:photo(?:graph)?|picture|image|screen ?grab|"
     r"screenshot|still image|frame grab|video grab|video still)\b[^.]{0,120}?\b(?:shows?|showing|depicts)\b"
     r"|\bimage pixelated\b|\(photo by [^)]{2,80}\)|\bphoto(?:graph)?:\s|\bmandatory credit\b", re.I)
+_EXPLICIT_HINTS = ("photo", "picture", "image", "grab", "screenshot", "still", "credit")
 # A scene signed with its place and date after a dash: "... the suspect's weapon – Rivertown Examplia, July 8, 2022."
 _PLACE_DATE_TAIL = re.compile(rf"\s[–—-]\s+{_WORD}(?:\s+{_WORD}){{0,3}},?\s+{_MONTH_NAME}\s+\d{{1,2}},\s+\d{{4}}\.?$")
 # An agency's caption: "EDGEMERE, MARYLAND - MARCH 26: The cargo ship ..."
@@ -122,7 +123,10 @@ def caption(text: str) -> str | None:
         return "photo credit"
     if any(m.group(0).lower() != "(r)" for m in _POSITION.finditer(stripped)):
         return "photo caption"
-    if _EXPLICIT.search(stripped) or _AGENCY_CAPTION.match(stripped) or _PLACE_DATE_TAIL.search(stripped):
+    low = stripped.lower()
+    if any(h in low for h in _EXPLICIT_HINTS) and _EXPLICIT.search(stripped):
+        return "photo caption"
+    if _AGENCY_CAPTION.match(stripped) or _PLACE_DATE_TAIL.search(stripped):
         return "photo caption"
     if len(stripped.split()) <= MAX_SCENE_WORDS and stripped.endswith(".") and _SCENE.match(stripped):
         return "photo caption"  # a sentence: a headline ("Crews search river in Harbour City") has no full stop
@@ -137,21 +141,35 @@ LEAK = re.compile(
     r"\breuters/|\bap photo\b|\bfile photo\b|\bhandout\b|market data provided|all rights reserved|©|"
     r"\bsign up\b|\bsubscribe\b|newsletter|click here|read more|advertisement|cookie|"
     r"\bshare this\b|\bfollow us\b|\bwatch:|\blisten:|expand / collapse|skip to content)", re.I)
-# An embedded post: "pic.twitter.com/…", "— Jane Roe (@janeroe) July 4, 2025", "A post shared by".
+# An embedded post: "pic.twitter.com/…", "Jane Roe (@janeroe) July 4, 2025", "A post shared by".
 EMBED = re.compile(
-    rf"pic\.twitter\.com/|https?://t\.co/|[—–-]\s*[^()]{{1,60}}\(@\w{{1,30}}\)\s*{_MONTH_NAME}\s+\d{{1,2}},\s+\d{{4}}"
+    rf"pic\.twitter\.com/|https?://t\.co/|\(@\w{{1,30}}\)\s*{_MONTH_NAME}\s+\d{{1,2}},\s+\d{{4}}"
     r"|\ba post shared by\b|\bview this post on instagram\b|\bthis content is imported from\b", re.I)
+_EMBED_HINTS = ("twitter", "t.co/", "(@", "post shared", "instagram", "imported from")
 # The site speaking to its reader: "Keep up to date with ...", "read through our live updates".
 PROMO = re.compile(
     r"\b(?:keep|stay) up to date with\b|\b(?:read|follow|catch up on)(?: through| along with)? our "
     r"(?:live|real-time|full|latest)\b|\bour (?:live|real-time) (?:updates|coverage|blog)\b"
     r"|\bdownload (?:our|the) app\b|\bsupport (?:our|independent) journalism\b", re.I)
+_PROMO_HINTS = ("up to date", "our ", "app", "journalism")
+
+
+def embedded(text: str) -> bool:
+    """True when `text` is or carries an embedded post (the cheap test first: most lines are none)."""
+    low = text.lower()
+    return any(h in low for h in _EMBED_HINTS) and EMBED.search(text) is not None
+
+
+def promotion(text: str) -> bool:
+    """True when the site speaks to its reader in `text`."""
+    low = text.lower()
+    return any(h in low for h in _PROMO_HINTS) and PROMO.search(text) is not None
 
 
 def markup(text: str) -> str | None:
     """Why `text` carries the page's own words (markup, credits, notices, sign-up text, an embedded
     post, the site's promotion of itself), or None: for any line, a quote or a role included."""
-    if LEAK.search(text) or EMBED.search(text) or PROMO.search(text):
+    if LEAK.search(text) or embedded(text) or promotion(text):
         return "page furniture, not the article's text"
     return None
 
