@@ -101,8 +101,11 @@ _SCENE_VERBS = (
     "search|searches|inspect|inspects|pay respects|pays respects|lay|lays|light|lights|hold up|holds up|"
     "look at|looks at|look over|looks over|speak|speaks|attend|attends|queue|queues|rest|rests|clear|clears|"
     "detain|detains|arrest|arrests|escort|escorts|rescue|rescues|evacuate|evacuates")
+# A verb follows its subject, never "and", "of", "the" or "to": "Search and rescue teams ..." has no scene verb.
+_NOT_AFTER = "".join(rf"(?<!\b{w}\s)" for w in ("to", "and", "or", "of", "the", "a", "an", "for", "with", "its",
+                                                  "their", "his", "her", "in", "on", "at", "by", "from"))
 _SCENE = re.compile(
-    rf"^[\"“]?[A-Z](?:[^\"“”.!?,\s]*\s){{0,9}}?(?<!\bto\s)(?:{_SCENE_VERBS})\b(?:[^\"“”!?.]|\.(?!\s+[A-Z])){{0,240}}?"
+    rf"^[\"“]?[A-Z](?:[^\"“”.!?,\s]*\s){{0,9}}?{_NOT_AFTER}(?:{_SCENE_VERBS})\b(?:[^\"“”!?.]|\.(?!\s+[A-Z])){{0,240}}?"
     rf"(?:\b(?:in|at|near|outside)\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*(?:,\s+(?:[\w'’-]+\s+){{0,2}}[A-Z][\w'’.-]*)?"
     rf"|\bon\s+(?:{_WEEKDAY}|{_MONTH_NAME}\s+\d{{1,2}}(?:,\s+\d{{4}})?)(?:\s+in\s+[A-Z][\w'’., -]{{0,60}})?"
     rf"|{_MONTH_NAME}\s+\d{{1,2}},\s+\d{{4}})\.?$")

@@ -75,6 +75,7 @@ def test_captions_and_credits(text, kind):
     "The Special Envoy for Examplia said talks would resume.",
     "The magnitude 6.8 earthquake toppled buildings and sent people into the streets.",
     "Protesters made their way towards the residence on Saturday morning.",
+    "Search and rescue teams have plunged into the river after the bridge collapsed on Tuesday.",
 ])
 def test_article_text_is_not_a_caption(text):
     assert caption(text) is None
