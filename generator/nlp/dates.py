@@ -248,7 +248,8 @@ def _distance(tok) -> bool:
 
 def _right_after(tok) -> bool:
     """ "soon after the result was announced on June 24": the main event is that day's."""
-    return any(c.dep_ in ("advmod", "npadvmod") and c.lower_ in SAME_TIME for c in tok.children)
+    near = [c for m in (tok, *(c for c in tok.children if c.dep_ == "mark")) for c in m.children]
+    return any(c.dep_ in ("advmod", "npadvmod") and c.lower_ in SAME_TIME for c in near)
 
 
 def _present_perfect(tok) -> bool:
