@@ -87,11 +87,46 @@ def _url_date(url: str | None) -> str | None:
 
 
 def _input_lines(raw: RawDocument) -> list[str]:
-    """Non-empty stripped lines; in Markdown a paragraph may be wrapped over several lines."""
+    """Non-empty stripped lines; in Markdown a paragraph may be wrapped over several lines, and
+    in text a page printed at a fixed width (a print edition) is rejoined (`_unwrap`)."""
     if raw.format == "markdown":
         blocks = re.split(r"\n\s*\n", raw.text)
         return [" ".join(b.split()) for b in blocks if b.strip()]
-    return [ln.strip() for ln in raw.text.split("\n") if ln.strip()]
+    out: list[str] = []
+    for block in re.split(r"\n\s*\n", raw.text):
+        out.extend(_unwrap([ln.strip() for ln in block.split("\n") if ln.strip()]))
+    return out
+
+
+# A block of lines is hard-wrapped when its lines reach at least this width and at least this
+# share of them stop mid-sentence; a wrapped line is one this close to the block's width.
+WRAP_MIN_WIDTH = 50
+WRAP_SHARE = 0.5
+WRAP_FULL = 0.75
+WRAP_GOING_ON = 0.25  # ... and at least this share of its lines go on a sentence in lower case
+_ENDS_CLAUSE = re.compile(r"[.!?:;…\"”’)\]]$")
+
+
+def _unwrap(lines: list[str]) -> list[str]:
+    """Lines of one block, a sentence broken over lines joined again: "the most powerful quake
+    ever recorded in" + "Japan shook apart homes." Only in a block that is wrapped at a fixed
+    width; a line that ends a sentence, or a short one (a name, a label), ends its paragraph
+    unless the next line goes on in lower case."""
+    width = max((len(ln) for ln in lines), default=0)
+    open_ends = sum(1 for ln in lines[:-1] if not _ENDS_CLAUSE.search(ln))
+    going_on = sum(1 for ln in lines[1:] if ln[:1].islower())  # a list of headlines never goes on
+    if len(lines) < 3 or not WRAP_MIN_WIDTH <= width <= 2 * WRAP_MIN_WIDTH \
+            or open_ends < WRAP_SHARE * (len(lines) - 1) or going_on < WRAP_GOING_ON * (len(lines) - 1):
+        return lines
+    out = [lines[0]]
+    for prev, line in zip(lines, lines[1:]):
+        wrapped = not _ENDS_CLAUSE.search(prev) and (
+            len(prev) >= WRAP_FULL * width or line[:1].islower() or prev.endswith((",", "-", "–", "—")))
+        if wrapped:
+            out[-1] = f"{out[-1]} {line}"
+        else:
+            out.append(line)
+    return out
 
 
 def _scraper_header(lines: list[str]) -> tuple[str | None, str | None]:

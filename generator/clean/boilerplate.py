@@ -117,8 +117,9 @@ def classify_line(line: str) -> str | None:
     for reason, pattern in RULES:
         if pattern.search(line):
             return reason
-    if len(line) <= MAX_CAPTION_CHARS and one_sentence(line) and (kind := furniture.caption(line)):
-        return kind
+    if len(line) <= MAX_CAPTION_CHARS and (kind := furniture.caption(line)) and (
+            kind == "photo credit" or one_sentence(line)):
+        return kind  # a credit ends what it credits; a caption rule judges one sentence
     if furniture.embedded(line):
         return "embedded post"
     if furniture.promotion(line):

@@ -114,6 +114,21 @@ def test_an_opening_that_is_not_the_articles_words_is_taken_off_its_paragraph(op
     assert reason_of(article, opener) == reason
 
 
+def test_a_page_printed_at_a_fixed_width_is_rejoined():
+    text = ("Farmers look over flooded fields after the old dam gave way, sending water\n"
+            "into three villages in the valley on Saturday.\n"
+            "Eastmere (Agency) - For several hours on Friday, the water rose\n"
+            "faster than the crews could build their walls, and the council\n"
+            "ordered everyone on the low road to leave their homes at once.\n"
+            "The board said it would meet on Monday.")
+    article = clean_document(RawDocument("t", "seeds/t.txt", text))
+    assert article.paragraphs == (
+        "For several hours on Friday, the water rose faster than the crews could build their walls, and the "
+        "council ordered everyone on the low road to leave their homes at once.",
+        "The board said it would meet on Monday.")
+    assert [r.reason for r in article.removed] == ["photo caption", "dateline"]
+
+
 def test_captions_come_in_runs():
     lines = ["A farmer walks along the dry riverbed in Eastmere on Sunday.",
              "A police officer detains a protester, believed to have thrown a stone, in Eastmere",
