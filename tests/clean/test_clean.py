@@ -120,12 +120,12 @@ def test_a_page_printed_at_a_fixed_width_is_rejoined():
             "Eastmere (Agency) - For several hours on Friday, the water rose\n"
             "faster than the crews could build their walls, and the council\n"
             "ordered everyone on the low road to leave their homes at once.\n"
-            "The board said it would meet on Monday.")
+            "The board said it would meet on Monday to decide how to pay for the repairs.")
     article = clean_document(RawDocument("t", "seeds/t.txt", text))
     assert article.paragraphs == (
         "For several hours on Friday, the water rose faster than the crews could build their walls, and the "
         "council ordered everyone on the low road to leave their homes at once.",
-        "The board said it would meet on Monday.")
+        "The board said it would meet on Monday to decide how to pay for the repairs.")
     assert [r.reason for r in article.removed] == ["photo caption", "dateline"]
 
 
