@@ -157,6 +157,12 @@ PROMO = re.compile(
 _PROMO_HINTS = ("up to date", "our ", "app", "journalism")
 
 
+# A broadcaster's listing of its own segments: "On Friday's evening news, Jane Roe and John Doe
+# reported on the storm", "From the capital, Jane Roe reported on the vote" (a reporter's work, not news).
+_SEGMENT = re.compile(rf"^(?:On|In|From)\s[^,]{{1,60}},\s+{_WORD}(?:\s+{_WORD}){{1,3}}(?:\s+and\s+{_WORD}(?:\s+{_WORD}){{1,3}})?"
+                      r"\s+report(?:s|ed)\s+(?:on|from)\s+(?:the|how|what|why)\b")
+
+
 def embedded(text: str) -> bool:
     """True when `text` is or carries an embedded post (the cheap test first: most lines are none)."""
     low = text.lower()
@@ -172,7 +178,7 @@ def promotion(text: str) -> bool:
 def markup(text: str) -> str | None:
     """Why `text` carries the page's own words (markup, credits, notices, sign-up text, an embedded
     post, the site's promotion of itself), or None: for any line, a quote or a role included."""
-    if LEAK.search(text) or embedded(text) or promotion(text):
+    if LEAK.search(text) or embedded(text) or promotion(text) or _SEGMENT.match(text):
         return "page furniture, not the article's text"
     return None
 

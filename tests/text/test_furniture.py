@@ -88,9 +88,16 @@ def test_article_text_is_not_a_caption(text):
     "The mayor posted a video pic.twitter.com/abc123 on Sunday.",
     "Keep up to date with the launch and the updates below.",
     "If you missed it, you can read through our real-time updates of the launch.",
+    "On Friday's evening news, Jane Roe and John Doe reported on the storm that struck the coast.",
+    "From Harbour City, Jane Roe reported on the storm's first hours.",
 ])
 def test_markup_embeds_and_promotion(text):
     assert markup(text) == "page furniture, not the article's text"
+
+
+def test_news_that_a_person_reported_is_not_a_listing():
+    assert markup("In Harbour City, officials reported on Friday that 40 people had died.") is None
+    assert markup("On Monday, the agency reported that exports fell.") is None
 
 
 def test_the_gate_names_each_kind():
