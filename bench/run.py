@@ -72,7 +72,7 @@ def pseudo_word(seed: str) -> str:
 def events() -> list[list[Path]]:
     """The real events: the seed story, and each corpus folder except the digest page."""
     groups = [sorted((ROOT / "seeds").glob("*.txt"))]
-    for folder in sorted(CORPUS.iterdir()):
+    for folder in sorted(CORPUS.iterdir()) if CORPUS.is_dir() else ():  # without ../shared: the seeds only
         if folder.is_dir() and folder.name != "tricky":
             groups.append(sorted(folder.glob("*.txt")))
     return [g for g in groups if g]

@@ -1,7 +1,9 @@
-"""Evaluation of the generator against human gold annotations (`tests/gold/`).
+"""Evaluation of the generator: gold annotations (`tests/gold/`) and the mechanical line audit.
 
-Pure metric functions over dicts (`metrics`, `report.evaluate`), the I/O around them
-(`run`), and `python -m evaluation` to print every figure. The generator never imports this.
+Pure metric functions over dicts (`metrics`, `claims`, `report.evaluate`), the line audit of
+../shared/audit/page_audit.py reproduced (`line_audit`), references into the shared corpus
+(`references`), the I/O around them (`run`), and `python -m evaluation` to print every figure per
+event. The generator never imports this.
 """
 
 from .report import evaluate, format_table, values

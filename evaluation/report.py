@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from . import metrics
+from . import claims, metrics
 from .metrics import ratio
 
 STORY_LISTS = ("summary", "background", "known", "whats_next", "timeline", "quotes", "actors")
@@ -99,9 +99,9 @@ def evaluate(export: dict, gold: dict, raw_texts: dict[str, str] | None = None) 
         "actors": metrics.actors(gold, story, gold_body_text(gold, raw_texts)),
         "timeline": metrics.timeline(gold, story),
         "quotes": metrics.quotes(gold, story),
-        "known": metrics.known(gold, story),
-        "open_questions": metrics.open_questions(gold, story),
-        "discrepancies": metrics.discrepancies(gold, story),
+        "known": claims.known(gold, story),
+        "open_questions": claims.open_questions(gold, story),
+        "discrepancies": claims.discrepancies(gold, story),
         "traceability": metrics.traceability(story),
         "headline": metrics.headline(gold, story),
     }
@@ -116,17 +116,46 @@ def values(report: dict) -> dict[str, Any]:
     return {name: fig["value"] for name, fig in report["figures"].items()}
 
 
-def format_table(report: dict, title: str = "", details: bool = False) -> str:
-    """A readable table of every figure (value, hits/total), optionally with what was missed."""
-    width = max((len(n) for n in report["figures"]), default=10) + 2
-    lines = [title] if title else []
-    lines.append(f"{'figure':<{width}}{'value':>8}  hits/total")
-    for name, fig in report["figures"].items():
-        v = fig["value"]
-        shown = "n/a" if v is None else f"{v:.2f}" if isinstance(v, float) else str(v)
-        lines.append(f"{name:<{width}}{shown:>8}  {fig['hits']}/{fig['total']}")
+def _cell(fig: dict | None) -> str:
+    if fig is None:
+        return ""
+    v = fig["value"]
+    shown = "n/a" if v is None else f"{v:.2f}" if isinstance(v, float) else str(v)
+    return f"{shown:>5} {str(fig['hits']) + '/' + str(fig['total']):<7}"
+
+
+def format_table(reports: dict[str, dict], details: bool = False) -> str:
+    """The gold figures of several events side by side (value, hits/total), optionally with what
+    each missed underneath."""
+    names = list(dict.fromkeys(n for r in reports.values() for n in r["figures"]))
+    width = max((len(n) for n in names), default=10) + 2
+    cols = {event: max(len(event), 13) for event in reports}
+    lines = [(f"{'figure':<{width}}" + "".join(f"  {event:<{w}}" for event, w in cols.items())).rstrip()]
+    for name in names:
+        lines.append((f"{name:<{width}}" + "".join(f"  {_cell(reports[e]['figures'].get(name)):<{w}}"
+                                                    for e, w in cols.items())).rstrip())
     if details:
-        for name, items in report["details"].items():
-            for item in items:
-                lines.append(f"  {name}: {item}")
+        for event, report in reports.items():
+            lines.append(f"\n{event}: what the figures miss")
+            lines += [f"  {name}: {item}" for name, items in report["details"].items() for item in items]
     return "\n".join(lines)
+
+
+def format_audit(audits: dict[str, dict], details: bool = False) -> str:
+    """One row per event: lines, flagged, flag rate, held-back lines, and the count of each flag."""
+    width = max((len(e) for e in audits), default=5) + 2
+    lines = [f"{'event':<{width}}{'lines':>6}{'flagged':>9}{'rate':>8}{'held':>6}  flags"]
+    for event, a in audits.items():
+        flags = " ".join(f"{k}={v}" for k, v in a["flags"].items() if v) or "-"
+        lines.append(f"{event:<{width}}{a['lines']:>6}{a['flagged']:>9}{a['flag_rate']:>8.1%}{a['held']:>6}  {flags}")
+    if details:
+        for event, a in audits.items():
+            lines += [f"  {event} {line}" for line in a["details"]]
+    return "\n".join(lines)
+
+
+def audit_values(audit: dict) -> dict[str, Any]:
+    """The line audit's figures, flat: audit.lines, audit.flagged, audit.flag_rate, audit.held and
+    audit.FLAG (lines carrying that flag)."""
+    return {f"audit.{k}": audit[k] for k in ("lines", "flagged", "flag_rate", "held")} | {
+        f"audit.{flag}": n for flag, n in audit["flags"].items()}

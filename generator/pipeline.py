@@ -32,6 +32,8 @@ from generator.store import lock
 from generator.store.keys import folder_digest
 from generator.store.store import Store
 from generator.stories import slugs
+from generator.stories.hubs import actor_hubs
+from generator.stories.links import StoryLinks, site_links
 
 Progress = Callable[[str], None]
 
@@ -129,15 +131,18 @@ def render_pages(stories: list[Story], settings: Settings) -> dict[str, str]:
     """Every page of the site, by its path under content/: story pages and their JSON, the
     home page, and the pages across stories (tags, archive, actors, timeline)."""
     store = stage_store(settings)
-    # pages are a function of their story, the settings, the code and the templates
+    # pages are a function of their story, its links to other stories, the settings, the
+    # code and the templates
     key = store.key("render", _settings_text(settings), folder_digest(settings.templates_path))
+    hubs = actor_hubs(stories)
+    links = site_links(stories, hubs)
     pages: dict[str, str] = {}
-    for s, (md, data) in zip(stories, _cached_story_pages(stories, settings, store, key)):
+    for s, (md, data) in zip(stories, _cached_story_pages(stories, links, settings, store, key)):
         pages[f"stories/{s.slug}.md"], pages[f"stories/{s.slug}.json"] = md, data
     pages["index.md"] = render.render_index(stories, settings)
-    hubs = store.table("hubs", key)
-    pages.update(site_pages.extra_pages(stories, settings, with_data=False, memo=hubs.get))
-    hubs.save()
+    memo = store.table("hubs", key)
+    pages.update(site_pages.extra_pages(stories, settings, with_data=False, memo=memo.get, hubs=hubs))
+    memo.save()
     return pages
 
 
@@ -295,19 +300,21 @@ def _cached_compose(groups: list[list[AnalysedArticle]], settings: Settings, sto
     return stories  # type: ignore[return-value]
 
 
-def _cached_story_pages(stories: list[Story], settings: Settings, store: Store, key: str) -> list[tuple[str, str]]:
-    """Each story's page and JSON: those made last time from the same story under the same
-    key, the rest rendered in `n_process` processes."""
-    keys = [store.key("render", key, repr(s)) for s in stories]
+def _cached_story_pages(stories: list[Story], links: Mapping[str, StoryLinks], settings: Settings, store: Store,
+                        key: str) -> list[tuple[str, str]]:
+    """Each story's page and JSON: those made last time from the same story and links under
+    the same key, the rest rendered in `n_process` processes."""
+    keys = [store.key("render", key, repr(s), repr(links.get(s.slug))) for s in stories]
     made: list[tuple[str, str] | None] = [store.get("render", k, tuple) for k in keys]
     todo = [i for i, page in enumerate(made) if page is None]
-    fresh = workers.fork_map(functools.partial(_render_story, settings=settings), [stories[i] for i in todo],
-                             settings.n_process)
+    fresh = workers.fork_map(functools.partial(_render_story, settings=settings),
+                             [(stories[i], links.get(stories[i].slug)) for i in todo], settings.n_process)
     for i, page in zip(todo, fresh):
         store.put("render", keys[i], page)
         made[i] = page
     return made  # type: ignore[return-value]
 
 
-def _render_story(story: Story, settings: Settings) -> tuple[str, str]:
-    return render.render_story(story, settings), site_pages.story_data(story)
+def _render_story(job: tuple[Story, StoryLinks | None], settings: Settings) -> tuple[str, str]:
+    story, links = job
+    return render.render_story(story, settings, links or render.NO_LINKS), site_pages.story_data(story)

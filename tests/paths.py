@@ -22,6 +22,10 @@ HAVE_CORPUS = (CORPUS_DIR / "manifest.yaml").is_file()
 NO_CORPUS = f"the shared corpus of real articles is not at {CORPUS_DIR} (set EXPLAINER_SHARED)"
 
 needs_corpus = pytest.mark.skipif(not HAVE_CORPUS, reason=NO_CORPUS)
+AUDIT_SCRIPT = SHARED / "audit" / "page_audit.py"
+HAVE_AUDIT = AUDIT_SCRIPT.is_file()
+NO_AUDIT = f"the shared mechanical audit is not at {AUDIT_SCRIPT} (set EXPLAINER_SHARED)"
+needs_audit = pytest.mark.skipif(not HAVE_AUDIT, reason=NO_AUDIT)
 
 
 def corpus_files(pattern: str = "*/*.txt") -> list[Path]:

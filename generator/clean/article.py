@@ -13,7 +13,7 @@ import re
 from datetime import date
 
 from generator.clean import boilerplate as bp
-from generator.clean import page
+from generator.clean import outlet, page
 from generator.clean.openers import take_openers
 from generator.errors import InputRejected
 from generator.text.dates.written import find_date
@@ -47,15 +47,16 @@ def clean_document(raw: RawDocument, min_body_words: int = MIN_BODY_WORDS) -> Ar
     removed = ([RemovedLine(header, "scraper date header")] if header else []) + \
         [RemovedLine(ln, reasons[i]) for i, ln in enumerate(lines) if i in reasons] + list(openers.removed)
     meta = raw.meta
+    author = meta.get("author") or facts.get("author")
+    who = outlet.identify(raw.file, lines, reasons, facts.get("outlet"), author, meta)
     written, yearless = _dateline_date(openers.dateline)
-    published = meta.get("published") or facts.get("published") or scraper_date or written \
-        or _url_date(meta.get("url"))
+    published = meta.get("published") or facts.get("published") or scraper_date or written or _url_date(who.url)
     return Article(
         raw.source_id, raw.file, tuple(body), tuple(removed),
-        title=meta.get("title") or facts.get("title"),
-        outlet=meta.get("outlet") or facts.get("outlet"),
-        author=meta.get("author") or facts.get("author"),
-        published=published, url=meta.get("url"), content_hash=raw.content_hash,
+        title=meta.get("title") or outlet.plausible_title(facts.get("title")),
+        outlet=who.outlet,
+        author=author,
+        published=published, url=who.url, content_hash=raw.content_hash,
         dateline=None if published else yearless,
     )
 

@@ -115,7 +115,8 @@ def describe_changes(story: Story, previous: Mapping[str, Any] | None) -> tuple[
         return tuple(str(line) for line in previous.get("changes", []))
     lines = []
     for a in sorted(added, key=lambda a: (a.source_id, a.file)):
-        named = [part for part in (a.outlet, a.title) if part] or [Path(a.file).name]
+        # readers see outlets and titles, never a file name
+        named = [part for part in (a.outlet, a.title) if part] or ["an article with no outlet or title stated"]
         lines.append("New source: " + ": ".join(named))
     if new_points:
         lines.append(_plural(len(new_points), "point"))

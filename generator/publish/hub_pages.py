@@ -60,13 +60,14 @@ def render_timeline(stories: Sequence[Story], settings: Settings) -> str:
     return template.render(front_matter=rf.front_matter({"title": "Timeline"}), years=years)
 
 
-def hub_pages(stories: Sequence[Story], settings: Settings, memo: Memo | None = None) -> dict[str, str]:
+def hub_pages(stories: Sequence[Story], settings: Settings, memo: Memo | None = None,
+              hubs: Sequence[ActorHub] | None = None) -> dict[str, str]:
     """Paths under content/ -> Markdown, for the actors and the site-wide timeline.
 
     `memo(key, render)`, when given, may return the page made last time from the same hub
     (its repr is the key): one new article changes a few hubs out of hundreds.
     """
-    hubs = actor_hubs(stories)
+    hubs = actor_hubs(stories) if hubs is None else hubs
     memo = memo or (lambda key, make: make())
     pages = {f"actors/{_hub_slug(h)}.md": memo(repr(h), functools.partial(render_actor, h, settings)) for h in hubs}
     pages["actors/index.md"] = render_actors_index(hubs, settings)

@@ -3,6 +3,12 @@
 Escaping happens in one place: the environment's `finalize` passes every printed value
 through `markdown_escape.md_inline` unless a filter of ours built it (`SafeMd`). So a
 template cannot forget to escape, and article text can never become markup.
+
+What a reader sees is chosen here, never what the sections produce: In brief holds three
+to five points, What we know opens with the best-supported ones, at most five key quotes
+(whole, attributed sentences), and page_plan.py folds the rest of every section so the
+page reads in at most 1,000 words before its Sources. Sources are named by outlet, title
+and date (source_view.py), disagreements by outlet and day (disputes.py).
 """
 
 from __future__ import annotations
@@ -10,25 +16,28 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 from functools import lru_cache
-from pathlib import Path
 from typing import Any, Sequence
 
 import jinja2
 
 from generator import __version__
-from generator.publish import filters as rf
 from generator.config import Settings
+from generator.models import Actor, Item, Quote, Story, Unknown
+from generator.publish import filters as rf
+from generator.publish import source_view as sv
+from generator.publish.disputes import dispute_rows
 from generator.publish.markdown_escape import SafeMd, clean_text, html_text, md_inline, safe_tag, safe_token, safe_url
-from generator.models import Actor, Article, Story, Unknown
+from generator.publish.page_plan import Plan, plan_page, words
+from generator.stories.hubs import KEY_ACTORS
+from generator.stories.links import StoryLinks, StoryRef
+from generator.stories.topics import story_topics
 
-KEY_ACTORS = 12  # the first actors are shown; the others are folded away under "Also mentioned"
-MAX_TAGS = 5  # the top actors become tags; more would make every page carry a tag cloud
-
-UNKNOWN_TITLES = {
-    "open_question": "Open questions",
-    "single_source": "Reported by one source only",
-    "disputed": "Where sources disagree",
-}
+BRIEF_MIN, BRIEF_MAX = 3, 5  # In brief: three to five points
+MAX_QUOTES = 5  # key quotes shown: whole sentences with a named speaker
+QUOTE_MIN_WORDS = 6  # fewer words is a phrase, not a quotable sentence
+STRIP_STOPS = 8  # the timeline strip groups dates by year beyond this many
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+NO_LINKS = StoryLinks()
 
 
 def _finalize(value: Any) -> str:
@@ -74,15 +83,8 @@ def description(story: Story) -> str:
 
 
 def story_tags(story: Story) -> list[str]:
-    """Tags for Material's tags plugin: the first actors whose names are safe as tags."""
-    tags: list[str] = []
-    for actor in story.actors:
-        tag = safe_tag(actor.name)
-        if tag and tag not in tags:
-            tags.append(tag)
-        if len(tags) == MAX_TAGS:
-            break
-    return tags
+    """Tags for Material's tags plugin: the story's subject topics (names have actor pages)."""
+    return [t for t in (safe_tag(x) for x in story_topics(story)) if t]
 
 
 def story_front_matter(story: Story) -> SafeMd:
@@ -104,24 +106,11 @@ def story_front_matter(story: Story) -> SafeMd:
     return rf.front_matter(data, "title and description are HTML-escaped: the theme prints them as they are")
 
 
-def source_row(article: Article, number: int, label: str, copy_of: int | None = None) -> dict[str, Any]:
-    return {
-        "copy_of": copy_of,  # the number of the source this article is a wire copy of
-        "number": number,
-        "label": label,
-        "outlet": article.outlet,
-        "title": article.title,
-        "author": article.author,
-        "date": rf.human_date(article.published) if article.published else None,
-        "link": rf.link(article.url),
-        "file": Path(article.file).name,
-    }
-
-
-def actor_row(actor: Actor, labels: dict[str, str], copies: dict[str, str]) -> dict[str, Any]:
+def actor_row(actor: Actor, labels: dict[str, str], copies: dict[str, str], page: str | None = None) -> dict[str, Any]:
     aliases = [a for a in actor.aliases if clean_text(a) and clean_text(a) != clean_text(actor.name)]
     return {
         "name": actor.name if _said(actor.name) else "—",
+        "page": safe_token(page, r"[a-z0-9][a-z0-9-]{0,120}") if page else None,
         "role": actor.role,
         "aliases": aliases,
         # the role is the statement the row makes: cite the sources whose words give it
@@ -153,49 +142,6 @@ def abbreviations(actors: Sequence[Actor]) -> list[tuple[str, str]]:
     return out
 
 
-def unknown_groups(unknown: Sequence[Unknown], labels: dict[str, str], sources: dict[str, Article],
-                   copies: dict[str, str]) -> list[dict[str, Any]]:
-    """Unknowns grouped by kind, kinds in the order they first appear (the export's order)."""
-    order: list[str] = []
-    for u in unknown:
-        if u.kind not in order:
-            order.append(u.kind)
-    groups = []
-    for kind in order:
-        items = []
-        for u in (x for x in unknown if x.kind == kind):
-            variants = [
-                {"who": source_name(sources[sid], list(labels).index(sid) + 1), "text": text,
-                 "cites": rf.citations([sid], labels)}
-                for sid, text in sorted(u.variants.items()) if sid in labels
-            ] if kind == "disputed" else []
-            if not _said(u.text) and not variants:
-                continue  # nothing left to show (its variants cite no listed source)
-            items.append({"text": u.text, "cites": rf.citations(u.sources, labels),
-                          "support": rf.support(u.sources, labels, copies), "variants": variants})
-        if items:
-            groups.append({"kind": kind, "title": UNKNOWN_TITLES.get(kind, "Other"), "items": items})
-    return groups
-
-
-def source_name(article: Article, number: int) -> str:
-    """How a source is named in running text: its outlet, else its number in the Sources list."""
-    return clean_text(article.outlet) or f"source {number}"
-
-
-def timeline_strip(story: Story) -> dict[str, Any] | None:
-    """The static timeline diagram: each dated entry as a dot placed in proportion to its date.
-
-    Pure HTML/CSS (no diagram library to load); None when fewer than two distinct dates.
-    """
-    points = sorted({(p, t.date) for t in story.timeline if (p := rf.date_position(t.date)) is not None})
-    if len({p for p, _ in points}) < 2:
-        return None
-    lo, hi = points[0][0], points[-1][0]
-    dots = [{"left": round(100 * (p - lo) / (hi - lo), 1), "label": rf.human_date(d)} for p, d in points]
-    return {"dots": dots, "first": dots[0]["label"], "last": dots[-1]["label"]}
-
-
 def _said(text: object) -> bool:
     return bool(clean_text(text))
 
@@ -217,35 +163,167 @@ def shown(story: Story) -> Story:
     )
 
 
-def story_context(story: Story) -> dict[str, Any]:
+# ---------------------------------------------------------------- what a reader is shown
+
+
+def support_count(item: Item, labels: dict[str, str], copies: dict[str, str]) -> int:
+    return len({copies.get(s, s) for s in item.sources if s in labels})
+
+
+def brief_and_known(story: Story, labels: dict[str, str], copies: dict[str, str]) -> tuple[list[Item], list[Item]]:
+    """In brief with three to five points (topped up with the best-supported known points,
+    which then are not repeated), and What we know, best-supported first (stable)."""
+    known = sorted(story.known, key=lambda i: -support_count(i, labels, copies))
+    brief = list(story.summary[:BRIEF_MAX])
+    known = list(story.summary[BRIEF_MAX:]) + known
+    while len(brief) < BRIEF_MIN and known:
+        brief.append(known.pop(0))
+    said = {clean_text(i.text) for i in brief}
+    return brief, [i for i in known if clean_text(i.text) not in said]
+
+
+def full_sentence_quotes(quotes: Sequence[Quote]) -> list[Quote]:
+    """Key quotes: at most five whole sentences with a named speaker, one rendering each."""
+    out: list[Quote] = []
+    for q in quotes:
+        text = clean_text(q.text)
+        whole = bool(re.match(r"^[\"'“‘(]?[A-Z0-9]", text)) and len(text.split()) >= QUOTE_MIN_WORDS
+        secondary = (q.note or "").startswith("another rendering")
+        if whole and clean_text(q.speaker) and not secondary and all(o.text != q.text for o in out):
+            out.append(q)
+    return out[:MAX_QUOTES]
+
+
+def reader_note(note: str | None, names: dict[str, str]) -> str | None:
+    """A quote's note with source ids replaced by the names readers see ("by Metro Daily");
+    None when it names a source the page does not list (an id is never shown)."""
+    if not note:
+        return None
+    unresolved = []
+
+    def name(m: re.Match) -> str:
+        ids = [x.strip() for x in m["ids"].split(",")]
+        if all(i in names for i in ids):
+            return " and ".join(names[i] for i in ids)
+        unresolved.append(m.group(0))
+        return m.group(0)
+
+    text = re.sub(r"\bsources? (?P<ids>[\w-]+(?:, [\w-]+)*)", name, note)
+    return None if unresolved else text
+
+
+def _short_date(iso: str, by_year: bool) -> str:
+    found = rf.parse_iso(iso)
+    if found is None or by_year or found.month is None:
+        return str(found.year) if found else clean_text(iso)
+    month = _MONTHS[found.month - 1]
+    return f"{found.day} {month} {found.year}" if found.day else f"{month} {found.year}"
+
+
+def timeline_strip(timeline: Sequence[Any]) -> dict[str, Any] | None:
+    """The dates at a glance: one labelled stop per date (per year when there are many), in
+    order and evenly spaced, each linking to its first event; None with fewer than two."""
+    dated = [(i, t) for i, t in enumerate(timeline, 1) if rf.date_position(t.date) is not None]
+    by_year = len({t.date for _, t in dated}) > STRIP_STOPS
+    stops: dict[str, dict[str, Any]] = {}
+    for i, t in sorted(dated, key=lambda it: (rf.date_position(it[1].date), it[0])):
+        key = t.date[:4] if by_year else t.date
+        stop = stops.setdefault(key, {"label": _short_date(t.date, by_year), "anchor": f"t-{i}", "count": 0,
+                                      "year": int(t.date[:4])})
+        stop["count"] += 1
+    if len(stops) < 2:
+        return None
+    ordered = list(stops.values())
+    for prev, stop in zip(ordered, ordered[1:]):
+        stop["gap"] = stop["year"] - prev["year"] > 2  # a long stretch without events
+    ordered[0]["gap"] = False
+    return {"stops": ordered, "first": ordered[0]["label"], "last": ordered[-1]["label"]}
+
+
+UNKNOWN_TITLES = {"open_question": "Open questions", "single_source": "Reported by one source only"}
+
+
+def unknown_lists(unknown: Sequence[Unknown]) -> list[tuple[str, str, list[Unknown]]]:
+    """(kind, title, items) for the kinds other than disagreements, in the order they come."""
+    kinds = list(dict.fromkeys(u.kind for u in unknown if u.kind != "disputed"))
+    kinds.sort(key=lambda k: (k not in UNKNOWN_TITLES, list(UNKNOWN_TITLES).index(k) if k in UNKNOWN_TITLES else 0))
+    return [(k, UNKNOWN_TITLES.get(k, "Other"), [u for u in unknown if u.kind == k]) for k in kinds]
+
+
+def _plain_words(text: object) -> int:
+    return words(re.sub(r"<[^>]*>|&#\d+;", " ", str(text)))
+
+
+def section_costs(ctx: dict[str, Any]) -> dict[str, list[int]]:
+    """Each planned section's items' estimated visible words, in page order."""
+    return {
+        "known": [_plain_words(i.text) + 4 for i in ctx["known"]],
+        "disputed": [_plain_words(r["text"]) + sum(_plain_words(v["text"]) + _plain_words(v["who"])
+                                                   + _plain_words(v["when"]) for v in r["versions"])
+                     for r in ctx["disputes"]],
+        "quotes": [_plain_words(q.text) + _plain_words(q.speaker) + _plain_words(ctx["quote_source"](q)) + 1
+                   for q in ctx["quotes"]],
+        **{kind: [_plain_words(u.text) + 5 for u in items] for kind, _, items in ctx["unknown_lists"]},
+        "timeline": [_plain_words(r["entry"].text) + _plain_words(rf.human_date(r["entry"].date))
+                     for r in ctx["timeline"]],
+        "background": [_plain_words(i.text) for i in ctx["background"]],
+        "whats_next": [_plain_words(i.text) for i in ctx["whats_next"]],
+        "actors": [_plain_words(a["name"]) + _plain_words(a["role"] or "—") + 3 for a in ctx["actors"]],
+    }
+
+
+def story_context(story: Story, links: StoryLinks = NO_LINKS) -> dict[str, Any]:
     story = shown(story)
     ids = story.source_ids
     labels = rf.footnote_labels(ids)
     by_id = {a.source_id: a for a in story.sources}
+    number = {sid: n for n, sid in enumerate(labels, 1)}
     # wire copies (copy -> original), both on the page: counted once as evidence
     copies = {c: o for c, o in story.copies if c in labels and o in labels and c != o}
-    strip = timeline_strip(story)
+    names = {sid: sv.source_name(by_id[sid], number[sid]) for sid in labels}
+    cite = lambda sources: rf.citations(sources, labels)  # noqa: E731
+    brief, known = brief_and_known(story, labels, copies)
+    actors = [actor_row(a, labels, copies, links.page_of(a.name)) for a in story.actors[:KEY_ACTORS]]
     return {
         "story": story,
         "slug": slug_of(story),
         "front_matter": story_front_matter(story),
-        "labels": labels,
-        "total": len(ids),
-        "outlets": len({clean_text(a.outlet) for a in story.sources if clean_text(a.outlet)}),
-        "cite": lambda sources: rf.citations(sources, labels),
+        "sources_line": sv.sources_line(story.sources),
+        "all_sources": cite(ids),  # each source once at the top: every entry of the list is cited
+        "copies": len(copies),
+        "cite": cite,
         "support": lambda sources: rf.support(sources, labels, copies),
-        "sources": [source_row(a, n, labels[a.source_id], copies.get(a.source_id) and ids.index(copies[a.source_id]) + 1)
-                    for n, a in enumerate(story.sources, 1)],
-        "actors": [actor_row(a, labels, copies) for a in story.actors[:KEY_ACTORS]],
+        "brief": brief,
+        "known": known,
+        "background": list(story.background),
+        "actors": actors,
         "more_actors": [actor_row(a, labels, copies) for a in story.actors[KEY_ACTORS:]],
         "abbrs": abbreviations(story.actors),
-        "strip": strip,
-        "unknown_groups": unknown_groups(story.unknown, labels, by_id, copies),
-        "copies": len(copies),
-        "quote_source": lambda q: ", ".join(source_name(by_id[s], list(labels).index(s) + 1)
-                                            for s in labels if s in q.sources),
+        "timeline": [{"entry": t, "anchor": f"t-{n}"} for n, t in enumerate(story.timeline, 1)],
+        "strip": timeline_strip(story.timeline),
+        "disputes": dispute_rows([u for u in story.unknown if u.kind == "disputed"], names.__getitem__,
+                                 lambda sid: sv.when(by_id[sid]), cite, list(labels)),
+        "unknown_lists": unknown_lists(story.unknown),
+        "quotes": full_sentence_quotes(story.quotes),
+        "quote_source": lambda q: ", ".join(names[s] for s in labels if s in q.sources),
+        "quote_note": lambda q: reader_note(q.note, names),
+        "whats_next": list(story.whats_next),
+        "related": [r for r in map(_safe_ref, links.related) if r],
+        "previous": _safe_ref(links.previous),
+        "next": _safe_ref(links.next),
+        "sources_sentence": sentence(sv.sources_line(story.sources)),
+        "sources": sv.source_entries(story.sources, labels, copies),
         "version": __version__,
     }
+
+
+def _safe_ref(ref: StoryRef | None) -> StoryRef | None:
+    """A link to another story, when its slug is a safe path segment."""
+    return ref if ref is not None and safe_token(ref.slug, r"[a-z0-9][a-z0-9-]{0,120}") else None
+
+
+def sentence(text: str) -> str:
+    return text[:1].upper() + text[1:] + ("" if text.endswith(".") else ".")
 
 
 def _tidy(markdown: str) -> str:
@@ -253,10 +331,12 @@ def _tidy(markdown: str) -> str:
     return re.sub(r"\n{3,}", "\n\n", markdown)
 
 
-def render_story(story: Story, settings: Settings) -> str:
-    """The Markdown page of one story (content/stories/<slug>.md)."""
+def render_story(story: Story, settings: Settings, links: StoryLinks = NO_LINKS) -> str:
+    """The Markdown page of one story (content/stories/<slug>.md), folded to be read through."""
     template = environment(str(settings.templates_path)).get_template("story.md.j2")
-    return _tidy(template.render(story_context(story)))
+    ctx = story_context(story, links)
+    _, page = plan_page(section_costs(ctx), lambda plan: _tidy(template.render(ctx, plan=plan)))
+    return page
 
 
 def index_entry(story: Story) -> dict[str, Any]:
@@ -264,8 +344,11 @@ def index_entry(story: Story) -> dict[str, Any]:
     return {
         "slug": slug_of(story),
         "headline": story.headline,
-        "lead": story.summary[0].text if story.summary else None,
+        # the first In brief point, unless it is the headline itself
+        "lead": next((i.text for i in story.summary if clean_text(i.text) != clean_text(story.headline)), None),
         "sources": len(story.sources),
+        "outlets": sv.sources_line(story.sources),
+        "date": story.event_date or story.updated,
         "updated": story.updated,
     }
 
@@ -280,7 +363,7 @@ def newest_first(stories: Sequence[Story]) -> list[Story]:
 
 
 def render_index(stories: Sequence[Story], settings: Settings) -> str:
-    """The home page (content/index.md): the newest stories with their lead point."""
+    """The home page (content/index.md): the newest stories as cards with their lead point."""
     ordered = [index_entry(s) for s in newest_first(stories)]
     template = environment(str(settings.templates_path)).get_template("index.md.j2")
     return template.render(
@@ -301,6 +384,7 @@ def render_archive(stories: Sequence[Story], settings: Settings) -> str:
 
 
 def render_tags_page(settings: Settings) -> str:
-    """The tags index (content/tags.md), filled by Material's tags plugin at build time."""
+    """The topics index (content/tags.md), filled by Material's tags plugin at build time."""
     template = environment(str(settings.templates_path)).get_template("tags.md.j2")
     return template.render(front_matter=rf.front_matter({"title": "Topics"}))
+

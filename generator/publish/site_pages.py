@@ -13,6 +13,7 @@ from generator.config import Settings
 from generator.publish.export import story_json
 from generator.models import Story
 from generator.publish.hub_pages import Memo, hub_pages
+from generator.stories.hubs import ActorHub
 
 
 def story_data(story: Story) -> str:
@@ -21,11 +22,11 @@ def story_data(story: Story) -> str:
 
 
 def extra_pages(stories: Sequence[Story], settings: Settings, with_data: bool = True,
-                memo: Memo | None = None) -> dict[str, str]:
+                memo: Memo | None = None, hubs: Sequence[ActorHub] | None = None) -> dict[str, str]:
     """Files other than the story pages and the home page, keyed by path under content/.
 
     with_data=False leaves out the stories' JSON, for a caller that caches it with the page;
-    `memo` is handed to hub_pages.
+    `memo` and `hubs` (actor_hubs(stories), when the caller has them) are handed to hub_pages.
     """
     pages = {
         "tags.md": render.render_tags_page(settings),
@@ -33,5 +34,5 @@ def extra_pages(stories: Sequence[Story], settings: Settings, with_data: bool = 
     }
     for story in stories if with_data else ():
         pages[f"stories/{render.slug_of(story)}.json"] = story_data(story)
-    pages.update(hub_pages(stories, settings, memo))
+    pages.update(hub_pages(stories, settings, memo, hubs))
     return pages

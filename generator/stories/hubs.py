@@ -1,8 +1,9 @@
 """Hubs across stories: actor pages and the site-wide timeline.
 
 Pure functions over composed Stories. An actor gets a page when two or more stories
-name it, or when it is central to one (among the story's top-ranked actors); the same
-actor is recognised across stories by its canonical name or any shared alias.
+name it, or when it is one of a story's key actors (the first KEY_ACTORS, shown in its
+Key actors table, each linked to its page); the same actor is recognised across stories
+by its canonical name or any shared alias.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from typing import Sequence
 from generator.stories.slugs import slugify
 from generator.models import Story, TimelineEntry
 
-CENTRAL_RANK = 3  # an actor ranked in a story's top three is central to it
+KEY_ACTORS = 6  # a story's first actors: its Key actors table, each with a page
 
 
 @dataclass(frozen=True)
@@ -59,7 +60,7 @@ def actor_hubs(stories: Sequence[Story]) -> list[ActorHub]:
             group = groups[gi]
             group["names"].append(actor.name)
             group["aliases"] |= set(actor.aliases) | {actor.name}
-            group["central"] = group["central"] or rank < CENTRAL_RANK
+            group["central"] = group["central"] or rank < KEY_ACTORS
             group["apps"].setdefault(story.slug, ActorAppearance(
                 story.slug, story.headline, story.event_date or story.updated, actor.role, len(actor.sources)))
             for k in keys:
@@ -73,6 +74,20 @@ def actor_hubs(stories: Sequence[Story]) -> list[ActorHub]:
         apps = sorted(group["apps"].values(), key=lambda a: (a.story_date or "", a.story_slug), reverse=True)
         hubs.append(ActorHub("", name, group["kind"], tuple(sorted(group["aliases"] - {name})), tuple(apps)))
     return _with_unique_slugs(sorted(hubs, key=lambda h: (h.name.lower(), h.name)))
+
+
+def actor_key(name: str) -> str:
+    """How a name is compared across stories (case, spacing and apostrophes folded)."""
+    return _key(name)
+
+
+def hub_index(hubs: Sequence[ActorHub]) -> dict[str, str]:
+    """Name or alias (as compared by actor_key) -> the slug of its hub page."""
+    index: dict[str, str] = {}
+    for hub in hubs:
+        for name in (hub.name, *hub.aliases):
+            index.setdefault(_key(name), hub.slug)
+    return index
 
 
 def _with_unique_slugs(hubs: list[ActorHub]) -> list[ActorHub]:

@@ -3,8 +3,10 @@
 - `full_story()`: an invented, news-style story with every section filled (the seed story
   is mostly empty until the analysis modules land).
 - `hostile_story()`: the same shape, every text field an attack string.
-- `built_site()`: a temp copy of the project generated from the seeds, plus the two stories
-  above, built once per test session with `mkdocs build --strict`.
+- `built_site()`: a temp copy of the project generated from plain scraped files without
+  sidecars (the seeds, and the shared corpus's events when present: read from
+  ../shared/corpus, copied into the temp project only), plus the two stories above, built
+  once per test session with `mkdocs build --strict`.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from generator.models import Actor, Article, Item, Quote, Story, TimelineEntry, Unknown
+from tests.paths import corpus_files
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -150,7 +153,10 @@ class BuiltSite:
     site: Path  # its built site/
     log: str  # mkdocs's stderr
     returncode: int
-    seed_slugs: tuple[str, ...]
+    seed_slugs: tuple[str, ...]  # every generated story, newest first
+    seed_slug: str  # the story of the repository's own seeds/
+    corpus: bool  # whether the shared corpus's events are in the site
+    stories: tuple = ()  # the generated Story objects
 
 
 def _copy_project(dest: Path) -> None:
@@ -158,6 +164,10 @@ def _copy_project(dest: Path) -> None:
         shutil.copy2(ROOT / name, dest / name)
     for name in ("site_config", "seeds"):
         shutil.copytree(ROOT / name, dest / name, ignore=shutil.ignore_patterns("__pycache__"))
+    for event in sorted({p.parent for p in corpus_files()}):  # plain files, each event in its folder
+        (dest / "seeds" / event.name).mkdir()
+        for path in sorted(event.glob("*.txt")):
+            shutil.copy2(path, dest / "seeds" / event.name / path.name)
 
 
 @lru_cache(maxsize=1)
@@ -181,4 +191,6 @@ def built_site() -> BuiltSite:
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", str(tmp / "mkdocs.yml")],
         cwd=tmp, capture_output=True, text=True, env=env, timeout=300,
     )
-    return BuiltSite(tmp, tmp / "site", proc.stderr, proc.returncode, tuple(s.slug for s in result.stories))
+    seed = next(s.slug for s in result.stories if all(a.file.count("/") == 1 for a in s.sources))
+    return BuiltSite(tmp, tmp / "site", proc.stderr, proc.returncode, tuple(s.slug for s in result.stories), seed,
+                     bool(corpus_files()), result.stories)

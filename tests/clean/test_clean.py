@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from evaluation.run import load_gold
 from generator.clean.article import clean_document
 from generator.ingest.documents import read_one
 from generator.models import RawDocument
@@ -343,7 +344,7 @@ def test_seed_cleaning_and_metadata_match_the_gold(gold, root):
 @needs_corpus
 def test_annotated_corpus_stories_clean_to_their_gold(root):
     for gold_file in sorted((root / "tests" / "gold" / "corpus").glob("*.yaml")):
-        story = yaml.safe_load(gold_file.read_text(encoding="utf-8"))
+        story = load_gold(gold_file, root)  # its verbatim fields resolved from the corpus
         for source in story["sources"]:
             scores = score_source(source, CORPUS_DIR / story["event"] / source["file"])
             assert (scores["left"], scores["lost"], scores["wrong"]) == ([], [], []), (gold_file.name, source["file"])
@@ -371,23 +372,20 @@ def test_every_corpus_article_is_accepted_and_keeps_its_long_paragraphs(root):
         assert sorted(kept_or_removed) == sorted(ln.strip() for ln in text.splitlines() if ln.strip())
 
 
-@pytest.mark.parametrize("file, line, reason", [
-    ("chandrayaan3-landing/06_newindian.in.txt", "ALSO READ: All you need to know about India’s Moon missions",
-     "teaser of another story"),
-    ("chandrayaan3-landing/04_worldtribune.com.txt",
-     "Related: What next? Russian Moon failure raises stakes for China, August 22, 2023", "teaser of another story"),
-    ("morocco-earthquake/04_cbsnews.com.txt",
-     "Rescue efforts continue after Morocco quake Rescue efforts continue after Morocco quake 03:18",
-     "video player label"),
-    ("svb-collapse/06_albanyherald.com.txt", "David Paul Morris/Bloomberg/Getty Images", "photo credit"),
-    ("svb-collapse/06_albanyherald.com.txt", "Silicon Valley Bank headquarters in Santa Clara, California",
-     "photo caption"),
-    ("svb-collapse/03_avpress.com.txt", "Jeff Chiu", "photo credit"),
-    ("svb-collapse/04_wnd.com.txt", "WND News Services By WND News Services", "byline"),
-    ("morocco-earthquake/05_kesq.com.txt", "By SAM METZ and MOSA’AB ELSHAMY Associated Press", "byline"),
+@pytest.mark.parametrize("file, number, reason", [  # lines named by number: no article text here
+    ("chandrayaan3-landing/06_newindian.in.txt", 19, "teaser of another story"),
+    ("chandrayaan3-landing/04_worldtribune.com.txt", 19, "teaser of another story"),
+    ("morocco-earthquake/04_cbsnews.com.txt", 1, "video player label"),
+    ("svb-collapse/06_albanyherald.com.txt", 5, "photo credit"),
+    ("svb-collapse/06_albanyherald.com.txt", 3, "photo caption"),
+    ("svb-collapse/03_avpress.com.txt", 5, "photo credit"),
+    ("svb-collapse/04_wnd.com.txt", 6, "byline"),
+    ("morocco-earthquake/05_kesq.com.txt", 3, "byline"),
 ])
 @needs_corpus
-def test_corpus_boilerplate_styles(root, file, line, reason):
+def test_corpus_boilerplate_styles(root, file, number, reason):
+    line = (CORPUS_DIR / file).read_text(encoding="utf-8").splitlines()[number - 1]
+    line = re.sub(r"^date \d{4}-\d{2}-\d{2}\s*", "", line).strip()  # the scraper's date header
     assert reason_of(clean_file(CORPUS_DIR / file), line) == reason
 
 
@@ -398,7 +396,7 @@ def test_corpus_metadata(root):
     assert (wnd.published, wnd.author, wnd.title) == ("2023-03-10T15:38", "WND News Services",
                                                       "Silicon Valley Bank shut down by regulators")
     kesq = clean_file(corpus / "morocco-earthquake/05_kesq.com.txt")
-    assert (kesq.author, kesq.published, kesq.outlet) == ("Sam Metz and Mosa’ab Elshamy", "2023-09-10", None)
+    assert (kesq.author, kesq.published, kesq.outlet) == ("Sam Metz and Mosa’ab Elshamy", "2023-09-10", "kesq.com")
 
 
 def test_scraper_date_header_that_is_not_a_date_gives_no_date():

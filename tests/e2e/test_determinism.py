@@ -73,3 +73,17 @@ def test_one_or_two_processes_give_the_same_pages(tmp_path):
     one, two = (tree(p / "content") for p in projects)
     assert one == two
     assert sum(rel.startswith("stories/") and rel.endswith(".md") for rel in one) >= 5
+
+
+@pytest.mark.slow
+def test_with_every_speed_up_off_the_libraries_write_the_same_pages(tmp_path):
+    """The hand-written speed-ups (generator/speedups) change how fast, never what: with the
+    `speedups` setting empty, spaCy's DocBin and stop words, dateparser and in-process parsing
+    give byte-identical pages and parse caches that read back the same."""
+    fast, plain = make_project(tmp_path / "fast", reverse=False), make_project(tmp_path / "plain", reverse=False)
+    with (plain / "site_config" / "settings.yaml").open("a", encoding="utf-8") as fh:
+        fh.write("\nspeedups: []\n")
+    for project in (fast, plain):
+        result = run(project, "1", "generate")
+        assert result.returncode == 0, result.stderr
+    assert tree(fast / "content") == tree(plain / "content") and tree(fast / "content")

@@ -30,8 +30,7 @@ from tests.paths import ROOT
 
 FIXTURES = ROOT / "tests" / "fixtures" / "inputs"
 SEEDS = sorted(p.name for p in (ROOT / "seeds").iterdir() if not p.name.startswith("."))
-SECTIONS = ["In brief", "Background", "Key actors", "Timeline", "What we know", "What we don't know",
-            "Key quotes", "What's next", "Sources", "How this page was made"]
+from tests.publish.test_render import SECTIONS  # noqa: E402
 
 # An invented local story whose text carries every kind of syntax a page could trip on.
 HOSTILE_TXT = """Council shuts <b>Elm Street</b> footbridge after {{ inspection }} finds cracks

@@ -20,7 +20,7 @@ from tests.browser.support import ROOT, full_story
 pytestmark = pytest.mark.slow
 
 STORY_HTML_LIMIT = 60 * 1024
-FIRST_VIEW_LIMIT = 600 * 1024
+FIRST_VIEW_LIMIT = 350 * 1024  # a story page's first view, uncompressed (the search loads when used)
 ATOM = "{http://www.w3.org/2005/Atom}"
 
 
@@ -59,7 +59,9 @@ def test_story_json_beside_page_is_linked(site):
 
 def test_navigation_stays_small(site):
     doc = page(site, "index.html")
-    nav_links = [a.get("href") for a in doc.xpath("//nav[contains(@class,'md-nav--primary')]//a")]
+    # the theme lists the open page's own headings (the home page's cards) as "#..." anchors: not pages
+    nav_links = [a.get("href") for a in doc.xpath("//nav[contains(@class,'md-nav--primary')]//a")
+                 if not a.get("href").startswith("#")]
     assert not [h for h in nav_links if "stories/" in h]
     # a fixed set: Stories, Actors, Timeline, Topics; individual actor pages are not listed
     assert not [h for h in nav_links if "actors/" in h and not h.rstrip("/").endswith("actors")]
@@ -86,7 +88,9 @@ def test_mkdocs_config():
     assert config["docs_dir"] == "content"
     assert "site_config/hooks/build_guard.py" in config["hooks"]
     assert {"search", "tags"} <= {p if isinstance(p, str) else next(iter(p)) for p in config["plugins"]}
-    assert "content.footnote.tooltips" in config["theme"]["features"]
+    # citations open their source with our own script (touch too), not the theme's hover tooltips
+    assert "content.footnote.tooltips" not in config["theme"]["features"]
+    assert {s["primary"] for s in config["theme"]["palette"]} == {"custom"}
     assert {s["scheme"] for s in config["theme"]["palette"]} == {"default", "slate"}
 
 
@@ -100,7 +104,7 @@ def test_head_metadata(site):
     data = json.loads(doc.xpath("//script[@type='application/ld+json']")[0].text)
     assert data["headline"] == story.headline
     assert (data["datePublished"], data["dateModified"]) == ("2024-03-14", "2024-03-15")
-    assert data["keywords"][:2] == ["Maria Lindqvist", "City Council"]
+    assert "keywords" not in data  # its invented sources ("Body.") name no subject
     home = page(site, "index.html")
     assert not home.xpath("//script[@type='application/ld+json']")
     assert home.xpath("//meta[@property='og:type']")[0].get("content") == "website"
@@ -118,10 +122,13 @@ def test_feed_and_sitemap(site):
     assert f"https://example.org/stories/{site.seed_slugs[0]}/" in sitemap
 
 
-def test_tags_page_lists_actors(site):
+def test_topics_page_lists_subjects_not_names(site):
     doc = page(site, "tags/index.html")
     text = doc.xpath("//article")[0].text_content()
-    assert "Maria Lindqvist" in text and "Council approves Riverside tram line" in text
+    seed = page(site, f"stories/{site.seed_slug}/index.html")
+    topics = [t.text_content().strip() for t in seed.xpath("//article//*[contains(concat(' ', @class, ' '), ' md-tag ')]")]
+    assert topics and all(t in text for t in topics)
+    assert "Maria Lindqvist" not in text  # people have actor pages, not topics
 
 
 def test_404_page(site):

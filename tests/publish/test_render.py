@@ -17,8 +17,12 @@ import pytest
 import yaml
 from lxml import html as lhtml
 
-from generator.models import Actor, Item, Story, TimelineEntry
+from generator.models import Actor, Item, Quote, Story, TimelineEntry, Unknown
+from generator.publish.controls import split_front_matter
 from generator.publish import render
+from generator.publish.page_plan import MARGIN, MAX_VISIBLE_WORDS, visible_words
+from generator.stories.hubs import KEY_ACTORS
+from generator.stories.links import StoryLinks, StoryRef
 from generator.publish.export import story_json
 from generator.publish.filters import human_date
 from generator.publish.markdown_escape import safe_url
@@ -27,7 +31,7 @@ from tests.browser.support import full_story
 from tests.paths import ROOT
 
 SECTIONS = ["In brief", "Background", "Key actors", "Timeline", "What we know", "What we don't know",
-            "Key quotes", "What's next", "Sources", "How this page was made"]
+            "Key quotes", "What's next", "Related stories", "Sources", "How this page was made"]
 
 
 def site_markdown() -> markdown.Markdown:
@@ -42,8 +46,9 @@ def site_markdown() -> markdown.Markdown:
 
 
 def split_page(page: str) -> tuple[dict, str]:
-    _, head, body = page.split("---\n", 2)
-    return yaml.safe_load(head), body
+    """Front matter and body, split as MkDocs splits them (a `---` line, not `---` anywhere)."""
+    head, body = split_front_matter(page)
+    return yaml.safe_load(head or ""), body
 
 
 def to_html(page: str):
@@ -79,7 +84,7 @@ def test_front_matter(page, story):
     meta, _ = split_page(page)
     assert meta["title"] == story.headline
     assert meta["description"] == story.summary[0].text
-    assert meta["tags"] == ["Maria Lindqvist", "City Council", "Tom Berger", "Riverside"]
+    assert "tags" not in meta  # its sources' text ("Body.") names no subject
     assert (meta["updated"], meta["published"], meta["event_date"]) == ("2024-03-15", "2024-03-14", "2024-03-13")
     assert meta["sources"] == 4
     # a javascript: URL of a source never reaches the front matter
@@ -112,33 +117,54 @@ def test_html_citations_land_on_sources(page):
     assert first.text == "3"
 
 
-def test_sources_table_and_links(page):
+def test_sources_list_names_outlet_title_date_and_link(page):
     root = to_html(page)
-    table = root.xpath("//div[@class='xp-sources']/table")[0]
-    rows = table.xpath(".//tbody/tr")
-    assert len(rows) == 4
-    assert [text_of(td) for td in rows[0].xpath("td")][1:5] == [
-        "Harbour Gazette", "Council approves Riverside tram line", "Dana Reyes", "14 March 2024"]
-    hrefs = [a.get("href") for a in table.xpath(".//a[not(@class='footnote-ref')]")]
-    assert hrefs == ["https://gazette.example.com/tram?id=7&x=%281%29", "http://metro.example.org/news/tram_line"]
-    assert text_of(rows[3]).count("—") >= 3  # missing title, author, date, link say so
+    sources = root.xpath("//h2[@id='sources']/following-sibling::div[@class='footnote'][1]//li")
+    assert [li.get("id") for li in sources] == ["fn:000", "fn:001", "fn:002", "fn:003"]
+    texts = [text_of(li).rstrip("↩").strip() for li in sources]
+    assert texts[0] == "Harbour Gazette, “Council approves Riverside tram line”, by Dana Reyes, 14 March 2024."
+    assert texts[2] == "Outlet not known, “Riverside tram: what the vote means”, by Sam Okafor, 15 March 2024."
+    # no title: told by its opening words; no date: said so; a javascript: URL is no link
+    assert texts[3] == "Valley Radio, untitled; it opens “Body.”, date not given."
+    links = [a.get("href") for a in root.xpath("//div[@class='footnote']//a[not(@class='footnote-backref')]")]
+    assert links == ["https://gazette.example.com/tram?id=7&x=%281%29", "http://metro.example.org/news/tram_line"]
+    assert text_of(root.xpath("//a[@href='http://metro.example.org/news/tram_line']")[0]) == (
+        "“Tram line gets green light after long debate”")
 
 
-def test_unknowns_admonition_with_variants_side_by_side(page):
+def test_sources_line_counts_unknown_outlets_apart(page):
+    assert "4 sources: 3 from 3 named outlets, 1 whose outlet is not known[^000][^001][^002][^003]" in page
+    assert "4 sources: 3 from 3 named outlets, 1 whose outlet is not known. Tap a citation" in page
+
+
+def test_disagreements_name_outlets_and_dates_and_mark_the_difference(page):
     root = to_html(page)
-    box = root.xpath("//div[contains(@class,'admonition') and contains(@class,'question')]")[0]
-    content = text_of(box)
-    assert "Open questions" in content and "Reported by one source only" in content
-    assert "only 1 of 4 sources" in content
-    table = box.xpath(".//table")[0]
-    assert [text_of(th) for th in table.xpath(".//th")] == ["Harbour Gazette", "Metro Daily"]
-    cells = [text_of(td) for td in table.xpath(".//td")]
-    assert cells[0].startswith("The line is expected to cost £240 million.")
-    assert cells[1].startswith("Officials put the cost at £310 million")
+    row = root.xpath("//div[@class='xp-dispute']")[0]
+    assert text_of(row.xpath(".//p[@class='xp-dispute__what']")[0]) == "The estimated cost12"
+    versions = row.xpath(".//div[@class='xp-version']")
+    assert [text_of(v.xpath("p[@class='xp-version__who']")[0]) for v in versions] == [
+        "Harbour Gazette, 14 March 2024", "Metro Daily, 14 March 2024"]
+    assert text_of(versions[0]).endswith("The line is expected to cost £240 million.1")
+    # the title quotes no values here, and most words differ: the numbers only one version gives are marked
+    assert [text_of(m) for m in versions[0].xpath(".//mark")] == ["240"]
+    assert [text_of(m) for m in versions[1].xpath(".//mark")] == ["310"]
+    box = root.xpath("//h2[@id='what-we-dont-know']/following-sibling::*")
+    text = " ".join(text_of(el) for el in box[:12])
+    assert "Open questions" in text and "Reported by one source only" in text and "only 1 of 4 sources" in text
 
 
-def test_actors_table_and_role_tooltips(page):
-    root = to_html(page)
+def test_disputed_values_in_the_title_are_marked(story, settings):
+    disputed = Unknown("disputed", 'Figures differ: "31 votes" vs "29 votes"', ("000", "001"),
+                       {"000": "The council approved the line by 31 votes to 19 on Wednesday.",
+                        "001": "The line passed with 29 votes in favour."})
+    out = render.render_story(replace(story, unknown=(disputed,)), settings)
+    marks = [text_of(m) for m in to_html(out).xpath("//div[@class='xp-version']//mark")]
+    assert marks == ["31 votes", "29 votes"]
+
+
+def test_actors_table_links_pages_and_role_tooltips(story, settings):
+    links = StoryLinks(actor_pages=(("Maria Lindqvist", "maria-lindqvist"), ("City Council", "city-council")))
+    root = to_html(render.render_story(story, settings, links))
     table = root.xpath("//h2[@id='key-actors']/following-sibling::table[1]")[0]
     rows = table.xpath(".//tbody/tr")
     # the role cites the sources that give it (role_sources, else every mention)
@@ -146,42 +172,113 @@ def test_actors_table_and_role_tooltips(page):
         "mayor of the city2", "the body that approved the line12", "leader of the opposition group2", "—"]
     assert [text_of(tr.xpath("td")[2]) for tr in rows] == [
         "3 of 4 sources", "2 of 4 sources", "1 of 4 sources", "2 of 4 sources"]
+    assert [a.get("href") for a in table.xpath(".//a[not(@class='footnote-ref')]")] == [
+        "../actors/maria-lindqvist.md", "../actors/city-council.md"]
     titles = {a.text: a.get("title") for a in root.xpath("//abbr")}
     assert titles["Maria Lindqvist"] == "mayor of the city"
     assert "Riverside" not in titles  # no role, no tooltip
-    assert "also: Lindqvist, Mayor Lindqvist" in text_of(table)
 
 
-def test_quotes_with_speaker_and_source(page):
+def test_key_quotes_are_whole_attributed_sentences(page):
     root = to_html(page)
     quotes = [text_of(q) for q in root.xpath("//blockquote")]
-    assert quotes == ["“This is a turning point for the east of our city”", "“The numbers simply do not add up”",
-                      "“We have waited fifteen years for this”"]
+    # another rendering of a shown statement, and a quote with no speaker, are not key quotes
+    assert quotes == ["“This is a turning point for the east of our city”"]
     bylines = [text_of(p) for p in root.xpath("//p[@class='xp-quote-by']")]
     assert bylines[0].startswith("— Maria Lindqvist, in Harbour Gazette, Metro Daily")
-    assert bylines[2].startswith("— Unidentified speaker, in source 3")
 
 
-def test_timeline_table_and_strip(page):
+def test_at_most_five_key_quotes_and_no_fragments():
+    quotes = [Quote("Jo Smith", f"We will build line number {i} before the end of the decade", ("000",))
+              for i in range(8)]
+    quotes += [Quote("Jo Smith", "sane people", ("000",)), Quote("Jo Smith", "and then the vote came in late", ("000",))]
+    shown = render.full_sentence_quotes(quotes)
+    assert len(shown) == render.MAX_QUOTES and all(q.text.startswith("We will") for q in shown)
+
+
+def test_quote_notes_name_outlets_not_ids():
+    names = {"000": "Harbour Gazette", "001": "Source 2 (outlet not known)"}
+    assert render.reader_note("also attributed to Tom Berger by sources 000, 001", names) == (
+        "also attributed to Tom Berger by Harbour Gazette and Source 2 (outlet not known)")
+    assert render.reader_note("also attributed to Tom Berger by source 007", names) is None
+
+
+def test_timeline_list_and_labelled_strip(page):
     root = to_html(page)
-    rows = root.xpath("//h2[@id='timeline']/following-sibling::table[1]//tbody/tr")
-    assert [text_of(r.xpath("td")[0]) for r in rows] == ["2009", "June 2019", "13 March 2024", "2025"]
-    dots = root.xpath("//div[@class='xp-strip']//span[@class='xp-strip__dot']")
-    lefts = [float(re.search(r"left: ([\d.]+)%", d.get("style")).group(1)) for d in dots]
-    assert lefts[0] == 0.0 and lefts[-1] == 100.0 and lefts == sorted(lefts)
-    assert root.xpath("//div[@class='xp-strip']")[0].get("aria-label") == "4 dated events from 2009 to 2025"
+    rows = root.xpath("//h2[@id='timeline']/following-sibling::ul[1]/li")
+    assert [text_of(r.xpath("span[@class='xp-when']")[0]) for r in rows] == ["2009", "June 2019", "13 March 2024", "2025"]
+    stops = root.xpath("//nav[@class='xp-strip']//li")
+    assert [text_of(s) for s in stops] == ["2009", "Jun 2019", "13 Mar 2024", "2025"]  # every stop labelled
+    assert [s.xpath(".//a")[0].get("href") for s in stops] == ["#t-1", "#t-2", "#t-3", "#t-4"]
+    assert {r.xpath("span")[0].get("id") for r in rows} == {"t-1", "t-2", "t-3", "t-4"}
+    assert root.xpath("//nav[@class='xp-strip']")[0].get("aria-label") == "4 dated events from 2009 to 2025"
+
+
+def test_strip_groups_many_dates_by_year_with_counts(story, settings):
+    many = tuple(TimelineEntry(f"2024-{m:02d}-01", f"Event {m}.", ("000",)) for m in range(1, 11))
+    strip = render.timeline_strip(many + (TimelineEntry("2019", "Earlier.", ("000",)),))
+    assert [(s["label"], s["count"], s["gap"]) for s in strip["stops"]] == [("2019", 1, False), ("2024", 10, True)]
 
 
 def test_minor_actors_folded_away(story, settings):
     extra = tuple(Actor(f"Minor Person {i}", "person", (), "a witness" if i % 2 else None, 1, ("002",))
-                  for i in range(render.KEY_ACTORS))
+                  for i in range(KEY_ACTORS + 2))
     root = to_html(render.render_story(replace(story, actors=story.actors + extra), settings))
     table = root.xpath("//h2[@id='key-actors']/following-sibling::table[1]")[0]
-    assert len(table.xpath(".//tbody/tr")) == render.KEY_ACTORS
-    folded = root.xpath("//details[contains(@class,'note')]")[0]
-    assert text_of(folded.xpath("summary")[0]) == "Also mentioned (4)"
+    assert len(table.xpath(".//tbody/tr")) == KEY_ACTORS
+    folded = root.xpath("//details[contains(@class,'xp-more')]")[0]
+    assert text_of(folded.xpath("summary")[0]) == "Also mentioned (6)"
     assert [text_of(li) for li in folded.xpath(".//li")] == [
-        "Minor Person 8", "Minor Person 9: a witness3", "Minor Person 10", "Minor Person 11: a witness3"]
+        "Minor Person 2", "Minor Person 3: a witness3", "Minor Person 4", "Minor Person 5: a witness3",
+        "Minor Person 6", "Minor Person 7: a witness3"]
+
+
+def test_long_sections_fold_and_the_page_reads_in_1000_words(story, settings):
+    long = "The council said the line would bring new jobs, homes and shops to the east of the city over ten years."
+    known = tuple(Item(f"{long} Point {i}.", ("000", "001") if i % 3 else ("002",)) for i in range(40))
+    timeline = tuple(TimelineEntry(f"2024-01-{d:02d}", f"{long} Day {d}.", ("000",)) for d in range(1, 21))
+    out = render.render_story(replace(story, known=known, timeline=timeline, background=known[:12]), settings)
+    assert visible_words(out) <= MAX_VISIBLE_WORDS - MARGIN
+    root = to_html(out)
+    summaries = [text_of(s) for s in root.xpath("//details[contains(@class,'xp-more')]/summary")]
+    assert "Show all 40 points" in summaries and "Show all 20 dated events" in summaries
+    shown = root.xpath("//h2[@id='what-we-know']/following-sibling::ul[1]/li")
+    assert 3 <= len(shown) < 40
+    # best supported first: the two-source points open the section
+    assert all("2 of 4 sources" in text_of(li) for li in shown)
+    page_text = " ".join(text_of(li) for li in root.xpath("//li"))
+    assert all(f"Point {i}." in page_text for i in range(40))  # folded, never dropped
+
+
+def test_in_brief_holds_three_to_five_points(story, settings):
+    one = replace(story, summary=story.summary[:1])
+    root = to_html(render.render_story(one, settings))
+    brief = root.xpath("//h2[@id='in-brief']/following-sibling::ul[1]/li")
+    assert len(brief) == 3  # topped up with the best-supported known points, not repeated below
+    known = [text_of(li) for li in root.xpath("//h2[@id='what-we-know']/following-sibling::ul[1]/li")]
+    assert not any("31 in favour" in k for k in known)
+    six = replace(story, summary=tuple(Item(f"Point {i} of the story is here.", ("000",)) for i in range(6)))
+    brief = to_html(render.render_story(six, settings)).xpath("//h2[@id='in-brief']/following-sibling::ul[1]/li")
+    assert len(brief) == 5
+
+
+def test_related_stories_and_neighbours(story, settings):
+    links = StoryLinks(related=(StoryRef("tram-fares-rise", "Tram fares rise", "2024-04-02"),),
+                       previous=StoryRef("budget-vote", "Budget vote", "2024-02-01"),
+                       next=StoryRef("../../etc", "Bad slug", None))
+    root = to_html(render.render_story(story, settings, links))
+    section = root.xpath("//h2[@id='related-stories']/following-sibling::*")
+    assert section[0].xpath(".//a")[0].get("href") == "tram-fares-rise.md"
+    assert "Tram fares rise 2 April 2024" in text_of(section[0])
+    prevnext = root.xpath("//p[@class='xp-prevnext']//a")
+    assert [a.get("href") for a in prevnext] == ["budget-vote.md"]  # an unsafe slug is never linked
+
+
+def test_jump_bar_links_every_section(page):
+    root = to_html(page)
+    targets = [a.get("href") for a in root.xpath("//nav[@class='xp-jump']/a")]
+    ids = {h.get("id") for h in root.xpath("//h2")}
+    assert len(targets) >= 3 and all(t[1:] in ids for t in targets)
 
 
 def test_no_strip_with_one_date(story, settings):
@@ -245,13 +342,14 @@ def test_index_newest_first_with_tie_breaker(settings):
     root = to_html(out)
     first = root.xpath("//div[@class='xp-card']")[0]
     assert "The city council approved the Riverside tram line" in text_of(first)
-    assert "4 sources · updated 15 March 2024" in text_of(first)
+    assert "4 sources: 3 from 3 named outlets, 1 whose outlet is not known" in text_of(first)
+    assert "13 March 2024" in text_of(first)  # the story's date
 
 
 def test_index_caps_and_links_archive(settings):
     many = [replace(full_story(), slug=f"s-{i:03d}", updated=f"2024-01-{1 + i % 28:02d}") for i in range(35)]
     out = render.render_index(many, settings)
-    assert out.count("xp-card") == render.HOME_LIMIT
+    assert out.count("<div class=\"xp-card\"") == render.HOME_LIMIT
     assert "[All 35 stories](archive.md)" in out
     assert render.render_archive(many, settings).count("](stories/") == 35
 
@@ -318,12 +416,10 @@ def test_wire_copies_counted_once(story, settings):
     """Source 002 is a copy of 000: it is listed, but "N of M" counts the original once."""
     copied = replace(story, copies=(("002", "000"),))
     out = render.render_story(copied, settings)
-    assert "4 sources from 3 outlets · 1 is a copy of another, counted once" in out
+    assert "4 sources: 3 from 3 named outlets, 1 whose outlet is not known[^000][^001][^002][^003] · 1 is a copy of another, counted once" in out
     assert "The vote was 31 in favour and 19 against. <span class=\"xp-support\">2 of 3 sources</span>[^000][^001][^002]" in out
     assert "spring 2025.[^000][^002]" in out  # still cited: a reader can check the copy too
     root = to_html(out)
-    rows = root.xpath("//div[@class='xp-sources']/table//tbody/tr")
-    assert text_of(rows[2].xpath("td")[2]) == "Riverside tram: what the vote meanscopy of source 1"  # <br> between
     assert "a copy of source 1" in text_of(root.xpath("//li[@id='fn:002']")[0])
 
 

@@ -13,6 +13,7 @@ import yaml
 
 from evaluation import evaluate, values
 from evaluation.__main__ import main
+from evaluation.claims import KINDS, REAL_KINDS
 from evaluation.metrics import (
     alternatives,
     body_lines,
@@ -21,9 +22,10 @@ from evaluation.metrics import (
     raw_lines,
 )
 from evaluation.report import select_story
-from evaluation.run import load_raw_texts, raw_dir
+from evaluation.references import verbatim_fields
+from evaluation.run import load_gold, load_raw_texts, raw_dir
 from evaluation.text import occurs, same_claim, same_name, same_quote, same_word
-from tests.paths import ROOT, needs_corpus
+from tests.paths import HAVE_CORPUS, NO_CORPUS, ROOT, needs_corpus
 
 GOLD_FILES = [ROOT / "tests" / "gold" / "seed_gold.yaml", *sorted((ROOT / "tests" / "gold" / "corpus").glob("*.yaml"))]
 CORPUS_GOLDS = [p for p in GOLD_FILES if p.parent.name == "corpus"]
@@ -62,7 +64,7 @@ TINY_GOLD = {
     "open_questions": [{"question": "When will the bridge reopen?", "sources": ["02"],
                         "evidence": {"02": "It is unclear when the bridge will reopen."}}],
     "quotes": [{"speaker": "Maria Lindqvist", "text": "the bridge is unsafe for traffic", "sources": ["01"]}],
-    "discrepancies": [{"topic": "Who closed the bridge",
+    "discrepancies": [{"topic": "Who closed the bridge", "kind": "factual",
                        "variants": {"01": FACT, "02": "Officials closed the Kell Bridge on Monday, March 4."}}],
 }
 
@@ -76,7 +78,7 @@ def perfect_export(gold: dict, raw: dict[str, str]) -> dict:
                 "sources": q["sources"], "variants": {}} for q in gold.get("open_questions", [])]
     unknown += [{"kind": "disputed", "text": d["topic"], "sources": sorted(d["variants"]),
                  "variants": {k: alternatives(v)[0] for k, v in d["variants"].items()}}
-                for d in gold.get("discrepancies", [])]
+                for d in gold.get("discrepancies", []) if d.get("kind", "factual") in REAL_KINDS]
 
     def items(by_source: dict) -> list[dict]:
         return [{"text": t, "sources": [sid]} for sid, ts in (by_source or {}).items() for t in ts]
@@ -110,10 +112,11 @@ def perfect() -> dict:
 
 def assert_perfect(figures: dict) -> None:
     for name, value in figures.items():
-        if name in ("actors.splits", "actors.conflated"):
+        if name in ("actors.splits", "actors.conflated", "discrepancies.false"):
             assert value == 0, name
-        elif name == "discrepancies.found":
-            continue
+        elif name in ("discrepancies.factual_found", "known.verified"):
+            continue  # a count; and an item citing every source of a fact is not verified by
+            # sources that word it differently (see test_a_perfect_export_of_each_gold_scores_one)
         elif value is not None:
             assert value == 1.0, (name, value)
 
@@ -124,7 +127,7 @@ def assert_perfect(figures: dict) -> None:
 def test_a_perfect_export_scores_one_everywhere(perfect):
     figures = score(perfect)
     assert_perfect(figures)
-    assert figures["discrepancies.found"] == 1 and figures["story.gold_sources"] == 1.0
+    assert figures["discrepancies.factual_found"] == 1 and figures["story.gold_sources"] == 1.0
 
 
 def test_an_empty_export_scores_nothing_and_does_not_crash():
@@ -233,10 +236,11 @@ def test_a_discrepancy_needs_two_of_its_variants(perfect):
     disputed = next(u for u in story_of(perfect)["unknown"] if u["kind"] == "disputed")
     disputed["variants"] = {"01": FACT}
     figures = score(perfect)
-    assert figures["discrepancies.found"] == 0 and figures["discrepancies.recall"] == 0.0
+    assert figures["discrepancies.factual_found"] == 0 and figures["discrepancies.recall"] == 0.0
+    assert figures["discrepancies.real"] == 0.0  # shown, but not the gold's
     one_variant = copy.deepcopy(TINY_GOLD)
     one_variant["discrepancies"][0]["variants"] = {"01": FACT}
-    assert score(perfect, one_variant)["discrepancies.found"] == 1
+    assert score(perfect, one_variant)["discrepancies.factual_found"] == 1
 
 
 def test_a_statement_not_in_its_cited_source_is_untraceable(perfect):
@@ -315,6 +319,117 @@ def test_text_rules():
     assert occurs("the bridge is  unsafe for traffic", RAW["01"]) and not occurs("the bridge is safe", RAW["01"])
 
 
+# ---------------------------------------------------------------- definitions since verification
+
+
+def test_known_recall_counts_a_fact_in_brief_or_background_once(perfect):
+    story = story_of(perfect)
+    fact = story["known"].pop()
+    story["summary"] = [fact]
+    figures = score(perfect)
+    assert figures["known.recall"] == 1.0 and figures["known.support"] == 1.0
+    story["summary"], story["background"] = [], [fact]
+    assert score(perfect)["known.recall"] == 1.0
+    story["background"], story["whats_next"] = [], [fact]  # a forward-looking section states no fact
+    assert score(perfect)["known.recall"] == 0.0
+
+
+def test_known_verified_counts_lines_every_cited_source_states(perfect):
+    story = story_of(perfect)
+    story["known"] = [{"text": FACT, "sources": ["01"]}]
+    assert score(perfect)["known.verified"] == 1.0
+    story["known"].append({"text": "The Harbor Authority closed the Kell Bridge on Monday.", "sources": ["01", "02"]})
+    report = evaluate(perfect, TINY_GOLD, RAW)
+    fig = report["figures"]["known.verified"]
+    assert fig["hits"] == fig["total"] - 1  # 02 does not name the Harbor Authority
+    [why] = report["details"]["known.unverified"]
+    assert "02: does not name Harbor Authority" in why
+    story["known"][-1] = {"text": "Repairs could take two years.", "sources": []}
+    assert "cites no source" in evaluate(perfect, TINY_GOLD, RAW)["details"]["known.unverified"][0]
+
+
+def test_verified_uses_the_generators_stricter_support_rule(perfect):
+    """Nearly verbatim with a number changed: the audit passes it, the support rule does not."""
+    story_of(perfect)["known"].append({"text": "Officials closed the Kell Bridge on Monday, March 5.", "sources": ["02"]})
+    assert score(perfect)["known.verified"] < 1.0
+
+
+FRAGMENT_GOLD = TINY_GOLD | {"quotes": [
+    *TINY_GOLD["quotes"], {"speaker": "Maria Lindqvist", "text": "a disgrace", "sources": ["01"]}]}
+
+
+def test_a_fragment_is_found_in_a_statement_that_quotes_it_and_names_its_speaker(perfect):
+    story = story_of(perfect)
+    figures = score(perfect, FRAGMENT_GOLD)
+    assert figures["quotes.recall"] == 0.5 and figures["quotes.recall_all"] == 0.5
+    story["known"].append({"text": 'Lindqvist called the closure "a disgrace."', "sources": ["01"]})
+    figures = score(perfect, FRAGMENT_GOLD)
+    assert figures["quotes.recall"] == 1.0 and figures["quotes.recall_all"] == 0.5  # never a key quote
+    story["known"][-1]["text"] = 'The closure was called "a disgrace".'  # no speaker: not found
+    assert score(perfect, FRAGMENT_GOLD)["quotes.recall"] == 0.5
+    story["known"][-1]["text"] = "Lindqvist said it was a disgrace."  # not quoted: not found
+    assert score(perfect, FRAGMENT_GOLD)["quotes.recall"] == 0.5
+    story["quotes"].append({"speaker": "Lindqvist", "text": "It is a disgrace and unsafe", "sources": ["01"]})
+    assert score(perfect, FRAGMENT_GOLD)["quotes.recall"] == 1.0  # inside a key quote of its speaker
+
+
+def test_a_full_quote_counts_only_as_a_key_quote(perfect):
+    story = story_of(perfect)
+    story["quotes"] = []
+    story["known"].append({"text": 'Lindqvist said "the bridge is unsafe for traffic".', "sources": ["01"]})
+    figures = score(perfect)
+    assert figures["quotes.recall"] == 0.0 and figures["quotes.recall_all"] == 0.0
+
+
+KINDS_GOLD = TINY_GOLD | {"discrepancies": [
+    *TINY_GOLD["discrepancies"],
+    {"topic": "Wording of the inspector", "kind": "wording",
+     "variants": {"01": FACT, "02": "Officials closed the Kell Bridge on Monday, March 4."}}]}
+
+
+def disputed(text: str) -> dict:
+    return {"kind": "disputed", "text": text, "sources": ["01", "02"],
+            "variants": {"01": FACT, "02": "Officials closed the Kell Bridge on Monday, March 4."}}
+
+
+def test_disputes_that_are_not_disagreements_are_false(perfect):
+    """One pair of sentences carries two points: the label's values say which one is shown."""
+    story = story_of(perfect)
+    story["unknown"] = [u for u in story["unknown"] if u["kind"] != "disputed"]
+    story["unknown"].append(disputed('Who differs: "The Harbor Authority" vs "Officials"'))
+    figures = score(perfect, KINDS_GOLD)
+    assert figures["discrepancies.factual_found"] == 1 and figures["discrepancies.recall"] == 1.0
+    assert figures["discrepancies.false"] == 1 and figures["discrepancies.real"] == 1.0  # matches both
+    story["unknown"][-1] = disputed('Dates differ: "on Monday after cracks" vs "March 5"')  # no variant says March 5
+    figures = score(perfect, KINDS_GOLD)
+    assert figures["discrepancies.factual_found"] == 0 and figures["discrepancies.real"] == 0.0
+    story["unknown"][-1] = disputed("Who closed the bridge")  # a label without values: the variants decide
+    assert score(perfect, KINDS_GOLD)["discrepancies.false"] == 1
+
+
+def test_recall_counts_factual_discrepancies_only(perfect):
+    only_wording = TINY_GOLD | {"discrepancies": [KINDS_GOLD["discrepancies"][1]]}
+    figures = score(perfect, only_wording)
+    assert figures["discrepancies.recall"] is None and figures["discrepancies.factual_found"] == 0
+    assert figures["discrepancies.false"] == 1 and figures["discrepancies.real"] == 0.0
+
+
+def test_an_open_question_may_stand_in_whats_next(perfect):
+    story = story_of(perfect)
+    question = next(u for u in story["unknown"] if u["kind"] == "open_question")
+    story["unknown"].remove(question)
+    story["whats_next"].append({"text": question["text"], "sources": question["sources"]})
+    assert score(perfect)["open_questions.recall"] == 1.0
+
+
+def test_every_central_actor_is_counted_apart(perfect):
+    story_of(perfect)["actors"] = [a for a in story_of(perfect)["actors"] if a["name"] != "Maria Lindqvist"]
+    figures = score(perfect)
+    assert figures["actors.central"] == 1.0 and figures["actors.recall"] == round(2 / 3, 4)
+    story_of(perfect)["actors"] = [a for a in story_of(perfect)["actors"] if a["name"] != "Kell Bridge"]
+    assert score(perfect)["actors.central"] == 0.5
+
+
 # ---------------------------------------------------------------- command line
 
 
@@ -326,36 +441,33 @@ def test_command_line_scores_an_export_file(tmp_path, perfect, capsys):
     (tmp_path / "export.json").write_text(json.dumps(perfect), encoding="utf-8")
     args = ["--root", str(tmp_path), "--gold", str(tmp_path / "gold.yaml"), "--export", str(tmp_path / "export.json")]
     assert main([*args, "--json"]) == 0
-    figures = values(json.loads(capsys.readouterr().out))
-    assert_perfect(figures)
+    result = json.loads(capsys.readouterr().out)["gold"]
+    assert_perfect(values(result["gold"]))
+    assert result["audit"]["lines"] > 0 and set(result["audit"]) >= {"flagged", "flag_rate", "held", "flags"}
     assert main(args) == 0
-    assert re.search(r"actors\.recall\s+1\.00\s+3/3", capsys.readouterr().out)
+    out = capsys.readouterr().out
+    assert re.search(r"actors\.recall\s+1\.00 3/3", out)
+    assert re.search(r"^gold\s+\d+\s+\d+\s+\d+\.\d%\s+0  ", out, re.M)  # the audit's row
 
 
 # ---------------------------------------------------------------- the gold files themselves
 
 
-def _verbatim_fields(gold: dict) -> list[tuple[list[str], str]]:
-    """(sources it must occur in, text) for every verbatim field of a gold file."""
-    out: list[tuple[list[str], str]] = []
-    for t in gold.get("timeline", []):
-        out.append((t["sources"], t["evidence"]))
-    for entry in gold.get("facts", []) + gold.get("open_questions", []):
-        out += [([sid], s) for sid, v in entry["evidence"].items() for s in alternatives(v)]
-    out += [([sid], s) for d in gold.get("discrepancies", []) for sid, v in d["variants"].items() for s in alternatives(v)]
-    for key in ("background_sentences", "whats_next_sentences"):
-        out += [([sid], s) for sid, ss in (gold.get(key) or {}).items() for s in ss]
-    return out
+def corpus_gold(path):
+    if not HAVE_CORPUS:
+        pytest.skip(NO_CORPUS)
+    return load_gold(path, ROOT)
 
 
 @needs_corpus
 @pytest.mark.parametrize("path", CORPUS_GOLDS, ids=lambda p: p.stem)
 def test_corpus_gold_verbatim_fields_are_exact_substrings(path):
-    gold = yaml.safe_load(path.read_text(encoding="utf-8"))
+    gold = corpus_gold(path)
     raw = load_raw_texts(gold, ROOT)
     assert sorted(raw) == sorted(str(s["id"]) for s in gold["sources"])
-    for sources, text in _verbatim_fields(gold):
-        assert any(text in raw[str(sid)] for sid in sources), text[:80]
+    for where, text, sids in verbatim_fields(gold):
+        if text is not None and not where.startswith(("sources", "quotes")):
+            assert any(text in raw[str(sid)] for sid in sids), (where, text[:80])
     for q in gold["quotes"]:
         for sid in q["sources"]:  # a quote listed for several sources is in each (up to case)
             assert q["text"].lower() in raw[str(sid)].lower(), (sid, q["text"][:60])
@@ -371,7 +483,7 @@ def test_corpus_gold_verbatim_fields_are_exact_substrings(path):
 @needs_corpus
 @pytest.mark.parametrize("path", CORPUS_GOLDS, ids=lambda p: p.stem)
 def test_corpus_gold_is_well_formed(path):
-    gold = yaml.safe_load(path.read_text(encoding="utf-8"))
+    gold = corpus_gold(path)
     assert raw_dir(gold, ROOT).is_dir()
     ids = [str(s["id"]) for s in gold["sources"]]
     assert ids == [re.match(r"\d+", s["file"]).group(0) for s in gold["sources"]]  # as the generator numbers files
@@ -384,8 +496,22 @@ def test_corpus_gold_is_well_formed(path):
 
 
 @pytest.mark.parametrize("path", GOLD_FILES, ids=lambda p: p.stem)
+def test_every_discrepancy_has_a_kind(path):
+    gold = yaml.safe_load(path.read_text(encoding="utf-8"))  # kinds need no corpus
+    assert gold["discrepancies"] and all(d.get("kind") in KINDS for d in gold["discrepancies"])
+
+
+@pytest.mark.parametrize("path", GOLD_FILES, ids=lambda p: p.stem)
 def test_a_perfect_export_of_each_gold_scores_one(path):
     """The gold and the metrics agree: its own answers score 1.0, and no two gold actors share a name."""
-    gold = yaml.safe_load(path.read_text(encoding="utf-8"))
+    gold = corpus_gold(path) if path in CORPUS_GOLDS else load_gold(path, ROOT)
     raw = load_raw_texts(gold, ROOT)
-    assert_perfect(values(evaluate(perfect_export(gold, raw), gold, raw)))
+    perfect = perfect_export(gold, raw)
+    assert_perfect(values(evaluate(perfect, gold, raw)))
+    # each statement citing only the source whose sentence it is: every line verified
+    story = story_of(perfect)
+    story["known"] = [{"text": s, "sources": [sid]} for f in gold["facts"] for sid, v in f["evidence"].items()
+                      for s in alternatives(v)[:1]]
+    story["unknown"] = [{"kind": "open_question", "text": s, "sources": [sid], "variants": {}}
+                        for q in gold.get("open_questions", []) for sid, v in q["evidence"].items() for s in alternatives(v)[:1]]
+    assert values(evaluate(perfect, gold, raw))["known.verified"] == 1.0

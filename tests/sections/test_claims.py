@@ -1,5 +1,5 @@
-"""Cross-source synthesis: sections built from invented multi-source snippets, and quality
-floors on the seeds against the gold (figures computed as tests/gold/README.md says)."""
+"""Cross-source synthesis: sections built from invented multi-source snippets, and checks of the
+seed story's sections (the gold figures and their floors live in tests/quality/)."""
 
 from __future__ import annotations
 
@@ -10,7 +10,6 @@ import pytest
 from generator.config import Settings
 from generator.models import Actor, AnalysedArticle, Article, ArticleAnalysis
 from generator.nlp.parsed import ParsedArticle
-from generator.publish.export import story_json
 from generator.sections.claims import synthesis as claims
 from tests.conftest import parse
 
@@ -139,31 +138,7 @@ def untraceable(syn: claims.Synthesis, texts: dict[str, str]) -> list[str]:
     return bad
 
 
-# ---------------------------------------------------------------- seeds vs gold
-
-
-@pytest.fixture(scope="module")
-def seed_export(seed_story) -> dict:
-    return story_json(seed_story)
-
-
-@pytest.mark.slow
-@pytest.mark.quality
-def test_seed_what_we_know_floor(gold, seed_export):
-    from evaluation import metrics
-
-    figures = metrics.known(gold, seed_export)["figures"]
-    assert figures["recall"]["value"] >= 0.8, metrics.known(gold, seed_export)["details"]["missed"]
-    assert figures["support"]["value"] >= 0.8
-
-
-@pytest.mark.slow
-@pytest.mark.quality
-def test_seed_what_we_dont_know_floor(gold, seed_export):
-    from evaluation import metrics
-
-    assert metrics.open_questions(gold, seed_export)["figures"]["recall"]["value"] >= 0.8
-    assert metrics.discrepancies(gold, seed_export)["figures"]["found"]["value"] >= 4
+# ---------------------------------------------------------------- the seed story
 
 
 @pytest.mark.slow

@@ -16,14 +16,16 @@ def story(slug, actors, date="2024-01-01", timeline=()):
 
 def test_actor_in_two_stories_gets_one_hub_with_both_roles():
     stories = [
-        story("a", [actor("Pat Doe", ["Doe"], "mayor of Ridgeford"), actor("X1"), actor("X2"), actor("Minor A")]),
+        story("a", [actor("Pat Doe", ["Doe"], "mayor of Ridgeford"), actor("X1"), actor("X2"), actor("X3"),
+                    actor("X4"), actor("X5"), actor("Minor A")]),
         story("b", [actor("Y1"), actor("Y2"), actor("Y3"), actor("Doe", [], "former mayor")], "2024-02-01"),
     ]
     hubs = {h.name: h for h in actor_hubs(stories)}
     assert "Pat Doe" in hubs
     assert [a.story_slug for a in hubs["Pat Doe"].appearances] == ["b", "a"]  # newest first
     assert [a.role for a in hubs["Pat Doe"].appearances] == ["former mayor", "mayor of Ridgeford"]
-    assert "Minor A" not in hubs  # fourth-ranked in one story only
+    assert "X5" in hubs  # a key actor (the first KEY_ACTORS) of one story has a page
+    assert "Minor A" not in hubs  # seventh-ranked in one story only
 
 
 def test_central_actor_of_one_story_gets_a_hub():
