@@ -38,7 +38,7 @@ def clean_document(raw: RawDocument, min_body_words: int = MIN_BODY_WORDS) -> Ar
     if len(raw.text) > MAX_TEXT_CHARS:
         raise InputRejected(raw.file, f"too long for one article ({len(raw.text)} characters; "
                                       f"the limit is {MAX_TEXT_CHARS})")
-    lines = _input_lines(raw)
+    lines = input_lines(raw)
     header, scraper_date = _scraper_header(lines) if raw.format == "text" else (None, None)
     reasons, facts = _classify(lines, raw.meta.get("title"))
     openers = take_openers([ln for i, ln in enumerate(lines) if i not in reasons])
@@ -87,7 +87,7 @@ def _url_date(url: str | None) -> str | None:
         return None
 
 
-def _input_lines(raw: RawDocument) -> list[str]:
+def input_lines(raw: RawDocument) -> list[str]:
     """Non-empty stripped lines; in Markdown a paragraph may be wrapped over several lines, and
     in text a page printed at a fixed width (a print edition) is rejoined (`_unwrap`)."""
     if raw.format == "markdown":

@@ -236,7 +236,7 @@ def _side_word_before(ent):
             return None
         if tok.lower_ in SIDE_WORDS:
             return tok if noun else None
-        if tok.pos_ in ("NOUN", "PROPN") and not tok.ent_type_ in ("DATE", "TIME") and tok.lower_ not in DAY_PARTS:
+        if tok.pos_ in ("NOUN", "PROPN") and tok.ent_type_ not in ("DATE", "TIME") and tok.lower_ not in DAY_PARTS:
             noun = True
     return None
 
