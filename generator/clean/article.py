@@ -121,7 +121,7 @@ def _unwrap(lines: list[str]) -> list[str]:
         return lines
     out = [lines[0]]
     for prev, line in zip(lines, lines[1:]):
-        wrapped = not _ENDS_CLAUSE.search(prev) and (
+        wrapped = not _ENDS_CLAUSE.search(prev) and not SCRAPER_DATE.fullmatch(prev + " ") and (
             len(prev) >= WRAP_FULL * width or line[:1].islower() or prev.endswith((",", "-", "–", "—")))
         if wrapped:
             out[-1] = f"{out[-1]} {line}"

@@ -65,7 +65,7 @@ def accounted(raw: RawDocument, article: Article) -> None:
     got = +paragraphs + +removed
     header = next((r.line for r in article.removed if r.reason == "scraper date header"), None)
     if header is not None:  # "date 2024-03-01 Headline" is split into the header and the rest
-        first = next(ln.strip() for ln in raw.text.split("\n") if ln.strip())
+        first = input_lines(raw)[0]
         got[header] -= 1
         got[first] += 1
         rest = first[len(header):].strip()
