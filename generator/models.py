@@ -117,6 +117,9 @@ class ActorMention:
     end: int
     role_phrases: tuple[str, ...] = ()  # descriptions attached to this mention (appositive, title)
     actions: tuple[str, ...] = ()  # what it does as the subject of its clause ("raised interest rates")
+    # what the mention does in its sentence: "acts", "speaks", "audience", "dateline", "personal",
+    # "impersonal", "quoted", "hashtag", "modifies:<noun>" (generator.nlp.actors.functions)
+    functions: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -154,6 +157,8 @@ class ArticleAnalysis:
     quotes: tuple[QuoteMention, ...] = ()
     # what the article is about, as clustering compares articles (topic_terms.counts)
     terms: tuple[tuple[str, int], ...] = ()
+    # body words that are no English word but plainly a slip ("wree", "andkilled"): garbled text
+    misspellings: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -186,6 +191,10 @@ class Actor:
     mentions: int
     sources: tuple[SourceId, ...]
     role_sources: tuple[SourceId, ...] = ()  # the sources whose words give the role
+    # "actor" gets a row on the page; a name that is no actor of the story stays out of it (but
+    # still names quotes' speakers): "place", "outlet", "thing", "passing" (named, not acting),
+    # "ambiguous" (a first name several people share)
+    standing: str = "actor"
 
 
 @dataclass(frozen=True)
@@ -249,6 +258,9 @@ class Story:
     copies: tuple[tuple[SourceId, SourceId], ...] = ()
     # lines held back by verification (generator.stories.verify), for editors to review
     held: tuple[Held, ...] = ()
+    # sources whose text reads as garbled (spun or machine-mangled): labelled in the Sources list,
+    # and a claim only they make is held back
+    garbled: tuple[SourceId, ...] = ()
 
     @property
     def source_ids(self) -> tuple[SourceId, ...]:

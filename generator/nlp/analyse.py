@@ -8,6 +8,7 @@ per kind of mention:
   date mentions       -> generator.nlp.dates
   quotations          -> generator.nlp.quotes.extract
   topic terms         -> generator.nlp.topic_terms (what clustering compares)
+  misspellings        -> generator.nlp.spelling (typos and run-together words: garbled text)
 
 Pure: an analysis is a function of the article, the code and the model. Caching the
 analyses and the parses is the pipeline's business (generator.pipeline), not this stage's.
@@ -24,6 +25,7 @@ from generator.nlp.dates import extract_dates
 from generator.nlp.model import doc_from_bytes, doc_to_bytes, parse_texts
 from generator.nlp.parsed import ParsedArticle
 from generator.nlp.quotes.extract import extract_quotes
+from generator.nlp.spelling import misspellings
 
 
 def analyse_doc(article: Article, doc) -> ArticleAnalysis:
@@ -38,6 +40,7 @@ def analyse_doc(article: Article, doc) -> ArticleAnalysis:
         date_mentions=tuple(extract_dates(parsed)),
         quotes=tuple(extract_quotes(parsed)),
         terms=topic_terms.counts(parsed.sentences, entities),
+        misspellings=misspellings(parsed),
     )
 
 

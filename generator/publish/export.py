@@ -13,7 +13,7 @@ from generator import __version__
 from generator.models import Article, Rejection, Story
 
 
-def source_json(a: Article) -> dict[str, Any]:
+def source_json(a: Article, garbled: bool = False) -> dict[str, Any]:
     return {
         "id": a.source_id,
         "file": a.file,
@@ -24,6 +24,7 @@ def source_json(a: Article) -> dict[str, Any]:
         "url": a.url,
         "text": a.text,
         "removed": [{"line": r.line, "reason": r.reason} for r in a.removed],
+        "garbled": garbled,  # its text reads as garbled (typos, words run together)
     }
 
 
@@ -57,7 +58,7 @@ def story_json(s: Story) -> dict[str, Any]:
             for q in s.quotes
         ],
         "whats_next": _items(s.whats_next),
-        "sources": [source_json(a) for a in s.sources],
+        "sources": [source_json(a, a.source_id in s.garbled) for a in s.sources],
         "held": [{"section": h.section, "text": h.text, "sources": list(h.sources), "reason": h.reason}
                  for h in s.held],
     }

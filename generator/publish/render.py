@@ -27,7 +27,7 @@ from generator.publish import filters as rf
 from generator.publish import source_view as sv
 from generator.publish.disputes import dispute_rows
 from generator.publish.markdown_escape import SafeMd, clean_text, html_text, md_inline, safe_tag, safe_token, safe_url
-from generator.publish.page_plan import Plan, plan_page, words
+from generator.publish.page_plan import plan_page, words
 from generator.stories.hubs import KEY_ACTORS
 from generator.stories.links import StoryLinks, StoryRef
 from generator.stories.topics import story_topics
@@ -312,7 +312,7 @@ def story_context(story: Story, links: StoryLinks = NO_LINKS) -> dict[str, Any]:
         "previous": _safe_ref(links.previous),
         "next": _safe_ref(links.next),
         "sources_sentence": sentence(sv.sources_line(story.sources)),
-        "sources": sv.source_entries(story.sources, labels, copies),
+        "sources": sv.source_entries(story.sources, labels, copies, frozenset(story.garbled)),
         "version": __version__,
     }
 

@@ -57,7 +57,8 @@ def sources_line(sources: Sequence[Article]) -> str:
             f"{unknown} whose outlet is not known")
 
 
-def source_entry(article: Article, number: int, label: str, copy_of: int | None) -> dict[str, Any]:
+def source_entry(article: Article, number: int, label: str, copy_of: int | None,
+                 garbled: bool = False) -> dict[str, Any]:
     """One entry of the Sources list (a footnote), with everything a reader needs to find it:
     the title links to the article when its address is known; an untitled one is told by
     its opening words."""
@@ -77,12 +78,13 @@ def source_entry(article: Article, number: int, label: str, copy_of: int | None)
         "date": rf.human_date(article.published) if article.published else None,
         "link": rf.link(article.url) if linked and not title else SafeMd(""),
         "copy_of": copy_of,
+        "garbled": garbled,  # its text reads as garbled (generator.sections.claims.garbled): said on the page
     }
 
 
 def source_entries(sources: Sequence[Article], labels: Mapping[str, str],
-                   copies: Mapping[str, str]) -> list[dict[str, Any]]:
+                   copies: Mapping[str, str], garbled: frozenset[str] = frozenset()) -> list[dict[str, Any]]:
     ids = [a.source_id for a in sources]
     return [source_entry(a, n, labels[a.source_id], ids.index(copies[a.source_id]) + 1
-                         if a.source_id in copies else None)
+                         if a.source_id in copies else None, a.source_id in garbled)
             for n, a in enumerate(sources, 1)]

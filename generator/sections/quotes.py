@@ -19,12 +19,24 @@ from typing import Sequence
 from rapidfuzz import fuzz
 
 from generator.models import Actor, AnalysedArticle, Quote, SourceId
-from generator.nlp.quotes.names import HONORIFICS, strip_name
+from generator.text.support import norm, words
+from generator.nlp.quotes.name_parts import HONORIFICS, TITLE_ABBREVIATIONS, strip_name
 
 NEAR_IDENTICAL = 88  # fuzz.ratio on normalised text: same words, punctuation/spelling aside
 SAME_STATEMENT = 75  # fuzz.token_set_ratio: one statement rendered in other words
 SAME_NAME = 92  # fuzz.ratio of two spellings of one name ("Ramanathan"/"Ramnathan")
 FRAGMENT_WORDS = 5  # fewer content words than this: a fragment ("deep mutual trust")
+STATEMENT_WORDS = 6  # fewer words than this is a phrase, never a key quote
+# Words of four letters or more that say nothing of a headline's subject.
+TITLE_FILLERS = frozenset({
+    "after", "with", "from", "over", "into", "about", "what", "when", "were", "have", "will", "more",
+    "than", "this", "that", "they", "their", "says", "said", "news", "live", "updates", "update",
+    "just", "amid", "could", "would", "first", "last", "year", "years", "today", "video", "watch",
+})
+REPEATED_WORDS = 0.8  # share of a quote's words a statement gives: the same words again
+MAX_TOPIC_WORDS = 3  # headline words a key quote is credited for: enough to tell a quote on the subject
+_OPENS_A_SENTENCE = re.compile(r"^[\"'\u201c\u2018(\[]?[A-Z0-9]")
+GENERATIONAL = frozenset({"jr", "sr", "ii", "iii", "iv"})  # "John Ray III" is Ray
 
 
 @lru_cache(maxsize=1 << 16)
@@ -56,7 +68,8 @@ def _key(name: str) -> str:
 
 @lru_cache(maxsize=1 << 16)
 def _last_word(name: str) -> str:
-    words = [w for w in normalise(strip_name(name)).split() if w not in HONORIFICS]
+    """A person's family name as written last: "Mr John J. Ray III" -> "ray"."""
+    words = [w for w in normalise(strip_name(name)).split() if w not in HONORIFICS and w not in GENERATIONAL]
     return words[-1] if words else ""
 
 
@@ -68,30 +81,61 @@ def _named_in(actor: Actor, source_id: SourceId, text: str) -> bool:
     return any(n and n.lower() in lowered for n in _names_of(actor))
 
 
+def is_description(speaker: str) -> bool:
+    """A speaker given by what they are, not by name: "the Conservative leader", "officials",
+    "analysts at Barclays" (the head noun is in lower case), not "Russian Foreign Ministry"."""
+    words = strip_name(speaker).split()
+    for k, word in enumerate(words):
+        if k and word.lower() in ("at", "of", "from", "in", "with", "for"):
+            words = words[:k]  # "analysts at Barclays": the head is "analysts"
+            break
+    return bool(words) and words[-1][:1].islower()
+
+
 def canonical_speaker(surface: str | None, actors: Sequence[Actor], source_id: SourceId, text: str) -> str | None:
     """The actor a speaker surface names; the surface itself when no actor fits.
 
-    Exact name or alias (case-insensitive), a near-identical spelling, a person's surname
-    ("Mr Ivanov" -> "Pavel Ivanov"), or a description ("the ministry") -> the most
-    prominent actor this article names whose name ends that way ("Health Ministry").
+    The name or an alias as written, a person's surname ("Mr Ivanov", "Sun" -> "Sun Yuchen"
+    before an organisation "SUN"), the name or alias in another case, a near-identical
+    spelling, a title ("the governor" -> the one person the story calls governor), or a
+    description ("the ministry") -> the most prominent actor this article names whose name
+    ends that way ("Health Ministry"). A person's one-word name becomes the one full name
+    the story gives it ("Ray" -> "John Ray III").
     """
     if not surface:
         return None
     ranked = sorted(actors, key=lambda a: (-a.mentions, a.name))
-    key = _key(surface)
+    found = _matching_actor(surface, ranked, source_id, text)
+    return _fuller(found, ranked) if found is not None else surface
+
+
+def _matching_actor(surface: str, ranked: Sequence[Actor], source_id: SourceId, text: str) -> str | None:
+    stripped, key = strip_name(surface), _key(surface)
     for actor in ranked:
-        if any(_key(n) == key for n in _names_of(actor)):
+        if stripped in (strip_name(n) for n in _names_of(actor)):
+            return actor.name
+    last = _last_word(surface)
+    words = stripped.split()
+    surname = bool(words) and words[-1][:1].isupper() and bool(last)
+    if surname and len(words) == 1:
+        person = _person_by_surname(last, ranked)
+        if person is not None:
+            return person
+    for actor in ranked:
+        if any(_key(n) == key and not _acronym_of_word(n, stripped) for n in _names_of(actor)):
             return actor.name
     for actor in ranked:
         if len(key) >= 6 and any(fuzz.ratio(_key(n), key) >= SAME_NAME for n in _names_of(actor)):
             return actor.name
-    last = _last_word(surface)
-    words = strip_name(surface).split()
-    if words and words[-1][:1].isupper() and last:
-        for actor in ranked:
-            if actor.kind == "person" and any(_last_word(n) == last for n in _names_of(actor)):
-                return actor.name
-    wanted = normalise(strip_name(surface)).split()
+    if surname:
+        person = _person_by_surname(last, ranked)
+        if person is not None:
+            return person
+    if is_description(surface):
+        person = _person_by_title(surface, ranked, source_id, text)
+        if person is not None:
+            return person
+    wanted = normalise(stripped).split()
     for actor in ranked:
         if actor.kind == "person" or not wanted or not _named_in(actor, source_id, text):
             continue
@@ -99,7 +143,53 @@ def canonical_speaker(surface: str | None, actors: Sequence[Actor], source_id: S
             have = normalise(name).split()
             if have and have[-1] == wanted[-1] and set(wanted) <= set(have):
                 return actor.name
-    return surface
+    return None
+
+
+def _acronym_of_word(name: str, surface: str) -> bool:
+    """"SUN" (a token, an acronym) is not what "Sun" (a name) names."""
+    return name.isupper() and len(name) > 1 and not surface.isupper()
+
+
+def _person_by_surname(last: str, ranked: Sequence[Actor]) -> str | None:
+    """The person whose family name this is: written last ("Ivanov"), or first when exactly one
+    person's name starts with it ("Sun" -> "Sun Yuchen", "Ban" -> "Ban Ki-moon")."""
+    for actor in ranked:
+        if actor.kind == "person" and any(_last_word(n) == last for n in _names_of(actor)):
+            return actor.name
+    first = {a.name for a in ranked if a.kind == "person" and len(a.name.split()) > 1
+             and normalise(a.name).split()[0] == last}
+    return first.pop() if len(first) == 1 else None
+
+
+def _person_by_title(surface: str, ranked: Sequence[Actor], source_id: SourceId, text: str) -> str | None:
+    """The one person this article names whose title or role holds every word of a description:
+    "the governor" -> the "Gov. Wes Moore" of the story; None when none or several fit."""
+    wanted = {w for w in normalise(strip_name(surface)).split() if w not in ("a", "an", "one", "the")}
+    if not wanted:
+        return None
+    fits = []
+    for actor in ranked:
+        if actor.kind != "person" or not _named_in(actor, source_id, text):
+            continue
+        have: set[str] = set()
+        for phrase in (*_names_of(actor), actor.role or ""):
+            for w in normalise(phrase).split():
+                have.add(w)
+                have.update(TITLE_ABBREVIATIONS.get(w, "").split())
+        if wanted <= have:
+            fits.append(actor.name)
+    return fits[0] if len(fits) == 1 else None
+
+
+def _fuller(name: str, ranked: Sequence[Actor]) -> str:
+    """A one-word person name -> the one person of the story whose full name ends with it."""
+    if len(name.split()) != 1:
+        return name
+    last = _last_word(name)
+    fuller = {a.name for a in ranked if a.kind == "person" and len(a.name.split()) > 1
+              and _last_word(a.name) == last}
+    return fuller.pop() if len(fuller) == 1 else name
 
 
 def _same_person(a: str, b: str) -> bool:
@@ -178,20 +268,26 @@ def _group_mentions(items: Sequence[AnalysedArticle], actors: Sequence[Actor]) -
         for q in sorted(item.analysis.quotes, key=lambda q: (q.start, q.end, q.text)):
             speaker = speakers.get((sid, q.speaker)) if q.speaker else None
             at = next((k for k, g in enumerate(groups) if _same_text(shown[k], q.text)
-                       and (g.speaker is None or speaker is None or g.speaker == speaker)), None)
+                       and _compatible(g.speaker, speaker)), None)
             if at is None:
                 groups.append(_Group(speaker, {sid: q.text}))
                 shown.append(q.text)
                 continue
             home = groups[at]
-            home.speaker = home.speaker or speaker
+            if home.speaker is None or (speaker is not None and is_description(home.speaker)):
+                home.speaker = speaker  # a name says more than "the Conservative leader"
             home.texts.setdefault(sid, q.text)
             shown[at] = home.text
     for k, g in enumerate(groups):
         g.others = [(h.speaker, h.sources) for m, h in enumerate(groups)
-                    if h is not g and h.speaker and g.speaker and h.speaker != g.speaker
-                    and _same_text(shown[k], shown[m])]
+                    if h is not g and not _compatible(h.speaker, g.speaker) and _same_text(shown[k], shown[m])]
     return groups
+
+
+def _compatible(a: str | None, b: str | None) -> bool:
+    """Two attributions of the same words that do not conflict: the same speaker, one unknown,
+    or one a description ("the Conservative leader") where the other gives a name."""
+    return a is None or b is None or a == b or is_description(a) != is_description(b)
 
 
 def _same_statement(a: _Group, b: _Group) -> bool:
@@ -208,11 +304,12 @@ def _same_statement(a: _Group, b: _Group) -> bool:
 
 
 def _clusters(groups: list[_Group], prominence: dict[str, int]) -> list[list[_Group]]:
-    """Renderings of one statement, most important first; a group joins a cluster only when it
-    renders every member (so "A" ~ "AB" ~ "B" never chains A to B), a fragment when it is
-    part of the first."""
+    """Renderings of one statement, the fullest statement first; a group joins a cluster only
+    when it renders every member (so "A" ~ "AB" ~ "B" never chains A to B), a fragment when it
+    is part of the first. A fragment never leads: "fresh leadership" quoted by three sources is
+    part of the statement that holds it, not the other way round."""
     clusters: list[list[_Group]] = []
-    for group in sorted(groups, key=lambda g: _importance(g, prominence)):
+    for group in sorted(groups, key=lambda g: (not is_statement(g.text), _importance(g, prominence))):
         fragment = len(_content_words(group.text)) < FRAGMENT_WORDS  # part of the primary is enough
         home = next((c for c in clusters if _same_statement(group, c[0])
                      and (fragment or all(_same_statement(group, m) for m in c))), None)
@@ -226,6 +323,13 @@ def _clusters(groups: list[_Group], prominence: dict[str, int]) -> list[list[_Gr
 # ---------------------------------------------------------------- ordering
 
 
+def is_statement(text: str) -> bool:
+    """A whole statement, not a phrase: it opens as a sentence opens and has a few words.
+    ("there will not be any survivors" and "a turning point" are someone's words inside the
+    writer's sentence.)"""
+    return bool(_OPENS_A_SENTENCE.match(text)) and len(text.split()) >= STATEMENT_WORDS
+
+
 def _sources_label(sources: Sequence[SourceId]) -> str:
     return ("source " if len(sources) == 1 else "sources ") + ", ".join(sources)
 
@@ -234,6 +338,38 @@ def _importance(group: _Group, prominence: dict[str, int]) -> tuple:
     """More sources first, attributed before unattributed, longer, then the better-known speaker."""
     return (-len(group.sources), group.speaker is None, -len(group.text.split()),
             -prominence.get(group.speaker or "", 0), group.text, group.sources)
+
+
+def _key_rank(cluster: list[_Group], prominence: dict[str, int], topic: frozenset[str]) -> tuple:
+    """How a key quote ranks: said by a named speaker before a described one, quoted by more
+    sources (every rendering that is itself a statement counts; "we're relieved" quoted by
+    another outlet does not make the longer remark a story's key quote), the speaker more
+    present in the story, about the story's subject (words of the sources' own headlines, at
+    most three counted), then longer."""
+    lead = cluster[0]
+    sources = {s for g in cluster if g is lead or is_statement(g.text) for s in g.sources}
+    about = min(MAX_TOPIC_WORDS, len(_content_words(lead.text) & topic))
+    return (is_description(lead.speaker or ""), -len(sources), -prominence.get(lead.speaker or "", 0), -about,
+            -len(lead.text.split()), lead.text, lead.sources)
+
+
+def _topic(items: Sequence[AnalysedArticle]) -> frozenset[str]:
+    """The story's subject as its sources title it: the content words of their headlines."""
+    return frozenset(w for it in items for w in _content_words(it.article.title or "") if w not in TITLE_FILLERS)
+
+
+def _by_voice(clusters: list[list[_Group]], prominence: dict[str, int],
+              topic: frozenset[str] = frozenset()) -> list[list[_Group]]:
+    """Key quotes most important first, one per speaker before anyone's second: five quotes
+    should be five voices, not the best-known speaker five times."""
+    ranked = sorted(clusters, key=lambda c: _key_rank(c, prominence, topic))
+    turn: dict[str | None, int] = {}
+    order = []
+    for k, cluster in enumerate(ranked):
+        speaker = cluster[0].speaker
+        order.append((turn.get(speaker, 0), k, cluster))
+        turn[speaker] = turn.get(speaker, 0) + 1
+    return [c for _, _, c in sorted(order, key=lambda t: (t[0], t[1]))]
 
 
 def _notes(group: _Group, primary: bool) -> str | None:
@@ -245,12 +381,39 @@ def _notes(group: _Group, primary: bool) -> str | None:
     return "; ".join(notes) or None
 
 
-def build_quotes(items: Sequence[AnalysedArticle], actors: Sequence[Actor]) -> list[Quote]:
-    """All quotations of a story, merged and ordered by importance (deterministic)."""
+def build_quotes(items: Sequence[AnalysedArticle], actors: Sequence[Actor],
+                 statements: Sequence[str] = ()) -> list[Quote]:
+    """All quotations of a story, merged, key quotes first (deterministic).
+
+    First the statements fit to be key quotes (a whole statement with a named or described
+    speaker, each statement once, not one of the page's `statements` already), most important
+    first and by as many voices as there are; then the rest of the story's quotations (phrases,
+    unattributed words) by importance; then the other renderings of statements already listed,
+    each noted as such; last, the statements the page already shows (verification holds them).
+    """
     prominence = {a.name: a.mentions for a in actors}
     clusters = _clusters(_group_mentions(items, actors), prominence)
-    quotes: list[Quote] = []
-    for cluster in clusters:
-        for n, group in enumerate(cluster):
-            quotes.append(Quote(group.speaker, group.text, group.sources, _notes(group, n == 0)))
+    prepared = prepare_statements(statements)
+    repeats = [c for c in clusters if is_statement(c[0].text) and repeats_statement(c[0].text, prepared)]
+    fresh = [c for c in clusters if not any(c is r for r in repeats)]
+    key = [c for c in fresh if c[0].speaker and is_statement(c[0].text)]
+    rest = sorted((c for c in fresh if not (c[0].speaker and is_statement(c[0].text))),
+                  key=lambda c: _importance(c[0], prominence))
+    quotes = [Quote(c[0].speaker, c[0].text, c[0].sources, _notes(c[0], True))
+              for c in _by_voice(key, prominence, _topic(items)) + rest]
+    quotes += [Quote(g.speaker, g.text, g.sources, _notes(g, False)) for c in fresh for g in c[1:]]
+    quotes += [Quote(g.speaker, g.text, g.sources, _notes(g, k == 0)) for c in repeats for k, g in enumerate(c)]
     return quotes
+
+
+def prepare_statements(statements: Sequence[str]) -> list[tuple[str, frozenset[str]]]:
+    """The page's statements as `repeats_statement` compares them: normalised, and their words."""
+    return [(norm(line), words(line)) for line in statements]
+
+
+def repeats_statement(quote: str, statements: Sequence[tuple[str, frozenset[str]]]) -> bool:
+    """A statement of the page already gives these words: the quote's sentence is a What we
+    know line, or nearly all of its words are one (a key quote never repeats the page)."""
+    line, mine = norm(quote), words(quote)
+    return any(line in other or (len(mine) >= 4 and len(mine & theirs) >= REPEATED_WORDS * len(mine))
+               for other, theirs in statements)

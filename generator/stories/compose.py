@@ -1,8 +1,8 @@
 """Compose stage: all analysed articles of one story become one `Story`, every section filled.
 
 The order matters and is the page's dependency graph: actors first (quotes need canonical
-speaker names), then the timeline (the event date comes from it), then quotes, then the
-cross-source synthesis of claims (which must not repeat what other sections say).
+speaker names), then the timeline (the event date comes from it), then the cross-source
+synthesis of claims, then quotes (a statement the claims show is no key quote).
 """
 
 from __future__ import annotations
@@ -13,49 +13,16 @@ from typing import Sequence
 
 from generator.config import Settings
 from generator.models import AnalysedArticle, Story, TimelineEntry
-from generator.sections.actors.build import build_actors
+from generator.sections.actors.build import build_actors, key_actors
+from generator.sections.claims import dating
 from generator.sections.claims.synthesis import synthesise
 from generator.sections.quotes import build_quotes
 from generator.sections.timeline.build import build_timeline
 from generator.stories.cluster import find_copies
+from generator.stories.headline import choose_headline
 from generator.stories.slugs import slugify
 from generator.stories.verify import verify
 from generator.text.dates.partial import PartialDate, Precision, day_of
-
-
-def _is_full_sentence(text: str) -> bool:
-    """A lead-like sentence, not a dateline ("CITY:") or a fragment: enough words, a full stop."""
-    return len(text.split()) >= 8 and text.rstrip()[-1:] in ".!?\"”’"
-
-
-def choose_headline(items: Sequence[AnalysedArticle], summary: Sequence = ()) -> str:
-    """The source title that shares most words with the other titles: the consensus headline.
-
-    Extractive: it is one outlet's own headline, never a composed one. When no source states
-    a title, the story's lead point (the first In brief item: its most corroborated fact),
-    else the first full sentence of the first article.
-    """
-    titles = [(it.source_id, it.article.title) for it in items if it.article.title]
-    if not titles:
-        if summary:
-            return summary[0].text
-        for it in items:
-            for sentence in it.analysis.sentences:
-                if _is_full_sentence(sentence.text):
-                    return sentence.text
-        return "Untitled story"
-
-    def words(t: str) -> set[str]:
-        return {w for w in re.findall(r"[a-z0-9]+", t.lower()) if len(w) > 2}
-
-    def score(entry: tuple[str, str]) -> tuple[float, str]:
-        sid, title = entry
-        mine = words(title)
-        shared = sum(len(mine & words(other)) / (len(mine | words(other)) or 1)
-                     for osid, other in titles if osid != sid)
-        return (-shared, sid)
-
-    return sorted(titles, key=score)[0][1]
 
 
 def choose_event_date(timeline: Sequence[TimelineEntry], items: Sequence[AnalysedArticle]) -> str | None:
@@ -75,8 +42,27 @@ def choose_event_date(timeline: Sequence[TimelineEntry], items: Sequence[Analyse
     if latest is None:
         support = Counter({d: n for d, n in support.items() if 2 * n > len(items)})
     if support:
+        if latest is None:  # no source is dated: the news is in the latest year named, not a birth date
+            year = latest_year(items)
+            support = Counter({d: n for d, n in support.items() if year is None or int(d[:4]) >= year})
+    if support:
         return sorted(support.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
-    return published[0] if published else None
+    return published[0] if published else latest_stated_date(items)
+
+
+def latest_year(items: Sequence[AnalysedArticle]) -> int | None:
+    """The latest year any article names in a date ("in 2009", "March 11th, 2011")."""
+    years = [int(y) for it in items for e in it.analysis.entities if e.label == "DATE"
+             for y in re.findall(r"\b(?:19|20)\d\d\b", e.text)]
+    return max(years) if years else None
+
+
+def latest_stated_date(items: Sequence[AnalysedArticle]) -> str | None:
+    """With no publication date and no dated event: the latest full date an article states
+    (a scraped page's dateline, "March 26, 2024"), when it is in the latest year named."""
+    latest = dating.latest_full_date(items)
+    year = latest_year(items)
+    return latest.isoformat() if latest and (year is None or latest.year >= year) else None
 
 
 def reference_date(items: Sequence[AnalysedArticle]) -> str | None:
@@ -92,8 +78,11 @@ def compose_story(items: Sequence[AnalysedArticle], settings: Settings, slug: st
     items = [it for it in every if it.source_id not in copies]
     actors = build_actors(items)
     timeline = build_timeline(items, reference_date(items))
-    quotes = build_quotes(items, actors)
     synthesis = synthesise(items, actors, timeline, settings)
+    # quotes after the claims: a quote whose words a statement shows is no key quote
+    statements = [i.text for i in (*synthesis.summary, *synthesis.background, *synthesis.known,
+                                   *synthesis.whats_next, *synthesis.unknown) if getattr(i, "kind", "") != "disputed"]
+    quotes = build_quotes(items, actors, statements)
     headline = choose_headline(items, synthesis.summary)
     published = sorted(d for d in (it.article.published_date for it in every) if d)
     return verify(Story(
@@ -104,11 +93,13 @@ def compose_story(items: Sequence[AnalysedArticle], settings: Settings, slug: st
         sources=tuple(it.article for it in every),
         summary=synthesis.summary,
         background=synthesis.background,
-        actors=tuple(actors),
+        actors=tuple(key_actors(actors)),
         timeline=tuple(timeline),
         known=synthesis.known,
         unknown=synthesis.unknown,
         quotes=tuple(quotes[: settings.max_quotes]),
         whats_next=synthesis.whats_next,
         copies=tuple(sorted(copies.items())),
+        held=synthesis.held,
+        garbled=synthesis.garbled,
     ))

@@ -11,9 +11,13 @@ Story is checked, in page order:
   - a timeline row is not another row's sentence again, and is not dated by a year its
     sentence does not state;
   - it is not said already, higher on the page (In brief first);
-  - a disagreement has two different values from different sources;
-  - a key quote has a speaker and more than a fragment of words;
-  - a person's role is a title or a description, never a verb phrase or a fragment.
+  - a disagreement has two different values from different sources, each side its source's
+    own sentence, neither side a source whose text is garbled;
+  - the headline is not navigation text, at most 16 words, without an attribution tail;
+  - a key quote has a speaker (a person or a body, never a pronoun or a date) and more than a
+    fragment of words, and does not repeat a statement shown above it;
+  - a person's role is a title or a description, never a verb phrase or a fragment; a place,
+    an outlet or a thing is no actor.
 A line that fails goes to `Story.held` with its reason: never published, kept for editors
 (the export's `held`, `explainer review`). Pure: the same story and sources, the same result.
 """
@@ -27,25 +31,20 @@ from typing import Iterable, Sequence
 from rapidfuzz import fuzz
 
 from generator.models import Actor, Held, Item, Quote, Story, TimelineEntry, Unknown
+from generator.sections.actors.standing import fits
+from generator.sections.quotes import is_statement, prepare_statements, repeats_statement
+from generator.stories.headline import ATTRIBUTION_TAIL, MAX_WORDS as MAX_HEADLINE_WORDS, lead_clause
 from generator.text.furniture import caption, furniture, markup
+from generator.text.standalone import QUOTE_MARKS, form_problem
 from generator.text.support import norm, prepared, why_unsupported, words
 
-# A line opening with a word that points outside it ("He said", "They", "This came", "The move").
-DANGLING = re.compile(
-    r"^(he|she|they|him|them|his|her|their|its|we|i|"
-    r"it (?:said|says|added|told|noted|also|was said)|"
-    r"(?:this|that|these|those)(?! (?:week|month|year|morning|afternoon|evening|night|weekend|time|spring|summer|"
-    r"autumn|fall|winter|season|decade|century)\b)|"
-    r"(?:but|and|so|also|however|meanwhile|instead|still|yet|then|thus|therefore|moreover|furthermore)\b|"
-    r"the (?:former|latter|move|decision|group|company|agency|official|minister|ministry|statement|report|"
-    r"same|two|three|team|man|woman|country|state|city|court|body|relationship|deal|plan|step)\b)\b", re.I)
 NAVIGATION = re.compile(r"(search|menu|sign in|log in|subscribe|expand|collapse|home|skip to|cookie)", re.I)
-QUOTE_MARKS = re.compile(r"[\"“”]")
-ENDS_A_SENTENCE = re.compile(r"[.!?…][\"'”’)\]]*$")
 VERB_ROLE = re.compile(r"^(has|have|had|is|are|was|were|will|would|said|says|did|does|do|been|being)\b", re.I)
 PAST_VERB_ROLE = re.compile(r"^[a-z]+ed\b(?! (by|to|as)\b)")
 FRAGMENT_ROLE = re.compile(r"^(and|but|or|so|to|even|which|who|that)\b", re.I)
 CUT_ROLE = re.compile(r"\b(such as|including|like)\s+\w+$")
+OPEN_ROLE = re.compile(r"\b(of|to|for|in|at|on|with|from|by|the|a|an|and|or|since|as|its|their)$", re.I)
+POINTING_ROLE = re.compile(r"\b(it|them|him|this|these|those)\b", re.I)
 MAX_ROLE_WORDS = 14
 # What a timestamp is made of: figures, month and weekday names, "am"/"pm", time zones.
 TIMESTAMP_WORDS = re.compile(r"\d+|\b(?:[ap]\.?m\.?|gmt|utc|[ecmp][sd]?t|jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|"
@@ -53,6 +52,12 @@ TIMESTAMP_WORDS = re.compile(r"\d+|\b(?:[ap]\.?m\.?|gmt|utc|[ecmp][sd]?t|jan(?:u
                              r"dec(?:ember)?|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b", re.I)
 REPEAT = 85  # fuzz.ratio of two normalised lines that say the same thing
 MIN_QUOTE_WORDS = 3
+# A speaker that is no one: a pronoun left unresolved, a date, a possessive ("his family").
+NOT_A_SPEAKER = re.compile(
+    r"^(?:(?:he|she|they|it|we|i|you|him|them|this|that)$|(?:his|her|their|its|our|my|your)\s|"
+    r"(?:january|february|march|april|june|july|august|september|october|november|december|"
+    r"jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.?(?:\s+\d+)?$|"
+    r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tomorrow)$|\d)")
 
 
 def verify(story: Story) -> Story:
@@ -76,8 +81,8 @@ def verify(story: Story) -> Story:
     known = statements("known", story.known)
     whats_next = statements("whats_next", story.whats_next)
     timeline = tuple(_timeline(story.timeline, texts, held))
-    unknown = tuple(_unknown(story.unknown, texts, shown, held))
-    quotes = tuple(_quotes(story.quotes, texts, held))
+    unknown = tuple(_unknown(story.unknown, texts, shown, held, frozenset(story.garbled)))
+    quotes = tuple(_quotes(story.quotes, texts, shown, held))
     # a role may come from a photo caption: the outlet's own description of the person
     captioned = {a.source_id: "\n".join([a.text, *(r.line for r in a.removed if r.reason == "photo caption")])
                  for a in story.sources}
@@ -107,15 +112,7 @@ def _statement(section: str, text: str, sources: Sequence[str], texts: dict[str,
 
 def _form(text: str) -> str | None:
     """Why a line cannot be shown whatever its sources say, or None."""
-    stripped = text.strip()
-    m = DANGLING.match(stripped)
-    if m:
-        return f"does not stand alone (opens with '{m.group(0)}')"
-    if len(QUOTE_MARKS.findall(stripped)) % 2:
-        return "unbalanced quotation marks"
-    if not ENDS_A_SENTENCE.search(stripped):
-        return "cut off (does not end as a sentence ends)"
-    return furniture(stripped)
+    return form_problem(text) or furniture(text.strip())
 
 
 def _supporting(text: str, sources: Iterable[str], texts: dict[str, str]) -> tuple[str, ...]:
@@ -157,10 +154,14 @@ def _row_problem(entry: TimelineEntry, shown: set[str]) -> str | None:
 
 
 def _unknown(items: Sequence[Unknown], texts: dict[str, str], shown: list[str],
-             held: list[Held]) -> Iterable[Unknown]:
+             held: list[Held], garbled: frozenset[str] = frozenset()) -> Iterable[Unknown]:
     for item in items:
         if item.kind == "disputed":
             reason = _dispute_problem(item, texts)
+            if reason is None and set(item.variants) & garbled:
+                reason = "one side is a source whose text is garbled: its wording, not a disagreement"
+            if reason is None and any(not _variant_in_source(v, texts.get(sid, "")) for sid, v in item.variants.items()):
+                reason = "a side is not its source's own sentence"
             if reason is None:
                 yield item
             else:
@@ -170,6 +171,10 @@ def _unknown(items: Sequence[Unknown], texts: dict[str, str], shown: list[str],
         if cited is not None:
             shown.append(norm(item.text))
             yield replace(item, sources=cited)
+
+
+def _variant_in_source(variant: str, text: str) -> bool:
+    return norm(variant) in norm(text) or why_unsupported(variant, prepared(text)) is None
 
 
 def _dispute_problem(item: Unknown, texts: dict[str, str]) -> str | None:
@@ -187,18 +192,24 @@ def _dispute_problem(item: Unknown, texts: dict[str, str]) -> str | None:
     return None
 
 
-def _quotes(quotes: Sequence[Quote], texts: dict[str, str], held: list[Held]) -> Iterable[Quote]:
+def _quotes(quotes: Sequence[Quote], texts: dict[str, str], shown: Sequence[str],
+            held: list[Held]) -> Iterable[Quote]:
+    statements = prepare_statements(shown)
     for q in quotes:
         speaker = (q.speaker or "").strip().lower()
         cited = tuple(s for s in q.sources if s in texts and norm(q.text) in norm(texts[s]))
         if not speaker or speaker.startswith("unidentified") or speaker == "unknown":
             reason = "no identified speaker"
+        elif NOT_A_SPEAKER.match(speaker):
+            reason = "the speaker is not a person or a body"
         elif len(q.text.split()) < MIN_QUOTE_WORDS:
             reason = "a fragment, not a statement"
         elif markup(q.text):
             reason = "page furniture, not the article's text"
         elif not cited:
             reason = "no cited source has these words"
+        elif is_statement(q.text) and repeats_statement(q.text, statements):
+            reason = "already shown as a statement"
         else:
             yield replace(q, sources=cited)
             continue
@@ -206,14 +217,20 @@ def _quotes(quotes: Sequence[Quote], texts: dict[str, str], held: list[Held]) ->
 
 
 def role_problem(actor: Actor) -> str | None:
-    """Why an actor's role line is not a role: a person's verb phrase, or a fragment."""
+    """Why an actor's role line is not a role: a person's verb phrase or a description that
+    names no person, a fragment (cut off, unbalanced quotes), a line pointing outside itself."""
     role = (actor.role or "").strip()
     if not role:
         return None
     if actor.kind == "person" and (VERB_ROLE.match(role) or PAST_VERB_ROLE.match(role)):
         return "a verb phrase, not a title or description"
-    if FRAGMENT_ROLE.match(role) or len(role.split()) > MAX_ROLE_WORDS or CUT_ROLE.search(role):
+    if actor.kind == "person" and not fits(role, "person"):
+        return "not a title or description of a person"
+    if FRAGMENT_ROLE.match(role) or len(role.split()) > MAX_ROLE_WORDS or CUT_ROLE.search(role) \
+            or OPEN_ROLE.search(role) or len(QUOTE_MARKS.findall(role)) % 2:
         return "a fragment, not a role"
+    if POINTING_ROLE.search(role):
+        return "does not stand alone (points outside the line)"
     if markup(role) or caption(role) == "photo credit":
         return "page furniture, not the article's text"
     if not TIMESTAMP_WORDS.sub("", role).strip(" ,.-–—:/()"):
@@ -223,6 +240,10 @@ def role_problem(actor: Actor) -> str | None:
 
 def _actors(actors: Sequence[Actor], texts: dict[str, str], held: list[Held]) -> Iterable[Actor]:
     for actor in actors:
+        if actor.standing != "actor" or actor.kind in {"city", "region"}:
+            what = "place" if actor.kind in {"city", "region"} else actor.standing
+            held.append(Held("actor", actor.name, actor.sources, f"not an actor of the story ({what})"))
+            continue  # places, outlets, things: never a row (sections.actors.standing decides)
         reason = role_problem(actor)
         if reason is None and actor.role:
             cited = tuple(s for s in actor.role_sources if s in texts and norm(actor.role) in norm(texts[s]))
@@ -241,10 +262,18 @@ def _headline(story: Story, summary: Sequence[Item], held: list[Held]) -> str:
     own titles and openings: then the first In-brief point stands in."""
     head = story.headline
     opening = " ".join(f"{a.title or ''} {a.text[:300]}" for a in story.sources)
+    reason = None
     if (NAVIGATION.search(head) and len(head.split()) <= 5) or not (words(head) & words(opening)):
-        held.append(Held("headline", head, (), "navigation text or not the sources' words"))
-        return summary[0].text if summary else head
-    if caption(head) or markup(head):
-        held.append(Held("headline", head, (), "a photo caption, credit or page text, not a headline"))
-        return summary[0].text if summary else head
-    return head
+        reason = "navigation text or not the sources' words"
+    elif len(head.split()) > MAX_HEADLINE_WORDS or ATTRIBUTION_TAIL.search(head):
+        reason = f"a lead sentence, not a headline (over {MAX_HEADLINE_WORDS} words or an attribution tail)"
+    elif caption(head) or markup(head):
+        reason = "a photo caption, credit or page text, not a headline"
+    if reason is None:
+        return head
+    held.append(Held("headline", head, (), reason))
+    for item in summary[:3]:
+        clause = lead_clause(item.text)
+        if clause:
+            return clause
+    return (lead_clause(head) or head) if not summary else summary[0].text

@@ -16,7 +16,7 @@ from typing import Iterable
 # Courtesy titles that precede a name ("Mr. Smith said"); part of an alias, never a role.
 HONORIFICS = frozenset({
     "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "prof", "prof.", "sir", "dame",
-    "lord", "lady", "sen.", "rep.", "gov.", "gen.", "col.", "lt.", "sgt.", "capt.", "rev.",
+    "lord", "lady", "sen.", "rep.", "gov.", "gen.", "col.", "lt.", "sgt.", "capt.", "rev.", "pm",
 })
 
 # Nouns that name a person's office ("Foreign Minister Jane Doe", "the bank's chief executive").
@@ -96,6 +96,74 @@ GENERIC_ORG_HEADS = frozenset({
     "league", "federation", "community", "coalition", "partnership",
 })
 
+# Nouns that describe a person without naming an office: kin, and what a story makes of someone
+# ("Floyd's daughter", "the suspect"). With TITLE_NOUNS and the agent suffixes of
+# person_noun(), the heads a person's role may have.
+PERSON_NOUNS = frozenset({
+    "wife", "husband", "son", "daughter", "mother", "father", "brother", "sister", "nephew", "niece",
+    "uncle", "aunt", "cousin", "friend", "girlfriend", "boyfriend", "partner", "widow", "widower",
+    "child", "grandson", "granddaughter", "grandmother", "grandfather", "fiancee", "fiance", "pal",
+    "colleague", "mentor", "suspect", "victim", "defendant", "hostage", "candidate", "member", "heir",
+    "emeritus", "astronaut", "substitute", "forward", "pilot", "co-pilot", "copilot", "mp", "chief",
+    "boss", "ally", "rival", "successor", "predecessor", "champion", "veteran", "icon", "star",
+    "legend", "entrepreneur", "billionaire", "tycoon", "founder", "co-founder", "cofounder", "guard",
+    "spokesperson", "envoy", "aide", "staffer", "graduate", "pupil", "passenger", "citizen", "native",
+    "mother-of-two", "man", "woman", "boy", "girl", "baby", "teenager", "pm", "mayor", "speaker",
+})
+# Agent suffixes of English nouns for people ("teacher", "director", "scientist", "historian").
+PERSON_SUFFIXES = ("er", "or", "ist", "ian", "ant", "man", "woman", "person", "ee", "eer", "ess", "ive", "ier")
+
+# Heads of a description that make a name a news outlet ("state broadcaster NHK", "the Spanish
+# newspaper El Mundo"), and words of an outlet's own name ("Sky News", "The Washington Post").
+MEDIA_NOUNS = frozenset({
+    "broadcaster", "newspaper", "outlet", "channel", "tabloid", "daily", "weekly", "magazine",
+    "wire", "network", "television", "tv", "radio", "website", "site", "media", "press", "paper",
+    "publication", "agency",  # "agency" only with "news": see is_media_description
+})
+MEDIA_NAME_WORDS = frozenset({
+    "news", "tv", "times", "post", "press", "herald", "radio", "television", "broadcasting",
+    "journal", "tribune", "gazette", "telegraph", "chronicle", "daily", "guardian", "observer",
+    "independent", "mirror", "express", "standard", "shimbun", "newspaper", "media", "channel",
+})
+# Heads of a description that make a name a place, a structure, a vehicle, a product or an event:
+# "the port city", "a cargo ship", "the lander", "the summit" (named things, not actors).
+THING_NOUNS = frozenset({
+    "city", "town", "village", "capital", "port", "destination", "region", "province", "state", "area",
+    "district", "suburb", "neighborhood", "neighbourhood", "country", "island", "spaceport", "airport",
+    "station", "stadium", "arena", "square", "street", "avenue", "road", "highway", "bridge", "building",
+    "tower", "hotel", "venue", "site", "landmark", "monument", "memorial", "temple", "church", "mosque",
+    "palace", "residence", "courthouse", "prison", "base", "plant", "reactor", "mine", "dam",
+    "ship", "vessel", "boat", "ferry", "tanker", "freighter", "yacht", "submarine", "carrier-ship",
+    "aircraft", "plane", "jet", "airliner", "helicopter", "drone", "rocket", "spacecraft", "lander",
+    "rover", "probe", "satellite", "telescope", "mission", "module", "capsule", "train", "car", "truck",
+    "vehicle", "device", "phone", "smartphone", "tablet", "computer", "app", "product", "model", "brand",
+    "software", "platform", "token", "coin", "currency", "cryptocurrency", "game", "film", "movie", "album",
+    "song", "show", "series", "book", "summit", "conference", "festival", "tournament", "match", "final",
+    "cup", "championship", "race", "election", "referendum", "war", "storm", "hurricane", "typhoon",
+    "earthquake", "quake", "tsunami", "disaster", "crash", "flight", "route", "hashtag", "campaign",
+    "time", "era", "day", "law", "act", "bill", "treaty", "agreement", "accord", "deal", "protocol",
+})
+MODEL = "#model"  # what a name qualifies when a model number follows it ("Airbus A320", "Boeing 737")
+
+# Last words of a name that make it a structure or a site, not a body ("George Floyd Square",
+# "Lusail Stadium", "Francis Scott Key Bridge", "Yamato-Saidaiji Station").
+FACILITY_NOUNS = frozenset({
+    "square", "street", "avenue", "road", "bridge", "station", "stadium", "arena", "airport", "port",
+    "tower", "building", "courthouse", "palace", "park", "plaza", "hall", "centre", "center", "memorial",
+    "monument", "cathedral", "church", "mosque", "temple", "highway", "motorway", "tunnel", "dam",
+    "canal", "harbour", "harbor", "terminal", "spaceport", "complex", "campus", "prize", "award", "cup",
+})
+# Heads of a description that make a name an organisation, not a person ("rival exchange
+# Binance", "Germanwings, a low-cost carrier"): with INSTITUTION_NOUNS and GENERIC_ORG_HEADS.
+ORG_NOUNS = frozenset({
+    "company", "firm", "exchange", "carrier", "airline", "group", "party", "bank", "lender", "insurer",
+    "fund", "startup", "start-up", "subsidiary", "unit", "arm", "branch", "conglomerate", "corporation",
+    "business", "maker", "manufacturer", "producer", "retailer", "chain", "operator", "provider",
+    "giant", "organisation", "organization", "charity", "foundation", "institute", "university",
+    "school", "college", "hospital", "team", "club", "side", "squad", "movement", "body", "watchdog",
+    "service", "authority", "board", "union", "federation", "association", "alliance", "coalition",
+})
+
 MONTHS_DAYS = frozenset({
     "january", "february", "march", "april", "may", "june", "july", "august", "september",
     "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday",
@@ -107,6 +175,14 @@ STATE_WORDS = frozenset({"republic", "kingdom", "union", "states", "emirates", "
 
 # CLDR codes that are not countries (organisations and statistical groupings).
 NOT_COUNTRY_CODES = frozenset({"EU", "EZ", "UN", "QO", "ZZ", "XA", "XB"})
+
+
+def person_noun(word: str) -> bool:
+    """A noun that may name a person: an office, kin, or an agent noun ("teacher", "analyst")."""
+    w = word.lower()
+    return w in TITLE_NOUNS or w in PERSON_NOUNS or (len(w) >= 5 and w.endswith(PERSON_SUFFIXES)
+                                                      and w not in THING_NOUNS and w not in MEDIA_NOUNS
+                                                      and w not in ORG_NOUNS)
 
 
 def fold(text: str) -> str:

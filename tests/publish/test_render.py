@@ -399,7 +399,9 @@ def test_seed_page_keeps_every_statement_and_source(seed_story, settings, gold):
     statements = [i.text for i in (*seed_story.summary, *seed_story.background, *seed_story.known,
                                    *seed_story.whats_next)]
     statements += [t.text for t in seed_story.timeline] + [u.text for u in seed_story.unknown]
-    statements += [q.text for q in seed_story.quotes] + [a.name for a in seed_story.actors]
+    # a second rendering of one quoted statement is shown once (the gold's "wording" kind)
+    statements += [q.text for q in seed_story.quotes if not (q.note or "").startswith("another rendering")]
+    statements += [a.name for a in seed_story.actors]
     missing = [s for s in statements if " ".join(s.split()) not in page_text]
     assert not missing
     footnotes = root.xpath("//div[@class='footnote']//li")

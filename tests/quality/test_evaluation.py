@@ -373,12 +373,16 @@ def test_a_fragment_is_found_in_a_statement_that_quotes_it_and_names_its_speaker
     assert score(perfect, FRAGMENT_GOLD)["quotes.recall"] == 1.0  # inside a key quote of its speaker
 
 
-def test_a_full_quote_counts_only_as_a_key_quote(perfect):
+def test_a_full_quote_counts_where_the_page_shows_it_with_its_speaker(perfect):
+    """A page states each sentence once: a quote its statements show with the speaker named is
+    on the page; one shown without its speaker ('..., he said') is not; recall_all counts key quotes only."""
     story = story_of(perfect)
     story["quotes"] = []
     story["known"].append({"text": 'Lindqvist said "the bridge is unsafe for traffic".', "sources": ["01"]})
     figures = score(perfect)
-    assert figures["quotes.recall"] == 0.0 and figures["quotes.recall_all"] == 0.0
+    assert figures["quotes.recall"] == 1.0 and figures["quotes.recall_all"] == 0.0
+    story["known"][-1]["text"] = 'He said "the bridge is unsafe for traffic".'
+    assert score(perfect)["quotes.recall"] == 0.0
 
 
 KINDS_GOLD = TINY_GOLD | {"discrepancies": [
@@ -515,3 +519,12 @@ def test_a_perfect_export_of_each_gold_scores_one(path):
     story["unknown"] = [{"kind": "open_question", "text": s, "sources": [sid], "variants": {}}
                         for q in gold.get("open_questions", []) for sid, v in q["evidence"].items() for s in alternatives(v)[:1]]
     assert values(evaluate(perfect, gold, raw))["known.verified"] == 1.0
+
+
+def test_a_name_an_editor_put_in_brackets_is_traceable_and_only_that():
+    from evaluation.metrics import traced
+
+    source = "The envoy arrived on Monday. He noted that trade had already begun with the neighbours."
+    assert traced("[Lindqvist] noted that trade had already begun with the neighbours.", source)
+    assert not traced("[Lindqvist] noted that war had already begun with the neighbours.", source)
+    assert not traced("[Lindqvist]", source)

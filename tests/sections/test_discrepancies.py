@@ -73,13 +73,18 @@ def test_dates_of_different_precision_that_agree_are_no_dispute():
 
 
 @pytest.mark.slow
-def test_a_record_claimed_for_different_things():
+def test_a_record_for_a_narrower_group_is_compatible():
     a = analysed("a", "Norland became the first country to ban the pesticide on Monday, the ministry said.")
     b = analysed("b", "Norland became the first European country to ban the pesticide on Monday.")
-    c = analysed("c", "Norland on Monday became the first nation to ban the pesticide, officials said.")
-    d = only(disputes(a, b, c), "Descriptions differ")
-    assert "the first country" in d.text and "the first European country" in d.text
-    assert set(d.variants) == {"a", "b", "c"}  # "nation" and "country" agree, both disagree with b
+    assert not [d for d in disputes(a, b) if d.text.startswith("Descriptions differ")]
+
+
+@pytest.mark.slow
+def test_different_ranks_for_the_same_thing_are_a_dispute():
+    a = analysed("a", "Norland became the first country to ban the pesticide on Monday, the ministry said.")
+    b = analysed("b", "Norland on Monday became the second nation to ban the pesticide, officials said.")
+    d = only(disputes(a, b), "Descriptions differ")
+    assert "the first country" in d.text and "the second nation" in d.text
 
 
 @pytest.mark.slow
@@ -98,11 +103,12 @@ def test_a_nationality_in_a_title_is_no_dispute():
 
 
 @pytest.mark.slow
-def test_two_renderings_of_one_statement():
+def test_two_renderings_of_one_statement_are_no_dispute():
+    """Two translations of one statement: the quote is shown once, not as a disagreement."""
     a = analysed("a", '"We are devastated by this tragedy and will help every family," the company said.')
     b = analysed("b", '"We are heartbroken by this tragedy and will help every family," the company said in a statement.')
-    d = only(disputes(a, b), "Quoted wording differs")
-    assert "devastated" in d.text and "heartbroken" in d.text
+    assert not [d for d in disputes(a, b) if d.text.startswith("Quoted wording")]
+    assert attributions.wording_disputes([q for it in (a, b) for q in attributions.quotations(it)])
 
 
 @pytest.mark.slow
@@ -197,3 +203,63 @@ def test_quick_bounds_decide_renderings_as_the_full_comparison():
     said = [attributions.Said("01", t, t, None, None) for t in texts]
     for a, b in combinations(said, 2):
         assert attributions._same_statement(a, b) == full(a.words, b.words), (a.words, b.words)
+
+
+@pytest.mark.slow
+def test_two_values_one_source_gives_together_are_no_dispute():
+    a = analysed("a", "Leave won 52 percent of the vote against 48 percent for Remain, officials said.")
+    b = analysed("b", "Voters backed Leave by 52 percent to 48 percent in the referendum, officials said.")
+    c = analysed("c", "Remain won 48 percent of the vote in the referendum, the officials said.")
+    assert not [d for d in disputes(a, b, c) if d.text.startswith("Figures")]
+
+
+@pytest.mark.slow
+def test_a_score_is_one_value():
+    a = analysed("a", "Argentina beat France 4-2 on penalties after a 3-3 draw in the final on Sunday.")
+    b = analysed("b", "Argentina won the final on penalties, 4-2, after the match ended 3-3 on Sunday.")
+    assert not [d for d in disputes(a, b) if d.text.startswith("Figures")]
+
+
+@pytest.mark.slow
+def test_a_part_is_not_the_total():
+    a = analysed("a", "The plane crashed in the Alps on Tuesday, killing all 150 people on board.")
+    b = analysed("b", "The airline said 72 Germans were killed in the crash in the Alps on Tuesday.")
+    assert not [d for d in disputes(a, b) if d.text.startswith("Figures")]
+
+
+@pytest.mark.slow
+def test_an_open_ended_figure_is_no_dispute():
+    a = analysed("a", "More than 50 aftershocks followed the quake, many of them magnitude 6.0 or greater.")
+    b = analysed("b", "One of the aftershocks of the quake had a magnitude of 6.8, officials said.")
+    assert not [d for d in disputes(a, b) if d.text.startswith("Figures")]
+
+
+@pytest.mark.slow
+def test_the_start_of_a_state_is_not_an_event_date():
+    a = analysed("a", "The founder, who had battled cancer since 2003, died on Wednesday at his home.")
+    b = analysed("b", "The founder died of cancer on Wednesday at his home, the company said.")
+    assert not [d for d in disputes(a, b) if d.text.startswith("Dates")]
+
+
+@pytest.mark.slow
+def test_the_same_event_dated_in_another_clause():
+    a = analysed("a", "In April this year, the Velorian Supreme Court removed the party from its list of banned groups.")
+    b = analysed("b", "The Velorian parliament passed a law in December 2024 removing the party from the list "
+                      "of banned groups.")
+    d = only(disputes(a, b), "Dates differ")
+    assert "April this year" in d.text and "December 2024" in d.text
+
+
+@pytest.mark.slow
+def test_a_dated_value_reads_with_what_it_dates():
+    a = analysed("a", "The Velorian army seized power in August 2021, officials said.", published="2025-07-04")
+    b = analysed("b", "The Velorian army took power nearly three years ago, officials said.", published="2025-07-04")
+    d = only(disputes(a, b), "Dates differ")
+    assert '"seized power in August 2021"' in d.text and '"took power nearly three years ago"' in d.text
+
+
+@pytest.mark.slow
+def test_the_same_person_named_two_ways_is_one_speaker():
+    a = analysed("a", 'John J. Ray III said: "The group has valuable assets that must be administered jointly."')
+    b = analysed("b", 'Ray said: "The group has valuable assets that must be administered jointly."')
+    assert not [d for d in disputes(a, b) if "attributed to" in d.text]

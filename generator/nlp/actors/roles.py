@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from typing import Sequence
 
-from generator.text.actor_kinds import HONORIFICS, TITLE_NOUNS, fold
+from generator.text.actor_kinds import HONORIFICS, TITLE_NOUNS, fold, person_noun
 
 MAX_ROLE_TOKENS = 14
 COPULAS = frozenset({"be", "become", "remain"})
@@ -17,9 +17,8 @@ AS_VERBS = frozenset({"serve", "work", "act"})
 # Verbs whose subject's predicate says nothing about its part in the story ("the ministry said").
 REPORTING_VERBS = frozenset({
     "say", "tell", "add", "note", "state", "report", "write", "claim", "announce", "reply",
-    "comment", "explain", "believe", "think", "argue", "warn", "confirm",
+    "comment", "explain", "believe", "think", "argue", "warn", "confirm", "call", "describe",
 })
-NOT_RELATIVE_ROLE_VERBS = REPORTING_VERBS | COPULAS | AS_VERBS  # a "who ..." clause with one tells no role
 NOT_ACTION_VERBS = REPORTING_VERBS | COPULAS
 LEADING_DROP = frozenset({"the", "a", "an", "its", "his", "her", "their", "our", "this", "that"})
 
@@ -32,7 +31,7 @@ def _clip(tokens: Sequence, keep_first: bool = False) -> str | None:
 
     "the junta-appointed envoy to Oslo, who ..." -> "junta-appointed envoy to Oslo"
     """
-    toks = list(tokens)
+    toks = _whole_words(list(tokens))
     for k, t in enumerate(toks):
         if k and t.text in {",", ";", "(", "—", "–", ":", "--"}:
             toks = toks[:k]
@@ -44,16 +43,52 @@ def _clip(tokens: Sequence, keep_first: bool = False) -> str | None:
             toks = toks[:rel]
     while toks and not keep_first and (toks[0].lower_ in LEADING_DROP or toks[0].is_punct):
         toks = toks[1:]
-    while toks and (toks[-1].is_punct or toks[-1].ent_type_ in {"DATE", "TIME"} and not _age(toks)
-                    or toks[-1].pos_ in {"ADP", "CCONJ", "DET", "PART"}):
+    while toks and not _hyphenated(toks[-1]) and (
+            toks[-1].is_punct or toks[-1].ent_type_ in {"DATE", "TIME"} and not _age(toks)
+            or toks[-1].pos_ in {"ADP", "CCONJ", "DET", "PART"}):
         toks = toks[:-1]
     if len(toks) > MAX_ROLE_TOKENS:
         cut = max((k for k, t in enumerate(toks[:MAX_ROLE_TOKENS + 1]) if t.pos_ in {"ADP", "CCONJ"}), default=0)
         toks = toks[:cut]
-    if not toks or not any(t.pos_ in {"NOUN", "PROPN"} for t in toks) and not keep_first:
+    if not toks or not any(t.pos_ in {"NOUN", "PROPN"} for t in toks) and not keep_first or _cut_off(toks[-1]):
         return None
     doc = toks[0].doc
     return doc[toks[0].i: toks[-1].i + 1].text.strip()
+
+
+def _hyphenated(tok) -> bool:
+    """The second half of a hyphenated word ("up" of "start-up"): never trimmed off alone."""
+    doc = tok.doc
+    return tok.i >= 2 and doc[tok.i - 1].text in {"-", "–"} and not doc[tok.i - 1].whitespace_ \
+        and not doc[tok.i - 2].whitespace_
+
+
+def _cut_off(tok) -> bool:
+    """The last word of a text that does not end a sentence: a scraped excerpt cut mid-word
+    ("was the sole gu")."""
+    doc = tok.doc
+    if tok.is_punct:
+        return False
+    for i in range(tok.i + 1, len(doc)):  # the first word after it, if any (a few spaces at most)
+        if not doc[i].is_space:
+            return False
+    return True
+
+
+def _whole_words(toks: list) -> list:
+    """Tokens widened to whole hyphenated words: the parser may hang "co-founder" on "co" or on
+    "founder" alone, and a role must not be half a word."""
+    if not toks:
+        return toks
+    doc = toks[0].doc
+    start, end = toks[0].i, toks[-1].i + 1
+    while start >= 2 and doc[start - 1].text in {"-", "–"} and not doc[start - 1].whitespace_ \
+            and not doc[start - 2].whitespace_ and doc[start - 2].is_alpha:
+        start -= 2
+    while end + 1 < len(doc) and doc[end].text in {"-", "–"} and not doc[end - 1].whitespace_ \
+            and not doc[end].whitespace_ and doc[end + 1].is_alpha:
+        end += 2
+    return list(doc[start:end])
 
 
 def _age(toks: Sequence) -> bool:
@@ -62,6 +97,15 @@ def _age(toks: Sequence) -> bool:
     while k > 0 and toks[k].ent_type_ in {"DATE", "TIME"}:
         k -= 1
     return toks[k].lower_ in {"aged", "ages", "age"}
+
+
+def _two_names(toks) -> bool:
+    """ "including exchange FTX.com and quantitative trading company X": the words before a name
+    join two names' descriptions ("Chairman and CEO" joins two offices of one person)."""
+    toks = list(toks)
+    return any(t.pos_ == "CCONJ" and k and not person_noun(toks[k - 1].text)
+               and toks[k - 1].dep_ not in {"compound", "amod", "nmod"}  # "mission and project director"
+               for k, t in enumerate(toks))
 
 
 def _premodifier(span) -> str | None:
@@ -75,6 +119,8 @@ def _premodifier(span) -> str | None:
         toks = toks[1:]
     if any(t.text in {",", "(", ")", "—", "–", '"', "“", "”", ":"} for t in toks):
         return None
+    if _two_names(toks):
+        return None
     if not any(t.pos_ in {"NOUN", "PROPN"} and t.ent_type_ not in {"PERSON", "DATE", "TIME"}
                and not (t.ent_type_ in {"GPE", "ORG"} and t.ent_iob_ == "B" and t.i + 1 == span.start)
                for t in toks):
@@ -84,23 +130,26 @@ def _premodifier(span) -> str | None:
     return _clip(toks)
 
 
-def _appositive(span) -> str | None:
-    """ "Jane Doe, the bank's chief economist," or "the bank's chief economist, Jane Doe,"."""
+def _appositive(span, quoted: bool = False) -> str | None:
+    """ "Jane Doe, the bank's chief economist," or "the bank's chief economist, Jane Doe,".
+
+    In a quotation only the second, a title before the name ("our finance director Jane Doe"):
+    "Doe, a disgrace, ..." is the speaker's opinion."""
     root, doc = span.root, span.doc
-    for child in root.children:
+    for child in (() if quoted else root.children):
         if child.dep_ == "appos" and child.i >= span.end and not _is_name(child):
             phrase = _clip(doc[child.left_edge.i: child.right_edge.i + 1])
             if phrase and _describes(phrase):
                 return phrase
     if root.dep_ != "appos" or root.head.i >= span.start:
-        return _comma_description(span)
+        return None if quoted else _comma_description(span)
     # "Norway's ambassador to Chile, Ingrid Holm": the parser may hang the name on
     # the last noun ("Chile"); climb to the noun the description is about.
     head = root.head
     while (_is_name(head) or head.dep_ == "prep") and head.dep_ in {"pobj", "prep", "compound"} \
             and head.head.i < head.i:
         head = head.head
-    if _is_name(head) or head.pos_ not in {"NOUN", "PROPN"}:
+    if _is_name(head) or head.pos_ not in {"NOUN", "PROPN"} or _two_names(doc[head.left_edge.i: span.start]):
         return None
     return _clip(doc[head.left_edge.i: span.start])
 
@@ -136,7 +185,8 @@ def _complements(span) -> list[str]:
     for child in root.children:
         if child.dep_ == "relcl":
             out.extend(_predicate_role(child, doc))
-    if root.dep_ == "nsubj":
+    # "X and 130 companies are parties to the proceedings": a shared predicate describes none alone
+    if root.dep_ == "nsubj" and not _reported(root.head) and not any(c.dep_ == "conj" for c in root.children):
         out.extend(_predicate_role(root.head, doc))
     if root.dep_ in {"dobj", "nsubjpass"} and span.label_ == "PERSON":
         for prep in root.head.children:
@@ -145,6 +195,11 @@ def _complements(span) -> list[str]:
                 if obj is not None:
                     out.append(_clip(doc[obj.left_edge.i: obj.right_edge.i + 1]) or "")
     return [p for p in out if p]
+
+
+def _reported(verb) -> bool:
+    """ "Doe said Roe was a disgrace": what a speaker says someone is, an opinion, not a role."""
+    return verb.dep_ == "ccomp" and verb.head.lemma_ in REPORTING_VERBS
 
 
 def _hedged(verb) -> bool:
@@ -178,31 +233,15 @@ def _predicate_role(verb, doc) -> list[str]:
     return []
 
 
-def _relative_clause(span) -> str | None:
-    """ "X, who lives near Y,": what the sentence says the person does (not what they said)."""
-    root, doc = span.root, span.doc
-    for child in root.children:
-        if child.dep_ == "relcl" and child.i > root.i and child.lemma_ not in NOT_RELATIVE_ROLE_VERBS \
-                and not _hedged(child):
-            rel = next((t for t in child.children if t.lower_ in {"who", "which"}), None)
-            if rel is not None:
-                return _clip(doc[rel.i: child.right_edge.i + 1], keep_first=True)
-    return None
-
-
 def role_phrases(span, quoted: bool = False) -> tuple[str, ...]:
     """Every description the sentence attaches to the name, in order of reliability.
 
     Inside a quotation only the titles stay: "thank our director Jane Doe" names an office,
-    "Doe is a disgrace" is the speaker's opinion, not the outlet's description.
+    "Doe, a disgrace, ..." is the speaker's opinion, not the outlet's description.
     """
     # "neighbouring Norway", "war-torn Ruritania": before a place's name stand adjectives, not titles
     title = _premodifier(span) if span.label_ not in {"GPE", "LOC"} else None
-    found = [_appositive(span), title, *(_complements(span) if not quoted else ())]
-    relative = _relative_clause(span) if span.label_ == "PERSON" and not quoted else None
-    if relative and title:
-        # "Teacher Jane Doe, who lives near X" -> "Teacher, who lives near X": the name cut out
-        found.append(f"{title}, {relative}")
+    found = [_appositive(span, quoted), title, *(() if quoted else _complements(span))]
     out: list[str] = []
     own = fold(span.text) if any(found) else ""
     for phrase in found:
@@ -229,10 +268,54 @@ def subject_descriptions(span) -> tuple[tuple[str, ...], str | None]:
     return tuple(r for r in roles if r and _describes(r)), action_phrase(span)
 
 
+# Adverbs that tie a clause to the one before it ("then scored", "also signed"): not part of what it did.
+LINKING_ADVERBS = frozenset({"also", "then", "later", "meanwhile", "still", "however", "again", "further",
+                             "already", "subsequently", "finally", "too"})
+# Pronouns standing for something outside the phrase ("called it a gift", "joined them").
+POINTING_PRONOUNS = frozenset({"it", "them", "him", "her", "this", "that", "these", "those", "us", "we",
+                               "they", "he", "she", "me", "i", "you"})
+CLAUSE_PUNCT = frozenset({",", ";", "—", "–", ":", "--", "(", ")"})
+QUOTE_CHARS = frozenset({'"', "“", "”"})
+# What completes a predicate: an object, a complement, a prepositional phrase, a particle.
+COMPLEMENTS = frozenset({"dobj", "dative", "attr", "acomp", "oprd", "prep", "xcomp", "prt", "agent"})
+OPEN_ENDINGS = frozenset({"ADP", "CCONJ", "SCONJ", "DET", "PART", "AUX", "PRON"})
+
+
+def _without_trailing_time(toks: list) -> list:
+    """ "raised interest rates on Tuesday" -> "raised interest rates": when it happened is the
+    timeline's business, and a weekday means nothing out of its article."""
+    k = len(toks)
+    while k > 0 and toks[k - 1].ent_type_ in {"DATE", "TIME"}:
+        k -= 1
+    if k == len(toks) or k < 3 or toks[k - 1].lower_ in {"aged", "ages", "age"}:
+        return toks
+    if toks[k - 1].pos_ == "ADP":
+        k -= 1
+    return toks[:k] if k >= 2 else toks
+
+
+def _aside_follows(comma) -> bool:
+    """A relative clause or an apposition opens right after the comma: an aside, not the phrase."""
+    nxt = comma.i + 1
+    return any(t.dep_ in {"relcl", "appos", "acl"} and t.left_edge.i == nxt
+               for t in comma.doc[nxt: nxt + 8])
+
+
+def _main_clause(verb) -> bool:
+    """The sentence's own statement, or what a speaker reported: not a side clause ("a day
+    after X unveiled its latest device" tells another event)."""
+    while verb.dep_ == "conj":
+        verb = verb.head
+    return verb.dep_ == "ROOT" or verb.dep_ == "ccomp" and verb.head.lemma_ in REPORTING_VERBS
+
+
 def action_phrase(span) -> str | None:
     """What an organisation or country does as the subject of its clause ("raised interest rates").
 
-    The verb with its auxiliaries, adverbs and object; reporting verbs and clauses are left out.
+    The verb with its auxiliaries and its complements, as a complete predicate or not at all:
+    never a reporting verb, a side clause, a subject shared with another name ("X and Y
+    completed their withdrawal"), a phrase cut inside a constituent ("importing commodities
+    such as oil, ..."), one pointing outside itself ("called it a gift") or unbalanced quotes.
     """
     root = span.root
     verb = root.head
@@ -240,18 +323,49 @@ def action_phrase(span) -> str | None:
         return None
     if any(c.dep_ == "det" and c.lower_ in {"no", "neither", "few"} for c in root.children):
         return None  # "No Nordic governments have accepted ...": the clause denies the action
-    skip = {"ccomp", "advcl", "conj", "cc", "punct", "mark", "nsubj", "relcl", "xcomp", "parataxis"}
+    if any(c.dep_ == "conj" for c in root.children) or not _main_clause(verb):
+        return None
+    if any(c.dep_ == "ccomp" for c in verb.children):
+        return None  # "now considers [the X a partner]": a clause completes it, too loose to cut well
+    skip = {"advcl", "conj", "cc", "punct", "mark", "nsubj", "relcl", "parataxis", "npadvmod"}
     keep = {verb.i}
+    children = []
     for child in verb.children:
-        if child.dep_ in {"aux", "auxpass", "neg", "advmod"} and root.i < child.i < verb.i:
+        if child.dep_ in {"aux", "auxpass", "neg"} and root.i < child.i < verb.i:
             keep.add(child.i)
-        elif child.i > verb.i and child.dep_ not in skip and child.dep_ != "npadvmod":
+        elif child.dep_ == "advmod" and root.i < child.i < verb.i and child.lower_ not in LINKING_ADVERBS:
+            keep.add(child.i)
+        elif child.i > verb.i and child.dep_ not in skip:
+            children.append(child)
             keep.update(range(child.left_edge.i, child.right_edge.i + 1))
     # a time or reason clause deeper down tells another event: "lost her home when the dam broke"
     for tok in [span.doc[i] for i in sorted(keep)]:
         if tok.dep_ == "advcl" and tok.i != verb.i:
             keep -= set(range(tok.left_edge.i, tok.right_edge.i + 1))
-    toks = [span.doc[i] for i in range(min(keep), max(keep) + 1)]
-    if len(toks) < 2:
+    if not any(c.dep_ in COMPLEMENTS for c in children):
+        return None  # "has voted", "is working": the verb without what completes it
+    return _predicate_text([span.doc[i] for i in range(min(keep), max(keep) + 1)], children)
+
+
+def _predicate_text(toks: list, children: list) -> str | None:
+    """The predicate's words up to its first clause break, or None when that would cut it."""
+    for k, tok in enumerate(toks):
+        if tok.text in CLAUSE_PUNCT:
+            # a cut between the verb's constituents, or before a modifier set off by commas
+            # ("opened its airspace, which had been closed"), ends the predicate; a cut inside
+            # a constituent ("commodities such as oil, wheat") mangles it
+            inside = any(c.left_edge.i < tok.i <= c.right_edge.i for c in children)
+            if inside and not _aside_follows(tok):
+                return None
+            toks = toks[:k]
+            break
+    while toks and toks[-1].is_punct and toks[-1].text not in QUOTE_CHARS:
+        toks = toks[:-1]
+    toks = _without_trailing_time(toks)
+    if len(toks) < 2 or len(toks) > MAX_ROLE_TOKENS or toks[-1].pos_ in OPEN_ENDINGS or _cut_off(toks[-1]):
         return None
-    return _clip(toks)
+    if any(t.lower_ in POINTING_PRONOUNS and t.dep_ != "poss" for t in toks) \
+            or sum(t.text in QUOTE_CHARS for t in toks) % 2:
+        return None
+    doc = toks[0].doc
+    return doc[toks[0].i: toks[-1].i + 1].text.strip()

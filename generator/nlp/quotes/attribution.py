@@ -11,19 +11,13 @@ import re
 from typing import Iterable
 
 from generator.nlp.quotes.names import Mention, Names
+from generator.nlp.quotes.speakers import SPEECH_VERBS
 
-# Verbs that introduce or frame someone's words: "she said", "he told reporters", "they called it".
-SPEECH_VERBS = frozenset({
-    "say", "tell", "add", "note", "write", "describe", "refer", "call", "state", "announce",
-    "explain", "declare", "remark", "exclaim", "emphasize", "emphasise", "stress", "insist",
-    "argue", "claim", "warn", "urge", "vow", "pledge", "promise", "threaten", "continue",
-    "recall", "suggest", "tweet", "post", "comment", "acknowledge", "admit", "confirm", "ask",
-    "reply", "respond", "answer", "predict", "cite", "dub", "label", "term", "brand", "praise",
-    "hail", "accuse", "deny", "observe", "assert", "conclude", "caution", "reiterate", "concede",
-    "boast", "complain", "lament", "joke", "proclaim", "maintain", "contend", "mention",
-    "reveal", "testify", "quote", "characterize", "characterise", "welcome", "shout",
-    "recount", "point", "express", "report", "chant", "cry",
-})
+# Verbs of an outlet passing words on ("the BBC reports", "Reuters reported"): their subject is the
+# speaker only when no other verb of saying frames the quotation.
+REPORTING = frozenset({"report"})
+# Verbs whose "it" is no one: "it was likely", "it seems".
+DUMMY_IT_VERBS = frozenset({"be", "seem", "appear", "remain", "become", "look", "take", "happen"})
 # Edges by which a clause with its own subject hangs off a speech verb without being its
 # content: in "X announced it, as the crowd chanted 'Y'" the chant is not X's.
 ADJUNCT_EDGES = {"advcl", "relcl", "acl", "prep", "pcomp", "npadvmod", "pobj"}
@@ -113,15 +107,35 @@ def speaker_of(verb, names: Names) -> Mention | None:
     for _ in range(6):
         subordinate = cur.i != verb.i and any(c.dep_ == "mark" for c in cur.children)
         subj = None if subordinate else _subject(cur, names)  # "after X joined, calling it": not X
+        if subj is not None and subj.lower_ == "it" and cur.lemma_.lower() in DUMMY_IT_VERBS:
+            subj = None  # "it was likely that ...": no one
+        if subj is None:
+            subj = _controller(cur, names)
         if subj is not None:
             found = names.resolve(subj)
             if found is not None and (found.kind != "other" or is_speech_verb(cur)):
                 return found
             fallback = fallback or found
+            if cur.dep_ == "xcomp" or (cur.dep_ == "acl" and cur.head.pos_ in ("NOUN", "PROPN")):
+                break  # the controller was the one who spoke: no one higher up did
         if cur.head.i == cur.i or cur.dep_ == "relcl":
             break
         cur = cur.head
     return fallback
+
+
+def _controller(verb, names: Names):
+    """Who does what a verb with no subject of its own says: the object of the verb it
+    completes ("prompted Ann Lee to announce" -> Ann Lee), or the noun a participle describes
+    ("engineers celebrating by shouting" -> engineers)."""
+    head = verb.head
+    if verb.dep_ == "xcomp" and head.i != verb.i:
+        for child in head.children:
+            if child.dep_ == "dobj" and child.i not in names.quoted:
+                return child
+    if verb.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN") and head.i not in names.quoted:
+        return head
+    return None
 
 
 def _subject(verb, names: Names) -> object | None:
@@ -179,10 +193,11 @@ def attribute(quote_tokens: list, frame: list, names: Names) -> Mention | None:
     tops = [t for t in quote_tokens if (t.head.i not in inside or t.head.i == t.i) and not t.is_punct]
     first, last = quote_tokens[0].i, quote_tokens[-1].i
 
-    def rank(verb) -> tuple[int, int, int]:
+    def rank(verb) -> tuple[int, int, int, int]:
         distance = first - verb.i if verb.i < first else verb.i - last
         related = _governs(verb, tops, names) or _adjacent(verb, first, last, names)
-        return (0 if related else 1, distance, verb.i)
+        # "X said the day would "...", the BBC reports": whoever reports it comes after the speaker
+        return (0 if related else 1, verb.lemma_.lower() in REPORTING, distance, verb.i)
 
     verbs = sorted(candidate_verbs(frame, names), key=rank)
     for verb in verbs:

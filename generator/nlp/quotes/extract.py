@@ -14,7 +14,7 @@ from typing import Sequence
 
 from generator.models import QuoteMention, Sentence
 from generator.nlp.quotes.attribution import (
-    attribute, bare_attribution, candidate_verbs, colon_label, dash_signature, is_speech_verb,
+    REPORTING, attribute, bare_attribution, candidate_verbs, colon_label, dash_signature, is_speech_verb,
     speaker_of, speech_noun_speaker,
 )
 from generator.nlp.quotes.names import Mention, Names
@@ -23,12 +23,14 @@ from generator.nlp.quotes.spans import QuoteSpan, clean_quote_text, cut_at_last_
 
 _VERB_TAGS = frozenset({"VERB", "AUX"})  # the parts of speech of candidate_verbs' speech verbs
 _ACCORDING = frozenset({"according"})
+_SPEAKING_KINDS = ("person", "body", "group", "other")  # "other": one person described ("the farmer")
 
 # Scare quotes ("called them 'cowards'") are kept only with a speaker: without one, a word or
 # two in quotation marks is usually a title, a term or a nickname ("the 'Sky Hopper' drone").
 MIN_WORDS_UNATTRIBUTED = 3
 # '"A," she said. / "B," she added.': adding and continuing go on with the same speaker.
 CONTINUING = {"add", "continue"}
+_PRONOUNS = frozenset({"he", "she", "it", "they"})
 
 
 @dataclass
@@ -38,6 +40,7 @@ class _Found:
     speaker: Mention | None
     framed: bool  # a speech verb stands in the quotation's own sentence
     opens: bool  # the quotation opens its sentence ('"B."' after '"A," he said.')
+    added: tuple[int, str] | None = None  # ('"B," she added': the pronoun's token and word)
 
 
 def _paragraph_ranges(sentences: Sequence[Sentence]) -> list[tuple[int, int, int]]:
@@ -96,13 +99,14 @@ def _frame(doc, span: QuoteSpan) -> list:
     return list(doc[start:end])
 
 
-def _paragraph_speakers(doc, paragraphs, names: Names, found: list[_Found]) -> dict[int, Mention]:
-    """Each paragraph's last speaker: of its last speech verb or attributed quotation.
+def _speaker_events(doc, paragraphs, names: Names, found: list[_Found]) -> dict[int, list[tuple[int, Mention]]]:
+    """Each paragraph's speakers in order, as (character offset, speaker): of its speech verbs
+    and of its attributed quotations.
 
     "Ann Lee, a resident, said she fled." followed by an unattributed quotation paragraph:
     the quotation is Ann Lee's.
     """
-    last: dict[int, Mention] = {}
+    out: dict[int, list[tuple[int, Mention]]] = {}
     # the only tokens candidate_verbs can keep, found by their attribute arrays: building a
     # Token object for every word of the article costs more than the rest of this
     maybe = sorted({*positions(doc, "POS", _VERB_TAGS), *positions(doc, "LOWER", _ACCORDING)})
@@ -110,14 +114,37 @@ def _paragraph_speakers(doc, paragraphs, names: Names, found: list[_Found]) -> d
         events: list[tuple[int, Mention]] = []
         span = _token_range(doc, start, end)
         inside = maybe[bisect.bisect_left(maybe, span.start):bisect.bisect_left(maybe, span.stop)]
-        for verb in candidate_verbs([doc[i] for i in inside], names):
+        verbs = candidate_verbs([doc[i] for i in inside], names)
+        primary = {v.sent.start for v in verbs if not _passing_on(v)}
+        for verb in verbs:
+            if _passing_on(verb) and verb.sent.start in primary:
+                continue  # '"...," he said, according to AFP': the speaker is his, not AFP
             who = speaker_of(verb, names)
-            if who is not None:
-                events.append((verb.i, who))
+            if who is not None and who.kind in _SPEAKING_KINDS:
+                events.append((verb.idx, who))
         events += [(f.span.start, f.speaker) for f in found if f.paragraph == para and f.speaker]
         if events:
-            last[para] = max(events, key=lambda e: e[0])[1]
-    return last
+            out[para] = sorted(events, key=lambda e: e[0])
+    return out
+
+
+def _passing_on(verb) -> bool:
+    """"according to X", "X reported": who passed the words on, not who said them, when the
+    sentence also has a verb of saying."""
+    return verb.lower_ == "according" or verb.lemma_.lower() in REPORTING
+
+
+def _sentence_speaker(doc, f: _Found, events: list[tuple[int, Mention]], names: Names) -> Mention | None:
+    """A quotation standing as its own sentence after one that names a speaker, in the same
+    paragraph: 'Ann Lee said the dam held. "We were lucky."' -> Ann Lee; not when another
+    person is named as a subject in between."""
+    earlier = [e for e in events if e[0] < f.span.open_mark]
+    if not earlier:
+        return None
+    at, who = earlier[-1]
+    between = [m for m in names.subjects if m.kind == "person" and not m.pronoun and m.name != who.name
+               and at < doc[m.pos].idx < f.span.open_mark]
+    return None if between else who
 
 
 def _is_heading(doc, start: int, end: int) -> bool:
@@ -135,7 +162,8 @@ def _fill_gaps(doc, paragraphs, names: Names, found: list[_Found]) -> None:
     by_para: dict[int, list[_Found]] = {}
     for f in found:
         by_para.setdefault(f.paragraph, []).append(f)
-    para_speaker = _paragraph_speakers(doc, paragraphs, names, found)
+    events = _speaker_events(doc, paragraphs, names, found)
+    para_speaker = {p: e[-1][1] for p, e in events.items()}
     order = [p for p, _, _ in paragraphs]
     bounds = {p: (s, e) for p, s, e in paragraphs}
     for para, items in by_para.items():
@@ -145,6 +173,8 @@ def _fill_gaps(doc, paragraphs, names: Names, found: list[_Found]) -> None:
             before = [g.speaker for g in items[:i] if g.speaker]
             after = [g.speaker for g in items[i + 1:] if g.speaker]
             f.speaker = before[-1] if before else (after[0] if after else None)
+            if f.speaker is None and f.span.open_mark > bounds[para][0]:
+                f.speaker = _sentence_speaker(doc, f, events.get(para, []), names)
         opens = items[0].span.open_mark == bounds[para][0]  # the paragraph starts with a quotation
         if not opens or any(f.speaker for f in items) or para in para_speaker:
             continue
@@ -176,12 +206,12 @@ def _continue_added(doc, found: list[_Found], names: Names, paragraphs) -> None:
     bounds = {p: (s, e) for p, s, e in paragraphs}
     prev: _Found | None = None
     for f in sorted(found, key=lambda f: f.span.start):
-        sp = f.speaker
-        if prev is not None and sp is not None and sp.pronoun and doc[sp.pos].head.lemma_.lower() in CONTINUING:
+        if prev is not None and f.added is not None and (f.speaker is None or f.speaker.pronoun):
+            pos, pronoun = f.added
             if _adjacent_paragraphs(doc, order, bounds, prev.paragraph, f.paragraph) \
-                    and not _someone_between(names, prev, doc[sp.pos].idx, doc) \
-                    and _may_refer(names, sp.pronoun, prev.speaker):
-                f.speaker = replace(prev.speaker, pos=sp.pos, pronoun=sp.pronoun)
+                    and not _someone_between(names, prev, doc[pos].idx, doc) \
+                    and _may_refer(names, pronoun, prev.speaker):
+                f.speaker = replace(prev.speaker, pos=pos, pronoun=pronoun)
         if f.speaker is not None:
             prev = f
 
@@ -221,7 +251,19 @@ def _attribute_span(doc, span: QuoteSpan, bounds: tuple[int, int], names: Names,
     if speaker is None:
         speaker = speech_noun_speaker(tokens, names)
     opens = all(t.is_punct or t.is_space for t in doc[frame[0].i:tokens[0].i]) if frame else False
-    return _Found(span, -1, speaker, bool(candidate_verbs(frame, names)), opens)
+    verbs = candidate_verbs(frame, names)
+    return _Found(span, -1, speaker, bool(verbs), opens, _added(verbs, names))
+
+
+def _added(verbs, names: Names) -> tuple[int, str] | None:
+    """The pronoun of an "added" or "continued" in the quotation's sentence ('"B," she added'),
+    resolved or not: it may go on with the previous quotation's speaker."""
+    for verb in verbs:
+        if verb.lemma_.lower() in CONTINUING:
+            for child in verb.children:
+                if child.dep_ == "nsubj" and child.lower_ in _PRONOUNS and child.i not in names.quoted:
+                    return child.i, child.lower_
+    return None
 
 
 def extract_quotes(parsed: ParsedArticle) -> list[QuoteMention]:

@@ -75,17 +75,40 @@ def _pronoun_votes(doc, quoted: frozenset[int], people: People, key: Key) -> lis
             continue
         sent = tok.sent
         before = [(p, n) for p, n in people if sent.start <= p < tok.i]
-        here = {key(n) for p, n in before if tok.i not in _own_phrase(doc, p)}
-        if tok.dep_ in OBJECT_DEPS:  # "Bo Chan disagreed with her": an object is someone else
-            here = set()
-        if not before and sent.start > 0:
+        # someone else: the person whose own phrase holds it ("Bo Chan, her deputy"), and for an
+        # object the subject of its clause ("Bo Chan disagreed with her")
+        own = {key(n) for p, n in before if tok.i in _own_phrase(doc, p)}
+        others = {key(n) for p, n in before if tok.i in _own_phrase(doc, p) and _in_apposition(tok, p)}
+        if tok.dep_ in OBJECT_DEPS:
+            others |= {key(n) for p, n in before if doc[p].head.i == _clause_verb(tok).i}
+        here = {key(n) for p, n in before} - own - others
+        if tok.dep_ in OBJECT_DEPS and len(here) > 0:
+            here = set()  # "Ann Lee said Bo Chan thanked her": either of them, as far as we know
+        if not here and (others or not before) and sent.start > 0:
             prev = doc[sent.start - 1].sent
             text = doc.text if text is None else text
-            if "\n" not in text[prev.start_char:sent.start_char]:  # same paragraph only
-                here = {key(n) for p, n in people if prev.start <= p < prev.end}
+            # a subject pronoun looks back within its paragraph only (a new paragraph's "she
+            # said" may answer someone else); one that must be someone else, one sentence back
+            if others or "\n" not in text[prev.start_char:sent.start_char]:
+                here = {key(n) for p, n in people if prev.start <= p < prev.end} - others
         if len(here) == 1:
             votes.append((here.pop(), gender))
     return votes
+
+
+def _in_apposition(tok, pos: int) -> bool:
+    """The pronoun qualifies a noun set beside the name at `pos` ("Bo Chan, her deputy,"): it
+    is someone else's; inside a relative clause ("Bo Chan, who left his job") it is the name's."""
+    head = tok.head
+    return head.dep_ == "appos" and head.head.i in _own_phrase(tok.doc, pos)
+
+
+def _clause_verb(tok):
+    """The verb whose clause holds a token: "disagreed" for "her" in "Bo Chan disagreed with her"."""
+    cur = tok
+    while cur.pos_ not in ("VERB", "AUX") and cur.head.i != cur.i:
+        cur = cur.head
+    return cur
 
 
 def genders(doc, quoted: frozenset[int], people: People, roles: Roles, key: Key) -> dict[str, str]:

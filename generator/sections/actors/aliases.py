@@ -7,107 +7,20 @@ strings (no spaCy), merge with a union-find over mentions, and are deterministic
 from __future__ import annotations
 
 import re
-from collections import Counter, defaultdict
-from dataclasses import dataclass
+from collections import defaultdict
 from functools import lru_cache
 from typing import Sequence
 
 from rapidfuzz import fuzz
 
-from generator.text import actor_kinds as actors_kinds
+from generator.sections.actors.forms import (
+    SURNAME_SIMILARITY, Form, UnionFind, fold, initials, is_abbreviation, is_country_name, name_key, shares_stem,
+)
+from generator.sections.actors.people import merge_first_names, merge_people
 from generator.text.actor_kinds import (
-    GENERIC_ORG_HEADS, HONORIFICS, LANDFORM_NOUNS, MEMBER_NOUNS, POLITY_NOUNS, TITLE_NOUNS, country_of,
-    strip_article,
+    GENERIC_ORG_HEADS, LANDFORM_NOUNS, MEMBER_NOUNS, POLITY_NOUNS, country_of,
 )
 from generator.nlp.actors.spans import GOVERNMENT_NOUNS, LED_WORDS, NAME_PARTICLES, abbreviation_of
-
-# Memoised forms of the name helpers: every rule compares each of a story's few hundred names
-# with the others, so the same strings are folded and looked up over and over (pure functions).
-fold = lru_cache(maxsize=1 << 16)(actors_kinds.fold)
-is_country_name = lru_cache(maxsize=1 << 14)(actors_kinds.is_country_name)
-shares_stem = lru_cache(maxsize=1 << 16)(actors_kinds.shares_stem)
-
-FULL_NAME_SIMILARITY = 88  # "Amirali Rostamy" ~ "Amir Ali Rostami", "Yevgeny"/"Yevgeni" Orlov
-REPORTING_GLUE = frozenset({"said", "says", "told", "added", "noted"})  # "...Lindqvistsaid"
-SURNAME_SIMILARITY = 85  # "Hakkinen" ~ "Hakkinnen": a letter dropped or doubled in a surname
-
-
-@dataclass(frozen=True)
-class Form:
-    """One mention, prepared for merging."""
-
-    index: int  # position in the story's mention list
-    sid: str
-    article: int
-    text: str  # surface as written, trimmed ("Ms. Vogt")
-    core: str  # the name without honorific, title, article or possessive ("Vogt")
-    label: str
-    start: int
-    end: int
-
-    @property
-    def key(self) -> str:
-        return name_key(self.core)
-
-
-def tidy(text: str) -> str:
-    """A name without the sentence's full stop ("claimed by the FLN-K." -> "FLN-K"); "U.K." keeps its own."""
-    text = text.strip()
-    if text.endswith(".") and not re.fullmatch(r"(?:[A-Za-z]\.)+", text.split()[-1]):
-        text = text[:-1]
-    return text
-
-
-def core_name(text: str, label: str) -> str:
-    """ "Ms. Vogt" -> "Vogt"; "President Vogt" -> "Vogt"; "the Elysee's" -> "Elysee"."""
-    text = strip_article(tidy(text))
-    text = re.sub(r"(?:'s|’s|`s|'|’)$", "", text).strip()
-    words = text.split()
-    if label == "PERSON":
-        while len(words) > 1 and (words[0].lower() in HONORIFICS or words[0].lower() in TITLE_NOUNS):
-            words = words[1:]
-    return " ".join(words)
-
-
-@lru_cache(maxsize=1 << 16)
-def name_key(text: str) -> str:
-    """Comparison key: folded, dots of initialisms dropped ("U.K." = "UK" = "U.K").
-
-    Memoised: read through Form.key by every merge rule, for every pair of names."""
-    key = fold(text).replace("’", "'").replace("`", "'")
-    if re.fullmatch(r"(?:[a-z]\.?){2,6}", key.replace(" ", "")):
-        return key.replace(".", "").replace(" ", "")
-    words = [w.replace(".", "") if re.fullmatch(r"(?:[a-z]\.){2,}", w) else w for w in key.split()]
-    return re.sub(r"(?<=[a-z0-9])\.$", "", " ".join(words)).strip()
-
-
-def is_abbreviation(core: str) -> bool:
-    """ "U.K.", "FAA", "OPEC", "FLN-K": capitals (with dots or a suffix), no lower-case words."""
-    letters = core.replace(".", "").replace("-", "").replace(" ", "")
-    return 2 <= len(letters) <= 7 and letters.isupper() and letters.isalnum()
-
-
-@lru_cache(maxsize=1 << 16)
-def initials(name: str) -> str:
-    """ "Central African Republic" -> "car"; particles skipped ("Bank of England" -> "be")."""
-    words = [w for w in re.split(r"[\s-]+", fold(name)) if w and w not in NAME_PARTICLES]
-    return "".join(w[0] for w in words)
-
-
-class UnionFind:
-    def __init__(self, n: int):
-        self.parent = list(range(n))
-
-    def find(self, i: int) -> int:
-        while self.parent[i] != i:
-            self.parent[i] = self.parent[self.parent[i]]
-            i = self.parent[i]
-        return i
-
-    def union(self, a: int, b: int) -> None:
-        ra, rb = self.find(a), self.find(b)
-        if ra != rb:  # the lower index is the root: order-independent, deterministic
-            self.parent[max(ra, rb)] = min(ra, rb)
 
 
 def merge_same_key(forms: Sequence[Form], uf: UnionFind) -> None:
@@ -371,85 +284,6 @@ def abbreviates_tail(long: str, abbr: str) -> bool:
     return any(abbreviation_of(" ".join(words[i:]), abbr) for i in range(len(words)))
 
 
-@lru_cache(maxsize=1 << 16)
-def _name_tokens(core: str) -> tuple[str, ...]:
-    """Folded name words without initials ("J. Lindqvist" -> ("lindqvist",)).
-
-    Memoised: each person's name is compared with every other name of the story."""
-    return tuple(w for w in fold(core).replace(".", ". ").split() if not re.fullmatch(r"[a-z]\.?", w))
-
-
-def _same_person(a: str, b: str) -> bool:
-    """Two multi-word names of one person: a near-identical spelling once spaces are dropped,
-    or one is the other without some words ("Amir Ali" / "K. Lindqvist" / "Jonas Lindqvist")."""
-    ta, tb = _name_tokens(a), _name_tokens(b)
-    if not ta or not tb:
-        return False
-    sa, sb = "".join(ta), "".join(tb)
-    if sa[0] == sb[0] and ta[-1][0] == tb[-1][0] and min(len(sa), len(sb)) >= 8 \
-            and fuzz.ratio(sa, sb) >= FULL_NAME_SIMILARITY:
-        return True
-    short, long = sorted((ta, tb), key=len)
-    if len(short) == len(long):
-        return ta[:-1] == tb[:-1] and _glued_surname(ta[-1], tb[-1])
-    return long[-len(short):] == short or long[: len(short)] == short
-
-
-def _glued_surname(a: str, b: str) -> bool:
-    """Same surname once a word glued on by a lost space is cut off and a letter forgiven:
-    "Lindqvistsaid" ~ "Lindqvist", "Hakkinenthe" ~ "Hakkinnen" (first names equal)."""
-    long, short = (a, b) if len(a) >= len(b) else (b, a)
-    return any(fuzz.ratio(long[: len(long) - k], short) >= SURNAME_SIMILARITY
-               and (k == 0 or glued_word(long[len(long) - k:]))
-               for k in range(0, min(12, len(long) - 4)))
-
-
-def glued_word(tail: str) -> bool:
-    """A word a lost space glued to a name: a function word or an inflected verb
-    ("...the", "...delivered", "...said"), not a name's own ending ("Orlov"/"Orlovsky")."""
-    from generator.speedups.stop_words import stop_words
-
-    return tail in stop_words() or tail in REPORTING_GLUE or (len(tail) >= 5 and tail.endswith(("ed", "ing")))
-
-
-def _surname_fits(single: str, full: str) -> bool:
-    """ "Vogt" ~ "Clara Vogt"; "Hakinen" ~ "Mika Hakkinen"; "Lindqvistsaid" (a
-    scraped page that lost a space) ~ "Jonas Lindqvist"."""
-    tokens = _name_tokens(full)
-    s, last = fold(single), tokens[-1] if tokens else ""
-    if not last:
-        return False
-    if s == last:
-        return True
-    if len(s) >= 5 and s[0] == last[0] and fuzz.ratio(s, last) >= SURNAME_SIMILARITY:
-        return True
-    tail = single[len(last):]
-    return len(last) >= 5 and s.startswith(last) and tail.isalpha() and tail.islower() and glued_word(tail)
-
-
-def merge_people(forms: Sequence[Form], uf: UnionFind) -> None:
-    """Full names merge by spelling; a lone surname joins the (most mentioned) person it ends."""
-    people = [f for f in forms if f.label == "PERSON"]
-    # multi-word names of any label: spaCy sometimes tags a person's full name as a place
-    multi = sorted({f.key: f for f in forms if len(f.core.split()) >= 2 and not is_abbreviation(f.core)
-                    and (f.label == "PERSON" or not is_country_name(f.core))}.values(), key=lambda f: f.key)
-    people_keys = {f.key for f in people}
-    for i, a in enumerate(multi):
-        for b in multi[i + 1:]:
-            if (a.key in people_keys or b.key in people_keys) and _same_person(a.core, b.core):
-                uf.union(a.index, b.index)
-    multi = [f for f in multi if f.key in people_keys]
-    counts = Counter(uf.find(f.index) for f in people)
-    singles = [f for f in forms if len(f.core.split()) == 1 and f.label in {"PERSON", "ORG"}
-               and not is_country_name(f.core) and not is_abbreviation(f.core)]
-    fitting: dict[str, list[Form]] = {}  # the same surname recurs: match it against the names once
-    for f in singles:
-        if f.core not in fitting:
-            fitting[f.core] = [m for m in multi if _surname_fits(f.core, m.core)]
-        fits = sorted({uf.find(m.index) for m in fitting[f.core]}, key=lambda root: (-counts[root], root))
-        if fits:
-            uf.union(fits[0], f.index)
-
 
 def cluster(forms: Sequence[Form], places: Sequence[str], texts: Sequence[str]) -> list[list[Form]]:
     """Groups of forms naming one actor, in order of first mention."""
@@ -466,6 +300,7 @@ def cluster(forms: Sequence[Form], places: Sequence[str], texts: Sequence[str]) 
     merge_landforms(forms, uf)
     merge_cut_names(forms, uf, texts)
     merge_people(forms, uf)
+    merge_first_names(forms, uf)
     groups: dict[int, list[Form]] = defaultdict(list)
     for f in forms:
         groups[uf.find(f.index)].append(f)

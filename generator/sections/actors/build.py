@@ -14,13 +14,15 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Sequence
 
-from generator.sections.actors.aliases import (  # fold and is_country_name memoised there
-    Form, abbreviates_tail, cluster, core_name, fold, glued_word, government_base, is_abbreviation,
-    is_country_name, qualifier, tidy,
+from generator.sections.actors.aliases import abbreviates_tail, cluster, government_base, qualifier
+from generator.sections.actors.forms import Form, core_name, fold, is_abbreviation, is_country_name, tidy
+from generator.sections.actors.people import GENERATION_SUFFIXES, first_name_of, glued_word
+from generator.text.actor_kinds import (
+    ADMIN_NOUNS, GROUP_WORDS, INSTITUTION_NOUNS, MONTHS_DAYS, PLACE_LIST_NOUNS, place_kind, strip_article,
 )
-from generator.text.actor_kinds import ADMIN_NOUNS, GROUP_WORDS, INSTITUTION_NOUNS, MONTHS_DAYS, PLACE_LIST_NOUNS, place_kind
 from generator.models import Actor, AnalysedArticle
 from generator.sections.actors.roles import caption_titles, choose_action, choose_role, head_word, refine_role
+from generator.sections.actors.standing import Evidence, corrected_kind, fits, standing, without_own_name
 
 # A place or group named once, in one source, with no description is a passing mention
 # ("countries like Chile", "in Valdora"); people, organisations and countries always count.
@@ -113,6 +115,8 @@ def _canonical(group: Sequence[Form], places: Sequence[str]) -> str:
                 or any(o.startswith(k) and o[len(k):len(k) + 1].isalpha()  # cut off mid-word ("Finlan")
                        and not (len(o) - len(k) >= 3 and glued_word(o[len(k):]))  # "Vogtsaid": a lost space
                        for o in keys)
+                or any(k.startswith(o) and len(k) - len(o) >= 3 and k[len(o)].isalpha()  # "Vogtsaid" itself
+                       and glued_word(k[len(o):]) for o in keys if o != k)
                 or not people and len(k.split()) == 1 and any(o.split()[-1] == k for o in keys if o != k))
 
     strong = [k for k in keys if not weak(k)] or list(keys)
@@ -120,10 +124,10 @@ def _canonical(group: Sequence[Form], places: Sequence[str]) -> str:
     count = Counter(fold(f.core) for f in group)
 
     def rank(k: str) -> tuple:
-        initials = people and bool(re.search(r"\b[A-Za-z]\.", shown[k]))
+        initials = people and bool(re.match(r"[A-Za-z]\.", shown[k]))  # "J. Lindqvist"; "John J. Ray" is whole
         possessive = bool(re.search(r"['’]s\b", shown[k]))  # "Norwegian Supreme Court" over "Norway's ..."
         single = people and len(k.split()) == 1  # "Clara Vogt", not "Vogt"
-        return (initials, single, -len(sources[k]), -len(k.split()), -count[k], possessive, shown[k])
+        return (initials, single, -len(sources[k]), -len(k.split()), -count[k], possessive, -len(k), shown[k])
 
     return shown[min(strong, key=rank)]
 
@@ -157,6 +161,9 @@ AFTER_A_PLACE = re.compile(r"([A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,3}),\s+$")
 # unless a list goes on after it ("Lyra, Oran and Tiz", "Lyra, Oran, Tiz")
 LIST_GOES_ON = re.compile(r"\s*,?\s*(?:and|or)\b|,\s+[A-Z]")
 CITY_NOUNS = frozenset({"city", "town", "village", "port"})
+# "from Barcelona to " / "from Barcelona, Spain, to " before a name, " to Düsseldorf" after "from X"
+FROM_PLACE = re.compile(r"\bfrom\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}(?:,\s+[A-Z][\w'’.-]*,?)?\s+to\s+$")
+TO_PLACE = re.compile(r"^(?:,\s+[A-Z][\w'’.-]*,?)?\s+to\s+[A-Z]")
 REGION_NOUNS = frozenset({"province", "region", "district", "county", "state", "prefecture"}) | ADMIN_NOUNS
 
 
@@ -200,6 +207,9 @@ def _place_votes(group: Sequence[Form], texts: Sequence[str], places: set[str]) 
             city += noun in CITY_NOUNS
         if ADMIN_AFTER.match(after):
             votes, region = votes + 1, region + 1
+        elif not placed and (FROM_PLACE.search(before[-80:])
+                             or before.rstrip().endswith(" from") and TO_PLACE.match(after)):
+            votes += 1  # "from Barcelona to Düsseldorf": the two ends of a journey
         outer = AFTER_A_PLACE.search(before)
         region += bool(outer and fold(outer.group(1)) in places and not is_country_name(outer.group(1))
                        and not LIST_GOES_ON.match(after))
@@ -261,29 +271,49 @@ class _Story:
     places: list[str]
     place_keys: set[str]  # the places, folded
     demonyms: list[str]
-    mentions_at: dict[tuple[int, int], list[tuple[int, int]]]  # (article, start) -> (article, mention index)
+    # (article, start, end) -> (article, mention index): "Norway" and "Norway's Foreign Ministry"
+    # start together, and each has its own descriptions
+    mentions_at: dict[tuple[int, int, int], list[tuple[int, int]]]
+    outlets: frozenset[str]  # the sources' publishers, folded
+    sentence_starts: tuple[frozenset[int], ...]  # per article, where its sentences and lines begin
 
     @classmethod
     def of(cls, items: Sequence[AnalysedArticle], places: list[str], demonyms: list[str]) -> "_Story":
-        mentions_at: dict[tuple[int, int], list[tuple[int, int]]] = defaultdict(list)
+        mentions_at: dict[tuple[int, int, int], list[tuple[int, int]]] = defaultdict(list)
         for art, it in enumerate(items):
             for k, m in enumerate(it.analysis.actor_mentions):
-                mentions_at[(art, m.start)].append((art, k))
-        return cls(items, [it.article.text for it in items], places, {fold(p) for p in places}, demonyms,
-                   dict(mentions_at))
+                mentions_at[(art, m.start, m.end)].append((art, k))
+        outlets = frozenset(fold(it.article.outlet) for it in items if it.article.outlet)
+        texts = [it.article.text for it in items]
+        starts = tuple(frozenset(s.start for s in it.analysis.sentences)
+                       | {m.end() for m in re.finditer(r"(?:^|\n)\W*", text)} for it, text in zip(items, texts))
+        return cls(items, texts, places, {fold(p) for p in places}, demonyms, dict(mentions_at), outlets, starts)
+
+
+def _common_word(group: Sequence[Form], name: str, story: _Story) -> bool:
+    """ "Videos posted online showed ...", "Success!": a capitalised word only where a sentence
+    or a line begins, which the story also writes in lower case, is that word, not a name."""
+    if " " in name or not name[:1].isupper() or name.isupper():
+        return False
+    starts = story.sentence_starts
+    if not all(f.start in starts[f.article] or f.start - 1 in starts[f.article] for f in group):
+        return False
+    low = re.compile(rf"(?<![\w-]){re.escape(name.lower())}(?![\w-])")
+    return any(low.search(text) for text in story.texts)
 
 
 def _descriptions(group: Sequence[Form], story: _Story):
-    """(source, phrase, rank) role candidates and (source, phrase) actions of a group's mentions,
-    in the articles' order."""
-    own = {(f.article, f.start) for f in group}
-    roles, actions = [], []
+    """(source, phrase, rank) role candidates, (source, phrase, sentence) actions and the
+    functions of a group's mentions, in the articles' order."""
+    own = {(f.article, f.start, f.end) for f in group}
+    roles, actions, functions = [], [], []
     for art, k in sorted(at for pos in own for at in story.mentions_at.get(pos, ())):
         it = story.items[art]
         m = it.analysis.actor_mentions[k]
         roles.extend((it.source_id, p, rank) for rank, p in enumerate(m.role_phrases))
-        actions.extend((it.source_id, p) for p in m.actions)
-    return roles, actions
+        actions.extend((it.source_id, p, m.sentence) for p in m.actions)
+        functions.append(m.functions)
+    return roles, actions, functions
 
 
 def _captioned(group: Sequence[Form], name: str, items: Sequence[AnalysedArticle]) -> list[tuple[str, str]]:
@@ -304,29 +334,50 @@ def _aliases(group: Sequence[Form], name: str, label: str, texts: Sequence[str])
         if noun:
             aliases.add(f"{f.core} {noun.group(1)}")
     if label == "PERSON" and len(name.split()) >= 2:
-        aliases.add(name.split()[-1])
+        words = name.split()
+        while len(words) > 1 and fold(words[-1]).rstrip(".") in GENERATION_SUFFIXES:
+            words.pop()  # "John Ray III" goes by "Ray"
+        aliases.add(words[-1])
     return tuple(sorted({a for a in aliases if fold(a) != fold(name)}, key=lambda a: (fold(a), a)))
+
+
+def _fitting(roles, kind: str, names: Sequence[str]) -> list[tuple[str, str, int]]:
+    """The role candidates that can describe this kind of actor, without its own name in them."""
+    out = []
+    for sid, phrase, rank in roles:
+        trimmed = without_own_name(phrase, names)
+        if trimmed and fits(trimmed, kind):
+            out.append((sid, trimmed, rank))
+    return out
 
 
 def _actor(group: Sequence[Form], story: _Story) -> tuple[Actor, bool]:
     """The actor of one group of mentions, and whether the sources describe it (appositive, title)."""
-    roles, actions = _descriptions(group, story)
+    roles, actions, functions = _descriptions(group, story)
     name = _canonical(group, story.places)
     label = _label(group)
-    role, role_sources = choose_role(roles)
+    phrases = [p for _, p, _ in roles]
+    evidence = Evidence.of(functions)
+    kind = _kind(name, label, group, phrases, story.demonyms, story.texts, story.place_keys)
+    kind = corrected_kind(kind, name, phrases, evidence)
+    fitting = _fitting(roles, kind, [name, *(f.core for f in group)])
+    role, role_sources = choose_role(fitting)
     described = role is not None
-    if label == "PERSON":
+    if kind == "person":
         role, role_sources = refine_role(role, role_sources, _captioned(group, name, story.items))
-    if role is None:  # what it did, in the sources' words ("raised interest rates", "had lost her home")
+    elif role is None:  # what a body did, in the sources' words ("raised interest rates")
         role, role_sources = choose_action(actions)
+    sources = tuple(sorted({f.sid for f in group}))
     return Actor(
         name=name,
-        kind=_kind(name, label, group, [p for _, p, _ in roles], story.demonyms, story.texts, story.place_keys),
-        aliases=_aliases(group, name, label, story.texts),
+        kind=kind,
+        aliases=_aliases(group, name, "PERSON" if kind == "person" else label, story.texts),
         role=role,
         mentions=len(group),
-        sources=tuple(sorted({f.sid for f in group})),
+        sources=sources,
         role_sources=role_sources,
+        standing="passing" if _common_word(group, name, story)
+        else standing(name, kind, phrases, bool(fitting), evidence, len(sources), story.outlets, bool(actions)),
     ), described
 
 
@@ -349,7 +400,7 @@ def build_actors(items: Sequence[AnalysedArticle]) -> list[Actor]:
     forms = _forms(items)
     places = _places(forms)
     story = _Story.of(items, places, _demonyms(items))
-    actors = []
+    kept: list[tuple[Actor, Sequence[Form]]] = []
     texts = story.texts
     for group in cluster(forms, places, texts):
         if _label(group) == "PERSON" and _not_a_person(group, texts):
@@ -357,6 +408,42 @@ def build_actors(items: Sequence[AnalysedArticle]) -> list[Actor]:
         actor, described = _actor(group, story)
         if len(actor.sources) >= MIN_SOURCES or actor.mentions >= MIN_MENTIONS or described \
                 or actor.kind in ALWAYS_KINDS:
-            actors.append(actor)
-    actors = _surname_clashes(actors)
+            kept.append((actor, group))
+    actors = _ambiguous_first_names(_surname_clashes(_outlet_staff(kept, texts)))
     return sorted(actors, key=lambda a: (-len(a.sources), -a.mentions, a.name))
+
+
+# "NPR's Christopher Joyce": an outlet's possessive before a name (what precedes the name)
+OWNER_BEFORE = re.compile(r"([A-Z][\w.&-]*(?: [A-Z][\w.&-]*){0,3})['’]s\s+$")
+
+
+def _outlet_staff(kept: Sequence[tuple[Actor, Sequence[Form]]], texts: Sequence[str]) -> list[Actor]:
+    """ "NPR's Christopher Joyce says": a person the story names only as an outlet's own, with no
+    description, is that outlet's reporter, not an actor of the story."""
+    from dataclasses import replace
+
+    outlets = {fold(n) for a, _ in kept if a.standing == "outlet" for n in (a.name, *a.aliases)}
+    out = []
+    for actor, group in kept:
+        if outlets and actor.kind == "person" and actor.standing == "actor" and actor.role is None:
+            owners = [OWNER_BEFORE.search(texts[f.article][max(0, f.start - 40): f.start]) for f in group]
+            if all(m and fold(strip_article(m.group(1))) in outlets for m in owners):
+                actor = replace(actor, standing="outlet")
+        out.append(actor)
+    return out
+
+
+def _ambiguous_first_names(actors: list[Actor]) -> list[Actor]:
+    """ "Steve" where the story names Steve Jobs and Steve Wozniak and no article tells which
+    (aliases.merge_first_names): a row of its own would show one person twice."""
+    from dataclasses import replace
+
+    firsts = {first_name_of(a.name) for a in actors if a.kind == "person"} - {None}
+    return [replace(a, standing="ambiguous") if a.kind == "person" and " " not in a.name
+            and fold(a.name) in firsts else a for a in actors]
+
+
+def key_actors(actors: Sequence[Actor]) -> list[Actor]:
+    """The actors that get a row on the page, in rank order: no place, outlet, thing, name
+    named only in passing, or first name several people share."""
+    return [a for a in actors if a.standing == "actor"]

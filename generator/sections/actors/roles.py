@@ -37,12 +37,16 @@ def head_word(phrase: str) -> str:
     text = re.sub(r"^(?:served|worked|acted) as ", "", text)
     words = re.findall(r"[a-z0-9'-]+", text)
     head = ""
-    for w in words:
+    for k, w in enumerate(words):
         if w in PREPOSITIONS and head:
+            break
+        # "a low-cost carrier owned by X", "a firm based in Y": a participle after the noun
+        if head and w.endswith(("ed", "ing")) and k + 1 < len(words) and words[k + 1] in PREPOSITIONS:
             break
         head = w
     head = re.sub(r"'s?$", "", head)
-    return head[:-1] if head.endswith("s") and len(head) > 4 and not head.endswith("ss") else head
+    # a plural's "s" goes ("ministers"), a word's own does not ("emeritus", "boss", "analysis")
+    return head[:-1] if head.endswith("s") and len(head) > 4 and not head.endswith(("ss", "us", "is")) else head
 
 
 def _is_past(phrase: str) -> bool:
@@ -81,16 +85,18 @@ def choose_role(candidates: Iterable[tuple[str, str, int]]) -> tuple[str | None,
     return best, tuple(sorted({e[0] for e in entries}))
 
 
-def choose_action(candidates: Sequence[tuple[str, str]]) -> tuple[str | None, tuple[str, ...]]:
-    """The action most like the other sources' actions (the consensus of what it did)."""
+def choose_action(candidates: Sequence[tuple[str, str, int]]) -> tuple[str | None, tuple[str, ...]]:
+    """The action most like the other sources' actions (the consensus of what it did), from
+    (source, phrase, sentence index) triples; among equals, the one nearest its article's
+    lead, where news copy says what a body did in the story rather than in its background."""
     if not candidates:
         return None, ()
-    words = [set(content_words(p)) for _, p in candidates]
+    words = [set(content_words(p)) for _, p, _ in candidates]
 
     def support(i: int) -> tuple:
         score = sum(len(words[i] & w) / (len(words[i] | w) or 1)
                     for j, w in enumerate(words) if candidates[j][0] != candidates[i][0])
-        return (-score, i)
+        return (-round(score, 6), candidates[i][2], i)
 
     best = min(range(len(candidates)), key=support)
     phrase = candidates[best][1]

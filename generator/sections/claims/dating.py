@@ -43,11 +43,11 @@ def reference_dates(items: Sequence[AnalysedArticle]) -> dict[str, date | None]:
     ("Posted: March 2, 2019") usually is."""
     own = {it.source_id: day_of(it.article.published_date) for it in items}
     known = sorted(d for d in own.values() if d)
-    fallback = known[0] if known else _latest_full_date(items)
+    fallback = known[0] if known else latest_full_date(items)
     return {sid: d or fallback for sid, d in own.items()}
 
 
-def _latest_full_date(items: Sequence[AnalysedArticle]) -> date | None:
+def latest_full_date(items: Sequence[AnalysedArticle]) -> date | None:
     best: date | None = None
     for it in items:
         for e in it.analysis.entities:

@@ -72,9 +72,10 @@ def _pairs(al: Alignment, related: float) -> Iterable[tuple[int, int]]:
 
 
 def context(text: str, start: int, end: int, after: int = 2) -> set[str]:
-    """Stems of the content words around a value: what it is a value of."""
-    before = [w.lower() for w in _TOKEN.findall(text[:start])][-CONTEXT_WORDS * 2:]
-    following = [w.lower() for w in _TOKEN.findall(text[end:])][: CONTEXT_WORDS]
+    """Stems of the content words around a value: what it is a value of. Capitalised words
+    (places, names) say where or who, not which event or quantity."""
+    before = [w.lower() for w in _TOKEN.findall(text[:start]) if not w[0].isupper()][-CONTEXT_WORDS * 2:]
+    following = [w.lower() for w in _TOKEN.findall(text[end:]) if not w[0].isupper()][: CONTEXT_WORDS]
     words = [w for w in before if w not in _STOP][-CONTEXT_WORDS:] + [w for w in following if w not in _STOP][:after]
     return {stem(w) for w in words}
 
@@ -85,7 +86,9 @@ def context(text: str, start: int, end: int, after: int = 2) -> set[str]:
 def date_conflicts(al: Alignment, related: float) -> list[Conflict]:
     """Same event, incompatible dates: the intervals do not overlap and two words around
     the dates ("the new dam opened in ...", "the dam was opened ...") say it is the
-    same event. The story's protagonists, named everywhere, do not count as such words."""
+    same event, or the clauses holding the dates tell the same event in three words of
+    their own (one source dates the court's ruling in April, another in December). The
+    story's protagonists, named everywhere, do not count as such words."""
     common = story_names(al.claims)
     out = []
     for i, j in _pairs(al, related):
@@ -93,10 +96,71 @@ def date_conflicts(al: Alignment, related: float) -> list[Conflict]:
         for da in ci.dates:
             for db in cj.dates:
                 # a date the other sentence also gives is a second event, not a conflict
-                matched = any(x.overlaps(db) for x in ci.dates) or any(x.overlaps(da) for x in cj.dates)
-                if not matched and _same_context(ci, da, cj, db, common):
-                    out.append(Conflict(i, j, "Dates", da.expression, db.expression))
+                # (a vague span such as "in recent months" gives no date of its own)
+                matched = any(x.overlaps(db) and _precise(x) for x in ci.dates) or \
+                    any(x.overlaps(da) and _precise(x) for x in cj.dates) or \
+                    _named_in(da.expression, cj.text) or _named_in(db.expression, ci.text)
+                if matched or al.sim[i, j] < SAME_EVENT_SIM or _since(ci, da) or _since(cj, db):
+                    continue
+                if _same_context(ci, da, cj, db, common) or _same_event(ci, da, cj, db, common):
+                    out.append(Conflict(i, j, "Dates", _with_lead(ci.text, da), _with_lead(cj.text, db)))
     return out
+
+
+_PREPOSITIONS = {"in", "on", "at", "by", "of", "since", "from", "until", "during", "the"}
+PRECISE_DAYS = 62  # a date span this short names when something happened; a longer one only roughly
+EVENT_WORDS = 3  # words of their own two dated clauses share when they tell one event
+_CLAUSE = re.compile(r",\s*|;\s*|\s+and\s+|\s+but\s+")
+
+
+SAME_EVENT_SIM = 0.55  # two sentences dating one event say much the same (a paraphrase, not a topic)
+_CALENDAR_WORD = re.compile(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|"
+                            r"april|may|june|july|august|september|october|november|december|\d{4})\b", re.I)
+
+
+def _named_in(expression: str, text: str) -> bool:
+    """The other sentence names the same day, month or year ("on Wednesday"): the same date,
+    however each was resolved."""
+    words = {w.lower() for w in _CALENDAR_WORD.findall(expression)}
+    return bool(words) and words <= {w.lower() for w in _CALENDAR_WORD.findall(text)}
+
+
+def _since(c: Claim, span: DateSpan) -> bool:
+    """"had battled cancer since 2003": the start of a state that goes on, not an event's date."""
+    return span.expression.lower().startswith("since") or bool(re.search(r"\bsince\s*$", c.text[: span.start], re.I))
+
+
+def _precise(span: DateSpan) -> bool:
+    return (span.interval.last - span.interval.first).days <= PRECISE_DAYS
+
+
+def _clause_words(text: str, span: DateSpan, common: frozenset[str]) -> set[str]:
+    """Five-letter stems of the clause holding the date (the next clause when the date opens
+    the sentence on its own, "In April this year, the court removed ..."), names aside."""
+    parts = [(m.start(), m.end()) for m in _CLAUSE.finditer(text)]
+    bounds = [0] + [e for _, e in parts] + [len(text)]
+    starts = [0] + [e for _, e in parts]
+    ends = [s for s, _ in parts] + [len(text)]
+    k = max(n for n in range(len(starts)) if starts[n] <= span.start)
+    words = [w.lower() for w in _TOKEN.findall(text[starts[k]:ends[k]].replace(span.expression, " "))]
+    if len([w for w in words if w not in _STOP]) < 2 and k + 1 < len(starts):
+        words = [w.lower() for w in _TOKEN.findall(text[starts[k + 1]:ends[k + 1]])]
+    del bounds
+    return {w[:5] for w in words if w not in _STOP and len(w) > 3 and stem(w) not in common}
+
+
+def _same_event(ci: Claim, da: DateSpan, cj: Claim, db: DateSpan, common: frozenset[str]) -> bool:
+    return len(_clause_words(ci.text, da, common) & _clause_words(cj.text, db, common)) >= EVENT_WORDS
+
+
+def _with_lead(text: str, span: DateSpan, words: int = 2) -> str:
+    """The date with the words leading to it in its clause ("seized power in August 2021"):
+    what is dated, so the two values read as two accounts of one event."""
+    clause = re.split(r"[,;:()]", text[: span.start])[-1].split()
+    lead: list[str] = []
+    while clause and sum(w.lower() not in _PREPOSITIONS for w in lead) < words:
+        lead.insert(0, clause.pop())
+    return " ".join(lead + [span.expression]).strip()
 
 
 def _same_context(ci: Claim, da: DateSpan, cj: Claim, db: DateSpan, common: frozenset[str]) -> bool:
@@ -114,6 +178,11 @@ _NUMBER = re.compile(rf"(?:({_HEDGES})\s+)?"
                      r"(?<![\w.,:])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s*(million|billion))?(?![\w:]|,\d)",
                      re.IGNORECASE)
 _DIGIT = re.compile(r"\d")
+_SCORE = re.compile(r"\d\s?[-–]\s?\d")
+_INCREMENT = re.compile(r"\b(additional|another|further|extra|more|new)\s*$", re.I)
+_OPEN_END = re.compile(r"\s+(?:or|and)\s+(greater|more|higher|above|less|fewer|lower|below)\b", re.I)
+_AS_OF = re.compile(r"\b(?:as of|as at|by)\s+((?:[A-Z]\w+|\d[\w:.]*)(?:\s+\w+)?)")
+SMALL = 10  # counts this small differ by one or two and still disagree (1 vs 2 injured)
 # What a figure counts, in the words news copy uses for it (synonyms share one key).
 MEASURES = {
     "deaths": r"kill|dead|death|die|toll|fatalit|lives",  # not "bodies": often a local count
@@ -148,10 +217,18 @@ def figures(c: Claim) -> list[Figure]:
             continue
         if re.search(r"[A-Z][\w]*-$", c.text[: m.start(2)]):
             continue  # part of a name: "Rover-7", "F-16"
+        if _SCORE.search(c.text[max(0, m.start(2) - 3):m.end(2) + 3]):
+            continue  # a score ("4-2", "3-3") is one value, never two counts
+        if _INCREMENT.search(c.text[: m.start()]):
+            continue  # "an additional 178 killed": a part of a total, not the total
         value = float(m.group(2).replace(",", "")) * {"million": 1e6, "billion": 1e9}.get(m.group(3) or "", 1)
         if m.group(3) is None and re.fullmatch(r"(19|20)\d\d", m.group(2)):
             continue  # a year the entity recogniser missed
         lo, hi = _hedged((m.group(1) or "").lower(), value)
+        open_end = _OPEN_END.match(c.text[m.end():])
+        if open_end:  # "magnitude 6.0 or greater", "50 or fewer"
+            lo, hi = (lo, float("inf")) if open_end.group(1).lower() in ("greater", "more", "higher", "above") \
+                else (0.0, hi)
         key = _measure(c.text, m.start(), m.end())
         if key:
             out.append(Figure(lo, hi, m.group(0).strip(), key, _subject(c.text, m.start(), m.end()),
@@ -227,7 +304,7 @@ def _same_thing(a: Figure, b: Figure) -> bool:
         return False
     if a.subject and b.subject:
         return a.subject == b.subject or a.subject.endswith(b.subject) or b.subject.endswith(a.subject)
-    return True
+    return not (a.subject or b.subject)  # "72 Germans" is a part of "all 150 on board"
 
 
 def _close(a: Figure, b: Figure) -> bool:
@@ -237,31 +314,48 @@ def _close(a: Figure, b: Figure) -> bool:
     return x > 0 and x / y >= 2 / 3
 
 
+def _as_of(text: str) -> str | None:
+    m = _AS_OF.search(text)
+    return m.group(1).lower() if m else None
+
+
 def _dates_apart(ci: Claim, cj: Claim) -> bool:
     """Both sentences dated, on days that do not meet: two events (a storm, then a second one)."""
     return bool(ci.dates and cj.dates) and not any(a.overlaps(b) for a in ci.dates for b in cj.dates)
 
 
 def number_conflicts(al: Alignment, related: float) -> list[Conflict]:
-    """Same measure of the same thing, intervals that cannot both be true. Casualty-style
-    measures (deaths, injured ...) are compared across the whole story when the figures are
-    close; other figures only between sentences similar enough to be about the same thing."""
+    """Same measure of the same thing, at the same time, intervals that cannot both be true:
+    between sentences of different sources similar enough to be about the same thing, figures
+    close enough to be two counts of one thing (not a total and a part), never two values
+    one source gives itself (a score, a vote share, a total and an estimate), never counts
+    each dated at another time ("as of Saturday" / "as of Sunday")."""
     figs = [figures(c) for c in al.claims]
+    given: dict[str, set[float]] = {}  # source -> every value it gives, of any measure
+    for c, fs in zip(al.claims, figs):
+        for f in fs:
+            given.setdefault(c.sid, set()).update({f.lo, f.hi})
     n = len(al.claims)
     out = []
     for i in range(n):
         if not figs[i]:
             continue
         for j in range(i + 1, n):
-            if not figs[j] or al.claims[i].sid == al.claims[j].sid or _dates_apart(al.claims[i], al.claims[j]):
+            ci, cj = al.claims[i], al.claims[j]
+            if not figs[j] or ci.sid == cj.sid or _dates_apart(ci, cj) or al.sim[i, j] < related:
                 continue
-            similar = al.sim[i, j] >= related
             for fa in figs[i]:
                 for fb in figs[j]:
                     if not _same_thing(fa, fb) or not (fa.hi < fb.lo or fb.hi < fa.lo):
                         continue
-                    if similar or (fa.key in MEASURES and _close(fa, fb)):
-                        out.append(Conflict(i, j, f"Figures ({fa.key})", fa.expression, fb.expression))
+                    if fb.lo in given.get(ci.sid, ()) or fa.lo in given.get(cj.sid, ()):
+                        continue  # one source gives both values: two different things
+                    if fa.key not in MEASURES and not (_close(fa, fb) or max(fa.lo, fb.lo) <= SMALL):
+                        continue  # "after 120 minutes" / "in the last 10 minutes": two spans
+                    qualified = _as_of(ci.text), _as_of(cj.text)
+                    if all(qualified) and qualified[0] != qualified[1]:
+                        continue  # "as of Saturday" / "as of Sunday": counts at two times
+                    out.append(Conflict(i, j, f"Figures ({fa.key})", fa.expression, fb.expression))
     return out
 
 
@@ -296,14 +390,16 @@ def _same_what(a: str, b: str) -> bool:
 
 
 def descriptor_conflicts(al: Alignment, related: float) -> list[Conflict]:
-    """The same rank claimed for different things: "the first country" vs "the first
-    European country" (one is a stronger or a different claim than the other)."""
+    """Different ranks claimed for the same thing: "the first country" vs "the second
+    country". A rank for a narrower group ("the first European country") is compatible."""
     recs = [records(c) for c in al.claims]
     out = []
     for i, j in _pairs(al, related):
         for rank_a, what_a, text_a in recs[i]:
             for rank_b, what_b, text_b in recs[j]:
-                if rank_a == rank_b and not _same_what(what_a, what_b):
+                # "the first country" / "the first major world power" can both be true; "the
+                # first country" / "the second country" cannot
+                if rank_a != rank_b and _same_what(what_a, what_b):
                     out.append(Conflict(i, j, "Descriptions", text_a, text_b))
     return out
 

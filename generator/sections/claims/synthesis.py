@@ -33,13 +33,19 @@ from generator.sections.claims import dating
 from generator.text.dates.partial import PartialDate, Precision
 from generator.sections.claims.alignment import Alignment, Claim, Point
 from generator.config import Settings
-from generator.models import Actor, AnalysedArticle, Item, TimelineEntry, Unknown
+from generator.models import Actor, AnalysedArticle, Held, Item, TimelineEntry, Unknown
+from generator.sections.claims import garbled
+from generator.sections.claims.page import Page
 
 TOP_ACTORS = 6  # the story's main actors, for centrality
 MAX_BACKGROUND = 8
-MAX_NEXT = 6
+MAX_NEXT = 4  # what comes next, the few plans the sources state; more repeat or speculate
 MAX_OPEN_QUESTIONS = 8
 MAX_SINGLE_SOURCE = 3
+_WRITTEN = re.compile(r"\b(january|february|march|april|may|june|july|august|september|october|november|"
+                      r"december|\d{4})\b", re.I)
+LEAD = 2  # a source's first sentences (its lead) state what happened, when and where
+KEY_FIGURE_BY = 2  # In brief's key figure comes no later than its third point
 HISTORY_DAYS = 365  # events this long before the news are its history, not its build-up
 ACTOR_LABELS = {"PERSON", "ORG", "GPE", "NORP"}
 
@@ -51,6 +57,8 @@ class Synthesis:
     known: tuple[Item, ...] = ()
     unknown: tuple[Unknown, ...] = ()
     whats_next: tuple[Item, ...] = ()
+    held: tuple[Held, ...] = ()  # candidate lines that failed verification, with the reason
+    garbled: tuple[str, ...] = ()  # sources whose text reads as garbled (spun or machine-mangled)
 
 
 @dataclass(frozen=True)
@@ -76,7 +84,7 @@ def synthesise(items: Sequence[AnalysedArticle], actors: Sequence[Actor],
     taken = set(oq_pool) | set(next_pool)
     fact_pool = [i for i in range(len(claims)) if i not in taken]
     opens = alignment.select_points(claims, al.sim, similarity, oq_pool)
-    nexts = alignment.select_points(claims, al.sim, similarity, next_pool)
+    nexts = [p for p in alignment.select_points(claims, al.sim, similarity, next_pool) if not happened(ctx, p, items)]
     # "40 are confirmed dead but the toll is expected to rise" also supports the toll
     facts = alignment.select_points(claims, al.sim, similarity, fact_pool, sorted(taken))
     # A source's own "What we don't know:" section, uncorroborated, is an open question.
@@ -84,28 +92,44 @@ def synthesise(items: Sequence[AnalysedArticle], actors: Sequence[Actor],
     facts = [p for p in facts if p not in opens]
     background = [p for p in facts if is_background_point(ctx, p)]
     known = [p for p in facts if p not in background]
-    singles = single_source_points(ctx, known)
-    known = [p for p in known if p not in singles]
 
-    known = rank(ctx, known)[:max_known]
-    unknown = ([_unknown(ctx, p, "open_question") for p in rank(ctx, opens)[:MAX_OPEN_QUESTIONS]]
-               + discrepancies.find(items, al, similarity)
-               + [_unknown(ctx, p, "single_source") for p in singles])
+    bad = garbled.find(items, al)
+    page = Page(al, {it.source_id: it for it in items}, frozenset(bad))
+    verified = {id(p): page.verify(p)[0] for p in known}
+    count = lambda p: len(verified[id(p)].sources) if verified[id(p)] else 0  # noqa: E731
+    brief = page.fill("summary", summary(ctx, known, count), summary_points, accept=_reported_fact)
+    back = page.fill("background", rank(ctx, background, oldest_first=True), MAX_BACKGROUND, accept=_not_a_quote)
+    ranked = sorted(rank(ctx, known), key=lambda p: -count(p))
+    singles = [p for p in single_source_points(ctx, [p for p in ranked if count(p) == 1])]
+    shown_known = page.fill("known", [p for p in ranked if p not in singles], max_known, accept=_not_a_quote)
+    open_lines = page.fill("open_question", rank(ctx, opens), MAX_OPEN_QUESTIONS, facts=False)
+    single_lines = page.fill("single_source", singles, MAX_SINGLE_SOURCE)
+    next_lines = page.fill("whats_next", rank(ctx, nexts), MAX_NEXT, facts=False)
+    disputes = [d for d in discrepancies.find(items, al, similarity) if not set(d.variants) & bad]
+    unknown = ([Unknown("open_question", ln.text, ln.sources) for ln in open_lines] + disputes
+               + [Unknown("single_source", ln.text, ln.sources) for ln in single_lines])
+    item = lambda ln: Item(ln.text, ln.sources)  # noqa: E731
     return Synthesis(
-        summary=tuple(_item(ctx, p) for p in summary(ctx, known, summary_points, similarity)),
-        background=tuple(_item(ctx, p) for p in rank(ctx, background, oldest_first=True)[:MAX_BACKGROUND]),
-        known=tuple(_item(ctx, p) for p in known),
+        summary=tuple(map(item, brief)),
+        background=tuple(map(item, back)),
+        known=tuple(map(item, shown_known)),
         unknown=tuple(unknown),
-        whats_next=tuple(_item(ctx, p) for p in rank(ctx, nexts)[:MAX_NEXT]),
+        whats_next=tuple(map(item, next_lines)),
+        held=tuple(page.held),
+        garbled=tuple(sorted(bad)),
     )
 
 
-def _item(ctx: Context, p: Point) -> Item:
-    return Item(ctx.al.claims[p.rep].text, p.sources)
-
-
-def _unknown(ctx: Context, p: Point, kind: str) -> Unknown:
-    return Unknown(kind, ctx.al.claims[p.rep].text, p.sources)  # type: ignore[arg-type]
+def happened(ctx: Context, p: Point, items: Sequence[AnalysedArticle]) -> bool:
+    """A plan or schedule whose date had passed when the newest source was written: it is
+    no longer what comes next (a completed event is never under What's next)."""
+    refs = [d for d in dating.reference_dates(items).values() if d]
+    if not refs:
+        return False
+    newest = max(refs)
+    # only written dates ("on July 3", "in 2024"): a weekday's direction depends on tense
+    ends = [d.interval.last for i in p.members for d in ctx.al.claims[i].dates if _WRITTEN.search(d.expression)]
+    return bool(ends) and max(ends) < newest
 
 
 # ---------------------------------------------------------------- story context
@@ -181,8 +205,16 @@ def _since_anchored(c: Claim, span: dating.DateSpan) -> bool:
     """'the first win since the club was relegated in 2009': the date measures how
     long, it does not date the sentence's news (a sentence *opening* with Since does)."""
     before = c.text[: span.start]
+    lead = re.match(r"(since|in)\b", span.expression, re.I)  # the expression may hold "since 1985" itself
+    if _COMPARED.search(before + (lead.group(1) if lead else "")):  # "its lowest level since 1985", "last seen in 1985"
+        return True
     m = re.search(r"\bsince\b[^,;]*$", before, re.IGNORECASE)
     return bool(m) and bool(before[: m.start()].strip(" \"“"))
+
+
+# A date a record or a level is measured against: it says how long, not when the news happened.
+_COMPARED = re.compile(r"\b(?:last (?:seen|recorded|reached|happened)(?:\s+(?:in|on|since))?|(?:lowest|highest|biggest|worst|best|first|"
+                       r"largest|deadliest|strongest)\b[^,;.]{0,30}?\b(?:since|in))\s*$", re.I)
 
 
 def is_background_claim(ctx: Context, c: Claim, heading: bool = True) -> bool:
@@ -279,19 +311,61 @@ def rank(ctx: Context, points: Sequence[Point], oldest_first: bool = False) -> l
     return sorted(points, key=key)
 
 
-def summary(ctx: Context, known: Sequence[Point], n: int, similarity: float) -> list[Point]:
-    """In brief: the most corroborated points about the news itself (not dated before the
-    event's week), as What we know orders them; each saying something the others do not,
-    in the outlet's words rather than a quotation."""
-    def fits(p: Point, chosen: list[Point]) -> bool:
-        text = ctx.al.claims[p.rep].text
-        quoted = 1 - len(alignment.uncertainty.unquoted(text).strip()) / max(1, len(text))
-        return quoted < 0.5 and all(ctx.al.sim[p.rep, q.rep] < similarity for q in chosen)
+def summary(ctx: Context, known: Sequence[Point], count) -> list[Point]:
+    """In brief, in order of preference: the core facts of the news itself (not dated before
+    the event's week), the facts most sources tell first (a lead sentence counting one more),
+    then those whose shown line most sources state, then the lead sentences (what happened,
+    when, where), in the outlet's words rather than a quotation. The key figure (a toll, a
+    price, a score: the best-supported point carrying a measured count) is moved up among
+    the first points when the ranking left it out."""
+    def key(p: Point) -> tuple:
+        lead = min(ctx.al.claims[i].order for i in p.members)
+        # how many sources tell the fact (aligned), then how many state the line shown (verified)
+        return (-len(p.sources) - (lead <= LEAD), -count(p), -round(salience(ctx, p), 2), lead,
+                ctx.al.claims[p.rep].sid)
 
-    recent = [p for p in known if ctx.event is None
-              or _time_key(ctx, p) >= (ctx.event - timedelta(days=7)).toordinal()]
-    chosen: list[Point] = []
-    for p in recent + [p for p in known if p not in recent]:
-        if len(chosen) < n and fits(p, chosen):
-            chosen.append(p)
-    return chosen
+    def quoted(p: Point) -> bool:
+        text = ctx.al.claims[p.rep].text
+        return 1 - len(alignment.uncertainty.unquoted(text).strip()) / max(1, len(text)) >= 0.5
+
+    week = None if ctx.event is None else (ctx.event - timedelta(days=7)).toordinal()
+    pool = [p for p in known if count(p) and not quoted(p) and (week is None or _time_key(ctx, p) >= week)]
+    ordered = sorted(pool, key=key)
+    figure = next((p for p in ordered if _measured(ctx, p)), None)
+    if figure is not None and ordered.index(figure) > KEY_FIGURE_BY:
+        ordered.remove(figure)
+        ordered.insert(KEY_FIGURE_BY, figure)
+    return ordered
+
+
+def _measured(ctx: Context, p: Point) -> bool:
+    """The point's sentence gives a count of something (deaths, seats, dollars, a score)."""
+    c = ctx.al.claims[p.rep]
+    return bool(_SCORE.search(c.text)) or any(f.key for f in discrepancies.figures(c))
+
+
+_SCORE = re.compile(r"\b\d{1,2}-\d{1,2}\b")
+# A hedge or an impression, not a fact: "seemed to have decided", "could be in the water".
+_HEDGE = re.compile(r"\b(seem|seems|seemed|appear|appears|appeared|could|might|may|reportedly|apparently|"
+                    r"likely|possibly|probably)\b", re.I)
+
+
+BRIEF_QUOTED_SHARE = 0.35  # In brief is in the outlet's words: a line this much quotation is a reaction
+QUOTED_SHARE = 0.6  # a line this much quotation is a quote (Key quotes), not a stated fact
+
+
+def _quoted_share(text: str) -> float:
+    return 1 - len(alignment.uncertainty.unquoted(text).strip()) / max(1, len(text))
+
+
+def _not_a_quote(line) -> bool:
+    """What we know and Background state facts; a line that is mostly someone's quoted words
+    belongs to Key quotes (shown there once)."""
+    return _quoted_share(line.text) < QUOTED_SHARE
+
+
+def _reported_fact(line) -> bool:
+    """In brief states facts in the outlet's words: not mostly a quotation, not a hedge."""
+    plain = alignment.uncertainty.unquoted(line.text)
+    quoted = 1 - len(plain.strip()) / max(1, len(line.text))
+    return quoted < BRIEF_QUOTED_SHARE and not _HEDGE.search(plain)

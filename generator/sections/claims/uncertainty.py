@@ -40,8 +40,11 @@ OPEN_QUESTION_PATTERNS = [
     r"\bfaces?\s+(significant|major|serious|many|huge|considerable|steep)?\s*(challenges|hurdles|obstacles|questions)\b",
     # "Reuters could not independently verify the footage."
     r"\bcould not (be )?(independently )?(verif|confirm)\w*\b",
-    # "It is not clear how the fire started."
-    r"\bit is not (clear|known)\b|\bno one knows\b|\bunclear (whether|how|why|when|who|what)\b",
+    # "It is not clear how the fire started." / "It is not presently clear how much warning ..."
+    r"\bit (?:is|was) not (yet |presently |immediately |entirely )?(clear|known)\b|"
+    r"\bit (?:isn't|wasn't|isn’t|wasn’t|['’]s not) (yet |presently |immediately |entirely )?(clear|known)\b|"
+    r"\bno one knows\b|"
+    r"\bunclear (whether|how|why|when|who|what)\b",
 ]
 
 # Predictions and possibilities: the sources expect something but cannot know it. They
@@ -71,8 +74,11 @@ NEXT_PATTERNS = [
     r"\b(is|are|was|were)\s+(widely\s+)?(expected|set|scheduled|due|poised)\s+to\b",
     # "The company plans to appeal." / "Officials intend to reopen the road."
     r"\b(plans?|intends?|aims?|vows?|pledges?)\s+to\s+(?!do so\b)\w+",
-    # "The court will rule next week."  ("will" outside quotes, not "will likely depend")
-    r"\bwill\s+(?!likely depend|depend)(soon\s+|also\s+|now\s+)?[a-z]+",
+    # "The court will rule next week."  ("will" outside quotes, not "will likely depend", not in
+    # a relative clause describing something ("a performance that will go down in history"), not
+    # "will forever be" (a verdict, not a plan)
+    r"(?<!\bthat )(?<!\bwhich )(?<!\bwho )\bwill\s+(?!likely depend|depend|forever|always|never|long\b)"
+    r"(soon\s+|also\s+|now\s+)?[a-z]+",
     # "The army said it would strengthen its border units."  (a plan, reported)
     r"\b(said|says|announced|told\s+\w+)\b[^.;]{0,40}\bwould\s+(?!have\b|be\s+\w+ed\b)[a-z]+",
     # "A vote is planned for next week." / "in the coming days"
@@ -90,8 +96,8 @@ BACKGROUND_PATTERNS = [
 ]
 
 # Reported speech back-shifts tenses ("he said it had begun"): no past-perfect cue after it.
-_REPORTING = re.compile(r"\b(said|says|noted|told|added|stated|explained|argued|claimed|reported|"
-                        r"announced|warned|confirmed)\b")
+_REPORTING = re.compile(r"\b(said|says|saying|noted|told|added|stated|explained|argued|claimed|reported|"
+                        r"announced|warned|confirmed|cited|citing)\b")
 
 HEADING_KINDS = [
     # "What we don't know:" / "Unanswered questions:"
@@ -155,12 +161,30 @@ def open_question_cue(text: str) -> bool:
     return _any(OPEN_QUESTION_PATTERNS, unquoted(text)) or _any(THREAT_PATTERNS, text)
 
 
+# "The pound fell 10 percent on fears the decision could hit investment": the fear is the
+# reason for a fact, not the sentence's own prediction.
+_REASON_CLAUSE = re.compile(r"\b(?:on|amid|over|because of)\s+(?:fears|concerns|worries|hopes)\b[^.;]*", re.I)
+
+
 def hedged_cue(text: str) -> bool:
-    return _any(HEDGED_PATTERNS, unquoted(text))
+    return _any(HEDGED_PATTERNS, _REASON_CLAUSE.sub(" ", unquoted(text)))
+
+
+# A past event before the forecast: "The launch went according to plan, and it will now ...",
+# "it sent the telescope into space to start the journey it will be embarking on": the sentence
+# reports what happened; what it adds about the future does not make it a plan.
+_PAST_EVENT = re.compile(r"\b(went|sent|came|began|took|started|ended|launched|lifted|landed|crashed|died|killed|"
+                         r"won|lost|voted|signed|approved|passed|collapsed|resigned|completed|"
+                         # a view, not a plan: "Merkel felt the deal will oblige ..."
+                         r"felt|feels|thinks|thought|believed)\b", re.I)
 
 
 def next_cue(text: str) -> bool:
-    return _any(NEXT_PATTERNS, unquoted(text))
+    plain = unquoted(text)
+    m = _either(tuple(NEXT_PATTERNS)).search(plain)
+    if m is None:
+        return False
+    return not _PAST_EVENT.search(plain[: m.start()])
 
 
 def background_cue(text: str) -> bool:

@@ -1,0 +1,101 @@
+"""One mention of a name, prepared for merging (aliases, people): its forms and keys, and the
+union-find the merge rules share. Plain strings, no spaCy."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from generator.text import actor_kinds as actors_kinds
+from generator.text.actor_kinds import HONORIFICS, TITLE_NOUNS, strip_article
+from generator.nlp.actors.spans import NAME_PARTICLES
+
+# Memoised forms of the name helpers: every rule compares each of a story's few hundred names
+# with the others, so the same strings are folded and looked up over and over (pure functions).
+fold = lru_cache(maxsize=1 << 16)(actors_kinds.fold)
+is_country_name = lru_cache(maxsize=1 << 14)(actors_kinds.is_country_name)
+shares_stem = lru_cache(maxsize=1 << 16)(actors_kinds.shares_stem)
+
+SURNAME_SIMILARITY = 85  # "Hakkinen" ~ "Hakkinnen": a letter dropped or doubled in a surname
+
+
+@dataclass(frozen=True)
+class Form:
+    """One mention, prepared for merging."""
+
+    index: int  # position in the story's mention list
+    sid: str
+    article: int
+    text: str  # surface as written, trimmed ("Ms. Vogt")
+    core: str  # the name without honorific, title, article or possessive ("Vogt")
+    label: str
+    start: int
+    end: int
+
+    @property
+    def key(self) -> str:
+        return name_key(self.core)
+
+
+def tidy(text: str) -> str:
+    """A name without the sentence's full stop ("claimed by the FLN-K." -> "FLN-K"); "U.K." keeps its own."""
+    text = text.strip()
+    if text.endswith(".") and not re.fullmatch(r"(?:[A-Za-z]\.)+", text.split()[-1]):
+        text = text[:-1]
+    return text
+
+
+def core_name(text: str, label: str) -> str:
+    """ "Ms. Vogt" -> "Vogt"; "President Vogt" -> "Vogt"; "the Elysee's" -> "Elysee"."""
+    text = strip_article(tidy(text))
+    text = re.sub(r"(?:'s|’s|`s|'|’)$", "", text).strip()
+    words = text.split()
+    if label == "PERSON":
+        while len(words) > 1 and (words[0].lower() in HONORIFICS or words[0].lower() in TITLE_NOUNS):
+            words = words[1:]
+    else:  # "PM Modi" tagged an organisation is still Modi
+        while len(words) > 1 and words[0].lower() in HONORIFICS:
+            words = words[1:]
+    return " ".join(words)
+
+
+@lru_cache(maxsize=1 << 16)
+def name_key(text: str) -> str:
+    """Comparison key: folded, dots of initialisms dropped ("U.K." = "UK" = "U.K").
+
+    Memoised: read through Form.key by every merge rule, for every pair of names."""
+    key = fold(text).replace("’", "'").replace("`", "'")
+    if re.fullmatch(r"(?:[a-z]\.?){2,6}", key.replace(" ", "")):
+        return key.replace(".", "").replace(" ", "")
+    words = [w.replace(".", "") if re.fullmatch(r"(?:[a-z]\.){2,}", w) else w for w in key.split()]
+    return re.sub(r"(?<=[a-z0-9])\.$", "", " ".join(words)).strip()
+
+
+def is_abbreviation(core: str) -> bool:
+    """ "U.K.", "FAA", "OPEC", "FLN-K": capitals (with dots or a suffix), no lower-case words."""
+    letters = core.replace(".", "").replace("-", "").replace(" ", "")
+    return 2 <= len(letters) <= 7 and letters.isupper() and letters.isalnum()
+
+
+@lru_cache(maxsize=1 << 16)
+def initials(name: str) -> str:
+    """ "Central African Republic" -> "car"; particles skipped ("Bank of England" -> "be")."""
+    words = [w for w in re.split(r"[\s-]+", fold(name)) if w and w not in NAME_PARTICLES]
+    return "".join(w[0] for w in words)
+
+
+class UnionFind:
+    def __init__(self, n: int):
+        self.parent = list(range(n))
+
+    def find(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def union(self, a: int, b: int) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:  # the lower index is the root: order-independent, deterministic
+            self.parent[max(ra, rb)] = min(ra, rb)

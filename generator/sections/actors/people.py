@@ -1,0 +1,181 @@
+"""Which mentions name the same person: full names by spelling, a surname or a first name
+alone by the full names the story gives (one of the merge rules of aliases.cluster)."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from functools import lru_cache
+from typing import Sequence
+
+from rapidfuzz import fuzz
+
+from generator.sections.actors.forms import (
+    SURNAME_SIMILARITY, Form, UnionFind, fold, is_abbreviation, is_country_name,
+)
+from generator.text.actor_kinds import (
+    FACILITY_NOUNS, GENERIC_ORG_HEADS, INSTITUTION_NOUNS, LANDFORM_NOUNS, MEDIA_NAME_WORDS, ORG_NOUNS,
+)
+
+# "John J. Ray III", "Martin Luther King Jr.": a suffix after the surname, not the surname
+GENERATION_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv", "v"})
+GLUED_SUFFIX = re.compile(r"(?<=[a-z])(III|II|IV|Jr|Sr)\b")
+MIN_SHORT_FIRST_NAME = 3  # "Ben" for "Benjamin"; shorter prefixes ("Jo") fit too many names
+FULL_NAME_SIMILARITY = 88  # "Amirali Rostamy" ~ "Amir Ali Rostami", "Yevgeny"/"Yevgeni" Orlov
+BODY_WORDS = ORG_NOUNS | INSTITUTION_NOUNS | GENERIC_ORG_HEADS | FACILITY_NOUNS | MEDIA_NAME_WORDS | LANDFORM_NOUNS
+REPORTING_GLUE = frozenset({"said", "says", "told", "added", "noted"})  # "...Lindqvistsaid"
+
+
+@lru_cache(maxsize=1 << 16)
+def _name_tokens(core: str) -> tuple[str, ...]:
+    """Folded name words without initials ("J. Lindqvist" -> ("lindqvist",)).
+
+    Memoised: each person's name is compared with every other name of the story."""
+    core = GLUED_SUFFIX.sub(r" \1", core)  # "John J. RayIII": the space before the suffix was lost
+    words = [w for w in fold(core).replace(".", ". ").split() if not re.fullmatch(r"[a-z]\.?", w)]
+    while len(words) > 1 and words[-1].rstrip(".,") in GENERATION_SUFFIXES:  # "John Ray III" is a Ray
+        words.pop()
+    return tuple(words)
+
+
+def _same_person(a: str, b: str) -> bool:
+    """Two multi-word names of one person: a near-identical spelling once spaces are dropped,
+    or one is the other without some words ("Amir Ali" / "K. Lindqvist" / "Jonas Lindqvist")."""
+    ta, tb = _name_tokens(a), _name_tokens(b)
+    if not ta or not tb:
+        return False
+    if ta == tb:
+        return True  # the same words once initials, suffixes and spacing are set aside
+    sa, sb = "".join(ta), "".join(tb)
+    if sa[0] == sb[0] and ta[-1][0] == tb[-1][0] and min(len(sa), len(sb)) >= 8 \
+            and fuzz.ratio(sa, sb) >= FULL_NAME_SIMILARITY:
+        return True
+    short, long = sorted((ta, tb), key=len)
+    if len(short) == len(long):
+        if len(ta) == 2 and ta == tb[::-1]:
+            return True  # "Zhao Changpeng" / "Changpeng Zhao": family name first or last
+        if ta[1:] == tb[1:] and _short_first_name(ta[0], tb[0]):
+            return True  # "Ben Crump" / "Benjamin Crump"
+        return ta[:-1] == tb[:-1] and _glued_surname(ta[-1], tb[-1])
+    if long[-1] in FACILITY_NOUNS:
+        return False  # "George Floyd Square" is a place named after George Floyd
+    return long[-len(short):] == short or long[: len(short)] == short
+
+
+def _short_first_name(x: str, y: str) -> bool:
+    """ "ben" / "benjamin", "chris" / "christopher": one first name the start of the other."""
+    short, long = sorted((x, y), key=len)
+    return len(short) >= MIN_SHORT_FIRST_NAME and short != long and long.startswith(short)
+
+
+def _glued_surname(a: str, b: str) -> bool:
+    """Same surname once a word glued on by a lost space is cut off and a letter forgiven:
+    "Lindqvistsaid" ~ "Lindqvist", "Hakkinenthe" ~ "Hakkinnen" (first names equal)."""
+    long, short = (a, b) if len(a) >= len(b) else (b, a)
+    return any(fuzz.ratio(long[: len(long) - k], short) >= SURNAME_SIMILARITY
+               and (k == 0 or glued_word(long[len(long) - k:]))
+               for k in range(0, min(12, len(long) - 4)))
+
+
+def glued_word(tail: str) -> bool:
+    """A word a lost space glued to a name: a function word or an inflected verb
+    ("...the", "...delivered", "...said"), not a name's own ending ("Orlov"/"Orlovsky")."""
+    from generator.speedups.stop_words import stop_words
+
+    return tail in stop_words() or tail in REPORTING_GLUE or (len(tail) >= 5 and tail.endswith(("ed", "ing")))
+
+
+def _surname_fits(single: str, full: str) -> bool:
+    """ "Vogt" ~ "Clara Vogt"; "Hakinen" ~ "Mika Hakkinen"; "Lindqvistsaid" (a
+    scraped page that lost a space) ~ "Jonas Lindqvist"."""
+    tokens = _name_tokens(full)
+    s, last = fold(single), tokens[-1] if tokens else ""
+    if not last:
+        return False
+    if s == last:
+        return True
+    if len(s) >= 5 and s[0] == last[0] and fuzz.ratio(s, last) >= SURNAME_SIMILARITY:
+        return True
+    tail = single[len(last):]
+    return len(last) >= 5 and s.startswith(last) and tail.isalpha() and tail.islower() and glued_word(tail)
+
+
+def merge_people(forms: Sequence[Form], uf: UnionFind) -> None:
+    """Full names merge by spelling; a lone surname joins the (most mentioned) person it ends."""
+    people = [f for f in forms if f.label == "PERSON"]
+    # multi-word names of any label: spaCy sometimes tags a person's full name as a place
+    multi = sorted({f.key: f for f in forms if len(f.core.split()) >= 2 and not is_abbreviation(f.core)
+                    and (f.label == "PERSON" or not is_country_name(f.core))}.values(), key=lambda f: f.key)
+    people_keys = {f.key for f in people}
+    for i, a in enumerate(multi):
+        for b in multi[i + 1:]:
+            if (a.key in people_keys or b.key in people_keys) and _same_person(a.core, b.core):
+                uf.union(a.index, b.index)
+    # a name spaCy tagged an organisation each time it was written in full ("Mariano Rajoy")
+    # is a person's when a surname it tagged a person ends it, and no person's name does
+    named = [f for f in multi if f.key not in people_keys and f.label == "ORG" and _person_shaped(f.core)]
+    multi = [f for f in multi if f.key in people_keys]
+    counts = Counter(uf.find(f.index) for f in forms if f.label == "PERSON" or len(f.core.split()) >= 2)
+    singles = [f for f in forms if len(f.core.split()) == 1 and f.label in {"PERSON", "ORG"}
+               and not is_country_name(f.core) and not is_abbreviation(f.core)]
+    fitting: dict[tuple[str, str], list[Form]] = {}  # the same surname recurs: match it against the names once
+    for f in singles:
+        if (f.core, f.label) not in fitting:
+            fits = [m for m in multi if _surname_fits(f.core, m.core)]
+            if not fits and f.label == "PERSON":
+                fits = [m for m in named if _surname_fits(f.core, m.core)]
+            fitting[(f.core, f.label)] = fits
+        fits = sorted({uf.find(m.index) for m in fitting[(f.core, f.label)]}, key=lambda root: (-counts[root], root))
+        if fits:
+            uf.union(fits[0], f.index)
+
+
+def _person_shaped(core: str) -> bool:
+    """Two to four capitalised words, none a word that names a body or a site ("Mariano Rajoy",
+    not "Federal Reserve System" or "Lusail Stadium")."""
+    words = core.split()
+    return 2 <= len(words) <= 4 and all(re.fullmatch(r"[A-Z][a-z]+(?:-[A-Z]?[a-z]+)*", w) for w in words) \
+        and not any(fold(w) in BODY_WORDS for w in words)
+
+
+FIRST_NAME_DOMINANCE = 3  # "Steve" is the article's Steve Jobs when he is named 3x as often as Steve Wozniak
+
+
+def first_name_of(core: str) -> str | None:
+    """The folded first name of a multi-word person's name ("Steve Jobs" -> "steve")."""
+    words = _name_tokens(core)
+    return words[0] if len(words) >= 2 else None
+
+
+def merge_first_names(forms: Sequence[Form], uf: UnionFind) -> None:
+    """ "Steve" after "Steve Jobs": a first name alone is the person of that first name its
+    article names (else the story's only one); where the article names several, the one it
+    is about (named three times as often as any other). Every article must tell, and tell
+    the same person: else the first name stays apart (build shows it nowhere)."""
+    people = [f for f in forms if f.label == "PERSON" and first_name_of(f.core)]
+    by_first: dict[str, set[int]] = defaultdict(set)
+    for f in people:
+        by_first[first_name_of(f.core)].add(uf.find(f.index))
+    size: Counter[tuple[int, int]] = Counter((f.article, uf.find(f.index)) for f in forms)
+    multi_roots = {uf.find(f.index) for f in people}
+    votes: dict[int, set[int | None]] = defaultdict(set)  # a first name's group -> the people it is
+    for f in forms:
+        key = fold(f.core)
+        # a first name tagged an organisation is as often a thing named after the person ("the
+        # Vikram lander", named after Vikram Sarabhai): only a person's first name is one
+        if f.label != "PERSON" or " " in f.core or key not in by_first or uf.find(f.index) in multi_roots:
+            continue
+        votes[uf.find(f.index)].add(_first_name_person(f.article, sorted(by_first[key]), size))
+    for root, people_voted in sorted(votes.items()):
+        if len(people_voted) == 1 and None not in people_voted:
+            uf.union(people_voted.pop(), root)
+
+
+def _first_name_person(article: int, roots: list[int], size: Counter) -> int | None:
+    """The person a first name alone names in its article, or None when it cannot tell."""
+    here = sorted((r for r in roots if size[(article, r)]), key=lambda r: (-size[(article, r)], r))
+    if not here:
+        return roots[0] if len(roots) == 1 else None
+    if len(here) == 1 or size[(article, here[0])] >= FIRST_NAME_DOMINANCE * size[(article, here[1])]:
+        return here[0]
+    return None

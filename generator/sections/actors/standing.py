@@ -1,0 +1,206 @@
+"""Which names of a story are its actors, what kind each is, and which descriptions fit it.
+
+The evidence is the articles' own, never a list of names: what each mention does in its
+sentence (generator.nlp.actors.functions: acts, speaks, is told, heads a report, qualifies a
+noun) and how the sources describe the name (the head noun of its descriptions). People and
+organisations that act or speak get a row; a country only when it acts as a body; places,
+news outlets, things (vessels, products, events) and hashtags never do; a name only named in
+passing neither.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from typing import Iterable, Sequence
+
+from generator.sections.actors.roles import content_words, head_word
+from generator.text.actor_kinds import (
+    FACILITY_NOUNS, GENERIC_ORG_HEADS, INSTITUTION_NOUNS, MEDIA_NAME_WORDS, MEDIA_NOUNS, ORG_NOUNS,
+    HONORIFICS, MODEL, PERSON_NOUNS, THING_NOUNS, TITLE_NOUNS, country_of, fold, person_noun,
+)
+
+PLACE_KINDS = frozenset({"city", "region"})
+# Heads of a country's description: what a country is in a story ("the first country to ...").
+COUNTRY_NOUNS = frozenset({
+    "country", "nation", "state", "power", "member", "kingdom", "republic", "ally", "neighbour",
+    "neighbor", "democracy", "economy", "monarchy", "partner", "signatory", "host", "government",
+})
+BODY_NOUNS = ORG_NOUNS | INSTITUTION_NOUNS | GENERIC_ORG_HEADS
+# Words of an institution's name: a body that measures or states, never an outlet ("according to
+# the US Geological Survey", "according to the National Geophysical Institute").
+INSTITUTION_WORDS = BODY_NOUNS | frozenset({
+    "survey", "observatory", "administration", "bureau", "centre", "center", "laboratory", "program",
+    "programme", "court", "government", "ministry", "police", "army", "force", "forces", "guard",
+    "service", "services", "institute", "university", "organisation", "organization", "nations",
+})
+# Heads of a description that make a person the outlet's own staff, reporting the story.
+JOURNALIST_NOUNS = frozenset({"reporter", "correspondent", "journalist", "anchor", "presenter", "editor",
+                              "columnist", "host", "producer", "photographer", "cameraman", "writer"})
+# Share of a name's mentions naming a thing ("an Airbus", "the Airbus A320", "the X lander") that
+# makes it a thing's name: a maker is named by its products more than by anything it does.
+THING_SHARE = 0.4
+# A body named with no sign of what it does or is gets a row only when named this often.
+MIN_BARE_MENTIONS = 3
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """What a name's mentions do, counted over the story."""
+
+    mentions: int
+    acts: int = 0  # the subject of a verb, or the agent of a passive
+    speaks: int = 0  # the subject of a reporting verb, or "according to" it
+    reports: int = 0  # of those, "X reported", "according to X": what outlets do
+    audience: int = 0  # "told X", "in an interview with X"
+    dateline: int = 0  # "NEW YORK (X) —"
+    personal: int = 0  # "X completed his hat-trick"
+    impersonal: int = 0  # "X said it would appeal"
+    hashtag: int = 0
+    indefinite: int = 0  # "an Airbus crashed": a thing made
+    modified: tuple[tuple[str, int], ...] = ()  # nouns the name qualifies ("the X lander"), counted
+
+    @classmethod
+    def of(cls, functions: Iterable[tuple[str, ...]]) -> "Evidence":
+        counts: Counter[str] = Counter()
+        nouns: Counter[str] = Counter()
+        n = 0
+        for fs in functions:
+            n += 1
+            for f in fs:
+                if f.startswith("modifies:"):
+                    nouns[f[len("modifies:"):]] += 1
+                else:
+                    counts[f] += 1
+        return cls(n, counts["acts"], counts["speaks"], counts["reports"], counts["audience"],
+                   counts["dateline"], counts["personal"], counts["impersonal"], counts["hashtag"],
+                   counts["indefinite"], tuple(sorted(nouns.items())))
+
+
+def _heads(phrases: Iterable[str]) -> Counter[str]:
+    return Counter(h for h in (head_word(p) for p in phrases) if h)
+
+
+def _majority(heads: Counter[str], words: frozenset[str]) -> bool:
+    total = sum(heads.values())
+    return bool(total) and 2 * sum(c for h, c in heads.items() if h in words) > total
+
+
+def corrected_kind(kind: str, name: str, phrases: Sequence[str], ev: Evidence) -> str:
+    """A person spaCy took for an organisation ("Alain Vidalies", French Transport Minister) or
+    the reverse ("Binance", a rival exchange), by the descriptions' heads and the pronouns."""
+    heads = _heads(phrases)
+    office = _majority(heads, frozenset(h for h in heads if h in TITLE_NOUNS or h in PERSON_NOUNS))
+    body = _majority(heads, BODY_NOUNS | MEDIA_NOUNS)
+    if kind == "organization" and len(name.split()) >= 2 and fold(name).split()[-1] not in BODY_NOUNS \
+            and not body and (ev.personal > ev.impersonal or office):
+        return "person"
+    if kind == "person" and not office and (body or ev.impersonal > ev.personal or _body_shaped(name)):
+        return "organization"
+    return kind
+
+
+def _body_shaped(name: str) -> bool:
+    """ "ISRO's Telemetry Tracking And Command Network": a possessive inside the name, or a last
+    word that names a body, is no person's name."""
+    words = fold(name).split()
+    return len(words) >= 2 and (any(w.endswith("'s") for w in words[:-1])
+                                or words[-1] in INSTITUTION_NOUNS | GENERIC_ORG_HEADS | MEDIA_NOUNS)
+
+
+def is_media_description(phrase: str) -> bool:
+    """ "Japanese public broadcaster", "state media outlet", "news agency" (not "space agency")."""
+    head = head_word(phrase)
+    words = set(content_words(phrase))
+    if head == "agency":
+        return bool(words & {"news", "press", "wire"})
+    return head in MEDIA_NOUNS or "media" in words and head in {"outlet", "group", "company", "organization"}
+
+
+def _is_outlet(name: str, phrases: Sequence[str], ev: Evidence, outlets: frozenset[str]) -> bool:
+    """A news outlet, by how the story names it: the publisher of one of its sources, a name
+    with a newsroom word ("Sky News", "The Guardian"), a description ("broadcaster"), a dateline
+    ("(AP) —"); or a name that does nothing but report and be told things ("told Reuters",
+    "according to AFP", "writes X") and is no institution ("according to the Survey" is a body's
+    measurement)."""
+    words = fold(name).split()
+    if fold(name) in outlets or set(words) & MEDIA_NAME_WORDS and (len(words) >= 2 or words[0] != "news") \
+            or ev.dateline and not ev.acts:
+        return True
+    if phrases and 2 * sum(is_media_description(p) for p in phrases) > len(phrases):
+        return True
+    only_reports = ev.acts == 0 and ev.speaks == ev.reports and (ev.reports or ev.audience)
+    return bool(only_reports) and not set(words) & INSTITUTION_WORDS
+
+
+def _is_thing(name: str, kind: str, phrases: Sequence[str], ev: Evidence) -> bool:
+    """A place, structure, vessel, product or event: described as one ("a cargo ship"), named as
+    one ("Lusail Stadium"), or mostly qualifying such a noun ("the Vikram lander")."""
+    heads = _heads(phrases)
+    if kind not in {"person", "country"} and fold(name).split()[-1:] and fold(name).split()[-1] in FACILITY_NOUNS:
+        return True
+    if kind != "country" and _majority(heads, THING_NOUNS - COUNTRY_NOUNS if kind == "group" else THING_NOUNS):
+        return True
+    things = sum(c for noun, c in ev.modified if noun in THING_NOUNS or noun == MODEL) + ev.indefinite
+    return things >= THING_SHARE * ev.mentions and ev.speaks == 0
+
+
+def standing(name: str, kind: str, phrases: Sequence[str], described: bool, ev: Evidence, sources: int,
+             outlets: frozenset[str], told_of: bool = False) -> str:
+    """ "actor" for a name that gets a row on the page; else why it does not (see models.Actor).
+
+    `phrases`: every description the sources give it; `described`: one of them fits its kind;
+    `told_of`: a sentence tells what it did ("She had lost her home": the next sentence's "she")."""
+    if kind in PLACE_KINDS:
+        return "place"
+    if ev.hashtag:
+        return "thing"
+    if kind not in {"person", "country"} and _is_outlet(name, phrases, ev, outlets):
+        return "outlet"
+    if _is_thing(name, kind, phrases, ev):
+        return "thing"
+    if kind == "country":
+        # a country is an actor when it acts or speaks as a body, not where things happen
+        return "actor" if ev.acts or ev.speaks > ev.reports or described else "place"
+    if kind == "person" and not ev.acts and phrases and _majority(_heads(phrases), JOURNALIST_NOUNS):
+        return "outlet"  # "ITV News reporter Ian Woods said": the outlet's own staff, reporting
+    if described or ev.acts or ev.speaks or told_of:
+        return "actor"
+    if kind == "person":
+        return "actor" if sources >= 2 or ev.mentions >= 2 else "passing"
+    # a body the story keeps naming without saying what it does or is
+    named = ev.mentions - sum(c for _, c in ev.modified)
+    return "actor" if kind != "group" and sources >= 2 and named >= MIN_BARE_MENTIONS else "passing"
+
+
+# ---------------------------------------------------------------- descriptions that fit
+
+
+def without_own_name(phrase: str, names: Iterable[str]) -> str | None:
+    """ "Spain's Prime Minister Mariano" for Mariano Rajoy: a title may not carry the person's
+    own name (the parser left a first name on it); it is cut off, or the phrase refused when
+    the name sits inside it."""
+    # the names' own words, not the titles and nationalities written with them ("Finnish
+    # President Sauli Niinistö" is a form of the name; "President" may still be the role)
+    own = {w for n in names for w in n.split()
+           if w[:1].isupper() and w.lower() not in TITLE_NOUNS and w.lower() not in HONORIFICS and not country_of(w)}
+    words = phrase.split()
+    while words and words[-1] in own:
+        words.pop()
+    if not words or any(w in own for w in words):
+        return None
+    return " ".join(words)  # "Floyd's younger brother" is kin: a possessive of the name may stay
+
+
+def fits(phrase: str, kind: str) -> bool:
+    """A description that can be this kind of actor's role: a person's names a person ("the
+    bank's chief economist", "Floyd's nephew"), never a thing ("news of convictions"); a
+    country's names what a country is ("the first country to ..."); a body's is no place."""
+    head = head_word(phrase)
+    if not head:
+        return False
+    if kind == "person":
+        return person_noun(head)
+    if kind == "country":
+        return head in COUNTRY_NOUNS
+    return head not in THING_NOUNS and not person_noun(head) or head in BODY_NOUNS

@@ -1,0 +1,151 @@
+"""Lines that stand alone: a sentence leaning on the one before it, resolved from its own source.
+
+A statement is shown alone, so "He said ...", "The move follows ...", "However, ..." or
+'"...," he said.' leave a reader asking who or what. Editors resolve such a line in one of
+three ways, tried in order, each from the same source's text only:
+  - a leading connective ("However,", "But", "Meanwhile,") is trimmed: the fact after it stands;
+  - a personal pronoun for a person ("He", "His", "According to her", "..., she said") becomes
+    the person's name in square brackets ("[Kabulov] noted that ..."), when the sentences just
+    before it name exactly one person: the referent is then not in doubt;
+  - otherwise the previous sentence of the same paragraph is taken with it, when that one
+    stands alone and the two are not too long together.
+When none applies the line cannot be shown, and the reason says why.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from generator.models import AnalysedArticle, Sentence
+from generator.text.standalone import CONNECTIVE, DATELINE, PERSON_PRONOUN, SPEAKER_TAIL, dangling, form_problem
+
+MAX_WORDS = 60  # two sentences taken together: beyond this a line is a paragraph, not a point
+LOOK_BACK = 3  # sentences searched for the person a pronoun names
+_POSSESSIVE = re.compile(r"^(his|her)\b", re.I)
+_ACCORDING = re.compile(r"^according to (him|her)\b", re.I)
+_SUBJECT = re.compile(r"^(he|she)\b", re.I)
+
+
+@dataclass(frozen=True)
+class Resolved:
+    """A line as shown, and the sentences of its source it is made of (one, or the one before too)."""
+
+    text: str | None  # None: it cannot stand alone
+    reason: str | None  # why not, when text is None
+    sentences: tuple[int, ...] = ()
+
+
+def standalone(item: AnalysedArticle, index: int, text: str, join: bool = True) -> Resolved:
+    """The line `text` (sentence `index` of `item`) made to stand alone, or why it cannot.
+    `join`: the sentence before may be taken along (not for a plan or a question, which must
+    say what it says on its own)."""
+    dateline = DATELINE.match(text)
+    if dateline:  # "NEW YORK (AP) — US regulators ...": the place line goes, the sentence stays
+        text = text[dateline.end():]
+    problem = form_problem(text)
+    if problem is None:
+        return Resolved(text, None, (index,))
+    if problem == "unbalanced quotation marks":
+        return _close_quotation(item, index, text, problem)
+    if dangling(text) is None:  # cut off: nothing in the source mends that
+        return Resolved(None, problem, (index,))
+    line = _trim_connective(text)
+    if line != text and form_problem(line) is None:
+        return Resolved(line, None, (index,))
+    if PERSON_PRONOUN.match(line) or SPEAKER_TAIL.search(line):
+        name = referent(item, index)
+        if name:
+            named = bracket(line, name)
+            if form_problem(named) is None:
+                return Resolved(named, None, (index,))
+    prev = _previous(item, index) if join else None
+    if prev is not None and form_problem(prev.text) is None:
+        joined = item.article.text[prev.start:item.analysis.sentences[index].start] + text
+        if len(joined.split()) <= MAX_WORDS and form_problem(joined) is None:
+            return Resolved(joined, None, (prev.index, index))
+    return Resolved(None, problem, (index,))
+
+
+def _close_quotation(item: AnalysedArticle, index: int, text: str, problem: str) -> Resolved:
+    """A quotation the sentence splitter cut ('Peskov said: "This is a new escalation.' and
+    the rest in the next sentence): the following sentences of the paragraph taken with it,
+    up to the one that closes the quotation."""
+    sents = item.analysis.sentences
+    start = sents[index].start
+    for k in range(index + 1, min(len(sents), index + 3)):
+        if sents[k].paragraph != sents[index].paragraph:
+            break
+        joined = item.article.text[start:sents[k].end]
+        if len(joined.split()) > MAX_WORDS:
+            break
+        if form_problem(joined) is None:
+            return Resolved(joined, None, tuple(range(index, k + 1)))
+    return Resolved(None, problem, (index,))
+
+
+def _trim_connective(text: str) -> str:
+    m = CONNECTIVE.match(text)
+    if not m or not text[m.end():]:
+        return text
+    rest = text[m.end():]
+    return rest[0].upper() + rest[1:]
+
+
+def _previous(item: AnalysedArticle, index: int) -> Sentence | None:
+    """The sentence before, in the same paragraph."""
+    sents = item.analysis.sentences
+    if index <= 0 or index >= len(sents):
+        return None
+    prev = sents[index - 1]
+    return prev if prev.paragraph == sents[index].paragraph else None
+
+
+def referent(item: AnalysedArticle, index: int) -> str | None:
+    """The one person the sentences just before `index` name (their surname), else None.
+
+    The nearest sentence (within LOOK_BACK, this paragraph or the one before) that names
+    anyone decides: one person there is the referent; two or more leave it in doubt."""
+    sents = item.analysis.sentences
+    if not 0 <= index < len(sents):
+        return None
+    paragraph = sents[index].paragraph
+    # a person the article names in full somewhere ("Shinzo Abe"): "Japan's" misread as a name is not one
+    named = {surname(e.text) for e in item.analysis.entities if e.label == "PERSON" and _FULL_NAME.match(e.text)}
+    people: dict[int, set[str]] = {}
+    for e in item.analysis.entities:
+        if e.label == "PERSON" and index - LOOK_BACK <= e.sentence < index:
+            people.setdefault(e.sentence, set()).add(surname(e.text) if surname(e.text) in named else "")
+    for i in range(index - 1, max(-1, index - LOOK_BACK - 1), -1):
+        if sents[i].paragraph < paragraph - 1:
+            break
+        if i in people:
+            names = people[i]
+            return next(iter(names)) or None if len(names) == 1 else None
+    return None
+
+
+# "Shinzo Abe", "John J. Ray III": capitalised words only, no possessive, no dash ("Abe - Japan's")
+_FULL_NAME = re.compile(r"^[A-Z][\w.’'-]*(?: [A-Z][\w.]*){1,3}$")
+_SUFFIX = frozenset({"jr", "sr", "ii", "iii", "iv"})
+
+
+def surname(name: str) -> str:
+    """'John J. Ray III' -> 'Ray': the last word that is not a generational suffix."""
+    words = [w.strip(".,") for w in re.sub(r"['’]s$", "", name.strip()).split()]
+    words = [w for w in words if w and w.lower() not in _SUFFIX]
+    return words[-1] if words else ""
+
+
+def bracket(text: str, name: str) -> str:
+    """The pronoun naming the person replaced by the name in square brackets, as editors do."""
+    if _ACCORDING.match(text):
+        return _ACCORDING.sub(lambda m: f"{m.group(0)[:13]}[{name}]", text, count=1)
+    if _POSSESSIVE.match(text):
+        return _POSSESSIVE.sub(f"[{name}'s]", text, count=1)
+    if _SUBJECT.match(text):
+        return _SUBJECT.sub(f"[{name}]", text, count=1)
+    tail = SPEAKER_TAIL.search(text)
+    if tail and tail.group(1):
+        return text[: tail.start(1)] + f"[{name}]" + text[tail.end(1):]
+    return text

@@ -1,0 +1,93 @@
+"""Does a line stand alone? Openers and speaker tails that point outside the line.
+
+A statement shown on its own must not lean on a sentence the reader cannot see: "He said",
+"They", "This came", "The move", "However, ...", "According to him", "..., he said." The
+patterns are shared by the claims sections (which resolve or avoid such lines) and the
+verification gate (which holds any that remain). Plain text only.
+"""
+
+from __future__ import annotations
+
+import re
+
+# A line opening with a word that points outside it ("He said", "They", "This came", "The move").
+DANGLING = re.compile(
+    r"^(he|she|they|him|them|his|her|their|its|we|i|"
+    r"it (?:is|was) (?:a|an|the|supposed|now)\b|it['’]s (?:a|an|the|now|been|supposed)\b|"
+    r"it (?!(?:is|was|will|would|could|may|might|remains|remained|seems|seemed|appears|appeared|has been|"
+    r"had been|took|takes|emerged|isn['’]t|wasn['’]t|['’]s|['’]ll)\b)[a-z]+\b|"
+    r"(?:\w+ ){0,3}(?:after|before) (?:that|this)\b|"
+    r"it (?:said|says|added|told|noted|also|was said|struck|hit|killed|caused|left|destroyed|came|comes|follows|"
+    r"followed|marks|marked|means|meant|shows|showed|is now|was later)|"
+    r"(?:this|that|these|those)(?! (?:week|month|year|morning|afternoon|evening|night|weekend|time|spring|summer|"
+    r"autumn|fall|winter|season|decade|century)\b)|"
+    r"(?:but|and|so|also|however|meanwhile|instead|still|yet|then|thus|therefore|moreover|furthermore)\b|"
+    r"according to (?:him|her|them|it)\b|"
+    r"the (?:former|latter|move|decision|group|company|agency|official|minister|ministry|statement|report|"
+    r"same|two|three|team|man|woman|country|state|city|court|body|relationship|deal|plan|step)\b)\b", re.I)
+# A quotation or statement whose speaker is only a pronoun: '"...," he said.' / "..., she added."
+SPEAKER_TAIL = re.compile(r"(?:[,”\"’]\s*|\s)(he|she)\s+(said|says|added|told|noted|wrote|explained|stated|"
+                          r"insisted|argued|warned|continued|recalled)\b(?=[^.!?]*[.!?]?[\"”’]?\s*$)|"
+                          r"[”\"],?\s*(they|he|she)\s+([a-z]+ed|said|told|wrote)\b", re.I)
+# Connectives a line may drop: the fact after them stands alone ("However, police said ...").
+CONNECTIVE = re.compile(r"^(but|and|however|meanwhile|still|also|moreover|furthermore|yet|so|in addition)\b,?\s+",
+                        re.I)
+# Openers naming a person only by pronoun: resolved by the person the source named just before.
+PERSON_PRONOUN = re.compile(r"^(he|she|his|her|according to (?:him|her))\b", re.I)
+# A line cut where a scraped excerpt ends ("... at 1:30AM this morning…."), or picked up mid-way.
+CUT = re.compile(r"(\.\.\.|…)[\"”’)]*\.?\s*$")
+CUT_START = re.compile(r"^[\"“”'‘’(]*(\.\.\.|…)")
+# First-person words outside quotation marks: someone's speech with its quotation marks and
+# speaker lost ("For the workers on the bridge, we pray ...", "Thank you to all who believed in us").
+FIRST_PERSON = re.compile(r"\b(I|[Ww]e|[Ww]e've|[Oo]urs?|[Uu]s|[Mm]y|[Mm]e|[Mm]yself|[Oo]urselves)\b")
+# "Alexander Yokum, an analyst, explains.": a speech verb whose words did not come with it
+# (not "..., officials said.": an attribution tail after the words it attributes)
+SPEECH_WITHOUT_WORDS = re.compile(r"\b(explains|reports|writes|explain|report)[.:]\s*$", re.I)
+# A dateline a scraped body keeps before its first sentence: "NEW YORK (AP) — ", "BALTIMORE — ".
+DATELINE = re.compile(r"^[A-Z][A-Z .,'’-]{2,40}(?:\([A-Za-z .]+\))?\s*[—–-]{1,2}\s+(?=[A-Z\"“])")
+# A side clause standing as a sentence: "As protesters have broken into the residence." (no comma,
+# so no main clause follows it).
+FRAGMENT = re.compile(r"^(as|because|although|though|whereas|unless|while|if)\s", re.I)
+# A photo caption left in a body: position marks "(L)", "in this photo", "pictured".
+CAPTION = re.compile(r"\((?:L|R|C|left|right|centre|center|top|bottom)\)|\bin this (?:photo|picture|image|handout|"
+                     r"file photo|still)\b|\bphoto taken\b|\bpictured\b|\b(?:photo|image) courtesy\b|\bscreen ?grab\b", re.I)
+_QUOTED = re.compile(r"[\"“][^\"“”]*[\"”]|‘[^‘’]*’")
+ENDS_A_SENTENCE = re.compile(r"[.!?][\"'”’)\]]*$")
+QUOTE_MARKS = re.compile(r"[\"“”]")
+
+
+def dangling(text: str) -> str | None:
+    """The opener or speaker tail that points outside the line, or None when it stands alone."""
+    stripped = text.strip()  # a line opening with a quotation mark names its speaker after it
+    m = DANGLING.match(stripped)
+    if m:
+        return m.group(0)
+    tail = SPEAKER_TAIL.search(text)
+    if tail:
+        return " ".join(g for g in tail.groups() if g)
+    return None
+
+
+def form_problem(text: str) -> str | None:
+    """Why a line cannot be shown whatever its sources say (dangling, unbalanced, cut), or None."""
+    stripped = text.strip()
+    opener = dangling(stripped)
+    if opener:
+        return f"does not stand alone (opens with '{opener}')" if not SPEAKER_TAIL.search(stripped) \
+            else f"does not stand alone (speaker only '{opener}')"
+    if len(QUOTE_MARKS.findall(stripped)) % 2:
+        return "unbalanced quotation marks"
+    if CUT.search(stripped) or not ENDS_A_SENTENCE.search(stripped):
+        return "cut off (does not end as a sentence ends)"
+    if CUT_START.match(stripped):
+        return "cut off (starts mid-way)"
+    if SPEECH_WITHOUT_WORDS.search(stripped):
+        return "introduces words that are not there"
+    if FRAGMENT.match(stripped) and "," not in stripped:
+        return "a fragment (a side clause without its main clause)"
+    if CAPTION.search(stripped):
+        return "a photo caption, not the article's text"
+    first = FIRST_PERSON.search(_QUOTED.sub(" ", stripped))
+    if first:
+        return f"someone's words with no speaker ('{first.group(0)}' outside quotation marks)"
+    return None

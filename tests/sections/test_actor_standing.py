@@ -1,0 +1,123 @@
+"""Which names get a row, what kind of actor each is, and which descriptions fit it
+(generator.sections.actors.standing): pure rules over the evidence the NLP stage records."""
+
+from __future__ import annotations
+
+import pytest
+
+from generator.sections.actors.standing import (
+    Evidence, corrected_kind, fits, is_media_description, standing, without_own_name,
+)
+
+
+def ev(*functions: tuple[str, ...]) -> Evidence:
+    return Evidence.of(functions)
+
+
+NO_OUTLETS: frozenset[str] = frozenset()
+
+
+def test_evidence_counts_each_function_and_the_nouns_a_name_qualifies():
+    e = ev(("acts",), ("speaks", "reports"), ("modifies:lander",), ("modifies:lander", "quoted"))
+    assert (e.mentions, e.acts, e.speaks, e.reports) == (4, 1, 1, 1)
+    assert e.modified == (("lander", 2),)
+
+
+@pytest.mark.parametrize("kind", ["city", "region"])
+def test_places_never_get_a_row(kind):
+    assert standing("Valdora", kind, [], False, ev(("acts",), ("acts",)), 5, NO_OUTLETS) == "place"
+
+
+def test_a_country_gets_a_row_only_when_it_acts_or_speaks_as_a_body():
+    assert standing("Ruritania", "country", [], False, ev((), ()), 5, NO_OUTLETS) == "place"
+    assert standing("Ruritania", "country", [], False, ev(("acts",), ()), 5, NO_OUTLETS) == "actor"
+    assert standing("Ruritania", "country", [], False, ev(("speaks",)), 1, NO_OUTLETS) == "actor"
+    # "according to Ruritania" alone is no act of a government
+    assert standing("Ruritania", "country", [], False, ev(("speaks", "reports")), 1, NO_OUTLETS) == "place"
+    assert standing("Ruritania", "country", ["first country to sign"], True, ev(()), 1, NO_OUTLETS) == "actor"
+
+
+@pytest.mark.parametrize("name, phrases, functions", [
+    ("Daily Planet News", [], [("acts",)]),  # a newsroom word in its name
+    ("Kestrel", ["state broadcaster"], [()]),  # described as an outlet
+    ("Kestrel", ["news agency"], [()]),
+    ("KP", [], [("dateline",)]),  # "VALDORA (KP) —"
+    ("Kestrel", [], [("audience",), ("speaks", "reports")]),  # "told Kestrel", "according to Kestrel"
+    ("The Guardian", [], [("speaks", "reports")]),
+])
+def test_news_outlets_never_get_a_row(name, phrases, functions):
+    assert standing(name, "organization", phrases, False, ev(*functions), 2, NO_OUTLETS) == "outlet"
+
+
+def test_a_body_that_is_only_cited_is_an_outlet_unless_its_name_is_an_institutions():
+    cited = ev(("speaks", "reports"))
+    assert standing("Kestrel", "organization", [], False, cited, 1, NO_OUTLETS) == "outlet"
+    assert standing("National Seismic Survey", "organization", [], False, cited, 1, NO_OUTLETS) == "actor"
+    assert standing("Kestrel", "organization", [], False, cited, 1, frozenset({"kestrel"})) == "outlet"
+    assert not is_media_description("space agency") and is_media_description("Japanese public broadcaster")
+
+
+@pytest.mark.parametrize("name, kind, phrases, functions", [
+    ("Dali", "person", ["cargo ship"], [()]),  # described as a thing
+    ("Lusail Stadium", "organization", [], [("acts",)]),  # named as a site
+    ("Vikram", "organization", [], [("modifies:lander",), ("modifies:lander",), ("acts",)]),
+    ("Airbus", "organization", [], [("indefinite", "acts"), ("modifies:#model",), ("acts",), ()]),
+    ("UnfoldTheUniverse", "organization", [], [("hashtag",)]),
+])
+def test_vessels_sites_products_and_hashtags_never_get_a_row(name, kind, phrases, functions):
+    assert standing(name, kind, phrases, False, ev(*functions), 3, NO_OUTLETS) == "thing"
+
+
+def test_a_name_named_in_passing_gets_no_row_but_one_that_acts_speaks_or_is_described_does():
+    assert standing("Kestrel Corp", "organization", [], False, ev(()), 1, NO_OUTLETS) == "passing"
+    assert standing("Jane Roe", "person", [], False, ev(()), 1, NO_OUTLETS) == "passing"
+    assert standing("Jane Roe", "person", [], False, ev(("speaks",)), 1, NO_OUTLETS) == "actor"
+    assert standing("Jane Roe", "person", ["nurse"], True, ev(()), 1, NO_OUTLETS) == "actor"
+    assert standing("Jane Roe", "person", [], False, ev(()), 1, NO_OUTLETS, told_of=True) == "actor"
+    assert standing("Jane Roe", "person", [], False, ev((), ()), 2, NO_OUTLETS) == "actor"
+    # a body named bare needs to be named often, in more than one source
+    assert standing("Kestrel Corp", "organization", [], False, ev((), ()), 2, NO_OUTLETS) == "passing"
+    assert standing("Kestrel Corp", "organization", [], False, ev((), (), ()), 2, NO_OUTLETS) == "actor"
+
+
+def test_the_outlets_own_reporter_gets_no_row_unless_the_story_is_about_what_he_did():
+    reporter = ["ITV News reporter"]
+    assert standing("Ian Roe", "person", reporter, True, ev(("speaks",)), 1, NO_OUTLETS) == "outlet"
+    assert standing("Ian Roe", "person", ["journalist"], True, ev(("acts",)), 1, NO_OUTLETS) == "actor"
+
+
+def test_kind_follows_the_descriptions_heads_and_the_pronouns():
+    assert corrected_kind("organization", "Alain Roe", ["French Transport Minister"], ev(())) == "person"
+    assert corrected_kind("organization", "Kylian Roe", [], ev(("acts", "personal"))) == "person"
+    assert corrected_kind("person", "Binance", ["rival exchange"], ev(())) == "organization"
+    assert corrected_kind("person", "Kestrel", [], ev(("speaks", "impersonal"))) == "organization"
+    # one word is no person's full name; a body's word in the name keeps it a body
+    assert corrected_kind("organization", "Apple", ["chief executive"], ev(())) == "organization"
+    assert corrected_kind("organization", "Kestrel Bank", ["chief executive"], ev(())) == "organization"
+    assert corrected_kind("person", "Kell’s Tracking And Command Network", [], ev(())) == "organization"
+    assert corrected_kind("person", "Bill Roe", ["former rival", "Microsoft Chairman"],
+                          ev(("speaks", "impersonal"))) == "person"
+
+
+@pytest.mark.parametrize("phrase, kind, ok", [
+    ("former Minneapolis police officer", "person", True),
+    ("Floyd's nephew", "person", True),
+    ("professor emeritus at the university", "person", True),
+    ("news of convictions on all counts", "person", False),  # a misparse, not a description of a man
+    ("cargo ship", "person", False),
+    ("first country to recognise the government", "country", True),
+    ("election campaign", "country", False),
+    ("route from Barcelona", "country", False),
+    ("low-cost carrier owned by Lufthansa", "organization", True),
+    ("capital", "organization", False),
+])
+def test_a_description_fits_only_the_kind_of_actor_it_can_describe(phrase, kind, ok):
+    assert fits(phrase, kind) is ok
+
+
+def test_a_title_never_carries_the_persons_own_name():
+    assert without_own_name("Spain's Prime Minister Mariano", ["Mariano Rajoy", "Rajoy"]) == "Spain's Prime Minister"
+    assert without_own_name("Prime Minister Mariano of Spain", ["Mariano Rajoy"]) is None
+    assert without_own_name("Floyd's younger brother", ["Philonise Floyd"]) == "Floyd's younger brother"
+    # the titles and nationalities written with a name are no part of it
+    assert without_own_name("President", ["Sauli Niinisto", "Finnish President Sauli Niinisto"]) == "President"

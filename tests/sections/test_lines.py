@@ -1,0 +1,108 @@
+"""Lines that stand alone and carry their own support: resolve.py, page.py, garbled.py."""
+
+from __future__ import annotations
+
+import pytest
+
+from generator.config import Settings
+from generator.models import AnalysedArticle, Article, ArticleAnalysis
+from generator.nlp.parsed import ParsedArticle
+from generator.sections.claims import garbled, synthesis
+from generator.sections.claims.page import trimmed
+from generator.sections.claims.resolve import bracket, standalone
+from tests.conftest import parse
+
+
+def analysed(sid: str, *paragraphs: str, published: str | None = "2024-05-14",
+             misspellings: tuple[str, ...] = ()) -> AnalysedArticle:
+    art = Article(sid, f"{sid}.txt", tuple(paragraphs), published=published)
+    parsed = ParsedArticle.of(art, parse(art.text))
+    return AnalysedArticle(art, ArticleAnalysis(sid, parsed.sentences, parsed.entities(), misspellings=misspellings))
+
+
+@pytest.mark.slow
+def test_a_pronoun_is_shown_as_the_one_person_named_before():
+    item = analysed("a", "Envoy Zamir Kabulov spoke to reporters in Moscow on Friday. "
+                         "He noted that trade with Kabul had already begun.")
+    line = standalone(item, 1, item.analysis.sentences[1].text)
+    assert line.text == "[Kabulov] noted that trade with Kabul had already begun."
+
+
+@pytest.mark.slow
+def test_a_pronoun_with_two_people_before_it_is_not_guessed():
+    item = analysed("a", "Minister Ana Duarte met envoy Zamir Kabulov in Moscow on Friday. "
+                         "He said trade with Kabul had already begun.")
+    line = standalone(item, 1, item.analysis.sentences[1].text)
+    assert line.text is None or "[" not in line.text  # never a guessed name
+    assert line.text is None or line.text.startswith("Minister Ana Duarte met")  # the sentence before, taken along
+
+
+@pytest.mark.slow
+def test_a_leading_connective_is_trimmed():
+    item = analysed("a", "The bridge was closed on Monday. However, the ferry kept running through the night.")
+    assert standalone(item, 1, item.analysis.sentences[1].text).text == "The ferry kept running through the night."
+
+
+@pytest.mark.slow
+def test_the_move_takes_the_sentence_before_it_along():
+    item = analysed("a", "The council approved the new harbour budget on Monday. "
+                         "The move follows two years of delays at the port.")
+    line = standalone(item, 1, item.analysis.sentences[1].text)
+    assert line.text == ("The council approved the new harbour budget on Monday. "
+                         "The move follows two years of delays at the port.")
+
+
+def test_a_speaker_tail_pronoun_is_bracketed():
+    assert bracket('"We will rebuild," he said.', "Velt") == '"We will rebuild," [Velt] said.'
+    assert bracket("His office said the road was shut.", "Velt") == "[Velt's] office said the road was shut."
+    assert bracket("According to her, the road was shut.", "Velt") == "According to [Velt], the road was shut."
+
+
+def test_a_sentence_may_be_trimmed_of_its_last_side_clause():
+    assert trimmed("Russia recognised the new government, becoming the first to do so since the group took power in 2021.") \
+        == ["Russia recognised the new government, becoming the first to do so since the group took power in 2021.",
+            "Russia recognised the new government, becoming the first to do so."]
+    assert trimmed("The mayor said the road would stay shut unless the river fell.") == \
+        ["The mayor said the road would stay shut unless the river fell."]  # 'unless' changes the meaning
+
+
+@pytest.mark.slow
+def test_the_shown_sentence_is_one_every_counted_source_states():
+    a = analysed("a", "Norland formally recognised the Velorian government on Monday, becoming the first country "
+                      "to do so since the army took power in 2021.")
+    b = analysed("b", "Norland officially recognised the Velorian government on Monday, becoming the first nation "
+                      "to do so since the army seized power nearly three years ago.")
+    c = analysed("c", "Norland recognised the Velorian government on Monday, becoming the first country to do so.")
+    syn = synthesis.synthesise([a, b, c], [], [], Settings())
+    first = syn.summary[0]
+    assert first.sources == ("a", "b", "c")
+    assert "2021" not in first.text and "three years" not in first.text
+
+
+@pytest.mark.slow
+def test_a_claim_only_a_garbled_source_makes_is_held():
+    a = analysed("a", "The bridge over the Harlow river collapsed on Tuesday after a ship hit a pillar.")
+    b = analysed("b", "A cargo ship hit a pillar of the Harlow river bridge on Tuesday and the bridge collapsed.",
+                 "Workers wree doing maintenance work on the bridge when the crash occurred on Tuesday night.",
+                 misspellings=("wree", "andkilled", "wassending"))
+    assert garbled.find([a, b]) == {"b"}
+    syn = synthesis.synthesise([a, b], [], [], Settings())
+    shown = [i.text for i in syn.summary + syn.known + syn.background]
+    assert not any("wree" in t for t in shown)
+    assert any(h.reason == "only a source whose text is garbled says it" and "wree" in h.text for h in syn.held)
+    assert syn.garbled == ("b",)
+
+
+def test_one_slip_is_no_garbled_source():
+    item = AnalysedArticle(Article("a", "a.txt", ("Some text here.",)),
+                           ArticleAnalysis("a", (), misspellings=("wree",)))
+    assert garbled.find([item]) == set()
+
+
+@pytest.mark.slow
+def test_a_quotation_the_splitter_cut_is_closed_by_the_next_sentence():
+    item = analysed("a", 'Kremlin spokesman Dmitry Peskov told reporters: "This is a new escalation. '
+                         'We will take countermeasures." The talks ended on Tuesday.')
+    first = item.analysis.sentences[0].text
+    line = standalone(item, 0, first)
+    assert line.text is not None and line.text.endswith('countermeasures."')

@@ -1,0 +1,50 @@
+"""The headline: a source's own title when one reads as a headline, else a short lead clause."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from generator.models import AnalysedArticle, Item
+from generator.stories.headline import choose_headline, clean_title, lead_clause
+from tests.stories.test_cluster import fake
+
+def titled(item: AnalysedArticle, title: str) -> AnalysedArticle:
+    return AnalysedArticle(replace(item.article, title=title), item.analysis)
+
+
+BODY = "A cargo ship hit the Harlow bridge on Tuesday and the bridge collapsed into the river."
+
+
+def test_site_text_and_questions_are_not_headlines():
+    for title in ("Play Live Radio", "Reading Time: 7 minutes", "Image Courtesy of The Asahi Shimbun",
+                  "See more of the story", "Why did the bridge fall?",
+                  "Residents look over destroyed buildings half submerged in water from the"):
+        assert clean_title(title) is None, title
+
+
+def test_a_site_name_after_the_title_is_taken_off():
+    assert clean_title("Harlow bridge collapses after ship strike | Harlow Gazette") == \
+        "Harlow bridge collapses after ship strike"
+    assert clean_title("Japan's ex-leader assassinated, world stunned. Video / CBS News") == \
+        "Japan's ex-leader assassinated, world stunned"
+
+
+def test_the_consensus_title_the_bodies_bear_out():
+    titles = {"01": "Harlow bridge collapses after cargo ship hits it", "02": "Play Live Radio",
+              "03": "Cargo ship hits Harlow bridge, which collapses"}
+    items = [titled(fake(sid, BODY, []), title) for sid, title in titles.items()]
+    assert choose_headline(items) in ("Harlow bridge collapses after cargo ship hits it",
+                                      "Cargo ship hits Harlow bridge, which collapses")
+
+
+def test_without_titles_the_lead_clause_has_no_attribution_tail():
+    items = [fake("01", BODY, [])]
+    lead = Item("A cargo ship hit the Harlow bridge on Tuesday and the bridge collapsed, officials said.", ("01",))
+    assert choose_headline(items, [lead]) == "A cargo ship hit the Harlow bridge on Tuesday and the bridge collapsed"
+
+
+def test_a_long_lead_is_cut_to_its_main_clause_or_refused():
+    assert lead_clause("The Harlow bridge collapsed into the river on Tuesday, after a cargo ship that had lost "
+                       "power hit one of its pillars in the dark.") == \
+        "The Harlow bridge collapsed into the river on Tuesday."
+    assert lead_clause(" ".join(["word"] * 30) + ".") is None

@@ -1,0 +1,29 @@
+"""A line stands alone: no opener or speaker tail pointing outside it, not cut off."""
+
+from __future__ import annotations
+
+from generator.text.standalone import dangling, form_problem
+
+
+def test_openers_that_point_outside_the_line():
+    for line in ("He said the town would rebuild.", "The move follows years of delays.",
+                 "However, the road stayed shut.", "According to him, the road stayed shut.",
+                 "It struck 24 kilometres deep."):
+        assert dangling(line), line
+
+
+def test_lines_that_stand_alone():
+    for line in ("This week, the council voted to rebuild.", "It is not clear how the fire started.",
+                 '"We will rebuild," the mayor said.', "[Velt] said the town would rebuild."):
+        assert dangling(line) is None, line
+
+
+def test_a_speaker_only_named_by_a_pronoun():
+    assert form_problem('"We will rebuild," he said.').startswith("does not stand alone")
+
+
+def test_cut_off_and_first_person_lines():
+    assert form_problem("Workers were doing work when the crash occurred at 1:30AM this morning….").startswith("cut off")
+    assert form_problem("…we can confirm that the crew notified authorities.").startswith("cut off")
+    assert form_problem("For the workers on the bridge, we pray for their families.").startswith("someone's words")
+    assert form_problem('The mayor said "we will rebuild" on Friday.') is None
