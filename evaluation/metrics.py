@@ -83,8 +83,14 @@ def boilerplate_kept(line: str, text: str) -> bool:
     return key in fold(text) or any(fuzz.ratio(key, p) >= PARAGRAPH_SAME for p in paragraphs)
 
 
+# What cleaning may take off the front of a body paragraph, listing it as removed: the line's
+# rest is still the body ("AMIZMIZ: Rescuers dug ..." is kept as "Rescuers dug ...").
+OPENER_REASONS = frozenset({"dateline", "page label"})
+
+
 def cleaning(gold: dict, raw_texts: dict[str, str], exported: dict[str, dict]) -> Section:
-    """Share of boilerplate lines absent from sources[].text; share of body lines present."""
+    """Share of boilerplate lines absent from sources[].text; share of body lines present (a
+    dateline or label taken off a paragraph's front, and listed as removed, aside)."""
     removed = total_bp = kept = total_body = 0
     left_in: list[str] = []
     lost: list[str] = []
@@ -97,9 +103,11 @@ def cleaning(gold: dict, raw_texts: dict[str, str], exported: dict[str, dict]) -
                 left_in.append(f"{sid}: {line[:80]}")
             else:
                 removed += 1
+        openers = [normalise(r["line"]) for r in (exported.get(sid) or {}).get("removed") or []
+                   if r.get("reason") in OPENER_REASONS]
         for line in body_lines(src, raw_texts.get(sid, "")):
             total_body += 1
-            if occurs(line, text):
+            if occurs(line, text) or any(line.startswith(o) and occurs(line[len(o):], text) for o in openers if o):
                 kept += 1
             else:
                 lost.append(f"{sid}: {line[:80]}")

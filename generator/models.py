@@ -65,6 +65,9 @@ class Article:
     published: str | None = None  # ISO 8601 at the precision stated: "2025-07-04T15:25", "2025-07-05", None
     url: str | None = None
     content_hash: str = ""
+    # a dateline's day without its year ("PORTVILLE, July 8 (Agency) -"), as ISO 8601 writes one:
+    # "--07-08"; the story's dates give it its year (sections/timeline). None when a full date is known.
+    dateline: str | None = None
     # stable key of the source (editorial.ids): its host and a short hash of its bytes, never its
     # position or file number; the page's footnote label. "" until the editorial stage sets it.
     key: str = ""
@@ -134,8 +137,8 @@ class DateMention:
     relative: bool = False  # date is None until resolved against the story's date ("on May 12", undated article)
     tense: str = "past"  # past | present | future: the direction of a relative date ("will vote on Monday")
     approximate: bool = False  # "almost five years ago": a year at most, and only roughly
-    main_clause: bool = True  # times the sentence's main clause, not a side one ("..., since the firm went public in 2016")
-    event_lemmas: tuple[str, ...] = ()  # sentence lemmas without clauses set at another time ("a day after ..."); () if none
+    main_clause: bool = True  # times the sentence's own event, not a side one ("Abe, who resigned in 2020, collapsed")
+    event_lemmas: tuple[str, ...] = ()  # lemmas of the clause the date times, without clauses telling other events
 
 
 @dataclass(frozen=True)

@@ -14,6 +14,7 @@ from datetime import date
 
 from generator.clean import boilerplate as bp
 from generator.clean import outlet, page
+from generator.clean.openers import take_openers
 from generator.errors import InputRejected
 from generator.text.dates.written import find_date
 from generator.models import Article, RawDocument, RemovedLine
@@ -21,8 +22,10 @@ from generator.models import Article, RawDocument, RemovedLine
 MIN_BODY_WORDS = 40  # the default of Settings.min_body_words
 MAX_TEXT_CHARS = 300_000  # about 50,000 words: far beyond one news article
 MIN_ENGLISH_SHARE = 0.15  # English prose is ~40% function words; other languages share few
-# "date 2023-03-10 " before the first line: the date header some scrapers write
-SCRAPER_DATE = re.compile(r"^date (\d{4}-\d{2}-\d{2})(?:\s+|$)")
+# "date 2023-03-10 " before the first line: the date header some scrapers write (or "date 2019-09")
+SCRAPER_DATE = re.compile(r"^date (\d{4}-\d{2}(?:-\d{2})?)(?:\s+|$)")
+# A date in a page's address: ".../2021/04/20/slug", ".../2021-04-20-slug", ".../2021/04/slug"
+URL_DATE = re.compile(r"/((?:19|20)\d\d)[/-](0?[1-9]|1[0-2])(?:[/-](0?[1-9]|[12]\d|3[01]))?(?=[/._-]|$)")
 ENGLISH_FUNCTION_WORDS = frozenset("""
 the of and to a in is that for it as was with be by on not he she they his her their this are or
 from at an but have has had were been which who will would there its said also after than more
@@ -35,32 +38,96 @@ def clean_document(raw: RawDocument, min_body_words: int = MIN_BODY_WORDS) -> Ar
     if len(raw.text) > MAX_TEXT_CHARS:
         raise InputRejected(raw.file, f"too long for one article ({len(raw.text)} characters; "
                                       f"the limit is {MAX_TEXT_CHARS})")
-    lines = _input_lines(raw)
+    lines = input_lines(raw)
     header, scraper_date = _scraper_header(lines) if raw.format == "text" else (None, None)
     reasons, facts = _classify(lines, raw.meta.get("title"))
-    body = [ln for i, ln in enumerate(lines) if i not in reasons]
+    openers = take_openers([ln for i, ln in enumerate(lines) if i not in reasons])
+    body = list(openers.paragraphs)
     _check_article(raw.file, lines, body, min_body_words)
     removed = ([RemovedLine(header, "scraper date header")] if header else []) + \
-        [RemovedLine(ln, reasons[i]) for i, ln in enumerate(lines) if i in reasons]
+        [RemovedLine(ln, reasons[i]) for i, ln in enumerate(lines) if i in reasons] + list(openers.removed)
     meta = raw.meta
     author = meta.get("author") or facts.get("author")
     who = outlet.identify(raw.file, lines, reasons, facts.get("outlet"), author, meta)
+    written, yearless = _dateline_date(openers.dateline)
+    published = meta.get("published") or facts.get("published") or scraper_date or written or _url_date(who.url)
     return Article(
         raw.source_id, raw.file, tuple(body), tuple(removed),
         title=meta.get("title") or outlet.plausible_title(facts.get("title")),
         outlet=who.outlet,
         author=author,
-        published=meta.get("published") or facts.get("published") or scraper_date,
-        url=who.url, content_hash=raw.content_hash,
+        published=published, url=who.url, content_hash=raw.content_hash,
+        dateline=None if published else yearless,
     )
 
 
-def _input_lines(raw: RawDocument) -> list[str]:
-    """Non-empty stripped lines; in Markdown a paragraph may be wrapped over several lines."""
+def _dateline_date(found) -> tuple[str | None, str | None]:
+    """(ISO date, yearless "--MM-DD") a dateline states: "PORTVILLE, July 5, 2024 (Agency) -" the
+    first, "PORTVILLE, Examplia, July 8 (Agency) -" the second (its year comes from the story)."""
+    if found is None or found.month is None or found.day is None:
+        return None, None
+    try:
+        day = date(found.year or 2000, found.month, found.day)  # 2000: a leap year, so "Feb 29" stands
+    except ValueError:
+        return None, None
+    return (day.isoformat(), None) if found.year else (None, f"--{found.month:02d}-{found.day:02d}")
+
+
+def _url_date(url: str | None) -> str | None:
+    """The date a page's address states, at the precision it gives ("2021-04-20", "2021-04")."""
+    m = URL_DATE.search(url or "")
+    if m is None:
+        return None
+    year, month = int(m.group(1)), int(m.group(2))
+    if m.group(3) is None:
+        return f"{year:04d}-{month:02d}"
+    try:
+        return date(year, month, int(m.group(3))).isoformat()
+    except ValueError:
+        return None
+
+
+def input_lines(raw: RawDocument) -> list[str]:
+    """Non-empty stripped lines; in Markdown a paragraph may be wrapped over several lines, and
+    in text a page printed at a fixed width (a print edition) is rejoined (`_unwrap`)."""
     if raw.format == "markdown":
         blocks = re.split(r"\n\s*\n", raw.text)
         return [" ".join(b.split()) for b in blocks if b.strip()]
-    return [ln.strip() for ln in raw.text.split("\n") if ln.strip()]
+    out: list[str] = []
+    for block in re.split(r"\n\s*\n", raw.text):
+        out.extend(_unwrap([ln.strip() for ln in block.split("\n") if ln.strip()]))
+    return out
+
+
+# A block of lines is hard-wrapped when its lines reach at least this width and at least this
+# share of them stop mid-sentence; a wrapped line is one this close to the block's width.
+WRAP_MIN_WIDTH = 50
+WRAP_SHARE = 0.5
+WRAP_FULL = 0.75
+WRAP_GOING_ON = 0.25  # ... and at least this share of its lines go on a sentence in lower case
+_ENDS_CLAUSE = re.compile(r"[.!?:;…\"”’)\]]$")
+
+
+def _unwrap(lines: list[str]) -> list[str]:
+    """Lines of one block, a sentence broken over lines joined again: "the most powerful quake
+    ever recorded in" + "Japan shook apart homes." Only in a block that is wrapped at a fixed
+    width; a line that ends a sentence, or a short one (a name, a label), ends its paragraph
+    unless the next line goes on in lower case."""
+    width = max((len(ln) for ln in lines), default=0)
+    open_ends = sum(1 for ln in lines[:-1] if not _ENDS_CLAUSE.search(ln))
+    going_on = sum(1 for ln in lines[1:] if ln[:1].islower())  # a list of headlines never goes on
+    if len(lines) < 3 or not WRAP_MIN_WIDTH <= width <= 2 * WRAP_MIN_WIDTH \
+            or open_ends < WRAP_SHARE * (len(lines) - 1) or going_on < WRAP_GOING_ON * (len(lines) - 1):
+        return lines
+    out = [lines[0]]
+    for prev, line in zip(lines, lines[1:]):
+        wrapped = not _ENDS_CLAUSE.search(prev) and not SCRAPER_DATE.fullmatch(prev + " ") and (
+            len(prev) >= WRAP_FULL * width or line[:1].islower() or prev.endswith((",", "-", "–", "—")))
+        if wrapped:
+            out[-1] = f"{out[-1]} {line}"
+        else:
+            out.append(line)
+    return out
 
 
 def _scraper_header(lines: list[str]) -> tuple[str | None, str | None]:
@@ -76,7 +143,7 @@ def _scraper_header(lines: list[str]) -> tuple[str | None, str | None]:
     try:  # "date 2023-14-29" is a scraper's garbage, not a date: keep the header, infer no date
         date.fromisoformat(m.group(1))
     except ValueError:
-        return m.group(0).strip(), None
+        return m.group(0).strip(), None  # "date 2019-09" too: no day, and no publication date
     return m.group(0).strip(), m.group(1)
 
 
@@ -100,10 +167,11 @@ def _classify(lines: list[str], given_title: str | None) -> tuple[page.Reasons, 
 
 
 def _published(lines: list[str], reasons: page.Reasons, start: int, byline_dates: tuple[str, ...]) -> str | None:
-    """The stated publication date: a "Published ..." line, a byline's date, a date line above the body."""
+    """The stated publication date: a "Published ..." line, a byline's date, a date alone on a
+    line above the body or in the page's header (a page may print its lead before its date)."""
     dated = [i for i, r in sorted(reasons.items()) if r == "publication date"]
     stated = [i for i in dated if re.match(r"^(?:first\s+)?(?:published|posted)\b", lines[i], re.I)]
-    bare = [i for i in dated if i < start and bp.DATE_ONLY_RE.match(lines[i])]
+    bare = [i for i in dated if (i < start or i < page.BYLINE_ZONE) and bp.DATE_ONLY_RE.match(lines[i])]
     for i in stated:
         found = find_date(lines[i])
         if found:

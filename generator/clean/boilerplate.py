@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from generator.text import furniture
 from generator.text.dates.vocabulary import DATE_RE
 
 I = re.I
@@ -28,7 +29,8 @@ elections crime media education the and in depth main menu section sections head
 NAME_TOKEN = r"[A-Z][\w'’.-]*"  # a capitalised word of a name: "O’Neil", "Jean-Luc", "J."
 NAME = rf"{NAME_TOKEN}(?:\s+{NAME_TOKEN}){{0,3}}"  # one to four such words: "Mary Ann De Vries"
 JOBS = (r"(?:editor|reporter|correspondent|writer|journalist|columnist|contributor|producer"
-        r"|photographer|photojournalist|anchor|presenter|staff|intern|critic|blogger|author)s?")
+        r"|photographer|photojournalist|anchor|presenter|staff|intern|critic|blogger|author)s?"
+        r"(?:-in-chief|-at-large)?")
 
 # (reason, pattern) checked in order; the first match names the line's kind.
 RULES: list[tuple[str, re.Pattern[str]]] = [
@@ -37,10 +39,13 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
         r"^(?:copy link|link copied|copy url|share(?: this)?(?: article| story| page)?|share on \w+|tweet"
         r"|e-?mail|print|facebook|twitter|whatsapp|linkedin|telegram|reddit|pinterest|\w)$", I)),
     # "2 min read", "5 minutes to read"
-    ("boilerplate: reading time", re.compile(r"^\d{1,3}\s*(?:min|mins|minutes?)\.?\s+(?:to\s+)?read$", I)),
+    ("boilerplate: reading time", re.compile(r"^\d{1,3}\s*(?:min|mins|minutes?)\.?\s+(?:to\s+)?read$"
+                                             r"|^reading time\s*:?\s*\d{1,3}\s*(?:min|mins|minutes?)\.?$", I)),
     # "Read more", "Show More", "Article image", "Advertisement", "Listen to this article"
     ("boilerplate: page widget", re.compile(
         r"^(?:read more|show more|load more|see more|view more|more stories|article image|image|video"
+        r"|see more of (?:the|this) story|read (?:the )?full (?:story|article)|play live radio|listen live"
+        r"|available on air stations|next up:?"
         r"|advertisement|ad|sponsored|skip ad|listen(?: to (?:this|the) (?:article|story))?|in this article:?"
         r"|sign up|subscribe(?: now)?|comments?|view comments|continue reading|back to top|next article"
         r"|previous article|you may also like|recommended(?: for you)?|most read|watch now|play video"
@@ -91,6 +96,12 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
     ("publication date", re.compile(rf"^(?:first\s+|last\s+)?(?:published|posted|updated|modified)(?:\s+on)?\s*:?\s*{DATE_RE.pattern}", I)),
     # "Council vote explained Council vote explained 02:41" (a video player's title shown twice)
     ("video player label", re.compile(r"^(.{3,150}?)\s+\1\s+\d{1,2}:\d{2}$")),
+    # "Here's the minister explaining the plan in 2019. She first speaks of it five minutes into the video:"
+    ("embedded media", re.compile(r"^here(?:'s|’s| is| are)\s.{0,300}(?:[:]|\b(?:video|clip|footage|below)\b[^.]*[.:])$"
+                                  r"|^.{0,200}\b(?:video|clip|footage|below)\s*:$", I)),
+    # "Jane Roe, an analyst at Example Research, explains." (a video's introduction of its speaker)
+    ("embedded media", re.compile(rf"^{NAME}(?:,[^.]{{1,100}},)?\s+(?:explains|reports|has more|has the story"
+                                  rf"|has the details|weighs in)\.?$")),
     # "Featured Daily Planet" (a publisher badge)
     ("publisher label", re.compile(rf"^Featured\s+{NAME_TOKEN}(?:\s+{NAME_TOKEN}){{0,5}}$")),
 ]
@@ -106,6 +117,13 @@ def classify_line(line: str) -> str | None:
     for reason, pattern in RULES:
         if pattern.search(line):
             return reason
+    if len(line) <= MAX_CAPTION_CHARS and (kind := furniture.caption(line)) and (
+            kind == "photo credit" or one_sentence(line)):
+        return kind  # a credit ends what it credits; a caption rule judges one sentence
+    if furniture.embedded(line):
+        return "embedded post"
+    if furniture.promotion(line):
+        return "boilerplate: site promotion"
     if DATE_ONLY_RE.match(line):
         return "publication date"
     if is_nav_label(line):
@@ -122,6 +140,17 @@ def is_nav_label(line: str) -> bool:
 
 def words(line: str) -> int:
     return len(line.split())
+
+
+MAX_CAPTION_CHARS = 500  # a caption is a sentence or two; a longer line is body text
+# Where one sentence ends and the next begins: ". " before a capital, an opening quote or a digit.
+SENTENCE_BREAK = re.compile(r"(?<=[.!?])[\"'”’)]*\s+(?=[\"“‘(]?[A-Z0-9])")
+
+
+def one_sentence(line: str) -> bool:
+    """True when the line holds one sentence: a caption rule judges a caption, not a paragraph
+    that happens to open with one (clean/openers.py takes such an opening off)."""
+    return SENTENCE_BREAK.search(line) is None
 
 
 _END_SENTENCE = re.compile(r"[.!?…][\"'”’)\]]*$")
@@ -153,5 +182,5 @@ def is_name_line(line: str) -> bool:
 
 JOB_TITLE_RE = re.compile(rf"^(?:[\w'’-]+\s+){{0,4}}{JOBS}(?:\s*[,|&/]\s*[\w\s'’-]{{1,40}})?$", I)
 BIO_RE = re.compile(
-    rf"^(?P<name>{NAME})\s+(?:is|was|has been|serves as)\s+(?:an?|the)\s+(?:[\w-]+\s+){{0,4}}{JOBS}\b"
+    rf"^(?P<name>{NAME})\s+(?:is|was|has been|serves as)\s+(?:(?:an?|the)\s+)?(?:[\w-]+\s+){{0,4}}(?i:{JOBS})\b"
     rf"(?:[^.]{{0,80}}?\b(?:for|at|with)\s+(?P<org>(?:The\s+)?{NAME_TOKEN}(?:\s+{NAME_TOKEN}){{0,5}}))?")

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from generator.clean import boilerplate as bp
 from generator.clean.names import tidy_name
+from generator.text.furniture import caption
 from generator.text.dates.written import find_date
 
 Reasons = dict[int, str]
@@ -146,10 +147,16 @@ def _trim_org(org: str) -> str:
 
 
 def captions(lines: list[str], reasons: Reasons) -> Reasons:
-    """Caption/credit pairs split over two lines: "Bank headquarters in the city" + "Jane Roe/Agency"."""
+    """Caption/credit pairs split over two lines: "Bank headquarters in the city" + "Jane Roe/Agency";
+    and a scene without its full stop beside another caption ("A police officer detains a man
+    in Eastmere"): captions come in runs, and a headline would not sit among them."""
     found: Reasons = {}
     for i, line in enumerate(lines):
         kind = reasons.get(i)
+        beside = "photo caption" in (reasons.get(i - 1), reasons.get(i + 1))
+        if kind is None and beside and not bp.ends_sentence(line) and caption(line + ".") == "photo caption":
+            found[i] = "photo caption"
+            continue
         if kind == "photo credit" and i > 0 and i - 1 not in reasons and not bp.is_substantive(lines[i - 1]):
             found[i - 1] = "photo caption"  # a paragraph of the story above a credit stays
         elif kind == "photo caption" and i + 1 < len(lines) and i + 1 not in reasons \

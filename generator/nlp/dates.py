@@ -4,7 +4,6 @@ A mention's date is the point's ISO string ("2019", "2019-05", "2019-05-14"), as
 
 from __future__ import annotations
 
-from bisect import bisect_left
 from datetime import date
 
 from generator.models import DateMention
@@ -24,8 +23,31 @@ DATE_LINK_DEPS = frozenset({"appos", "conj", "compound", "nummod", "npadvmod", "
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
 # A clause set a distance from the event tells another event: "a day after the vote", "hours before".
-ANCHOR_WORDS = frozenset({"after", "before", "since"})
 DISTANCE_UNITS = frozenset({"minute", "hour", "day", "week", "month", "year", "decade"})
+# Words that set a phrase or clause apart from the sentence's own event: its date is another
+# event's ("until the vote on Friday", "ahead of elections on Sunday", "since Gordon Brown in 2010",
+# "although the group was banned in 2003", "the second man after Geoff Hurst in 1966").
+SIDE_WORDS = frozenset({"since", "after", "before", "until", "till", "following", "ahead", "prior", "than",
+                        "like", "unlike", "although", "though", "because", "if", "unless", "whereas", "despite"})
+# A clause at the time of the one it hangs on: "when he resigned in 2020", "as rescuers searched".
+CONCURRENT_MARKS = frozenset({"when", "as", "while", "once", "whenever"})
+# Right "after" or "following" a dated event, the main event falls in the same month or year:
+# "concerns peaked after the March 2024 attack" (a day is too fine: "the day after the vote").
+FOLLOWING = frozenset({"after", "following"})
+# "guilty of lying ...", "charged with killing ...", "known for saying ...": a gerund names an act,
+# whose date is that act's ("with the troops retreating in 1989", with its own subject, is not one).
+ACT_PREPOSITIONS = frozenset({"of", "for", "with", "about", "against", "from"})
+# Nouns that are a time of day: "after midnight on Tuesday" is still Tuesday's.
+DAY_PARTS = frozenset({"midnight", "noon", "midday", "dawn", "dusk", "daybreak", "nightfall", "sunrise", "sunset"})
+# "soon after", "shortly after": the main event is that day's too.
+SAME_TIME = frozenset({"soon", "shortly", "immediately", "just", "right", "moments", "minutes"})
+# Fewer content words than this, and a clause leans on the rest of its sentence for its meaning.
+MIN_CLAUSE_WORDS = 3
+# Clauses inside a verb's words that tell events of their own.
+OTHER_CLAUSES = frozenset({"conj", "relcl", "acl", "advcl", "appos", "parataxis"})
+# Clauses that describe a noun, with their own time: "the firm that crashed in 2001",
+# "a process launched last May".
+NOUN_CLAUSES = frozenset({"relcl", "acl"})
 
 
 def extract_dates(parsed: ParsedArticle) -> list[DateMention]:
@@ -34,13 +56,12 @@ def extract_dates(parsed: ParsedArticle) -> list[DateMention]:
     if not sentences:
         return []
     reference = day_of(parsed.article.published)
-    anchors = parsed.positions("LOWER", ANCHOR_WORDS)
     by_sentence: dict[int, list[tuple[DateMention, bool]]] = {}
     for ent in parsed.ents:
         if ent.label_ not in ("DATE", "TIME"):
             continue
         index = parsed.sentence_at(ent.start_char)
-        found = _mention(doc, ent, index, reference, anchors)
+        found = _mention(doc, ent, index, reference)
         if found is not None:
             by_sentence.setdefault(index, []).append(found)
     out: list[DateMention] = []
@@ -55,11 +76,8 @@ def extract_dates(parsed: ParsedArticle) -> list[DateMention]:
     return out
 
 
-def _mention(doc, ent, index: int, reference: date | None, anchors: list[int]) -> tuple[DateMention, bool] | None:
-    """(mention, nominal) when the entity is the time of an event; None for other dates.
-
-    `anchors`: the indices of the document's ANCHOR_WORDS tokens, found once per article.
-    """
+def _mention(doc, ent, index: int, reference: date | None) -> tuple[DateMention, bool] | None:
+    """(mention, nominal) when the entity is the time of an event; None for other dates."""
     anchor = _anchor(ent)
     role = _role(anchor)
     if role is None:
@@ -79,6 +97,13 @@ def _mention(doc, ent, index: int, reference: date | None, anchors: list[int]) -
     spec = parse_expression(expression)
     if spec is None or not spec.point or is_iso(ent.text):
         return None  # "the 1990s" is no point; "2019-05-14" in prose is a page's dateline, not an event
+    timing = _timing(ent, anchor, head, prep, nominal, verb, _coarse(spec),
+                     spec.kind == "calendar" and spec.year is not None)
+    if timing is None:
+        return None  # a comparison's baseline: "its lowest since 1985", "down from $16bn earlier this year"
+    if tense == "conditional":
+        # "he said he would resign on Wednesday": the coming Wednesday; a reported plan otherwise
+        tense = "future" if spec.kind == "weekday" and spec.step == 0 else "past"
     if spec.kind == "offset" and spec.unit == "day" and spec.amount == 0 and (
             tense == "present" or _quoted(doc.text, start)):
         return None  # "Here are today's stories", "today we showed them": the writer's now, no event
@@ -86,46 +111,174 @@ def _mention(doc, ent, index: int, reference: date | None, anchors: list[int]) -
     relative = spec.relative and resolved is None
     if not relative and resolved is None:
         return None  # impossible calendar date ("February 30")
-    main = _main_clause(verb) and (not nominal or _heads_clause(head, verb))
     mention = DateMention(index, expression, resolved.iso if resolved else None, start, ent.end_char, relative,
-                          tense, spec.approximate, main, _event_lemmas(ent.sent, ent, anchors))
+                          tense, spec.approximate, timing == "main", _event_lemmas(verb, ent))
     return mention, nominal
 
 
-def _event_lemmas(sent, ent, anchors: list[int]) -> tuple[str, ...]:
-    """The sentence's content lemmas without its clauses set at another time, or () when it has
-    none: in "Survivors slept outside on Saturday, a day after the storm killed 40", the words
-    after "a day after" tell the storm's day, and must not make this the storm's event."""
-    other = set()
-    doc = sent.doc
-    # the sentence's anchor words, from the document's (`anchors`): no walk over every token
-    for i in anchors[bisect_left(anchors, sent.start):bisect_left(anchors, sent.end)]:
-        tok = doc[i]
-        if ent.start <= tok.i < ent.end:
+def _event_lemmas(verb, ent) -> tuple[str, ...]:
+    """The content lemmas of the clause the date times: its verb's words without the clauses in
+    them that tell events at other times (a clause holding another date, or set a distance away),
+    so that two sources telling one event compare on that event's words. In "Survivors slept
+    outside on Saturday, a day after the storm killed 40", the storm's words are not Saturday's
+    event; in "X, who founded the firm in 1976, was diagnosed in 2004 and had surgery in 2009",
+    2004 is the diagnosis. A coordinated verb takes its first conjunct's subject. A clause of
+    fewer than `MIN_CLAUSE_WORDS` such words leans on the rest ("that status was revoked in
+    April 2025"): () then, and the whole sentence's words stand for it."""
+    other: set[int] = set()
+    times = {i for e in ent.sent.ents if e.label_ in ("DATE", "TIME") and e.start != ent.start
+             and (spec := parse_expression(e.text)) is not None and spec.point for i in range(e.start, e.end)}
+    for tok in verb.subtree:
+        if tok.i == verb.i or tok.dep_ not in OTHER_CLAUSES or tok.i in other:
             continue
-        clause = tok.head if tok.dep_ == "mark" else tok
-        distance = [c for c in (*clause.children, *tok.children)
-                    if c.dep_ == "npadvmod" and c.lemma_.lower() in DISTANCE_UNITS]
-        span = range(clause.left_edge.i, clause.right_edge.i + 1)
-        if distance and not (ent.start in span):
+        span = range(tok.left_edge.i, tok.right_edge.i + 1)
+        if (any(i in times for i in span) or _distance(tok)) and ent.start not in span:
             other.update(span)
-            other.update(i for d in distance for i in range(d.left_edge.i, d.right_edge.i + 1))
-    if not other:
+    words = [t for t in verb.subtree if t.i not in other]
+    if verb.dep_ == "conj":
+        words += [t for c in verb.head.children if c.dep_ in SUBJECT_DEPS for t in c.subtree]
+    content = [t for t in sorted(words, key=lambda t: t.i)
+               if not (t.is_stop or t.is_punct or t.is_space) and t.lemma_.strip()]
+    if len({t.lemma_.lower() for t in content if t.ent_type_ not in ("DATE", "TIME")}) < MIN_CLAUSE_WORDS:
         return ()
-    return tuple(t.lemma_.lower() for t in sent if t.i not in other
-                 and not (t.is_stop or t.is_punct or t.is_space) and t.lemma_.strip())
+    return tuple(t.lemma_.lower() for t in content)
+
+
+def _coarse(spec) -> bool:
+    """True when the date is a month or a year, not a day."""
+    if spec.kind == "calendar":
+        return spec.day is None
+    return spec.kind in ("offset", "ago") and spec.unit in ("year", "month")
+
+
+def _timing(ent, anchor, head, prep, nominal: bool, verb, coarse: bool, written_year: bool) -> str | None:
+    """ "main" when the date times the sentence's own event, "side" when it times another event
+    told inside it, None when it times no event (a comparison's baseline).
+
+    Side: a noun's own date ("the March 2024 attack", unless the main event follows it right
+    away at month or year precision), a clause describing a noun ("the firm that crashed in
+    2001"), or a phrase or clause set apart by a word such as "until", "ahead of", "although",
+    "after" ("until the assassination on Friday", "11 months after video showed ... on May 25").
+    Reported speech, "when"/"as" clauses and coordination keep the main event's time.
+    """
+    if _baseline(ent, prep):
+        return None
+    if prep is not None and prep.lower_ == "since" and not _perfect(prep.head):
+        return None  # "the first title since 1986", "plunged to its lowest since 1985": a comparison
+    if _after_comparison(ent):
+        return None  # "the first crash since the Concorde disaster in 2000", however it is parsed
+    before = _side_word_before(ent)
+    if before is not None and not (before.lower_ in FOLLOWING and ((coarse and not _distance(before))
+                                                                   or _right_after(before))):
+        return "side"  # "ahead of the elections on Sunday", however the parse attached "on Sunday"
+    side = nominal and not _heads_clause(head, verb)
+    if written_year and head is verb and _present_perfect(verb) and (prep is None or prep.lower_ != "since"):
+        # "We have landed on the moon, reminiscent of a message in 1983": a perfect's time is now,
+        # so a year written beside it belongs to something else (the parse attached it wrongly)
+        side = True
+    child = prep if prep is not None else anchor
+    tok = child.head
+    while True:
+        if child.dep_ in NOUN_CLAUSES and not _misparsed_main(child):
+            return "side"
+        if child is not prep and _sets_apart(child, tok, coarse):
+            return "side"
+        if tok.lower_ in FOLLOWING and coarse and not _distance(tok) and child.dep_ in ("pobj", "pcomp"):
+            side = False  # "peaked after the March 2024 attack": the peak is that month's too
+        if tok.head.i == tok.i:
+            return "side" if side else "main"
+        child, tok = tok, tok.head
+
+
+def _misparsed_main(clause) -> bool:
+    """A finite past "acl" with no word to introduce it is the parser's guess for a main verb:
+    "The firm filed for bankruptcy on Friday, its lawyers said" ("the idea that ..." is a clause)."""
+    return clause.dep_ == "acl" and clause.tag_ == "VBD" and not any(
+        c.dep_ in ("mark", "nsubj", "nsubjpass") or c.tag_ in ("WDT", "WP", "WRB") for c in clause.children)
+
+
+def _sets_apart(child, head, coarse: bool) -> bool:
+    """True when the step from `child` up to `head` leaves a side phrase or clause."""
+    if child.dep_ == "advcl":
+        marks = {c.lower_ for c in child.children if c.dep_ == "mark" or (c.dep_ == "advmod" and c.tag_ == "WRB")}
+        if not marks or marks & CONCURRENT_MARKS:
+            return False
+        return not (marks <= FOLLOWING and ((coarse and not _distance(child)) or _right_after(child)))
+    if child.dep_ == "pcomp" and head.lower_ in ACT_PREPOSITIONS and child.tag_ == "VBG" \
+            and not any(c.dep_ in SUBJECT_DEPS for c in child.children):
+        return True  # an act named as an argument: "guilty of lying about an affair in 2006"
+    if child.dep_ in ("pobj", "pcomp", "prep") and head.lower_ in SIDE_WORDS:
+        return not (head.lower_ in FOLLOWING and ((coarse and not _distance(head)) or _right_after(head)))
+    return False
+
+
+def _after_comparison(ent) -> bool:
+    """The date follows a "since" that ends a superlative or an ordinal ("the first crash ... since
+    the disaster in 2000", "its lowest level since 1985") with no verb between: a baseline."""
+    side_word = _side_word_before(ent)
+    if side_word is None or side_word.lower_ != "since":
+        return False
+    sent = ent.sent
+    return any(t.tag_ in ("JJS", "RBS") or t.ent_type_ == "ORDINAL" or t.lower_ in ("first", "last")
+               for t in ent.doc[sent.start:side_word.i])
+
+
+def _side_word_before(ent):
+    """The side word ("after", "until", "ahead", "since" ...) that opens the phrase the date ends,
+    read left to right whatever the parse: "ahead of the elections on Sunday", "until the attack at
+    the rally on Friday". None when a verb or a punctuation mark comes first, or when no noun of
+    its own stands between ("after midnight on Tuesday" is Tuesday's)."""
+    doc = ent.doc
+    noun = False
+    for i in range(ent.start - 1, ent.sent.start - 1, -1):
+        tok = doc[i]
+        if tok.pos_ in ("VERB", "AUX") or tok.is_punct:
+            return None
+        if tok.lower_ in SIDE_WORDS:
+            return tok if noun else None
+        if tok.pos_ in ("NOUN", "PROPN") and tok.ent_type_ not in ("DATE", "TIME") and tok.lower_ not in DAY_PARTS:
+            noun = True
+    return None
+
+
+def _distance(tok) -> bool:
+    """ "11 months after", "a day before": the phrase is set a distance from the event."""
+    return any(c.dep_ == "npadvmod" and c.lemma_.lower() in DISTANCE_UNITS for c in tok.children)
+
+
+def _right_after(tok) -> bool:
+    """ "soon after the result was announced on June 24": the main event is that day's."""
+    near = [c for m in (tok, *(c for c in tok.children if c.dep_ == "mark")) for c in m.children]
+    return any(c.dep_ in ("advmod", "npadvmod") and c.lower_ in SAME_TIME for c in near)
+
+
+def _present_perfect(tok) -> bool:
+    """ "has agreed", "have landed": a perfect whose time is now."""
+    return any(c.dep_ == "aux" and c.lower_ in ("has", "have", "'s", "'ve") for c in tok.children)
+
+
+def _perfect(tok) -> bool:
+    """A perfect verb ("has been importing since 2022", "had battled cancer since 2003"): "since"
+    then dates the start of a state, not a comparison."""
+    return tok.pos_ in ("VERB", "AUX") and any(c.dep_ in ("aux", "auxpass") and c.lemma_ == "have"
+                                                for c in tok.children)
+
+
+def _baseline(ent, prep) -> bool:
+    """ "down 100% from $16bn earlier this year", "up from 3% in May": the date of the figure a
+    change is counted from, not of an event."""
+    doc = ent.doc
+    i = (prep.i if prep is not None and prep.i < ent.start else ent.start) - 1
+    skipped = 0
+    while i >= ent.sent.start and (doc[i].like_num or doc[i].ent_type_ in ("MONEY", "PERCENT", "QUANTITY", "CARDINAL")
+                                   or doc[i].text in ("$", "€", "£", "%")):
+        i, skipped = i - 1, skipped + 1
+    return skipped > 0 and i >= ent.sent.start and doc[i].lower_ == "from"
 
 
 def _heads_clause(noun, verb) -> bool:
     """The dated noun is the verb's subject or object: "Tuesday's vote ended ...", not "after the vote"."""
     return noun.head.i == verb.i and noun.dep_ in ("nsubj", "nsubjpass", "dobj")
-
-
-def _main_clause(verb) -> bool:
-    """The verb heads the sentence, or the report in it: "X said Tuesday", "Y did Z, officials said"."""
-    while verb.dep_ == "conj" and verb.head.i != verb.i:
-        verb = verb.head
-    return verb.dep_ == "ROOT" or (verb.dep_ == "ccomp" and verb.head.dep_ == "ROOT")
 
 
 def _quoted(text: str, start: int) -> bool:
@@ -182,9 +335,9 @@ def _has_subject(verb) -> bool:
 
 
 def _tense(verb) -> str:
-    """past | present | future | modal, from the verb's form and auxiliaries.
+    """past | present | future | modal | conditional, from the verb's form and auxiliaries.
 
-    "will vote on Monday" future; "would be closing ... in June" past (reported plan);
+    "will vote on Monday" future; "would be closing ... in June" conditional (a reported plan);
     "is set to open on Monday", "are meeting on Friday" future; "visits ... on Jan. 9" present.
     """
     for _ in range(6):
@@ -193,12 +346,13 @@ def _tense(verb) -> str:
         if words & FUTURE_AUX:
             return "future"
         if "would" in words:
-            return "past"
+            return "conditional"
         if any(a.tag_ == "MD" for a in auxes):
             return "modal"
         if "to" in words and verb.head.i != verb.i:
+            # "is set to open on Monday", "has agreed to resign Wednesday": the act is still to come
             head = _tense(verb.head)
-            return "future" if head == "present" else head
+            return "future" if head == "present" or _present_perfect(verb.head) else head
         if verb.tag_ == "VBD" or any(a.tag_ in ("VBD", "VBN") or a.lemma_ == "have" for a in auxes):
             return "past"
         if verb.tag_ == "VBN" and verb.dep_ == "acl" and not auxes:

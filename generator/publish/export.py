@@ -42,7 +42,7 @@ def source_json(a: Article, garbled: bool = False) -> dict[str, Any]:
         "garbled": garbled,  # its text reads as garbled (typos, words run together)
         "key": a.key,
         "hash": a.content_hash,
-    }
+    } | ({"dateline": a.dateline} if a.dateline else {})
 
 
 def _mark(s: Story, ident: str) -> dict[str, Any]:
@@ -140,8 +140,8 @@ def _marks(data: dict[str, Any], marks: dict[str, Mark]) -> None:
 def _article(d: dict[str, Any]) -> Article:
     paragraphs = tuple(p for p in str(d.get("text") or "").split("\n\n") if p)
     return Article(d["id"], d["file"], paragraphs, tuple(RemovedLine(r["line"], r["reason"]) for r in d["removed"]),
-                   d.get("title"), d.get("outlet"), d.get("author"), d.get("published"), d.get("url"),
-                   d.get("hash", ""), d.get("key", ""))
+                   title=d.get("title"), outlet=d.get("outlet"), author=d.get("author"), published=d.get("published"),
+                   url=d.get("url"), content_hash=d.get("hash", ""), dateline=d.get("dateline"), key=d.get("key", ""))
 
 
 def story_from_json(data: dict[str, Any]) -> Story:

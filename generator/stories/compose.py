@@ -28,7 +28,10 @@ from generator.text.dates.partial import PartialDate, Precision, day_of
 def choose_event_date(timeline: Sequence[TimelineEntry], items: Sequence[AnalysedArticle]) -> str | None:
     """The day-precise date most sources put an event on, not after the newest article.
 
-    With no such date, the earliest publication date: the story is at least that old.
+    With no such date, the earliest publication date: the story is at least that old. When no
+    article is dated, nothing says which dated event is the news (a birth date is one too): a
+    date then needs most of the sources and to lie in the latest year any of them names, else
+    the latest full date an article states stands in.
     """
     published = sorted(d for d in (it.article.published_date for it in items) if d)
     latest = day_of(published[-1]) if published else None
@@ -37,10 +40,10 @@ def choose_event_date(timeline: Sequence[TimelineEntry], items: Sequence[Analyse
         point = PartialDate.from_iso(entry.date)
         if point and point.precision is Precision.DAY and (latest is None or point.first <= latest):
             support[entry.date] += len(entry.sources)
-    if support:
-        if latest is None:  # no source is dated: the news is in the latest year named, not a birth date
-            year = latest_year(items)
-            support = Counter({d: n for d, n in support.items() if year is None or int(d[:4]) >= year})
+    if latest is None and support:  # no source is dated: the news is in the latest year named
+        year = latest_year(items)
+        support = Counter({d: n for d, n in support.items()
+                           if 2 * n > len(items) and (year is None or int(d[:4]) >= year)})
     if support:
         return sorted(support.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
     return published[0] if published else latest_stated_date(items)

@@ -6,7 +6,10 @@ Story is checked, in page order:
     not is no longer cited or counted ("N of M"); a line no cited source states is held;
   - it stands alone: no opening pronoun or connective pointing outside it, balanced
     quotation marks, not cut off where a scraped excerpt ends;
-  - it is not boilerplate (captions, credits, notices, markup) that cleaning left in a body;
+  - it is not boilerplate (captions, credits, datelines, notices, markup, embedded posts) that
+    cleaning left in a body (generator/text/furniture.py);
+  - a timeline row is not another row's sentence again, and is not dated by a year its
+    sentence does not state;
   - it is not said already, higher on the page (In brief first);
   - a disagreement has two different values from different sources, each side its source's
     own sentence, neither side a source whose text is garbled;
@@ -31,15 +34,10 @@ from generator.models import Actor, Held, Item, Quote, Story, TimelineEntry, Unk
 from generator.sections.actors.standing import fits
 from generator.sections.quotes import is_statement, prepare_statements, repeats_statement
 from generator.stories.headline import ATTRIBUTION_TAIL, MAX_WORDS as MAX_HEADLINE_WORDS, lead_clause
+from generator.text.furniture import caption, furniture, markup
 from generator.text.standalone import QUOTE_MARKS, form_problem
 from generator.text.support import norm, prepared, why_unsupported, words
 
-# Page furniture that cleaning may leave inside a body line.
-LEAK = re.compile(
-    r"(\{\{|\}\}|\{%|<[a-z]+[ >/]|\bphoto(?:graph)?\s*(?:by|:|credit)|\(photo\b|getty images|\bafp via\b|"
-    r"\breuters/|\bap photo\b|\bfile photo\b|\bhandout\b|market data provided|all rights reserved|©|"
-    r"\bsign up\b|\bsubscribe\b|newsletter|click here|read more|advertisement|cookie|"
-    r"\bshare this\b|\bfollow us\b|\bwatch:|\blisten:|expand / collapse|skip to content)", re.I)
 NAVIGATION = re.compile(r"(search|menu|sign in|log in|subscribe|expand|collapse|home|skip to|cookie)", re.I)
 VERB_ROLE = re.compile(r"^(has|have|had|is|are|was|were|will|would|said|says|did|does|do|been|being)\b", re.I)
 PAST_VERB_ROLE = re.compile(r"^[a-z]+ed\b(?! (by|to|as)\b)")
@@ -48,6 +46,10 @@ CUT_ROLE = re.compile(r"\b(such as|including|like)\s+\w+$")
 OPEN_ROLE = re.compile(r"\b(of|to|for|in|at|on|with|from|by|the|a|an|and|or|since|as|its|their)$", re.I)
 POINTING_ROLE = re.compile(r"\b(it|them|him|this|these|those)\b", re.I)
 MAX_ROLE_WORDS = 14
+# What a timestamp is made of: figures, month and weekday names, "am"/"pm", time zones.
+TIMESTAMP_WORDS = re.compile(r"\d+|\b(?:[ap]\.?m\.?|gmt|utc|[ecmp][sd]?t|jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|"
+                             r"apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|"
+                             r"dec(?:ember)?|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b", re.I)
 REPEAT = 85  # fuzz.ratio of two normalised lines that say the same thing
 MIN_QUOTE_WORDS = 3
 # A speaker that is no one: a pronoun left unresolved, a date, a possessive ("his family").
@@ -110,10 +112,7 @@ def _statement(section: str, text: str, sources: Sequence[str], texts: dict[str,
 
 def _form(text: str) -> str | None:
     """Why a line cannot be shown whatever its sources say, or None."""
-    reason = form_problem(text)
-    if reason is None and LEAK.search(text):
-        reason = "page furniture, not the article's text"
-    return reason
+    return form_problem(text) or furniture(text.strip())
 
 
 def _supporting(text: str, sources: Iterable[str], texts: dict[str, str]) -> tuple[str, ...]:
@@ -121,8 +120,10 @@ def _supporting(text: str, sources: Iterable[str], texts: dict[str, str]) -> tup
 
 
 def _timeline(entries: Sequence[TimelineEntry], texts: dict[str, str], held: list[Held]) -> Iterable[TimelineEntry]:
+    rows: set[str] = set()
     for entry in entries:
-        reason = _form(entry.text)
+        reason = _form(entry.text) or _row_problem(entry, rows)
+        rows.add(norm(entry.text))
         cited = _supporting(entry.text, entry.sources, texts)
         if reason is None and not cited:
             reason = "no cited source states it"
@@ -130,6 +131,26 @@ def _timeline(entries: Sequence[TimelineEntry], texts: dict[str, str], held: lis
             yield replace(entry, sources=cited)
         else:
             held.append(Held("timeline", f"{entry.date}: {entry.text}", entry.sources, reason))
+
+
+# Words that date a line without a written year: "on Tuesday", "last May", "three years ago".
+RELATIVE_DATE = re.compile(r"\b(?:ago|today|yesterday|tomorrow|(?:this|last|next|earlier|later|previous) (?:year|month|week)|"
+                           r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|"
+                           r"june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|"
+                           r"oct|nov|dec)\b", re.I)
+YEAR = re.compile(r"\b(1[5-9]\d\d|20\d\d)\b(?!s)")
+
+
+def _row_problem(entry: TimelineEntry, shown: set[str]) -> str | None:
+    """Why a timeline row is wrong whatever its sources say, or None: its sentence is another
+    row's already, or the years it states are all other than the row's and nothing else in it
+    dates the row (a year taken from a side clause, a clock time read as a year)."""
+    if norm(entry.text) in shown:
+        return "the same sentence is already another row"
+    years = set(YEAR.findall(entry.text))
+    if years and entry.date[:4] not in years and not RELATIVE_DATE.search(entry.text):
+        return f"dated {entry.date[:4]}, a year the line does not state"
+    return None
 
 
 def _unknown(items: Sequence[Unknown], texts: dict[str, str], shown: list[str],
@@ -183,7 +204,7 @@ def _quotes(quotes: Sequence[Quote], texts: dict[str, str], shown: Sequence[str]
             reason = "the speaker is not a person or a body"
         elif len(q.text.split()) < MIN_QUOTE_WORDS:
             reason = "a fragment, not a statement"
-        elif LEAK.search(q.text):
+        elif markup(q.text):
             reason = "page furniture, not the article's text"
         elif not cited:
             reason = "no cited source has these words"
@@ -210,8 +231,10 @@ def role_problem(actor: Actor) -> str | None:
         return "a fragment, not a role"
     if POINTING_ROLE.search(role):
         return "does not stand alone (points outside the line)"
-    if LEAK.search(role):
+    if markup(role) or caption(role) == "photo credit":
         return "page furniture, not the article's text"
+    if not TIMESTAMP_WORDS.sub("", role).strip(" ,.-–—:/()"):
+        return "a date or a time, not a role"  # "2011 - 8:18 pm": a page's timestamp
     return None
 
 
@@ -244,6 +267,8 @@ def _headline(story: Story, summary: Sequence[Item], held: list[Held]) -> str:
         reason = "navigation text or not the sources' words"
     elif len(head.split()) > MAX_HEADLINE_WORDS or ATTRIBUTION_TAIL.search(head):
         reason = f"a lead sentence, not a headline (over {MAX_HEADLINE_WORDS} words or an attribution tail)"
+    elif caption(head) or markup(head):
+        reason = "a photo caption, credit or page text, not a headline"
     if reason is None:
         return head
     held.append(Held("headline", head, (), reason))

@@ -78,6 +78,21 @@ def assert_accounted(article, lines: list[str]) -> None:
     ("3 hours ago", "before", "publication time (relative)"),
     ("Image caption, Farmers inspect a flooded field", "between", "photo caption"),
     ("Image source, Valley Pictures", "between", "photo credit"),
+    ("Reading Time: 7 minutes", "before", "boilerplate: reading time"),
+    ("See more of the story", "before", "boilerplate: page widget"),
+    ("Play Live Radio", "before", "boilerplate: page widget"),
+    ("Image Courtesy of Valley Television", "between", "photo credit"),
+    ("image….Jane Roe for The Valley Times", "after", "photo credit"),
+    ("The board chair (C) greets farmers as the mayor (2nd R) looks on.", "between", "photo caption"),
+    ("A farmer walks along the dry riverbed in this photo taken by a local paper.", "between", "photo caption"),
+    ("A screen grab from local television shows the flooded valley road.", "between", "photo caption"),
+    ("Farmers gather outside the court in Eastmere on Sunday.", "between", "photo caption"),
+    ("EASTMERE, VALLEY STATE - MARCH 26: Farmers inspect the dam site after the vote.", "before", "photo caption"),
+    ("— Jane Roe (@janeroe) May 2, 2024", "between", "embedded post"),
+    ("Keep up to date with the vote and our live updates below.", "after", "boilerplate: site promotion"),
+    ("Here's the chair explaining the plan in 2019. She first speaks of it five minutes into the video:",
+     "between", "embedded media"),
+    ("Jane Roe, an analyst at Valley Research, explains.", "between", "embedded media"),
 ])
 def test_line_rules(line, where, reason):
     lines = {"before": [line] + BODY, "between": [P1, line, P2, P3], "after": BODY + [line]}[where]
@@ -85,6 +100,75 @@ def test_line_rules(line, where, reason):
     assert reason_of(article, line) == reason
     assert article.paragraphs == tuple(BODY)
     assert_accounted(article, lines)
+
+
+@pytest.mark.parametrize("opener, reason", [
+    ("EASTMERE —", "dateline"),
+    ("EASTMERE, Valley State (Wire) —", "dateline"),
+    ("Eastmere (Agency) -", "dateline"),
+    ("STORY:", "page label"),
+    ("A screen grab from local television shows the flooded road.", "photo caption"),
+])
+def test_an_opening_that_is_not_the_articles_words_is_taken_off_its_paragraph(opener, reason):
+    article = clean([f"{opener} {P1}", P2, P3])
+    assert article.paragraphs == tuple(BODY)
+    assert reason_of(article, opener) == reason
+
+
+def test_a_page_printed_at_a_fixed_width_is_rejoined():
+    text = ("Farmers look over flooded fields after the old dam gave way, sending water\n"
+            "into three villages in the valley on Saturday.\n"
+            "Eastmere (Agency) - For several hours on Friday, the water rose\n"
+            "faster than the crews could build their walls, and the council\n"
+            "ordered everyone on the low road to leave their homes at once.\n"
+            "The board said it would meet on Monday to decide how to pay for the repairs.")
+    article = clean_document(RawDocument("t", "seeds/t.txt", text))
+    assert article.paragraphs == (
+        "For several hours on Friday, the water rose faster than the crews could build their walls, and the "
+        "council ordered everyone on the low road to leave their homes at once.",
+        "The board said it would meet on Monday to decide how to pay for the repairs.")
+    assert [r.reason for r in article.removed] == ["photo caption", "dateline"]
+
+
+def test_captions_come_in_runs():
+    lines = ["A farmer walks along the dry riverbed in Eastmere on Sunday.",
+             "A police officer detains a protester, believed to have thrown a stone, in Eastmere",
+             "Water board approves new reservoir", *BODY]
+    article = clean(lines)
+    assert [reason_of(article, ln) for ln in lines[:3]] == ["photo caption", "photo caption", "headline"]
+
+
+def test_a_dateline_dates_its_article():
+    full = clean([f"EASTMERE, May 2, 2024 (Agency) - {P1}", P2, P3])
+    assert (full.published, full.dateline) == ("2024-05-02", None)
+    yearless = clean([f"EASTMERE, May 2 (Agency) - {P1}", P2, P3])
+    assert (yearless.published, yearless.dateline) == (None, "--05-02")  # its year is the story's
+    stated = clean(["Published May 3, 2024", f"EASTMERE, May 2 (Agency) - {P1}", P2, P3])
+    assert (stated.published, stated.dateline) == ("2024-05-03", None)  # the page's own date wins
+
+
+def test_an_address_dates_its_page_at_the_precision_it_gives():
+    assert clean(BODY, url="https://example.org/2024/05/02/reservoir-plan/").published == "2024-05-02"
+    assert clean(BODY, url="https://example.org/news/2024/05/reservoir-plan").published == "2024-05"
+    assert clean(BODY, url="https://example.org/news/reservoir-plan-123456").published is None
+    assert clean(BODY, url="https://example.org/2024/13/40/x").published is None
+
+
+def test_a_date_alone_in_the_pages_header_dates_it_even_below_the_lead():
+    article = clean([P1, "Valley Wire", "May 2, 2024 01:30 PM", P2, P3])
+    assert article.published == "2024-05-02T13:30"
+
+
+def test_a_scraper_header_without_a_day_is_taken_off_but_dates_nothing():
+    article = clean(["date 2019-09 Water board approves new reservoir", *BODY])
+    assert article.published is None and reason_of(article, "date 2019-09") == "scraper date header"
+
+
+def test_an_authors_bio_without_an_article_and_an_editor_in_chief():
+    lines = [*BODY, "Jane Roe", "Editor-in-Chief, Valley Times",
+             "Jane is Editor-in-Chief of Valley Times magazine. In past lives she covered courts."]
+    article = clean(lines)
+    assert [reason_of(article, ln) for ln in lines[3:]] == ["byline", "author title", "author bio"]
 
 
 def test_headline_title_and_repeated_headline():
@@ -197,7 +281,26 @@ def test_generator_names_no_story_specifics():
 def clean_file(path: Path):
     docs, rejected = read_one(path, path.parent, path.name)
     assert rejected == [] and len(docs) == 1
-    return clean_document(docs[0])
+    article = clean_document(docs[0])
+    text = re.sub(r"^date \d{4}-\d{2}(?:-\d{2})?\s*", "", docs[0].text)
+    LINES_OF[article.file] = {ln.strip() for ln in text.splitlines() if ln.strip()}
+    return article
+
+
+OPENERS = {"dateline", "page label", "photo caption", "photo credit"}
+
+
+def opener_and_rest(article, paragraph: str) -> str:
+    """The input line a paragraph came from: with the dateline, label or caption it opened with."""
+    for r in article.removed:
+        if r.reason in OPENERS:
+            for joined in (f"{r.line} {paragraph}", f"{r.line}{paragraph}"):
+                if joined in LINES_OF.get(article.file, ()):
+                    return joined
+    return paragraph
+
+
+LINES_OF: dict[str, set[str]] = {}
 
 
 def score_source(source: dict, path: Path) -> dict[str, list]:
@@ -210,7 +313,7 @@ def score_source(source: dict, path: Path) -> dict[str, list]:
             line = line.replace(frag, "")
         return line.strip()
 
-    paragraphs = set(article.paragraphs)
+    paragraphs = set(article.paragraphs) | {opener_and_rest(article, p) for p in article.paragraphs}
     boiler = [cut(b) for b in source["boilerplate_lines"]]
     neutral = {cut(n) for n in source["neutral_lines"]}
     # a boilerplate line is left when it is a paragraph, or (long enough to tell) inside the text
@@ -262,8 +365,10 @@ def test_every_corpus_article_is_accepted_and_keeps_its_long_paragraphs(root):
         long_removed = [r for r in article.removed if len(r.line.split()) >= 25 and r.reason not in allowed]
         assert long_removed == [], path.name
         text = re.sub(r"^date \d{4}-\d{2}-\d{2}\s*", "", path.read_text(encoding="utf-8"))
-        kept_or_removed = list(article.paragraphs) + [r.line for r in article.removed
-                                                      if r.reason != "scraper date header"]
+        whole = [opener_and_rest(article, p) for p in article.paragraphs]
+        openers = [r.line for r in article.removed if r.reason in OPENERS and not any(r.line in w for w in whole)]
+        kept_or_removed = whole + openers + [r.line for r in article.removed
+                                             if r.reason != "scraper date header" and r.reason not in OPENERS]
         assert sorted(kept_or_removed) == sorted(ln.strip() for ln in text.splitlines() if ln.strip())
 
 

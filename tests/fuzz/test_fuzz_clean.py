@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 import os
-import re
 import tempfile
 from collections import Counter
 from pathlib import Path
@@ -20,7 +19,7 @@ from hypothesis import HealthCheck, assume, example, given
 from hypothesis import settings as hsettings
 from hypothesis import strategies as st
 
-from generator.clean.article import clean_document
+from generator.clean.article import clean_document, input_lines
 from generator.errors import InputRejected
 from generator.ingest import documents as ingest
 from generator.ingest import readers
@@ -43,17 +42,30 @@ ARTICLE_LINE = ("The council said on Tuesday that it would approve the new termi
                 "were told the work would start in the spring after a long dispute.")
 
 
+OPENERS = {"dateline", "page label", "photo caption", "photo credit"}
+
+
 def accounted(raw: RawDocument, article: Article) -> None:
-    """Nothing dropped silently: the input lines are exactly the body plus the removed lines."""
-    if raw.format == "markdown":
-        blocks = [" ".join(b.split()) for b in re.split(r"\n\s*\n", raw.text)]  # a blank line ends a paragraph
-        wanted = Counter(b for b in blocks if b)
-    else:
-        wanted = Counter(ln.strip() for ln in raw.text.split("\n") if ln.strip())
-    got = Counter(article.paragraphs) + Counter(r.line for r in article.removed)
+    """Nothing dropped silently: the input lines (a Markdown paragraph, or a page printed at a
+    fixed width, rejoined: `input_lines`) are exactly the body plus the removed lines, a
+    paragraph counted with the opening (dateline, label, caption) it was taken from."""
+    wanted = Counter(input_lines(raw))
+    paragraphs = Counter(article.paragraphs)
+    removed = Counter(r.line for r in article.removed)
+    for line in list(wanted):
+        if paragraphs[line] or removed[line]:
+            continue
+        for r in article.removed:
+            rest = line[len(r.line):].strip() if r.reason in OPENERS and line.startswith(r.line) else None
+            if rest and paragraphs[rest] and removed[r.line]:
+                paragraphs[rest] -= 1
+                removed[r.line] -= 1
+                paragraphs[line] += 1
+                break
+    got = +paragraphs + +removed
     header = next((r.line for r in article.removed if r.reason == "scraper date header"), None)
     if header is not None:  # "date 2024-03-01 Headline" is split into the header and the rest
-        first = next(ln.strip() for ln in raw.text.split("\n") if ln.strip())
+        first = input_lines(raw)[0]
         got[header] -= 1
         got[first] += 1
         rest = first[len(header):].strip()

@@ -30,21 +30,21 @@ FLOORS: dict[str, dict[str, float]] = {
         "metadata.author": 1.0,  # share of sources whose author is right
         "actors.recall": 1.0,  # share of central and supporting gold actors on the page
         "actors.central": 1.0,  # share of central gold actors on the page (issue 16: every one)
-        "actors.precision": 0.97,  # share of the page's actors that are gold actors
+        "actors.precision": 1.0,  # share of the page's actors that are gold actors
         "actors.aliases_merged": 0.93,  # share of gold aliases (seen in the bodies) merged into their actor
         "actors.person_roles": 1.0,  # share of found persons whose role has half the gold role's words
         "timeline.recall": 1.0,  # share of gold timeline entries on the timeline, same date and precision
-        "timeline.precision": 0.92,  # share of timeline rows that are gold entries
+        "timeline.precision": 1.0,  # share of timeline rows that are gold entries
         "timeline.date_precision": 1.0,  # share of rows about a gold event dated as the gold dates it
         "quotes.recall": 0.8,  # gold quotes among key quotes or shown with their speaker in a statement (target 0.8)
-        "quotes.recall_all": 0.53,  # every gold quote among key quotes (a quote a statement shows is not repeated)
+        "quotes.recall_all": 0.6,  # every gold quote among key quotes (a quote a statement shows is not repeated)
         "quotes.speaker": 1.0,  # share of found key quotes given to the gold speaker
-        "known.recall": 0.79,  # share of gold facts in In brief, What we know or Background (target 0.7)
+        "known.recall": 0.72,  # share of gold facts in In brief, What we know or Background (target 0.7; 0.79 before precision first: a line must now stand alone and every counted source state it)
         "known.support": 0.71,  # share of found facts with an item citing every gold source of the fact
         "known.verified": 1.0,  # share of statement lines whose every cited source states them
-        "open_questions.recall": 0.83,  # share of gold open questions in What we don't know or What's next
-        "discrepancies.factual_found": 0,  # factual gold discrepancies shown (target: both, 2)
-        "discrepancies.real": 0.25,  # share of shown disputes that are factual or minor gold ones (target 1.0)
+        "open_questions.recall": 1.0,  # share of gold open questions in What we don't know or What's next
+        "discrepancies.factual_found": 2,  # factual gold discrepancies shown (both: the target)
+        "discrepancies.real": 1.0,  # share of shown disputes that are factual or minor gold ones (the target)
         "traceability.traceable": 1.0,  # share of statements near-verbatim in a source they cite
         "headline.words": 0.85,  # share of the gold headline's content words in the headline
         "headline.event_date": 1.0,  # the story's event date is the gold's
@@ -60,18 +60,17 @@ FLOORS: dict[str, dict[str, float]] = {
         "actors.precision": 1.0,  # share of the page's actors that are gold actors
         "actors.aliases_merged": 0.9,  # share of gold aliases merged into their actor
         "actors.person_roles": 1.0,  # share of found persons whose role is right
-        "timeline.recall": 0.83,  # share of gold timeline entries on the timeline
+        "timeline.recall": 0.8,  # share of gold timeline entries on the timeline (rows are dated by the event their sentence reports)
         "timeline.precision": 1.0,  # share of timeline rows that are gold entries
         "timeline.date_precision": 1.0,  # share of rows about a gold event dated as the gold dates it
-        "quotes.recall": 0.92,  # gold quotes among key quotes or shown with their speaker in a statement
-        "quotes.recall_all": 0.8,  # every gold quote among key quotes
+        "quotes.recall": 1.0,  # gold quotes among key quotes or shown with their speaker in a statement
+        "quotes.recall_all": 0.88,  # every gold quote among key quotes
         "quotes.speaker": 1.0,  # share of found key quotes given to the gold speaker
-        "known.recall": 0.69,  # share of gold facts in In brief, What we know or Background
-        "known.support": 0.5,  # share of found facts with an item citing every gold source of it
+        "known.recall": 0.42,  # share of gold facts on the page (0.69 before: source 05, machine-translated, is labelled garbled and a claim only it makes is held, issue 16 item 9)
+        "known.support": 0.27,  # share of found facts citing every gold source of it (source 05 garbled: never counted)
         "known.verified": 1.0,  # share of statement lines whose every cited source states them
-        "open_questions.recall": 1.0,  # share of gold open questions on the page
+        "open_questions.recall": 0.75,  # share of gold open questions on the page (one is source 05's alone)
         "discrepancies.factual_found": 0,  # factual gold discrepancies shown (of 2)
-        "discrepancies.real": 0.0,  # share of shown disputes that are factual or minor gold ones
         "traceability.traceable": 1.0,  # share of statements near-verbatim in a source they cite
         "headline.words": 0.5,  # share of the gold headline's content words in the headline
         "headline.event_date": 1.0,  # the story's event date is the gold's
@@ -86,16 +85,16 @@ FLOORS: dict[str, dict[str, float]] = {
         "actors.recall": 1.0,  # share of central and supporting gold actors on the page
         "actors.central": 1.0,  # share of central gold actors on the page
         "actors.precision": 1.0,  # share of the page's actors that are gold actors
-        "actors.aliases_merged": 0.87,  # share of gold aliases merged into their actor
+        "actors.aliases_merged": 1.0,  # share of gold aliases merged into their actor
         "actors.person_roles": 0.57,  # share of found persons whose role is right (roles held as verb phrases)
         "timeline.recall": 1.0,  # share of gold timeline entries on the timeline
         "timeline.precision": 0.85,  # share of timeline rows that are gold entries
         "timeline.date_precision": 1.0,  # share of rows about a gold event dated as the gold dates it
         "quotes.recall": 1.0,  # gold quotes among key quotes or shown with their speaker in a statement
-        "quotes.recall_all": 0.66,  # every gold quote among key quotes
+        "quotes.recall_all": 0.88,  # every gold quote among key quotes
         "quotes.speaker": 1.0,  # share of found key quotes given to the gold speaker
-        "known.recall": 0.76,  # share of gold facts in In brief, What we know or Background
-        "known.support": 0.39,  # share of found facts with an item citing every gold source of it
+        "known.recall": 0.8,  # share of gold facts in In brief, What we know or Background
+        "known.support": 0.37,  # share of found facts citing every gold source of it (citations pruned to the sources that state the line)
         "known.verified": 1.0,  # share of statement lines whose every cited source states them
         "open_questions.recall": 1.0,  # share of gold open questions on the page
         "discrepancies.factual_found": 3,  # factual gold discrepancies shown (of 3)

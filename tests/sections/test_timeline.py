@@ -124,9 +124,18 @@ def test_noun_phrase_date_yields_to_the_sentences_own_date():
 
 
 @pytest.mark.slow
-def test_two_events_in_one_sentence_give_two_entries():
+def test_a_sentence_stands_on_one_row_its_main_event_first():
     text = "Although the country had banned the group in 2003, that status was revoked in April 2025."
-    assert dates_of(text, "2025-07-04") == ["2003", "2025-04"]
+    assert dates_of(text, "2025-07-04") == ["2025-04"]  # never the same sentence on two rows
+    # another source tells April 2025 plainly: the sentence is then free for its other event
+    items = [analysed(text, "2025-07-04", "000"),
+             analysed("In April, the country's top court removed the group from its list of banned groups.",
+                      "2025-07-04", "001")]
+    entries = build_timeline(items, "2025-07-04")
+    assert [(e.date, e.text) for e in entries] == [
+        ("2003", text),
+        ("2025-04", "In April, the country's top court removed the group from its list of banned groups."),
+    ]
 
 
 # ---------------------------------------------------------------- merging across sources
@@ -171,9 +180,11 @@ def test_bare_weekday_naming_the_day_after_the_page_date_is_not_guessed():
 
 
 @pytest.mark.slow
-def test_reduced_relative_participle_dates_a_past_event():
-    assert dates_of("The handover marks the end of an application process launched last May.",
-                    "2024-04-10") == ["2023-05"]
+def test_reduced_relative_participle_dates_a_past_event_but_not_the_sentence():
+    item = analysed("The handover marks the end of an application process launched last May.", "2024-04-10")
+    assert [(m.date, m.tense, m.main_clause) for m in item.analysis.date_mentions] == [("2023-05", "past", False)]
+    # the sentence reports the handover, which it does not date: no row is dated by the side clause
+    assert build_timeline([item], "2024-04-10") == []
 
 
 @pytest.mark.slow
@@ -212,6 +223,91 @@ def test_order_is_by_date_and_independent_of_input_order():
     forward = build_timeline(items, None)
     assert [e.date for e in forward] == ["2003", "2024-12", "2025-04"]
     assert build_timeline(list(reversed(items)), None) == forward
+
+
+# ---------------------------------------------------------------- issue 16: rows dated by the event they report
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text", [
+    "The former leader, who stepped down in 2020, collapsed on the street and was flown to hospital.",
+    "The party won its biggest majority since Gordon Brown in 2010.",
+    "The jury found the senator guilty of lying about an affair in 2006.",
+    "The pound plunged to its lowest level since 1985.",
+    "The handover completes an application process launched last May.",
+    "He was shot as he campaigned ahead of the elections on Sunday.",
+])
+def test_a_year_in_a_side_clause_never_dates_the_row(text):
+    assert timeline_of(text, "2024-06-12") == []
+
+
+@pytest.mark.slow
+def test_a_side_telling_adds_its_source_to_the_plain_one():
+    items = [analysed("The militants seized power in August 2021 after foreign troops withdrew.", None, "000"),
+             analysed("The country has been isolated since the militants seized power in 2021.", None, "001")]
+    assert [(e.date, e.sources) for e in build_timeline(items, None)] == [("2021-08", ("000", "001"))]
+
+
+@pytest.mark.slow
+def test_a_sentence_is_shown_on_one_row_only():
+    text = ("The founder, who started the company in 1976 in a garage, was diagnosed with the disease in 2004 "
+            "and received a liver transplant in 2009.")
+    entries = timeline_of(text, "2011-10-06")
+    assert [e.date for e in entries] == ["2004"] and entries[0].text == text
+
+
+@pytest.mark.slow
+def test_a_date_inside_a_quotation_is_the_speakers_not_a_row():
+    text = '"When I met her last year at the funeral, I told her how brave she was," the senator said.'
+    assert timeline_of(text, "2021-04-20") == []
+
+
+@pytest.mark.slow
+def test_the_same_distant_day_told_in_other_words_is_one_row():
+    items = [analysed("The founder was born February 24, 1955, in San Francisco and was adopted by a local couple.",
+                      None, "000"),
+             analysed("The founder – a college dropout – was born February 24, 1955, growing up in the valley.",
+                      None, "001")]
+    assert [(e.date, e.sources) for e in build_timeline(items, "2011-10-06")] == [("1955-02-24", ("000", "001"))]
+
+
+# ---------------------------------------------------------------- issue 16: which day an article speaks from
+
+
+@pytest.mark.slow
+def test_a_future_tense_event_is_never_dated_before_its_article():
+    assert dates_of("The speaker said the president would resign on Wednesday.", "2022-07-09") == ["2022-07-13"]
+    assert dates_of("The president has agreed to resign Wednesday, the speaker said.", "2022-07-09") == [
+        "2022-07-13"]
+    assert dates_of("The festival will open on July 4.", "2025-07-06") == ["2026-07-04"]
+
+
+@pytest.mark.slow
+def test_a_yearless_date_in_a_past_sentence_is_the_nearest_one_before_the_article():
+    text = "The council approved the plan on July 4."
+    assert dates_of(text, "2025-07-06") == ["2025-07-04"]
+    assert dates_of(text, "2025-01-10") == ["2024-07-04"]
+    assert dates_of(text, "2025-07-03") == ["2025-07-04"]  # a page dated a day behind its text
+
+
+@pytest.mark.slow
+def test_a_dateline_dates_its_article():
+    dated = analysed("Last Friday, the founder said talks with a rival had collapsed.", None, "001")
+    dated = replace(dated, article=replace(dated.article, dateline="--11-14"))
+    other = analysed("The exchange filed for bankruptcy on Friday, its lawyers said.", "2022-11-11", "002")
+    entries = build_timeline([dated, other], "2022-11-11")
+    # Monday 14 November: "last Friday" is the 11th, not the 4th counted from the story's own date
+    assert sorted(e.date for e in entries) == ["2022-11-11", "2022-11-11"]
+
+
+@pytest.mark.slow
+def test_a_weekday_in_an_undated_article_is_counted_back_from_the_storys_last_day():
+    quake = analysed("The earthquake struck late on Friday, killing more than 2,000 people.", "2023-09-09", "001")
+    later = analysed("The earthquake struck late on Friday, killing more than 2,000 people.", "2023-09-10", "002")
+    undated = analysed("Rescuers reached the cut-off mountain villages on Sunday, officials said.", None, "003")
+    entries = build_timeline([quake, later, undated], "2023-09-09")
+    rescue = [e for e in entries if "003" in e.sources]
+    assert [e.date for e in rescue] == ["2023-09-10"]  # never the Sunday before the quake
 
 
 # ---------------------------------------------------------------- quality floor on the seeds

@@ -139,3 +139,52 @@ def test_a_disagreement_with_a_garbled_side_is_held():
                 {"001": "The mayor, Ann Velt, said the valley was cut off.", "002": "Police closed the road."})
     s = verify(Story("s", "Harlow dam fails", None, None, story().sources, unknown=(d,), garbled=("002",)))
     assert s.unknown == () and "garbled" in reasons(s)[d.text]
+
+
+def test_page_furniture_a_body_still_carried_is_held():
+    lines = ("HARLOW — Officials said on Tuesday that 39 people died when the Harlow dam failed.",
+             "Residents gather outside the town hall in Harlow on Tuesday.",
+             "The mayor (C) greets rescuers as the governor (2nd R) looks on.",
+             "Ann Velt posted a video of the flood pic.twitter.com/abc123 on Tuesday.")
+    s = verify(story(known=tuple(Item(line, ("001",)) for line in lines)))
+    assert s.known == ()
+    got = [reasons(s)[line] for line in lines]
+    assert got[0] == "a dateline, not the article's text"
+    assert all(reason.startswith("a photo caption") for reason in got[1:3])
+    assert got[3] == "page furniture, not the article's text"
+
+
+def test_a_timeline_row_repeating_another_rows_sentence_is_held():
+    line = "Police closed the road."
+    s = verify(story(timeline=(TimelineEntry("2024-05-07", line, ("002",)), TimelineEntry("2024-05-08", line, ("002",)))))
+    assert [e.date for e in s.timeline] == ["2024-05-07"]
+    assert reasons(s) == {f"2024-05-08: {line}": "the same sentence is already another row"}
+
+
+def test_a_timeline_row_dated_by_a_year_its_line_does_not_state_is_held():
+    sources = (Article("001", "seeds/001.txt", ("The dam, finished in 1950, failed. Work stopped in 2024.",)),)
+    rows = (TimelineEntry("1700", "The dam, finished in 1950, failed.", ("001",)),
+            TimelineEntry("2024", "Work stopped in 2024.", ("001",)))
+    s = verify(Story("s", "Harlow dam fails", "2024-05-07", "2024-05-08", sources, timeline=rows))
+    assert [e.date for e in s.timeline] == ["2024"]
+    assert reasons(s) == {"1700: The dam, finished in 1950, failed.": "dated 1700, a year the line does not state"}
+
+
+def test_a_title_naming_what_it_is_for_is_a_role_not_a_credit():
+    actors = (Actor("Ann Velt", "person", (), "Special Envoy for Harlow", 2, ("001",), ("001",)),)
+    sources = (Article("001", "seeds/001.txt", ("Ann Velt, the Special Envoy for Harlow, said the valley was cut off.",)),)
+    s = verify(Story("s", "Harlow dam fails", "2024-05-07", "2024-05-08", sources, actors=actors))
+    assert s.actors[0].role == "Special Envoy for Harlow" and s.held == ()
+
+
+def test_a_caption_or_credit_is_never_the_headline():
+    line = "Officials said on Tuesday that 39 people died when the Harlow dam failed."
+    base = story(summary=(Item(line, ("001",)),))
+    s = verify(base.__class__(**{**base.__dict__, "headline": "Image courtesy of Harlow Television"}))
+    assert s.headline == line and s.held[-1].reason == "a photo caption, credit or page text, not a headline"
+
+
+def test_a_timestamp_is_never_a_role():
+    actors = (Actor("Harlow Wire", "org", (), "2011 - 8:18 pm", 2, ("001",), ("001",)),)
+    s = verify(story(actors=actors))
+    assert s.actors[0].role is None and [h.reason for h in s.held] == ["a date or a time, not a role"]

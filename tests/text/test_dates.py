@@ -209,3 +209,62 @@ def test_vague_or_unanchored_expressions_give_nothing():
     assert expressions.interval_of("nine-year", REF) is None
     assert expressions.interval_of("three years ago", None) is None
     assert expressions.interval_of("the next week", REF) is None
+
+
+# ---------------------------------------------------------------- issue 16: the readings that were wrong
+
+
+@pytest.mark.parametrize("expression", ["1700 GMT", "at 1700 GMT", "0546 GMT", "10:30 a.m.", "3pm"])
+def test_a_clock_time_is_no_year(expression):
+    assert expressions.parse_expression(expression) is None
+    assert expressions.interval_of(expression, REF) is None
+
+
+def test_a_clock_time_beside_a_day_leaves_the_day():
+    assert point("1700 GMT on Tuesday", date(2024, 6, 12)) == "2024-06-11"
+
+
+@pytest.mark.parametrize("reference, tense, expected", [
+    ("2025-07-06", "past", "2025-07-04"),    # this July 4, two days before
+    ("2025-01-10", "past", "2024-07-04"),    # about the past, in January: last year's
+    ("2025-01-10", "future", "2025-07-04"),  # scheduled: the coming one
+    ("2025-07-06", "future", "2026-07-04"),  # scheduled, and this year's has passed: never before the article
+    ("2025-07-03", "past", "2025-07-04"),    # a page dated a day behind its text: not a year back
+    ("2025-07-01", "past", "2024-07-04"),    # three days ahead in the past tense: last year's
+])
+def test_a_yearless_date_is_the_nearest_plausible_one(reference, tense, expected):
+    assert point("July 4", date.fromisoformat(reference), tense) == expected
+
+
+def test_a_scheduled_yearless_date_is_never_before_its_article():
+    for reference in ("2025-07-04", "2025-07-05", "2025-12-31"):
+        ref = date.fromisoformat(reference)
+        assert expressions.resolve(expressions.parse_expression("on July 4"), ref, "future").first >= ref
+
+
+def test_a_datelines_day_is_the_nearest_such_day():
+    assert expressions.nearest_day(7, 8, date(2022, 7, 9)) == date(2022, 7, 8)
+    assert expressions.nearest_day(12, 30, date(2023, 1, 2)) == date(2022, 12, 30)
+    assert expressions.nearest_day(1, 2, date(2022, 12, 30)) == date(2023, 1, 2)
+    assert expressions.nearest_day(2, 29, date(2023, 3, 1)) == date(2024, 2, 29)  # the nearest leap day
+
+
+SATURDAY, SUNDAY = date(2023, 9, 9), date(2023, 9, 10)
+
+
+@pytest.mark.parametrize("expression, tense, expected", [
+    ("on Sunday", "past", "2023-09-10"),    # counted back from the window's last day, not its first
+    ("on Friday", "past", "2023-09-08"),    # both ends agree
+    ("on Saturday", "past", "2023-09-09"),
+    ("on Monday", "future", "2023-09-11"),  # counted forward from the first day
+    ("yesterday", "past", None),            # the ends disagree and a day gives no slack: not guessed
+    ("last month", "past", "2023-08"),
+])
+def test_an_undated_article_is_read_against_the_storys_days(expression, tense, expected):
+    found = expressions.resolve_between(expressions.parse_expression(expression), SATURDAY, SUNDAY, tense)
+    assert (found.iso if found else None) == expected
+
+
+def test_a_weekday_in_a_window_of_a_week_or_more_is_not_guessed():
+    spec = expressions.parse_expression("on Sunday")
+    assert expressions.resolve_between(spec, date(2023, 9, 1), date(2023, 9, 10), "past") is None

@@ -3,46 +3,106 @@
 Per story: resolves what needed the story's date, keeps real events, and merges the same
 event told by several sources into one cited entry (events.py). The date mentions come
 from each article's parse (generator.nlp.dates).
+
+An article's own date is its publication date, else the day its dateline names ("PORTVILLE,
+July 8 (Agency) -", its year the story's); an article with neither is read against the days the
+story was published on (`resolve_between`): a weekday in a past-tense sentence is counted back
+from the story's last day, never from its first, so the aftermath is not dated before the event.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from datetime import date
 from typing import Sequence
 
-from generator.text.dates.expressions import parse_expression, resolve
+from generator.text.dates.expressions import nearest_day, parse_expression, resolve, resolve_between
 from generator.text.dates.partial import PartialDate, Precision, day_of
 from generator.sections.timeline.events import Candidate, complete_sentence, group_events
-from generator.models import AnalysedArticle, DateMention, Sentence, TimelineEntry
+from generator.models import AnalysedArticle, Article, DateMention, Sentence, TimelineEntry
+
+
+@dataclass(frozen=True)
+class Dating:
+    """What an article's relative dates are read against: its own day, else the story's window."""
+
+    day: date | None = None
+    window: tuple[date, date] | None = None
+
+    def resolve(self, m: DateMention) -> PartialDate | None:
+        spec = parse_expression(m.expression)
+        if spec is None:
+            return None
+        if self.day is not None:
+            return resolve(spec, self.day, m.tense)
+        return resolve_between(spec, *self.window, m.tense) if self.window else None
+
+    @property
+    def earliest(self) -> date | None:
+        return self.day or (self.window[0] if self.window else None)
+
+    @property
+    def latest(self) -> date | None:
+        return self.day or (self.window[1] if self.window else None)
+
 
 def build_timeline(items: Sequence[AnalysedArticle], reference_date: str | None) -> list[TimelineEntry]:
-    """One entry per dated event across the story's sources, sorted by date then text."""
+    """One entry per dated event across the story's sources, sorted by date then text.
+
+    `reference_date` is the story's own date (its earliest publication): the first day of the
+    window undated articles are read against, whose last day is the latest publication.
+    """
+    window = story_window(items, reference_date)
     candidates: list[Candidate] = []
     for item in sorted(items, key=lambda it: it.source_id):
-        reference = day_of(item.article.published_date or reference_date)
-        candidates.extend(_candidates(item, reference))
+        candidates.extend(_candidates(item, article_dating(item.article, window)))
     corpus = [s.lemmas for it in items for s in it.analysis.sentences]
     entries = [
         TimelineEntry(group.date.iso, group.text, group.sources)
-        for group in group_events(candidates, corpus)
+        for group in group_events(candidates, corpus, window)
     ]
     return sorted(entries, key=lambda e: (e.date, e.text, e.sources))
 
 
-def _candidates(item: AnalysedArticle, reference: date | None) -> list[Candidate]:
+def story_window(items: Sequence[AnalysedArticle], reference_date: str | None) -> tuple[date, date] | None:
+    """The first and last days the story's articles were published on (the first being the
+    story's reference date when given); None when no day is known."""
+    days = sorted(d for it in items if (d := day_of(it.article.published_date)))
+    first = day_of(reference_date) or (days[0] if days else None)
+    if first is None:
+        return None
+    return first, max([first, *days])
+
+
+def article_dating(article: Article, window: tuple[date, date] | None) -> Dating:
+    """The article's own day (published, else its yearless dateline placed in the story's
+    window), or the window itself."""
+    own = day_of(article.published_date)
+    if own is not None:
+        return Dating(day=own)
+    if article.dateline and window is not None:
+        month, day = int(article.dateline[2:4]), int(article.dateline[5:7])
+        first, last = (nearest_day(month, day, end) for end in window)
+        if first is not None and first == last:
+            return Dating(day=first)
+    return Dating(window=window)
+
+
+def _candidates(item: AnalysedArticle, dating: Dating) -> list[Candidate]:
     """The article's dated events, with dates that needed the story's date resolved now."""
     sentences = item.analysis.sentences
     resolved: dict[int, list[tuple[PartialDate, DateMention]]] = {}
     for m in item.analysis.date_mentions:
         point = PartialDate.from_iso(m.date)
         if point is None and m.relative:
-            spec = parse_expression(m.expression)
-            point = resolve(spec, reference, m.tense) if spec else None
+            point = dating.resolve(m)
         if point is None:
             continue  # undated article in an undated story: left out rather than guessed
-        if m.tense == "present" and (reference is None or point.before(reference)):
+        if m.tense == "present" and (dating.latest is None or point.before(dating.latest)):
             continue  # "A man walks past the hall on Jan. 9, 2018": a photo caption, not the story's event
+        if m.tense == "future" and dating.earliest is not None and point.before(dating.earliest):
+            continue  # a scheduled event is never dated before the article that announces it
         resolved.setdefault(m.sentence, []).append((point, m))
     out = []
     for index in sorted(resolved):
@@ -51,16 +111,29 @@ def _candidates(item: AnalysedArticle, reference: date | None) -> list[Candidate
             continue  # "The final count late Sunday showed" -- cut off by the scraper
         kept = _prefer_explicit(resolved[index])
         points = {point for point, _ in kept}
+        # A side date of a sentence whose own event has no date here only supports a row: "Abe,
+        # who resigned in 2020, collapsed" must not date the collapse 2020. A date inside a
+        # quotation is the speaker's words, not a row's: it too only supports one.
+        sentence = sentences[index]
+        spoken = {m: quoted(sentence, m.start) for m in item.analysis.date_mentions if m.sentence == index}
+        dated = any(m.main_clause and not q for m, q in spoken.items())
         for point, m in kept:
             if any(c.sentence == index and c.date == point for c in out):
                 continue  # "on Sunday (June 2)": one date, said twice
+            shown = dated and not spoken.get(m, False)
             out.append(Candidate(
                 date=point, source_id=item.source_id, sentence=index, text=text,
                 lemmas=m.event_lemmas or sentences[index].lemmas, other_dates=len(points) - 1,
                 relative=m.relative or _is_relative(m.expression), approximate=m.approximate,
-                main_clause=m.main_clause,
+                main_clause=m.main_clause, shown=shown,
             ))
     return out
+
+
+def quoted(sentence: Sentence, offset: int) -> bool:
+    """True when the character at `offset` (in the article) lies inside a quotation of the sentence."""
+    before = sentence.text[:max(0, offset - sentence.start)]
+    return before.count("\u201c") > before.count("\u201d") or before.count('"') % 2 == 1
 
 
 # Where a cut-off last sentence may be trimmed: before a side clause ("..., which states that an atta").

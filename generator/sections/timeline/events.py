@@ -4,12 +4,18 @@ Two dated sentences tell the same event when their dates agree (equal, or one pe
 the other: "in 2016" and "in June 2016") and their words overlap, weighted by TF-IDF over the
 story so that words every sentence shares ("council", "city") count little. The entry
 shows the clearest complete sentence of the group and cites every source in it.
+
+A sentence is shown on one row at most: "X, who founded the firm in 1976, was diagnosed in
+2004 and had surgery in 2009" is its main event's row, never three rows. A date told only in
+a side clause of a sentence whose own event is undated ("Abe, who resigned in 2020, collapsed")
+is never shown: it may only add its source to a row that tells that event plainly.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date, timedelta
 from typing import Sequence
 
 from generator.text.dates.partial import PartialDate, Precision
@@ -17,12 +23,17 @@ from generator.text.dates.vocabulary import DATE_WORDS
 
 # TF-IDF cosine two dated sentences need to tell the same event (checked on the seeds and corpus).
 SAME_EVENT = 0.25
+# A day named away from the days the story was reported (a birth date, a scheduled handover)
+# is rarely the day of two of its events: two tellings of it need to share less.
+SAME_DAY_AWAY = 0.05
+AWAY_DAYS = 7  # how long before the story's first report a day counts as away from it
 # Day numbers and years belong to the date: "May 12", "in 2016".
 _DATE_NUMBER = re.compile(r"\d{1,2}(st|nd|rd|th)?|1[6-9]\d\d|20\d\d")
 # An approximate year ("almost five years ago") may sit this many years from the exact one.
 APPROXIMATE_YEARS = 1
-# Sentences longer than this are rarely the clearest telling ("..., which ..., after ...").
-LONG_SENTENCE_WORDS = 45
+# Sentences longer than this are rarely the clearest telling ("..., which ..., after ..."), and
+# the more a sentence says, the fewer of a row's sources state all of it.
+LONG_SENTENCE_WORDS = 30
 
 
 @dataclass(frozen=True)
@@ -38,6 +49,7 @@ class Candidate:
     relative: bool = False  # the date was worked out ("on Tuesday"), not written out
     approximate: bool = False
     main_clause: bool = True  # the date times the sentence's main clause
+    shown: bool = True  # False: a side date of a sentence whose own event is undated; joins a row, never is one
 
 
 @dataclass(frozen=True)
@@ -65,12 +77,15 @@ def _vectors(candidates: Sequence[Candidate], corpus: Sequence[Sequence[str]]):
     return vectorizer.transform(docs)
 
 
-def group_events(candidates: Sequence[Candidate], corpus: Sequence[Sequence[str]]) -> list[EventGroup]:
+def group_events(candidates: Sequence[Candidate], corpus: Sequence[Sequence[str]],
+                 window: tuple[date, date] | None = None) -> list[EventGroup]:
     """Group by event, finest dates first, so a vaguer mention joins the exact telling.
 
     At each precision (day, month, year): a mention first joins the finer group it fits best
     ("in 2016" joins the "June 2016" telling of the same event); the rest are linked to
     mentions of the same date whose words they share (single link: A~B and B~C is one event).
+    Mentions that may not be shown then join the group they fit, as support only. `window` is
+    the first and last day the story was reported on (see `SAME_DAY_AWAY`).
     """
     if not candidates:
         return []
@@ -80,35 +95,60 @@ def group_events(candidates: Sequence[Candidate], corpus: Sequence[Sequence[str]
     groups: list[list[int]] = []
     for level in (Precision.DAY, Precision.MONTH, Precision.YEAR):
         rest = []
-        for i in (i for i in order if candidates[i].date.precision is level):
+        for i in (i for i in order if candidates[i].shown and candidates[i].date.precision is level):
             target = _best_group(i, groups, candidates, sim)
             if target is None:
                 rest.append(i)
             else:
                 target.append(i)
-        groups.extend(_link(rest, candidates, sim))
-    return _drop_asides([[candidates[i] for i in members] for members in groups], groups, sim)
+        groups.extend(_link(rest, candidates, sim, window))
+    for i in (i for i in order if not candidates[i].shown):
+        target = _best_group(i, groups, candidates, sim, same_date=True)
+        if target is not None:
+            target.append(i)
+    return _assign(_drop_asides(groups, candidates), candidates, sim)
 
 
-def _drop_asides(groups: list[list[Candidate]], indices: list[list[int]], sim) -> list[EventGroup]:
+def _drop_asides(groups: list[list[int]], candidates: Sequence[Candidate]) -> list[list[int]]:
     """A date told only in a side clause gives way when the story tells that date's events plainly.
 
     "Residents cleared debris from the storm, which hit on Monday" adds nothing to
     "The storm hit the coast late Monday"; but "..., since the firm went public in 2016" stays
     when no sentence says what happened in 2016 in its main clause.
     """
-    plain = {group[0].date for group in groups if any(m.main_clause for m in group)}
-    return [
-        _summarise(group, sim, members) for group, members in zip(groups, indices)
-        if any(m.main_clause for m in group) or group[0].date not in plain
-    ]
+    def plain(members: list[int]) -> bool:
+        return any(candidates[i].main_clause and candidates[i].shown for i in members)
+
+    dates = {candidates[members[0]].date for members in groups if plain(members)}
+    return [members for members in groups if plain(members) or candidates[members[0]].date not in dates]
 
 
-def _best_group(i: int, groups: list[list[int]], candidates: Sequence[Candidate], sim) -> list[int] | None:
-    """The finer-dated group whose mentions are most like mention i, if like enough."""
+def _assign(groups: list[list[int]], candidates: Sequence[Candidate], sim) -> list[EventGroup]:
+    """Each group's clearest sentence, no sentence on two rows: groups told in a main clause
+    choose first, the most widely reported first; a group left with no sentence of its own is
+    no row (its sentence already stands on its main event's row)."""
+    def priority(members: list[int]) -> tuple:
+        first = candidates[members[0]]
+        return (not any(candidates[i].main_clause for i in members),
+                -len({candidates[i].source_id for i in members}), first.date.iso, first.source_id, first.sentence)
+
+    used: set[tuple[str, int]] = set()
+    out = []
+    for members in sorted(groups, key=priority):
+        chosen = _summarise([candidates[i] for i in members], sim, members, used)
+        if chosen is not None:
+            out.append(chosen)
+    return out
+
+
+def _best_group(i: int, groups: list[list[int]], candidates: Sequence[Candidate], sim,
+                same_date: bool = False) -> list[int] | None:
+    """The finer-dated group (or with `same_date`, also a group of the same date) whose mentions
+    are most like mention i, if like enough."""
     best, best_score = None, SAME_EVENT
     for members in groups:
-        if sim is None or not _dates_agree(candidates[i], candidates[members[0]]):
+        first = candidates[members[0]]
+        if sim is None or not (_dates_agree(candidates[i], first) or (same_date and candidates[i].date == first.date)):
             continue
         score = max(float(sim[i, j]) for j in members)
         if score >= best_score and (best is None or score > best_score):
@@ -116,7 +156,18 @@ def _best_group(i: int, groups: list[list[int]], candidates: Sequence[Candidate]
     return best
 
 
-def _link(indices: list[int], candidates: Sequence[Candidate], sim) -> list[list[int]]:
+def _same_event(a: Candidate, b: Candidate, score: float, window: tuple[date, date] | None) -> bool:
+    """Two same-date mentions tell one event: their words are alike enough."""
+    if a.date != b.date:
+        return False
+    if score >= SAME_EVENT:
+        return True
+    away = a.date.precision is Precision.DAY and (
+        window is None or not window[0] - timedelta(days=AWAY_DAYS) <= a.date.first <= window[1])
+    return away and score >= SAME_DAY_AWAY
+
+
+def _link(indices: list[int], candidates: Sequence[Candidate], sim, window=None) -> list[list[int]]:
     """Single-link clusters of same-date mentions (union-find over positions), in mention order."""
     parent = list(range(len(indices)))
 
@@ -128,7 +179,7 @@ def _link(indices: list[int], candidates: Sequence[Candidate], sim) -> list[list
     for a, i in enumerate(indices):
         for b in range(a + 1, len(indices)):
             j = indices[b]
-            if sim is not None and candidates[i].date == candidates[j].date and sim[i, j] >= SAME_EVENT:
+            if sim is not None and _same_event(candidates[i], candidates[j], float(sim[i, j]), window):
                 ra, rb = root(a), root(b)
                 parent[max(ra, rb)] = min(ra, rb)  # the earlier mention stays the root
     clusters: dict[int, list[int]] = {}
@@ -153,8 +204,9 @@ def _dates_agree(c: Candidate, group_first: Candidate) -> bool:
     return False
 
 
-def _summarise(members: list[Candidate], sim, indices: list[int]) -> EventGroup:
-    """The group's date (its finest), every source, and its clearest sentence."""
+def _summarise(members: list[Candidate], sim, indices: list[int], used: set[tuple[str, int]]) -> EventGroup | None:
+    """The group's date (its finest), every source, and its clearest sentence not shown yet
+    (recorded in `used`); None when every sentence it could show is shown already."""
     date = members[0].date
     sources = tuple(sorted({m.source_id for m in members}))
 
@@ -175,7 +227,11 @@ def _summarise(members: list[Candidate], sim, indices: list[int]) -> EventGroup:
             m.relative, words, m.source_id, m.sentence,
         )
 
-    best = members[min(range(len(members)), key=clarity)]
+    free = [k for k in range(len(members)) if members[k].shown and (members[k].source_id, members[k].sentence) not in used]
+    if not free:
+        return None
+    best = members[min(free, key=clarity)]
+    used.add((best.source_id, best.sentence))
     return EventGroup(date, best.text, sources)
 
 

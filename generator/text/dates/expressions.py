@@ -76,6 +76,10 @@ _DECADE = re.compile(r"\b(1[5-9]\d0|20\d0)s\b")
 _WINDOWS = ((re.compile(r"\b(this|last) week\b"), 7), (re.compile(r"\b(recent|past|last) (few )?months\b"), 365))
 _HEDGED_AGO = re.compile(rf"(?:\b({alternation(HEDGES)})\s+)?\b{_COUNT}\s+(year|decade)s?\s+ago\b")
 _ANY_YEAR = re.compile(r"\b(1[5-9]\d\d|20\d\d)\b")
+# A clock time is no date: "1700 GMT" is five in the afternoon, not the year 1700; "10:30 a.m.", "3pm".
+_CLOCK = re.compile(
+    r"\b(?:[01]?\d|2[0-3])[0-5]\d\s*(?:gmt|utc|z|hrs|hours|h|local time|[ecmp][sd]?t|cet|cest|bst|ist|jst)\b"
+    r"|\b\d{1,2}[:.][0-5]\d(?:\s*[ap]\.?m\b\.?)?|\b\d{1,2}\s*[ap]\.?m\b\.?")
 
 
 @dataclass(frozen=True)
@@ -147,7 +151,7 @@ def parse_expression(expression: str) -> DateSpec | None:
     Memoised (a pure function of the text; DateSpec is frozen): the same few expressions recur
     in every article, and each story re-reads its mentions' expressions.
     """
-    text = normalise(expression)
+    text = re.sub(r"\s+", " ", _CLOCK.sub(" ", normalise(expression))).strip(" ,")
     text, _ = _strip(_PREPOSITION, text)
     if not text:
         return None
@@ -319,14 +323,52 @@ def _named_month(spec: DateSpec, ref: date) -> PartialDate | None:
     return PartialDate.valid(year, spec.month, spec.day)
 
 
+# A page's date may lag its text by a day or two (time zones, a first-publication date on an
+# updated page, a story's date standing in for an undated article's): a past-tense yearless
+# date this close after the reference is this year's, not a year back.
+LAG_DAYS = 2
+
+
 def _yearless(spec: DateSpec, ref: date, future: bool) -> PartialDate | None:
-    """"On May 12" with no year: the nearest May 12 on or before (or after, if scheduled) the reference."""
-    year = ref.year
-    if not future and (spec.month, spec.day or 1) > (ref.month, ref.day):
-        year -= 1
-    if future and (spec.month, spec.day or 31) < (ref.month, ref.day):
-        year += 1
-    return PartialDate.valid(year, spec.month, spec.day)
+    """"On May 12" with no year: the nearest May 12 on or before the reference (or a day or two
+    after it, `LAG_DAYS`), or, when scheduled, the next on or after it: never before the article."""
+    if spec.day is None:
+        year = ref.year
+        if not future and spec.month > ref.month:
+            year -= 1
+        if future and spec.month < ref.month:
+            year += 1
+        return PartialDate.valid(year, spec.month)
+    candidates = [d for y in (ref.year - 1, ref.year, ref.year + 1)
+                  if (d := PartialDate.valid(y, spec.month, spec.day)) is not None]
+    if future:
+        return next((d for d in candidates if d.first >= ref), None)
+    return next((d for d in reversed(candidates) if d.first <= ref + timedelta(days=LAG_DAYS)), None)
+
+
+def nearest_day(month: int, day: int, ref: date) -> date | None:
+    """The day `month`/`day` names nearest to `ref`, before or after: a dateline's "July 8" in a
+    story of July 2022 is 8 July 2022, in one of early January 2023 it is 8 July 2022 too."""
+    candidates = [d.first for y in (ref.year - 1, ref.year, ref.year + 1)
+                  if (d := PartialDate.valid(y, month, day)) is not None]
+    return min(candidates, key=lambda d: (abs((d - ref).days), d), default=None)
+
+
+def resolve_between(spec: DateSpec, first: date, last: date, tense: str | None = "past") -> PartialDate | None:
+    """The point `spec` names in an undated article of a story published from `first` to `last`.
+
+    The article's own day is unknown but lies in that window. A date the window's ends read alike
+    is that date. A weekday in a past-tense sentence is counted back from the window's last day,
+    in a future-tense one forward from its first, when the window is shorter than a week: counted
+    back from the first day, the aftermath ("rescuers arrived on Sunday") would be dated before
+    the event. Anything else the ends disagree on is not guessed.
+    """
+    at_first, at_last = resolve(spec, first, tense), resolve(spec, last, tense)
+    if at_first == at_last:
+        return at_first
+    if spec.kind == "weekday" and spec.step == 0 and (last - first).days < 7:
+        return at_last if tense == "past" else at_first if tense == "future" else None
+    return None
 
 
 # ---------------------------------------------------------------- intervals

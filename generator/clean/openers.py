@@ -1,0 +1,55 @@
+"""What a body paragraph opens with that is not the article's words: a dateline ("PORTVILLE — "),
+a label ("STORY: "), or a photo caption run into the paragraph's first sentence.
+
+The opening is taken off the paragraph (the rest stays body text) and listed as removed with
+its reason; a dateline's date is kept, since it dates the article (text/furniture.py has the
+patterns). All examples are invented.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from generator.clean import boilerplate as bp
+from generator.models import RemovedLine
+from generator.text import furniture
+from generator.text.furniture import Dateline
+
+
+@dataclass(frozen=True)
+class Openers:
+    paragraphs: tuple[str, ...]  # the body, each paragraph without what it opened with
+    removed: tuple[RemovedLine, ...]
+    dateline: Dateline | None  # the first dateline, whose date dates the article
+
+
+def take_openers(paragraphs: list[str]) -> Openers:
+    """Each paragraph without a leading dateline, label or caption sentence."""
+    kept: list[str] = []
+    removed: list[RemovedLine] = []
+    first: Dateline | None = None
+    for paragraph in paragraphs:
+        rest = paragraph
+        while True:
+            cut = _opener(rest)
+            if cut is None:
+                break
+            text, reason, found = cut
+            removed.append(RemovedLine(text.strip(), reason))
+            first = first or found
+            rest = rest[len(text):].lstrip()
+        if rest:
+            kept.append(rest)
+    return Openers(tuple(kept), tuple(removed), first)
+
+
+def _opener(paragraph: str) -> tuple[str, str, Dateline | None] | None:
+    """(the opening as written, its reason, the dateline if it is one), or None."""
+    if found := furniture.label(paragraph):
+        return found, "page label", None
+    if found := furniture.dateline(paragraph):
+        return found.text, "dateline", found
+    m = bp.SENTENCE_BREAK.search(paragraph)
+    if m is not None and (kind := furniture.caption(paragraph[:m.start()])):
+        return paragraph[:m.end()], kind, None  # "A screen grab shows the fire. The quake struck ..."
+    return None

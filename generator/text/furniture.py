@@ -1,0 +1,196 @@
+"""Page furniture in running text: what a news page puts into or beside an article that is not
+the article's own words. One place for the patterns the clean stage removes whole lines or
+leading parts of lines by, and the verification gate holds a published line by when cleaning
+left some in.
+
+- `dateline`   the place (and date, agency) a report opens with: "PORTVILLE, Examplia, July 8 (Agency) –",
+               "PORTVILLE —", "Lakeside, Examplia (Wire) —"; its date dates the article
+- `label`      a label before the text: "STORY:", "WATCH:", "UPDATE:"
+- `caption`    a photo caption: position markers ("(L)", "(2nd R)"), "in this photo taken by",
+               "A screen grab ... shows", the agency format "PLACE, STATE - MARCH 26:", a
+               present-tense scene with its place or date ("Fans celebrate ... in Central Square
+               on Sunday.")
+- `furniture`  the reason a line carries any of it, or markup, credits, embedded posts, promotion
+All examples are invented. Every pattern is anchored or bounded, so a long line costs linear time.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from generator.text.dates.vocabulary import MONTHS, WEEKDAY_NAMES, alternation
+
+_MONTH = rf"(?:{alternation(MONTHS)})\.?"
+_MONTH_NAME = rf"(?:{alternation(m.capitalize() for m in MONTHS)})\.?"
+_CAPS_MONTH = rf"(?:{alternation(m.upper() for m in MONTHS)})\.?"
+_WEEKDAY = alternation(WEEKDAY_NAMES)
+_CAPS_WORD = r"[A-Z][A-Z.'’-]+"  # "PORTVILLE", "ST.", "O'HARE"
+_WORD = r"[A-Z][\w.'’-]*"
+_REGION = rf"(?:,\s+(?!{_MONTH_NAME}\s+\d){_WORD}(?:\s+{_WORD}){{0,2}})"  # ", Japan", ", N.Y."; never a date
+_DATE = rf"(?:,?\s+(?P<month>{_MONTH_NAME})\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:,\s+(?P<year>\d{{4}}))?)"
+_AGENCY = r"(?:\s*\((?P<agency>[A-Z][\w&.'’ -]{0,30})\))"
+_SEPARATOR = r"(?:\s*(?:[—–]+|--?)\s*|:\s+|\.-\s*|\.\s*/[A-Z]+/\.?\s*)"
+# "PORTVILLE —", "PORTVILLE, Examplia, July 8 (Agency) –", "NEW HARBOUR, May 3 (WIRE) —", "NEW HARBOUR: "
+_CAPS_DATELINE = re.compile(
+    rf"^(?P<place>{_CAPS_WORD}(?:\s+{_CAPS_WORD}){{0,3}}){_REGION}?{_DATE}?{_AGENCY}?{_SEPARATOR}(?=[\"“‘'A-Z0-9])")
+# "Lakeside, Examplia (Wire) —", "Lakeside (Agency) - ": a place in title case only with its agency
+_AGENCY_DATELINE = re.compile(
+    rf"^(?P<place>{_WORD}(?:\s+{_WORD}){{0,2}}){_REGION}?{_DATE}?{_AGENCY}{_SEPARATOR}(?=[\"“‘'A-Z0-9])")
+# The words after a dateline make a report, not a label: at least this many.
+MIN_WORDS_AFTER = 4
+LABEL_RE = re.compile(r"^(?:STORY|WATCH|LISTEN|VIDEO|PHOTOS?|UPDATE[D]?|BREAKING(?: NEWS)?|EXCLUSIVE|LIVE|"
+                      r"EDITOR'?S NOTE|READ MORE|RELATED|ANALYSIS|OPINION|FACT CHECK)\s*:\s*(?=\S)", re.I)
+
+
+@dataclass(frozen=True)
+class Dateline:
+    text: str  # the prefix as written, separator included
+    month: int | None = None
+    day: int | None = None
+    year: int | None = None
+
+
+def dateline(paragraph: str) -> Dateline | None:
+    """The dateline a paragraph opens with, or None. An all-caps place may stand alone ("PORTVILLE —");
+    a place in title case needs its agency ("Lakeside (Wire) —"), else it is the sentence's subject."""
+    m = _CAPS_DATELINE.match(paragraph) or _AGENCY_DATELINE.match(paragraph)
+    if m is None or len(paragraph[m.end():].split()) < MIN_WORDS_AFTER:
+        return None
+    if m.re is _CAPS_DATELINE and not re.search(r"[A-Z]{2}", m.group("place")):
+        return None
+    month = MONTHS[m.group("month").rstrip(".").lower()] if m.group("month") else None
+    day = int(m.group("day")) if m.group("day") else None
+    year = int(m.group("year")) if m.group("year") else None
+    return Dateline(m.group(0), month, day, year)
+
+
+def label(paragraph: str) -> str | None:
+    """A label before the text ("STORY: ", "WATCH: "), or None."""
+    m = LABEL_RE.match(paragraph)
+    return m.group(0) if m and len(paragraph[m.end():].split()) >= MIN_WORDS_AFTER else None
+
+
+# ---------------------------------------------------------------- captions and credits
+
+# "(L)", "(C)", "(2nd R)", "(L-R)", "(left)": who is where in a photo. "(R)" alone is also a US
+# party ("Sen. Jane Roe (R)"), so it counts only beside another marker.
+_POSITION = re.compile(r"\((?:(?:2nd|3rd|4th|second|third) (?:from )?(?:[LR]|left|right)|[LCR]|L-R|R-L|"
+                       r"left|right|centre|center|top|bottom|front|rear|back row|front row)\)", re.I)
+_EXPLICIT = re.compile(
+    r"\bin this (?:handout |undated |file |aerial |still |video )?(?:photo(?:graph)?|picture|image|"
+    r"screen ?grab|screenshot|frame grab|video grab|still)\b"
+    r"|^(?:an? |the )?(?:handout |file |aerial |still )?(?:photo(?:graph)?|picture|image|screen ?grab|"
+    r"screenshot|still image|frame grab|video grab|video still)\b[^.]{0,120}?\b(?:shows?|showing|depicts)\b"
+    r"|\bimage pixelated\b|\(photo by [^)]{2,80}\)|\bphoto(?:graph)?:\s|\bmandatory credit\b", re.I)
+_EXPLICIT_HINTS = ("photo", "picture", "image", "grab", "screenshot", "still", "credit")
+# A scene signed with its place and date after a dash: "... the suspect's weapon – Rivertown Examplia, July 8, 2022."
+_PLACE_DATE_TAIL = re.compile(rf"\s[–—-]\s+{_WORD}(?:\s+{_WORD}){{0,3}},?\s+{_MONTH_NAME}\s+\d{{1,2}},\s+\d{{4}}\.?$")
+# An agency's caption: "EDGEMERE, MARYLAND - MARCH 26: The cargo ship ..."
+_AGENCY_CAPTION = re.compile(rf"^{_CAPS_WORD}(?:\s+{_CAPS_WORD})*,\s+{_CAPS_WORD}(?:\s+{_CAPS_WORD})*\s+[-–—]\s+"
+                             rf"{_CAPS_MONTH}\s+\d{{1,2}}:\s")
+# A scene in the present tense, its verb after a short subject (no comma, at most ten words, not
+# "to celebrate"), ended by its place or date: "A woman prays at the site ... in
+# Rivertown, Examplia.", "Fans celebrate ... in Central Square on Sunday." News prose tells the past.
+_SCENE_VERBS = (
+    "is seen|are seen|is pictured|are pictured|is shown|are shown|is carried|are carried|is escorted|"
+    "are escorted|is helped|are helped|is led|are led|is evacuated|are evacuated|pose|poses|gesture|gestures|"
+    "looks on|look on|stand|stands|walk|walks|pray|prays|celebrate|celebrates|wave|waves|arrive|arrives|"
+    "react|reacts|lie|lies|sit|sits|shake hands|shakes hands|embrace|embraces|mourn|mourns|gather|gathers|"
+    "watch|watches|carry|carries|kneel|kneels|weep|weeps|cry|cries|hug|hugs|greet|greets|seize|seizes|"
+    "search|searches|inspect|inspects|pay respects|pays respects|lay|lays|light|lights|hold up|holds up|"
+    "look at|looks at|look over|looks over|speak|speaks|attend|attends|queue|queues|rest|rests|clear|clears|"
+    "detain|detains|arrest|arrests|escort|escorts|rescue|rescues|evacuate|evacuates")
+# A verb follows its subject, never "and", "of", "the" or "to": "Search and rescue teams ..." has no scene verb.
+_NOT_AFTER = "".join(rf"(?<!\b{w}\s)" for w in ("to", "and", "or", "of", "the", "a", "an", "for", "with", "its",
+                                                  "their", "his", "her", "in", "on", "at", "by", "from"))
+_SCENE = re.compile(
+    rf"^[\"“]?[A-Z](?:[^\"“”.!?,\s]*\s){{0,9}}?{_NOT_AFTER}(?:{_SCENE_VERBS})\b(?:[^\"“”!?.]|\.(?!\s+[A-Z])){{0,240}}?"
+    rf"(?:\b(?:in|at|near|outside)\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*(?:,\s+(?:[\w'’-]+\s+){{0,2}}[A-Z][\w'’.-]*)?"
+    rf"|\b(?:on\s+)?(?:{_WEEKDAY}|{_MONTH_NAME}\s+\d{{1,2}}(?:,\s+\d{{4}})?)(?:\s+in\s+[A-Z][\w'’., -]{{0,60}})?"
+    rf"|{_MONTH_NAME}\s+\d{{1,2}},\s+\d{{4}})\.?$")
+MAX_SCENE_WORDS = 60
+# "Image courtesy of NHK", "Photo courtesy: Agency", "image….Jane Roe for The Post", "(AP Photo/Jane Roe)"
+_COURTESY = re.compile(r"^(?:(?:image|photo|picture|video|footage)s?\s+)?courtesy(?:\s+of)?\s*:?\s+\S.{0,60}$", re.I)
+# a name "for The Outlet", or after "image"/"photo": not a title ("Special Envoy for Afghanistan")
+_FOR_OUTLET = re.compile(rf"^(?:[Ii]mage|[Pp]hoto|[Pp]icture)s?\W{{1,5}}{_WORD}(?:\s+{_WORD}){{1,3}}\s+for\s+"
+                         rf"(?:[Tt]he\s+)?{_WORD}(?:\s+{_WORD}){{0,3}}$"
+                         rf"|^{_WORD}(?:\s+{_WORD}){{1,2}}\s+for\s+The\s+{_WORD}(?:\s+{_WORD}){{0,3}}$")
+_AGENCY_PHOTO = re.compile(r"\((?:AP|AFP|Reuters|Getty|EPA|Xinhua|PA|ANI|PTI)\s+(?:Photo|Images)(?:/[^()]{1,60})?\)\s*$")
+
+
+def caption(text: str) -> str | None:
+    """ "photo caption" or "photo credit" when `text` is one, else None."""
+    stripped = text.strip()
+    if _COURTESY.match(stripped) or _FOR_OUTLET.match(stripped) or _AGENCY_PHOTO.search(stripped):
+        return "photo credit"
+    if any(m.group(0).lower() != "(r)" for m in _POSITION.finditer(stripped)):
+        return "photo caption"
+    low = stripped.lower()
+    if any(h in low for h in _EXPLICIT_HINTS) and _EXPLICIT.search(stripped):
+        return "photo caption"
+    if _AGENCY_CAPTION.match(stripped) or _PLACE_DATE_TAIL.search(stripped):
+        return "photo caption"
+    if len(stripped.split()) <= MAX_SCENE_WORDS and stripped.endswith(".") and _SCENE.match(stripped):
+        return "photo caption"  # a sentence: a headline ("Crews search river in Harbour City") has no full stop
+    return None
+
+
+# ---------------------------------------------------------------- anything else a line may carry
+
+# Markup, credits, notices and sign-up text (the mechanical audit's "leak" kinds).
+LEAK = re.compile(
+    r"(\{\{|\}\}|\{%|<[a-z]+[ >/]|\bphoto(?:graph)?\s*(?:by|:|credit)|\(photo\b|getty images|\bafp via\b|"
+    r"\breuters/|\bap photo\b|\bfile photo\b|\bhandout\b|market data provided|all rights reserved|©|"
+    r"\bsign up\b|\bsubscribe\b|newsletter|click here|read more|advertisement|cookie|"
+    r"\bshare this\b|\bfollow us\b|\bwatch:|\blisten:|expand / collapse|skip to content)", re.I)
+# An embedded post: "pic.twitter.com/…", "Jane Roe (@janeroe) July 4, 2025", "A post shared by".
+EMBED = re.compile(
+    rf"pic\.twitter\.com/|https?://t\.co/|\(@\w{{1,30}}\)\s*{_MONTH_NAME}\s+\d{{1,2}},\s+\d{{4}}"
+    r"|\ba post shared by\b|\bview this post on instagram\b|\bthis content is imported from\b", re.I)
+_EMBED_HINTS = ("twitter", "t.co/", "(@", "post shared", "instagram", "imported from")
+# The site speaking to its reader: "Keep up to date with ...", "read through our live updates".
+PROMO = re.compile(
+    r"\b(?:keep|stay) up to date with\b|\b(?:read|follow|catch up on)(?: through| along with)? our "
+    r"(?:live|real-time|full|latest)\b|\bour (?:live|real-time) (?:updates|coverage|blog)\b"
+    r"|\bdownload (?:our|the) app\b|\bsupport (?:our|independent) journalism\b", re.I)
+_PROMO_HINTS = ("up to date", "our ", "app", "journalism")
+
+
+# A broadcaster's listing of its own segments: "On Friday's evening news, Jane Roe and John Doe
+# reported on the storm", "From the capital, Jane Roe reported on the vote" (a reporter's work, not news).
+_SEGMENT = re.compile(rf"^(?:On|In|From)\s[^,]{{1,60}},\s+{_WORD}(?:\s+{_WORD}){{1,3}}(?:\s+and\s+{_WORD}(?:\s+{_WORD}){{1,3}})?"
+                      r"\s+report(?:s|ed)\s+(?:on|from)\s+(?:the|how|what|why)\b")
+
+
+def embedded(text: str) -> bool:
+    """True when `text` is or carries an embedded post (the cheap test first: most lines are none)."""
+    low = text.lower()
+    return any(h in low for h in _EMBED_HINTS) and EMBED.search(text) is not None
+
+
+def promotion(text: str) -> bool:
+    """True when the site speaks to its reader in `text`."""
+    low = text.lower()
+    return any(h in low for h in _PROMO_HINTS) and PROMO.search(text) is not None
+
+
+def markup(text: str) -> str | None:
+    """Why `text` carries the page's own words (markup, credits, notices, sign-up text, an embedded
+    post, the site's promotion of itself), or None: for any line, a quote or a role included."""
+    if LEAK.search(text) or embedded(text) or promotion(text) or _SEGMENT.match(text):
+        return "page furniture, not the article's text"
+    return None
+
+
+def furniture(text: str) -> str | None:
+    """Why a statement is page furniture rather than the article's words, or None: it opens with
+    a dateline or a label, is a caption or a credit, or carries markup (`markup`).
+    """
+    if label(text) is not None:
+        return "a page label, not the article's text"
+    if caption(text) is not None:
+        return "a photo caption or credit, not the article's text"
+    if dateline(text) is not None:
+        return "a dateline, not the article's text"
+    return markup(text)

@@ -1,0 +1,98 @@
+"""Which date expression times the event of its sentence (generator/nlp/dates.py): the sentence's
+own event ("main"), an event told inside it ("side"), or no event at all (a comparison's baseline).
+Every sentence is invented."""
+
+from __future__ import annotations
+
+import pytest
+
+from generator.models import Article
+from generator.nlp.dates import extract_dates
+from generator.nlp.model import parse_one
+from generator.nlp.parsed import ParsedArticle
+
+
+def mentions(text: str, published: str | None = "2024-06-12"):
+    article = Article("t", "t.txt", (text,), published=published)
+    return extract_dates(ParsedArticle.of(article, parse_one(article.text)))
+
+
+def timing(text: str, published: str | None = "2024-06-12") -> list[tuple[str, str | None, str]]:
+    return [(m.expression, m.date, "main" if m.main_clause else "side") for m in mentions(text, published)]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text, expected", [
+    # a relative clause describing a noun tells that noun's own past
+    ("The former leader, who stepped down in 2020, collapsed on the street.", [("in 2020", "2020", "side")]),
+    ("The attorney first made headlines when he was chosen in 2004 to wind up the firm, which collapsed in 2001.",
+     [("in 2004", "2004", "main"), ("in 2001", "2001", "side")]),
+    # a phrase or clause set apart by "until", "ahead of", "although", or "after" at a distance
+    ("Until the attack at the rally on Friday, voters had largely ignored the election.",
+     [("on Friday", "2024-06-07", "side")]),
+    ("He was shot as he campaigned ahead of the elections on Sunday.", [("on Sunday", "2024-06-09", "side")]),
+    ("The verdict comes 11 months after video showed the officer kneeling on the man on May 25, 2023.",
+     [("on May 25, 2023", "2023-05-25", "side")]),
+    ("Although the country had banned the group in 2003, that status was revoked in April 2024.",
+     [("in 2003", "2003", "side"), ("in April 2024", "2024-04", "main")]),
+    # a "when" or "as" clause, reported speech and coordination keep the main event's time
+    ("The minister said on Tuesday that the talks would resume.", [("on Tuesday", "2024-06-11", "main")]),
+    ("Rescuers arrived when the dam failed on Monday.", [("on Monday", "2024-06-10", "main")]),
+    ("The founder was diagnosed in 2004 and had surgery in 2009.",
+     [("in 2004", "2004", "main"), ("in 2009", "2009", "main")]),
+    # right after a dated event, at month or year precision, the main event is that month's too
+    ("Security concerns peaked after the deadly March 2024 attack on the concert hall.",
+     [("March 2024", "2024-03", "main")]),
+    ("The leader spoke outside his office soon after the result was announced on June 11.",
+     [("on June 11", "2024-06-11", "main")]),
+])
+def test_a_date_times_the_event_it_belongs_to(text, expected):
+    assert timing(text) == expected
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text", [
+    "The currency plunged to its lowest level since 1985.",
+    "The team won its first world title since 1986.",
+    "It was the first crash of a passenger jet in the country since the disaster outside the capital in 2000.",
+    "The founder's wealth was down 90% from $16.2bn earlier this year, a newspaper reported.",
+])
+def test_a_comparisons_baseline_dates_no_event(text):
+    assert mentions(text) == []
+
+
+@pytest.mark.slow
+def test_since_with_a_perfect_dates_the_start_of_a_state():
+    assert timing("Since 2022, the country has been importing grain from its neighbour.") == [
+        ("Since 2022", "2022", "main")]
+    assert timing("The founder had battled cancer since 2003.") == [("since 2003", "2003", "main")]
+
+
+@pytest.mark.slow
+def test_a_year_beside_a_present_perfect_is_not_its_time():
+    # "we have landed" is now; the parse may hang a past year on it
+    found = timing("The director told him at 6:03 pm – We have landed on the moon, reminiscent of a "
+                   "famous message in 1983 when the country had first reached space.")
+    assert found == [("in 1983", "1983", "side")]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text, expected", [
+    # a reported plan for a weekday is the coming one; "has agreed to resign" is still to come
+    ("The speaker said the president had agreed to resign and would do so on Wednesday.", "2024-06-12"),
+    ("The speaker said the president has agreed to resign Wednesday.", "2024-06-12"),
+    ("The speaker said the president has agreed to resign Friday.", "2024-06-14"),
+    ("The bank will reopen on Monday, the regulator said.", "2024-06-17"),
+])
+def test_a_plan_points_forward(text, expected):
+    assert [m.date for m in mentions(text)] == [expected]
+    assert all(m.tense == "future" for m in mentions(text))
+
+
+@pytest.mark.slow
+def test_a_dates_clause_words_leave_out_clauses_at_other_times():
+    found = mentions("The founder, who started the company in 1976 in a garage, was diagnosed with the "
+                     "disease in 2004 and received a liver transplant in 2009.")
+    words = {m.date: set(m.event_lemmas) for m in found}
+    assert {"diagnose", "disease"} <= words["2004"] and not words["2004"] & {"garage", "transplant"}
+    assert {"transplant", "liver", "founder"} <= words["2009"] and "diagnose" not in words["2009"]

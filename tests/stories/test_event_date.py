@@ -1,0 +1,30 @@
+"""The story's own date (stories/compose.py `choose_event_date`): the day most sources put an event
+on, never a date that nothing says is the news."""
+
+from __future__ import annotations
+
+from generator.models import AnalysedArticle, Article, ArticleAnalysis, TimelineEntry
+from generator.stories.compose import choose_event_date
+
+
+def item(source_id: str, published: str | None = None) -> AnalysedArticle:
+    return AnalysedArticle(Article(source_id, f"{source_id}.txt", ("Text.",), published=published),
+                           ArticleAnalysis(source_id, ()))
+
+
+ROWS = (TimelineEntry("1955-02-24", "The founder was born on February 24, 1955.", ("001", "002")),
+        TimelineEntry("2011-10-05", "The founder died on October 5, 2011.", ("003",)))
+
+
+def test_in_an_undated_story_a_day_needs_most_sources():
+    undated = [item(s) for s in ("001", "002", "003", "004", "005")]
+    assert choose_event_date(ROWS, undated) is None  # a birth date two of five sources give is not the news
+    assert choose_event_date(ROWS, undated[:3]) == "1955-02-24"  # two of three do say it
+
+
+def test_in_a_dated_story_a_day_up_to_the_newest_article():
+    dated = [item("001", "2011-10-06"), item("002"), item("003")]
+    assert choose_event_date(ROWS[1:], dated) == "2011-10-05"
+    later = (TimelineEntry("2011-10-09", "The funeral will be held on October 9.", ("001", "002", "003")),)
+    assert choose_event_date(later + ROWS[1:], dated) == "2011-10-05"  # never after the newest article
+    assert choose_event_date((), dated) == "2011-10-06"  # no dated event: the story is that old

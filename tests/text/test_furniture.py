@@ -1,0 +1,108 @@
+"""Page furniture in running text: datelines, labels, captions, credits, embedded posts and a
+site's promotion of itself (generator/text/furniture.py), read the same by cleaning and the gate.
+Every example is invented."""
+
+from __future__ import annotations
+
+import pytest
+
+from generator.text.furniture import caption, dateline, furniture, label, markup
+
+
+@pytest.mark.parametrize("text, prefix, month, day, year", [
+    ("PORTVILLE, Examplia, July 8 (Agency) – The former minister was shot on Friday.",
+     "PORTVILLE, Examplia, July 8 (Agency) – ", 7, 8, None),
+    ("NEW HARBOUR, November 14 (WIRE) —The exchange has filed for bankruptcy protection.",
+     "NEW HARBOUR, November 14 (WIRE) —", 11, 14, None),
+    ("PORTVILLE, July 5, 2024 (Agency) - The opposition party won a landslide.",
+     "PORTVILLE, July 5, 2024 (Agency) - ", 7, 5, 2024),
+    ("HARBOUR CITY — Just hours after the bridge fell, the governor spoke.", "HARBOUR CITY — ", None, None, None),
+    ("Lakeside, Examplia (Wire) — Rescuers worked through the night to reach the village.",
+     "Lakeside, Examplia (Wire) — ", None, None, None),
+    ("NEW HARBOUR: The lander touched down on Wednesday evening, the agency said.", "NEW HARBOUR: ", None, None, None),
+    ("Lakeside (Agency).- A passenger jet crashed in the mountains on Tuesday.", "Lakeside (Agency).- ",
+     None, None, None),
+])
+def test_a_dateline_is_read_with_its_date(text, prefix, month, day, year):
+    found = dateline(text)
+    assert found is not None and found.text == prefix
+    assert (found.month, found.day, found.year) == (month, day, year)
+
+
+@pytest.mark.parametrize("text", [
+    "Lakeside — the quiet town by the lake — voted to close its school.",  # title case, no agency: a subject
+    "The board — its chair said — would vote on Monday.",
+    "UNITED — The club",  # too short to be a report
+    "The council met on Monday to discuss the budget for the coming year.",
+])
+def test_not_a_dateline(text):
+    assert dateline(text) is None
+
+
+def test_a_label_before_the_text_is_found():
+    assert label("STORY: The bank collapsed on Friday after a run on deposits.") == "STORY: "
+    assert label("Watch: the moment the bridge fell into the river") == "Watch: "
+    assert label("Story time at the library drew a crowd.") is None
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("The president (C) embraces the prime minister as the chancellor (2nd R) looks on.", "photo caption"),
+    ("The president (R) shakes hands with the secretary general next to the minister (L).", "photo caption"),
+    ("The minister lies on the ground after he was shot in Rivertown in this photo taken by a local paper.",
+     "photo caption"),
+    ("A screen grab taken from news footage shows a fire at the harbour.", "photo caption"),
+    ("RIVERTOWN, EXAMPLIA - MARCH 26: The cargo ship is shown after striking the bridge.", "photo caption"),
+    ("A woman prays at the site where the minister was shot, on July 08, 2022 in Rivertown, Examplia.",
+     "photo caption"),
+    ("Fans celebrate the title with a giant flag in Central Square on Sunday.", "photo caption"),
+    ("The former minister is carried on a stretcher at a hospital in Eastwick, western Examplia.", "photo caption"),
+    ("A homemade gun was said to be the weapon used in the attack – Rivertown Examplia, July 8, 2022.",
+     "photo caption"),
+    ("Image Courtesy of Valley Television", "photo credit"),
+    ("image….Jane Roe for The Valley Times", "photo credit"),
+    ("More photos and details on pages 8 and 9. (AP Photo)", "photo credit"),
+])
+def test_captions_and_credits(text, kind):
+    assert caption(text) == kind
+    assert furniture(text) == "a photo caption or credit, not the article's text"
+
+
+@pytest.mark.parametrize("text", [
+    "Crews launch search after bridge collapses in Harbour City",  # a headline: no full stop
+    "In the capital and across the country, millions took to the streets to celebrate the win in Central Square.",
+    "The mayor (R) said the bill would pass.",  # "(R)" alone: a party
+    "Jane Roe, Special Envoy for Examplia",
+    "The Special Envoy for Examplia said talks would resume.",
+    "The magnitude 6.8 earthquake toppled buildings and sent people into the streets.",
+    "Protesters made their way towards the residence on Saturday morning.",
+    "Search and rescue teams have plunged into the river after the bridge collapsed on Tuesday.",
+])
+def test_article_text_is_not_a_caption(text):
+    assert caption(text) is None
+
+
+@pytest.mark.parametrize("text", [
+    "{{^adFree}} The council met on Monday.",
+    "Market data provided by Example Data Services.",
+    "— Jane Roe (@janeroe) July 4, 2025",
+    "The mayor posted a video pic.twitter.com/abc123 on Sunday.",
+    "Keep up to date with the launch and the updates below.",
+    "If you missed it, you can read through our real-time updates of the launch.",
+    "On Friday's evening news, Jane Roe and John Doe reported on the storm that struck the coast.",
+    "From Harbour City, Jane Roe reported on the storm's first hours.",
+])
+def test_markup_embeds_and_promotion(text):
+    assert markup(text) == "page furniture, not the article's text"
+
+
+def test_news_that_a_person_reported_is_not_a_listing():
+    assert markup("In Harbour City, officials reported on Friday that 40 people had died.") is None
+    assert markup("On Monday, the agency reported that exports fell.") is None
+
+
+def test_the_gate_names_each_kind():
+    assert furniture("HARBOUR CITY — The governor declared a state of emergency.") == \
+        "a dateline, not the article's text"
+    assert furniture("STORY: The bank collapsed on Friday after a run on deposits.") == \
+        "a page label, not the article's text"
+    assert furniture("The governor declared a state of emergency on Tuesday.") is None
