@@ -44,8 +44,9 @@ ITEM_KEYS = ITEM_TEXT_KEYS + ("sources", "hide", "sections", "approve", "accepte
 SOURCE_KEYS = ("file", "exclude", "outlet", "title", "author", "published", "url")
 ADDED_KEYS = ("id", "section", "text", "after", "before", "date", "paragraph")
 TOP_KEYS = ("story", "headline", "description", "items", "order", "added", "sources")
-HEADER = ("# The desk's decisions on content/stories/{slug}.md: recorded by `explainer generate` from\n"
-          "# edits of the page, applied on every run. Editable by hand: see docs/editing.md.\n")
+HEADER = ("# The desk's decisions on content/stories/{slug}.md,\n"
+          "# recorded by `explainer generate` from edits of the page and applied on every run.\n"
+          "# Editable by hand: see docs/editing.md.\n")
 
 
 @dataclass(frozen=True)

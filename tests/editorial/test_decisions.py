@@ -30,7 +30,7 @@ FULL = Decisions(
 
 def test_the_file_round_trips_and_shows_only_what_was_decided(tmp_path):
     text = dump_decisions(FULL)
-    assert text.startswith("# The desk's decisions on content/stories/city-budget.md")
+    assert text.startswith("# The desk's decisions on content/stories/city-budget.md,\n")
     assert "hide: true" in text and "exclude: true" in text and "approve" not in text and "accepted" not in text
     (tmp_path / "city-budget.yaml").write_text(text, encoding="utf-8")
     assert load_decisions(tmp_path, "city-budget") == FULL
