@@ -132,6 +132,10 @@ def axe_violations(page) -> list[dict]:
     """Serious and critical axe-core violations under the WCAG 2.2 AA and best-practice tags."""
     assert AXE.is_file(), "run `npm ci` in tests/browser"
     page.add_script_tag(path=str(AXE))
+    # Colours are judged at rest: a tooltip half-way through its fade-in has, for that instant,
+    # a blended colour no reader settles on (and which made this check flaky).
+    page.evaluate("async () => await Promise.race([Promise.all(document.getAnimations().map(a => a.finished"
+                  ".catch(() => null))), new Promise(r => setTimeout(r, 2000))])")
     result = page.evaluate("async (tags) => await axe.run(document, {runOnly: {type: 'tag', values: tags},"
                            " resultTypes: ['violations']})", AXE_TAGS)
     return [{"id": v["id"], "impact": v["impact"], "nodes": [n["target"] for n in v["nodes"]][:3]}
