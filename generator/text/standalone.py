@@ -23,6 +23,12 @@ DANGLING = re.compile(
     r"autumn|fall|winter|season|decade|century)\b)|"
     r"(?:but|and|so|also|however|meanwhile|instead|still|yet|then|thus|therefore|moreover|furthermore)\b|"
     r"according to (?:him|her|them|it)\b|"
+    # told relative to a sentence the reader cannot see: "Later, ...", "Another 20 ...", "Both men"
+    r"later|afterwards?|earlier(?=,| that\b| in the day\b)|another|others?|both|neither|such|here|there,|"
+    r"since then|at the time|in response|in turn|"
+    r"the (?:next|following|previous) (?:day|morning|afternoon|evening|night|week)|"
+    r"(?:minutes|hours|days|weeks|months|moments) (?:later|earlier|afterwards?)|"
+    r"(?:shortly|soon) (?:after(?:wards)?|thereafter)(?=[,.]|$)|"
     r"the (?:former|latter|move|decision|group|company|agency|official|minister|ministry|statement|report|"
     r"same|two|three|team|man|woman|country|state|city|court|body|relationship|deal|plan|step)\b)\b", re.I)
 # A quotation or statement whose speaker is only a pronoun: '"...," he said.' / "..., she added."
@@ -56,12 +62,17 @@ ENDS_A_SENTENCE = re.compile(r"[.!?][\"'”’)\]]*$")
 QUOTE_MARKS = re.compile(r"[\"“”]")
 
 
+# A connective set inside the first clause: "Russia, meanwhile, has ..." answers a sentence before it.
+INNER_CONNECTIVE = re.compile(r"^[^,\"“”]{1,60},\s+(meanwhile|however|though|too|in turn|instead|nevertheless|"
+                              r"therefore|thus|in response|by contrast|for (?:its|his|her|their) part),", re.I)
+
+
 def dangling(text: str) -> str | None:
     """The opener or speaker tail that points outside the line, or None when it stands alone."""
     stripped = text.strip()  # a line opening with a quotation mark names its speaker after it
-    m = DANGLING.match(stripped)
+    m = DANGLING.match(stripped) or INNER_CONNECTIVE.match(stripped)
     if m:
-        return m.group(0)
+        return m.group(m.lastindex or 0) if m.re is INNER_CONNECTIVE else m.group(0)
     tail = SPEAKER_TAIL.search(text)
     if tail:
         return " ".join(g for g in tail.groups() if g)

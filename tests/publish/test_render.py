@@ -295,14 +295,15 @@ def test_changes_note_only_when_changed(page, story, settings):
 
 def test_empty_sections_say_so(settings):
     out = render.render_story(empty_story(), settings)
-    for line in ("No summary points could be drawn from the sources yet.",
-                 "The sources give no background to this story.",
-                 "No people or organisations could be identified from the sources.",
-                 "The sources give no dated events.",
-                 "No claim is reported clearly enough to list yet.",
-                 "The sources raise no open questions and do not contradict each other.",
-                 "The sources quote no one directly.",
-                 "The sources say nothing about what comes next."):
+    # an empty section says only what the page could not verify: never that the sources lack it
+    for line in ("No summary point could be verified against the sources yet.",
+                 "No background point could be verified against the sources yet.",
+                 "No person or organisation could be verified in the sources yet.",
+                 "No dated event could be verified against the sources yet.",
+                 "No point could be verified against the sources yet.",
+                 "No open question or disagreement could be verified against the sources yet.",
+                 "No quote could be verified with its speaker yet.",
+                 "Nothing about what comes next could be verified against the sources yet."):
         assert out.count(line) == 1, line
     meta, _ = split_page(out)
     assert meta["description"] == "An explainer drawn from 1 news article."

@@ -115,3 +115,9 @@ def test_pattern_lists_match_as_one_alternation_where_any_pattern_does():
         for text in texts:
             plain = any(re.search(p, text, re.IGNORECASE) for p in patterns)
             assert uncertainty._any(patterns, text) == plain, (patterns[0], text)
+
+
+def test_a_reaction_voicing_hope_is_not_an_open_question():
+    # what happened is the welcome; the hope is the speaker's, not something the story leaves open
+    text = "The minister welcomed the move, calling it a brave step and expressing hope that others would follow suit."
+    assert classify(text) != "open_question"

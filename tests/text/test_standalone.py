@@ -8,13 +8,19 @@ from generator.text.standalone import dangling, form_problem
 def test_openers_that_point_outside_the_line():
     for line in ("He said the town would rebuild.", "The move follows years of delays.",
                  "However, the road stayed shut.", "According to him, the road stayed shut.",
-                 "It struck 24 kilometres deep."):
+                 "It struck 24 kilometres deep.", "Later, police closed the road.",
+                 "Another 20 people were hurt.", "Both men were charged.", "The next day, the road reopened.",
+                 "Hours later, the fire was out.", "Shortly afterwards, the road reopened.",
+                 "Earlier, the council had voted.", "In response, the council voted.",
+                 "The council, meanwhile, has voted to rebuild.", "Police, however, closed the road."):
         assert dangling(line), line
 
 
 def test_lines_that_stand_alone():
     for line in ("This week, the council voted to rebuild.", "It is not clear how the fire started.",
-                 '"We will rebuild," the mayor said.', "[Velt] said the town would rebuild."):
+                 '"We will rebuild," the mayor said.', "[Velt] said the town would rebuild.",
+                 "Shortly after midnight, the road reopened.", "Earlier this week, the council voted.",
+                 "There are 20 people in hospital.", "Others" + "en Bank fell 5%."):
         assert dangling(line) is None, line
 
 

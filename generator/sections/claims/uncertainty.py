@@ -58,8 +58,8 @@ HEDGED_PATTERNS = [
     r"mount|go up|spread|continue)\b|\b(is|are)\s+likely\s+to\b",
     # "Analysts fear that prices will climb." / "Traders assume rates will be higher."
     r"\b(assumes?|fears?|feared|expects?|believes?|suspects?)\s+(that\s+)?[^.;]{0,60}?\b(will|would)\b",
-    # "The union said it hoped the strike would end soon." / "He wished the bill to pass."
-    r"\b(hopes?|hoped|hoping|wish(es|ed)?)\b(\s+that)?[^.;]{0,40}?\b(would|will|to)\s+[a-z]+",
+    # (A hope is not listed: "welcomed the move, expressing hope that others would follow" reports
+    # a reaction that happened, not something unknown.)
     # "Two climbers are feared missing."
     r"\b(is|are|were|was)\s+(still\s+)?feared\b|\bfeared\s+(dead|trapped|missing|killed)\b",
     # "The investigation is ongoing." / "Talks are continuing."
