@@ -15,6 +15,7 @@ import re
 from typing import Sequence
 
 from generator.models import AnalysedArticle, Item
+from generator.text.dates.vocabulary import DATE_WORDS
 
 MAX_WORDS = 16
 MIN_WORDS = 4
@@ -74,17 +75,38 @@ def from_titles(items: Sequence[AnalysedArticle]) -> str | None:
     return sorted(titles, key=score)[0][1]
 
 
+# The words of a time opener besides date words: "Late on Friday evening, September 8, ..."
+_OPENER_WORDS = frozenset("on at in the of around about just shortly st nd rd th".split())
+
+
+def without_time_openers(text: str) -> str:
+    """'Late on Friday evening, September 8, Morocco was shaken ...' -> 'Morocco was shaken ...':
+    the main clause, which a cut from the end would otherwise lose."""
+    while True:
+        head, comma, rest = text.partition(",")
+        words = _WORD.findall(head.lower())
+        if not comma or not rest.strip() or not words or len(words) > 6 or \
+                not all(w in DATE_WORDS or w in _OPENER_WORDS or w.isdigit() for w in words):
+            return text
+        rest = rest.strip()
+        text = rest[:1].upper() + rest[1:]
+
+
 def lead_clause(text: str) -> str | None:
-    """A statement as a headline: its attribution tail and side clauses cut until it has at
-    most MAX_WORDS words; None when it cannot be made that short."""
-    line = ATTRIBUTION_TAIL.sub(lambda m: m.group(1)[:1], text.strip())
+    """A statement as a headline: its time openers, attribution tail and side clauses cut until
+    it has at most MAX_WORDS words; None when it cannot be made that short."""
+    def untail(line: str) -> str:
+        return ATTRIBUTION_TAIL.sub(lambda m: m.group(1)[:1], line)
+
+    line = untail(without_time_openers(text.strip()))
     for _ in range(4):
         if len(line.split()) <= MAX_WORDS:
             return line
         m = _SIDE.search(line.rstrip(".!?"))
         if not m or len(line[: m.start()].split()) < MIN_WORDS + 2:
             return None
-        line = line[: m.start()].rstrip(",;: ") + "."
+        # a side clause cut can leave an attribution tail at the end: "..., police said Saturday, as ..."
+        line = untail(line[: m.start()].rstrip(",;: ") + ".")
     return line if len(line.split()) <= MAX_WORDS else None
 
 
@@ -100,6 +122,9 @@ def choose_headline(items: Sequence[AnalysedArticle], summary: Sequence[Item] = 
     clauses = clauses or [c for item in summary[:3] if (c := lead_clause(item.text))]
     if clauses:
         return min(clauses, key=lambda c: (len(c.split()), clauses.index(c))).rstrip(".")
+    clauses = [c for item in summary[3:] if (c := lead_clause(item.text))]  # the brief's other points
+    if clauses:
+        return clauses[0].rstrip(".")
     if summary:
         return summary[0].text
     for it in items:

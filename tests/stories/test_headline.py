@@ -48,3 +48,22 @@ def test_a_long_lead_is_cut_to_its_main_clause_or_refused():
                        "power hit one of its pillars in the dark.") == \
         "The Harlow bridge collapsed into the river on Tuesday."
     assert lead_clause(" ".join(["word"] * 30) + ".") is None
+
+
+def test_an_attribution_left_at_the_end_by_a_cut_is_taken_off():
+    assert lead_clause("The river's worst flood in decades has killed more than 200 people, authorities said "
+                       "Saturday, as troops and rescue teams scrambled to reach villages cut off by the water.") == \
+        "The river's worst flood in decades has killed more than 200 people."
+
+
+def test_a_later_point_of_the_brief_gives_the_headline_when_the_first_three_cannot():
+    items = [fake("01", BODY, [])]
+    long = Item(" ".join(["word"] * 30) + ".", ("01",))
+    short = Item("The Harlow bridge collapsed into the river on Tuesday, officials said.", ("01",))
+    assert choose_headline(items, [long, long, long, short]) == "The Harlow bridge collapsed into the river on Tuesday"
+
+
+def test_a_time_opener_is_not_the_headline():
+    assert lead_clause("Late on Friday evening, September 8, the valley was shaken by a powerful earthquake with "
+                       "a magnitude of 6.9, the survey said.") == \
+        "The valley was shaken by a powerful earthquake with a magnitude of 6.9."
