@@ -84,7 +84,7 @@ def validate_controls(data: dict[str, Any], file: str) -> tuple[Controls, list[s
     slug = data.get("slug")
     if slug is not None and not (isinstance(slug, str) and SLUG_RE.fullmatch(slug)):
         errors.append(f"{file}: front matter key 'slug' must be lower-case letters, digits and hyphens "
-                      f"(as in russia-recognises-taliban), got {slug!r}")
+                      f"(as in council-approves-tram-line), got {slug!r}")
         slug = None
     for key in sorted(str(k) for k in data):
         hint = _misspelt_control(key)

@@ -4,17 +4,17 @@ Like copier's answers file, the file is the record: `explainer generate` adds wh
 changed on the page, then applies every decision to the freshly generated story, on every
 run. An editor may also edit it by hand (docs/editing.md shows each key). Example:
 
-    story: russia-recognises-taliban
-    headline: Russia recognises the Taliban government
+    story: council-approves-tram-line
+    headline: Council approves the tram line
     items:
       p-0a1b2c3d4e:                 # an item's stable id (editorial.ids)
         was: Russia has officially recognized ...   # the generator's words when decided
-        sources: [kyivindependent-3fa2c1]           # the sources they were drawn from then
+        sources: [valleyherald-3fa2c1]           # the sources they were drawn from then
         text: Russia formally recognised ...        # reworded: the desk's words
         review: the generator's words changed ...   # needs a look (gettext's "fuzzy")
       p-1b2c3d4e5f: {was: ..., hide: true}          # hidden everywhere
       p-2c3d4e5f6a: {was: ..., sections: [summary]} # shown in In brief (moved, pinned)
-      a-3d4e5f6a7b: {was: Afghanistan, role: ...}   # an actor's role for this story
+      a-3d4e5f6a7b: {was: Harbour Board, role: ...}   # an actor's role for this story
     order:
       background: [p-..., p-...]   # the desk's order (items not listed keep their places)
     added:

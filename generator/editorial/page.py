@@ -130,7 +130,7 @@ def plain(text: str) -> str:
     text = _COMMENT_RE.sub("", text)
     text = _SPAN_RE.sub("", text)
     text = CITE_RE.sub("", text)
-    text = _LINK_RE.sub(r"\1", text)  # a link reads as its words ("[**Taliban**](../actors/...)")
+    text = _LINK_RE.sub(r"\1", text)  # a link reads as its words ("[**Harbour Board**](../actors/...)")
     return " ".join(html.unescape(text).split())
 
 

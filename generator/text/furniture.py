@@ -112,7 +112,7 @@ _SCENE = re.compile(
 MAX_SCENE_WORDS = 60
 # "Image courtesy of NHK", "Photo courtesy: Agency", "image….Jane Roe for The Post", "(AP Photo/Jane Roe)"
 _COURTESY = re.compile(r"^(?:(?:image|photo|picture|video|footage)s?\s+)?courtesy(?:\s+of)?\s*:?\s+\S.{0,60}$", re.I)
-# a name "for The Outlet", or after "image"/"photo": not a title ("Special Envoy for Afghanistan")
+# a name "for The Outlet", or after "image"/"photo": not a title ("Special Envoy for the Region")
 _FOR_OUTLET = re.compile(rf"^(?:[Ii]mage|[Pp]hoto|[Pp]icture)s?\W{{1,5}}{_WORD}(?:\s+{_WORD}){{1,3}}\s+for\s+"
                          rf"(?:[Tt]he\s+)?{_WORD}(?:\s+{_WORD}){{0,3}}$"
                          rf"|^{_WORD}(?:\s+{_WORD}){{1,2}}\s+for\s+The\s+{_WORD}(?:\s+{_WORD}){{0,3}}$")

@@ -348,7 +348,7 @@ def _subset(a: frozenset[str], b: frozenset[str]) -> bool:
 
 def _conflict(a: Title, b: Title) -> bool:
     """Same kind of title, different standing: a status word ("acting", "former") in one
-    only. Other differences ("Afghan" / "Taliban" Foreign Minister, a longer description)
+    only. Other differences ("Velorian" / "Harbour Party" Finance Minister, a longer description)
     describe one post in other words: not a disagreement."""
     if a.head != b.head or _same_words(a.words, b.words):
         return False

@@ -5,7 +5,7 @@ A statement is shown alone, so "He said ...", "The move follows ...", "However, 
 three ways, tried in order, each from the same source's text only:
   - a leading connective ("However,", "But", "Meanwhile,") is trimmed: the fact after it stands;
   - a personal pronoun for a person ("He", "His", "According to her", "..., she said") becomes
-    the person's name in square brackets ("[Kabulov] noted that ..."), when the sentences just
+    the person's name in square brackets ("[Velt] noted that ..."), when the sentences just
     before it name exactly one person: the referent is then not in doubt;
   - otherwise the previous sentence of the same paragraph is taken with it, when that one
     stands alone and the two are not too long together.
