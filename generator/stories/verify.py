@@ -10,7 +10,10 @@ Story is checked, in page order:
     cleaning left in a body (generator/text/furniture.py);
   - a timeline row is not another row's sentence again, and is not dated by a year its
     sentence does not state;
-  - it is not said already, higher on the page (In brief first);
+  - it is not said already, higher on the page (In brief first), in these words or in
+    others (the same point: generator.text.support.same_point);
+  - every source that states it in words of its own is cited and counted too
+    (generator.text.support.corroborates);
   - a disagreement has two different values from different sources, each side its source's
     own sentence, neither side a source whose text is garbled;
   - the headline is not navigation text, at most 16 words, without an attribution tail;
@@ -36,7 +39,7 @@ from generator.sections.quotes import is_statement, prepare_statements, repeats_
 from generator.stories.headline import ATTRIBUTION_TAIL, MAX_WORDS as MAX_HEADLINE_WORDS, lead_clause
 from generator.text.furniture import caption, furniture, markup
 from generator.text.standalone import QUOTE_MARKS, form_problem
-from generator.text.support import norm, prepared, why_unsupported, words
+from generator.text.support import corroborates, norm, prepared, same_point, why_unsupported, words
 
 NAVIGATION = re.compile(r"(search|menu|sign in|log in|subscribe|expand|collapse|home|skip to|cookie)", re.I)
 VERB_ROLE = re.compile(r"^(has|have|had|is|are|was|were|will|would|said|says|did|does|do|been|being)\b", re.I)
@@ -72,7 +75,7 @@ def verify(story: Story) -> Story:
         for item in items:
             checked = _statement(section, item.text, item.sources, texts, shown, held)
             if checked is not None:
-                kept.append(replace(item, sources=checked))
+                kept.append(replace(item, sources=checked + _corroborating(item.text, checked, texts)))
                 shown.append(norm(item.text))
         return tuple(kept)
 
@@ -102,7 +105,7 @@ def _statement(section: str, text: str, sources: Sequence[str], texts: dict[str,
         reason = "no cited source states it"
     if reason is None:
         line = norm(text)
-        if any(fuzz.ratio(line, other, score_cutoff=REPEAT) for other in shown):
+        if any(fuzz.ratio(line, other, score_cutoff=REPEAT) or same_point(line, other) for other in shown):
             reason = "already said higher on the page"
     if reason is not None:
         held.append(Held(section, text, tuple(sources), reason))
@@ -117,6 +120,12 @@ def _form(text: str) -> str | None:
 
 def _supporting(text: str, sources: Iterable[str], texts: dict[str, str]) -> tuple[str, ...]:
     return tuple(s for s in sources if s in texts and why_unsupported(text, prepared(texts[s])) is None)
+
+
+def _corroborating(text: str, cited: Sequence[str], texts: dict[str, str]) -> tuple[str, ...]:
+    """The story's other sources that state the line in words of their own: a fact several
+    outlets report is one point counted for each of them, not one line per outlet."""
+    return tuple(s for s in sorted(texts) if s not in cited and corroborates(text, prepared(texts[s])))
 
 
 def _timeline(entries: Sequence[TimelineEntry], texts: dict[str, str], held: list[Held]) -> Iterable[TimelineEntry]:
@@ -168,9 +177,14 @@ def _unknown(items: Sequence[Unknown], texts: dict[str, str], shown: list[str],
                 held.append(Held("disputed", item.text, item.sources, reason))
             continue
         cited = _statement(item.kind, item.text, item.sources, texts, shown, held)
-        if cited is not None:
-            shown.append(norm(item.text))
-            yield replace(item, sources=cited)
+        if cited is None:
+            continue
+        more = _corroborating(item.text, cited, texts)
+        if item.kind == "single_source" and more:
+            held.append(Held(item.kind, item.text, cited + more, "more than one source states it: not single-source"))
+            continue
+        shown.append(norm(item.text))
+        yield replace(item, sources=cited + more)
 
 
 def _variant_in_source(variant: str, text: str) -> bool:

@@ -24,7 +24,8 @@ DANGLING = re.compile(
     r"(?:but|and|so|also|however|meanwhile|instead|still|yet|then|thus|therefore|moreover|furthermore)\b|"
     r"according to (?:him|her|them|it)\b|"
     # told relative to a sentence the reader cannot see: "Later, ...", "Another 20 ...", "Both men"
-    r"later|afterwards?|earlier(?=,| that\b| in the day\b)|another|others?|both|neither|such|here|there,|"
+    r"later|afterwards?|earlier(?=,| that\b| in the day\b)|another|others?|both|neither|such|here|there(?=,)|similar|"
+    r"(?:countless|many|several|some) other|further back|(?:first|second|third|finally|lastly)(?=,)|"
     r"since then|at the time|in response|in turn|"
     r"the (?:next|following|previous) (?:day|morning|afternoon|evening|night|week)|"
     r"(?:minutes|hours|days|weeks|months|moments) (?:later|earlier|afterwards?)|"
@@ -57,11 +58,20 @@ FRAGMENT = re.compile(r"^(as|because|although|though|whereas|unless|while|if)\s"
 # A photo caption left in a body: position marks "(L)", "in this photo", "pictured".
 CAPTION = re.compile(r"\((?:L|R|C|left|right|centre|center|top|bottom)\)|\bin this (?:photo|picture|image|handout|"
                      r"file photo|still)\b|\bphoto taken\b|\bpictured\b|\b(?:photo|image) courtesy\b|\bscreen ?grab\b", re.I)
+# A day or place told from the writer's desk: "yesterday", "this morning", "two days ago", "here".
+# Shown on a page read later, away from the article's date and dateline, it points nowhere.
+DEICTIC = re.compile(r"\b(yesterday|last night|tonight|this (?:morning|afternoon|evening)|earlier today|"
+                     r"(?:\w+|\d+) days ago|here)\b", re.I)
 _QUOTED = re.compile(r"[\"“][^\"“”]*[\"”]|‘[^‘’]*’")
 ENDS_A_SENTENCE = re.compile(r"[.!?][\"'”’)\]]*$")
 QUOTE_MARKS = re.compile(r"[\"“”]")
 
 
+# A phrase inside the line pointing to something said before it: "those reports", "any such
+# legislation", "the aforementioned industries", "the software in question". ("This decision" is
+# left alone: on a page about one event it is most often that event.)
+POINTER = re.compile(r"\b(?:those|these) (?!who\b|which\b|of\b)[a-z]+s\b|\bany such\b|\baforementioned\b|"
+                     r"\bin question\b|\ball of (?:those|these|them)\b", re.I)
 # A connective set inside the first clause: "Russia, meanwhile, has ..." answers a sentence before it.
 INNER_CONNECTIVE = re.compile(r"^[^,\"“”]{1,60},\s+(meanwhile|however|though|too|in turn|instead|nevertheless|"
                               r"therefore|thus|in response|by contrast|for (?:its|his|her|their) part),", re.I)
@@ -73,6 +83,9 @@ def dangling(text: str) -> str | None:
     m = DANGLING.match(stripped) or INNER_CONNECTIVE.match(stripped)
     if m:
         return m.group(m.lastindex or 0) if m.re is INNER_CONNECTIVE else m.group(0)
+    pointer = POINTER.search(_QUOTED.sub(" ", stripped))
+    if pointer:
+        return pointer.group(0)
     tail = SPEAKER_TAIL.search(text)
     if tail:
         return " ".join(g for g in tail.groups() if g)
@@ -98,6 +111,9 @@ def form_problem(text: str) -> str | None:
         return "a fragment (a side clause without its main clause)"
     if CAPTION.search(stripped):
         return "a photo caption, not the article's text"
+    deictic = DEICTIC.search(_QUOTED.sub(" ", stripped))
+    if deictic:
+        return f"its time or place is the writer's ('{deictic.group(0)}'), not the reader's"
     first = FIRST_PERSON.search(_QUOTED.sub(" ", stripped))
     if first:
         return f"someone's words with no speaker ('{first.group(0)}' outside quotation marks)"

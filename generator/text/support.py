@@ -42,8 +42,19 @@ def words(text: str) -> frozenset[str]:
     return frozenset(w for w in re.findall(r"[a-z0-9]+", norm(text)) if w not in STOP)
 
 
+# Counts written as words state a number as much as figures do ("three years" is not "2021").
+NUMBER_WORDS = {w: str(i) for i, w in enumerate("zero one two three four five six seven eight nine ten eleven "
+                                                 "twelve thirteen fourteen fifteen sixteen seventeen eighteen "
+                                                 "nineteen twenty".split())}
+NUMBER_WORDS |= {"thirty": "30", "forty": "40", "fifty": "50", "sixty": "60", "seventy": "70", "eighty": "80",
+                 "ninety": "90", "hundred": "100", "dozen": "12", "dozens": "12", "hundreds": "100"}
+_NUMBER_WORD = re.compile(r"\b(" + "|".join(NUMBER_WORDS) + r")\b", re.I)
+
+
 def numbers(text: str) -> set[str]:
-    return {n.replace(",", "").rstrip(".") for n in NUMBER.findall(text)}
+    """The figures a text gives, numbers written as words included ("three" -> "3")."""
+    found = {n.replace(",", "").rstrip(".") for n in NUMBER.findall(text)}
+    return found | {NUMBER_WORDS[w.lower()] for w in _NUMBER_WORD.findall(text)}
 
 
 def names(text: str) -> list[str]:
@@ -99,3 +110,53 @@ def why_unsupported(line: str, source: Source) -> str | None:
 
 def supports(source_text: str, line: str) -> bool:
     return why_unsupported(line, prepared(source_text)) is None
+
+
+# One fact, many wordings. Two lines say the same point when most of the shorter one's content
+# words (crudely stemmed) are in the other and the other gives every number it gives; a source
+# corroborates a line when one of its sentences holds most of the line's words and the support
+# rule passes (same numbers, names, polarity). Stricter than support: it adds a citation the
+# composer did not find, so it must not count a source that says something near but different.
+SAME_POINT = 0.6  # share of the shorter line's stems in the other line
+MIN_SHARED = 4  # stems two lines share at least, for a short line not to match by chance
+CORROBORATES = 0.6  # share of the line's words in the source's closest sentence
+
+
+def _stem(word: str) -> str:
+    for suffix in ("ing", "ed", "es", "s"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            return word[: -len(suffix)]
+    return word
+
+
+@lru_cache(maxsize=1 << 14)
+def stems(text: str) -> frozenset[str]:
+    return frozenset(_stem(w) for w in words(text))
+
+
+def same_point(a: str, b: str) -> bool:
+    """`a` and `b` state one point: the shorter's stems mostly in the other, its numbers all there."""
+    sa, sb = stems(a), stems(b)
+    short, long_, short_text, long_text = (sa, sb, a, b) if len(sa) <= len(sb) else (sb, sa, b, a)
+    shared = len(short & long_)
+    if shared < MIN_SHARED or shared < SAME_POINT * len(short):
+        return False
+    return numbers(short_text) <= numbers(long_text)
+
+
+def corroborates(line: str, source: Source) -> bool:
+    """`source` states `line` in words of its own: a sentence with most of its words, and the
+    support rule passes."""
+    if why_unsupported(line, source) is not None:
+        return False
+    nl = norm(line)
+    if nl in source.normalised:
+        return True
+    lw, figures = stems(line), numbers(line)
+    named = [n.lower() for n in names(line)]
+    if not lw:
+        return False
+    # the sentence that says it gives the line's figures and names itself ("three years ago" is
+    # not "in 2021"; "the president agreed to resign" is not "the prime minister agreed to resign")
+    return any(len(lw & frozenset(_stem(w) for w in sw)) >= CORROBORATES * len(lw) and figures <= numbers(sentence)
+               and all(n in sentence.lower() for n in named) for sentence, sw in source.sentences)

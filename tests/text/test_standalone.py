@@ -33,3 +33,22 @@ def test_cut_off_and_first_person_lines():
     assert form_problem("…we can confirm that the crew notified authorities.").startswith("cut off")
     assert form_problem("For the workers on the bridge, we pray for their families.").startswith("someone's words")
     assert form_problem('The mayor said "we will rebuild" on Friday.') is None
+
+
+def test_lines_pointing_to_what_was_said_before_them():
+    for line in ("Similar hitches hit several banks.", "Many other users demanded an apology.",
+                 "Musk later dismissed those reports, saying he would not cut staff.",
+                 "He vowed to veto any such legislation.".replace("He", "The president"),
+                 "The software in question is widely used.",
+                 "First, the group wants legitimacy."):
+        assert dangling(line), line
+    for line in ("This week, the council voted.", "The mayor met those who fled.",
+                 "The council said this was the first vote."):
+        assert dangling(line) is None, line
+
+
+def test_a_time_or_place_told_from_the_writers_desk():
+    for line in ("Two explosions rocked the city yesterday.", "The suspect appears in court this morning.",
+                 "None had a criminal record here, police said.", "Two days ago, the runner said he was ready."):
+        assert "writer's" in (form_problem(line) or ""), line
+    assert form_problem('"I was here yesterday," the mayor said.') is None

@@ -53,7 +53,9 @@ def standalone(item: AnalysedArticle, index: int, text: str, join: bool = True) 
     line = _trim_connective(text)
     if line != text and form_problem(line) is None:
         return Resolved(line, None, (index,))
-    if PERSON_PRONOUN.match(line) or SPEAKER_TAIL.search(line):
+    # "Her passing ...": a possessive often points past the nearest name to the story's subject,
+    # so it is not resolved (the line is held, or taken with the sentence before)
+    if (PERSON_PRONOUN.match(line) and not _POSSESSIVE.match(line)) or SPEAKER_TAIL.search(line):
         name = referent(item, index)
         if name:
             named = bracket(line, name)
