@@ -153,6 +153,17 @@ FACILITY_NOUNS = frozenset({
     "monument", "cathedral", "church", "mosque", "temple", "highway", "motorway", "tunnel", "dam",
     "canal", "harbour", "harbor", "terminal", "spaceport", "complex", "campus", "prize", "award", "cup",
 })
+# Last words of a name that make it an occasion, not a body ("the Platinum Jubilee", "the
+# Republican National Convention", "the Vienna Marathon"): events are no actors.
+EVENT_NAME_WORDS = frozenset({
+    "jubilee", "convention", "games", "olympics", "summit", "conference", "festival", "marathon",
+    "championship", "championships", "tournament", "ceremony", "parade", "coronation", "funeral",
+    "anniversary", "expo", "fair", "election", "elections", "referendum", "war", "crisis", "storm",
+    "hurricane", "earthquake", "fire", "attack", "attacks", "trial", "challenge", "grand prix",
+})
+# Forms of address that spaCy takes for a name ("Her Majesty", "the Sovereign"): no one's name.
+ADDRESS_WORDS = frozenset({"majesty", "majesty's", "highness", "excellency", "sovereign", "lordship", "ladyship",
+                           "holiness", "honour", "honor", "his", "her", "their", "royal"})
 # Heads of a description that make a name an organisation, not a person ("rival exchange
 # Binance", "Germanwings, a low-cost carrier"): with INSTITUTION_NOUNS and GENERIC_ORG_HEADS.
 ORG_NOUNS = frozenset({

@@ -121,3 +121,11 @@ def test_a_title_never_carries_the_persons_own_name():
     assert without_own_name("Floyd's younger brother", ["Philonise Floyd"]) == "Floyd's younger brother"
     # the titles and nationalities written with a name are no part of it
     assert without_own_name("President", ["Sauli Niinisto", "Finnish President Sauli Niinisto"]) == "President"
+
+
+def test_occasions_and_forms_of_address_are_not_actors():
+    from generator.sections.actors.standing import Evidence, standing
+    busy = Evidence(mentions=5, acts=3, speaks=1)
+    assert standing("Harbour Jubilee", "organization", [], False, busy, 3, frozenset()) == "thing"
+    assert standing("Her Majesty", "person", [], False, busy, 3, frozenset()) == "thing"
+    assert standing("Harbour Party", "organization", [], False, busy, 3, frozenset()) == "actor"

@@ -528,3 +528,11 @@ def test_memoised_name_helpers_answer_as_the_plain_ones():
     assert people._name_tokens("J. Lindqvist") == ("lindqvist",)
     assert _same_person("J. Lindqvist", "Jonas Lindqvist") and _same_person("Jonas Lindqvist", "J. Lindqvist")
     assert not _same_spelling("al ouazir", "al ouazir port") and _same_spelling("al ouazir", "alouazir")
+
+
+def test_a_body_with_and_without_the_word_it_adds_to_its_name_is_one():
+    forms = _forms(("Harbour Party", "ORG"), ("Harbour", "ORG"), ("Harbourites", "NORP"), ("Velmont Holdings", "ORG"),
+                   ("Velmont", "ORG"), ("Velmont Bank", "ORG"), ("Velt", "PERSON"))
+    groups = sorted(sorted(f.core for f in g) for g in cluster(forms, [], ["x"] * len(forms)))
+    assert ["Harbour", "Harbour Party"] in groups and ["Velmont", "Velmont Holdings"] in groups
+    assert ["Velmont Bank"] in groups and ["Velt"] in groups  # another body; never a person

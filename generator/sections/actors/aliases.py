@@ -219,6 +219,39 @@ def merge_short_org_names(forms: Sequence[Form], uf: UnionFind) -> None:
             uf.union(fits[0].index, f.index)
 
 
+# The words a company or party adds to its name, and drops as often: "CrowdStrike Holdings",
+# "the Labour Party", "Acme Corp".
+CORPORATE_TAILS = frozenset({"party", "holdings", "holding", "inc", "corp", "corporation", "plc", "ltd", "limited",
+                             "co", "group", "company"})
+
+
+def _corporate_base(key: str) -> str:
+    """'conservative party' -> 'conservative'; 'conservatives' -> 'conservative': the name without
+    the word a body adds to it, or the one word of a plural ("the Conservatives", "Apples")."""
+    words = key.replace(".", "").split()
+    if len(words) >= 2 and words[-1] in CORPORATE_TAILS:
+        return " ".join(words[:-1])
+    if len(words) == 1 and len(words[0]) > 4 and words[0].endswith("s") and not words[0].endswith("ss"):
+        return words[0][:-1]
+    return " ".join(words)
+
+
+def merge_corporate_forms(forms: Sequence[Form], uf: UnionFind) -> None:
+    """ "CrowdStrike" and "CrowdStrike Holdings", "Labour" and "the Labour Party", "the
+    Conservatives" and "the Conservative Party": one body, however much of its name is written.
+    Only names of bodies and groups (never a person's or a country's), and only where the bare
+    base is itself a name of the story or two names share it."""
+    bodies = sorted({f.key: f for f in forms if f.label in {"ORG", "NORP"} and not is_abbreviation(f.core)}.values(),
+                    key=lambda f: f.key)
+    by_base: dict[str, list[Form]] = defaultdict(list)
+    for f in bodies:
+        by_base[_corporate_base(f.key)].append(f)
+    for base, group in by_base.items():
+        if len(group) >= 2:
+            for g in group[1:]:
+                uf.union(group[0].index, g.index)
+
+
 def _landform_words(key: str) -> list[str] | None:
     """Words of a landform's name with its head singular ("blue ridge mountains" -> [..., "mountain"])."""
     words = key.split()
@@ -297,6 +330,7 @@ def cluster(forms: Sequence[Form], places: Sequence[str], texts: Sequence[str]) 
     merge_descriptive_names(forms, uf)
     merge_member_forms(forms, uf)
     merge_short_org_names(forms, uf)
+    merge_corporate_forms(forms, uf)
     merge_landforms(forms, uf)
     merge_cut_names(forms, uf, texts)
     merge_people(forms, uf)

@@ -16,7 +16,7 @@ from typing import Iterable, Sequence
 
 from generator.sections.actors.roles import content_words, head_word
 from generator.text.actor_kinds import (
-    FACILITY_NOUNS, GENERIC_ORG_HEADS, INSTITUTION_NOUNS, MEDIA_NAME_WORDS, MEDIA_NOUNS, ORG_NOUNS,
+    ADDRESS_WORDS, EVENT_NAME_WORDS, FACILITY_NOUNS, GENERIC_ORG_HEADS, INSTITUTION_NOUNS, MEDIA_NAME_WORDS, MEDIA_NOUNS, ORG_NOUNS,
     HONORIFICS, MODEL, PERSON_NOUNS, THING_NOUNS, TITLE_NOUNS, country_of, fold, person_noun,
 )
 
@@ -153,8 +153,11 @@ def standing(name: str, kind: str, phrases: Sequence[str], described: bool, ev: 
     `told_of`: a sentence tells what it did ("She had lost her home": the next sentence's "she")."""
     if kind in PLACE_KINDS:
         return "place"
-    if ev.hashtag:
-        return "thing"
+    words = fold(name).split()
+    if ev.hashtag or words and all(w in ADDRESS_WORDS for w in words):
+        return "thing"  # "#JusticeFor...", "Her Majesty": no one's name
+    if kind != "person" and len(words) >= 2 and words[-1] in EVENT_NAME_WORDS:
+        return "thing"  # "the Platinum Jubilee", "the Republican National Convention"
     if kind not in {"person", "country"} and _is_outlet(name, phrases, ev, outlets):
         return "outlet"
     if _is_thing(name, kind, phrases, ev):
