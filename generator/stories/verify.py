@@ -11,7 +11,7 @@ Story is checked, in page order:
   - a timeline row is not another row's sentence again, and is not dated by a year its
     sentence does not state;
   - it is not said already, higher on the page (In brief first), in these words or in
-    others (the same point: generator.text.support.same_point);
+    others (the same point: generator.text.support.same_point; generator.text.repeats);
   - every source that states it in words of its own is cited and counted too
     (generator.text.support.corroborates);
   - a disagreement has two different values from different sources, each side its source's
@@ -38,6 +38,7 @@ from generator.sections.actors.standing import fits
 from generator.sections.quotes import is_statement, prepare_statements, repeats_statement
 from generator.stories.headline import ATTRIBUTION_TAIL, MAX_WORDS as MAX_HEADLINE_WORDS, lead_clause
 from generator.text.furniture import caption, furniture, markup
+from generator.text.repeats import PageRepeats
 from generator.text.standalone import QUOTE_MARKS, form_problem
 from generator.text.support import corroborates, norm, prepared, same_point, why_unsupported, words
 
@@ -69,14 +70,16 @@ def verify(story: Story) -> Story:
     texts = {a.source_id: a.text for a in story.sources}
     held: list[Held] = list(story.held)
     shown: list[str] = []  # the statements kept so far, in page order, for repeats
+    page = PageRepeats(texts.values())  # the same, as vectors: for repeats in other words
 
     def statements(section: str, items: Sequence[Item]) -> tuple[Item, ...]:
         kept = []
         for item in items:
-            checked = _statement(section, item.text, item.sources, texts, shown, held)
+            checked = _statement(section, item.text, item.sources, texts, shown, held, page)
             if checked is not None:
                 kept.append(replace(item, sources=checked + _corroborating(item.text, checked, texts)))
                 shown.append(norm(item.text))
+                page.add(item.text)
         return tuple(kept)
 
     summary = statements("summary", story.summary)
@@ -84,7 +87,7 @@ def verify(story: Story) -> Story:
     known = statements("known", story.known)
     whats_next = statements("whats_next", story.whats_next)
     timeline = tuple(_timeline(story.timeline, texts, held))
-    unknown = tuple(_unknown(story.unknown, texts, shown, held, frozenset(story.garbled)))
+    unknown = tuple(_unknown(story.unknown, texts, shown, held, frozenset(story.garbled), page))
     quotes = tuple(_quotes(story.quotes, texts, shown, held))
     # a role may come from a photo caption: the outlet's own description of the person
     captioned = {a.source_id: "\n".join([a.text, *(r.line for r in a.removed if r.reason == "photo caption")])
@@ -97,7 +100,7 @@ def verify(story: Story) -> Story:
 
 
 def _statement(section: str, text: str, sources: Sequence[str], texts: dict[str, str],
-               shown: Sequence[str], held: list[Held]) -> tuple[str, ...] | None:
+               shown: Sequence[str], held: list[Held], page: PageRepeats | None = None) -> tuple[str, ...] | None:
     """The sources that state the line, or None (held, with the reason) when it must not be shown."""
     reason = _form(text)
     cited = _supporting(text, sources, texts)
@@ -107,6 +110,8 @@ def _statement(section: str, text: str, sources: Sequence[str], texts: dict[str,
         line = norm(text)
         if any(fuzz.ratio(line, other, score_cutoff=REPEAT) or same_point(line, other) for other in shown):
             reason = "already said higher on the page"
+        elif page is not None and page.repeats(text):
+            reason = "already said higher on the page, in other words"
     if reason is not None:
         held.append(Held(section, text, tuple(sources), reason))
         return None
@@ -163,7 +168,8 @@ def _row_problem(entry: TimelineEntry, shown: set[str]) -> str | None:
 
 
 def _unknown(items: Sequence[Unknown], texts: dict[str, str], shown: list[str],
-             held: list[Held], garbled: frozenset[str] = frozenset()) -> Iterable[Unknown]:
+             held: list[Held], garbled: frozenset[str] = frozenset(),
+             page: PageRepeats | None = None) -> Iterable[Unknown]:
     for item in items:
         if item.kind == "disputed":
             reason = _dispute_problem(item, texts)
@@ -176,7 +182,7 @@ def _unknown(items: Sequence[Unknown], texts: dict[str, str], shown: list[str],
             else:
                 held.append(Held("disputed", item.text, item.sources, reason))
             continue
-        cited = _statement(item.kind, item.text, item.sources, texts, shown, held)
+        cited = _statement(item.kind, item.text, item.sources, texts, shown, held, page)
         if cited is None:
             continue
         more = _corroborating(item.text, cited, texts)
@@ -184,6 +190,8 @@ def _unknown(items: Sequence[Unknown], texts: dict[str, str], shown: list[str],
             held.append(Held(item.kind, item.text, cited + more, "more than one source states it: not single-source"))
             continue
         shown.append(norm(item.text))
+        if page is not None:
+            page.add(item.text)
         yield replace(item, sources=cited + more)
 
 

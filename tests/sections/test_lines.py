@@ -22,16 +22,25 @@ def analysed(sid: str, *paragraphs: str, published: str | None = "2024-05-14",
 
 @pytest.mark.slow
 def test_a_pronoun_is_shown_as_the_one_person_named_before():
-    item = analysed("a", "Envoy Zamir Kabulov spoke to reporters in Moscow on Friday. "
-                         "He noted that trade with Kabul had already begun.")
+    item = analysed("a", "Envoy Lev Orlanov spoke to reporters in Moscow on Friday. "
+                         "He noted that trade with Vessa had already begun.")
     line = standalone(item, 1, item.analysis.sentences[1].text)
-    assert line.text == "[Kabulov] noted that trade with Kabul had already begun."
+    assert line.text == "[Orlanov] noted that trade with Vessa had already begun."
+
+
+@pytest.mark.slow
+def test_a_possessive_is_not_resolved_to_the_nearest_name():
+    # "Her" most often points past the nearest name, to the story's subject: never guessed
+    item = analysed("a", "Lev Orlanov was prime minister when the queen was crowned. "
+                         "Her reign saw the country change beyond recognition.")
+    line = standalone(item, 1, item.analysis.sentences[1].text)
+    assert line.text is None or "[Orlanov" not in line.text
 
 
 @pytest.mark.slow
 def test_a_pronoun_with_two_people_before_it_is_not_guessed():
-    item = analysed("a", "Minister Ana Duarte met envoy Zamir Kabulov in Moscow on Friday. "
-                         "He said trade with Kabul had already begun.")
+    item = analysed("a", "Minister Ana Duarte met envoy Lev Orlanov in Moscow on Friday. "
+                         "He said trade with Vessa had already begun.")
     line = standalone(item, 1, item.analysis.sentences[1].text)
     assert line.text is None or "[" not in line.text  # never a guessed name
     assert line.text is None or line.text.startswith("Minister Ana Duarte met")  # the sentence before, taken along

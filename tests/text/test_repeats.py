@@ -1,0 +1,30 @@
+"""A point said again in other words, higher on the page, is not said twice."""
+
+from __future__ import annotations
+
+from generator.text.repeats import PageRepeats
+
+SOURCES = [
+    "The Harlow bridge collapsed on Tuesday. Two workers have been found alive, one in serious condition. "
+    "The bridge opened in 1977. Divers searched the river all night.",
+    "The Harlow bridge fell into the river. Two more workers were found, one of them badly hurt. "
+    "The mayor declared an emergency. Traffic was stopped before the crash.",
+]
+
+
+def test_the_same_fact_in_other_words_repeats():
+    page = PageRepeats(SOURCES)
+    page.add("Two workers have been found alive, one in serious condition.")
+    assert page.repeats("Two more workers were found, one of them badly hurt.")
+
+
+def test_another_fact_of_the_same_story_does_not():
+    page = PageRepeats(SOURCES)
+    page.add("Two workers have been found alive, one in serious condition.")
+    assert not page.repeats("The mayor declared an emergency.")
+    assert not page.repeats("The bridge opened in 1977.")
+
+
+def test_an_empty_page_repeats_nothing():
+    assert not PageRepeats(SOURCES).repeats("The bridge opened in 1977.")
+    assert not PageRepeats([]).repeats("The bridge opened in 1977.")
