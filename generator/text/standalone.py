@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from generator.text.actor_kinds import person_noun
+
 # A line opening with a word that points outside it ("He said", "They", "This came", "The move").
 DANGLING = re.compile(
     r"^(he|she|they|him|them|his|her|their|its|we|i|"
@@ -72,6 +74,36 @@ QUOTE_MARKS = re.compile(r"[\"“”]")
 # left alone: on a page about one event it is most often that event.)
 POINTER = re.compile(r"\b(?:those|these) (?!who\b|which\b|of\b)[a-z]+s\b|\bany such\b|\baforementioned\b|"
                      r"\bin question\b|\ball of (?:those|these|them)\b", re.I)
+# A person's pronoun inside the line with no one named before it: "In a tweet, he thanked all
+# three", "According to reports, he will ...": whoever it is was named in a sentence not shown.
+PERSONAL = re.compile(r"\b(he|she|him|his|her|himself|herself)\b", re.I)
+_CAPITALISED = re.compile(r"\b[A-Z][\w’'.-]*")
+# Capitalised first words that are no one's name.
+_STARTERS = frozenset("the a an in on at after before according early earlier later when while as it this that "
+                      "there during for with by from but and so however meanwhile to of if once since until "
+                      "despite amid although though what who how why where some many most all both each".split())
+
+
+def unanchored_pronoun(text: str) -> str | None:
+    """The first person's pronoun of the line (outside quotations) when no one it may stand for
+    comes before it: no name, no person's noun ("the suspect ... his"), and no name opening the
+    clause right after it ("In his remarks, Obama ...")."""
+    plain = _QUOTED.sub(lambda m: " " * len(m.group(0)), text)
+    m = PERSONAL.search(plain)
+    if not m:
+        return None
+    before = plain[: m.start()]
+    for word in _CAPITALISED.finditer(before):
+        if word.start() > 0 or word.group(0).lower() not in _STARTERS:
+            return None  # a name (or a capitalised word that may be one) comes first
+    if any(person_noun(w) for w in re.findall(r"[a-z]+", before.lower())):
+        return None
+    after = plain[m.end():]
+    if re.match(r"[^,;.]*,\s+[A-Z]", after):  # the name follows the opening phrase
+        return None
+    return m.group(0)
+
+
 # A connective set inside the first clause: "Russia, meanwhile, has ..." answers a sentence before it.
 INNER_CONNECTIVE = re.compile(r"^[^,\"“”]{1,60},\s+(meanwhile|however|though|too|in turn|instead|nevertheless|"
                               r"therefore|thus|in response|by contrast|for (?:its|his|her|their) part),", re.I)
@@ -86,6 +118,9 @@ def dangling(text: str) -> str | None:
     pointer = POINTER.search(_QUOTED.sub(" ", stripped))
     if pointer:
         return pointer.group(0)
+    pronoun = unanchored_pronoun(stripped)
+    if pronoun and not DANGLING.match(stripped):
+        return pronoun
     tail = SPEAKER_TAIL.search(text)
     if tail:
         return " ".join(g for g in tail.groups() if g)

@@ -52,3 +52,18 @@ def test_a_time_or_place_told_from_the_writers_desk():
                  "None had a criminal record here, police said.", "Two days ago, the runner said he was ready."):
         assert "writer's" in (form_problem(line) or ""), line
     assert form_problem('"I was here yesterday," the mayor said.') is None
+
+
+def test_a_pronoun_inside_the_line_needs_a_name_before_it():
+    for line in ("In a tweet, he thanked all three for their work.", "According to reports, he will take the top job.",
+                 "Early on, it was reported that she might run."):
+        assert dangling(line), line
+    for line in ("Moore said he was working with federal agencies.", "The Queen thanked her staff.",
+                 '"He was my friend," the mayor said.', "The council said its budget was cut."):
+        assert dangling(line) is None, line
+
+
+def test_a_pronoun_with_its_person_in_the_line():
+    for line in ("In his remarks, Velt also hit back at critics.", "The suspect told police that he acted alone.",
+                 "The unemployed suspect built his own weapon."):
+        assert dangling(line) is None, line
