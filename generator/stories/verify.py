@@ -38,7 +38,7 @@ from generator.sections.actors.standing import fits
 from generator.sections.quotes import is_statement, prepare_statements, repeats_statement
 from generator.stories.headline import ATTRIBUTION_TAIL, MAX_WORDS as MAX_HEADLINE_WORDS, lead_clause
 from generator.text.furniture import caption, furniture, markup
-from generator.text.repeats import PageRepeats
+from generator.text.repeats import PageRepeats, SourceSentences
 from generator.text.standalone import QUOTE_MARKS, form_problem
 from generator.text.support import corroborates, norm, prepared, same_point, why_unsupported, words
 
@@ -71,13 +71,14 @@ def verify(story: Story) -> Story:
     held: list[Held] = list(story.held)
     shown: list[str] = []  # the statements kept so far, in page order, for repeats
     page = PageRepeats(texts.values())  # the same, as vectors: for repeats in other words
+    says = SourceSentences(texts)  # every source sentence, as vectors: who else states a line
 
     def statements(section: str, items: Sequence[Item]) -> tuple[Item, ...]:
         kept = []
         for item in items:
             checked = _statement(section, item.text, item.sources, texts, shown, held, page)
             if checked is not None:
-                kept.append(replace(item, sources=checked + _corroborating(item.text, checked, texts)))
+                kept.append(replace(item, sources=checked + _corroborating(item.text, checked, texts, says)))
                 shown.append(norm(item.text))
                 page.add(item.text)
         return tuple(kept)
@@ -87,7 +88,7 @@ def verify(story: Story) -> Story:
     known = statements("known", story.known)
     whats_next = statements("whats_next", story.whats_next)
     timeline = tuple(_timeline(story.timeline, texts, held))
-    unknown = tuple(_unknown(story.unknown, texts, shown, held, frozenset(story.garbled), page))
+    unknown = tuple(_unknown(story.unknown, texts, shown, held, frozenset(story.garbled), page, says))
     quotes = tuple(_quotes(story.quotes, texts, shown, held))
     # a role may come from a photo caption: the outlet's own description of the person
     captioned = {a.source_id: "\n".join([a.text, *(r.line for r in a.removed if r.reason == "photo caption")])
@@ -127,10 +128,13 @@ def _supporting(text: str, sources: Iterable[str], texts: dict[str, str]) -> tup
     return tuple(s for s in sources if s in texts and why_unsupported(text, prepared(texts[s])) is None)
 
 
-def _corroborating(text: str, cited: Sequence[str], texts: dict[str, str]) -> tuple[str, ...]:
+def _corroborating(text: str, cited: Sequence[str], texts: dict[str, str],
+                   says: SourceSentences | None = None) -> tuple[str, ...]:
     """The story's other sources that state the line in words of their own: a fact several
     outlets report is one point counted for each of them, not one line per outlet."""
-    return tuple(s for s in sorted(texts) if s not in cited and corroborates(text, prepared(texts[s])))
+    near = tuple(s for s in sorted(texts) if s not in cited and corroborates(text, prepared(texts[s])))
+    more = says.also_stating(text, (*cited, *near)) if says is not None else ()
+    return tuple(sorted((*near, *more)))
 
 
 def _timeline(entries: Sequence[TimelineEntry], texts: dict[str, str], held: list[Held]) -> Iterable[TimelineEntry]:
@@ -169,7 +173,7 @@ def _row_problem(entry: TimelineEntry, shown: set[str]) -> str | None:
 
 def _unknown(items: Sequence[Unknown], texts: dict[str, str], shown: list[str],
              held: list[Held], garbled: frozenset[str] = frozenset(),
-             page: PageRepeats | None = None) -> Iterable[Unknown]:
+             page: PageRepeats | None = None, says: SourceSentences | None = None) -> Iterable[Unknown]:
     for item in items:
         if item.kind == "disputed":
             reason = _dispute_problem(item, texts)
@@ -185,7 +189,7 @@ def _unknown(items: Sequence[Unknown], texts: dict[str, str], shown: list[str],
         cited = _statement(item.kind, item.text, item.sources, texts, shown, held, page)
         if cited is None:
             continue
-        more = _corroborating(item.text, cited, texts)
+        more = _corroborating(item.text, cited, texts, says)
         if item.kind == "single_source" and more:
             held.append(Held(item.kind, item.text, cited + more, "more than one source states it: not single-source"))
             continue

@@ -1,4 +1,6 @@
-"""Has the page said this already, in other words? One fact, one place.
+"""Has the page said this already, in other words? Which other sources say it too?
+
+One fact, one place, counted for every source that reports it.
 
 Outlets tell one fact in their own words ("Two have been found alive" / "Two more workers were
 found"), so word-for-word comparison lets a page repeat it once per outlet. Here a line is
@@ -13,9 +15,11 @@ from __future__ import annotations
 import re
 from typing import Iterable
 
-from generator.text.support import NUMBER, prepared, stems
+from generator.text.support import NUMBER, numbers, prepared, stems, why_unsupported
 from generator.text.vectors import Tfidf
 
+SAYS_IT_TOO = 0.45  # cosine of a line and a source's closest sentence above which the source says it too
+MIN_SENTENCE_WORDS = 6  # a shorter sentence ("Ray III.") is a scrap, not a statement
 SIMILAR = 0.25  # cosine of two lines' vectors above which the second says the first again
 
 
@@ -42,3 +46,38 @@ class PageRepeats:
             return False
         vector = self._tfidf.transform([line])
         return any((vector @ other.T)[0, 0] >= SIMILAR for other in self._shown)
+
+
+class SourceSentences:
+    """Every sentence of a story's sources as vectors: which sources state a line in their own words.
+
+    A source says a line too when one of its sentences is close to it (SAYS_IT_TOO), gives
+    every figure the line gives, and the source passes the support rule for the line (its
+    names, its polarity). The composer groups sentences into points before verification; this
+    finds the sources it missed, so that "N of M" counts an outlet that says it in other words."""
+
+    def __init__(self, texts: dict[str, str]):
+        self._rows = [(sid, s) for sid in sorted(texts) for s, _ in prepared(texts[sid] or "").sentences
+                      if len(s.split()) >= MIN_SENTENCE_WORDS]
+        self._texts = texts
+        self._tfidf = Tfidf(features).fit([s for _, s in self._rows]) \
+            if any(features(s) for _, s in self._rows) else None
+        self._matrix = self._tfidf.transform([s for _, s in self._rows]) if self._tfidf is not None else None
+
+    def also_stating(self, line: str, cited: Iterable[str]) -> tuple[str, ...]:
+        """The sources beyond `cited` that state `line` in words of their own."""
+        if self._tfidf is None or not self._rows:
+            return ()
+        cited = set(cited)
+        sims = (self._matrix @ self._tfidf.transform([line]).T).toarray().ravel()
+        figures = numbers(line)
+        found = []
+        for sid in sorted(self._texts):
+            if sid in cited:
+                continue
+            best = max((i for i, (s, _) in enumerate(self._rows) if s == sid), key=lambda i: sims[i], default=None)
+            if best is None or sims[best] < SAYS_IT_TOO or not figures <= numbers(self._rows[best][1]):
+                continue
+            if why_unsupported(line, prepared(self._texts[sid])) is None:
+                found.append(sid)
+        return tuple(found)

@@ -28,3 +28,13 @@ def test_another_fact_of_the_same_story_does_not():
 def test_an_empty_page_repeats_nothing():
     assert not PageRepeats(SOURCES).repeats("The bridge opened in 1977.")
     assert not PageRepeats([]).repeats("The bridge opened in 1977.")
+
+
+def test_a_source_saying_the_line_in_its_own_words_is_found():
+    from generator.text.repeats import SourceSentences
+    texts = {"a": SOURCES[0], "b": SOURCES[1] + " Officials said eight members of the crew fell into the water.",
+             "c": "Divers said eight members of that crew fell into the cold water near the bridge. The mayor wept."}
+    says = SourceSentences(texts)
+    assert says.also_stating("Officials believe that eight members of that crew fell into the water.", ["b"]) == ("c",)
+    # a sentence near in words but with another figure is not the same statement
+    assert says.also_stating("Officials believe that nine members of that crew fell into the water.", ["b"]) == ()
