@@ -19,6 +19,7 @@ outlets is used; everything comes from the page, its address or its file name.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 from typing import Mapping, Sequence
@@ -160,12 +161,14 @@ def _squash(text: str) -> str:
     return re.sub(r"[^a-z0-9]", "", text.lower())
 
 
-def _labels(domain: str) -> list[str]:
-    """The names a domain may be spelt as: "news.planet.co.uk" -> ["newsplanet", "planet"]."""
+@lru_cache(maxsize=4096)
+def _labels(domain: str) -> tuple[str, ...]:
+    """The names a domain may be spelt as: "news.planet.co.uk" -> ("newsplanet", "planet").
+    Memoised: every capitalised phrase of a page is tried against its one domain."""
     registered = _registered(domain)
     suffix = get_tld(domain, fix_protocol=True, fail_silently=True) or ""
     site = _TIDY_PREFIX.sub("", domain)[: -len(suffix) - 1] if suffix else domain
-    return list(dict.fromkeys(_squash(x) for x in (site, registered.split(".")[0]) if _squash(x)))
+    return tuple(dict.fromkeys(_squash(x) for x in (site, registered.split(".")[0]) if _squash(x)))
 
 
 def _registered(domain: str) -> str:

@@ -36,16 +36,20 @@ class PageRepeats:
         self._tfidf = Tfidf(features).fit(sentences) if any(map(features, sentences)) else None
         self._shown: list = []
 
+    def _vector(self, line: str) -> dict[int, float]:
+        row = self._tfidf.transform([line])  # type: ignore[union-attr]
+        return dict(zip(row.indices.tolist(), row.data.tolist()))
+
     def add(self, line: str) -> None:
         if self._tfidf is not None:
-            self._shown.append(self._tfidf.transform([line]))
+            self._shown.append(self._vector(line))
 
     def repeats(self, line: str) -> bool:
         """The line says again what a line shown above it says."""
         if self._tfidf is None or not self._shown or not re.search(r"\w", line):
             return False
-        vector = self._tfidf.transform([line])
-        return any((vector @ other.T)[0, 0] >= SIMILAR for other in self._shown)
+        mine = self._vector(line)  # a few features each: a dict product beats a sparse one
+        return any(sum(v * other.get(i, 0.0) for i, v in mine.items()) >= SIMILAR for other in self._shown)
 
 
 class SourceSentences:
@@ -59,6 +63,9 @@ class SourceSentences:
     def __init__(self, texts: dict[str, str]):
         self._rows = [(sid, s) for sid in sorted(texts) for s, _ in prepared(texts[sid] or "").sentences
                       if len(s.split()) >= MIN_SENTENCE_WORDS]
+        self._of: dict[str, list[int]] = {}
+        for i, (sid, _) in enumerate(self._rows):
+            self._of.setdefault(sid, []).append(i)
         self._texts = texts
         self._tfidf = Tfidf(features).fit([s for _, s in self._rows]) \
             if any(features(s) for _, s in self._rows) else None
@@ -75,7 +82,7 @@ class SourceSentences:
         for sid in sorted(self._texts):
             if sid in cited:
                 continue
-            best = max((i for i, (s, _) in enumerate(self._rows) if s == sid), key=lambda i: sims[i], default=None)
+            best = max(self._of.get(sid, ()), key=lambda i: sims[i], default=None)
             if best is None or sims[best] < SAYS_IT_TOO or not figures <= numbers(self._rows[best][1]):
                 continue
             if why_unsupported(line, prepared(self._texts[sid])) is None:

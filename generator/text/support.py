@@ -57,7 +57,12 @@ def numbers(text: str) -> set[str]:
     return found | {NUMBER_WORDS[w.lower()] for w in _NUMBER_WORD.findall(text)}
 
 
+# "Mr. Kabulov": the full stop of an honorific ends no sentence, so the name after it is a name.
+_HONORIFIC_STOP = re.compile(r"\b(Mr|Mrs|Ms|Dr|Prof|Gen|Col|Lt|Sgt|Capt|Rev|Sen|Rep|Gov|St)\.\s")
+
+
 def names(text: str) -> list[str]:
+    text = _HONORIFIC_STOP.sub(lambda m: m.group(1) + " ", text)
     return [n for n in NAME.findall(text) if n.split()[0] not in CALENDAR]
 
 

@@ -34,3 +34,9 @@ def test_a_source_does_not_support_other_numbers_names_or_the_opposite(line, rea
 def test_a_sentence_opening_name_need_not_be_in_the_source_but_a_calendar_word_never_counts():
     assert supports(SOURCE, "Rescue teams searched the valley on Tuesday.")
     assert supports("On Monday rescue teams searched the valley.", "Rescue teams searched the valley on Monday.")
+
+
+def test_a_name_after_an_honorific_is_a_name_the_source_must_give():
+    from generator.text.support import names
+    assert "Velt" in names("On July 3, Mr. Velt confirmed the vote.")
+    assert supports("On July 3, the ministry confirmed the vote.", "On July 3, Mr. Velt confirmed the vote.") is False
