@@ -139,14 +139,19 @@ def _corroborating(text: str, cited: Sequence[str], texts: dict[str, str],
 
 def _timeline(entries: Sequence[TimelineEntry], texts: dict[str, str], held: list[Held]) -> Iterable[TimelineEntry]:
     rows: set[str] = set()
+    days: dict[str, PageRepeats] = {}  # per date, the rows shown: one event, one row
     for entry in entries:
         reason = _form(entry.text) or _row_problem(entry, rows)
         rows.add(norm(entry.text))
+        day = days.setdefault(entry.date, PageRepeats(texts.values()))
+        if reason is None and day.repeats(entry.text):
+            reason = "the same event is already a row of that date"
         cited = _supporting(entry.text, entry.sources, texts)
         if reason is None and not cited:
             reason = "no cited source states it"
         if reason is None:
-            yield replace(entry, sources=cited)
+            day.add(entry.text)
+            yield replace(entry, sources=cited + _corroborating(entry.text, cited, texts))
         else:
             held.append(Held("timeline", f"{entry.date}: {entry.text}", entry.sources, reason))
 

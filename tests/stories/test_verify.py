@@ -161,6 +161,16 @@ def test_a_timeline_row_repeating_another_rows_sentence_is_held():
     assert reasons(s) == {f"2024-05-08: {line}": "the same sentence is already another row"}
 
 
+def test_one_event_one_row_on_its_date():
+    first = "Officials said on Tuesday that 39 people died when the Harlow dam failed."
+    again = "At least 39 people died after the Harlow dam failed on Tuesday, officials said."
+    s = verify(story(timeline=(TimelineEntry("2024-05-07", first, ("001",)), TimelineEntry("2024-05-07", again, ("002",)),
+                               TimelineEntry("2024-05-08", "Police closed the road.", ("002",)))))
+    assert [e.text for e in s.timeline] == [first, "Police closed the road."]
+    assert s.timeline[0].sources == ("001", "002")  # the other outlet that says it is counted instead
+    assert reasons(s) == {f"2024-05-07: {again}": "the same event is already a row of that date"}
+
+
 def test_a_timeline_row_dated_by_a_year_its_line_does_not_state_is_held():
     sources = (Article("001", "seeds/001.txt", ("The dam, finished in 1950, failed. Work stopped in 2024.",)),)
     rows = (TimelineEntry("1700", "The dam, finished in 1950, failed.", ("001",)),
