@@ -33,6 +33,7 @@ ATTRIBUTION_TAIL = re.compile(
     r"(?:\s+on\s+\w+|\s+\w+day)?\s*([.!?][\"”’]?)$", re.I)
 _SIDE = re.compile(r",?\s+(?:since|after|following|amid|when|while|before|despite|as)\s+[^,;]*$|,\s+[^,;]*$")
 _WORD = re.compile(r"[a-z0-9]+")
+_MID_CAPITAL = re.compile(r"(?<=[a-z,] )([A-Z][\w-]+)")  # a capitalised word after a lower-case one: a name
 _STOP = frozenset("a an the of to in on at for by with from and or but is are was were be been has have had "
                   "it its as after over".split())
 
@@ -62,7 +63,12 @@ def from_titles(items: Sequence[AnalysedArticle]) -> str | None:
     bodies = [_content(it.article.text) for it in items]
     titles = [(sid, t) for sid, t in titles
               if sum(1 for body in bodies if len(_content(t) & body) >= 2) >= min(2, len(bodies))]
-    if not titles:
+    # a headline names what it is about: "Several dozens killed and thousands injured" says neither
+    # where nor what. A name: a word the bodies capitalise inside a sentence, or an acronym.
+    proper = {m.group(1) for it in items for m in _MID_CAPITAL.finditer(it.article.text)}
+    named = [(sid, t) for sid, t in titles
+             if re.search(r"\b[A-Z]{2,}\b", t) or any(w.strip("'’s") in proper for w in re.findall(r"[A-Z][\w'’-]+", t))]
+    if not named:
         return None
 
     def score(entry: tuple[str, str]) -> tuple[float, str]:
@@ -72,21 +78,28 @@ def from_titles(items: Sequence[AnalysedArticle]) -> str | None:
                      for osid, other in titles if osid != sid)
         return (-shared, sid)
 
-    return sorted(titles, key=score)[0][1]
+    return sorted(named, key=score)[0][1]
 
 
 # The words of a time opener besides date words: "Late on Friday evening, September 8, ..."
 _OPENER_WORDS = frozenset("on at in the of around about just shortly st nd rd th".split())
 
 
+# First words of an opening phrase that is no main clause: "In a statement outside Number 10, ..."
+_PHRASE_OPENERS = frozenset("in on at after with during following before despite amid under for from as when while "
+                            "since by speaking addressing according earlier later".split())
+
+
 def without_time_openers(text: str) -> str:
-    """'Late on Friday evening, September 8, Morocco was shaken ...' -> 'Morocco was shaken ...':
-    the main clause, which a cut from the end would otherwise lose."""
+    """'Late on Friday evening, September 8, Morocco was shaken ...' -> 'Morocco was shaken ...';
+    'In a statement outside Number 10, Johnson said ...' -> 'Johnson said ...': the main clause,
+    which a cut from the end would otherwise lose."""
     while True:
         head, comma, rest = text.partition(",")
         words = _WORD.findall(head.lower())
-        if not comma or not rest.strip() or not words or len(words) > 6 or \
-                not all(w in DATE_WORDS or w in _OPENER_WORDS or w.isdigit() for w in words):
+        timely = words and len(words) <= 6 and all(w in DATE_WORDS or w in _OPENER_WORDS or w.isdigit() for w in words)
+        phrase = words and len(words) <= 8 and words[0] in _PHRASE_OPENERS
+        if not comma or not rest.strip() or not (timely or phrase) or len(rest.split()) < MIN_WORDS:
             return text
         rest = rest.strip()
         text = rest[:1].upper() + rest[1:]
@@ -110,6 +123,20 @@ def lead_clause(text: str) -> str | None:
     return line if len(line.split()) <= MAX_WORDS else None
 
 
+def centrality(items: Sequence[AnalysedArticle]):
+    """A clause's score: the mean share of sources using each of its content words. The story's
+    own subject ("Artemis", "launch") is in every source; a detail ("boosters") in one."""
+    bodies = [_content(f"{it.article.title or ''} {it.article.text}") for it in items]
+
+    def score(clause: str) -> float:
+        mine = _content(clause)
+        if not mine or not bodies:
+            return 0.0
+        return sum(sum(w in body for body in bodies) for w in mine) / (len(mine) * len(bodies))
+
+    return score
+
+
 def choose_headline(items: Sequence[AnalysedArticle], summary: Sequence[Item] = ()) -> str:
     """A source's own title when one reads as a headline, else the shortest lead clause of
     the best-supported In-brief points, else the first point as it stands, else the first
@@ -120,11 +147,11 @@ def choose_headline(items: Sequence[AnalysedArticle], summary: Sequence[Item] = 
     best = max((len(item.sources) for item in summary[:3]), default=0)
     clauses = [c for item in summary[:3] if len(item.sources) == best and (c := lead_clause(item.text))]
     clauses = clauses or [c for item in summary[:3] if (c := lead_clause(item.text))]
+    clauses = clauses or [c for item in summary[3:] if (c := lead_clause(item.text))]  # the brief's other points
     if clauses:
-        return min(clauses, key=lambda c: (len(c.split()), clauses.index(c))).rstrip(".")
-    clauses = [c for item in summary[3:] if (c := lead_clause(item.text))]  # the brief's other points
-    if clauses:
-        return clauses[0].rstrip(".")
+        # the clause most about what every source is about, then the shortest
+        central = centrality(items)
+        return min(clauses, key=lambda c: (-central(c), len(c.split()), clauses.index(c))).rstrip(".")
     if summary:
         return summary[0].text
     for it in items:

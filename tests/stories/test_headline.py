@@ -67,3 +67,23 @@ def test_a_time_opener_is_not_the_headline():
     assert lead_clause("Late on Friday evening, September 8, the valley was shaken by a powerful earthquake with "
                        "a magnitude of 6.9, the survey said.") == \
         "The valley was shaken by a powerful earthquake with a magnitude of 6.9."
+
+
+def test_an_opening_phrase_is_not_the_headline():
+    assert lead_clause("In a statement outside the town hall, Velt said he would resign as mayor by the end of "
+                       "the year, after weeks of pressure from his own councillors.") == \
+        "Velt said he would resign as mayor by the end of the year."
+
+
+def test_the_clause_about_what_every_source_reports_is_the_headline():
+    bodies = ["The Harlow dam failed on Tuesday and flooded the valley.", "The Harlow dam failed; the valley flooded.",
+              "Divers searched the valley after the Harlow dam failed. Boats were sent."]
+    items = [fake(f"0{i}", b, []) for i, b in enumerate(bodies)]
+    points = [Item("Boats were sent from the coast.", ("00",)), Item("The Harlow dam failed on Tuesday.", ("00",))]
+    assert choose_headline(items, points) == "The Harlow dam failed on Tuesday"
+
+
+def test_a_title_naming_nothing_is_not_the_headline():
+    items = [titled(fake("01", BODY, []), "Several dozens killed and thousands injured"), fake("02", BODY, [])]
+    assert choose_headline(items, [Item("A cargo ship hit the Harlow bridge on Tuesday.", ("01",))]) == \
+        "A cargo ship hit the Harlow bridge on Tuesday"
