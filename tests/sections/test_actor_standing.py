@@ -128,4 +128,5 @@ def test_occasions_and_forms_of_address_are_not_actors():
     busy = Evidence(mentions=5, acts=3, speaks=1)
     assert standing("Harbour Jubilee", "organization", [], False, busy, 3, frozenset()) == "thing"
     assert standing("Her Majesty", "person", [], False, busy, 3, frozenset()) == "thing"
+    assert standing("Hurricane Velt", "organization", [], False, busy, 3, frozenset()) == "thing"
     assert standing("Harbour Party", "organization", [], False, busy, 3, frozenset()) == "actor"

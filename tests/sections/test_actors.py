@@ -536,3 +536,15 @@ def test_a_body_with_and_without_the_word_it_adds_to_its_name_is_one():
     groups = sorted(sorted(f.core for f in g) for g in cluster(forms, [], ["x"] * len(forms)))
     assert ["Harbour", "Harbour Party"] in groups and ["Velmont", "Velmont Holdings"] in groups
     assert ["Velmont Bank"] in groups and ["Velt"] in groups  # another body; never a person
+
+
+def test_a_body_with_and_without_its_country_in_front_is_one_unless_two_countries_have_one():
+    one = _forms(("Coast Guard", "ORG"), ("U.S. Coast Guard", "ORG"))
+    assert len(cluster(one, [], ["x"] * 2)) == 1
+    two = _forms(("Coast Guard", "ORG"), ("U.S. Coast Guard", "ORG"), ("Canadian Coast Guard", "ORG"))
+    assert len(cluster(two, [], ["x"] * 3)) == 3
+
+
+def test_a_middle_name_written_once_is_the_same_person():
+    assert len(cluster(_forms(("Vanessa Laine Velt", "PERSON"), ("Vanessa Velt", "PERSON")), [], ["x"] * 2)) == 1
+    assert len(cluster(_forms(("Vanessa Velt", "PERSON"), ("Natalia Velt", "PERSON")), [], ["x"] * 2)) == 2

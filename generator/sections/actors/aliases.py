@@ -236,6 +236,23 @@ def _corporate_base(key: str) -> str:
     return " ".join(words)
 
 
+def merge_national_prefix(forms: Sequence[Form], uf: UnionFind) -> None:
+    """ "the U.S. Coast Guard" and "the Coast Guard": a body named with and without its country
+    in front, when only one body of the story has that name."""
+    bodies = {f.key: f for f in forms if f.label == "ORG" and len(f.core.split()) >= 2}
+    prefixed: dict[str, dict[str, Form]] = defaultdict(dict)  # bare key -> country -> form
+    for key, f in sorted(bodies.items()):
+        first, _, rest = f.core.partition(" ")
+        word = first.rstrip("’'s") if first.endswith(("'s", "’s")) else first
+        country = (country_of(word) or (fold(word) if is_country_name(word) else None)) \
+            if rest and len(rest.split()) >= 2 else None
+        if country and name_key(rest) in bodies:
+            prefixed[name_key(rest)].setdefault(country, f)
+    for bare, by_country in prefixed.items():
+        if len(by_country) == 1:  # two countries' courts are two courts: the bare name stays apart
+            uf.union(bodies[bare].index, next(iter(by_country.values())).index)
+
+
 def merge_corporate_forms(forms: Sequence[Form], uf: UnionFind) -> None:
     """ "CrowdStrike" and "CrowdStrike Holdings", "Labour" and "the Labour Party", "the
     Conservatives" and "the Conservative Party": one body, however much of its name is written.
@@ -331,6 +348,7 @@ def cluster(forms: Sequence[Form], places: Sequence[str], texts: Sequence[str]) 
     merge_member_forms(forms, uf)
     merge_short_org_names(forms, uf)
     merge_corporate_forms(forms, uf)
+    merge_national_prefix(forms, uf)
     merge_landforms(forms, uf)
     merge_cut_names(forms, uf, texts)
     merge_people(forms, uf)

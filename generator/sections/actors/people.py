@@ -59,6 +59,8 @@ def _same_person(a: str, b: str) -> bool:
         return ta[:-1] == tb[:-1] and _glued_surname(ta[-1], tb[-1])
     if long[-1] in FACILITY_NOUNS:
         return False  # "George Floyd Square" is a place named after George Floyd
+    if len(short) == 2 and len(long) == 3 and long[0] == short[0] and long[-1] == short[-1]:
+        return True  # "Vanessa Laine Bryant" / "Vanessa Bryant": a middle name written once
     return long[-len(short):] == short or long[: len(short)] == short
 
 

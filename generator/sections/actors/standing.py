@@ -21,6 +21,8 @@ from generator.text.actor_kinds import (
 )
 
 PLACE_KINDS = frozenset({"city", "region"})
+# First words of a storm's or an operation's name ("Hurricane Ian", "Typhoon Hagibis").
+STORM_WORDS = frozenset({"hurricane", "typhoon", "cyclone", "storm", "tropical", "operation"})
 # Heads of a country's description: what a country is in a story ("the first country to ...").
 COUNTRY_NOUNS = frozenset({
     "country", "nation", "state", "power", "member", "kingdom", "republic", "ally", "neighbour",
@@ -156,8 +158,8 @@ def standing(name: str, kind: str, phrases: Sequence[str], described: bool, ev: 
     words = fold(name).split()
     if ev.hashtag or words and all(w in ADDRESS_WORDS for w in words):
         return "thing"  # "#JusticeFor...", "Her Majesty": no one's name
-    if kind != "person" and len(words) >= 2 and words[-1] in EVENT_NAME_WORDS:
-        return "thing"  # "the Platinum Jubilee", "the Republican National Convention"
+    if kind != "person" and len(words) >= 2 and (words[-1] in EVENT_NAME_WORDS or words[0] in STORM_WORDS):
+        return "thing"  # "the Platinum Jubilee", "the Republican National Convention", "Hurricane Ian"
     if kind not in {"person", "country"} and _is_outlet(name, phrases, ev, outlets):
         return "outlet"
     if _is_thing(name, kind, phrases, ev):
