@@ -35,6 +35,7 @@ from rapidfuzz import fuzz
 
 from generator.models import Actor, Held, Item, Quote, Story, TimelineEntry, Unknown
 from generator.sections.actors.standing import fits
+from generator.text.actor_kinds import person_noun
 from generator.sections.quotes import is_statement, prepare_statements, repeats_statement
 from generator.stories.headline import ATTRIBUTION_TAIL, MAX_WORDS as MAX_HEADLINE_WORDS, lead_clause
 from generator.text.furniture import caption, furniture, markup
@@ -56,6 +57,8 @@ TIMESTAMP_WORDS = re.compile(r"\d+|\b(?:[ap]\.?m\.?|gmt|utc|[ecmp][sd]?t|jan(?:u
                              r"dec(?:ember)?|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b", re.I)
 REPEAT = 85  # fuzz.ratio of two normalised lines that say the same thing
 MIN_QUOTE_WORDS = 3
+# "the MP", "the outgoing leader", "the helicopter pilot": someone the sentence does not name
+_UNNAMED_PERSON = re.compile(r"^the\s+(?:[a-z-]+\s+)?([a-z]+)$")
 # A speaker that is no one: a pronoun left unresolved, a date, a possessive ("his family").
 NOT_A_SPEAKER = re.compile(
     r"^(?:(?:he|she|they|it|we|i|you|him|them|this|that)$|(?:his|her|their|its|our|my|your)\s|"
@@ -233,6 +236,8 @@ def _quotes(quotes: Sequence[Quote], texts: dict[str, str], shown: Sequence[str]
             reason = "no identified speaker"
         elif NOT_A_SPEAKER.match(speaker):
             reason = "the speaker is not a person or a body"
+        elif _UNNAMED_PERSON.match(speaker) and person_noun(_UNNAMED_PERSON.match(speaker).group(1)):
+            reason = "the speaker is a description, not a name"  # "the MP", "the outgoing leader"
         elif len(q.text.split()) < MIN_QUOTE_WORDS:
             reason = "a fragment, not a statement"
         elif markup(q.text):

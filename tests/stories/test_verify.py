@@ -74,6 +74,12 @@ def test_a_quote_credited_to_a_pronoun_a_date_or_his_family_is_held():
     assert {h.reason for h in s.held} == {"the speaker is not a person or a body"}
 
 
+def test_a_quote_credited_to_a_description_of_someone_is_held():
+    q = Quote("the outgoing leader", "The valley will be rebuilt, whatever it costs.", ("001",))
+    s = verify(story(quotes=(q,)))
+    assert s.quotes == () and reasons(s)[f"{q.speaker}: {q.text}"] == "the speaker is a description, not a name"
+
+
 def test_a_key_quote_never_repeats_a_statement_shown_above():
     line = "Officials said on Tuesday that 39 people died when the Harlow dam failed."
     repeat = "39 people died when the Harlow dam failed"  # the words of What we know's line
