@@ -39,7 +39,8 @@ _AGENCY_DATELINE = re.compile(
     rf"^(?P<place>{_WORD}(?:\s+{_WORD}){{0,2}}){_REGION}?{_DATE}?{_AGENCY}{_SEPARATOR}(?=[\"“‘'A-Z0-9])")
 # The words after a dateline make a report, not a label: at least this many.
 MIN_WORDS_AFTER = 4
-LABEL_RE = re.compile(r"^(?:STORY|WATCH|LISTEN|VIDEO|PHOTOS?|UPDATE[D]?|BREAKING(?: NEWS)?|EXCLUSIVE|LIVE|"
+LABEL_RE = re.compile(r"^(?:STORY|WATCH|LISTEN|VIDEO|PHOTOS?|UPDATE[D]?(?:\s+(?:at\s+)?\d[\d:.]*\s*(?:[ap]\.?m\.?)?"
+                      r"(?:\s+[A-Z]{2,4})?)?|BREAKING(?: NEWS)?|EXCLUSIVE|LIVE|"
                       r"EDITOR'?S NOTE|READ MORE|RELATED|ANALYSIS|OPINION|FACT CHECK)\s*:\s*(?=\S)", re.I)
 
 
@@ -100,7 +101,7 @@ _SCENE_VERBS = (
     "watch|watches|carry|carries|kneel|kneels|weep|weeps|cry|cries|hug|hugs|greet|greets|seize|seizes|"
     "search|searches|inspect|inspects|pay respects|pays respects|lay|lays|light|lights|hold up|holds up|"
     "look at|looks at|look over|looks over|speak|speaks|attend|attends|queue|queues|rest|rests|clear|clears|"
-    "detain|detains|arrest|arrests|escort|escorts|rescue|rescues|evacuate|evacuates")
+    "detain|detains|arrest|arrests|escort|escorts|rescue|rescues|evacuate|evacuates|address|addresses")
 # A verb follows its subject, never "and", "of", "the" or "to": "Search and rescue teams ..." has no scene verb.
 _NOT_AFTER = "".join(rf"(?<!\b{w}\s)" for w in ("to", "and", "or", "of", "the", "a", "an", "for", "with", "its",
                                                   "their", "his", "her", "in", "on", "at", "by", "from"))
@@ -143,7 +144,9 @@ LEAK = re.compile(
     r"(\{\{|\}\}|\{%|<[a-z]+[ >/]|\bphoto(?:graph)?\s*(?:by|:|credit)|\(photo\b|getty images|\bafp via\b|"
     r"\breuters/|\bap photo\b|\bfile photo\b|\bhandout\b|market data provided|all rights reserved|©|"
     r"\bsign up\b|\bsubscribe\b|newsletter|click here|read more|advertisement|cookie|"
-    r"\bshare this\b|\bfollow us\b|\bwatch:|\blisten:|expand / collapse|skip to content)", re.I)
+    r"\bshare this\b|\bfollow us\b|\bwatch:|\blisten:|expand / collapse|skip to content|"
+    r"view image in full screen|keep scrolling|\bvia this url\b|send this page to someone|"
+    r"\b(?:this (?:post|story|article) (?:was|has been) )?updated (?:on )?[A-Z][a-z]+\.? \d{1,2},? \d{4}\b)", re.I)
 # An embedded post: "pic.twitter.com/…", "Jane Roe (@janeroe) July 4, 2025", "A post shared by".
 EMBED = re.compile(
     rf"pic\.twitter\.com/|https?://t\.co/|\(@\w{{1,30}}\)\s*{_MONTH_NAME}\s+\d{{1,2}},\s+\d{{4}}"

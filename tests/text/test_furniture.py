@@ -106,3 +106,13 @@ def test_the_gate_names_each_kind():
     assert furniture("STORY: The bank collapsed on Friday after a run on deposits.") == \
         "a page label, not the article's text"
     assert furniture("The governor declared a state of emergency on Tuesday.") is None
+
+
+def test_update_stamps_and_page_prompts_are_furniture():
+    from generator.text.furniture import furniture
+    for line in ("UPDATED 5:15PM CST: The road has reopened to traffic.", "Update 8:10 a.m. ET: The mayor has arrived.",
+                 "View image in full screen", "Keep scrolling for more photos of the flood.",
+                 "This post was updated June 2, 2024 with new figures.",
+                 "Mayor Ann Velt addresses the crowd outside the town hall in Harlow."):
+        assert furniture(line), line
+    assert furniture("The mayor updated the council on the repairs on Tuesday.") is None
