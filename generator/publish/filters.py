@@ -67,6 +67,13 @@ def citations(sources: Iterable[str], labels: Mapping[str, str]) -> SafeMd:
     return SafeMd("".join(f"[^{label}]" for sid, label in labels.items() if sid in cited))
 
 
+def support_count(sources: Iterable[str], labels: Mapping[str, str], copies: Mapping[str, str] | None = None) -> int:
+    """How many of the story's independent articles (wire copies counted once) report a point."""
+    copies = copies or {}
+    counted = {sid for sid in labels if sid not in copies}
+    return len({copies.get(sid, sid) for sid in sources} & counted)
+
+
 def support(sources: Iterable[str], labels: Mapping[str, str], copies: Mapping[str, str] | None = None) -> str:
     """'3 of 5 sources': how many of the story's independent articles report a point.
 

@@ -62,7 +62,10 @@ def helpers(story: Story, labels: Mapping[str, str], copies: Mapping[str, str]) 
         return SafeMd("") if desk_worded(story, item) else rf.citations(item.sources, labels)
 
     def count(item: Any) -> SafeMd:
-        if desk_worded(story, item) or not item.sources:
+        # "N of M" only where N is at least two: a point verified in one source shows that source,
+        # never "1 of M", which would say the others do not report it (unverified: they may,
+        # in words the check does not match)
+        if desk_worded(story, item) or not item.sources or rf.support_count(item.sources, labels, copies) < 2:
             return SafeMd("")
         return SafeMd(f' <span class="xp-support">{rf.support(item.sources, labels, copies)}</span>')
 

@@ -198,8 +198,8 @@ def _unknown(items: Sequence[Unknown], texts: dict[str, str], shown: list[str],
         if cited is None:
             continue
         more = _corroborating(item.text, cited, texts, says)
-        if item.kind == "single_source" and more:
-            held.append(Held(item.kind, item.text, cited + more, "more than one source states it: not single-source"))
+        if item.kind == "single_source" and (more or (says is not None and says.others_may_state(item.text, cited))):
+            held.append(Held(item.kind, item.text, cited + more, "another source may state it: not single-source"))
             continue
         shown.append(norm(item.text))
         if page is not None:

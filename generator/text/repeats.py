@@ -18,6 +18,7 @@ from typing import Iterable
 from generator.text.support import NUMBER, numbers, prepared, stems, why_unsupported
 from generator.text.vectors import Tfidf
 
+MAY_SAY_IT = 0.3  # cosine above which another source may say a line: it is no single-source claim
 SAYS_IT_TOO = 0.45  # cosine of a line and a source's closest sentence above which the source says it too
 MIN_SENTENCE_WORDS = 6  # a shorter sentence ("Ray III.") is a scrap, not a statement
 SIMILAR = 0.25  # cosine of two lines' vectors above which the second says the first again
@@ -88,3 +89,12 @@ class SourceSentences:
             if why_unsupported(line, prepared(self._texts[sid])) is None:
                 found.append(sid)
         return tuple(found)
+
+    def others_may_state(self, line: str, cited: Iterable[str]) -> bool:
+        """Another source has a sentence near the line (MAY_SAY_IT): "only one source says it"
+        cannot be asserted, even where the support rule does not confirm that source."""
+        if self._tfidf is None or not self._rows:
+            return False
+        cited = set(cited)
+        sims = (self._matrix @ self._tfidf.transform([line]).T).toarray().ravel()
+        return any(sims[i] >= MAY_SAY_IT for i, (sid, _) in enumerate(self._rows) if sid not in cited)

@@ -38,3 +38,12 @@ def test_a_source_saying_the_line_in_its_own_words_is_found():
     assert says.also_stating("Officials believe that eight members of that crew fell into the water.", ["b"]) == ("c",)
     # a sentence near in words but with another figure is not the same statement
     assert says.also_stating("Officials believe that nine members of that crew fell into the water.", ["b"]) == ()
+
+
+def test_a_line_near_another_sources_sentence_is_no_single_source_claim():
+    from generator.text.repeats import SourceSentences
+    texts = {"a": "Officials believe that eight members of the crew fell into the water near the bridge.",
+             "b": "Eight crew members are thought to have fallen into the river by the bridge, officials said."}
+    says = SourceSentences(texts)
+    assert says.others_may_state(texts["a"], ["a"])
+    assert not says.others_may_state("The mayor declared a state of emergency across the whole county.", ["a"])
