@@ -37,6 +37,23 @@ def test_a_possessive_is_not_resolved_to_the_nearest_name():
     assert line.text is None or "[Orlanov" not in line.text
 
 
+def with_mentions(sid: str, *paragraphs: str) -> AnalysedArticle:
+    from generator.nlp.actors.mentions import extract_mentions
+    art = Article(sid, f"{sid}.txt", tuple(paragraphs), published="2024-05-14")
+    parsed = ParsedArticle.of(art, parse(art.text))
+    return AnalysedArticle(art, ArticleAnalysis(sid, parsed.sentences, parsed.entities(),
+                                                actor_mentions=tuple(extract_mentions(parsed))))
+
+
+@pytest.mark.slow
+def test_a_pronoun_is_the_subject_before_it_never_someone_named_in_passing():
+    subject = with_mentions("a", "Lev Orlanov spoke to voters in the capital on Friday. He promised to cut taxes.")
+    assert standalone(subject, 1, subject.analysis.sentences[1].text).text.startswith("[Orlanov] promised")
+    passing = with_mentions("b", "Voters in the capital rejected Lev Orlanov on Friday. He promised to cut taxes.")
+    line = standalone(passing, 1, passing.analysis.sentences[1].text)
+    assert line.text is None or "[Orlanov]" not in line.text
+
+
 @pytest.mark.slow
 def test_a_pronoun_with_two_people_before_it_is_not_guessed():
     item = analysed("a", "Minister Ana Duarte met envoy Lev Orlanov in Moscow on Friday. "

@@ -118,12 +118,19 @@ def referent(item: AnalysedArticle, index: int) -> str | None:
     for e in item.analysis.entities:
         if e.label == "PERSON" and index - LOOK_BACK <= e.sentence < index:
             people.setdefault(e.sentence, set()).add(surname(e.text) if surname(e.text) in named else "")
+    # the person a pronoun carries on is the subject of the sentence before ("Velt said ... He
+    # added"), not someone it names in passing ("Velt campaigned against Orla. He ..."): only a
+    # subject is taken, when the article's mentions tell (generator.nlp.actors.functions)
+    subjects = {(m.sentence, surname(m.text)) for m in item.analysis.actor_mentions
+                if m.label == "PERSON" and {"acts", "speaks"} & set(m.functions)}
+    told = bool(item.analysis.actor_mentions)
     for i in range(index - 1, max(-1, index - LOOK_BACK - 1), -1):
         if sents[i].paragraph < paragraph - 1:
             break
         if i in people:
             names = people[i]
-            return next(iter(names)) or None if len(names) == 1 else None
+            name = next(iter(names)) if len(names) == 1 else ""
+            return name if name and (not told or (i, name) in subjects) else None
     return None
 
 
