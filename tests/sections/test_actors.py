@@ -548,3 +548,11 @@ def test_a_body_with_and_without_its_country_in_front_is_one_unless_two_countrie
 def test_a_middle_name_written_once_is_the_same_person():
     assert len(cluster(_forms(("Vanessa Laine Velt", "PERSON"), ("Vanessa Velt", "PERSON")), [], ["x"] * 2)) == 1
     assert len(cluster(_forms(("Vanessa Velt", "PERSON"), ("Natalia Velt", "PERSON")), [], ["x"] * 2)) == 2
+
+
+def test_a_surname_the_model_took_for_a_place_is_the_persons():
+    from generator.sections.actors.build import _label
+    group = _forms(("Lev Orlanov", "PERSON"), ("Orlanov", "GPE"), ("Orlanov", "GPE"), ("Orlanov", "GPE"))
+    assert _label(group) == "PERSON"
+    town = _forms(("Orlanov", "GPE"), ("Orlanov", "GPE"), ("Orlanov", "PERSON"))
+    assert _label(town) == "GPE"  # no one is named in full with it: the majority stands

@@ -133,6 +133,11 @@ def _canonical(group: Sequence[Form], places: Sequence[str]) -> str:
 
 
 def _label(group: Sequence[Form]) -> str:
+    """The group's spaCy label by majority; but a surname the model took for a place or a body
+    ("Milei" tagged GPE) is the person's when the story names the person in full with it."""
+    full = {f.core.split()[-1] for f in group if f.label == "PERSON" and len(f.core.split()) >= 2}
+    if full and all(f.label == "PERSON" or f.core in full for f in group):
+        return "PERSON"
     votes = Counter(f.label for f in group)
     return min(votes, key=lambda lab: (-votes[lab], LABEL_PRIORITY.index(lab)))
 
