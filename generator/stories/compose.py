@@ -33,7 +33,7 @@ def choose_event_date(timeline: Sequence[TimelineEntry], items: Sequence[Analyse
     date then needs most of the sources and to lie in the latest year any of them names, else
     the latest full date an article states stands in.
     """
-    published = sorted(d for d in (it.article.published_date for it in items) if d)
+    published = publication_dates(items)
     latest = day_of(published[-1]) if published else None
     support: Counter[str] = Counter()
     for entry in timeline:
@@ -64,9 +64,24 @@ def latest_stated_date(items: Sequence[AnalysedArticle]) -> str | None:
     return latest.isoformat() if latest and (year is None or latest.year >= year) else None
 
 
+OUTLIER_DAYS = 45  # a publication date this far from the others' median is a page's stray date
+
+
+def publication_dates(items: Sequence[AnalysedArticle]) -> list[str]:
+    """The sources' publication dates, sorted, without a stray one: with three or more dated, a
+    date more than OUTLIER_DAYS from their median (a page's old "date" stamp, an archive date)
+    does not date the story."""
+    dates = sorted(d for d in (it.article.published_date for it in items) if d)
+    days = [day_of(d) for d in dates]
+    if len(dates) < 3 or any(d is None for d in days):
+        return dates
+    median = days[len(days) // 2]
+    return [d for d, day in zip(dates, days) if abs((day - median).days) <= OUTLIER_DAYS]
+
+
 def reference_date(items: Sequence[AnalysedArticle]) -> str | None:
     """The story's own date for resolving dates in undated articles: the earliest publication."""
-    dates = sorted(d for d in (it.article.published_date for it in items) if d)
+    dates = publication_dates(items)
     return dates[0] if dates else None
 
 

@@ -28,3 +28,11 @@ def test_in_a_dated_story_a_day_up_to_the_newest_article():
     later = (TimelineEntry("2011-10-09", "The funeral will be held on October 9.", ("001", "002", "003")),)
     assert choose_event_date(later + ROWS[1:], dated) == "2011-10-05"  # never after the newest article
     assert choose_event_date((), dated) == "2011-10-06"  # no dated event: the story is that old
+
+
+def test_a_stray_publication_date_does_not_date_the_story():
+    from generator.stories.compose import reference_date
+    items = [item("01", "2019-03-08"), item("02", "2019-09-23"), item("03", "2019-09-23"), item("04", "2019-09-24")]
+    assert reference_date(items) == "2019-09-23"
+    assert choose_event_date([], items) == "2019-09-23"
+    assert reference_date(items[:2]) == "2019-03-08"  # two dates: no majority to say which is stray
