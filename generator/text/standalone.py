@@ -64,6 +64,11 @@ CAPTION = re.compile(r"\((?:L|R|C|left|right|centre|center|top|bottom)\)|\bin th
 # Shown on a page read later, away from the article's date and dateline, it points nowhere.
 DEICTIC = re.compile(r"\b(yesterday|last night|tonight|this (?:morning|afternoon|evening)|earlier today|"
                      r"(?:\w+|\d+) days ago|here)\b", re.I)
+# A slip the source's copy-editing missed: a doubled word ("confirmed confirmed"), two auxiliaries
+# or two prepositions in a row ("was has been", "at in"). Printed as is, the line reads garbled.
+SLIP = re.compile(r"\b(?!(?:that|had|is|do|very|far|so|bye|no|yeah|ha|knock)\b)(\w+) \1\b|"
+                  r"\b(?:is|was|were|are|has|have|had) (?:is|was|were|are|has|have)\b|"
+                  r"\bat in\b|\bin at\b", re.I)
 _QUOTED = re.compile(r"[\"“][^\"“”]*[\"”]|‘[^‘’]*’")
 ENDS_A_SENTENCE = re.compile(r"[.!?][\"'”’)\]]*$")
 QUOTE_MARKS = re.compile(r"[\"“”]")
@@ -146,6 +151,9 @@ def form_problem(text: str) -> str | None:
         return "a fragment (a side clause without its main clause)"
     if CAPTION.search(stripped):
         return "a photo caption, not the article's text"
+    slip = next((m for m in SLIP.finditer(stripped) if not (m.group(1) or "a")[0].isupper()), None)
+    if slip:  # a doubled capitalised word is a name ("Gul Hassan Hassan")
+        return f"a slip in the source's text ('{slip.group(0)}')"
     deictic = DEICTIC.search(_QUOTED.sub(" ", stripped))
     if deictic:
         return f"its time or place is the writer's ('{deictic.group(0)}'), not the reader's"

@@ -67,3 +67,12 @@ def test_a_pronoun_with_its_person_in_the_line():
     for line in ("In his remarks, Velt also hit back at critics.", "The suspect told police that he acted alone.",
                  "The unemployed suspect built his own weapon."):
         assert dangling(line) is None, line
+
+
+def test_a_slip_the_copy_editing_missed():
+    for line in ("The cause of the blaze has not yet been confirmed confirmed.", "The club was has been sold.",
+                 "Fans gathered at in the square."):
+        assert "slip" in (form_problem(line) or ""), line
+    for line in ("The mayor said that that was the end.", "Envoy Gul Hassan Hassan arrived.", "The mayor had had enough of the delays.",
+                 "The talks went on for hours.", "Police moved in on the suspects."):
+        assert form_problem(line) is None, line
