@@ -31,7 +31,8 @@ FUNCTION_END = re.compile(r"\b(the|a|an|of|from|to|in|on|at|and|or|for|with|by)$
 ATTRIBUTION_TAIL = re.compile(
     r",\s+(?:[^,]{0,60}\s)?(?:said|says|told [^,.]+|reported|announced|confirmed|added|according to [^,.]+)"
     r"(?:\s+on\s+\w+|\s+\w+day)?\s*([.!?][\"”’]?)$", re.I)
-_SIDE = re.compile(r",?\s+(?:since|after|following|amid|when|while|before|despite|as)\s+[^,;]*$|,\s+[^,;]*$")
+_SIDE = re.compile(r",?\s+(?:since|after|following|amid|when|while|before|despite|as)\s+[^,;]*$|,\s+[^,;]*$"
+                   r"|\s+(?:which|who)\s+[^,;]*$")
 _WORD = re.compile(r"[a-z0-9]+")
 _MID_CAPITAL = re.compile(r"(?<=[a-z,] )([A-Z][\w-]+)")  # a capitalised word after a lower-case one: a name
 _STOP = frozenset("a an the of to in on at for by with from and or but is are was were be been has have had "
@@ -123,10 +124,10 @@ def lead_clause(text: str) -> str | None:
     return line if len(line.split()) <= MAX_WORDS else None
 
 
-def centrality(items: Sequence[AnalysedArticle]):
+def centrality(texts: Sequence[str]):
     """A clause's score: the mean share of sources using each of its content words. The story's
     own subject ("Artemis", "launch") is in every source; a detail ("boosters") in one."""
-    bodies = [_content(f"{it.article.title or ''} {it.article.text}") for it in items]
+    bodies = [_content(text) for text in texts]
 
     def score(clause: str) -> float:
         mine = _content(clause)
@@ -150,7 +151,7 @@ def choose_headline(items: Sequence[AnalysedArticle], summary: Sequence[Item] = 
     clauses = clauses or [c for item in summary[3:] if (c := lead_clause(item.text))]  # the brief's other points
     if clauses:
         # the clause most about what every source is about, then the shortest
-        central = centrality(items)
+        central = centrality([f"{it.article.title or ''} {it.article.text}" for it in items])
         return min(clauses, key=lambda c: (-central(c), len(c.split()), clauses.index(c))).rstrip(".")
     if summary:
         return summary[0].text

@@ -37,7 +37,7 @@ from generator.models import Actor, Held, Item, Quote, Story, TimelineEntry, Unk
 from generator.sections.actors.standing import fits
 from generator.text.actor_kinds import person_noun
 from generator.sections.quotes import is_statement, prepare_statements, repeats_statement
-from generator.stories.headline import ATTRIBUTION_TAIL, MAX_WORDS as MAX_HEADLINE_WORDS, lead_clause
+from generator.stories.headline import ATTRIBUTION_TAIL, MAX_WORDS as MAX_HEADLINE_WORDS, centrality, lead_clause
 from generator.text.furniture import caption, furniture, markup
 from generator.text.repeats import PageRepeats, SourceSentences
 from generator.text.standalone import QUOTE_MARKS, form_problem
@@ -308,8 +308,10 @@ def _headline(story: Story, summary: Sequence[Item], held: list[Held]) -> str:
     if reason is None:
         return head
     held.append(Held("headline", head, (), reason))
-    for item in summary[:3]:
-        clause = lead_clause(item.text)
-        if clause:
-            return clause
+    # the stand-in passes the same checks: the most central lead clause of the brief
+    central = centrality([f"{a.title or ''} {a.text}" for a in story.sources])
+    clauses = [c for item in summary if (c := lead_clause(item.text)) and words(c) & words(opening)
+               and not caption(c) and not markup(c)]
+    if clauses:
+        return max(clauses, key=lambda c: (central(c), -clauses.index(c))).rstrip(".")
     return (lead_clause(head) or head) if not summary else summary[0].text

@@ -87,3 +87,9 @@ def test_a_title_naming_nothing_is_not_the_headline():
     items = [titled(fake("01", BODY, []), "Several dozens killed and thousands injured"), fake("02", BODY, [])]
     assert choose_headline(items, [Item("A cargo ship hit the Harlow bridge on Tuesday.", ("01",))]) == \
         "A cargo ship hit the Harlow bridge on Tuesday"
+
+
+def test_a_relative_clause_is_cut_from_a_long_lead():
+    assert lead_clause("The Harlow council approved the new tram line on Friday in a 31-19 vote which ends "
+                       "years of dispute over the route through the old town.") == \
+        "The Harlow council approved the new tram line on Friday in a 31-19 vote."
