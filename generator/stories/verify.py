@@ -143,10 +143,11 @@ def _corroborating(text: str, cited: Sequence[str], texts: dict[str, str],
 def _timeline(entries: Sequence[TimelineEntry], texts: dict[str, str], held: list[Held]) -> Iterable[TimelineEntry]:
     rows: set[str] = set()
     days: dict[str, PageRepeats] = {}  # per date, the rows shown: one event, one row
+    vectors = PageRepeats(texts.values())
     for entry in entries:
         reason = _form(entry.text) or _row_problem(entry, rows)
         rows.add(norm(entry.text))
-        day = days.setdefault(entry.date, PageRepeats(texts.values()))
+        day = days.get(entry.date) or days.setdefault(entry.date, vectors.fresh())
         if reason is None and day.repeats(entry.text):
             reason = "the same event is already a row of that date"
         cited = _supporting(entry.text, entry.sources, texts)

@@ -32,10 +32,17 @@ def features(text: str) -> list[str]:
 class PageRepeats:
     """The lines shown so far on one page, and a test for a new line saying one again."""
 
-    def __init__(self, source_texts: Iterable[str]):
-        sentences = [s for text in source_texts for s, _ in prepared(text or "").sentences]
-        self._tfidf = Tfidf(features).fit(sentences) if any(map(features, sentences)) else None
+    def __init__(self, source_texts: Iterable[str], _tfidf: Tfidf | None = None, _fitted: bool = False):
+        if _fitted:
+            self._tfidf = _tfidf
+        else:
+            sentences = [s for text in source_texts for s, _ in prepared(text or "").sentences]
+            self._tfidf = Tfidf(features).fit(sentences) if any(map(features, sentences)) else None
         self._shown: list = []
+
+    def fresh(self) -> "PageRepeats":
+        """An empty list of shown lines with the same vectors (the IDF is learnt once per story)."""
+        return PageRepeats((), self._tfidf, _fitted=True)
 
     def _vector(self, line: str) -> dict[int, float]:
         row = self._tfidf.transform([line])  # type: ignore[union-attr]

@@ -152,16 +152,21 @@ def same_point(a: str, b: str) -> bool:
 def corroborates(line: str, source: Source) -> bool:
     """`source` states `line` in words of its own: a sentence with most of its words, and the
     support rule passes."""
-    if why_unsupported(line, source) is not None:
-        return False
     nl = norm(line)
     if nl in source.normalised:
-        return True
+        return why_unsupported(line, source) is None
     lw, figures = stems(line), numbers(line)
     named = [n.lower() for n in names(line)]
     if not lw:
         return False
     # the sentence that says it gives the line's figures and names itself ("three years ago" is
-    # not "in 2021"; "the president agreed to resign" is not "the prime minister agreed to resign")
-    return any(len(lw & frozenset(_stem(w) for w in sw)) >= CORROBORATES * len(lw) and figures <= numbers(sentence)
-               and all(n in sentence.lower() for n in named) for sentence, sw in source.sentences)
+    # not "in 2021"; "the president agreed to resign" is not "the prime minister agreed to resign");
+    # the cheap test first, the support rule (fuzzy matching) only for a sentence that passes it
+    return any(len(lw & _stems_of(sw)) >= CORROBORATES * len(lw) and figures <= numbers(sentence)
+               and all(n in sentence.lower() for n in named) for sentence, sw in source.sentences) \
+        and why_unsupported(line, source) is None
+
+
+@lru_cache(maxsize=1 << 15)
+def _stems_of(sentence_words: frozenset[str]) -> frozenset[str]:
+    return frozenset(_stem(w) for w in sentence_words)

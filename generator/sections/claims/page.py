@@ -18,6 +18,7 @@ so is one that only a source with garbled text makes.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from dataclasses import dataclass, field
 from typing import Sequence
 
@@ -84,6 +85,7 @@ def _kind(c: Claim) -> str:
     return c.cue if c.cue in ("next", "open_question") else "fact"
 
 
+@lru_cache(maxsize=1 << 16)
 def canonical(word: str) -> str:
     """A lemma as compared across sources: its stem, or the stem of the word it stands for."""
     w = stem(word.lower())
