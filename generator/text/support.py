@@ -32,12 +32,15 @@ _SENTENCE_END = re.compile(r"(?<=[.!?\"”])\s+|\n+")
 _TYPOGRAPHY = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "—": "-", "–": "-"})
 
 
+@lru_cache(maxsize=1 << 12)
 def norm(text: str) -> str:
-    """Lower case, one space, typographic quotes and dashes made plain."""
+    """Lower case, one space, typographic quotes and dashes made plain. Memoised: a source's
+    whole text is normalised once, not once per line checked against it."""
     text = unicodedata.normalize("NFKC", text or "").translate(_TYPOGRAPHY)
     return re.sub(r"\s+", " ", text).strip().lower()
 
 
+@lru_cache(maxsize=1 << 15)
 def words(text: str) -> frozenset[str]:
     return frozenset(w for w in re.findall(r"[a-z0-9]+", norm(text)) if w not in STOP)
 
