@@ -74,7 +74,7 @@ def verify(story: Story) -> Story:
     held: list[Held] = list(story.held)
     shown: list[str] = []  # the statements kept so far, in page order, for repeats
     page = PageRepeats(texts.values())  # the same, as vectors: for repeats in other words
-    says = SourceSentences(texts)  # every source sentence, as vectors: who else states a line
+    says = SourceSentences(texts, page.vectoriser)  # every source sentence, as vectors: who else states a line
 
     def statements(section: str, items: Sequence[Item]) -> tuple[Item, ...]:
         kept = []
@@ -90,7 +90,7 @@ def verify(story: Story) -> Story:
     background = statements("background", story.background)
     known = statements("known", story.known)
     whats_next = statements("whats_next", story.whats_next)
-    timeline = tuple(_timeline(story.timeline, texts, held))
+    timeline = tuple(_timeline(story.timeline, texts, held, page))
     unknown = tuple(_unknown(story.unknown, texts, shown, held, frozenset(story.garbled), page, says))
     quotes = tuple(_quotes(story.quotes, texts, shown, held))
     # a role may come from a photo caption: the outlet's own description of the person
@@ -140,10 +140,11 @@ def _corroborating(text: str, cited: Sequence[str], texts: dict[str, str],
     return tuple(sorted((*near, *more)))
 
 
-def _timeline(entries: Sequence[TimelineEntry], texts: dict[str, str], held: list[Held]) -> Iterable[TimelineEntry]:
+def _timeline(entries: Sequence[TimelineEntry], texts: dict[str, str], held: list[Held],
+              page: PageRepeats | None = None) -> Iterable[TimelineEntry]:
     rows: set[str] = set()
     days: dict[str, PageRepeats] = {}  # per date, the rows shown: one event, one row
-    vectors = PageRepeats(texts.values())
+    vectors = page if page is not None else PageRepeats(texts.values())
     for entry in entries:
         reason = _form(entry.text) or _row_problem(entry, rows)
         rows.add(norm(entry.text))

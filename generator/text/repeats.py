@@ -40,6 +40,11 @@ class PageRepeats:
             self._tfidf = Tfidf(features).fit(sentences) if any(map(features, sentences)) else None
         self._shown: list = []
 
+    @property
+    def vectoriser(self) -> Tfidf | None:
+        """The story's fitted TF-IDF, for the other checks to share."""
+        return self._tfidf
+
     def fresh(self) -> "PageRepeats":
         """An empty list of shown lines with the same vectors (the IDF is learnt once per story)."""
         return PageRepeats((), self._tfidf, _fitted=True)
@@ -68,14 +73,15 @@ class SourceSentences:
     names, its polarity). The composer groups sentences into points before verification; this
     finds the sources it missed, so that "N of M" counts an outlet that says it in other words."""
 
-    def __init__(self, texts: dict[str, str]):
+    def __init__(self, texts: dict[str, str], tfidf: Tfidf | None = None):
+        """`tfidf`: the story's vectoriser when one is fitted already (PageRepeats.vectoriser)."""
         self._rows = [(sid, s) for sid in sorted(texts) for s, _ in prepared(texts[sid] or "").sentences
                       if len(s.split()) >= MIN_SENTENCE_WORDS]
         self._of: dict[str, list[int]] = {}
         for i, (sid, _) in enumerate(self._rows):
             self._of.setdefault(sid, []).append(i)
         self._texts = texts
-        self._tfidf = Tfidf(features).fit([s for _, s in self._rows]) \
+        self._tfidf = tfidf if tfidf is not None else Tfidf(features).fit([s for _, s in self._rows]) \
             if any(features(s) for _, s in self._rows) else None
         self._matrix = self._tfidf.transform([s for _, s in self._rows]) if self._tfidf is not None else None
 
