@@ -98,10 +98,16 @@ def why_unsupported(line: str, source: Source) -> str | None:
         return None
     # Nearly verbatim (typography, a trimmed clause) or the closest sentence sharing the words;
     # either way the source must give every number and name the line gives.
-    verbatim = len(nl) <= len(source.normalised) and fuzz.partial_ratio(nl, source.normalised, score_cutoff=VERBATIM)
+    # (the fuzzy verbatim test is the costly one: it is made only where its answer decides)
+    def verbatim() -> bool:
+        return len(nl) <= len(source.normalised) and \
+            bool(fuzz.partial_ratio(nl, source.normalised, score_cutoff=VERBATIM))
+
     lw = words(line)
     best, best_words = max(source.sentences, key=lambda s: len(s[1] & lw), default=("", frozenset()))
-    if not verbatim and (not lw or len(lw & best_words) / len(lw) < MIN_OVERLAP):
+    shared = len(lw & best_words) / len(lw) if lw else 0.0
+    near = None if shared >= MIN_OVERLAP and lw else verbatim()
+    if near is False:
         return "does not say it"
     missing = sorted(numbers(line) - source.numbers)
     if missing:
@@ -109,9 +115,9 @@ def why_unsupported(line: str, source: Source) -> str | None:
     absent = [n for n in names(line) if n.lower() not in source.normalised]
     if absent:
         return f"does not name {absent[0]}"
-    if verbatim:
+    if near:
         return None
-    if len(lw & best_words) / len(lw) >= SAME_STATEMENT and bool(NEGATION.search(line)) != bool(NEGATION.search(best)):
+    if shared >= SAME_STATEMENT and bool(NEGATION.search(line)) != bool(NEGATION.search(best)) and not verbatim():
         return "says the opposite"
     return None
 
