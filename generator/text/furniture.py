@@ -17,6 +17,7 @@ All examples are invented. Every pattern is anchored or bounded, so a long line 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from dataclasses import dataclass
 
 from generator.text.dates.vocabulary import MONTHS, WEEKDAY_NAMES, alternation
@@ -178,6 +179,7 @@ def promotion(text: str) -> bool:
     return any(h in low for h in _PROMO_HINTS) and PROMO.search(text) is not None
 
 
+@lru_cache(maxsize=1 << 14)
 def markup(text: str) -> str | None:
     """Why `text` carries the page's own words (markup, credits, notices, sign-up text, an embedded
     post, the site's promotion of itself), or None: for any line, a quote or a role included."""

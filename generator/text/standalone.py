@@ -9,6 +9,7 @@ verification gate (which holds any that remain). Plain text only.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from generator.text.actor_kinds import person_noun
 
@@ -132,6 +133,7 @@ def dangling(text: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=1 << 15)
 def form_problem(text: str) -> str | None:
     """Why a line cannot be shown whatever its sources say (dangling, unbalanced, cut), or None."""
     stripped = text.strip()

@@ -54,10 +54,12 @@ NUMBER_WORDS |= {"thirty": "30", "forty": "40", "fifty": "50", "sixty": "60", "s
 _NUMBER_WORD = re.compile(r"\b(" + "|".join(NUMBER_WORDS) + r")\b", re.I)
 
 
-def numbers(text: str) -> set[str]:
-    """The figures a text gives, numbers written as words included ("three" -> "3")."""
+@lru_cache(maxsize=1 << 15)
+def numbers(text: str) -> frozenset[str]:
+    """The figures a text gives, numbers written as words included ("three" -> "3"). Memoised:
+    a source's sentences are asked again for every line checked against them."""
     found = {n.replace(",", "").rstrip(".") for n in NUMBER.findall(text)}
-    return found | {NUMBER_WORDS[w.lower()] for w in _NUMBER_WORD.findall(text)}
+    return frozenset(found | {NUMBER_WORDS[w.lower()] for w in _NUMBER_WORD.findall(text)})
 
 
 # "Mr. Kabulov": the full stop of an honorific ends no sentence, so the name after it is a name.
