@@ -243,10 +243,11 @@ def merge_national_prefix(forms: Sequence[Form], uf: UnionFind) -> None:
     prefixed: dict[str, dict[str, Form]] = defaultdict(dict)  # bare key -> country -> form
     for key, f in sorted(bodies.items()):
         first, _, rest = f.core.partition(" ")
+        if not rest or len(rest.split()) < 2 or name_key(rest) not in bodies:
+            continue  # the cheap test first: only a name whose bare rest is a name too
         word = first.rstrip("’'s") if first.endswith(("'s", "’s")) else first
-        country = (country_of(word) or (fold(word) if is_country_name(word) else None)) \
-            if rest and len(rest.split()) >= 2 else None
-        if country and name_key(rest) in bodies:
+        country = country_of(word) or (fold(word) if is_country_name(word) else None)
+        if country:
             prefixed[name_key(rest)].setdefault(country, f)
     for bare, by_country in prefixed.items():
         if len(by_country) == 1:  # two countries' courts are two courts: the bare name stays apart
