@@ -62,7 +62,7 @@ def numbers(text: str) -> frozenset[str]:
     return frozenset(found | {NUMBER_WORDS[w.lower()] for w in _NUMBER_WORD.findall(text)})
 
 
-# "Mr. Kabulov": the full stop of an honorific ends no sentence, so the name after it is a name.
+# "Mr. Velt": the full stop of an honorific ends no sentence, so the name after it is a name.
 _HONORIFIC_STOP = re.compile(r"\b(Mr|Mrs|Ms|Dr|Prof|Gen|Col|Lt|Sgt|Capt|Rev|Sen|Rep|Gov|St)\.\s")
 
 
