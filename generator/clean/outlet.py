@@ -82,8 +82,9 @@ def identify(file: str, lines: Sequence[str], reasons: Mapping[int, str], found_
 # Page furniture a scraper can take for a headline: "See more of the story", "Play Live Radio",
 # "Reading Time: 7 minutes", "Image courtesy of Agency".
 _NOT_A_TITLE = re.compile(
-    r"^(?:(?:see|read|watch|play|listen|show|view|load|click|tap|subscribe|sign|log|download|share|follow)\b"
-    r"(?:\s+\S+){0,5}$|(?:estimated\s+)?reading\s+time\b|(?:image|photo|picture|video)s?\s+(?:courtesy|credit|source)\b)",
+    r"^(?:(?:see|read|watch|play|listen|show|view|load|click|tap|subscribe|sign|log|download|share|follow|select|"
+    r"get|send|skip|open|close|menu)\b(?:\s+\S+){0,5}$|(?:estimated\s+)?reading\s+time\b|"
+    r"(?:image|photo|picture|video)s?\s+(?:courtesy|credit|source)\b|or via this url\b|\S+\.(?:jpe?g|png|gif|webp)$)",
     re.I)
 
 

@@ -264,6 +264,8 @@ def role_problem(actor: Actor) -> str | None:
         return "a verb phrase, not a title or description"
     if actor.kind == "person" and not fits(role, "person"):
         return "not a title or description of a person"
+    if actor.kind == "person" and (_MANY.match(role) or _plural_person(role)):
+        return "describes several people, not one"  # "7 French citizens", "both former leaders"
     if FRAGMENT_ROLE.match(role) or len(role.split()) > MAX_ROLE_WORDS or CUT_ROLE.search(role) \
             or OPEN_ROLE.search(role) or len(QUOTE_MARKS.findall(role)) % 2:
         return "a fragment, not a role"
@@ -274,6 +276,17 @@ def role_problem(actor: Actor) -> str | None:
     if not TIMESTAMP_WORDS.sub("", role).strip(" ,.-–—:/()"):
         return "a date or a time, not a role"  # "2011 - 8:18 pm": a page's timestamp
     return None
+
+
+# A description of several people: a number, "both", "all", "two" at its start.
+_MANY = re.compile(r"^(?:\d|both\b|all\b|two\b|three\b|several\b|many\b|some\b)", re.I)
+
+
+def _plural_person(role: str) -> bool:
+    """A role whose last word is the plural of a person's noun ("former leaders", "citizens")."""
+    last = re.findall(r"[a-z]+", role.lower())[-1:] or [""]
+    word = last[0]
+    return len(word) > 3 and word.endswith("s") and not word.endswith("ss") and person_noun(word[:-1])
 
 
 def _actors(actors: Sequence[Actor], texts: dict[str, str], held: list[Held]) -> Iterable[Actor]:

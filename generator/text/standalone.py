@@ -40,7 +40,8 @@ SPEAKER_TAIL = re.compile(r"(?:[,”\"’]\s*|\s)(he|she)\s+(said|says|added|tol
                           r"insisted|argued|warned|continued|recalled)\b(?=[^.!?]*[.!?]?[\"”’]?\s*$)|"
                           r"[”\"],?\s*(they|he|she)\s+([a-z]+ed|said|told|wrote)\b", re.I)
 # Connectives a line may drop: the fact after them stands alone ("However, police said ...").
-CONNECTIVE = re.compile(r"^(but|and|however|meanwhile|still|also|moreover|furthermore|yet|so|in addition)\b,?\s+",
+# ("So far, ...", "Still more ...", "Yet another ..." keep their first word: only "So, ..." is one.)
+CONNECTIVE = re.compile(r"^(?:(but|and|however|meanwhile|moreover|furthermore|in addition)\b,?|(still|also|yet|so),)\s+",
                         re.I)
 # Openers naming a person only by pronoun: resolved by the person the source named just before.
 PERSON_PRONOUN = re.compile(r"^(he|she|his|her|according to (?:him|her))\b", re.I)
@@ -71,6 +72,8 @@ SLIP = re.compile(r"\b(?!(?:that|had|is|do|very|far|so|bye|no|yeah|ha|knock)\b)(
                   r"\b(?:is|was|were|are|has|have|had) (?:is|was|were|are|has|have)\b|"
                   r"\bat in\b|\bin at\b", re.I)
 _QUOTED = re.compile(r"[\"“][^\"“”]*[\"”]|‘[^‘’]*’")
+# A line opening on a lower-case word was picked up mid-way ("hit about an hour."); not "iPhone", "eBay".
+_LOWER_START = re.compile(r"^[\"“‘'(]*[a-z](?![a-z]*[A-Z])")
 ENDS_A_SENTENCE = re.compile(r"[.!?][\"'”’)\]]*$")
 QUOTE_MARKS = re.compile(r"[\"“”]")
 
@@ -145,7 +148,7 @@ def form_problem(text: str) -> str | None:
         return "unbalanced quotation marks"
     if CUT.search(stripped) or not ENDS_A_SENTENCE.search(stripped):
         return "cut off (does not end as a sentence ends)"
-    if CUT_START.match(stripped):
+    if CUT_START.match(stripped) or _LOWER_START.match(stripped):
         return "cut off (starts mid-way)"
     if SPEECH_WITHOUT_WORDS.search(stripped):
         return "introduces words that are not there"

@@ -130,3 +130,11 @@ def test_every_corpus_source_has_an_outlet():
         if clean_document(raw).outlet is None:
             missing.append(path.name)
     assert missing == []
+
+
+def test_navigation_and_file_names_are_no_titles():
+    from generator.clean.outlet import plausible_title
+    for title in ("Select a page", "Get more with myNEWS", "Or via this URL: https://video.example.com/channel/1",
+                  "GettyImages-1234567.jpg"):
+        assert plausible_title(title) is None, title
+    assert plausible_title("Get ready: the Harlow tram line opens on Friday after years of delay") is not None

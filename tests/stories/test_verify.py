@@ -103,6 +103,8 @@ def test_a_persons_role_is_never_a_verb_phrase_and_roles_cite_what_gives_them():
     ("organization", 'described the collapse as a "mass casualty incident', "a fragment, not a role"),
     ("organization", "had fighting cancer since", "a fragment, not a role"),
     ("organization", "called it a great gift for the team", "does not stand alone (points outside the line)"),
+    ("person", "both former leaders", "describes several people, not one"),
+    ("person", "7 French citizens", "describes several people, not one"),
 ])
 def test_a_role_that_is_no_title_description_or_complete_predicate_is_held(kind, role, reason):
     s = verify(story(actors=(Actor("Kell Velt", kind, (), role, 2, ("001",), ("001",)),)))

@@ -76,3 +76,11 @@ def test_a_slip_the_copy_editing_missed():
     for line in ("The mayor said that that was the end.", "Envoy Gul Hassan Hassan arrived.", "The mayor had had enough of the delays.",
                  "The talks went on for hours.", "Police moved in on the suspects."):
         assert form_problem(line) is None, line
+
+
+def test_a_line_picked_up_mid_way_and_openers_that_are_not_connectives():
+    assert form_problem("hit about an hour after the first quake.").startswith("cut off")
+    assert form_problem("iPhone sales rose by a tenth.") is None
+    from generator.sections.claims.resolve import _trim_connective
+    assert _trim_connective("So far, they have reached 25 families.") == "So far, they have reached 25 families."
+    assert _trim_connective("However, the road stayed shut.") == "The road stayed shut."
