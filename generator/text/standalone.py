@@ -29,7 +29,7 @@ DANGLING = re.compile(
     # told relative to a sentence the reader cannot see: "Later, ...", "Another 20 ...", "Both men"
     r"later|afterwards?|earlier(?=,| that\b| in the day\b)|another|others?|both|neither|such|here|there(?=,)|similar|"
     r"(?:countless|many|several|some) other|further back|(?:first|second|third|finally|lastly)(?=,)|"
-    r"since then|at the time|in response|in turn|"
+    r"since then|at the time|in response|in turn|the other|among them|besides|"
     r"the (?:next|following|previous) (?:day|morning|afternoon|evening|night|week)|"
     r"(?:minutes|hours|days|weeks|months|moments) (?:later|earlier|afterwards?)|"
     r"(?:shortly|soon) (?:after(?:wards)?|thereafter)(?=[,.]|$)|"
@@ -81,7 +81,7 @@ QUOTE_MARKS = re.compile(r"[\"“”]")
 # A phrase inside the line pointing to something said before it: "those reports", "any such
 # legislation", "the aforementioned industries", "the software in question". ("This decision" is
 # left alone: on a page about one event it is most often that event.)
-POINTER = re.compile(r"\b(?:those|these) (?!who\b|which\b|of\b)[a-z]+s\b|\bany such\b|\baforementioned\b|"
+POINTER = re.compile(r"\b(?:those|these) (?:(?:two|three|four|five|six|\d+) )?(?!who\b|which\b|of\b)[a-z]+s\b|\bany such\b|\baforementioned\b|"
                      r"\bin question\b|\ball of (?:those|these|them)\b", re.I)
 # A person's pronoun inside the line with no one named before it: "In a tweet, he thanked all
 # three", "According to reports, he will ...": whoever it is was named in a sentence not shown.

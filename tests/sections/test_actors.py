@@ -556,3 +556,9 @@ def test_a_surname_the_model_took_for_a_place_is_the_persons():
     assert _label(group) == "PERSON"
     town = _forms(("Orlanov", "GPE"), ("Orlanov", "GPE"), ("Orlanov", "PERSON"))
     assert _label(town) == "GPE"  # no one is named in full with it: the majority stands
+
+
+def test_a_bodys_first_word_alone_is_the_body_when_it_begins_one_name_only():
+    assert len(cluster(_forms(("Velmont", "ORG"), ("Velmont Brothers", "ORG")), [], ["x"] * 2)) == 1
+    two = _forms(("Velmont", "ORG"), ("Velmont Brothers", "ORG"), ("Velmont Capital", "ORG"))
+    assert len(cluster(two, [], ["x"] * 3)) == 3  # two bodies begin with it: not guessed

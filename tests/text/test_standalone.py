@@ -84,3 +84,9 @@ def test_a_line_picked_up_mid_way_and_openers_that_are_not_connectives():
     from generator.sections.claims.resolve import _trim_connective
     assert _trim_connective("So far, they have reached 25 families.") == "So far, they have reached 25 families."
     assert _trim_connective("However, the road stayed shut.") == "The road stayed shut."
+
+
+def test_more_lines_leaning_on_what_came_before():
+    for line in ("The other banks refused to help.", "Among them was a former minister.",
+                 "Besides, the bank had no buyer.", "The deal between these two titans collapsed."):
+        assert dangling(line), line

@@ -206,15 +206,19 @@ def merge_qualified(forms: Sequence[Form], uf: UnionFind, places: Sequence[str])
 
 
 def merge_short_org_names(forms: Sequence[Form], uf: UnionFind) -> None:
-    """ "the Alliance" after "the North Atlantic Alliance": a one-word organisation name that
-    ends exactly one longer organisation name of the story is that organisation."""
+    """ "the Alliance" after "the North Atlantic Alliance", "Lehman" after "Lehman Brothers": a
+    one-word organisation name that ends (else begins) exactly one longer organisation name of
+    the story is that organisation."""
     longs = sorted({f.key: f for f in forms if f.label == "ORG" and len(f.key.split()) >= 2
                     and not is_abbreviation(f.core)}.values(), key=lambda f: f.key)
     lasts = [(g, g.key.split()[-1]) for g in longs]
+    firsts = [(g, g.key.split()[0]) for g in longs]
     for f in forms:
         if f.label != "ORG" or len(f.key.split()) != 1 or is_abbreviation(f.core):
             continue
         fits = [g for g, last in lasts if last == f.key]
+        # "Lehman" after "Lehman Brothers": the name's first word, when it begins one body only
+        fits = fits or [g for g, first in firsts if first == f.key]
         if len({uf.find(g.index) for g in fits}) == 1:
             uf.union(fits[0].index, f.index)
 
