@@ -263,3 +263,10 @@ def test_the_same_person_named_two_ways_is_one_speaker():
     a = analysed("a", 'John J. Ray III said: "The group has valuable assets that must be administered jointly."')
     b = analysed("b", 'Ray said: "The group has valuable assets that must be administered jointly."')
     assert not [d for d in disputes(a, b) if "attributed to" in d.text]
+
+
+def test_one_name_typed_two_ways_or_a_title_and_a_name_are_one_speaker():
+    from generator.sections.claims.attributions import _one_speaker
+    assert _one_speaker("Emad Al Falah", "Emad al-Falah")
+    assert _one_speaker("Taoiseach", "Lev Orlanov")  # a one-word title may be the named person
+    assert not _one_speaker("Ana Duarte", "Lev Orlanov")
