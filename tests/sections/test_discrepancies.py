@@ -270,3 +270,9 @@ def test_one_name_typed_two_ways_or_a_title_and_a_name_are_one_speaker():
     assert _one_speaker("Emad Al Falah", "Emad al-Falah")
     assert _one_speaker("Taoiseach", "Lev Orlanov")  # a one-word title may be the named person
     assert not _one_speaker("Ana Duarte", "Lev Orlanov")
+
+
+def test_a_value_and_its_rounding_are_one_value():
+    from generator.sections.claims.discrepancies import _rounded
+    assert _rounded(51.9, 52) and _rounded(66, 66.4)
+    assert not _rounded(51, 52) and not _rounded(51.2, 52) and not _rounded(7.5, 7.6)

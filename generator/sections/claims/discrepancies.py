@@ -248,6 +248,14 @@ def _hedged(hedge: str, v: float) -> tuple[float, float]:
     return v, v
 
 
+def _rounded(a: float, b: float) -> bool:
+    """One value written to fewer places: 51.9 and 52, 66.4 and 66 (never two whole numbers)."""
+    if a == int(a) and b == int(b):
+        return False
+    whole, exact = (a, b) if a == int(a) else (b, a)
+    return whole == int(whole) and round(exact) == whole
+
+
 def _words_around(text: str, start: int, end: int) -> tuple[list[str], list[str]]:
     """Words after the figure (to the clause's end) and before it (nearest first)."""
     after = re.split(r"[,;.(]", text[end:], maxsplit=1)[0].replace("-", " ").split()[:4]
@@ -350,6 +358,8 @@ def number_conflicts(al: Alignment, related: float) -> list[Conflict]:
                         continue
                     if fb.lo in given.get(ci.sid, ()) or fa.lo in given.get(cj.sid, ()):
                         continue  # one source gives both values: two different things
+                    if _rounded(fa.lo, fb.lo):
+                        continue  # "51.9" / "52": one value, rounded
                     if fa.key not in MEASURES and not (_close(fa, fb) or max(fa.lo, fb.lo) <= SMALL):
                         continue  # "after 120 minutes" / "in the last 10 minutes": two spans
                     qualified = _as_of(ci.text), _as_of(cj.text)
