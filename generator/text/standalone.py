@@ -34,7 +34,8 @@ DANGLING = re.compile(
     r"(?:minutes|hours|days|weeks|months|moments) (?:later|earlier|afterwards?)|"
     r"(?:shortly|soon) (?:after(?:wards)?|thereafter)(?=[,.]|$)|"
     r"the (?:former|latter|move|decision|group|company|agency|official|minister|ministry|statement|report|"
-    r"same|two|three|team|man|woman|country|state|city|court|body|relationship|deal|plan|step)\b)\b", re.I)
+    r"same|two|three|team|man|woman|country|state|city|court|body|relationship|deal|plan|step|"
+    r"ceremony|occasion|audience|appointment|announcement|news|incident|pair|duo|gates|other)\b)\b", re.I)
 # A quotation or statement whose speaker is only a pronoun: '"...," he said.' / "..., she added."
 SPEAKER_TAIL = re.compile(r"(?:[,”\"’]\s*|\s)(he|she)\s+(said|says|added|told|noted|wrote|explained|stated|"
                           r"insisted|argued|warned|continued|recalled)\b(?=[^.!?]*[.!?]?[\"”’]?\s*$)|"
@@ -81,7 +82,9 @@ QUOTE_MARKS = re.compile(r"[\"“”]")
 # A phrase inside the line pointing to something said before it: "those reports", "any such
 # legislation", "the aforementioned industries", "the software in question". ("This decision" is
 # left alone: on a page about one event it is most often that event.)
-POINTER = re.compile(r"\b(?:those|these) (?:(?:two|three|four|five|six|\d+) )?(?!who\b|which\b|of\b)[a-z]+s\b|\bany such\b|\baforementioned\b|"
+POINTER = re.compile(r"\bthat (?:plan|marker|figure|number|amount|claim|proposal|idea|incident|decision|deal|"
+                     r"announcement|appointment|ruling|verdict|move)\b(?! (?:was|is|has|had|would|will)\b)|"
+                     r"\b(?:those|these) (?:(?:two|three|four|five|six|\d+) )?(?!who\b|which\b|of\b)[a-z]+s\b|\bany such\b|\baforementioned\b|"
                      r"\bin question\b|\ball of (?:those|these|them)\b", re.I)
 # A person's pronoun inside the line with no one named before it: "In a tweet, he thanked all
 # three", "According to reports, he will ...": whoever it is was named in a sentence not shown.

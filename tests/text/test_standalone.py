@@ -90,3 +90,10 @@ def test_more_lines_leaning_on_what_came_before():
     for line in ("The other banks refused to help.", "Among them was a former minister.",
                  "Besides, the bank had no buyer.", "The deal between these two titans collapsed."):
         assert dangling(line), line
+
+
+def test_a_definite_noun_phrase_pointing_back():
+    for line in ("The ceremony was held in the palace.", "The appointment was confirmed on Friday.",
+                 "Officials later scrapped that plan."):
+        assert dangling(line), line
+    assert dangling("Officials said that plan was never approved.".replace("that plan was", "the budget was")) is None
