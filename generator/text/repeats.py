@@ -18,7 +18,7 @@ from typing import Iterable
 from generator.text.support import NUMBER, numbers, prepared, stems, why_unsupported
 from generator.text.vectors import Tfidf
 
-MAY_SAY_IT = 0.3  # cosine above which another source may say a line: it is no single-source claim
+MAY_SAY_IT = 0.2  # cosine above which another source may say a line: it is no single-source claim
 SAYS_IT_TOO = 0.5  # cosine of a line and a source's closest sentence above which the source says it too
 MIN_SENTENCE_WORDS = 6  # a shorter sentence ("Ray III.") is a scrap, not a statement
 SIMILAR = 0.25  # cosine of two lines' vectors above which the second says the first again
