@@ -130,3 +130,11 @@ def test_occasions_and_forms_of_address_are_not_actors():
     assert standing("Her Majesty", "person", [], False, busy, 3, frozenset()) == "thing"
     assert standing("Hurricane Velt", "organization", [], False, busy, 3, frozenset()) == "thing"
     assert standing("Harbour Party", "organization", [], False, busy, 3, frozenset()) == "actor"
+
+
+def test_a_name_only_inside_someones_words_is_no_actor():
+    from generator.sections.actors.standing import Evidence, standing
+    spoken_of = Evidence(mentions=2, acts=1, quoted=2)
+    assert standing("Lev Orlanov", "person", [], False, spoken_of, 2, frozenset()) == "passing"
+    assert standing("Lev Orlanov", "person", [], False, Evidence(mentions=2, acts=1, quoted=1), 2,
+                    frozenset()) == "actor"

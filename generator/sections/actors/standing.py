@@ -61,6 +61,7 @@ class Evidence:
     hashtag: int = 0
     indefinite: int = 0  # "an Airbus crashed": a thing made
     modified: tuple[tuple[str, int], ...] = ()  # nouns the name qualifies ("the X lander"), counted
+    quoted: int = 0  # inside a quotation: someone's words name it ("as Putin showed, ...")
 
     @classmethod
     def of(cls, functions: Iterable[tuple[str, ...]]) -> "Evidence":
@@ -76,7 +77,7 @@ class Evidence:
                     counts[f] += 1
         return cls(n, counts["acts"], counts["speaks"], counts["reports"], counts["audience"],
                    counts["dateline"], counts["personal"], counts["impersonal"], counts["hashtag"],
-                   counts["indefinite"], tuple(sorted(nouns.items())))
+                   counts["indefinite"], tuple(sorted(nouns.items())), counts["quoted"])
 
 
 def _heads(phrases: Iterable[str]) -> Counter[str]:
@@ -167,6 +168,8 @@ def standing(name: str, kind: str, phrases: Sequence[str], described: bool, ev: 
     if kind == "country":
         # a country is an actor when it acts or speaks as a body, not where things happen
         return "actor" if ev.acts or ev.speaks > ev.reports or described else "place"
+    if ev.mentions and ev.quoted >= ev.mentions:
+        return "passing"  # named only inside someone's words: spoken of, not an actor of the story
     if kind == "person" and not ev.acts and phrases and _majority(_heads(phrases), JOURNALIST_NOUNS):
         return "outlet"  # "ITV News reporter Ian Woods said": the outlet's own staff, reporting
     if described or ev.acts or ev.speaks or told_of:
