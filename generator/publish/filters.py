@@ -80,11 +80,8 @@ def support(sources: Iterable[str], labels: Mapping[str, str], copies: Mapping[s
     A wire copy (copies: copy id -> original id) is one piece of evidence with its original,
     so it counts as the original and is not counted in the total.
     """
-    copies = copies or {}
-    counted = {sid for sid in labels if sid not in copies}
-    n = len({copies.get(sid, sid) for sid in sources} & counted)
-    total = len(counted)
-    return f"{n} of {total} source" + ("" if total == 1 else "s")
+    total = len([sid for sid in labels if sid not in (copies or {})])
+    return f"{support_count(sources, labels, copies)} of {total} source" + ("" if total == 1 else "s")
 
 
 def link(url: object, label: object = None) -> SafeMd:

@@ -175,7 +175,7 @@ def shown(story: Story) -> Story:
 
 
 def support_count(item: Item, labels: dict[str, str], copies: dict[str, str]) -> int:
-    return len({copies.get(s, s) for s in item.sources if s in labels})
+    return rf.support_count(item.sources, labels, copies)
 
 
 def _placed_by_desk(story: Story, item: Item) -> bool:

@@ -73,7 +73,7 @@ def verify(story: Story) -> Story:
     texts = {a.source_id: a.text for a in story.sources}
     held: list[Held] = list(story.held)
     shown: list[str] = []  # the statements kept so far, in page order, for repeats
-    page = PageRepeats(texts.values())  # the same, as vectors: for repeats in other words
+    page = PageRepeats.of(texts.values())  # the same, as vectors: for repeats in other words
     says = SourceSentences(texts, page.vectoriser)  # every source sentence, as vectors: who else states a line
 
     def statements(section: str, items: Sequence[Item]) -> tuple[Item, ...]:
@@ -144,11 +144,13 @@ def _timeline(entries: Sequence[TimelineEntry], texts: dict[str, str], held: lis
               page: PageRepeats | None = None) -> Iterable[TimelineEntry]:
     rows: set[str] = set()
     days: dict[str, PageRepeats] = {}  # per date, the rows shown: one event, one row
-    vectors = page if page is not None else PageRepeats(texts.values())
+    vectors = page if page is not None else PageRepeats.of(texts.values())
     for entry in entries:
         reason = _form(entry.text) or _row_problem(entry, rows)
         rows.add(norm(entry.text))
-        day = days.get(entry.date) or days.setdefault(entry.date, vectors.fresh())
+        if entry.date not in days:
+            days[entry.date] = vectors.fresh()
+        day = days[entry.date]
         if reason is None and day.repeats(entry.text):
             reason = "the same event is already a row of that date"
         cited = _supporting(entry.text, entry.sources, texts)

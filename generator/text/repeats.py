@@ -32,13 +32,16 @@ def features(text: str) -> list[str]:
 class PageRepeats:
     """The lines shown so far on one page, and a test for a new line saying one again."""
 
-    def __init__(self, source_texts: Iterable[str], _tfidf: Tfidf | None = None, _fitted: bool = False):
-        if _fitted:
-            self._tfidf = _tfidf
-        else:
-            sentences = [s for text in source_texts for s, _ in prepared(text or "").sentences]
-            self._tfidf = Tfidf(features).fit(sentences) if any(map(features, sentences)) else None
-        self._shown: list = []
+    def __init__(self, tfidf: Tfidf | None):
+        """`tfidf`: the story's vectoriser (PageRepeats.of fits one); None: nothing repeats."""
+        self._tfidf = tfidf
+        self._shown: list[dict[int, float]] = []
+
+    @classmethod
+    def of(cls, source_texts: Iterable[str]) -> "PageRepeats":
+        """An empty page with the IDF learnt from every sentence of the story's sources."""
+        sentences = [s for text in source_texts for s, _ in prepared(text or "").sentences]
+        return cls(Tfidf(features).fit(sentences) if any(map(features, sentences)) else None)
 
     @property
     def vectoriser(self) -> Tfidf | None:
@@ -47,7 +50,7 @@ class PageRepeats:
 
     def fresh(self) -> "PageRepeats":
         """An empty list of shown lines with the same vectors (the IDF is learnt once per story)."""
-        return PageRepeats((), self._tfidf, _fitted=True)
+        return PageRepeats(self._tfidf)
 
     def _vector(self, line: str) -> dict[int, float]:
         row = self._tfidf.transform([line])  # type: ignore[union-attr]
@@ -85,12 +88,16 @@ class SourceSentences:
             if any(features(s) for _, s in self._rows) else None
         self._matrix = self._tfidf.transform([s for _, s in self._rows]) if self._tfidf is not None else None
 
+    def _similarities(self, line: str):
+        """The cosine of the line with every sentence (rows in self._rows order)."""
+        return (self._matrix @ self._tfidf.transform([line]).T).toarray().ravel()  # type: ignore[union-attr]
+
     def also_stating(self, line: str, cited: Iterable[str]) -> tuple[str, ...]:
         """The sources beyond `cited` that state `line` in words of their own."""
         if self._tfidf is None or not self._rows:
             return ()
         cited = set(cited)
-        sims = (self._matrix @ self._tfidf.transform([line]).T).toarray().ravel()
+        sims = self._similarities(line)
         figures = numbers(line)
         found = []
         for sid in sorted(self._texts):
@@ -109,5 +116,5 @@ class SourceSentences:
         if self._tfidf is None or not self._rows:
             return False
         cited = set(cited)
-        sims = (self._matrix @ self._tfidf.transform([line]).T).toarray().ravel()
+        sims = self._similarities(line)
         return any(sims[i] >= MAY_SAY_IT for i, (sid, _) in enumerate(self._rows) if sid not in cited)

@@ -13,21 +13,21 @@ SOURCES = [
 
 
 def test_the_same_fact_in_other_words_repeats():
-    page = PageRepeats(SOURCES)
+    page = PageRepeats.of(SOURCES)
     page.add("Two workers have been found alive, one in serious condition.")
     assert page.repeats("Two more workers were found, one of them badly hurt.")
 
 
 def test_another_fact_of_the_same_story_does_not():
-    page = PageRepeats(SOURCES)
+    page = PageRepeats.of(SOURCES)
     page.add("Two workers have been found alive, one in serious condition.")
     assert not page.repeats("The mayor declared an emergency.")
     assert not page.repeats("The bridge opened in 1977.")
 
 
 def test_an_empty_page_repeats_nothing():
-    assert not PageRepeats(SOURCES).repeats("The bridge opened in 1977.")
-    assert not PageRepeats([]).repeats("The bridge opened in 1977.")
+    assert not PageRepeats.of(SOURCES).repeats("The bridge opened in 1977.")
+    assert not PageRepeats.of([]).repeats("The bridge opened in 1977.")
 
 
 def test_a_source_saying_the_line_in_its_own_words_is_found():
