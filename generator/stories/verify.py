@@ -51,6 +51,14 @@ CUT_ROLE = re.compile(r"\b(such as|including|like)\s+\w+$")
 OPEN_ROLE = re.compile(r"\b(of|to|for|in|at|on|with|from|by|the|a|an|and|or|since|as|its|their)$", re.I)
 POINTING_ROLE = re.compile(r"\b(it|them|him|this|these|those)\b", re.I)
 MAX_ROLE_WORDS = 14
+OTHER_ROLE = re.compile(r"^(?:another|other|the other|fellow)\b", re.I)
+KIN = r"(?:husband|wife|son|daughter|mother|father|brother|sister|partner|widow|widower|nephew|niece|cousin|" \
+      r"uncle|aunt|girlfriend|boyfriend|fianc[ée]e?|grandson|granddaughter|grandmother|grandfather|child|parent)"
+# Kin without whose ("husband"), a superlative without of what ("youngest man", "last man").
+KIN_ROLE = re.compile(rf"^(?:(?:the|a|an|late|former|estranged|younger|older|eldest|elder|twin)\s+)*{KIN}$", re.I)
+SUPERLATIVE_ROLE = re.compile(r"^(?:the\s+)?(?:[a-z]+est|last|first|only|next)\s+[a-z]+$", re.I)
+NUMBER_END = re.compile(r"(?:\d[\d,.]*\s*(?:bn|m|k|%|[ap]\.?m\.?)?|\b[ap]\.?m\.?)$", re.I)
+OTHER_NAME = re.compile(r"\b(?:and|&)\s+(?!the\b)[A-Z][a-z]")
 # What a timestamp is made of: figures, month and weekday names, "am"/"pm", time zones.
 TIMESTAMP_WORDS = re.compile(r"\d+|\b(?:[ap]\.?m\.?|gmt|utc|[ecmp][sd]?t|jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|"
                              r"apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|"
@@ -271,12 +279,20 @@ def role_problem(actor: Actor) -> str | None:
     if FRAGMENT_ROLE.match(role) or len(role.split()) > MAX_ROLE_WORDS or CUT_ROLE.search(role) \
             or OPEN_ROLE.search(role) or len(QUOTE_MARKS.findall(role)) % 2:
         return "a fragment, not a role"
-    if POINTING_ROLE.search(role):
+    if POINTING_ROLE.search(role) or OTHER_ROLE.match(role):
         return "does not stand alone (points outside the line)"
+    words = role.split()
+    if actor.kind != "person" and (len(words) == 1 or len(words) == 2 and
+                                   (VERB_ROLE.match(role) or PAST_VERB_ROLE.match(role))):
+        return "says too little of its part in the story"  # "passed legislation", "case", "shadow"
+    if actor.kind == "person" and (KIN_ROLE.match(role) or SUPERLATIVE_ROLE.match(role)):
+        return "says too little without what it is of"  # "husband" (whose?), "youngest man" (to do what?)
     if markup(role) or caption(role) == "photo credit":
         return "page furniture, not the article's text"
     if not TIMESTAMP_WORDS.sub("", role).strip(" ,.-–—:/()"):
         return "a date or a time, not a role"  # "2011 - 8:18 pm": a page's timestamp
+    if NUMBER_END.search(role) or OTHER_NAME.search(role):
+        return "a fragment, not a role"  # "has completed its $69bn", "Patnaik and Union Education Minister"
     return None
 
 

@@ -29,7 +29,10 @@ DANGLING = re.compile(
     # told relative to a sentence the reader cannot see: "Later, ...", "Another 20 ...", "Both men"
     r"later|afterwards?|earlier(?=,| that\b| in the day\b)|another|others?|both|neither|such|here|there(?=,)|similar|"
     r"(?:countless|many|several|some) other|further back|(?:first|second|third|finally|lastly)(?=,)|"
-    r"since then|at the time|in response|in turn|the other|among them|besides|"
+    r"since then|at the time|in response|in turn|the other|among them|besides|now\b(?! (?:that|is|are)\b)|"
+    # a situation or instance told before: "In such a situation", "In one such instance", "All that"
+    r"in (?:one )?such|in (?:that|this|which) (?:case|situation|instance|way|event)|all (?:that|this|those|these)\b|"
+    r"it(?: is|['’]s) part of|subsequently|"
     r"the (?:next|following|previous) (?:day|morning|afternoon|evening|night|week)|"
     r"(?:minutes|hours|days|weeks|months|moments) (?:later|earlier|afterwards?)|"
     r"(?:shortly|soon) (?:after(?:wards)?|thereafter)(?=[,.]|$)|"
@@ -85,7 +88,11 @@ QUOTE_MARKS = re.compile(r"[\"“”]")
 POINTER = re.compile(r"\bthat (?:plan|marker|figure|number|amount|claim|proposal|idea|incident|decision|deal|"
                      r"announcement|appointment|ruling|verdict|move)\b(?! (?:was|is|has|had|would|will)\b)|"
                      r"\b(?:those|these) (?:(?:two|three|four|five|six|\d+) )?(?!who\b|which\b|of\b)[a-z]+s\b|\bany such\b|\baforementioned\b|"
-                     r"\bin question\b|\ball of (?:those|these|them)\b", re.I)
+                     r"\bin question\b|\ball of (?:those|these|them)\b|\bsubsequently\b|\bthereafter\b|"
+                     # "the two women", "the three men": people counted in a sentence not shown
+                     r"\bthe (?:two|three|four|five|six) (?!(?:years?|months?|weeks?|days?|hours?|minutes?|decades?|"
+                     r"countries|nations|sides|teams|parties|companies|firms|governments|leaders|clubs)\b)(?:[a-z]+s|men|women|people|children)\b",
+                     re.I)
 # A person's pronoun inside the line with no one named before it: "In a tweet, he thanked all
 # three", "According to reports, he will ...": whoever it is was named in a sentence not shown.
 PERSONAL = re.compile(r"\b(he|she|him|his|her|himself|herself)\b", re.I)
@@ -93,7 +100,11 @@ _CAPITALISED = re.compile(r"\b[A-Z][\w’'.-]*")
 # Capitalised first words that are no one's name.
 _STARTERS = frozenset("the a an in on at after before according early earlier later when while as it this that "
                       "there during for with by from but and so however meanwhile to of if once since until "
-                      "despite amid although though what who how why where some many most all both each".split())
+                      "despite amid although though what who how why where some many most all both each "
+                      "under over into onto upon through among against toward towards near inside outside behind "
+                      "across following ahead having now then just only even still yet also not no never again "
+                      "about around almost nearly last next first second third final finally every any other "
+                      "another such these those".split())
 
 
 def unanchored_pronoun(text: str) -> str | None:
@@ -108,7 +119,7 @@ def unanchored_pronoun(text: str) -> str | None:
     for word in _CAPITALISED.finditer(before):
         if word.start() > 0 or word.group(0).lower() not in _STARTERS:
             return None  # a name (or a capitalised word that may be one) comes first
-    if any(person_noun(w) for w in re.findall(r"[a-z]+", before.lower())):
+    if any(person_noun(w) for w in re.findall(r"[a-z]+", before.lower()) if w not in _STARTERS):
         return None
     after = plain[m.end():]
     if re.match(r"[^,;.]*,\s+[A-Z]", after):  # the name follows the opening phrase

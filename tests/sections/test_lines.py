@@ -132,3 +132,11 @@ def test_a_quotation_the_splitter_cut_is_closed_by_the_next_sentence():
     first = item.analysis.sentences[0].text
     line = standalone(item, 0, first)
     assert line.text is not None and line.text.endswith('countermeasures."')
+
+
+def test_a_cut_that_leaves_the_main_clause_needing_what_it_took_is_not_made():
+    # "seven days [after the second dose]": the phrase is the fact's measure, not a side clause
+    line = "The firm said the vaccine gave protection seven days after the second dose and 28 days after the first."
+    assert trimmed(line) == [line]
+    line = "Velt broke in the opening game of the third set and again after a long fifth game."
+    assert trimmed(line) == [line]

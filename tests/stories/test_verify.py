@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from generator.models import Actor, Article, Item, Quote, Story, TimelineEntry, Unknown
-from generator.stories.verify import verify
+from generator.stories.verify import role_problem, verify
 
 A = ("Officials said on Tuesday that 39 people died when the Harlow dam failed. "
      "He said the town would rebuild. The mayor, Ann Velt, said the valley was cut off.")
@@ -206,3 +206,21 @@ def test_a_timestamp_is_never_a_role():
     actors = (Actor("Harlow Wire", "org", (), "2011 - 8:18 pm", 2, ("001",), ("001",)),)
     s = verify(story(actors=actors))
     assert s.actors[0].role is None and [h.reason for h in s.held] == ["a date or a time, not a role"]
+
+
+def test_roles_that_say_too_little_or_are_cut_from_a_sentence():
+    cases = [("organization", "passed legislation", "says too little of its part in the story"),
+             ("organization", "shadow", "says too little of its part in the story"),
+             ("organization", "has completed its $69bn", "a fragment, not a role"),
+             ("organization", "released a 2 pm", "a fragment, not a role"),
+             ("person", "husband", "says too little without what it is of"),
+             ("person", "youngest man", "says too little without what it is of"),
+             ("person", "Velt and Union Education Minister", "a fragment, not a role"),
+             ("person", "another tourism official", "does not stand alone (points outside the line)")]
+    for kind, role, reason in cases:
+        actors = (Actor("Ana Duarte" if kind == "person" else "Harlow Board", kind, (), role, 2, ("001",), ("001",)),)
+        s = verify(story(actors=actors))
+        assert s.actors[0].role is None and [h.reason for h in s.held] == [reason], role
+    for kind, role in (("person", "Velorian Foreign Minister"), ("person", "wife of the late president"),
+                       ("organization", "ruled to suspend the ban on the party")):
+        assert role_problem(Actor("Ana Duarte", kind, (), role, 2, ("001",), ("001",))) is None, role

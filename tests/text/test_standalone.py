@@ -97,3 +97,23 @@ def test_a_definite_noun_phrase_pointing_back():
                  "Officials later scrapped that plan."):
         assert dangling(line), line
     assert dangling("Officials said that plan was never approved.".replace("that plan was", "the budget was")) is None
+
+
+def test_a_situation_or_a_count_told_in_a_sentence_not_shown():
+    for line in ("Now the former minister has spoken of his regret in a video.",
+                 "Now, the news is official, and the studio has celebrated online.",
+                 "In such a situation, identifying the victims can take weeks.",
+                 "In one such instance, the striker kicked the post.",
+                 "All that noise failed to put the Velorian side off.",
+                 "It's part of a wider wave of mergers in the industry.",
+                 "Velt said subsequently, the carriages were hit by a freight train.",
+                 "Joining the two women in the front row were four other witnesses."):
+        assert form_problem(line), line
+    for line in ("Now that the count is over, the result is clear.", "Velt said the two countries signed the treaty.",
+                 "The storm killed 12 people over two days."):
+        assert form_problem(line) is None, line
+
+
+def test_a_pronoun_after_a_capitalised_opening_word_that_names_no_one():
+    assert form_problem("Under pressure he produced a drop shot to reach 5-3.") == "does not stand alone (opens with 'he')"
+    assert form_problem("Under the new rules Velt said he would stay.") is None  # a name before the pronoun

@@ -317,10 +317,17 @@ MAX_TRIMS = 2
 _PARTICIPLE = re.compile(r",\s+(?!including\b|according\b)[a-z]+ing\s+[^,;]*$")
 
 
+# What a trimmed main clause may not end on: the cut took a phrase it needs ("protection seven
+# days [after the second dose]", "broke in the third set and again [after ...]").
+_NEEDS_MORE = re.compile(r"\b(?:\d[\d,.]*|and|or|but|nor|than|again|then|just|only|even|right|long|shortly|soon|"
+                         r"seconds?|minutes?|hours?|days?|weeks?|months?|years?|moments?|decades?|"
+                         r"[a-z]+ly)$", re.I)
+
+
 def trimmed(text: str) -> list[str]:
     """The sentence, then the sentence without its last side clause, then without the one
     before (trimmed at most): a source may state the main clause and not the detail a side
-    clause adds."""
+    clause adds. A cut that leaves the main clause needing what it took is not made."""
     out = [text]
     body = text.rstrip()
     end = re.search(r"[.!?][\"'”’)\]]*$", body)
@@ -331,6 +338,9 @@ def trimmed(text: str) -> list[str]:
         m = _SIDE_CLAUSE.search(rest) or _PARTICIPLE.search(rest)
         if not m or len(rest[: m.start()].split()) < MIN_TRIMMED_WORDS:
             break
-        rest = re.sub(r",\s+\w+$", "", rest[: m.start()].rstrip(",;: "))  # "..., shortly" left of "shortly after"
+        cut = re.sub(r",\s+\w+$", "", rest[: m.start()].rstrip(",;: "))  # "..., shortly" left of "shortly after"
+        if _NEEDS_MORE.search(cut):
+            break
+        rest = cut
         out.append(rest + stop)
     return out
