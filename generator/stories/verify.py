@@ -40,7 +40,7 @@ from generator.sections.quotes import is_statement, prepare_statements, repeats_
 from generator.stories.headline import ATTRIBUTION_TAIL, MAX_WORDS as MAX_HEADLINE_WORDS, centrality, lead_clause
 from generator.text.furniture import caption, furniture, markup
 from generator.text.repeats import PageRepeats, SourceSentences
-from generator.text.standalone import QUOTE_MARKS, form_problem
+from generator.text.standalone import QUOTE_MARKS, form_problem, inside_quotation
 from generator.text.support import corroborates, norm, prepared, same_point, why_unsupported, words
 
 NAVIGATION = re.compile(r"(search|menu|sign in|log in|subscribe|expand|collapse|home|skip to|cookie)", re.I)
@@ -118,6 +118,8 @@ def _statement(section: str, text: str, sources: Sequence[str], texts: dict[str,
     cited = _supporting(text, sources, texts)
     if reason is None and not cited:
         reason = "no cited source states it"
+    if reason is None and all(inside_quotation(text, texts[s]) for s in cited):
+        reason = "someone's words without their speaker (inside a quotation in the source)"
     if reason is None:
         line = norm(text)
         if any(fuzz.ratio(line, other, score_cutoff=REPEAT) or same_point(line, other) for other in shown):

@@ -180,3 +180,21 @@ def form_problem(text: str) -> str | None:
     if first:
         return f"someone's words with no speaker ('{first.group(0)}' outside quotation marks)"
     return None
+
+
+def inside_quotation(line: str, source_text: str) -> bool | None:
+    """Does the line sit inside someone's quotation in the source ("... 36 is the new 26." when
+    the paragraph reads “I feel great. 36 is the new 26.”)? Shown bare, a speaker's words read as
+    the page's own statement. None when the line is not in the source word for word."""
+    probe = line.strip().lstrip("\"“”'‘’([")[:60]
+    if len(probe) < 12:
+        return None
+    at = source_text.find(probe)
+    if at < 0:
+        return None
+    start = source_text.rfind("\n", 0, at) + 1
+    before = source_text[start:at]
+    if line.strip()[:1] in "\"“":  # the line carries its own opening mark
+        return False
+    curly = before.count("“") - before.count("”")
+    return curly > 0 or (curly == 0 and before.count('"') % 2 == 1)

@@ -69,7 +69,10 @@ FLOORS: dict[str, dict[str, float]] = {
         "known.recall": 0.42,  # share of gold facts on the page (0.69 before: source 05, machine-translated, is labelled garbled and a claim only it makes is held, issue 16 item 9)
         "known.support": 0.27,  # share of found facts citing every gold source of it (source 05 garbled: never counted)
         "known.verified": 1.0,  # share of statement lines whose every cited source states them
-        "open_questions.recall": 0.75,  # share of gold open questions on the page (one is source 05's alone)
+        # share of gold open questions on the page (one is source 05's alone). 0.75 before: the
+        # countermeasures question was shown as the bare "Relevant action will be taken.", a
+        # speaker's words inside a quotation shown as the page's own line; it is now held (issue 16)
+        "open_questions.recall": 0.5,
         "discrepancies.factual_found": 0,  # factual gold discrepancies shown (of 2)
         "traceability.traceable": 1.0,  # share of statements near-verbatim in a source they cite
         "headline.words": 0.5,  # share of the gold headline's content words in the headline

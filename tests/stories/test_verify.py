@@ -224,3 +224,11 @@ def test_roles_that_say_too_little_or_are_cut_from_a_sentence():
     for kind, role in (("person", "Velorian Foreign Minister"), ("person", "wife of the late president"),
                        ("organization", "ruled to suspend the ban on the party")):
         assert role_problem(Actor("Ana Duarte", kind, (), role, 2, ("001",), ("001",))) is None, role
+
+
+def test_a_speakers_words_shown_bare_are_held():
+    text = "Mayor Ann Velt told the crowd: “We stayed calm. The Harlow bridge will reopen in May. Thank you all.”"
+    sources = (Article("001", "seeds/001.txt", (text,)),)
+    s = verify(Story("s", "Harlow dam fails", "2024-05-07", "2024-05-08", sources,
+                     known=(Item("The Harlow bridge will reopen in May.", ("001",)),)))
+    assert not s.known and s.held[-1].reason == "someone's words without their speaker (inside a quotation in the source)"

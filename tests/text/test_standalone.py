@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from generator.text.standalone import dangling, form_problem
+from generator.text.standalone import dangling, form_problem, inside_quotation
 
 
 def test_openers_that_point_outside_the_line():
@@ -117,3 +117,11 @@ def test_a_situation_or_a_count_told_in_a_sentence_not_shown():
 def test_a_pronoun_after_a_capitalised_opening_word_that_names_no_one():
     assert form_problem("Under pressure he produced a drop shot to reach 5-3.") == "does not stand alone (opens with 'he')"
     assert form_problem("Under the new rules Velt said he would stay.") is None  # a name before the pronoun
+
+
+def test_a_line_inside_someones_quotation_in_the_source():
+    src = "Velt said: “I feel great. Thirty is the new twenty. I love this place.”\nThe final lasted four hours on Sunday."
+    assert inside_quotation("Thirty is the new twenty.", src) is True
+    assert inside_quotation("The final lasted four hours on Sunday.", src) is False
+    assert inside_quotation("A sentence that is nowhere in the source.", src) is None
+    assert inside_quotation('"Thirty is the new twenty," Velt said.', 'x "Thirty is the new twenty," Velt said.') is False
