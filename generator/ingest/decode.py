@@ -49,9 +49,10 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
     if not data.strip():
         raise NotText("empty file")
     encoding, text = _decode(data)
-    if not text.strip():
+    text = normalise_text(text)
+    if not text.strip():  # checked after the repair: "Â " (b"\xc2 ") becomes a lone no-break space
         raise NotText("empty file")
-    return normalise_text(text), encoding
+    return text, encoding
 
 
 def normalise_text(text: str) -> str:

@@ -284,3 +284,8 @@ def test_a_billion_laughs_in_front_matter_is_quick_and_its_message_short():
     [record] = readers.read_markdown(text)
     assert record.error.startswith("front matter: key 'title' must be non-empty text, got [[")
     assert len(record.error) < 500
+
+
+def test_bytes_that_repair_to_a_lone_space_are_an_empty_file():
+    with pytest.raises(NotText, match="empty file"):
+        decode_bytes(b"\xc2 ")
