@@ -160,9 +160,11 @@ def _classify(lines: list[str], given_title: str | None) -> tuple[page.Reasons, 
     found, title = page.headline(lines, reasons, start, given_title)
     reasons |= found
     reasons |= page.zones(lines, reasons, start, end)
+    outlet = _publisher(lines, reasons) or bio_outlet
+    if title and _masthead(title):
+        title = None  # "The Daily PlanetTruth Since 1900": the site's name run into its slogan
     facts = {"title": title, "author": byline.authors[0] if byline.authors else None,
-             "published": _published(lines, reasons, start, byline.dates),
-             "outlet": _publisher(lines, reasons) or bio_outlet}
+             "published": _published(lines, reasons, start, byline.dates), "outlet": outlet}
     return dict(sorted(reasons.items())), {k: v for k, v in facts.items() if v}
 
 
@@ -171,7 +173,7 @@ def _published(lines: list[str], reasons: page.Reasons, start: int, byline_dates
     line above the body or in the page's header (a page may print its lead before its date)."""
     dated = [i for i, r in sorted(reasons.items()) if r == "publication date"]
     stated = [i for i in dated if re.match(r"^(?:first\s+)?(?:published|posted)\b", lines[i], re.I)]
-    bare = [i for i in dated if (i < start or i < page.BYLINE_ZONE) and bp.DATE_ONLY_RE.match(lines[i])]
+    bare = [i for i in dated if (i < start or i < page.BYLINE_ZONE) and bp.is_date_line(lines[i])]
     for i in stated:
         found = find_date(lines[i])
         if found:
@@ -183,6 +185,15 @@ def _published(lines: list[str], reasons: page.Reasons, start: int, byline_dates
         if found:
             return found.iso
     return None
+
+
+# A name of capitalised words run into the next capitalised word with no space between them:
+# "The Daily PlanetTruth Since 1900" (a masthead and its slogan), never "Sony Unveils PlayStation".
+_RUN_TOGETHER = re.compile(r"^The(?:\s+[A-Z][a-z]+){1,3}[a-z][A-Z][a-z]")
+
+
+def _masthead(title: str) -> bool:
+    return _RUN_TOGETHER.match(title) is not None
 
 
 def _publisher(lines: list[str], reasons: page.Reasons) -> str | None:

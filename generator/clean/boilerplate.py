@@ -93,7 +93,20 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
     # "Independent news since 1990", "A voice for the valley - Est. 1875"
     ("site slogan", re.compile(r"^(?=(?:\S+\s+){0,11}\S+$).*\b(?:since|est\.|established|founded)\s+(?:in\s+)?\d{4}$", I)),
     # "Published: May 2, 2024, 10:15 AM", "Updated March 3, 2023 at 4:05pm"
-    ("publication date", re.compile(rf"^(?:first\s+|last\s+)?(?:published|posted|updated|modified)(?:\s+on)?\s*:?\s*{DATE_RE.pattern}", I)),
+    # "PUBLISHED: 09:58 15 January 2018 | UPDATED: ...": the time may come first
+    ("publication date", re.compile(rf"^(?:first\s+|last\s+)?(?:published|posted|updated|modified)(?:\s+on)?\s*:?\s*"
+                                    rf"(?:\d{{1,2}}[:.]\d{{2}}\s*(?:[ap]\.?m\.?)?\s*,?\s*)?{DATE_RE.pattern}", I)),
+    # "Image copyright Harbour Pictures", "Image may contain Human Person Clothing" (a picture's credit
+    # or its machine-written description, left where the picture was)
+    ("photo credit", re.compile(r"^(?:image|photo|picture) (?:copyright|credit)\b", I)),
+    ("image description", re.compile(r"^image may contain\b", I)),
+    # "2024 newspaper of the year", "Regional website of the year 2023": a site's award tagline
+    ("site slogan", re.compile(r"^(?:\d{4}\s+)?(?:[\w'’-]+\s+){0,3}(?:newspaper|news ?(?:site|website|brand|provider)|"
+                               r"website|site|publication|title) of the year(?:\s+\d{4})?$", I)),
+    # "[Related: Crews prepare for the storm]", "[Read more: ...]": a link to another story
+    ("link to another story", re.compile(r"^\[(?:related|read more|see also|also read|read also|more)\s*:[^\]]*\]$", I)),
+    # "See PA story CITY Harlow.": a wire service's note to editors under its picture
+    ("photo caption", re.compile(r"^[Ss]ee [A-Z]{2,6} story\b")),
     # "Council vote explained Council vote explained 02:41" (a video player's title shown twice)
     ("video player label", re.compile(r"^(.{3,150}?)\s+\1\s+\d{1,2}:\d{2}$")),
     # "Here's the minister explaining the plan in 2019. She first speaks of it five minutes into the video:"
@@ -106,8 +119,18 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
     ("publisher label", re.compile(rf"^Featured\s+{NAME_TOKEN}(?:\s+{NAME_TOKEN}){{0,5}}$")),
 ]
 
-# "Tuesday, May 2, 2024 10:15 AM EST" alone on a line
-DATE_ONLY_RE = re.compile(rf"^{DATE_RE.pattern}(?:\s*(?:[A-Z]{{2,4}}|GMT[+-]\d+|UTC[+-]\d+))?$", I)
+# "Tuesday, May 2, 2024 10:15 AM EST" alone on a line ("10 Apr 2019 ," with a stray separator)
+DATE_ONLY_RE = re.compile(rf"^{DATE_RE.pattern}(?:\s*(?:[A-Z]{{2,4}}|GMT[+-]\d+|UTC[+-]\d+))?[\s,|·•]*$", I)
+# "Technology 8 June 2021": a section label before the date
+_LABELLED_DATE = re.compile(rf"^(?P<label>[A-Za-z][\w&' -]{{0,30}}?)\s+{DATE_RE.pattern}[\s,|·•]*$", I)
+
+
+def is_date_line(line: str) -> bool:
+    """A date alone on a line, or after a section label ("Technology 8 June 2021")."""
+    if DATE_ONLY_RE.match(line):
+        return True
+    m = _LABELLED_DATE.match(line)
+    return m is not None and is_nav_label(m.group("label"))
 
 
 def classify_line(line: str) -> str | None:
@@ -124,7 +147,7 @@ def classify_line(line: str) -> str | None:
         return "embedded post"
     if furniture.promotion(line):
         return "boilerplate: site promotion"
-    if DATE_ONLY_RE.match(line):
+    if is_date_line(line):
         return "publication date"
     if is_nav_label(line):
         return "section label"

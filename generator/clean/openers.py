@@ -8,6 +8,7 @@ patterns). All examples are invented.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from generator.clean import boilerplate as bp
@@ -43,8 +44,14 @@ def take_openers(paragraphs: list[str]) -> Openers:
     return Openers(tuple(kept), tuple(removed), first)
 
 
+# An advert slot's label run into the paragraph after it: "Hide AdIn a statement, ...".
+_AD_LABEL = re.compile(r"^(?:Hide Ad|ADVERTISEMENT|Advertisement|Sponsored content)(?=[A-Z\"“‘'(]|\s*$|\s+[A-Z])\s*")
+
+
 def _opener(paragraph: str) -> tuple[str, str, Dateline | None] | None:
     """(the opening as written, its reason, the dateline if it is one), or None."""
+    if m := _AD_LABEL.match(paragraph):
+        return m.group(0), "boilerplate: advertisement label", None
     if found := furniture.label(paragraph):
         return found, "page label", None
     if found := furniture.dateline(paragraph):

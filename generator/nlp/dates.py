@@ -76,8 +76,23 @@ def extract_dates(parsed: ParsedArticle) -> list[DateMention]:
     return out
 
 
+# "(1900 GMT)", "at 0600 hours": four figures before a time zone are a clock time, not a year
+TIME_ZONES = frozenset({"gmt", "utc", "bst", "cet", "cest", "eet", "est", "edt", "cst", "cdt", "mst", "mdt", "pst",
+                        "pdt", "ist", "jst", "aest", "aedt", "hrs", "hours", "h", "local", "z"})
+
+
+def _clock_time(doc, ent) -> bool:
+    words = ent.text.strip("()").split()
+    if not words or not (len(words[0]) == 4 and words[0].isdigit()):
+        return False
+    after = words[1:2] or [doc[ent.end].text] if ent.end < len(doc) else words[1:2]
+    return bool(after) and after[0].lower().strip(".,)") in TIME_ZONES
+
+
 def _mention(doc, ent, index: int, reference: date | None) -> tuple[DateMention, bool] | None:
     """(mention, nominal) when the entity is the time of an event; None for other dates."""
+    if _clock_time(doc, ent):
+        return None
     anchor = _anchor(ent)
     role = _role(anchor)
     if role is None:

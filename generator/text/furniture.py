@@ -38,6 +38,9 @@ _CAPS_DATELINE = re.compile(
 # "Lakeside, Examplia (Wire) —", "Lakeside (Agency) - ": a place in title case only with its agency
 _AGENCY_DATELINE = re.compile(
     rf"^(?P<place>{_WORD}(?:\s+{_WORD}){{0,2}}){_REGION}?{_DATE}?{_AGENCY}{_SEPARATOR}(?=[\"“‘'A-Z0-9])")
+# "April 10, 2019 (Wire) — ": the date first, then the agency
+_DATE_DATELINE = re.compile(
+    rf"^(?P<month>{_MONTH_NAME})\s+(?P<day>\d{{1,2}}),\s+(?P<year>\d{{4}}){_AGENCY}?\s*[—–]+\s*(?=[\"“‘'A-Z0-9])")
 # The words after a dateline make a report, not a label: at least this many.
 MIN_WORDS_AFTER = 4
 LABEL_RE = re.compile(r"^(?:STORY|WATCH|LISTEN|VIDEO|PHOTOS?|UPDATE[D]?(?:\s+(?:at\s+)?\d[\d:.]*\s*(?:[ap]\.?m\.?)?"
@@ -56,7 +59,7 @@ class Dateline:
 def dateline(paragraph: str) -> Dateline | None:
     """The dateline a paragraph opens with, or None. An all-caps place may stand alone ("PORTVILLE —");
     a place in title case needs its agency ("Lakeside (Wire) —"), else it is the sentence's subject."""
-    m = _CAPS_DATELINE.match(paragraph) or _AGENCY_DATELINE.match(paragraph)
+    m = _CAPS_DATELINE.match(paragraph) or _AGENCY_DATELINE.match(paragraph) or _DATE_DATELINE.match(paragraph)
     if m is None or len(paragraph[m.end():].split()) < MIN_WORDS_AFTER:
         return None
     if m.re is _CAPS_DATELINE and not re.search(r"[A-Z]{2}", m.group("place")):
@@ -119,12 +122,20 @@ _FOR_OUTLET = re.compile(rf"^(?:[Ii]mage|[Pp]hoto|[Pp]icture)s?\W{{1,5}}{_WORD}(
                          rf"(?:[Tt]he\s+)?{_WORD}(?:\s+{_WORD}){{0,3}}$"
                          rf"|^{_WORD}(?:\s+{_WORD}){{1,2}}\s+for\s+The\s+{_WORD}(?:\s+{_WORD}){{0,3}}$")
 _AGENCY_PHOTO = re.compile(r"\((?:AP|AFP|Reuters|Getty|EPA|Xinhua|PA|ANI|PTI)\s+(?:Photo|Images)(?:/[^()]{1,60})?\)\s*$")
+# Credits in the agencies' format: a chain of names and agencies split by " / " before the caption
+# ("Jane ROE / AGENCY / AGENCY Crowds gather ..."), or an agency and its photographer in capitals
+# after it ("... on April 10. AGENCY-WIRE/JANE ROE"), or "Credit: Jane Roe" / "Source: Agency / Jane Roe".
+_CREDIT_CHAIN = re.compile(r"^(?:[A-Z][\w'’.-]*\s+){0,3}[A-Z]{2,}[\w'’-]*(?:\s/\s[A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*)?){2,}\s"
+                           r"|^[A-Z]{2,}\s/\s[A-Z][a-z]+(?:\s[A-Z][a-z]+)?\s[A-Z]{3,}\b")
+_CREDIT_TAIL = re.compile(r"\b[A-Z]{2,6}(?:-[A-Z]{2,6})?\s?/\s?[A-Z][A-Z'’.-]+(?:\s[A-Z][A-Z'’.-]+){0,3}\.?\s*$"
+                          r"|\b(?:[Cc]redits?|[Ss]ource|[Pp]hoto|[Pp]icture|[Ii]mage)s?:\s*[A-Z][^.:]{1,60}(?:\s/\s[^.:]{1,40})?\.?\s*$")
 
 
 def caption(text: str) -> str | None:
     """ "photo caption" or "photo credit" when `text` is one, else None."""
     stripped = text.strip()
-    if _COURTESY.match(stripped) or _FOR_OUTLET.match(stripped) or _AGENCY_PHOTO.search(stripped):
+    if _COURTESY.match(stripped) or _FOR_OUTLET.match(stripped) or _AGENCY_PHOTO.search(stripped) \
+            or _CREDIT_CHAIN.match(stripped) or _CREDIT_TAIL.search(stripped):
         return "photo credit"
     if any(m.group(0).lower() != "(r)" for m in _POSITION.finditer(stripped)):
         return "photo caption"
@@ -147,6 +158,8 @@ LEAK = re.compile(
     r"\bsign up\b|\bsubscribe\b|newsletter|click here|read more|advertisement|cookie|"
     r"\bshare this\b|\bfollow us\b|\bwatch:|\blisten:|expand / collapse|skip to content|"
     r"view image in full screen|keep scrolling|\bvia this url\b|send this page to someone|"
+    r"\b(?:source|credit):\s*(?:getty|ap|afp|reuters|epa|pa|aap|shutterstock)\b|\bimage copyright\b|"
+    r"\bimage may contain\b|^\[?related:|^\(?(?:editor['’]?s )?note:|\bhide ad\b|"
     r"\b(?:this (?:post|story|article) (?:was|has been) )?updated (?:on )?[A-Z][a-z]+\.? \d{1,2},? \d{4}\b)", re.I)
 # An embedded post: "pic.twitter.com/…", "Jane Roe (@janeroe) July 4, 2025", "A post shared by".
 EMBED = re.compile(
@@ -157,8 +170,9 @@ _EMBED_HINTS = ("twitter", "t.co/", "(@", "post shared", "instagram", "imported 
 PROMO = re.compile(
     r"\b(?:keep|stay) up to date with\b|\b(?:read|follow|catch up on)(?: through| along with)? our "
     r"(?:live|real-time|full|latest)\b|\bour (?:live|real-time) (?:updates|coverage|blog)\b"
-    r"|\bdownload (?:our|the) app\b|\bsupport (?:our|independent) journalism\b", re.I)
-_PROMO_HINTS = ("up to date", "our ", "app", "journalism")
+    r"|\bdownload (?:our|the) app\b|\bsupport (?:our|independent) journalism\b"
+    r"|\bvisit (?:the|our) (?:[\w'’-]+\s+){0,4}for (?:live|the latest|more|updates|full)\b", re.I)
+_PROMO_HINTS = ("up to date", "our ", "app", "journalism", "visit ")
 
 
 # A broadcaster's listing of its own segments: "On Friday's evening news, Jane Roe and John Doe

@@ -93,6 +93,17 @@ def assert_accounted(article, lines: list[str]) -> None:
     ("Here's the chair explaining the plan in 2019. She first speaks of it five minutes into the video:",
      "between", "embedded media"),
     ("Jane Roe, an analyst at Valley Research, explains.", "between", "embedded media"),
+    ("Image copyright Valley Water Board", "before", "photo credit"),
+    ("Image may contain Human Person Clothing Sleeve and Apparel", "before", "image description"),
+    ("2024 newspaper of the year", "before", "site slogan"),
+    ("[Related: Farmers prepare for the dry season]", "between", "link to another story"),
+    ("See WIRE story CITY Reservoir.", "between", "photo caption"),
+    ("PUBLISHED: 09:58 15 January 2018 | UPDATED: 10:19 15 January 2018", "before", "publication date"),
+    ("Environment 8 June 2021", "before", "publication date"),
+    ("10 Apr 2019 ,", "before", "publication date"),
+    ("Jane ROE / AGENCY / AGENCY Farmers inspect the flooded road in Eastmere on May 2, 2024.", "between",
+     "photo credit"),
+    ("Crews inspect the old dam on Sunday. Credit: Jane Roe.", "between", "photo credit"),
 ])
 def test_line_rules(line, where, reason):
     lines = {"before": [line] + BODY, "between": [P1, line, P2, P3], "after": BODY + [line]}[where]
@@ -108,6 +119,8 @@ def test_line_rules(line, where, reason):
     ("Eastmere (Agency) -", "dateline"),
     ("STORY:", "page label"),
     ("A screen grab from local television shows the flooded road.", "photo caption"),
+    ("May 2, 2024 (Wire) —", "dateline"),
+    ("Hide Ad", "boilerplate: advertisement label"),
 ])
 def test_an_opening_that_is_not_the_articles_words_is_taken_off_its_paragraph(opener, reason):
     article = clean([f"{opener} {P1}", P2, P3])
@@ -408,3 +421,15 @@ def test_scraper_date_header_that_is_not_a_date_gives_no_date():
     raw = RawDocument("01", "seeds/01_x.txt", "date 2023-14-29 Budget passes\n" + body)
     article = clean_document(raw)
     assert article.published is None
+
+
+def test_a_stated_date_after_its_time_or_a_section_label_dates_the_page():
+    assert clean(["PUBLISHED: 09:58 15 January 2018 | UPDATED: 10:19 15 January 2018", *BODY]).published \
+        .startswith("2018-01-15")
+    assert clean(["Environment 8 June 2021", *BODY]).published == "2021-06-08"
+    assert clean([f"May 2, 2024 (Wire) — {P1}", P2, P3]).published == "2024-05-02"
+
+
+def test_a_masthead_run_into_its_slogan_is_no_title():
+    article = clean(["The Valley TimesTruth Since Always", *BODY])
+    assert article.title is None

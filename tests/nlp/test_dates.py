@@ -96,3 +96,10 @@ def test_a_dates_clause_words_leave_out_clauses_at_other_times():
     words = {m.date: set(m.event_lemmas) for m in found}
     assert {"diagnose", "disease"} <= words["2004"] and not words["2004"] & {"garage", "transplant"}
     assert {"transplant", "liver", "founder"} <= words["2009"] and "diagnose" not in words["2009"]
+
+
+@pytest.mark.slow
+def test_four_figures_before_a_time_zone_are_a_clock_time_not_a_year():
+    found = timing("The weather service said the eye of the storm made landfall just after 3:00 pm (1900 GMT) "
+                   "on the barrier island of Palm Key, west of the city of Harlow.", "2022-09-28")
+    assert found == []  # the year 1900 before

@@ -116,3 +116,23 @@ def test_update_stamps_and_page_prompts_are_furniture():
                  "Mayor Ann Velt addresses the crowd outside the town hall in Harlow."):
         assert furniture(line), line
     assert furniture("The mayor updated the council on the repairs on Tuesday.") is None
+
+
+def test_agency_credits_around_a_caption_and_the_sites_own_notes():
+    for line in ("Jane ROE / AGENCY / AGENCY Gusts hit the coast at Harlow on May 2, 2024.",
+                 "AGENCY / Jane ROE A man films the waves on the seafront in Harlow.",
+                 "The chair unveils the plan in Harlow, Examplia, May 2, 2024. AGENCY-WIRE/JANE ROE",
+                 "The chair prepares for the press conference. Credit: Jane Roe."):
+        assert caption(line) == "photo credit", line
+    for line in ("Visit the Valley Weather Wire for live updates on the storm as it moves north.",
+                 "[Related: Forecasters warn the coast to prepare for the storm.]",
+                 "(NOTE: The anchor described the video as disturbing.)"):
+        assert markup(line), line
+    for line in ("The UN / WHO report said 40 people died.", "NATO / EU leaders met in Brussels on Monday.",
+                 "The source of the fire was unknown, the chief said."):
+        assert caption(line) is None and markup(line) is None, line
+
+
+def test_a_dateline_may_open_with_its_date():
+    d = dateline("April 10, 2019 (Wire) — An international team shared the first image of the object.")
+    assert (d.month, d.day, d.year) == (4, 10, 2019)
