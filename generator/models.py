@@ -281,6 +281,9 @@ class Story:
     # sources whose text reads as garbled (spun or machine-mangled): labelled in the Sources list,
     # and a claim only they make is held back
     garbled: tuple[SourceId, ...] = ()
+    # sources that are commentary (a column, a first-person piece), not reports: labelled in the
+    # Sources list, and a claim only they make is held back
+    commentary: tuple[SourceId, ...] = ()
     # the desk's marks by item id (editorial.apply), and the date new points are new since
     marks: dict[str, Mark] = field(default_factory=dict)
     new_since: str | None = None

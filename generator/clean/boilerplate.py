@@ -52,6 +52,8 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
         r"|close|menu|search|log ?in|sign in|follow us(?: on \w+)?|click here(?: to \w+)?|skip to (?:main )?content"
         r"|skip to navigation|save|save article|reuse this content|more on this (?:story|topic)|related topics"
         r"|explore more on (?:these|this) topics?|most viewed|most popular|print this (?:page|article))$", I)),
+    # "Hide AdAdvertisement": an advert slot's labels run together
+    ("boilerplate: page widget", re.compile(r"^(?:hide ad|advertisement)(?:\s*(?:hide ad|advertisement))+$", I)),
     # "3 hours ago", "Updated 25 minutes ago" (relative: no date can be taken from it)
     ("publication time (relative)", re.compile(r"^(?:updated\s+|published\s+)?\d{1,2}\s+(?:minutes?|mins?|hours?|hrs?"
                                                r"|days?|weeks?)\s+ago$", I)),

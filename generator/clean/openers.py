@@ -44,13 +44,13 @@ def take_openers(paragraphs: list[str]) -> Openers:
     return Openers(tuple(kept), tuple(removed), first)
 
 
-# An advert slot's label run into the paragraph after it: "Hide AdIn a statement, ...".
-_AD_LABEL = re.compile(r"^(?:Hide Ad|ADVERTISEMENT|Advertisement|Sponsored content)(?=[A-Z\"“‘'(]|\s*$|\s+[A-Z])\s*")
+# An advert slot's label run into the paragraph after it, with no space: "Hide AdIn a statement, ...".
+_AD_LABEL = re.compile(r"^(?:Hide Ad|ADVERTISEMENT|Advertisement)(?=[A-Z\"“‘'(])(?!Hide Ad|Advert|ADVERT)")
 
 
 def _opener(paragraph: str) -> tuple[str, str, Dateline | None] | None:
     """(the opening as written, its reason, the dateline if it is one), or None."""
-    if m := _AD_LABEL.match(paragraph):
+    if (m := _AD_LABEL.match(paragraph)) and len(paragraph[m.end():].split()) >= furniture.MIN_WORDS_AFTER:
         return m.group(0), "boilerplate: advertisement label", None
     if found := furniture.label(paragraph):
         return found, "page label", None

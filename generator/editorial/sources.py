@@ -59,6 +59,7 @@ def exclude_sources(story: Story, decisions: Mapping[str, SourceDecision]) -> St
         held=tuple(h for h in story.held if _keep(h.sources, out)),
         copies=tuple((c, o) for c, o in story.copies if c not in out and o not in out),
         garbled=tuple(g for g in story.garbled if g not in out),
+        commentary=tuple(g for g in story.commentary if g not in out),
         updated=dates[-1][:10] if dates else story.updated)
 
 

@@ -28,7 +28,7 @@ from generator.models import (
 )
 
 
-def source_json(a: Article, garbled: bool = False) -> dict[str, Any]:
+def source_json(a: Article, garbled: bool = False, opinion: bool = False) -> dict[str, Any]:
     return {
         "id": a.source_id,
         "file": a.file,
@@ -40,6 +40,7 @@ def source_json(a: Article, garbled: bool = False) -> dict[str, Any]:
         "text": a.text,
         "removed": [{"line": r.line, "reason": r.reason} for r in a.removed],
         "garbled": garbled,  # its text reads as garbled (typos, words run together)
+        "opinion": opinion,  # commentary (a column, a first-person piece), not a report
         "key": a.key,
         "hash": a.content_hash,
     } | ({"dateline": a.dateline} if a.dateline else {})
@@ -95,7 +96,7 @@ def story_json(s: Story) -> dict[str, Any]:
             for q in s.quotes
         ],
         "whats_next": _items(s, s.whats_next),
-        "sources": [source_json(a, a.source_id in s.garbled) for a in s.sources],
+        "sources": [source_json(a, a.source_id in s.garbled, a.source_id in s.commentary) for a in s.sources],
         "held": [{"section": h.section, "text": h.text, "sources": list(h.sources), "reason": h.reason, "id": h.id}
                  for h in s.held],
         "copies": [list(pair) for pair in s.copies],
@@ -176,5 +177,6 @@ def story_from_json(data: dict[str, Any]) -> Story:
         held=tuple(Held(h["section"], h["text"], tuple(h["sources"]), h["reason"], h.get("id", ""))
                    for h in data.get("held", [])),
         garbled=tuple(a["id"] for a in data.get("sources", []) if a.get("garbled")),
+        commentary=tuple(a["id"] for a in data.get("sources", []) if a.get("opinion")),
         marks=marks, new_since=data.get("new_since"), description=data.get("description"),
     )

@@ -344,7 +344,8 @@ def story_context(story: Story, links: StoryLinks = NO_LINKS) -> dict[str, Any]:
         "previous": _safe_ref(links.previous),
         "next": _safe_ref(links.next),
         "sources_sentence": sentence(sv.sources_line(story.sources)),
-        "sources": sv.source_entries(story.sources, labels, copies, frozenset(story.garbled)),
+        "sources": sv.source_entries(story.sources, labels, copies, frozenset(story.garbled),
+                                     frozenset(story.commentary)),
         "version": __version__,
     }
 

@@ -58,7 +58,7 @@ def sources_line(sources: Sequence[Article]) -> str:
 
 
 def source_entry(article: Article, number: int, label: str, copy_of: int | None,
-                 garbled: bool = False) -> dict[str, Any]:
+                 garbled: bool = False, opinion: bool = False) -> dict[str, Any]:
     """One entry of the Sources list (a footnote), with everything a reader needs to find it:
     the title links to the article when its address is known; an untitled one is told by
     its opening words."""
@@ -79,12 +79,14 @@ def source_entry(article: Article, number: int, label: str, copy_of: int | None,
         "link": rf.link(article.url) if linked and not title else SafeMd(""),
         "copy_of": copy_of,
         "garbled": garbled,  # its text reads as garbled (generator.sections.claims.garbled): said on the page
+        "opinion": opinion,  # commentary, not a report (generator.sections.claims.commentary): said on the page
     }
 
 
 def source_entries(sources: Sequence[Article], labels: Mapping[str, str],
-                   copies: Mapping[str, str], garbled: frozenset[str] = frozenset()) -> list[dict[str, Any]]:
+                   copies: Mapping[str, str], garbled: frozenset[str] = frozenset(),
+                   opinion: frozenset[str] = frozenset()) -> list[dict[str, Any]]:
     ids = [a.source_id for a in sources]
     return [source_entry(a, n, labels[a.source_id], ids.index(copies[a.source_id]) + 1
-                         if a.source_id in copies else None, a.source_id in garbled)
+                         if a.source_id in copies else None, a.source_id in garbled, a.source_id in opinion)
             for n, a in enumerate(sources, 1)]

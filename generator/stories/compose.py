@@ -116,4 +116,5 @@ def compose_story(items: Sequence[AnalysedArticle], settings: Settings, slug: st
         copies=tuple(sorted(copies.items())),
         held=synthesis.held,
         garbled=synthesis.garbled,
+        commentary=synthesis.commentary,
     ))

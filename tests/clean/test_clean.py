@@ -120,7 +120,6 @@ def test_line_rules(line, where, reason):
     ("STORY:", "page label"),
     ("A screen grab from local television shows the flooded road.", "photo caption"),
     ("May 2, 2024 (Wire) —", "dateline"),
-    ("Hide Ad", "boilerplate: advertisement label"),
 ])
 def test_an_opening_that_is_not_the_articles_words_is_taken_off_its_paragraph(opener, reason):
     article = clean([f"{opener} {P1}", P2, P3])
@@ -433,3 +432,10 @@ def test_a_stated_date_after_its_time_or_a_section_label_dates_the_page():
 def test_a_masthead_run_into_its_slogan_is_no_title():
     article = clean(["The Valley TimesTruth Since Always", *BODY])
     assert article.title is None
+
+
+def test_advert_labels_run_into_a_paragraph_or_into_each_other():
+    article = clean(["Hide AdAdvertisement", f"Hide Ad{P1}", P2, P3])
+    assert article.paragraphs == tuple(BODY)
+    assert reason_of(article, "Hide AdAdvertisement") == "boilerplate: page widget"
+    assert reason_of(article, "Hide Ad") == "boilerplate: advertisement label"

@@ -42,7 +42,7 @@ ARTICLE_LINE = ("The council said on Tuesday that it would approve the new termi
                 "were told the work would start in the spring after a long dispute.")
 
 
-OPENERS = {"dateline", "page label", "photo caption", "photo credit"}
+OPENERS = {"dateline", "page label", "photo caption", "photo credit", "boilerplate: advertisement label"}
 
 
 def accounted(raw: RawDocument, article: Article) -> None:

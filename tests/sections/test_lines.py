@@ -140,3 +140,19 @@ def test_a_cut_that_leaves_the_main_clause_needing_what_it_took_is_not_made():
     assert trimmed(line) == [line]
     line = "Velt broke in the opening game of the third set and again after a long fifth game."
     assert trimmed(line) == [line]
+
+
+@pytest.mark.slow
+def test_a_claim_only_an_opinion_piece_makes_is_held():
+    a = analysed("a", "The bridge over the Harlow river collapsed on Tuesday after a ship hit a pillar.")
+    b = analysed("b", "I stood on the Harlow river bank on Tuesday and I watched the bridge fall.",
+                 "A cargo ship hit a pillar of the Harlow river bridge on Tuesday and the bridge collapsed.",
+                 "The harbour board failed the city for a decade and never fixed the pillars.",
+                 "I have lived by the river all my life and I have never seen such a thing.",
+                 "In my view the mayor has been far too slow to admit what went wrong with it.",
+                 "My neighbours told me they had warned the council about the pillars for years.")
+    syn = synthesis.synthesise([a, b], [], [], Settings())
+    shown = [i.text for i in syn.summary + syn.known + syn.background]
+    assert not any("harbour board" in t for t in shown)
+    assert any(h.reason == "only an opinion piece says it" for h in syn.held)
+    assert syn.commentary == ("b",)

@@ -112,6 +112,7 @@ class Page:
     al: Alignment
     items: dict[str, AnalysedArticle]
     garbled: frozenset[str] = frozenset()
+    commentary: frozenset[str] = frozenset()  # opinion pieces: no claim rests on them alone
     lines: list[Line] = field(default_factory=list)
     held: list[Held] = field(default_factory=list)
     common: frozenset[str] = frozenset()  # stems most sources use: the story's own vocabulary
@@ -193,6 +194,8 @@ class Page:
             return None, first_reason or "no sentence of it can be shown"
         if set(best.sources) <= self.garbled:
             return None, "only a source whose text is garbled says it"
+        if set(best.sources) <= self.commentary | self.garbled:
+            return None, "only an opinion piece says it"
         return best, None
 
     def _clarity(self, p: Point, i: int) -> float:

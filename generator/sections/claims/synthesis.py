@@ -34,7 +34,7 @@ from generator.text.dates.partial import PartialDate, Precision
 from generator.sections.claims.alignment import Alignment, Claim, Point
 from generator.config import Settings
 from generator.models import Actor, AnalysedArticle, Held, Item, TimelineEntry, Unknown
-from generator.sections.claims import garbled
+from generator.sections.claims import commentary, garbled
 from generator.sections.claims.page import Page
 
 TOP_ACTORS = 6  # the story's main actors, for centrality
@@ -59,6 +59,7 @@ class Synthesis:
     whats_next: tuple[Item, ...] = ()
     held: tuple[Held, ...] = ()  # candidate lines that failed verification, with the reason
     garbled: tuple[str, ...] = ()  # sources whose text reads as garbled (spun or machine-mangled)
+    commentary: tuple[str, ...] = ()  # sources that are opinion, not reports (a column)
 
 
 @dataclass(frozen=True)
@@ -94,7 +95,8 @@ def synthesise(items: Sequence[AnalysedArticle], actors: Sequence[Actor],
     known = [p for p in facts if p not in background]
 
     bad = garbled.find(items, al)
-    page = Page(al, {it.source_id: it for it in items}, frozenset(bad))
+    opinion = commentary.find(items)
+    page = Page(al, {it.source_id: it for it in items}, frozenset(bad), frozenset(opinion))
     verified = {id(p): page.verify(p)[0] for p in known}
     count = lambda p: len(verified[id(p)].sources) if verified[id(p)] else 0  # noqa: E731
     brief = page.fill("summary", summary(ctx, known, count), summary_points, accept=_reported_fact)
@@ -117,6 +119,7 @@ def synthesise(items: Sequence[AnalysedArticle], actors: Sequence[Actor],
         whats_next=tuple(map(item, next_lines)),
         held=tuple(page.held),
         garbled=tuple(sorted(bad)),
+        commentary=tuple(sorted(opinion)),
     )
 
 
