@@ -195,3 +195,17 @@ def test_seed_sections_are_filled_and_capped(seed_story, settings):
     assert seed_story.background and seed_story.unknown
     kinds = {u.kind for u in seed_story.unknown}
     assert {"open_question", "disputed"} <= kinds
+
+
+@pytest.mark.slow
+def test_a_sentence_told_on_the_days_of_the_news_is_no_background():
+    items = [
+        analysed("a", "A storm hit the coast of Westbrook on Tuesday and flooded 300 homes, officials said.",
+                 "Crews had been waiting for the water to fall on Tuesday before they began the search.",
+                 published=None),
+        analysed("b", "The storm flooded 300 homes in Westbrook on Tuesday, officials said.",
+                 "Residents said the sea came over the harbour wall within minutes.", published=None),
+    ]  # undated articles: "Tuesday" cannot be resolved to a day
+    syn = claims.synthesise(items, [], [], Settings())
+    assert not any("waiting for the water" in t for t in texts_of(syn.background))  # a past perfect, but Tuesday's
+    assert any("waiting for the water" in t for t in texts_of(syn.summary + syn.known))

@@ -32,6 +32,7 @@ class DateSpan:
     start: int
     end: int
     interval: Interval
+    main: bool = True  # it times the sentence's own event, not a side clause's ("... set by X in 2017")
 
     def overlaps(self, other: DateSpan) -> bool:
         return self.interval.overlaps(other.interval)
@@ -71,7 +72,7 @@ def sentence_dates(item: AnalysedArticle, index: int, ref: date | None) -> tuple
             point = PartialDate.from_iso(dm.date)
             pos = sent.text.find(dm.expression)
             if point and pos >= 0:
-                out.append(DateSpan(dm.expression, pos, pos + len(dm.expression), point.interval))
+                out.append(DateSpan(dm.expression, pos, pos + len(dm.expression), point.interval, dm.main_clause))
         return tuple(out)
     for e in item.analysis.entities:
         if e.sentence != index or e.label != "DATE":

@@ -220,17 +220,25 @@ _COMPARED = re.compile(r"\b(?:last (?:seen|recorded|reached|happened)(?:\s+(?:in
                        r"largest|deadliest|strongest)\b[^,;.]{0,30}?\b(?:since|in))\s*$", re.I)
 
 
+# Days named from the news itself: a sentence told on them is the news, never its background.
+NEWS_DAYS = re.compile(r"\b(?:on |early |late |last )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
+                       r"today|tonight|yesterday|this (?:morning|afternoon|evening|week))\b", re.I)
+
+
 def is_background_claim(ctx: Context, c: Claim, heading: bool = True) -> bool:
     """History: a background cue (or, if asked, a "The backstory:" heading above it), or
     dated over a year before the event; never a sentence reaching into the news period."""
     dates = [d for d in c.dates if not _since_anchored(c, d)]
     cued = c.cue == "background" or (heading and c.heading == "background")
+    if NEWS_DAYS.search(alignment.uncertainty.unquoted(c.text)):
+        return False  # "had been waiting for a result on Monday": told in the days of the news
     if ctx.event is None:
         return cued
     cutoff = ctx.event - timedelta(days=HISTORY_DAYS)
     if any(d.interval.last >= cutoff for d in dates):
         return False
-    return cued or bool(dates)
+    # a side clause's old date ("breaking the record set in 2017") does not make its sentence history
+    return cued or any(d.main for d in dates)
 
 
 def is_background_point(ctx: Context, p: Point) -> bool:
