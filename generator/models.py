@@ -107,6 +107,9 @@ class Sentence:
     paragraph: int
     lemmas: tuple[str, ...] = ()  # lower-cased content lemmas (no stop words, punctuation)
     numbers: tuple[str, ...] = ()  # numerals / cardinal figures as written ("149", "three")
+    # phrases pointing to something said before the sentence ("that lie", "those staff", "no such
+    # relief"), with the lemma of the noun pointed at: the line leans on the sentence before it
+    pointers: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)

@@ -122,7 +122,34 @@ def _sentences(doc, article: Article, text: str, ents: Sequence) -> tuple[Senten
                 loose.append(strings[orth])
         # sent.ents: the entities wholly inside the sentence, in order
         numbers = tuple(t for s, e, t in number_ents if sent.start <= s and e <= sent.end) + tuple(loose)
-        out.append(Sentence(len(out), stripped, start, start + len(stripped), para, tuple(lemmas), numbers))
+        out.append(Sentence(len(out), stripped, start, start + len(stripped), para, tuple(lemmas), numbers,
+                            pointers_of(doc, sent.start, sent.end)))
+    return tuple(out)
+
+
+# "that", "those", "such" before a noun point back to a sentence before ("that lie", "those
+# staff", "no such relief"); "this"/"these" most often mean the story's own event, and a time
+# ("that day", "those years") is no reference.
+POINTING_WORDS = frozenset({"that", "those", "such"})
+TIME_NOUNS = frozenset({"year", "week", "month", "day", "time", "morning", "afternoon", "evening", "night",
+                        "weekend", "season", "period", "era", "decade", "century", "moment", "hour", "minute",
+                        "summer", "winter", "spring", "autumn", "fall", "point", "way"})
+
+
+def pointers_of(doc, start: int, end: int) -> tuple[tuple[str, str], ...]:
+    """The phrases of tokens start..end that point to a noun not named earlier in the sentence."""
+    out = []
+    for i in range(start, end):
+        tok = doc[i]
+        if tok.lower_ not in POINTING_WORDS or tok.dep_ not in {"det", "predet", "amod"}:
+            continue
+        head = tok.head
+        lemma = head.lemma_.lower()
+        if head.pos_ != "NOUN" or head.i <= i or head.i >= end or lemma in TIME_NOUNS:
+            continue
+        if any(t.lemma_.lower() == lemma or t.text in {",", ";", "—"} for t in doc[start:i]):
+            continue  # "the plan ... that plan", "Although X was banned, that status ...": told in the sentence
+        out.append((doc[i:head.i + 1].text, lemma))
     return tuple(out)
 
 

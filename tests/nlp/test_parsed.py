@@ -15,7 +15,7 @@ from generator.models import Article, Sentence
 from generator.nlp import topic_terms
 from generator.nlp.analyse import analyse_doc
 from generator.nlp.model import parse_one
-from generator.nlp.parsed import NUMBER_LABELS, ParsedArticle, positions
+from generator.nlp.parsed import NUMBER_LABELS, ParsedArticle, pointers_of, positions
 from generator.stories import cluster
 from generator.text.dates import expressions
 from generator.text.actor_kinds import ADMIN_NOUNS, COLLECTIVE_NOUNS
@@ -53,7 +53,8 @@ def _plain_sentences(doc, article: Article) -> tuple[Sentence, ...]:
                        if not (t.is_stop or t.is_punct or t.is_space) and t.lemma_.strip())
         numbers = tuple(e.text for e in sent.ents if e.label_ in NUMBER_LABELS) + tuple(
             t.text for t in sent if t.like_num and not t.ent_type_)
-        out.append(Sentence(len(out), text, start, start + len(text), para, lemmas, numbers))
+        out.append(Sentence(len(out), text, start, start + len(text), para, lemmas, numbers,
+                            pointers_of(doc, sent.start, sent.end)))
     return tuple(out)
 
 

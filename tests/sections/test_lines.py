@@ -156,3 +156,14 @@ def test_a_claim_only_an_opinion_piece_makes_is_held():
     assert not any("harbour board" in t for t in shown)
     assert any(h.reason == "only an opinion piece says it" for h in syn.held)
     assert syn.commentary == ("b",)
+
+
+@pytest.mark.slow
+def test_a_phrase_pointing_back_takes_the_sentence_that_names_it_or_is_held():
+    item = analysed("a", "Professor Ann Velt held the chair of physics at Harlow, a position once held by Newton. "
+                         "She retired from that position in 2009 to write.",
+                    "The river is wide. Because of that lie, the council lost the vote.")
+    line = standalone(item, 1, item.analysis.sentences[1].text)
+    assert line.text.startswith("Professor Ann Velt held the chair") and line.sentences == (0, 1)
+    held = standalone(item, 3, item.analysis.sentences[3].text)
+    assert held.text is None and held.reason == "does not stand alone (points to 'that lie')"

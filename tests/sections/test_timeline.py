@@ -377,3 +377,10 @@ def test_seed_timeline_quality_floor(seed_articles, gold, settings, drop_boilerp
 def test_pipeline_seed_timeline_quality_floor(analysed_seeds, gold):
     """The seeds as the pipeline analyses them (the cleaner's own publication dates)."""
     _assert_floor(analysed_seeds, gold)
+
+
+@pytest.mark.slow
+def test_a_row_pointing_to_a_sentence_not_shown_is_no_row():
+    text = "Professor Ann Velt retired from that position in 2009 to write books."
+    assert dates_of(text, "2024-03-14") == []
+    assert dates_of("Professor Ann Velt retired from the chair in 2009 to write books.", "2024-03-14") == ["2009"]

@@ -8,7 +8,9 @@ three ways, tried in order, each from the same source's text only:
     the person's name in square brackets ("[Velt] noted that ..."), when the sentences just
     before it name exactly one person: the referent is then not in doubt;
   - otherwise the previous sentence of the same paragraph is taken with it, when that one
-    stands alone and the two are not too long together.
+    stands alone and the two are not too long together; so too for a phrase pointing back
+    ("that lie", "those staff", "no such relief": nlp/parsed.pointers_of) when the sentence
+    before names what it points to.
 When none applies the line cannot be shown, and the reason says why.
 """
 
@@ -43,6 +45,23 @@ def standalone(item: AnalysedArticle, index: int, text: str, join: bool = True) 
     dateline = DATELINE.match(text)
     if dateline:  # "NEW YORK (AP) — US regulators ...": the place line goes, the sentence stays
         text = text[dateline.end():]
+    resolved = _standalone(item, index, text, join)
+    if resolved.text is None or resolved.sentences != (index,):
+        return resolved
+    pointing = _pointer(item, index, resolved.text)
+    if pointing is None:
+        return resolved
+    # "Prof Velt retired from that position in 2009": the sentence before names the position
+    prev = _previous(item, index) if join else None
+    if prev is not None and pointing[1] in prev.lemmas and form_problem(prev.text) is None \
+            and _pointer(item, prev.index, prev.text) is None:
+        joined = item.article.text[prev.start:item.analysis.sentences[index].start] + text
+        if len(joined.split()) <= MAX_WORDS and form_problem(joined) is None:
+            return Resolved(joined, None, (prev.index, index))
+    return Resolved(None, f"does not stand alone (points to '{pointing[0]}')", (index,))
+
+
+def _standalone(item: AnalysedArticle, index: int, text: str, join: bool) -> Resolved:
     problem = form_problem(text)
     if problem is None:
         return Resolved(text, None, (index,))
@@ -92,6 +111,14 @@ def _trim_connective(text: str) -> str:
         return text
     rest = text[m.end():]
     return rest[0].upper() + rest[1:]
+
+
+def _pointer(item: AnalysedArticle, index: int, text: str) -> tuple[str, str] | None:
+    """The first phrase of the line pointing to a noun named before it ("that lie"), if any."""
+    sents = item.analysis.sentences
+    if not 0 <= index < len(sents):
+        return None
+    return next((p for p in sents[index].pointers if p[0] in text), None)
 
 
 def _previous(item: AnalysedArticle, index: int) -> Sentence | None:

@@ -117,10 +117,12 @@ def _candidates(item: AnalysedArticle, dating: Dating) -> list[Candidate]:
         sentence = sentences[index]
         spoken = {m: quoted(sentence, m.start) for m in item.analysis.date_mentions if m.sentence == index}
         dated = any(m.main_clause and not q for m, q in spoken.items())
+        # "Velt retired from that position in 2009": the row leans on a sentence not shown
+        pointing = any(phrase in text for phrase, _ in sentence.pointers)
         for point, m in kept:
             if any(c.sentence == index and c.date == point for c in out):
                 continue  # "on Sunday (June 2)": one date, said twice
-            shown = dated and not spoken.get(m, False)
+            shown = dated and not spoken.get(m, False) and not pointing
             out.append(Candidate(
                 date=point, source_id=item.source_id, sentence=index, text=text,
                 lemmas=m.event_lemmas or sentences[index].lemmas, other_dates=len(points) - 1,
