@@ -29,7 +29,9 @@ DANGLING = re.compile(
     # told relative to a sentence the reader cannot see: "Later, ...", "Another 20 ...", "Both men"
     r"later|afterwards?|earlier(?=,| that\b| in the day\b)|another|others?|both|neither|such|here|there(?=,)|similar|"
     r"(?:countless|many|several|some) other|further back|(?:first|second|third|finally|lastly)(?=,)|"
-    r"since then|at the time|in response|in turn|the other|among them|besides|now\b(?! (?:that|is|are)\b)|"
+    r"since then|at the time|at that (?:time|point|moment|stage)|from then on|by then|until then|"
+    r"in response|in turn|the other|among (?:them|those|these)\b|in another\b|besides|now\b(?! (?:that|is|are)\b)|"
+    r"it (?:is|was) (?:among|one of|also)\b|"
     # a situation or instance told before: "In such a situation", "In one such instance", "All that"
     r"in (?:one )?such|in (?:that|this|which) (?:case|situation|instance|way|event)|all (?:that|this|those|these)\b|"
     r"it(?: is|['’]s) part of|subsequently|"
@@ -63,6 +65,8 @@ DATELINE = re.compile(r"^[A-Z][A-Z .,'’-]{2,40}(?:\([A-Za-z .]+\))?\s*[—–-
 # A side clause standing as a sentence: "As protesters have broken into the residence." (no comma,
 # so no main clause follows it).
 FRAGMENT = re.compile(r"^(as|because|although|though|whereas|unless|while|if)\s", re.I)
+# A phrase that adds to the sentence before, standing as a sentence: "Especially against someone as ..."
+ADDED_PHRASE = re.compile(r"^(?:especially|particularly|notably|not least|except|including)\b", re.I)
 # A photo caption left in a body: position marks "(L)", "in this photo", "pictured".
 CAPTION = re.compile(r"\((?:L|R|C|left|right|centre|center|top|bottom)\)|\bin this (?:photo|picture|image|handout|"
                      r"file photo|still)\b|\bphoto taken\b|\bpictured\b|\b(?:photo|image) courtesy\b|\bscreen ?grab\b", re.I)
@@ -88,7 +92,7 @@ QUOTE_MARKS = re.compile(r"[\"“”]")
 POINTER = re.compile(r"\bthat (?:plan|marker|figure|number|amount|claim|proposal|idea|incident|decision|deal|"
                      r"announcement|appointment|ruling|verdict|move)\b(?! (?:was|is|has|had|would|will)\b)|"
                      r"\b(?:those|these) (?:(?:two|three|four|five|six|\d+) )?(?!who\b|which\b|of\b)[a-z]+s\b|\bany such\b|\baforementioned\b|"
-                     r"\bin question\b|\ball of (?:those|these|them)\b|\bsubsequently\b|\bthereafter\b|"
+                     r"\bin question\b|\ball of (?:those|these|them)\b|\bsubsequently\b|\bthereafter\b|\bamong them\b|"
                      # "the two women", "the three men": people counted in a sentence not shown
                      r"\bthe (?:two|three|four|five|six) (?!(?:years?|months?|weeks?|days?|hours?|minutes?|decades?|"
                      r"countries|nations|sides|teams|parties|companies|firms|governments|leaders|clubs)\b)(?:[a-z]+s|men|women|people|children)\b",
@@ -145,9 +149,16 @@ def dangling(text: str) -> str | None:
     if pronoun and not DANGLING.match(stripped):
         return pronoun
     tail = SPEAKER_TAIL.search(text)
-    if tail:
+    if tail and not _named_before(text, tail.start()):
         return " ".join(g for g in tail.groups() if g)
     return None
+
+
+def _named_before(text: str, at: int) -> bool:
+    """A name (a capitalised word that is no sentence opener) outside quotations before `at`:
+    "Jane Roe described what she said felt like an explosion" names the "she"."""
+    plain = _QUOTED.sub(lambda m: " " * len(m.group(0)), text[:at])
+    return any(w.group(0).lower() not in _STARTERS for w in _CAPITALISED.finditer(plain))
 
 
 @lru_cache(maxsize=1 << 15)
@@ -166,7 +177,7 @@ def form_problem(text: str) -> str | None:
         return "cut off (starts mid-way)"
     if SPEECH_WITHOUT_WORDS.search(stripped):
         return "introduces words that are not there"
-    if FRAGMENT.match(stripped) and "," not in stripped:
+    if FRAGMENT.match(stripped) and "," not in stripped or ADDED_PHRASE.match(stripped):
         return "a fragment (a side clause without its main clause)"
     if CAPTION.search(stripped):
         return "a photo caption, not the article's text"

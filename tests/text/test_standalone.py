@@ -125,3 +125,17 @@ def test_a_line_inside_someones_quotation_in_the_source():
     assert inside_quotation("The final lasted four hours on Sunday.", src) is False
     assert inside_quotation("A sentence that is nowhere in the source.", src) is None
     assert inside_quotation('"Thirty is the new twenty," Velt said.', 'x "Thirty is the new twenty," Velt said.') is False
+
+
+def test_more_openers_told_against_an_unseen_sentence():
+    for line in ("It was among firms awarded contracts in July.", "At that time, the scientist was working in Harlow.",
+                 "From then on, the scientist spoke through a synthesiser.", "In another case, rescuers saved a child.",
+                 "Among those hit were the council's website and the port.",
+                 "It's possible some among them were not in the building when it fell, officials said.",
+                 "Especially against someone as well known as the actor."):
+        assert form_problem(line), line
+
+
+def test_a_speakers_pronoun_after_a_name_in_the_line_is_that_persons():
+    assert form_problem('Ann Lee described what she said "felt like an explosion under the floor."') is None
+    assert form_problem('"We will rebuild the bridge," he said.').startswith("does not stand alone")

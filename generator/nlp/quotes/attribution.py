@@ -111,6 +111,8 @@ def speaker_of(verb, names: Names) -> Mention | None:
             subj = None  # "it was likely that ...": no one
         if subj is None:
             subj = _controller(cur, names)
+        if subj is not None and (_joint(subj) or sum(c.dep_ == "nsubj" for c in cur.children) > 1):
+            return None  # "his children Ann, Bob and Tom said": several speakers, none of them alone
         if subj is not None:
             found = names.resolve(subj)
             if found is not None and (found.kind != "other" or is_speech_verb(cur)):
@@ -122,6 +124,14 @@ def speaker_of(verb, names: Names) -> Mention | None:
             break
         cur = cur.head
     return fallback
+
+
+def _joint(tok) -> bool:
+    """A subject of several coordinated names ("Ann Lee and Tom Baker", "his children Ann, Bob and
+    Tom"): their words are a joint statement, never one of them's."""
+    if any(c.dep_ == "conj" and c.pos_ == "PROPN" for c in tok.children) and tok.pos_ == "PROPN":
+        return True
+    return any(a.dep_ == "appos" and any(c.dep_ == "conj" for c in a.children) for a in tok.children)
 
 
 def _controller(verb, names: Names):

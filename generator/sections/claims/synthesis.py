@@ -365,14 +365,17 @@ BRIEF_QUOTED_SHARE = 0.35  # In brief is in the outlet's words: a line this much
 QUOTED_SHARE = 0.6  # a line this much quotation is a quote (Key quotes), not a stated fact
 
 
+_QUOTE_TAIL = re.compile(r"[”\"],?\s+(?:he|she|they)\s+(?:said|says|added|told|wrote|noted)\b")
+
+
 def _quoted_share(text: str) -> float:
     return 1 - len(alignment.uncertainty.unquoted(text).strip()) / max(1, len(text))
 
 
 def _not_a_quote(line) -> bool:
     """What we know and Background state facts; a line that is mostly someone's quoted words
-    belongs to Key quotes (shown there once)."""
-    return _quoted_share(line.text) < QUOTED_SHARE
+    belongs to Key quotes (shown there once), and so does one closed by '“...,” he said'."""
+    return _quoted_share(line.text) < QUOTED_SHARE and not _QUOTE_TAIL.search(line.text)
 
 
 def _reported_fact(line) -> bool:

@@ -467,3 +467,11 @@ def test_it_was_likely_is_no_one():
                    'Scottish leader Ann Lee announced it was "highly likely" her government would hold a vote, '
                    'saying the country would not be taken out "against our will and our votes."')
     assert speaker_for(qs, "against our will") == "Ann Lee"
+
+
+@pytest.mark.slow
+def test_a_joint_statement_is_no_one_speakers():
+    qs = quotes_of("In a statement, his children Ann, Rob and Tim said: “We are deeply saddened that our father died today.”")
+    assert speaker_for(qs, "We are deeply saddened") is None
+    qs = quotes_of("Ann Lee and Tom Baker said: “We will rebuild the bridge by spring.”")
+    assert speaker_for(qs, "We will rebuild") is None
