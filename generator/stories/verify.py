@@ -52,6 +52,7 @@ OPEN_ROLE = re.compile(r"\b(of|to|for|in|at|on|with|from|by|the|a|an|and|or|sinc
 POINTING_ROLE = re.compile(r"\b(it|them|him|this|these|those)\b", re.I)
 MAX_ROLE_WORDS = 14
 OTHER_ROLE = re.compile(r"^(?:another|other|the other|fellow)\b", re.I)
+PROGRESSIVE_ROLE = re.compile(r"^(?:had|(?:is|are|was|were|has been|have been|had been)\s+\w+ing)\b", re.I)
 KIN = r"(?:husband|wife|son|daughter|mother|father|brother|sister|partner|widow|widower|nephew|niece|cousin|" \
       r"uncle|aunt|girlfriend|boyfriend|fianc[ée]e?|grandson|granddaughter|grandmother|grandfather|child|parent)"
 # Kin without whose ("husband"), a superlative without of what ("youngest man", "last man").
@@ -287,6 +288,8 @@ def role_problem(actor: Actor) -> str | None:
     if actor.kind != "person" and (len(words) == 1 or len(words) == 2 and
                                    (VERB_ROLE.match(role) or PAST_VERB_ROLE.match(role))):
         return "says too little of its part in the story"  # "passed legislation", "case", "shadow"
+    if actor.kind != "person" and PROGRESSIVE_ROLE.match(role):
+        return "tells what it was doing, not its part in the story"  # "had been waiting for a result"
     if actor.kind == "person" and (KIN_ROLE.match(role) or SUPERLATIVE_ROLE.match(role)):
         return "says too little without what it is of"  # "husband" (whose?), "youngest man" (to do what?)
     if markup(role) or caption(role) == "photo credit":

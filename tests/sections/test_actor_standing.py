@@ -138,3 +138,18 @@ def test_a_name_only_inside_someones_words_is_no_actor():
     assert standing("Lev Orlanov", "person", [], False, spoken_of, 2, frozenset()) == "passing"
     assert standing("Lev Orlanov", "person", [], False, Evidence(mentions=2, acts=1, quoted=1), 2,
                     frozenset()) == "actor"
+
+
+def test_a_storm_tagged_a_person_and_two_people_run_together_are_no_actor():
+    from generator.sections.actors.standing import Evidence, standing
+    busy = Evidence(mentions=5, acts=3, speaks=1)
+    assert standing("Hurricane Velt", "person", [], False, busy, 3, frozenset()) == "thing"
+    assert standing("Ana Duarte and Lev Orlanov", "person", [], False, busy, 3, frozenset()) == "thing"
+    assert standing("Ana Duarte", "person", [], False, busy, 3, frozenset()) == "actor"
+
+
+def test_a_job_word_written_into_a_name_is_no_part_of_it():
+    from generator.sections.actors.forms import core_name
+    assert core_name("Actress Ana Duarte", "PERSON") == "Ana Duarte"
+    assert core_name("Ana Duarte", "PERSON") == "Ana Duarte"
+    assert core_name("Hunter Velt", "PERSON") == "Hunter Velt"  # two words: a name, not a job and a name

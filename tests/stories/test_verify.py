@@ -232,3 +232,11 @@ def test_a_speakers_words_shown_bare_are_held():
     s = verify(Story("s", "Harlow dam fails", "2024-05-07", "2024-05-08", sources,
                      known=(Item("The Harlow bridge will reopen in May.", ("001",)),)))
     assert not s.known and s.held[-1].reason == "someone's words without their speaker (inside a quotation in the source)"
+
+
+def test_what_a_body_was_doing_is_not_its_part():
+    for role in ("had been waiting for a final result", "was waiting for the count"):
+        assert role_problem(Actor("Harlow Board", "organization", (), role, 2, ("001",), ("001",))) == \
+            "tells what it was doing, not its part in the story", role
+    assert role_problem(Actor("Harlow Board", "organization", (), "has approved the new reservoir", 2, ("001",),
+                              ("001",))) is None

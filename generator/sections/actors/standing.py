@@ -10,6 +10,7 @@ passing neither.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass
 from typing import Iterable, Sequence
@@ -159,8 +160,10 @@ def standing(name: str, kind: str, phrases: Sequence[str], described: bool, ev: 
     words = fold(name).split()
     if ev.hashtag or words and all(w in ADDRESS_WORDS for w in words):
         return "thing"  # "#JusticeFor...", "Her Majesty": no one's name
-    if kind != "person" and len(words) >= 2 and (words[-1] in EVENT_NAME_WORDS or words[0] in STORM_WORDS):
+    if len(words) >= 2 and (kind != "person" and words[-1] in EVENT_NAME_WORDS or words[0] in STORM_WORDS):
         return "thing"  # "the Platinum Jubilee", "the Republican National Convention", "Hurricane Ian"
+    if kind == "person" and re.search(r"\s(?:and|&)\s", name):
+        return "thing"  # "Jane Roe and Tom Baker": two people run together, no one actor
     if kind not in {"person", "country"} and _is_outlet(name, phrases, ev, outlets):
         return "outlet"
     if _is_thing(name, kind, phrases, ev):
