@@ -259,12 +259,21 @@ def _quotes(quotes: Sequence[Quote], texts: dict[str, str], shown: Sequence[str]
             reason = "page furniture, not the article's text"
         elif not cited:
             reason = "no cited source has these words"
-        elif is_statement(q.text) and repeats_statement(q.text, statements):
+        elif is_statement(q.text) and repeats_statement(q.text, statements) or _told_with_speaker(q, statements):
             reason = "already shown as a statement"
         else:
             yield replace(q, sources=cited)
             continue
         held.append(Held("quote", f"{q.speaker or '?'}: {q.text}", q.sources, reason))
+
+
+def _told_with_speaker(q: Quote, statements: Sequence[tuple[str, frozenset[str]]]) -> bool:
+    """A phrase quoted inside a statement the page shows with its speaker's name ("Berners-Lee
+    praised his 'colossal mind and wonderful spirit'"): the key quote would say it again."""
+    surname = norm((q.speaker or "").split()[-1]) if q.speaker else ""
+    line = norm(q.text)
+    return bool(surname) and len(line.split()) >= MIN_QUOTE_WORDS and any(
+        line in other and surname in other.split() for other, _ in statements)
 
 
 def role_problem(actor: Actor) -> str | None:

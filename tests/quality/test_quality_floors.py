@@ -37,7 +37,7 @@ FLOORS: dict[str, dict[str, float]] = {
         "timeline.precision": 1.0,  # share of timeline rows that are gold entries
         "timeline.date_precision": 1.0,  # share of rows about a gold event dated as the gold dates it
         "quotes.recall": 0.8,  # gold quotes among key quotes or shown with their speaker in a statement (target 0.8)
-        "quotes.recall_all": 0.6,  # every gold quote among key quotes (a quote a statement shows is not repeated)
+        "quotes.recall_all": 0.46,  # every gold quote among key quotes. 0.6 before: two phrases Kabulov is quoted with are shown, with his name, inside What we know lines; a key quote would repeat them (issue 16: one fact, one place)
         "quotes.speaker": 1.0,  # share of found key quotes given to the gold speaker
         "known.recall": 0.70,  # share of gold facts in In brief, What we know or Background (the target, 0.7; 0.79 before precision first: a line must stand alone, every counted source state it, and a point said in other words higher on the page is not said again: "In April this year, the Supreme Court removed..." after "...that status was revoked in April 2025")
         "known.support": 0.70,  # share of found facts with an item citing every gold source of the fact (0.71 before: 22 of 31 now, one fewer point matched)

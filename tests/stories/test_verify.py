@@ -240,3 +240,11 @@ def test_what_a_body_was_doing_is_not_its_part():
             "tells what it was doing, not its part in the story", role
     assert role_problem(Actor("Harlow Board", "organization", (), "has approved the new reservoir", 2, ("001",),
                               ("001",))) is None
+
+
+def test_a_phrase_quoted_inside_a_shown_statement_with_its_speaker_is_no_key_quote():
+    text = "Ann Velt praised the crews' “calm and tireless work” at the dam on Tuesday."
+    sources = (Article("001", "seeds/001.txt", (text,)),)
+    s = verify(Story("s", "Harlow dam fails", "2024-05-07", "2024-05-08", sources,
+                     known=(Item(text, ("001",)),), quotes=(Quote("Ann Velt", "calm and tireless work", ("001",)),)))
+    assert s.quotes == () and s.held[-1].reason == "already shown as a statement"
