@@ -105,7 +105,7 @@ def verify(story: Story) -> Story:
     # a role may come from a photo caption: the outlet's own description of the person
     captioned = {a.source_id: "\n".join([a.text, *(r.line for r in a.removed if r.reason == "photo caption")])
                  for a in story.sources}
-    actors = tuple(_actors(story.actors, captioned, held))
+    actors = tuple(_actors(story.actors, captioned, held, shown))
     headline = _headline(story, summary, held)
     return replace(story, headline=headline, summary=summary, background=background, known=known,
                    whats_next=whats_next, timeline=timeline, unknown=unknown, quotes=quotes, actors=actors,
@@ -321,13 +321,17 @@ def _plural_person(role: str) -> bool:
     return len(word) > 3 and word.endswith("s") and not word.endswith("ss") and person_noun(word[:-1])
 
 
-def _actors(actors: Sequence[Actor], texts: dict[str, str], held: list[Held]) -> Iterable[Actor]:
+def _actors(actors: Sequence[Actor], texts: dict[str, str], held: list[Held],
+            shown: Sequence[str] = ()) -> Iterable[Actor]:
     for actor in actors:
         if actor.standing != "actor" or actor.kind in {"city", "region"}:
             what = "place" if actor.kind in {"city", "region"} else actor.standing
             held.append(Held("actor", actor.name, actor.sources, f"not an actor of the story ({what})"))
             continue  # places, outlets, things: never a row (sections.actors.standing decides)
         reason = role_problem(actor)
+        if reason is None and actor.role and actor.kind != "person" and len(actor.role.split()) >= 4 \
+                and any(norm(actor.role) in line for line in shown):
+            reason = "already said on the page"  # "attributed the outage to the provider": a What we know line
         if reason is None and actor.role:
             cited = tuple(s for s in actor.role_sources if s in texts and norm(actor.role) in norm(texts[s]))
             if not cited:

@@ -248,3 +248,12 @@ def test_a_phrase_quoted_inside_a_shown_statement_with_its_speaker_is_no_key_quo
     s = verify(Story("s", "Harlow dam fails", "2024-05-07", "2024-05-08", sources,
                      known=(Item(text, ("001",)),), quotes=(Quote("Ann Velt", "calm and tireless work", ("001",)),)))
     assert s.quotes == () and s.held[-1].reason == "already shown as a statement"
+
+
+def test_a_bodys_role_a_statement_of_the_page_already_says_is_held():
+    text = "The Harlow Board also attributed the outage to the power company in a post on Tuesday."
+    sources = (Article("001", "seeds/001.txt", (text,)),)
+    actor = Actor("Harlow Board", "organization", (), "attributed the outage to the power company", 2, ("001",), ("001",))
+    s = verify(Story("s", "Harlow outage", "2024-05-07", "2024-05-08", sources,
+                     known=(Item(text, ("001",)),), actors=(actor,)))
+    assert s.actors[0].role is None and s.held[-1].reason == "already said on the page"
