@@ -93,3 +93,12 @@ def test_a_relative_clause_is_cut_from_a_long_lead():
     assert lead_clause("The Harlow council approved the new tram line on Friday in a 31-19 vote which ends "
                        "years of dispute over the route through the old town.") == \
         "The Harlow council approved the new tram line on Friday in a 31-19 vote."
+
+
+def test_a_columns_first_person_title_is_no_headline():
+    titles = {"01": "The Harlow bridge verdict. What I saw at the river sickened me",
+              "02": "Cargo ship hits Harlow bridge, which collapses"}
+    items = [titled(fake(sid, BODY, []), title) for sid, title in titles.items()]
+    assert choose_headline(items) == "Cargo ship hits Harlow bridge, which collapses"
+    quoted = [titled(fake("01", BODY, []), "Harlow bridge collapses: 'I saw it fall,' says cargo ship pilot")]
+    assert choose_headline(quoted).startswith("Harlow bridge collapses")
