@@ -54,9 +54,11 @@ def _opener(paragraph: str) -> tuple[str, str, Dateline | None] | None:
         return m.group(0), "boilerplate: advertisement label", None
     if found := furniture.label(paragraph):
         return found, "page label", None
-    if found := furniture.dateline(paragraph):
-        return found.text, "dateline", found
     m = bp.SENTENCE_BREAK.search(paragraph)
+    # a caption before a dateline test: "PLACE, STATE - JUNE 01: Jane Roe departs ..." is an
+    # agency's caption whose place would otherwise pass for a dateline, leaving "JUNE 01: ..."
     if m is not None and (kind := furniture.caption(paragraph[:m.start()])):
         return paragraph[:m.end()], kind, None  # "A screen grab shows the fire. The quake struck ..."
+    if found := furniture.dateline(paragraph):
+        return found.text, "dateline", found
     return None

@@ -439,3 +439,9 @@ def test_advert_labels_run_into_a_paragraph_or_into_each_other():
     assert article.paragraphs == tuple(BODY)
     assert reason_of(article, "Hide AdAdvertisement") == "boilerplate: page widget"
     assert reason_of(article, "Hide Ad") == "boilerplate: advertisement label"
+
+
+def test_an_agency_caption_is_not_taken_for_a_dateline():
+    caption = "EASTMERE, VALLEY STATE - JUNE 01: Farmer Jane Roe (R) leaves the court after the vote."
+    article = clean([f"{caption} {P1}", P2, P3])
+    assert article.paragraphs == tuple(BODY) and reason_of(article, caption) == "photo caption"
