@@ -165,6 +165,9 @@ class ArticleAnalysis:
     terms: tuple[tuple[str, int], ...] = ()
     # body words that are no English word but plainly a slip ("wree", "andkilled"): garbled text
     misspellings: tuple[str, ...] = ()
+    # each person's gender as the article itself tells it (titles, pronouns): surname in lower
+    # case -> "m" / "f"; never from lists of first names (generator.nlp.quotes.gender)
+    genders: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)

@@ -24,7 +24,7 @@ from generator.nlp.actors.mentions import extract_mentions
 from generator.nlp.dates import extract_dates
 from generator.nlp.model import doc_from_bytes, doc_to_bytes, parse_texts
 from generator.nlp.parsed import ParsedArticle
-from generator.nlp.quotes.extract import extract_quotes
+from generator.nlp.quotes.extract import quotes_and_genders
 from generator.nlp.spelling import misspellings
 
 
@@ -32,15 +32,17 @@ def analyse_doc(article: Article, doc) -> ArticleAnalysis:
     """The article's parse as plain data: sentences, entities and every kind of mention."""
     parsed = ParsedArticle.of(article, doc)
     entities = parsed.entities()
+    quotes, genders = quotes_and_genders(parsed)
     return ArticleAnalysis(
         source_id=article.source_id,
         sentences=parsed.sentences,
         entities=entities,
         actor_mentions=tuple(extract_mentions(parsed)),
         date_mentions=tuple(extract_dates(parsed)),
-        quotes=tuple(extract_quotes(parsed)),
+        quotes=tuple(quotes),
         terms=topic_terms.counts(parsed.sentences, entities),
         misspellings=misspellings(parsed),
+        genders=tuple(sorted((k, g) for k, g in genders.items() if g in ("m", "f"))),
     )
 
 

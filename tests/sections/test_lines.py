@@ -167,3 +167,18 @@ def test_a_phrase_pointing_back_takes_the_sentence_that_names_it_or_is_held():
     assert line.text.startswith("Professor Ann Velt held the chair") and line.sentences == (0, 1)
     held = standalone(item, 3, item.analysis.sentences[3].text)
     assert held.text is None and held.reason == "does not stand alone (points to 'that lie')"
+
+
+@pytest.mark.slow
+def test_she_is_never_a_man_the_article_calls_he():
+    from generator.nlp.analyse import analyse_doc
+    from generator.nlp.model import parse_one
+    art = Article("a", "a.txt", ("Party spokesman Tom Velt said the count was nearly over. He thanked the volunteers.",
+                                 "Velt spoke to reporters outside the hall on Monday night.",
+                                 "She has pledged to back the treaty and keep the budget in balance."))
+    item = AnalysedArticle(art, analyse_doc(art, parse_one(art.text)))
+    assert ("velt", "m") in item.analysis.genders
+    index = next(s.index for s in item.analysis.sentences if s.text.startswith("She has pledged"))
+    assert standalone(item, index, item.analysis.sentences[index].text).text is None  # not "[Velt] has pledged"
+    index = next(s.index for s in item.analysis.sentences if s.text.startswith("He thanked"))
+    assert standalone(item, index, item.analysis.sentences[index].text).text == "[Velt] thanked the volunteers."

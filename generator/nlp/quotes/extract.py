@@ -268,9 +268,15 @@ def _added(verbs, names: Names) -> tuple[int, str] | None:
 
 def extract_quotes(parsed: ParsedArticle) -> list[QuoteMention]:
     """Every direct quotation of one article, verbatim, with its speaker as this article names it."""
+    return quotes_and_genders(parsed)[0]
+
+
+def quotes_and_genders(parsed: ParsedArticle) -> tuple[list[QuoteMention], dict[str, str]]:
+    """The quotations, and each person's gender as the article tells it (surname key -> "m"/"f"),
+    which the attribution reads and the claims' pronouns need too."""
     doc, sentences, text = parsed.doc, parsed.sentences, parsed.text
     if not sentences:
-        return []
+        return [], {}
     paragraphs = _paragraph_ranges(sentences)
     spans = _spans(text, paragraphs)
     names = Names.build(doc, parsed.ents, _quoted_tokens(doc, spans))
@@ -288,4 +294,4 @@ def extract_quotes(parsed: ParsedArticle) -> list[QuoteMention]:
         sentence = parsed.sentence_at(f.span.start)
         out.append(QuoteMention(quote, f.speaker.name if f.speaker else None, sentence,
                                 f.span.start, f.span.start + len(quote)))
-    return out
+    return out, dict(names.gender)

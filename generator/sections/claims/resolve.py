@@ -74,8 +74,10 @@ def _standalone(item: AnalysedArticle, index: int, text: str, join: bool) -> Res
         return Resolved(line, None, (index,))
     # "Her passing ...": a possessive often points past the nearest name to the story's subject,
     # so it is not resolved (the line is held, or taken with the sentence before)
-    if (PERSON_PRONOUN.match(line) and not _POSSESSIVE.match(line)) or SPEAKER_TAIL.search(line):
-        name = referent(item, index)
+    opener, tail = PERSON_PRONOUN.match(line), SPEAKER_TAIL.search(line)
+    if (opener and not _POSSESSIVE.match(line)) or tail:
+        pronoun = (opener.group(1) if opener else next(g for g in tail.groups() if g)).split()[-1]
+        name = referent(item, index, pronoun)
         if name:
             named = bracket(line, name)
             if form_problem(named) is None:
@@ -130,11 +132,22 @@ def _previous(item: AnalysedArticle, index: int) -> Sentence | None:
     return prev if prev.paragraph == sents[index].paragraph else None
 
 
-def referent(item: AnalysedArticle, index: int) -> str | None:
+def referent(item: AnalysedArticle, index: int, pronoun: str | None = None) -> str | None:
     """The one person the sentences just before `index` name (their surname), else None.
 
     The nearest sentence (within LOOK_BACK, this paragraph or the one before) that names
-    anyone decides: one person there is the referent; two or more leave it in doubt."""
+    anyone decides: one person there is the referent; two or more leave it in doubt. A "she"
+    is never a man the article calls "he" (nor the reverse): then no one is named."""
+    name = _referent(item, index)
+    wanted = _PRONOUN_GENDER.get((pronoun or "").lower())
+    told = dict(item.analysis.genders).get(name.lower()) if name else None
+    return None if wanted and told and wanted != told else name
+
+
+_PRONOUN_GENDER = {"he": "m", "his": "m", "him": "m", "she": "f", "her": "f"}
+
+
+def _referent(item: AnalysedArticle, index: int) -> str | None:
     sents = item.analysis.sentences
     if not 0 <= index < len(sents):
         return None
