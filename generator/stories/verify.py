@@ -321,6 +321,17 @@ def _plural_person(role: str) -> bool:
     return len(word) > 3 and word.endswith("s") and not word.endswith("ss") and person_noun(word[:-1])
 
 
+def _naming(actor: Actor, texts: dict[str, str]) -> tuple[str, ...]:
+    """The sources naming the actor: those its mentions came from, and any other whose text
+    writes its name or an alias of three letters or more as a word ("WeWork's", a mention the
+    parser did not tag): "Sources naming it" never undercounts."""
+    names = [n for n in (actor.name, *actor.aliases) if len(n) >= 3]
+    pattern = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, sorted(names, key=len, reverse=True)))
+                         + r")(?![\w-])") if names else None
+    extra = {s for s, text in texts.items() if pattern is not None and pattern.search(text)}
+    return tuple(sorted(set(actor.sources) | extra))
+
+
 def _actors(actors: Sequence[Actor], texts: dict[str, str], held: list[Held],
             shown: Sequence[str] = ()) -> Iterable[Actor]:
     for actor in actors:
@@ -341,7 +352,7 @@ def _actors(actors: Sequence[Actor], texts: dict[str, str], held: list[Held],
         if reason is not None:
             held.append(Held("actor", f"{actor.name}: {actor.role}", actor.role_sources, reason))
             actor = replace(actor, role=None, role_sources=())
-        yield actor
+        yield replace(actor, sources=_naming(actor, texts))
 
 
 def _headline(story: Story, summary: Sequence[Item], held: list[Held]) -> str:

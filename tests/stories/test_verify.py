@@ -257,3 +257,12 @@ def test_a_bodys_role_a_statement_of_the_page_already_says_is_held():
     s = verify(Story("s", "Harlow outage", "2024-05-07", "2024-05-08", sources,
                      known=(Item(text, ("001",)),), actors=(actor,)))
     assert s.actors[0].role is None and s.held[-1].reason == "already said on the page"
+
+
+def test_sources_naming_an_actor_count_every_source_that_writes_its_name():
+    sources = (Article("001", "seeds/001.txt", ("The Harlow Board approved the plan on Monday.",)),
+               Article("002", "seeds/002.txt", ("Critics said Harlow Board's approval came too fast.",)),
+               Article("003", "seeds/003.txt", ("The river rose again overnight.",)))
+    actor = Actor("Harlow Board", "organization", (), None, 1, ("001",), ())
+    s = verify(Story("s", "Harlow plan", "2024-05-07", "2024-05-08", sources, actors=(actor,)))
+    assert s.actors[0].sources == ("001", "002")
