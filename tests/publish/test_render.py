@@ -402,8 +402,9 @@ def test_seed_page_keeps_every_statement_and_source(seed_story, settings, gold):
     statements = [i.text for i in (*seed_story.summary, *seed_story.background, *seed_story.known,
                                    *seed_story.whats_next)]
     statements += [t.text for t in seed_story.timeline] + [u.text for u in seed_story.unknown]
-    # a second rendering of one quoted statement is shown once (the gold's "wording" kind)
-    statements += [q.text for q in seed_story.quotes if not (q.note or "").startswith("another rendering")]
+    # key quotes are whole sentences with their speaker, one rendering each (the gold's "wording"
+    # kind); a phrase someone is quoted with stays in the JSON
+    statements += [q.text for q in render.full_sentence_quotes(seed_story.quotes)]
     statements += [a.name for a in seed_story.actors]
     missing = [s for s in statements if " ".join(s.split()) not in page_text]
     assert not missing

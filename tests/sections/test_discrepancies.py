@@ -88,11 +88,14 @@ def test_different_ranks_for_the_same_thing_are_a_dispute():
 
 
 @pytest.mark.slow
-def test_a_title_with_and_without_acting():
+def test_a_title_with_and_without_former_but_not_acting():
+    # a stand-in holds the post ("acting", "interim": the gold's minor kind, never shown); "former" does not
     a = analysed("a", "Acting Fire Chief Maria Lopez said the fire was under control by the evening.")
     b = analysed("b", "Fire Chief Maria Lopez told reporters the blaze was contained by the evening.")
+    assert not [d for d in disputes(a, b) if d.text.startswith("Titles")]
+    a = analysed("a", "Former Fire Chief Maria Lopez said the fire was under control by the evening.")
     d = only(disputes(a, b), "Titles differ for Maria Lopez")
-    assert "Acting Fire Chief" in d.text
+    assert "Former Fire Chief" in d.text
 
 
 @pytest.mark.slow
@@ -129,7 +132,7 @@ def test_the_same_words_given_to_different_people():
 @pytest.mark.slow
 def test_every_variant_is_the_sentence_of_its_source():
     a = analysed("a", "An explosion at a chemical plant in Westbrook killed 12 people on Tuesday, officials said.",
-                 "Acting Fire Chief Maria Lopez said the fire was under control by the evening.")
+                 "Former Fire Chief Maria Lopez said the fire was under control by the evening.")
     b = analysed("b", "A blast at a chemical factory in Westbrook on Tuesday killed 15 people, local officials said.",
                  "Fire Chief Maria Lopez told reporters the blaze was contained by the evening.")
     texts = {"a": a.article.text, "b": b.article.text}
@@ -276,3 +279,14 @@ def test_a_value_and_its_rounding_are_one_value():
     from generator.sections.claims.discrepancies import _rounded
     assert _rounded(51.9, 52) and _rounded(66, 66.4)
     assert not _rounded(51, 52) and not _rounded(51.2, 52) and not _rounded(7.5, 7.6)
+
+
+@pytest.mark.slow
+def test_a_part_of_a_total_and_a_rising_count_are_no_dispute():
+    a = analysed("a", "At least 151 people had died in the crush in Harlow, of whom 97 were women, officials said on Sunday.")
+    b = analysed("b", "Some 153 people were killed in the crush in Harlow on Sunday night, officials said.")
+    c = analysed("c", "Of the dead in the crush in Harlow, 101 are female and 55 are male, officials said.")
+    assert not [d for d in disputes(a, b, c) if d.text.startswith("Figures")]
+    a = analysed("a", "The civil protection agency said the death toll from the Harlow quake stood at 304 on Saturday.")
+    b = analysed("b", "The death toll from the Harlow quake has risen to at least 1,300 people, the agency said.")
+    assert not [d for d in disputes(a, b) if d.text.startswith("Figures")]

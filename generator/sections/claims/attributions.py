@@ -38,6 +38,9 @@ TITLE_HEADS = (r"minister|president|secretary|secretary-general|ambassador|envoy
 # Modifiers that change what a title means: an acting minister is not yet the minister.
 STATUS = {"acting", "former", "interim", "deputy", "vice", "then", "de", "facto", "caretaker",
           "designate", "elect", "outgoing", "incoming", "ex", "late"}
+# One who holds a post for now holds it: "interim CEO" and "CEO" name one post, not two
+# (the gold's "minor" kind: never shown as a disagreement, precision first).
+STAND_IN = {"acting", "interim", "caretaker"}
 _FUNCTION = {"the", "a", "an", "its", "his", "her", "their", "and", "s", "’s", "'s"}
 _TITLE_RUN = re.compile(rf"((?:(?:[A-Z][\w-]*|{'|'.join(sorted(STATUS))}|(?i:{TITLE_HEADS}))\s+){{0,4}}"
                         rf"(?i:{TITLE_HEADS})(?:\s+(?:of|to|for|at|in)\s+(?:the\s+)?(?:[A-Z][\w-]*\s*){{1,3}})?)"
@@ -359,7 +362,7 @@ def _conflict(a: Title, b: Title) -> bool:
     describe one post in other words: not a disagreement."""
     if a.head != b.head or _same_words(a.words, b.words):
         return False
-    only = (a.words ^ b.words) & STATUS
+    only = (a.words ^ b.words) & (STATUS - STAND_IN)
     # "former police officer Derek Chauvin": the status word is there, outside the title read
     return any(w not in _WORDS.findall(t.sentence.lower()) for w in only for t in (a, b))
 

@@ -180,6 +180,14 @@ _NUMBER = re.compile(rf"(?:({_HEDGES})\s+)?"
 _DIGIT = re.compile(r"\d")
 _SCORE = re.compile(r"\d\s?[-–]\s?\d")
 _INCREMENT = re.compile(r"\b(additional|another|further|extra|more|new)\s*$", re.I)
+_PART_BEFORE = re.compile(r"\b(?:of whom|of which|of them|of those|among them|among those)\s*$", re.I)
+# "Of the dead, 101 are female": a part of a group named before it, said to be something
+_GROUP_BEFORE = re.compile(r"\b(?:of|among) the(?: \S+)? \S+,\s*$", re.I)
+_IS_AFTER = re.compile(r"\s+(?:are|were|is|was)\b", re.I)
+# "has risen to", "climbed to", "now stands at": the count at one moment of a changing one
+_RISEN = re.compile(r"\b(?:risen|rose|rising|climbed|climbing|increased|jumped|grown|grew|mounted|soared|"
+                    r"reached|now stands at|has hit|topped)\s+(?:to\s+)?$", re.I)
+_PART_AFTER = re.compile(r"\s+(?:of|among)\s+(?:the|them|those|these|whom)\b", re.I)
 _OPEN_END = re.compile(r"\s+(?:or|and)\s+(greater|more|higher|above|less|fewer|lower|below)\b", re.I)
 _AS_OF = re.compile(r"\b(?:as of|as at|by)\s+((?:[A-Z]\w+|\d[\w:.]*)(?:\s+\w+)?)")
 SMALL = 10  # counts this small differ by one or two and still disagree (1 vs 2 injured)
@@ -204,6 +212,7 @@ class Figure:
     subject: str | None  # what it is a figure of, when named next to it ("tremor", "storm")
     start: int
     end: int
+    rising: bool = False  # "the toll has risen to 1,300": a count told as it changes, at its time
 
 
 def figures(c: Claim) -> list[Figure]:
@@ -221,6 +230,10 @@ def figures(c: Claim) -> list[Figure]:
             continue  # a score ("4-2", "3-3") is one value, never two counts
         if _INCREMENT.search(c.text[: m.start()]):
             continue  # "an additional 178 killed": a part of a total, not the total
+        before = c.text[max(0, m.start() - 40):m.start()]
+        if _PART_BEFORE.search(before) or _PART_AFTER.match(c.text[m.end():]) or (
+                _GROUP_BEFORE.search(before) and _IS_AFTER.match(c.text[m.end():])):
+            continue  # "of whom 97 were women", "Of the dead, 101 are female", "37 of the injured": a part
         value = float(m.group(2).replace(",", "")) * {"million": 1e6, "billion": 1e9}.get(m.group(3) or "", 1)
         if m.group(3) is None and re.fullmatch(r"(19|20)\d\d", m.group(2)):
             continue  # a year the entity recogniser missed
@@ -232,7 +245,7 @@ def figures(c: Claim) -> list[Figure]:
         key = _measure(c.text, m.start(), m.end())
         if key:
             out.append(Figure(lo, hi, m.group(0).strip(), key, _subject(c.text, m.start(), m.end()),
-                              m.start(), m.end()))
+                              m.start(), m.end(), bool(_RISEN.search(before))))
     return out
 
 
@@ -354,7 +367,7 @@ def number_conflicts(al: Alignment, related: float) -> list[Conflict]:
                 continue
             for fa in figs[i]:
                 for fb in figs[j]:
-                    if not _same_thing(fa, fb) or not (fa.hi < fb.lo or fb.hi < fa.lo):
+                    if not _same_thing(fa, fb) or not (fa.hi < fb.lo or fb.hi < fa.lo) or fa.rising or fb.rising:
                         continue
                     if fb.lo in given.get(ci.sid, ()) or fa.lo in given.get(cj.sid, ()):
                         continue  # one source gives both values: two different things
