@@ -35,7 +35,7 @@ from rapidfuzz import fuzz
 
 from generator.models import Actor, Held, Item, Quote, Story, TimelineEntry, Unknown
 from generator.sections.actors.standing import fits
-from generator.text.actor_kinds import person_noun
+from generator.text.actor_kinds import is_country_name, person_noun
 from generator.sections.quotes import is_statement, prepare_statements, repeats_statement
 from generator.stories.headline import ATTRIBUTION_TAIL, MAX_WORDS as MAX_HEADLINE_WORDS, centrality, lead_clause
 from generator.text.furniture import caption, furniture, markup
@@ -321,6 +321,33 @@ def _plural_person(role: str) -> bool:
     return len(word) > 3 and word.endswith("s") and not word.endswith("ss") and person_noun(word[:-1])
 
 
+# Words that make a person's name part of a place's or a body's: "the Jane Roe Hospital".
+_NAMED_AFTER = re.compile(r"(?:\s+[A-Z][\w'’-]*){0,2}\s+(?:Hospital|Airport|University|School|College|Stadium|Arena|"
+                          r"Centre|Center|Institute|Foundation|Prize|Award|Street|Avenue|Bridge|Park|Square|Station|"
+                          r"Library|Museum|Memorial|Hall|Building|Tower|Trophy|Cup)\b")
+_NAMED_BEFORE = re.compile(r"\b(?:Hospital|Airport|University|Stadium|Institute|Foundation|Museum|Prize)\s+(?:of\s+)?$")
+
+
+def _inside_a_place_name(name: str, texts: dict[str, str]) -> bool:
+    """Every time the sources write the name, it is part of a longer name of a place or a body."""
+    seen = 0
+    for text in texts.values():
+        for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text):
+            seen += 1
+            if not (_NAMED_AFTER.match(text, m.end()) or _NAMED_BEFORE.search(text[max(0, m.start() - 20):m.start()])):
+                return False
+    return seen > 0
+
+
+def _owned_name(actor: Actor) -> Actor:
+    """ "Jane Roe's Harbour Group" -> "Harbour Group": a person's name written into a body's.
+    A country's or a place's stays: "Velora's Foreign Ministry" is not any foreign ministry."""
+    m = re.match(r"^(.+?)['’]s\s+([A-Z][\w'’.&-]*(?:\s+[A-Z][\w'’.&-]*)*)$", actor.name)
+    if not m or len(m.group(1).split()) < 2 or is_country_name(m.group(1)):
+        return actor
+    return replace(actor, name=m.group(2), aliases=tuple(dict.fromkeys((*actor.aliases, actor.name))))
+
+
 def _naming(actor: Actor, texts: dict[str, str]) -> tuple[str, ...]:
     """The sources naming the actor: those its mentions came from, and any other whose text
     writes its name or an alias of three letters or more as a word ("WeWork's", a mention the
@@ -339,6 +366,10 @@ def _actors(actors: Sequence[Actor], texts: dict[str, str], held: list[Held],
             what = "place" if actor.kind in {"city", "region"} else actor.standing
             held.append(Held("actor", actor.name, actor.sources, f"not an actor of the story ({what})"))
             continue  # places, outlets, things: never a row (sections.actors.standing decides)
+        if actor.kind == "person" and _inside_a_place_name(actor.name, texts):
+            held.append(Held("actor", actor.name, actor.sources, "part of a place's or a body's name, not a person"))
+            continue  # "Albert Einstein" of "the Albert Einstein Israelite Hospital"
+        actor = _owned_name(actor)
         reason = role_problem(actor)
         if reason is None and actor.role and actor.kind != "person" and len(actor.role.split()) >= 4 \
                 and any(norm(actor.role) in line for line in shown):

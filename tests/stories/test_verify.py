@@ -266,3 +266,16 @@ def test_sources_naming_an_actor_count_every_source_that_writes_its_name():
     actor = Actor("Harlow Board", "organization", (), None, 1, ("001",), ())
     s = verify(Story("s", "Harlow plan", "2024-05-07", "2024-05-08", sources, actors=(actor,)))
     assert s.actors[0].sources == ("001", "002")
+
+
+def test_a_name_inside_a_hospitals_name_is_no_person_and_a_possessor_is_no_part_of_a_name():
+    sources = (Article("001", "seeds/001.txt", ("He died at the Ana Duarte Israelite Hospital in Harlow on Monday.",)),
+               Article("002", "seeds/002.txt", ("Lev Orlanov's Harbour Group bought the Harlow port. "
+                                                "Russia's Foreign Ministry said nothing.",)))
+    actors = (Actor("Ana Duarte", "person", (), None, 1, ("001",), ()),
+              Actor("Lev Orlanov's Harbour Group", "organization", (), None, 1, ("002",), ()),
+              Actor("Russia's Foreign Ministry", "organization", (), None, 1, ("002",), ()))
+    s = verify(Story("s", "Harlow", "2024-05-07", "2024-05-08", sources, actors=actors))
+    assert [a.name for a in s.actors] == ["Harbour Group", "Russia's Foreign Ministry"]
+    assert s.actors[0].aliases == ("Lev Orlanov's Harbour Group",)
+    assert reasons(s)["Ana Duarte"] == "part of a place's or a body's name, not a person"
