@@ -99,6 +99,8 @@ def _sentences(doc, article: Article, text: str, ents: Sequence) -> tuple[Senten
     rows = doc.to_array([IS_STOP, IS_PUNCT, IS_SPACE, LIKE_NUM, ENT_TYPE, LEMMA, ORTH]).tolist() if sents else []
     lemma_of: dict[int, str | None] = {}  # lemma hash -> folded lemma, None when blank
     number_ents = [(e.start, e.end, e.text) for e in ents if e.label_ in NUMBER_LABELS]
+    # the token-level test of pointers_of only where a pointing word is (its forms as written)
+    pointing_orths = {strings[w] for p in POINTING_WORDS for w in (p, p.capitalize(), p.upper()) if w in strings}
     out: list[Sentence] = []
     para = 0
     for sent in sents:
@@ -122,8 +124,9 @@ def _sentences(doc, article: Article, text: str, ents: Sequence) -> tuple[Senten
                 loose.append(strings[orth])
         # sent.ents: the entities wholly inside the sentence, in order
         numbers = tuple(t for s, e, t in number_ents if sent.start <= s and e <= sent.end) + tuple(loose)
+        pointing = any(row[6] in pointing_orths for row in rows[sent.start:sent.end])
         out.append(Sentence(len(out), stripped, start, start + len(stripped), para, tuple(lemmas), numbers,
-                            pointers_of(doc, sent.start, sent.end)))
+                            pointers_of(doc, sent.start, sent.end) if pointing else ()))
     return tuple(out)
 
 
