@@ -106,6 +106,7 @@ def verify(story: Story) -> Story:
     captioned = {a.source_id: "\n".join([a.text, *(r.line for r in a.removed if r.reason == "photo caption")])
                  for a in story.sources}
     actors = tuple(_actors(story.actors, captioned, held, shown))
+    actors = tuple(replace(a, sources=_naming(a, texts, [b for b in actors if b is not a])) for a in actors)
     headline = _headline(story, summary, held)
     return replace(story, headline=headline, summary=summary, background=background, known=known,
                    whats_next=whats_next, timeline=timeline, unknown=unknown, quotes=quotes, actors=actors,
@@ -348,11 +349,14 @@ def _owned_name(actor: Actor) -> Actor:
     return replace(actor, name=m.group(2), aliases=tuple(dict.fromkeys((*actor.aliases, actor.name))))
 
 
-def _naming(actor: Actor, texts: dict[str, str]) -> tuple[str, ...]:
+def _naming(actor: Actor, texts: dict[str, str], others: Sequence[Actor] = ()) -> tuple[str, ...]:
     """The sources naming the actor: those its mentions came from, and any other whose text
     writes its name or an alias of three letters or more as a word ("WeWork's", a mention the
-    parser did not tag): "Sources naming it" never undercounts."""
-    names = [n for n in (actor.name, *actor.aliases) if len(n) >= 3]
+    parser did not tag): "Sources naming it" never undercounts. A name another actor of the
+    story also answers to ("Bongo" for two Bongos) is no evidence: only the full name counts."""
+    theirs = {w.lower() for b in others for n in (b.name, *b.aliases) for w in [n, *n.split()]}
+    names = [n for n in (actor.name, *actor.aliases) if len(n) >= 3 and n.lower() not in theirs
+             and (actor.kind != "person" or " " in n.strip())]
     pattern = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, sorted(names, key=len, reverse=True)))
                          + r")(?![\w-])") if names else None
     extra = {s for s, text in texts.items() if pattern is not None and pattern.search(text)}
@@ -383,7 +387,7 @@ def _actors(actors: Sequence[Actor], texts: dict[str, str], held: list[Held],
         if reason is not None:
             held.append(Held("actor", f"{actor.name}: {actor.role}", actor.role_sources, reason))
             actor = replace(actor, role=None, role_sources=())
-        yield replace(actor, sources=_naming(actor, texts))
+        yield actor
 
 
 def _headline(story: Story, summary: Sequence[Item], held: list[Held]) -> str:

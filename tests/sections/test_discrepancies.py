@@ -290,3 +290,12 @@ def test_a_part_of_a_total_and_a_rising_count_are_no_dispute():
     a = analysed("a", "The civil protection agency said the death toll from the Harlow quake stood at 304 on Saturday.")
     b = analysed("b", "The death toll from the Harlow quake has risen to at least 1,300 people, the agency said.")
     assert not [d for d in disputes(a, b) if d.text.startswith("Figures")]
+
+
+@pytest.mark.slow
+def test_a_status_word_is_never_read_inside_another_word():
+    # "congratulate Vice President ..." holds "late" inside a word: no "late Vice President"
+    a = analysed("a", "Leaders rushed to congratulate Vice President Ana Silva on her win on Saturday.")
+    b = analysed("b", "Vice President Ana Silva won the vote on Saturday, officials said.")
+    assert not [d for d in disputes(a, b) if d.text.startswith("Titles")]
+    assert all("late Vice" not in t.title for t in attributions.titles(a, alignment.align([a, b], 0.55)))

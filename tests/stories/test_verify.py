@@ -279,3 +279,13 @@ def test_a_name_inside_a_hospitals_name_is_no_person_and_a_possessor_is_no_part_
     assert [a.name for a in s.actors] == ["Harbour Group", "Russia's Foreign Ministry"]
     assert s.actors[0].aliases == ("Lev Orlanov's Harbour Group",)
     assert reasons(s)["Ana Duarte"] == "part of a place's or a body's name, not a person"
+
+
+def test_a_surname_two_people_share_counts_for_neither():
+    sources = (Article("001", "seeds/001.txt", ("Ana Duarte and her father Rui Duarte spoke on Monday.",)),
+               Article("002", "seeds/002.txt", ("Duarte said the vote was rigged.",)),
+               Article("003", "seeds/003.txt", ("Ana Duarte left the country.",)))
+    actors = (Actor("Ana Duarte", "person", ("Duarte",), None, 2, ("001",), ()),
+              Actor("Rui Duarte", "person", ("Duarte",), None, 1, ("001",), ()))
+    s = verify(Story("s", "Harlow", "2024-05-07", "2024-05-08", sources, actors=actors))
+    assert [a.sources for a in s.actors] == [("001", "003"), ("001",)]

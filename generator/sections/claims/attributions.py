@@ -42,7 +42,7 @@ STATUS = {"acting", "former", "interim", "deputy", "vice", "then", "de", "facto"
 # (the gold's "minor" kind: never shown as a disagreement, precision first).
 STAND_IN = {"acting", "interim", "caretaker"}
 _FUNCTION = {"the", "a", "an", "its", "his", "her", "their", "and", "s", "’s", "'s"}
-_TITLE_RUN = re.compile(rf"((?:(?:[A-Z][\w-]*|{'|'.join(sorted(STATUS))}|(?i:{TITLE_HEADS}))\s+){{0,4}}"
+_TITLE_RUN = re.compile(rf"(?<![\w'’-])((?:(?:[A-Z][\w-]*|{'|'.join(sorted(STATUS))}|(?i:{TITLE_HEADS}))\s+){{0,4}}"
                         rf"(?i:{TITLE_HEADS})(?:\s+(?:of|to|for|at|in)\s+(?:the\s+)?(?:[A-Z][\w-]*\s*){{1,3}})?)"
                         r",?\s*$")
 _ROLE_AFTER = re.compile(rf"^(?:,\s+(?:the\s+|a\s+|an\s+|its\s+)?|\s+as\s+(?:the|its|his|her|their|a|an)\s+)"
