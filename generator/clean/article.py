@@ -180,11 +180,10 @@ def _published(lines: list[str], reasons: page.Reasons, start: int, byline_dates
             return found.iso
     if byline_dates:
         return byline_dates[0]
-    for i in bare:
-        found = find_date(lines[i])
-        if found:
-            return found.iso
-    return None
+    # several dates alone above the body: the page's own header (the day it was read) and the
+    # article's; an article is published before anything a page prints later, so the earliest
+    found = [d.iso for i in bare if (d := find_date(lines[i]))]
+    return min(found) if found else None
 
 
 # A name of capitalised words run into the next capitalised word with no space between them:

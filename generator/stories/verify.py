@@ -108,6 +108,7 @@ def verify(story: Story) -> Story:
     actors = tuple(_actors(story.actors, captioned, held, shown))
     actors = tuple(replace(a, sources=_naming(a, texts, [b for b in actors if b is not a])) for a in actors)
     headline = _headline(story, summary, held)
+    summary = _not_the_headline(summary, headline, held)
     return replace(story, headline=headline, summary=summary, background=background, known=known,
                    whats_next=whats_next, timeline=timeline, unknown=unknown, quotes=quotes, actors=actors,
                    held=tuple(held))
@@ -388,6 +389,15 @@ def _actors(actors: Sequence[Actor], texts: dict[str, str], held: list[Held],
             held.append(Held("actor", f"{actor.name}: {actor.role}", actor.role_sources, reason))
             actor = replace(actor, role=None, role_sources=())
         yield actor
+
+
+def _not_the_headline(summary: tuple[Item, ...], headline: str, held: list[Held]) -> tuple[Item, ...]:
+    """In brief never opens by saying the headline again word for word (it keeps one point)."""
+    same = [i for i in summary if norm(i.text).rstrip(". ") == norm(headline).rstrip(". ")]
+    if not same or len(summary) < 2:
+        return summary
+    held.extend(Held("summary", i.text, i.sources, "the headline says it") for i in same)
+    return tuple(i for i in summary if i not in same)
 
 
 def _headline(story: Story, summary: Sequence[Item], held: list[Held]) -> str:

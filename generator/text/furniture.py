@@ -159,7 +159,8 @@ LEAK = re.compile(
     r"\bshare this\b|\bfollow us\b|\bwatch:|\blisten:|expand / collapse|skip to content|"
     r"view image in full screen|keep scrolling|\bvia this url\b|send this page to someone|"
     r"\b(?:source|credit):\s*(?:getty|ap|afp|reuters|epa|pa|aap|shutterstock)\b|\bimage copyright\b|"
-    r"\bimage may contain\b|^\[?related:|^\(?(?:editor['’]?s )?note:|\bhide ad\b|\bsee (?:pa|ap|afp|aap) story\b|"
+    r"\bquotes? (?:displayed|delayed) (?:in real[- ]time|by at least)\b|\breal[- ]time quotes\b|"
+    r"\bdelayed (?:by )?(?:at least )?15 minutes\b|\bimage may contain\b|^\[?related:|^\(?(?:editor['’]?s )?note:|\bhide ad\b|\bsee (?:pa|ap|afp|aap) story\b|"
     r"\b(?:this (?:post|story|article) (?:was|has been) )?updated (?:on )?[A-Z][a-z]+\.? \d{1,2},? \d{4}\b)", re.I)
 # An embedded post: "pic.twitter.com/…", "Jane Roe (@janeroe) July 4, 2025", "A post shared by".
 EMBED = re.compile(

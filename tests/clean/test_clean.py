@@ -445,3 +445,8 @@ def test_an_agency_caption_is_not_taken_for_a_dateline():
     caption = "EASTMERE, VALLEY STATE - JUNE 01: Farmer Jane Roe (R) leaves the court after the vote."
     article = clean([f"{caption} {P1}", P2, P3])
     assert article.paragraphs == tuple(BODY) and reason_of(article, caption) == "photo caption"
+
+
+def test_of_several_dates_above_the_body_the_earliest_is_the_articles():
+    article = clean(["Thursday, May 23, 2024", "Valley Wire", "May 2, 2024", *BODY])
+    assert article.published == "2024-05-02"

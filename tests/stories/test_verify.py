@@ -289,3 +289,12 @@ def test_a_surname_two_people_share_counts_for_neither():
               Actor("Rui Duarte", "person", ("Duarte",), None, 1, ("001",), ()))
     s = verify(Story("s", "Harlow", "2024-05-07", "2024-05-08", sources, actors=actors))
     assert [a.sources for a in s.actors] == [("001", "003"), ("001",)]
+
+
+def test_in_brief_does_not_open_with_the_headline_again():
+    text = "Harlow dam fails after storm. Police closed the road on Tuesday."
+    sources = (Article("001", "seeds/001.txt", (text,)),)
+    s = verify(Story("s", "Harlow dam fails after storm", "2024-05-07", "2024-05-08", sources,
+                     summary=(Item("Harlow dam fails after storm.", ("001",)), Item("Police closed the road on Tuesday.", ("001",)))))
+    assert [i.text for i in s.summary] == ["Police closed the road on Tuesday."]
+    assert reasons(s)["Harlow dam fails after storm."] == "the headline says it"

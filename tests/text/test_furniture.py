@@ -136,3 +136,7 @@ def test_agency_credits_around_a_caption_and_the_sites_own_notes():
 def test_a_dateline_may_open_with_its_date():
     d = dateline("April 10, 2019 (Wire) — An international team shared the first image of the object.")
     assert (d.month, d.day, d.year) == (4, 10, 2019)
+
+
+def test_a_market_data_notice_is_furniture():
+    assert markup("Quotes displayed in real-time or delayed by at least 15 minutes. Market data by a vendor.")
