@@ -288,7 +288,15 @@ def _baseline(ent, prep) -> bool:
     while i >= ent.sent.start and (doc[i].like_num or doc[i].ent_type_ in ("MONEY", "PERCENT", "QUANTITY", "CARDINAL")
                                    or doc[i].text in ("$", "€", "£", "%")):
         i, skipped = i - 1, skipped + 1
-    return skipped > 0 and i >= ent.sent.start and doc[i].lower_ == "from"
+    if skipped > 0 and i >= ent.sent.start and doc[i].lower_ == "from":
+        return True
+    # "44 more seats than in 2021", "doubled compared to the elections in 2021", "twice as many
+    # as in 2021": the year of the figure compared with, not of an event
+    start = prep.i if prep is not None and prep.i < ent.start else ent.start
+    window = [t.lower_ for t in doc[max(ent.sent.start, start - 6):start]]
+    if window and (window[-1] == "than" or window[-1] == "as" and "as" in window[:-1]):
+        return True  # "more than in 2021", "as many as in 2021" (never "as of Tuesday")
+    return "compared" in window or "versus" in window or "vs" in window or "vs." in window
 
 
 def _heads_clause(noun, verb) -> bool:

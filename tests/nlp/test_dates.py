@@ -103,3 +103,13 @@ def test_four_figures_before_a_time_zone_are_a_clock_time_not_a_year():
     found = timing("The weather service said the eye of the storm made landfall just after 3:00 pm (1900 GMT) "
                    "on the barrier island of Palm Key, west of the city of Harlow.", "2022-09-28")
     assert found == []  # the year 1900 before
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text", [
+    "The outsider parties will get 44 more seats than in 2021, the count showed.",
+    "The party's 37 seats have doubled compared to the previous elections in 2021.",
+    "The party won 36 seats in the chamber, twice as many as in 2021.",
+])
+def test_the_year_a_figure_is_compared_with_dates_no_event(text):
+    assert mentions(text, "2023-11-23") == []

@@ -132,7 +132,9 @@ def test_more_openers_told_against_an_unseen_sentence():
                  "From then on, the scientist spoke through a synthesiser.", "In another case, rescuers saved a child.",
                  "Among those hit were the council's website and the port.",
                  "It's possible some among them were not in the building when it fell, officials said.",
-                 "Especially against someone as well known as the actor."):
+                 "Especially against someone as well known as the actor.",
+                 "Four years later, the scientist was awarded the medal.",
+                 "The 45-year-old politician lamented the campaign.", "The Harbour United stopper kept a clean sheet."):
         assert form_problem(line), line
 
 
