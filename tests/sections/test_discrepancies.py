@@ -299,3 +299,13 @@ def test_a_status_word_is_never_read_inside_another_word():
     b = analysed("b", "Vice President Ana Silva won the vote on Saturday, officials said.")
     assert not [d for d in disputes(a, b) if d.text.startswith("Titles")]
     assert all("late Vice" not in t.title for t in attributions.titles(a, alignment.align([a, b], 0.55)))
+
+
+@pytest.mark.slow
+def test_a_forecast_and_a_rank_by_size_are_no_dispute():
+    a = analysed("a", "The Harbour Party was forecast to win 36 seats in the Velorian parliament, exit polls showed.")
+    b = analysed("b", "The Harbour Party won 37 seats in the Velorian parliament, the final count showed.")
+    assert not [d for d in disputes(a, b) if d.text.startswith("Figures")]
+    a = analysed("a", "Harlow Bank became the third bank to fail this year after regulators seized it on Monday.")
+    b = analysed("b", "Harlow Bank became the second-largest bank to fail after regulators seized it on Monday.")
+    assert not [d for d in disputes(a, b) if d.text.startswith("Descriptions")]

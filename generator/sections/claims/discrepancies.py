@@ -188,6 +188,8 @@ _IS_AFTER = re.compile(r"\s+(?:are|were|is|was)\b", re.I)
 _RISEN = re.compile(r"\b(?:risen|rose|rising|climbed|climbing|increased|jumped|grown|grew|mounted|soared|"
                     r"reached|now stands at|has hit|topped)\s+(?:to\s+)?$", re.I)
 _PART_AFTER = re.compile(r"\s+(?:of|among)\s+(?:the|them|those|these|whom)\b", re.I)
+_PROJECTED = re.compile(r"\b(?:forecast|projected|projection|predicted|estimated to|expected to|exit polls?|"
+                        r"polls? (?:showed|suggested|predicted)|on track to)\b", re.I)
 _OPEN_END = re.compile(r"\s+(?:or|and)\s+(greater|more|higher|above|less|fewer|lower|below)\b", re.I)
 _AS_OF = re.compile(r"\b(?:as of|as at|by)\s+((?:[A-Z]\w+|\d[\w:.]*)(?:\s+\w+)?)")
 SMALL = 10  # counts this small differ by one or two and still disagree (1 vs 2 injured)
@@ -375,6 +377,8 @@ def number_conflicts(al: Alignment, related: float) -> list[Conflict]:
                         continue  # "51.9" / "52": one value, rounded
                     if fa.key not in MEASURES and not (_close(fa, fb) or max(fa.lo, fb.lo) <= SMALL):
                         continue  # "after 120 minutes" / "in the last 10 minutes": two spans
+                    if _PROJECTED.search(ci.text) or _PROJECTED.search(cj.text):
+                        continue  # "was forecast to win 36 seats" / "won 37 seats": a forecast, then the count
                     qualified = _as_of(ci.text), _as_of(cj.text)
                     if all(qualified) and qualified[0] != qualified[1]:
                         continue  # "as of Saturday" / "as of Sunday": counts at two times
@@ -412,6 +416,11 @@ def _same_what(a: str, b: str) -> bool:
     return " " not in long and long.endswith(short)
 
 
+def _ordinal(rank: str) -> bool:
+    """ "third" counts in order; "second-largest" ranks by size: the two never contradict."""
+    return rank in ("first", "second", "third", "last", "only")
+
+
 def descriptor_conflicts(al: Alignment, related: float) -> list[Conflict]:
     """Different ranks claimed for the same thing: "the first country" vs "the second
     country". A rank for a narrower group ("the first European country") is compatible."""
@@ -422,7 +431,7 @@ def descriptor_conflicts(al: Alignment, related: float) -> list[Conflict]:
             for rank_b, what_b, text_b in recs[j]:
                 # "the first country" / "the first major world power" can both be true; "the
                 # first country" / "the second country" cannot
-                if rank_a != rank_b and _same_what(what_a, what_b):
+                if rank_a != rank_b and _same_what(what_a, what_b) and _ordinal(rank_a) == _ordinal(rank_b):
                     out.append(Conflict(i, j, "Descriptions", text_a, text_b))
     return out
 
