@@ -562,3 +562,9 @@ def test_a_bodys_first_word_alone_is_the_body_when_it_begins_one_name_only():
     assert len(cluster(_forms(("Velmont", "ORG"), ("Velmont Brothers", "ORG")), [], ["x"] * 2)) == 1
     two = _forms(("Velmont", "ORG"), ("Velmont Brothers", "ORG"), ("Velmont Capital", "ORG"))
     assert len(cluster(two, [], ["x"] * 3)) == 3  # two bodies begin with it: not guessed
+
+
+def test_a_bank_named_with_and_without_bank_is_one_when_nothing_else_shares_its_name():
+    forms = _forms(("Harbour Trust Bank", "ORG"), ("Harbour Trust", "ORG"), ("Harbour", "ORG"))
+    groups = sorted(sorted(f.core for f in g) for g in cluster(forms, [], ["x"] * len(forms)))
+    assert groups == [["Harbour", "Harbour Trust", "Harbour Trust Bank"]]

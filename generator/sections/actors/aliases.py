@@ -259,7 +259,7 @@ def merge_national_prefix(forms: Sequence[Form], uf: UnionFind) -> None:
 
 
 def merge_corporate_forms(forms: Sequence[Form], uf: UnionFind) -> None:
-    """ "CrowdStrike" and "CrowdStrike Holdings", "Labour" and "the Labour Party", "the
+    """ "CrowdStrike" and "CrowdStrike Holdings", "Harbour Trust" and "Harbour Trust Bank", "Labour" and "the Labour Party", "the
     Conservatives" and "the Conservative Party": one body, however much of its name is written.
     Only names of bodies and groups (never a person's or a country's), and only where the bare
     base is itself a name of the story or two names share it."""
@@ -272,6 +272,13 @@ def merge_corporate_forms(forms: Sequence[Form], uf: UnionFind) -> None:
         if len(group) >= 2:
             for g in group[1:]:
                 uf.union(group[0].index, g.index)
+    # "Harbour Trust Bank" / "Harbour Trust": one bank, when no other body is "Harbour Trust <something>"
+    # ("Velmont Bank" beside "Velmont Holdings" is another body)
+    keys = {f.key: f for f in bodies}
+    for key, f in keys.items():
+        if key.endswith(" bank") and (bare := key[: -len(" bank")]) in keys:
+            if not any(k != key and k.startswith(bare + " ") for k in keys):
+                uf.union(keys[bare].index, f.index)
 
 
 def _landform_words(key: str) -> list[str] | None:
@@ -351,8 +358,8 @@ def cluster(forms: Sequence[Form], places: Sequence[str], texts: Sequence[str]) 
     merge_abbreviations(forms, uf, texts)
     merge_descriptive_names(forms, uf)
     merge_member_forms(forms, uf)
+    merge_corporate_forms(forms, uf)  # first: "X Chase" and "X Chase Bank" are one before "X" is matched
     merge_short_org_names(forms, uf)
-    merge_corporate_forms(forms, uf)
     merge_national_prefix(forms, uf)
     merge_landforms(forms, uf)
     merge_cut_names(forms, uf, texts)
