@@ -16,6 +16,7 @@ from typing import Sequence
 
 from generator.models import AnalysedArticle, Item
 from generator.text.dates.vocabulary import DATE_WORDS
+from generator.text.standalone import WRITER_FIRST_PERSON
 
 MAX_WORDS = 16
 MIN_WORDS = 4
@@ -57,15 +58,14 @@ def _content(text: str) -> set[str]:
     return {w for w in _WORD.findall(text.lower()) if w not in _STOP and len(w) > 2}
 
 
-# The writer speaking in a title, outside quotation marks: a column's or a blog's, not a report's.
-_WRITER = re.compile(r"\b(?:I|I['’](?:m|ve|d|ll)|me|my|myself)\b")
+# A title is read outside its quotation marks for the writer's own first person (text/standalone).
 _QUOTED_PART = re.compile(r"[\"“‘'][^\"“”‘’]*[\"”’']")
 
 
 def from_titles(items: Sequence[AnalysedArticle]) -> str | None:
     """The consensus among the sources' own titles that read as headlines."""
     titles = [(it.source_id, t) for it in items if (t := clean_title(it.article.title or ""))
-              and not _WRITER.search(_QUOTED_PART.sub(" ", t))]  # "What I saw sickened me": a column's
+              and not WRITER_FIRST_PERSON.search(_QUOTED_PART.sub(" ", t))]  # "What I saw sickened me": a column's
     # a headline the bodies do not bear out (a caption, another story's teaser) is not this story's
     bodies = [_content(it.article.text) for it in items]
     titles = [(sid, t) for sid, t in titles

@@ -28,6 +28,7 @@ A line that fails goes to `Story.held` with its reason: never published, kept fo
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import replace
 from typing import Iterable, Sequence
 
@@ -106,7 +107,8 @@ def verify(story: Story) -> Story:
     captioned = {a.source_id: "\n".join([a.text, *(r.line for r in a.removed if r.reason == "photo caption")])
                  for a in story.sources}
     actors = tuple(_actors(story.actors, captioned, held, shown))
-    actors = tuple(replace(a, sources=_naming(a, texts, [b for b in actors if b is not a])) for a in actors)
+    answers = Counter(n for a in actors for n in _answers_to(a))  # how many actors answer to each name
+    actors = tuple(replace(a, sources=_naming(a, texts, answers)) for a in actors)
     headline = _headline(story, summary, held)
     summary = _not_the_headline(summary, headline, held)
     return replace(story, headline=headline, summary=summary, background=background, known=known,
@@ -350,13 +352,17 @@ def _owned_name(actor: Actor) -> Actor:
     return replace(actor, name=m.group(2), aliases=tuple(dict.fromkeys((*actor.aliases, actor.name))))
 
 
-def _naming(actor: Actor, texts: dict[str, str], others: Sequence[Actor] = ()) -> tuple[str, ...]:
+def _answers_to(actor: Actor) -> set[str]:
+    """Every name the actor answers to, and every word of them, lower-cased."""
+    return {w.lower() for n in (actor.name, *actor.aliases) for w in [n, *n.split()]}
+
+
+def _naming(actor: Actor, texts: dict[str, str], answers: Counter[str] | None = None) -> tuple[str, ...]:
     """The sources naming the actor: those its mentions came from, and any other whose text
     writes its name or an alias of three letters or more as a word ("WeWork's", a mention the
     parser did not tag): "Sources naming it" never undercounts. A name another actor of the
-    story also answers to ("Bongo" for two Bongos) is no evidence: only the full name counts."""
-    theirs = {w.lower() for b in others for n in (b.name, *b.aliases) for w in [n, *n.split()]}
-    names = [n for n in (actor.name, *actor.aliases) if len(n) >= 3 and n.lower() not in theirs
+    story also answers to (`answers` counts them: "Bongo" for two Bongos) is no evidence."""
+    names = [n for n in (actor.name, *actor.aliases) if len(n) >= 3 and (answers or {}).get(n.lower(), 1) <= 1
              and (actor.kind != "person" or " " in n.strip())]
     pattern = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, sorted(names, key=len, reverse=True)))
                          + r")(?![\w-])") if names else None

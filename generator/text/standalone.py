@@ -85,6 +85,9 @@ SLIP = re.compile(r"\b(?!(?:that|had|is|do|very|far|so|bye|no|yeah|ha|knock)\b)(
                   r"\b(?:is|was|were|are|has|have|had) (?:is|was|were|are|has|have)\b|"
                   r"\bat in\b|\bin at\b", re.I)
 _QUOTED = re.compile(r"[\"“][^\"“”]*[\"”]|‘[^‘’]*’")
+QUOTED = _QUOTED  # a quoted passage: blanked before a test reads the writer's own words
+# The writer's own "I" (a column's, a blog's), read outside quotation marks: commentary, not report.
+WRITER_FIRST_PERSON = re.compile(r"\b(?:I|I['’](?:m|ve|d|ll)|me|my|myself)\b")
 # A line opening on a lower-case word was picked up mid-way ("hit about an hour."); not "iPhone", "eBay".
 _LOWER_START = re.compile(r"^[\"“‘'(]*[a-z](?![a-z]*[A-Z])")
 ENDS_A_SENTENCE = re.compile(r"[.!?][\"'”’)\]]*$")

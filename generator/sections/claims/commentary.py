@@ -13,13 +13,12 @@ import re
 from typing import Sequence
 
 from generator.models import AnalysedArticle
+from generator.text.standalone import QUOTED, WRITER_FIRST_PERSON
 
 MIN_FIRST_PERSON = 4  # sentences with the writer's "I", "me" or "my" ...
 MIN_SHARE = 0.25  # ... and at least this share of the source's sentences
 MIN_WORDS = 5  # shorter pieces are labels and crossheads, not the writer's sentences
 
-_QUOTED = re.compile(r"[\"“][^\"“”]*[\"”]|‘[^‘’]*’")
-_FIRST_PERSON = re.compile(r"\b(?:I|I['’](?:m|ve|d|ll)|me|my|myself)\b")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 
 
@@ -30,11 +29,11 @@ def first_person_share(paragraphs: Sequence[str]) -> tuple[int, int]:
     for paragraph in paragraphs:
         if paragraph.count('"') % 2 or paragraph.count("“") != paragraph.count("”"):
             continue
-        for sentence in _SENTENCE_END.split(_QUOTED.sub(" ", paragraph)):
+        for sentence in _SENTENCE_END.split(QUOTED.sub(" ", paragraph)):
             if len(sentence.split()) < MIN_WORDS:
                 continue
             total += 1
-            mine += bool(_FIRST_PERSON.search(sentence))
+            mine += bool(WRITER_FIRST_PERSON.search(sentence))
     return mine, total
 
 

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Callable
 
 from generator.models import AnalysedArticle, Sentence
 from generator.text.standalone import CONNECTIVE, DATELINE, PERSON_PRONOUN, SPEAKER_TAIL, dangling, form_problem
@@ -52,13 +53,9 @@ def standalone(item: AnalysedArticle, index: int, text: str, join: bool = True) 
     if pointing is None:
         return resolved
     # "Prof Velt retired from that position in 2009": the sentence before names the position
-    prev = _previous(item, index) if join else None
-    if prev is not None and pointing[1] in prev.lemmas and form_problem(prev.text) is None \
-            and _pointer(item, prev.index, prev.text) is None:
-        joined = item.article.text[prev.start:item.analysis.sentences[index].start] + text
-        if len(joined.split()) <= MAX_WORDS and form_problem(joined) is None:
-            return Resolved(joined, None, (prev.index, index))
-    return Resolved(None, f"does not stand alone (points to '{pointing[0]}')", (index,))
+    return _with_previous(item, index, text, join, lambda prev: pointing[1] in prev.lemmas and
+                          _pointer(item, prev.index, prev.text) is None) \
+        or Resolved(None, f"does not stand alone (points to '{pointing[0]}')", (index,))
 
 
 def _standalone(item: AnalysedArticle, index: int, text: str, join: bool) -> Resolved:
@@ -82,12 +79,20 @@ def _standalone(item: AnalysedArticle, index: int, text: str, join: bool) -> Res
             named = bracket(line, name)
             if form_problem(named) is None:
                 return Resolved(named, None, (index,))
+    return _with_previous(item, index, text, join) or Resolved(None, problem, (index,))
+
+
+def _with_previous(item: AnalysedArticle, index: int, text: str, join: bool,
+                   fits: Callable[[Sentence], bool] = lambda prev: True) -> Resolved | None:
+    """The line taken with the sentence before it in its paragraph, when `join` allows, that
+    sentence stands alone and `fits`, and the two together stand alone and are not too long."""
     prev = _previous(item, index) if join else None
-    if prev is not None and form_problem(prev.text) is None:
-        joined = item.article.text[prev.start:item.analysis.sentences[index].start] + text
-        if len(joined.split()) <= MAX_WORDS and form_problem(joined) is None:
-            return Resolved(joined, None, (prev.index, index))
-    return Resolved(None, problem, (index,))
+    if prev is None or form_problem(prev.text) is not None or not fits(prev):
+        return None
+    joined = item.article.text[prev.start:item.analysis.sentences[index].start] + text
+    if len(joined.split()) <= MAX_WORDS and form_problem(joined) is None:
+        return Resolved(joined, None, (prev.index, index))
+    return None
 
 
 def _close_quotation(item: AnalysedArticle, index: int, text: str, problem: str) -> Resolved:

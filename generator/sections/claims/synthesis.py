@@ -31,6 +31,7 @@ from generator.sections.claims import alignment
 from generator.sections.claims import discrepancies
 from generator.sections.claims import dating
 from generator.text.dates.partial import PartialDate, Precision
+from generator.text.dates.vocabulary import WEEKDAYS, alternation
 from generator.sections.claims.alignment import Alignment, Claim, Point
 from generator.config import Settings
 from generator.models import Actor, AnalysedArticle, Held, Item, TimelineEntry, Unknown
@@ -221,7 +222,7 @@ _COMPARED = re.compile(r"\b(?:last (?:seen|recorded|reached|happened)(?:\s+(?:in
 
 
 # Days named from the news itself: a sentence told on them is the news, never its background.
-NEWS_DAYS = re.compile(r"\b(?:on |early |late |last )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
+NEWS_DAYS = re.compile(rf"\b(?:on |early |late |last )?(?:{alternation(WEEKDAYS)}|"
                        r"today|tonight|yesterday|this (?:morning|afternoon|evening|week))\b", re.I)
 
 
