@@ -335,8 +335,12 @@ _NAMED_BEFORE = re.compile(r"\b(?:Hospital|Airport|University|Stadium|Institute|
 def _inside_a_place_name(name: str, texts: dict[str, str]) -> bool:
     """Every time the sources write the name, it is part of a longer name of a place or a body."""
     seen = 0
+    pattern = None
     for text in texts.values():
-        for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text):
+        if name not in text:
+            continue  # the cheap test first: most sources never write most names
+        pattern = pattern or re.compile(rf"(?<![\w-]){re.escape(name)}(?![\w-])")
+        for m in pattern.finditer(text):
             seen += 1
             if not (_NAMED_AFTER.match(text, m.end()) or _NAMED_BEFORE.search(text[max(0, m.start() - 20):m.start()])):
                 return False
@@ -364,9 +368,10 @@ def _naming(actor: Actor, texts: dict[str, str], answers: Counter[str] | None = 
     story also answers to (`answers` counts them: "Bongo" for two Bongos) is no evidence."""
     names = [n for n in (actor.name, *actor.aliases) if len(n) >= 3 and (answers or {}).get(n.lower(), 1) <= 1
              and (actor.kind != "person" or " " in n.strip())]
+    writing = {s: text for s, text in texts.items() if any(n in text for n in names)}  # the cheap test first
     pattern = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, sorted(names, key=len, reverse=True)))
-                         + r")(?![\w-])") if names else None
-    extra = {s for s, text in texts.items() if pattern is not None and pattern.search(text)}
+                         + r")(?![\w-])") if names and writing else None
+    extra = {s for s, text in writing.items() if pattern is not None and pattern.search(text)}
     return tuple(sorted(set(actor.sources) | extra))
 
 

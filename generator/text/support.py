@@ -86,7 +86,9 @@ class Source:
         return cls(text or "", norm(text), sentences, frozenset(numbers(text or "")))
 
 
-@lru_cache(maxsize=64)
+# Large enough for the biggest story's sources: each line is checked against every source in
+# turn, and a cache smaller than the story would miss on every call.
+@lru_cache(maxsize=512)
 def prepared(text: str) -> Source:
     return Source.of(text)
 
