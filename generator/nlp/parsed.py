@@ -15,6 +15,7 @@ from functools import cache
 from typing import Any, Sequence
 
 from generator.models import Article, Entity, Sentence
+from generator.text.actor_kinds import person_noun
 
 # Entity labels kept as plain data (numbers and dates feed claim comparison).
 ENTITY_LABELS = frozenset({
@@ -101,6 +102,7 @@ def _sentences(doc, article: Article, text: str, ents: Sequence) -> tuple[Senten
     number_ents = [(e.start, e.end, e.text) for e in ents if e.label_ in NUMBER_LABELS]
     # the token-level test of pointers_of only where a pointing word is (its forms as written)
     pointing_orths = {strings[w] for p in POINTING_WORDS for w in (p, p.capitalize(), p.upper()) if w in strings}
+    pronoun_orths = {strings[w] for p in PRONOUNS for w in (p, p.capitalize()) if w in strings}
     out: list[Sentence] = []
     para = 0
     for sent in sents:
@@ -124,9 +126,12 @@ def _sentences(doc, article: Article, text: str, ents: Sequence) -> tuple[Senten
                 loose.append(strings[orth])
         # sent.ents: the entities wholly inside the sentence, in order
         numbers = tuple(t for s, e, t in number_ents if sent.start <= s and e <= sent.end) + tuple(loose)
-        pointing = any(row[6] in pointing_orths for row in rows[sent.start:sent.end])
+        orths = {row[6] for row in rows[sent.start:sent.end]}
+        pointers = pointers_of(doc, sent.start, sent.end) if not orths.isdisjoint(pointing_orths) else ()
+        if not orths.isdisjoint(pronoun_orths):
+            pointers += pronouns_of(doc, sent.start, sent.end)
         out.append(Sentence(len(out), stripped, start, start + len(stripped), para, tuple(lemmas), numbers,
-                            pointers_of(doc, sent.start, sent.end) if pointing else ()))
+                            pointers))
     return tuple(out)
 
 
@@ -154,6 +159,79 @@ def pointers_of(doc, start: int, end: int) -> tuple[tuple[str, str], ...]:
             continue  # "the plan ... that plan", "Although X was banned, that status ...": told in the sentence
         out.append((doc[i:head.i + 1].text, lemma))
     return tuple(out)
+
+
+# Pronouns that stand for someone or something named before them. Where nothing in the
+# sentence can be what they stand for, the sentence leans on the one before it, however it
+# opens: "Grimacing in pain after a tackle, he hobbled off", "If verified, it would make ...",
+# "Unfortunately, that didn't happen", "Had England taken the lead, her performance ...".
+PERSON_PRONOUNS = frozenset({"he", "she", "him", "his", "her"})
+THING_PRONOUNS = frozenset({"it", "its"})
+GROUP_PRONOUNS = frozenset({"they", "them", "their"})
+DEMONSTRATIVES = frozenset({"this", "that", "these", "those"})
+PRONOUNS = PERSON_PRONOUNS | THING_PRONOUNS | GROUP_PRONOUNS | DEMONSTRATIVES
+SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+# "It seems that ...", "It took rescuers hours to ...": an "it" that stands for nothing
+RAISING = frozenset({"seem", "appear", "remain", "take", "happen", "turn", "look", "matter", "mean"})
+QUOTE_CHARS = frozenset('"“”')
+
+
+def pronouns_of(doc, start: int, end: int) -> tuple[tuple[str, str], ...]:
+    """The pronouns of tokens start..end, outside quotations, that nothing in the sentence can
+    stand for; each with "" where pointers_of gives the noun pointed at (a pronoun names none).
+
+    A pronoun is anchored by a word of its kind in the sentence: a person (a name, or a
+    person's noun) for "he", "she"; any noun or name for "it", "that", "they". The main clause's subject counts only what comes before it ("Taking to Twitter, he
+    wrote": Twitter is not who wrote); a pronoun elsewhere may look ahead too ("When he arrived,
+    Velt said"). An "it" that stands for nothing ("It is unclear whether ...", "It was Velt who
+    ...") is no pronoun of anything."""
+    out = []
+    quoted = False
+    for i in range(start, end):
+        tok = doc[i]
+        if tok.text in QUOTE_CHARS:
+            quoted = not quoted if tok.text == '"' else tok.text == "“"
+            continue
+        word = tok.lower_
+        if quoted or word not in PRONOUNS or tok.pos_ not in {"PRON", "DET"}:
+            continue
+        if word in DEMONSTRATIVES and (tok.dep_ not in SUBJECTS or tok.head.dep_ == "relcl"):
+            continue  # "that plan" is pointers_of's; "the plan that failed" points nowhere
+        if word in {"it", "its"} and _empty_it(tok):
+            continue
+        main = tok.dep_ in SUBJECTS and (tok.head.dep_ == "ROOT" or tok.head.dep_ == "conj" and tok.head.head.dep_ == "ROOT")
+        scope = doc[start:i] if main or word in DEMONSTRATIVES else [t for t in doc[start:end] if t.i != i]
+        if not any(_anchors(word, t) for t in scope):
+            out.append((tok.text, ""))
+    return tuple(out)
+
+
+def _anchors(pronoun: str, tok) -> bool:
+    """Can `tok` be what `pronoun` stands for?"""
+    if pronoun in PERSON_PRONOUNS:  # the small model tags many a person's name ORG, GPE or PRODUCT:
+        # a name is a person's where it is tagged so, untagged, or the subject of a verb
+        return tok.ent_type_ == "PERSON" or tok.pos_ == "PROPN" and (tok.ent_type_ in {"ORG", ""} or tok.dep_ in SUBJECTS) \
+            or tok.pos_ == "NOUN" and person_noun(tok.lemma_.lower())
+    return tok.pos_ in {"NOUN", "PROPN"} or tok.ent_type_ in {"NORP", "ORG"}
+
+
+def _empty_it(tok) -> bool:
+    """ "It is unclear whether ...", "It is expected that ...", "It was Velt who ...", "It took
+    hours to ...": an "it" standing for the clause after it, not for something said before."""
+    if tok.dep_ == "expl":
+        return True
+    if tok.dep_ not in SUBJECTS:
+        return False
+    head = tok.head
+    kids = list(head.children)
+    if any(k.dep_ in {"ccomp", "csubj"} and k.pos_ in {"VERB", "AUX"} for k in kids):
+        return True
+    if any(k.dep_ == "attr" and k.lemma_.lower() in TIME_NOUNS for k in kids):
+        return True  # "It has been ten years since ..." 
+    if head.lemma_ in RAISING and any(k.dep_ in {"xcomp", "ccomp", "advcl"} for k in kids):
+        return True
+    return any(k.dep_ in {"acomp", "attr", "oprd"} and any(g.dep_ in {"ccomp", "xcomp", "relcl", "acl"}
+                                                          for g in k.children) for k in kids)
 
 
 def _text_of(doc, article: Article) -> str:

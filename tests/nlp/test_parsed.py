@@ -15,7 +15,7 @@ from generator.models import Article, Sentence
 from generator.nlp import topic_terms
 from generator.nlp.analyse import analyse_doc
 from generator.nlp.model import parse_one
-from generator.nlp.parsed import NUMBER_LABELS, ParsedArticle, pointers_of, positions
+from generator.nlp.parsed import NUMBER_LABELS, ParsedArticle, pointers_of, positions, pronouns_of
 from generator.stories import cluster
 from generator.text.dates import expressions
 from generator.text.actor_kinds import ADMIN_NOUNS, COLLECTIVE_NOUNS
@@ -54,7 +54,7 @@ def _plain_sentences(doc, article: Article) -> tuple[Sentence, ...]:
         numbers = tuple(e.text for e in sent.ents if e.label_ in NUMBER_LABELS) + tuple(
             t.text for t in sent if t.like_num and not t.ent_type_)
         out.append(Sentence(len(out), text, start, start + len(text), para, lemmas, numbers,
-                            pointers_of(doc, sent.start, sent.end)))
+                            pointers_of(doc, sent.start, sent.end) + pronouns_of(doc, sent.start, sent.end)))
     return tuple(out)
 
 
@@ -131,3 +131,36 @@ def test_terms_are_the_content_lemmas_and_weighted_entities_clustering_compares(
     assert terms["official"] == 2 and "the" not in terms  # lemmas, stop words left out
     # an analysis made without terms (older code, hand-built in tests) is counted when clustered
     assert cluster.term_counts(AnalysedArticle(article, replace(analysis, terms=()))) == analysis.terms
+
+
+@pytest.mark.parametrize("text,pronoun", [
+    ("Grimacing in pain after a tackle, he hobbled off the field.", "he"),
+    ("During the 1970s in the midst of the Cold War, he had a hand in many events.", "he"),
+    ("If verified, it would make the seismic event stronger than the 7.0 quake.", "it"),
+    ("Unfortunately, that didn't happen and the full stack started to spiral.", "that"),
+    ("Had the hosts secured a lead, her performance would have been heroic.", "her"),
+    ("It was one step too far for the champions, who lost just their second match.", "It"),
+    ("It is designed to help people return to the moon.", "It"),
+    ("It's the deadliest quake since 2010.", "It"),
+])
+def test_a_pronoun_nothing_in_its_sentence_can_stand_for(text, pronoun):
+    doc = parse_one(text)
+    assert pronoun in [p for p, _ in pronouns_of(doc, 0, len(doc))]
+
+
+@pytest.mark.parametrize("text", [
+    "It is unclear whether the bridge can be repaired.",
+    "It was not immediately clear how many people were killed.",
+    "It took rescuers six hours to reach the village.",
+    "It has been 10 years since the last eruption.",
+    "It was the first time a woman had won the award.",
+    "When he arrived at the scene, Mayor John Smith said the damage was severe.",
+    "The company said its profits fell.",
+    "Police said they arrested two men.",
+    "In his speech, Biden praised the workers.",
+    "The minister said the plan that failed was his.",
+    'Asked about the vote, Velt said: "It is over and we lost."',
+])
+def test_a_pronoun_its_own_sentence_anchors_or_an_it_that_stands_for_nothing(text):
+    doc = parse_one(text)
+    assert pronouns_of(doc, 0, len(doc)) == ()

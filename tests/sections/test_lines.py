@@ -170,6 +170,18 @@ def test_a_phrase_pointing_back_takes_the_sentence_that_names_it_or_is_held():
 
 
 @pytest.mark.slow
+def test_a_pronoun_with_nothing_to_stand_for_takes_the_sentence_before_or_is_held():
+    item = analysed("a", "Striker Tom Velt limped off after 30 minutes. Grimacing in pain, he slammed his boot to the turf.",
+                    "The ballot was long.", "If verified, it would be the largest swing since 1990.")
+    index = next(s.index for s in item.analysis.sentences if s.text.startswith("Grimacing"))
+    line = standalone(item, index, item.analysis.sentences[index].text)
+    assert line.text.startswith("Striker Tom Velt limped off") and line.sentences == (index - 1, index)
+    index = next(s.index for s in item.analysis.sentences if s.text.startswith("If verified"))
+    held = standalone(item, index, item.analysis.sentences[index].text)
+    assert held.text is None and held.reason == "does not stand alone (points to 'it')"
+
+
+@pytest.mark.slow
 def test_she_is_never_a_man_the_article_calls_he():
     from generator.nlp.analyse import analyse_doc
     from generator.nlp.model import parse_one

@@ -50,11 +50,12 @@ def standalone(item: AnalysedArticle, index: int, text: str, join: bool = True) 
     if resolved.text is None or resolved.sentences != (index,):
         return resolved
     pointing = _pointer(item, index, resolved.text)
-    if pointing is None:
-        return resolved
-    # "Prof Velt retired from that position in 2009": the sentence before names the position
-    return _with_previous(item, index, text, join, lambda prev: pointing[1] in prev.lemmas and
-                          _pointer(item, prev.index, prev.text) is None) \
+    if pointing is None or not pointing[1] and "[" in resolved.text:
+        return resolved  # "[Velt] was known for his work": the bracket names whom the pronouns mean
+    # "Prof Velt retired from that position in 2009": the sentence before names the position;
+    # "Grimacing in pain, he hobbled off": the sentence before says who (a pronoun names no noun)
+    return _with_previous(item, index, text, join, lambda prev: (not pointing[1] or pointing[1] in prev.lemmas)
+                          and _pointer(item, prev.index, prev.text) is None) \
         or Resolved(None, f"does not stand alone (points to '{pointing[0]}')", (index,))
 
 
@@ -125,7 +126,7 @@ def _pointer(item: AnalysedArticle, index: int, text: str) -> tuple[str, str] | 
     sents = item.analysis.sentences
     if not 0 <= index < len(sents):
         return None
-    return next((p for p in sents[index].pointers if p[0] in text), None)
+    return next((p for p in sents[index].pointers if re.search(rf"(?<!\w){re.escape(p[0])}(?!\w)", text)), None)
 
 
 def _previous(item: AnalysedArticle, index: int) -> Sentence | None:

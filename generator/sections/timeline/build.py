@@ -118,7 +118,7 @@ def _candidates(item: AnalysedArticle, dating: Dating) -> list[Candidate]:
         spoken = {m: quoted(sentence, m.start) for m in item.analysis.date_mentions if m.sentence == index}
         dated = any(m.main_clause and not q for m, q in spoken.items())
         # "Velt retired from that position in 2009": the row leans on a sentence not shown
-        pointing = any(phrase in text for phrase, _ in sentence.pointers)
+        pointing = any(re.search(rf"(?<!\w){re.escape(phrase)}(?!\w)", text) for phrase, _ in sentence.pointers)
         for point, m in kept:
             if any(c.sentence == index and c.date == point for c in out):
                 continue  # "on Sunday (June 2)": one date, said twice
