@@ -8,18 +8,16 @@ import re
 import pytest
 
 from generator.config import Settings
-from generator.models import Actor, AnalysedArticle, Article, ArticleAnalysis
-from generator.nlp.parsed import ParsedArticle
+from generator.models import Actor, AnalysedArticle, Article
 from generator.publish.export import story_json
 from generator.sections.claims import synthesis as claims
+from generator.nlp.analyse import analyse_doc
 from tests.conftest import parse
 
 
 def analysed(sid: str, *paragraphs: str, published: str | None = "2024-05-14") -> AnalysedArticle:
     art = Article(sid, f"{sid}.txt", tuple(paragraphs), published=published)
-    doc = parse(art.text)
-    parsed = ParsedArticle.of(art, doc)
-    return AnalysedArticle(art, ArticleAnalysis(sid, parsed.sentences, parsed.entities()))
+    return AnalysedArticle(art, analyse_doc(art, parse(art.text)))  # with its dates, as the pipeline reads them
 
 
 @pytest.fixture(scope="module")

@@ -181,13 +181,16 @@ def extract_claims(item: AnalysedArticle, ref: date | None) -> list[Claim]:
         lemmas = tuple(w for w in s.lemmas if _HAS_WORD.search(w) and w not in ATTRIBUTION)
         entities = frozenset(ents_by_sentence.get(s.index, ()))
         cue = uncertainty.classify(text, heading)
+        dates = dating.sentence_dates(item, s.index, ref)
+        if cue == "future":  # "will ..." is a step to come only on a day not past when written
+            cue = "next" if any(d.main and (ref is None or d.interval.last >= ref) for d in dates) else None
         if len(_WORD.findall(text)) < 10 and not entities and not re.search(r"\d", text) \
                 and cue not in ("open_question", "next"):
             continue  # "This is a sign of the times.": nothing to check
         names = entity_words.get(s.index, set())
         predicate = tuple(w for w in lemmas if w not in names)
         out.append(Claim(item.source_id, s.index, text, len(out), lemmas, entities,
-                         dating.sentence_dates(item, s.index, ref), heading,
+                         dates, heading,
                          cue, predicate, kind == "quote",
                          frozenset(w for w in names if len(w) > 2 and w not in _NAME_FILLERS)))
     return out

@@ -279,7 +279,8 @@ def _words_around(text: str, start: int, end: int) -> tuple[list[str], list[str]
     if len(clauses) > 1 and not clauses[-1].strip():
         clauses = clauses[:-1]
     before = clauses[-1].replace("-", " ").split()[-4:][::-1]
-    clean = lambda ws: [w.lower().strip("\"'”’,:") for w in ws]
+    def clean(ws: list[str]) -> list[str]:
+        return [w.lower().strip("\"'”’,:") for w in ws]
     return clean(after), clean(before)
 
 

@@ -17,7 +17,7 @@ import re
 from functools import lru_cache
 from typing import Literal, Sequence
 
-Cue = Literal["open_question", "next", "background"]
+Cue = Literal["open_question", "next", "future", "background"]
 
 _QUOTED = re.compile(r"[\"“”][^\"“”]*[\"“”]|(?<!\w)‘[^‘’]*’(?!\w)")
 
@@ -69,22 +69,30 @@ HEDGED_PATTERNS = [
 ]
 
 # Plans and schedules: what sources say will happen next. Invented examples in the comments.
+# A schedule or a stated plan is next on its own words:
 NEXT_PATTERNS = [
-    # "The minister is expected to resign." / "Talks are set to resume."
-    r"\b(is|are|was|were)\s+(widely\s+)?(expected|set|scheduled|due|poised)\s+to\b",
+    # "The minister is expected to resign." / "Talks are set to resume."  (not "were expected to":
+    # a plan told in the past tense has most often happened, or fallen through, by the report)
+    r"\b(is|are)\s+(widely\s+)?(expected|set|scheduled|due|poised)\s+to\b",
     # "The company plans to appeal." / "Officials intend to reopen the road."
     r"\b(plans?|intends?|aims?|vows?|pledges?)\s+to\s+(?!do so\b)\w+",
+    # "A vote is planned for next week." / "in the coming days"
+    r"\bnext\s+(week|month|year|spring|summer|autumn|fall|winter)\b|\bin the coming\s+(days|weeks|months)\b",
+]
+# A bare future is next only with the day it will happen (claims.alignment reads the sentence's
+# dates, from the one date grammar): without one, "will" and "would"
+# describe ("the feature will work when connected", "she will be the first woman to lead"),
+# predict ("the reforms will turn the country into ...") or take a stance ("said it would not
+# tolerate ...", "said his legacy would live forever"): none of them a step still to come.
+FUTURE_PATTERNS = [
     # "The court will rule next week."  ("will" outside quotes, not "will likely depend", not in
     # a relative clause describing something ("a performance that will go down in history"), not
     # "will forever be" (a verdict, not a plan)
     r"(?<!\bthat )(?<!\bwhich )(?<!\bwho )\bwill\s+(?!likely depend|depend|forever|always|never|long\b)"
     r"(soon\s+|also\s+|now\s+)?[a-z]+",
-    # "The army said it would strengthen its border units."  (a plan, reported)
+    # "The army said it would strengthen its border units by March."  (a plan, reported)
     r"\b(said|says|announced|told\s+\w+)\b[^.;]{0,40}\bwould\s+(?!have\b|be\s+\w+ed\b)[a-z]+",
-    # "A vote is planned for next week." / "in the coming days"
-    r"\bnext\s+(week|month|year|spring|summer|autumn|fall|winter)\b|\bin the coming\s+(days|weeks|months)\b",
 ]
-
 # History that precedes the news. Dates are checked separately (claims.dating: dates as intervals).
 BACKGROUND_PATTERNS = [
     # "Since 2019, the company has cut 3,000 jobs."  (a sentence opening with "Since ...")
@@ -179,12 +187,16 @@ _PAST_EVENT = re.compile(r"\b(went|sent|came|began|took|started|ended|launched|l
                          r"felt|feels|thinks|thought|believed)\b", re.I)
 
 
-def next_cue(text: str) -> bool:
+def next_cue(text: str) -> Cue | None:
+    """ "next" for a schedule or stated plan, "future" for a bare future (next only if dated)."""
     plain = unquoted(text)
+    cue: Cue = "next"
     m = _either(tuple(NEXT_PATTERNS)).search(plain)
     if m is None:
-        return False
-    return not _PAST_EVENT.search(plain[: m.start()])
+        cue, m = "future", _either(tuple(FUTURE_PATTERNS)).search(plain)
+    if m is None or _PAST_EVENT.search(plain[: m.start()]):
+        return None
+    return cue
 
 
 def background_cue(text: str) -> bool:
@@ -204,7 +216,8 @@ def classify(text: str, heading: str | None = None) -> Cue | None:
     """The sentence's section cue, strongest first. Stated uncertainty beats everything ("It
     is unclear whether talks will resume" is an open question, not a plan); a prediction is
     an open question too, unless the source files it under its own "What's next:" heading;
-    a plan or schedule is what's next; then history.
+    a plan or schedule is what's next, a bare future ("will ...") is "future": next only when
+    the sentence dates it (claims.alignment); then history.
 
     Memoised: a wire story's sentences recur word for word across its copies."""
     if open_question_cue(text):
@@ -215,7 +228,7 @@ def classify(text: str, heading: str | None = None) -> Cue | None:
     if hedged:
         return "open_question"
     if planned:
-        return "next"
+        return planned
     if background_cue(text):
         return "background"
     return None
