@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+import re
+
 import pytest
 
 from generator.models import AnalysedArticle, Article, ArticleAnalysis
@@ -309,3 +311,29 @@ def test_a_forecast_and_a_rank_by_size_are_no_dispute():
     a = analysed("a", "Harlow Bank became the third bank to fail this year after regulators seized it on Monday.")
     b = analysed("b", "Harlow Bank became the second-largest bank to fail after regulators seized it on Monday.")
     assert not [d for d in disputes(a, b) if d.text.startswith("Descriptions")]
+
+
+@pytest.mark.slow
+def test_a_bound_before_a_currency_figure_holds_and_a_projection_is_no_count():
+    a = analysed("a", "Harlow Homes, the most indebted developer with more than $300 billion of liabilities, was wound up.")
+    b = analysed("b", "The court wound up Harlow Homes, the developer with $328 billion of liabilities, on Monday.")
+    assert not [d for d in disputes(a, b) if d.text.startswith("Figures")]
+    a = analysed("a", "The Harbour alliance secured 43.8 percent of the vote in the Velorian lower house.")
+    b = analysed("b", "The Harbour alliance is anticipated to receive 43.6 percent of the vote in the Velorian lower house.")
+    assert not [d for d in disputes(a, b) if d.text.startswith("Figures")]
+
+
+@pytest.mark.slow
+def test_a_possessive_date_dates_its_noun_not_the_sentence():
+    a = analysed("a", "Rescuers in Harlow continued to search for survivors of Monday's earthquake in the hills.")
+    b = analysed("b", "Rescuers in Harlow scrambled to search for survivors in the hills on Wednesday.")
+    assert not [d for d in disputes(a, b) if d.text.startswith("Dates")]
+
+
+@pytest.mark.slow
+def test_each_source_of_the_named_pair_shows_the_sentence_with_its_value():
+    a = analysed("a", "The blast in Westbrook on Tuesday was the worst since a fire in 2011 killed 90 people.",
+                 "The explosion in Westbrook on Tuesday killed 12 people, officials said.")
+    b = analysed("b", "The blast in Westbrook on Tuesday killed 15 people, officials said.")
+    d = only(disputes(a, b), "Figures (deaths) differ")
+    assert all(re.search(r"\b(12|15)\b", v) for v in d.variants.values()), d.variants

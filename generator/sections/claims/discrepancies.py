@@ -95,6 +95,8 @@ def date_conflicts(al: Alignment, related: float) -> list[Conflict]:
         ci, cj = al.claims[i], al.claims[j]
         for da in ci.dates:
             for db in cj.dates:
+                if _of_a_noun(ci.text, da) or _of_a_noun(cj.text, db):
+                    continue  # "survivors of Monday's earthquake": the day of the quake, not of the search
                 # a date the other sentence also gives is a second event, not a conflict
                 # (a vague span such as "in recent months" gives no date of its own)
                 matched = any(x.overlaps(db) and _precise(x) for x in ci.dates) or \
@@ -105,6 +107,11 @@ def date_conflicts(al: Alignment, related: float) -> list[Conflict]:
                 if _same_context(ci, da, cj, db, common) or _same_event(ci, da, cj, db, common):
                     out.append(Conflict(i, j, "Dates", _with_lead(ci.text, da), _with_lead(cj.text, db)))
     return out
+
+
+def _of_a_noun(text: str, span: DateSpan) -> bool:
+    """A possessive date ("Monday's earthquake") dates the noun after it, not the sentence."""
+    return text[span.end:span.end + 2] in ("'s", "’s")
 
 
 _PREPOSITIONS = {"in", "on", "at", "by", "of", "since", "from", "until", "during", "the"}
@@ -174,7 +181,7 @@ def _same_context(ci: Claim, da: DateSpan, cj: Claim, db: DateSpan, common: froz
 # A count with its hedge: "more than 300", "at least 41", "nearly 90", "5.2".
 _HEDGES = (r"more than|over|at least|nearly|almost|about|around|some|roughly|approximately|"
            r"an estimated|up to|fewer than|less than|exceeded|passed|topped")
-_NUMBER = re.compile(rf"(?:({_HEDGES})\s+)?"
+_NUMBER = re.compile(rf"(?:({_HEDGES})\s+)?(?:US\$|[$€£¥])?"  # "more than $300 billion": the hedge holds
                      r"(?<![\w.,:])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s*(million|billion))?(?![\w:]|,\d)",
                      re.IGNORECASE)
 _DIGIT = re.compile(r"\d")
@@ -188,7 +195,7 @@ _IS_AFTER = re.compile(r"\s+(?:are|were|is|was)\b", re.I)
 _RISEN = re.compile(r"\b(?:risen|rose|rising|climbed|climbing|increased|jumped|grown|grew|mounted|soared|"
                     r"reached|now stands at|has hit|topped)\s+(?:to\s+)?$", re.I)
 _PART_AFTER = re.compile(r"\s+(?:of|among)\s+(?:the|them|those|these|whom)\b", re.I)
-_PROJECTED = re.compile(r"\b(?:forecast|projected|projection|predicted|estimated to|expected to|exit polls?|"
+_PROJECTED = re.compile(r"\b(?:forecast|projected|projection|predicted|estimated to|expected to|anticipated to|exit polls?|"
                         r"polls? (?:showed|suggested|predicted)|on track to)\b", re.I)
 _OPEN_END = re.compile(r"\s+(?:or|and)\s+(greater|more|higher|above|less|fewer|lower|below)\b", re.I)
 _AS_OF = re.compile(r"\b(?:as of|as at|by)\s+((?:[A-Z]\w+|\d[\w:.]*)(?:\s+\w+)?)")
@@ -460,7 +467,8 @@ def _gap(k: Conflict) -> float:
 
 def _dispute(al: Alignment, group: Sequence[Conflict]) -> Unknown:
     first = min(group, key=lambda k: (_gap(k), al.claims[k.a].sid, al.claims[k.b].sid, k.value_a, k.value_b))
-    variants: dict[str, str] = {}
+    # the pair that names the dispute gives its two sources' variants: each states its value
+    variants: dict[str, str] = {al.claims[i].sid: al.claims[i].text for i in (first.a, first.b)}
     for k in sorted(group, key=lambda k: (al.claims[k.a].sid, al.claims[k.a].order)):
         for i in (k.a, k.b):
             variants.setdefault(al.claims[i].sid, al.claims[i].text)
