@@ -35,6 +35,8 @@ def test_stated_uncertainty_and_predictions_are_open_questions(text):
     "The court will rule on the appeal next week.",
     "The company plans to appeal the decision.",
     "Talks are set to resume in Geneva on Monday.",
+    "The branches will be converted into advice centres over the next 18 months, the chief executive said.",
+    "His sentencing will take place at a later date.",
 ])
 def test_plans_and_schedules_are_whats_next(text):
     assert classify(text) == "next"

@@ -76,8 +76,11 @@ NEXT_PATTERNS = [
     r"\b(is|are)\s+(widely\s+)?(expected|set|scheduled|due|poised)\s+to\b",
     # "The company plans to appeal." / "Officials intend to reopen the road."
     r"\b(plans?|intends?|aims?|vows?|pledges?)\s+to\s+(?!do so\b)\w+",
-    # "A vote is planned for next week." / "in the coming days"
-    r"\bnext\s+(week|month|year|spring|summer|autumn|fall|winter)\b|\bin the coming\s+(days|weeks|months)\b",
+    # "A vote is planned for next week." / "in the coming days" / "over the next 18 months" /
+    # "at a later date": a span still to come, which no calendar date names
+    r"\bnext\s+(week|month|year|spring|summer|autumn|fall|winter)\b|\bin the coming\s+(days|weeks|months)\b|"
+    r"\bover the (?:next|coming)\s+(?:\w+\s+)?(?:days|weeks|months|years)\b|\bat a later date\b|"
+    r"\blater (?:this|next) (?:week|month|year)\b",
 ]
 # A bare future is next only with the day it will happen (claims.alignment reads the sentence's
 # dates, from the one date grammar): without one, "will" and "would"
