@@ -52,6 +52,12 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
         r"|close|menu|search|log ?in|sign in|follow us(?: on \w+)?|click here(?: to \w+)?|skip to (?:main )?content"
         r"|skip to navigation|save|save article|reuse this content|more on this (?:story|topic)|related topics"
         r"|explore more on (?:these|this) topics?|most viewed|most popular|print this (?:page|article))$", I)),
+    # "Leave a Reply", "Your email address will not be published. Required fields are marked *"
+    ("boilerplate: comment form", re.compile(
+        r"^(?:leave a (?:reply|comment)|cancel reply|post comment|required fields are marked\s*\*?)$"
+        r"|^your email address will not be published\b", I)),
+    # "Getting your Trinity Audio player ready...", "Listen to this article, 4 min": a player's label
+    ("boilerplate: audio player", re.compile(r"\bgetting your (?:[\w-]+ )?audio player ready\b", I)),
     # "Hide AdAdvertisement": an advert slot's labels run together
     ("boilerplate: page widget", re.compile(r"^(?:hide ad|advertisement)(?:\s*(?:hide ad|advertisement))+$", I)),
     # "3 hours ago", "Updated 25 minutes ago" (relative: no date can be taken from it)
@@ -209,3 +215,8 @@ JOB_TITLE_RE = re.compile(rf"^(?:[\w'’-]+\s+){{0,4}}{JOBS}(?:\s*[,|&/]\s*[\w\s
 BIO_RE = re.compile(
     rf"^(?P<name>{NAME})\s+(?:is|was|has been|serves as)\s+(?:(?:an?|the)\s+)?(?:[\w-]+\s+){{0,4}}(?i:{JOBS})\b"
     rf"(?:[^.]{{0,80}}?\b(?:for|at|with)\s+(?P<org>(?:The\s+)?{NAME_TOKEN}(?:\s+{NAME_TOKEN}){{0,5}}))?")
+# "Jane Roe is a law student at Harlow University and a special correspondent for The Courier.":
+# a writer's note wherever it stands (it says, in the present, whom the writer writes for)
+WRITES_FOR_RE = re.compile(
+    rf"^(?P<name>{NAME})\s+is\s+(?:an?|the)\s+[^.]{{0,80}}?\b(?i:{JOBS})\s+(?:for|at|with)\s+"
+    rf"(?P<org>(?:The\s+)?{NAME_TOKEN}(?:\s+{NAME_TOKEN}){{0,5}})")

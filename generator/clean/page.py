@@ -132,10 +132,12 @@ def bios(lines: list[str], reasons: Reasons, authors: tuple[str, ...]) -> tuple[
     outlet = None
     for i, line in enumerate(lines):
         m = None if i in reasons else bp.BIO_RE.match(line)
+        writes_for = None if i in reasons else bp.WRITES_FOR_RE.match(line)
+        m = m or writes_for
         if m is None:
             continue
         named = any(norm(m.group("name")) in norm(a) or norm(a) in norm(m.group("name")) for a in authors)
-        if named or i >= 0.6 * len(lines):
+        if named or writes_for or i >= 0.6 * len(lines):
             found[i] = "author bio"
             outlet = outlet or (m.group("org") and _trim_org(m.group("org")))
     return found, outlet

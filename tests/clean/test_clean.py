@@ -450,3 +450,18 @@ def test_an_agency_caption_is_not_taken_for_a_dateline():
 def test_of_several_dates_above_the_body_the_earliest_is_the_articles():
     article = clean(["Thursday, May 23, 2024", "Valley Wire", "May 2, 2024", *BODY])
     assert article.published == "2024-05-02"
+
+
+def test_comment_forms_audio_players_and_a_writers_note_are_no_body():
+    note = ("Jane Roe is a law student at Harlow University and a special correspondent for The Courier. "
+            "She filed this dispatch from Eastmere.")
+    lines = ["Getting your Trinity Audio player ready...", P1, note, P2, P3, "Leave a Reply",
+             "Your email address will not be published. Required fields are marked *"]
+    article = clean(lines)
+    assert article.paragraphs == tuple(BODY)
+    assert reason_of(article, lines[0]) == "boilerplate: audio player"
+    assert reason_of(article, note) == "author bio"
+    assert reason_of(article, lines[-1]) == reason_of(article, lines[-2]) == "boilerplate: comment form"
+    # a person's past job in the story is no writer's note
+    past = "Ann Lee was a reporter for The Courier for ten years before she joined the council."
+    assert past in clean([P1, past, P2, P3]).paragraphs
