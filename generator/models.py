@@ -110,6 +110,9 @@ class Sentence:
     # phrases pointing to something said before the sentence ("that lie", "those staff", "no such
     # relief"), with the lemma of the noun pointed at: the line leans on the sentence before it
     pointers: tuple[tuple[str, str], ...] = ()
+    # a finite verb in the parse ("said", "is", "will"): a line without one is a caption or a
+    # fragment ("The cast at the awards in 2002."), never a statement
+    finite: bool = True
 
 
 @dataclass(frozen=True)

@@ -92,12 +92,13 @@ def _sentences(doc, article: Article, text: str, ents: Sequence) -> tuple[Senten
 
     Reads the parse's token attributes as one array and the text as one string.
     """
-    from spacy.attrs import ENT_TYPE, IS_PUNCT, IS_SPACE, IS_STOP, LEMMA, LIKE_NUM, ORTH
+    from spacy.attrs import ENT_TYPE, IS_PUNCT, IS_SPACE, IS_STOP, LEMMA, LIKE_NUM, ORTH, TAG
 
     sents = list(doc.sents)
     starts = paragraph_starts(article)
     strings = doc.vocab.strings
-    rows = doc.to_array([IS_STOP, IS_PUNCT, IS_SPACE, LIKE_NUM, ENT_TYPE, LEMMA, ORTH]).tolist() if sents else []
+    rows = doc.to_array([IS_STOP, IS_PUNCT, IS_SPACE, LIKE_NUM, ENT_TYPE, LEMMA, ORTH, TAG]).tolist() if sents else []
+    finite_tags = string_ids(FINITE_TAGS)
     lemma_of: dict[int, str | None] = {}  # lemma hash -> folded lemma, None when blank
     number_ents = [(e.start, e.end, e.text) for e in ents if e.label_ in NUMBER_LABELS]
     # the token-level test of pointers_of only where a pointing word is (its forms as written)
@@ -115,7 +116,9 @@ def _sentences(doc, article: Article, text: str, ents: Sequence) -> tuple[Senten
             para += 1
         lemmas: list[str] = []
         loose: list[str] = []  # numbers outside any entity
-        for stop, punct, space, like_num, ent_type, lemma, orth in rows[sent.start:sent.end]:
+        finite = False
+        for stop, punct, space, like_num, ent_type, lemma, orth, tag in rows[sent.start:sent.end]:
+            finite = finite or tag in finite_tags
             if not (stop or punct or space):
                 if lemma not in lemma_of:
                     word = strings[lemma]
@@ -131,8 +134,12 @@ def _sentences(doc, article: Article, text: str, ents: Sequence) -> tuple[Senten
         if not orths.isdisjoint(pronoun_orths):
             pointers += pronouns_of(doc, sent.start, sent.end)
         out.append(Sentence(len(out), stripped, start, start + len(stripped), para, tuple(lemmas), numbers,
-                            pointers))
+                            pointers, finite))
     return tuple(out)
+
+
+# Penn tags of a finite verb: past, present, a modal ("VB" after "will" has its modal).
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 
 
 # "that", "those", "such" before a noun point back to a sentence before ("that lie", "those

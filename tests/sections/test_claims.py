@@ -208,3 +208,12 @@ def test_a_sentence_told_on_the_days_of_the_news_is_no_background():
     syn = claims.synthesise(items, [], [], Settings())
     assert not any("waiting for the water" in t for t in texts_of(syn.background))  # a past perfect, but Tuesday's
     assert any("waiting for the water" in t for t in texts_of(syn.summary + syn.known))
+
+
+@pytest.mark.slow
+def test_a_caption_left_in_the_body_is_no_claim():
+    from generator.sections.claims import alignment
+    item = analysed("a", "An explosion at a chemical plant in Westbrook killed 12 people on Tuesday, officials said.",
+                    "Firefighters outside the burning plant in Westbrook on Tuesday, May 14, 2024.")
+    texts = [c.text for c in alignment.extract_claims(item, None)]
+    assert any(t.startswith("An explosion") for t in texts) and not any(t.startswith("Firefighters") for t in texts)

@@ -106,6 +106,8 @@ def _candidates(item: AnalysedArticle, dating: Dating) -> list[Candidate]:
         resolved.setdefault(m.sentence, []).append((point, m))
     out = []
     for index in sorted(resolved):
+        if not sentences[index].finite:
+            continue  # "Protesters outside the court on May 2, 2019.": a caption, no event told
         text = _whole_clause(sentences[index], [m for _, m in resolved[index]], index == len(sentences) - 1)
         if text is None:
             continue  # "The final count late Sunday showed" -- cut off by the scraper
