@@ -13,7 +13,6 @@ import re
 from generator.text import furniture
 from generator.text.dates.vocabulary import DATE_RE
 
-I = re.I
 
 # Words that make up navigation and section labels ("World News", "Latest", "Top Stories").
 NAV_WORDS = frozenset("""
@@ -37,10 +36,10 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
     # "Copy Link", "Share this article", "x" / "f" (icon letters left by share buttons)
     ("boilerplate: share widget", re.compile(
         r"^(?:copy link|link copied|copy url|share(?: this)?(?: article| story| page)?|share on \w+|tweet"
-        r"|e-?mail|print|facebook|twitter|whatsapp|linkedin|telegram|reddit|pinterest|\w)$", I)),
+        r"|e-?mail|print|facebook|twitter|whatsapp|linkedin|telegram|reddit|pinterest|\w)$", re.I)),
     # "2 min read", "5 minutes to read"
     ("boilerplate: reading time", re.compile(r"^\d{1,3}\s*(?:min|mins|minutes?)\.?\s+(?:to\s+)?read$"
-                                             r"|^reading time\s*:?\s*\d{1,3}\s*(?:min|mins|minutes?)\.?$", I)),
+                                             r"|^reading time\s*:?\s*\d{1,3}\s*(?:min|mins|minutes?)\.?$", re.I)),
     # "Read more", "Show More", "Article image", "Advertisement", "Listen to this article"
     ("boilerplate: page widget", re.compile(
         r"^(?:read more|show more|load more|see more|view more|more stories|article image|image|video"
@@ -51,26 +50,26 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
         r"|previous article|you may also like|recommended(?: for you)?|most read|watch now|play video"
         r"|close|menu|search|log ?in|sign in|follow us(?: on \w+)?|click here(?: to \w+)?|skip to (?:main )?content"
         r"|skip to navigation|save|save article|reuse this content|more on this (?:story|topic)|related topics"
-        r"|explore more on (?:these|this) topics?|most viewed|most popular|print this (?:page|article))$", I)),
+        r"|explore more on (?:these|this) topics?|most viewed|most popular|print this (?:page|article))$", re.I)),
     # "Leave a Reply", "Your email address will not be published. Required fields are marked *"
     ("boilerplate: comment form", re.compile(
         r"^(?:leave a (?:reply|comment)|cancel reply|post comment|required fields are marked\s*\*?)$"
-        r"|^your email address will not be published\b", I)),
+        r"|^your email address will not be published\b", re.I)),
     # "Getting your Trinity Audio player ready...", "Listen to this article, 4 min": a player's label
-    ("boilerplate: audio player", re.compile(r"\bgetting your (?:[\w-]+ )?audio player ready\b", I)),
+    ("boilerplate: audio player", re.compile(r"\bgetting your (?:[\w-]+ )?audio player ready\b", re.I)),
     # "Hide AdAdvertisement": an advert slot's labels run together
-    ("boilerplate: page widget", re.compile(r"^(?:hide ad|advertisement)(?:\s*(?:hide ad|advertisement))+$", I)),
+    ("boilerplate: page widget", re.compile(r"^(?:hide ad|advertisement)(?:\s*(?:hide ad|advertisement))+$", re.I)),
     # "3 hours ago", "Updated 25 minutes ago" (relative: no date can be taken from it)
     ("publication time (relative)", re.compile(r"^(?:updated\s+|published\s+)?\d{1,2}\s+(?:minutes?|mins?|hours?|hrs?"
-                                               r"|days?|weeks?)\s+ago$", I)),
+                                               r"|days?|weeks?)\s+ago$", re.I)),
     # "Image caption, Residents wade through a flooded street"
-    ("photo caption", re.compile(r"^(?:image|photo|video) caption\s*[,:]\s", I)),
+    ("photo caption", re.compile(r"^(?:image|photo|video) caption\s*[,:]\s", re.I)),
     # "Image source, Harbour Pictures"
-    ("photo credit", re.compile(r"^(?:image|photo|video) (?:source|credit)s?\s*[,:]\s", I)),
+    ("photo credit", re.compile(r"^(?:image|photo|video) (?:source|credit)s?\s*[,:]\s", re.I)),
     # "5f2a9c01.jpg", "photo_2024-01-02.webp?w=800"
-    ("image file name", re.compile(r"^\S+\.(?:jpe?g|png|gif|webp|avif|svg|bmp|tiff?)(?:\?\S*)?$", I)),
+    ("image file name", re.compile(r"^\S+\.(?:jpe?g|png|gif|webp|avif|svg|bmp|tiff?)(?:\?\S*)?$", re.I)),
     # "FILE - The minister arrives for talks in 2019." / "FILE PHOTO: ..."
-    ("photo caption", re.compile(r"^FILE(?: PHOTO)?\s*[-–—:]\s", I)),
+    ("photo caption", re.compile(r"^FILE(?: PHOTO)?\s*[-–—:]\s", re.I)),
     # "... at the summit. (Jane Roe/Agency via Image Service)" / "(Agency Photo/John Doe)"
     ("photo caption", re.compile(r"\((?:[^()]{0,80}\bvia\b[^()]{0,80}|[^()]{0,40}\bPhotos?\b[^()]{0,40}/[^()]{0,60}"
                                  r"|[A-Z][^()/]{0,40}/[A-Z][^()/]{0,40}(?:/[^()/]{1,40})?)\)$")),
@@ -80,46 +79,46 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
     # "Rescuers search the debris on Sunday. JOHN DOE / AGENCY" or "... JOHN DOE/AGENCY via Service"
     ("photo caption", re.compile(r"\b[A-Z][A-Z'’.-]+(?:\s+[A-Z][A-Z'’.-]+)+\s*/\s*[A-Z][\w&.-]*(?:\s+[\w&.-]+){0,4}$")),
     # "Bank headquarters (video screenshot)" / "(file photo)"
-    ("photo caption", re.compile(r"\((?:video |file )?(?:screenshot|screen grab|file photo|photo|illustration)\)$", I)),
+    ("photo caption", re.compile(r"\((?:video |file )?(?:screenshot|screen grab|file photo|photo|illustration)\)$", re.I)),
     # "Jane Roe/Agency/Image Service" alone on a line
     ("photo credit", re.compile(rf"^{NAME}(?:\s*/\s*{NAME}){{1,3}}$")),
     # "POWERED BY SomeCMS", "© 2024 Daily Planet", "All rights reserved."
-    ("boilerplate: CMS footer", re.compile(r"^powered\s*by", I)),
-    ("boilerplate: copyright footer", re.compile(r"^(?:©|\(c\)\s|copyright\b)|\ball rights reserved\b", I)),
+    ("boilerplate: CMS footer", re.compile(r"^powered\s*by", re.I)),
+    ("boilerplate: copyright footer", re.compile(r"^(?:©|\(c\)\s|copyright\b)|\ball rights reserved\b", re.I)),
     # "Related: Minister resigns over scandal", "ALSO READ: How the vote works"
     ("teaser of another story", re.compile(
         r"^(?:related|also read|read also|read more|see also|also see|more|watch|don'?t miss|must read"
-        r"|recommended|suggested)\s*:\s*\S", I)),
+        r"|recommended|suggested)\s*:\s*\S", re.I)),
     # "Election latest: Candidates clash in final debate"
-    ("teaser of another story", re.compile(r"^[A-Z][\w'’ -]{0,40}\blatest\s*:\s+\S", I)),
+    ("teaser of another story", re.compile(r"^[A-Z][\w'’ -]{0,40}\blatest\s*:\s+\S", re.I)),
     # "Key developments: * Talks resume * Prices rise * ..." (a list of other stories on one line)
     ("list of other stories", re.compile(r"\s[*•]\s[^*•]*\s[*•]\s")),
     # "***", "• • •", "---"
     ("separator", re.compile(r"^[^\w\s]{1,3}(?:\s*[^\w\s]{1,3}){0,10}$")),
     # "Jane Avatar", "Avatar"
-    ("author avatar", re.compile(r"^(?:.{1,60}\s)?avatar$", I)),
+    ("author avatar", re.compile(r"^(?:.{1,60}\s)?avatar$", re.I)),
     # "Independent news since 1990", "A voice for the valley - Est. 1875"
-    ("site slogan", re.compile(r"^(?=(?:\S+\s+){0,11}\S+$).*\b(?:since|est\.|established|founded)\s+(?:in\s+)?\d{4}$", I)),
+    ("site slogan", re.compile(r"^(?=(?:\S+\s+){0,11}\S+$).*\b(?:since|est\.|established|founded)\s+(?:in\s+)?\d{4}$", re.I)),
     # "Published: May 2, 2024, 10:15 AM", "Updated March 3, 2023 at 4:05pm"
     # "PUBLISHED: 09:58 15 January 2018 | UPDATED: ...": the time may come first
     ("publication date", re.compile(rf"^(?:first\s+|last\s+)?(?:published|posted|updated|modified)(?:\s+on)?\s*:?\s*"
-                                    rf"(?:\d{{1,2}}[:.]\d{{2}}\s*(?:[ap]\.?m\.?)?\s*,?\s*)?{DATE_RE.pattern}", I)),
+                                    rf"(?:\d{{1,2}}[:.]\d{{2}}\s*(?:[ap]\.?m\.?)?\s*,?\s*)?{DATE_RE.pattern}", re.I)),
     # "Image copyright Harbour Pictures", "Image may contain Human Person Clothing" (a picture's credit
     # or its machine-written description, left where the picture was)
-    ("photo credit", re.compile(r"^(?:image|photo|picture) (?:copyright|credit)\b", I)),
-    ("image description", re.compile(r"^image may contain\b", I)),
+    ("photo credit", re.compile(r"^(?:image|photo|picture) (?:copyright|credit)\b", re.I)),
+    ("image description", re.compile(r"^image may contain\b", re.I)),
     # "2024 newspaper of the year", "Regional website of the year 2023": a site's award tagline
     ("site slogan", re.compile(r"^(?:\d{4}\s+)?(?:[\w'’-]+\s+){0,3}(?:newspaper|news ?(?:site|website|brand|provider)|"
-                               r"website|site|publication|title) of the year(?:\s+\d{4})?$", I)),
+                               r"website|site|publication|title) of the year(?:\s+\d{4})?$", re.I)),
     # "[Related: Crews prepare for the storm]", "[Read more: ...]": a link to another story
-    ("link to another story", re.compile(r"^\[(?:related|read more|see also|also read|read also|more)\s*:[^\]]*\]$", I)),
+    ("link to another story", re.compile(r"^\[(?:related|read more|see also|also read|read also|more)\s*:[^\]]*\]$", re.I)),
     # "See PA story CITY Harlow.": a wire service's note to editors under its picture
     ("photo caption", re.compile(r"^[Ss]ee [A-Z]{2,6} story\b")),
     # "Council vote explained Council vote explained 02:41" (a video player's title shown twice)
     ("video player label", re.compile(r"^(.{3,150}?)\s+\1\s+\d{1,2}:\d{2}$")),
     # "Here's the minister explaining the plan in 2019. She first speaks of it five minutes into the video:"
     ("embedded media", re.compile(r"^here(?:'s|’s| is| are)\s.{0,300}(?:[:]|\b(?:video|clip|footage|below)\b[^.]*[.:])$"
-                                  r"|^.{0,200}\b(?:video|clip|footage|below)\s*:$", I)),
+                                  r"|^.{0,200}\b(?:video|clip|footage|below)\s*:$", re.I)),
     # "Jane Roe, an analyst at Example Research, explains." (a video's introduction of its speaker)
     ("embedded media", re.compile(rf"^{NAME}(?:,[^.]{{1,100}},)?\s+(?:explains|reports|has more|has the story"
                                   rf"|has the details|weighs in)\.?$")),
@@ -128,9 +127,9 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
 ]
 
 # "Tuesday, May 2, 2024 10:15 AM EST" alone on a line ("10 Apr 2019 ," with a stray separator)
-DATE_ONLY_RE = re.compile(rf"^{DATE_RE.pattern}(?:\s*(?:[A-Z]{{2,4}}|GMT[+-]\d+|UTC[+-]\d+))?[\s,|·•]*$", I)
+DATE_ONLY_RE = re.compile(rf"^{DATE_RE.pattern}(?:\s*(?:[A-Z]{{2,4}}|GMT[+-]\d+|UTC[+-]\d+))?[\s,|·•]*$", re.I)
 # "Technology 8 June 2021": a section label before the date
-_LABELLED_DATE = re.compile(rf"^(?P<label>[A-Za-z][\w&' -]{{0,30}}?)\s+{DATE_RE.pattern}[\s,|·•]*$", I)
+_LABELLED_DATE = re.compile(rf"^(?P<label>[A-Za-z][\w&' -]{{0,30}}?)\s+{DATE_RE.pattern}[\s,|·•]*$", re.I)
 
 
 def is_date_line(line: str) -> bool:
@@ -211,7 +210,7 @@ def is_name_line(line: str) -> bool:
         and not re.search(r"\d", line)
 
 
-JOB_TITLE_RE = re.compile(rf"^(?:[\w'’-]+\s+){{0,4}}{JOBS}(?:\s*[,|&/]\s*[\w\s'’-]{{1,40}})?$", I)
+JOB_TITLE_RE = re.compile(rf"^(?:[\w'’-]+\s+){{0,4}}{JOBS}(?:\s*[,|&/]\s*[\w\s'’-]{{1,40}})?$", re.I)
 BIO_RE = re.compile(
     rf"^(?P<name>{NAME})\s+(?:is|was|has been|serves as)\s+(?:(?:an?|the)\s+)?(?:[\w-]+\s+){{0,4}}(?i:{JOBS})\b"
     rf"(?:[^.]{{0,80}}?\b(?:for|at|with)\s+(?P<org>(?:The\s+)?{NAME_TOKEN}(?:\s+{NAME_TOKEN}){{0,5}}))?")

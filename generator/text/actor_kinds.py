@@ -304,3 +304,7 @@ def place_kind(name: str, demonyms: Iterable[str], city_evidence: bool) -> str:
     if any(shares_stem(d, name) for d in demonyms):
         return "country"
     return "city"
+
+
+# What an actor plays, not who someone is: "the character Kathy", "in the role of".
+ROLE_NOUNS = frozenset({"character", "role", "persona"})

@@ -568,3 +568,21 @@ def test_a_bank_named_with_and_without_bank_is_one_when_nothing_else_shares_its_
     forms = _forms(("Harbour Trust Bank", "ORG"), ("Harbour Trust", "ORG"), ("Harbour", "ORG"))
     groups = sorted(sorted(f.core for f in g) for g in cluster(forms, [], ["x"] * len(forms)))
     assert groups == [["Harbour", "Harbour Trust", "Harbour Trust Bank"]]
+
+
+@pytest.mark.slow
+def test_a_role_someone_plays_is_no_actor_of_the_story():
+    actors = story("Actor Tom Velt, who played Danny Roper on the sitcom Harbour Lights, died on Saturday. "
+                   "Velt was 54.",
+                   "Tom Velt, best known for playing Danny Roper, was found dead at his home on Saturday. "
+                   "Co-star Ann Lee, who played the character Mia, said she was heartbroken.")
+    assert by_name(actors, "Tom Velt").standing == "actor"
+    assert by_name(actors, "Danny Roper").standing == "character"
+    assert "Danny Roper" not in [a.name for a in key_actors(actors)]
+
+
+@pytest.mark.slow
+def test_a_possessive_typed_with_an_opening_mark_is_no_part_of_the_name():
+    actors = story("Harlow beat Eastmere 2-1 in the final in Velora. Marc Vellacorta‘s cross found Oyarzo.")
+    velt = by_name(actors, "Marc Vellacorta")
+    assert all("‘" not in n for n in (velt.name, *velt.aliases))

@@ -5,7 +5,7 @@ A name acts (the subject of a verb, or the agent of a passive), speaks (the subj
 reporting verb, "according to X"), is the audience of a statement ("told X": the way news
 copy names the outlet a speaker talked to), heads a report ("NEW YORK (AP) —"), is referred
 to as a person or a thing ("X completed his hat-trick", "X said it would"), names a thing made
-("an Airbus"), or only qualifies a noun ("the X summit", "the X lander").
+("an Airbus"), is a role someone plays ("who played X"), or only qualifies a noun ("the X summit").
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from generator.nlp.actors.roles import COPULAS, REPORTING_VERBS
-from generator.text.actor_kinds import MODEL, TITLE_NOUNS
+from generator.text.actor_kinds import MODEL, ROLE_NOUNS, TITLE_NOUNS
 
 # What an outlet does with the news: "X reported", "X quoted a witness", "X cited officials".
 OUTLET_VERBS = frozenset({"report", "quote", "cite", "publish", "broadcast", "air", "write"})
@@ -137,6 +137,21 @@ def _indefinite(doc, span, root) -> bool:
     return span.start > 0 and doc[span.start - 1].lower_ in {"a", "an"} and root.dep_ not in {"compound", "amod"}
 
 
+PLAYING_VERBS = frozenset({"play", "portray", "voice"})
+
+
+def _played(doc, span, root) -> bool:
+    """ "who played Chandler Bing", "starred as Kathy", "the character Kathy": a role someone
+    plays, not a person of the story."""
+    head = root.head
+    if root.dep_ in {"dobj", "attr"} and head.lemma_ in PLAYING_VERBS:
+        return True
+    if root.dep_ == "pobj" and head.lower_ == "as" and head.head.lemma_ in PLAYING_VERBS | {"star", "appear", "cast"}:
+        return True
+    before = doc[max(0, span.start - 3): span.start]
+    return any(t.lower_ in ROLE_NOUNS for t in before[-2:]) and not any(t.is_punct for t in before[-1:])
+
+
 def _caps_dateline(doc, span, text: str) -> bool:
     """ "BEIJING, November 14 (TMTPOST) —": a capitalised place opening a paragraph heads the report."""
     line_start = text.rfind("\n", 0, span.start_char) + 1
@@ -160,6 +175,8 @@ def mention_functions(span, quoted: bool, text: str, broken: bool = False) -> tu
         out.add("dateline")
     if _indefinite(doc, span, root):
         out.add("indefinite")
+    if _played(doc, span, root):
+        out.add("played")
     head = root.head
     if root.dep_ in {"compound", "nmod", "amod"} and head.i >= span.end:
         if any(c.isdigit() for c in head.text):

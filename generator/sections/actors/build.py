@@ -343,7 +343,13 @@ def _aliases(group: Sequence[Form], name: str, label: str, texts: Sequence[str])
         while len(words) > 1 and fold(words[-1]).rstrip(".") in GENERATION_SUFFIXES:
             words.pop()  # "John Ray III" goes by "Ray"
         aliases.add(words[-1])
+    known = {fold(a) for a in aliases} | {fold(name)}
+    # "Marc Cucurella‘s": a possessive the tokenizer left on (an opening mark typed for the apostrophe)
+    aliases = {a for a in aliases if not (_POSSESSIVE.search(a) and fold(_POSSESSIVE.sub("", a)) in known)}
     return tuple(sorted({a for a in aliases if fold(a) != fold(name)}, key=lambda a: (fold(a), a)))
+
+
+_POSSESSIVE = re.compile(r"['’‘`]s?$")
 
 
 def _fitting(roles, kind: str, names: Sequence[str]) -> list[tuple[str, str, int]]:

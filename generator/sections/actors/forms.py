@@ -49,7 +49,7 @@ def tidy(text: str) -> str:
 def core_name(text: str, label: str) -> str:
     """ "Ms. Vogt" -> "Vogt"; "President Vogt" -> "Vogt"; "the Elysee's" -> "Elysee"."""
     text = strip_article(tidy(text))
-    text = re.sub(r"(?:'s|’s|`s|'|’)$", "", text).strip()
+    text = re.sub(r"(?:['’‘`]s|['’‘])$", "", text).strip()  # "Cucurella‘s": an opening mark typed for one
     words = text.split()
     if label == "PERSON":
         while len(words) > 1 and (words[0].lower() in HONORIFICS or words[0].lower() in TITLE_NOUNS):

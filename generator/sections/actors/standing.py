@@ -18,7 +18,7 @@ from typing import Iterable, Sequence
 from generator.sections.actors.roles import content_words, head_word
 from generator.text.actor_kinds import (
     ADDRESS_WORDS, EVENT_NAME_WORDS, FACILITY_NOUNS, GENERIC_ORG_HEADS, INSTITUTION_NOUNS, MEDIA_NAME_WORDS, MEDIA_NOUNS, ORG_NOUNS,
-    HONORIFICS, MODEL, PERSON_NOUNS, THING_NOUNS, TITLE_NOUNS, country_of, fold, person_noun,
+    HONORIFICS, MODEL, PERSON_NOUNS, ROLE_NOUNS, THING_NOUNS, TITLE_NOUNS, country_of, fold, person_noun,
 )
 
 PLACE_KINDS = frozenset({"city", "region"})
@@ -63,6 +63,7 @@ class Evidence:
     indefinite: int = 0  # "an Airbus crashed": a thing made
     modified: tuple[tuple[str, int], ...] = ()  # nouns the name qualifies ("the X lander"), counted
     quoted: int = 0  # inside a quotation: someone's words name it ("as Putin showed, ...")
+    played: int = 0  # a role someone plays: "who played Chandler Bing", "the character Kathy"
 
     @classmethod
     def of(cls, functions: Iterable[tuple[str, ...]]) -> "Evidence":
@@ -78,7 +79,7 @@ class Evidence:
                     counts[f] += 1
         return cls(n, counts["acts"], counts["speaks"], counts["reports"], counts["audience"],
                    counts["dateline"], counts["personal"], counts["impersonal"], counts["hashtag"],
-                   counts["indefinite"], tuple(sorted(nouns.items())), counts["quoted"])
+                   counts["indefinite"], tuple(sorted(nouns.items())), counts["quoted"], counts["played"])
 
 
 def _heads(phrases: Iterable[str]) -> Counter[str]:
@@ -173,6 +174,8 @@ def standing(name: str, kind: str, phrases: Sequence[str], described: bool, ev: 
         return "actor" if ev.acts or ev.speaks > ev.reports or described else "place"
     if ev.mentions and ev.quoted >= ev.mentions:
         return "passing"  # named only inside someone's words: spoken of, not an actor of the story
+    if kind == "person" and ev.played and (ev.played * 2 >= ev.mentions or _majority(_heads(phrases), ROLE_NOUNS)):
+        return "character"  # "who played Chandler Bing": a role, not a person of the story
     if kind == "person" and not ev.acts and phrases and _majority(_heads(phrases), JOURNALIST_NOUNS):
         return "outlet"  # "ITV News reporter Ian Woods said": the outlet's own staff, reporting
     if described or ev.acts or ev.speaks or told_of:
