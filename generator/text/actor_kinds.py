@@ -308,3 +308,9 @@ def place_kind(name: str, demonyms: Iterable[str], city_evidence: bool) -> str:
 
 # What an actor plays, not who someone is: "the character Kathy", "in the role of".
 ROLE_NOUNS = frozenset({"character", "role", "persona"})
+
+
+def is_body_noun(word: str) -> bool:
+    """A noun that ends a body's name: "Union", "Party", "Ministry", "Bank"."""
+    w = word.lower()
+    return w in ORG_NOUNS or w in INSTITUTION_NOUNS or w in GENERIC_ORG_HEADS

@@ -586,3 +586,11 @@ def test_a_possessive_typed_with_an_opening_mark_is_no_part_of_the_name():
     actors = story("Harlow beat Eastmere 2-1 in the final in Velora. Marc Vellacorta‘s cross found Oyarzo.")
     velt = by_name(actors, "Marc Vellacorta")
     assert all("‘" not in n for n in (velt.name, *velt.aliases))
+
+
+def test_a_persons_noun_opening_a_name_tagged_a_body_is_no_part_of_it():
+    from generator.sections.actors.forms import core_name
+    assert core_name("Substitute Mikel Velt", "ORG") == "Mikel Velt"
+    assert core_name("Teachers Union of Velora", "ORG") == "Teachers Union of Velora"
+    assert core_name("Farmer Citizen Movement", "ORG") == "Farmer Citizen Movement"
+    assert core_name("Actress Jane Roe", "PERSON") == "Jane Roe"

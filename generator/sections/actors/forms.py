@@ -60,6 +60,11 @@ def core_name(text: str, label: str) -> str:
     else:  # "PM Modi" tagged an organisation is still Modi
         while len(words) > 1 and words[0].lower() in HONORIFICS:
             words = words[1:]
+        # "Substitute Jane Roe" tagged an organisation: a person's noun opening a sentence before
+        # a name ("Teachers Union", "Workers Party" are plural, or end in a body's noun)
+        if len(words) >= 3 and actors_kinds.person_noun(words[0]) and not words[0].lower().endswith("s") \
+                and all(w[:1].isupper() for w in words[1:]) and not actors_kinds.is_body_noun(words[-1]):
+            words = words[1:]
     return " ".join(words)
 
 
