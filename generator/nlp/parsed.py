@@ -92,13 +92,15 @@ def _sentences(doc, article: Article, text: str, ents: Sequence) -> tuple[Senten
 
     Reads the parse's token attributes as one array and the text as one string.
     """
-    from spacy.attrs import ENT_TYPE, IS_PUNCT, IS_SPACE, IS_STOP, LEMMA, LIKE_NUM, ORTH, TAG
+    from spacy.attrs import DEP, ENT_TYPE, IS_PUNCT, IS_SPACE, IS_STOP, LEMMA, LIKE_NUM, ORTH, TAG
 
     sents = list(doc.sents)
     starts = paragraph_starts(article)
     strings = doc.vocab.strings
-    rows = doc.to_array([IS_STOP, IS_PUNCT, IS_SPACE, LIKE_NUM, ENT_TYPE, LEMMA, ORTH, TAG]).tolist() if sents else []
-    finite_tags = string_ids(FINITE_TAGS)
+    rows = doc.to_array([IS_STOP, IS_PUNCT, IS_SPACE, LIKE_NUM, ENT_TYPE, LEMMA, ORTH, TAG, DEP]).tolist() \
+        if sents else []
+    verb_tags, modifier_deps = string_ids(VERB_TAGS), string_ids(MODIFIER_DEPS)
+    the_orths = {strings[w] for w in ("The",) if w in strings}
     lemma_of: dict[int, str | None] = {}  # lemma hash -> folded lemma, None when blank
     number_ents = [(e.start, e.end, e.text) for e in ents if e.label_ in NUMBER_LABELS]
     # the token-level test of pointers_of only where a pointing word is (its forms as written)
@@ -116,9 +118,9 @@ def _sentences(doc, article: Article, text: str, ents: Sequence) -> tuple[Senten
             para += 1
         lemmas: list[str] = []
         loose: list[str] = []  # numbers outside any entity
-        finite = False
-        for stop, punct, space, like_num, ent_type, lemma, orth, tag in rows[sent.start:sent.end]:
-            finite = finite or tag in finite_tags
+        has_verb = False
+        for stop, punct, space, like_num, ent_type, lemma, orth, tag, dep in rows[sent.start:sent.end]:
+            has_verb = has_verb or tag in verb_tags and dep not in modifier_deps
             if not (stop or punct or space):
                 if lemma not in lemma_of:
                     word = strings[lemma]
@@ -133,13 +135,19 @@ def _sentences(doc, article: Article, text: str, ents: Sequence) -> tuple[Senten
         pointers = pointers_of(doc, sent.start, sent.end) if not orths.isdisjoint(pointing_orths) else ()
         if not orths.isdisjoint(pronoun_orths):
             pointers += pronouns_of(doc, sent.start, sent.end)
+        subject = definite_subject(doc, sent.start, sent.end) if rows[sent.start][6] in the_orths else ""
         out.append(Sentence(len(out), stripped, start, start + len(stripped), para, tuple(lemmas), numbers,
-                            pointers, finite))
+                            pointers, has_verb, subject))
     return tuple(out)
 
 
 # Penn tags of a finite verb: past, present, a modal ("VB" after "will" has its modal).
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+# A verb of any form, save one that only describes a noun ("the burning plant"): a sentence
+# without one is a caption or a fragment. (Not finite verbs alone: the small model tags some
+# "The plant opened in 2010" as a participle.)
+VERB_TAGS = FINITE_TAGS | {"VB", "VBG", "VBN"}
+MODIFIER_DEPS = frozenset({"amod", "compound"})
 
 
 # "that", "those", "such" before a noun point back to a sentence before ("that lie", "those
@@ -220,6 +228,27 @@ def _anchors(pronoun: str, tok) -> bool:
         return tok.ent_type_ == "PERSON" or tok.pos_ == "PROPN" and (tok.ent_type_ in {"ORG", ""} or tok.dep_ in SUBJECTS) \
             or tok.pos_ == "NOUN" and person_noun(tok.lemma_.lower())
     return tok.pos_ in {"NOUN", "PROPN"} or tok.ent_type_ in {"NORP", "ORG"}
+
+
+def definite_subject(doc, start: int, end: int) -> str:
+    """The head lemma of a bare definite noun phrase opening the sentence as its main subject
+    ("The strategy paid off", "The emotional scenes were ..."), else "". A phrase that says
+    more of what it is ("the plan to cut taxes", "the Harbour Party") is not bare."""
+    det = doc[start]
+    noun = det.head
+    if det.lower_ != "the" or det.dep_ != "det" or noun.pos_ != "NOUN" or not start < noun.i < end:
+        return ""
+    after = doc[noun.i + 1] if noun.i + 1 < end else None
+    # (the small model parses some "The strategy paid off" as a noun phrase: its verb an "acl")
+    misread = noun.dep_ == "ROOT" and after is not None and after.head.i == noun.i and after.tag_ in FINITE_TAGS | {"VBN"}
+    if not misread and (noun.dep_ not in SUBJECTS or noun.head.dep_ != "ROOT"):
+        return ""
+    if any(t.pos_ == "PROPN" or t.ent_type_ for t in doc[start:noun.i]):
+        return ""
+    told = {"prep", "relcl", "acl", "appos", "nummod", "poss"}
+    if any(c.dep_ in told and not (misread and c.i == after.i) for c in noun.children):
+        return ""
+    return noun.lemma_.lower()
 
 
 def _empty_it(tok) -> bool:

@@ -39,6 +39,7 @@ DANGLING = re.compile(
     r"politician|tycoon|billionaire|mogul)\b|"
     # a situation or instance told before: "In such a situation", "In one such instance", "All that"
     r"in (?:one )?such|in (?:that|this|which) (?:case|situation|instance|way|event)|all (?:that|this|those|these)\b|"
+    r"in (?:this|that|these|those) [a-z]+(?=,)|"  # "In this reading, ...": which reading?
     r"it(?: is|['’]s) part of|subsequently|"
     r"the (?:next|following|previous) (?:day|morning|afternoon|evening|night|week)|"
     r"(?:\w+ )?(?:minutes|hours|days|weeks|months|years|decades|moments) (?:later|earlier|afterwards?)|"

@@ -25,10 +25,9 @@ import pytest
 
 from generator.config import load_settings
 from generator.publish.write import STAGED_SUFFIX, journal_path, recover
+from tests.paths import ROOT
 
 pytestmark = pytest.mark.slow
-
-from tests.paths import ROOT
 
 SEEDS = sorted(p.name for p in (ROOT / "seeds").iterdir() if not p.name.startswith("."))
 EDITOR_PAGE = "about.md"

@@ -23,10 +23,9 @@ import pytest
 from lxml import html as lhtml
 
 from generator.publish import render
+from tests.paths import ROOT
 
 pytestmark = pytest.mark.slow
-
-from tests.paths import ROOT
 
 FIXTURES = ROOT / "tests" / "fixtures" / "inputs"
 SEEDS = sorted(p.name for p in (ROOT / "seeds").iterdir() if not p.name.startswith("."))

@@ -15,7 +15,7 @@ from generator.models import Article, Sentence
 from generator.nlp import topic_terms
 from generator.nlp.analyse import analyse_doc
 from generator.nlp.model import parse_one
-from generator.nlp.parsed import FINITE_TAGS, NUMBER_LABELS, ParsedArticle, pointers_of, positions, pronouns_of
+from generator.nlp.parsed import MODIFIER_DEPS, NUMBER_LABELS, VERB_TAGS, definite_subject, ParsedArticle, pointers_of, positions, pronouns_of
 from generator.stories import cluster
 from generator.text.dates import expressions
 from generator.text.actor_kinds import ADMIN_NOUNS, COLLECTIVE_NOUNS
@@ -55,7 +55,8 @@ def _plain_sentences(doc, article: Article) -> tuple[Sentence, ...]:
             t.text for t in sent if t.like_num and not t.ent_type_)
         out.append(Sentence(len(out), text, start, start + len(text), para, lemmas, numbers,
                             pointers_of(doc, sent.start, sent.end) + pronouns_of(doc, sent.start, sent.end),
-                            any(t.tag_ in FINITE_TAGS for t in sent)))
+                            any(t.tag_ in VERB_TAGS and t.dep_ not in MODIFIER_DEPS for t in sent),
+                            definite_subject(doc, sent.start, sent.end) if sent[0].text == "The" else ""))
     return tuple(out)
 
 
@@ -170,6 +171,7 @@ def test_a_pronoun_its_own_sentence_anchors_or_an_it_that_stands_for_nothing(tex
 def test_a_caption_has_no_finite_verb_and_a_statement_has_one():
     text = ("The cast of the show at the awards in Eastmere in 2002.\n\n"
             "Protesters outside the burning parliament in Eastmere on Tuesday.\n\n"
-            "The council approved the plan on Monday.\n\nThe mayor will resign.")
+            "The council approved the plan on Monday.\n\nThe mayor will resign.\n\n"
+            "The Westbrook plant opened in March 2010 on the edge of the river town.")
     parsed = ParsedArticle.of(_article(text), parse_one(text))
-    assert [s.finite for s in parsed.sentences] == [False, False, True, True]
+    assert [s.has_verb for s in parsed.sentences] == [False, False, True, True, True]

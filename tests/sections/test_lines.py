@@ -182,6 +182,19 @@ def test_a_pronoun_with_nothing_to_stand_for_takes_the_sentence_before_or_is_hel
 
 
 @pytest.mark.slow
+def test_a_definite_subject_the_story_does_not_tell_of_leans_on_the_sentence_before():
+    item = analysed("a", "Harbour sat deep and waited for the counter with a strategy of patience. "
+                         "The strategy paid off when Velt scored in the 73rd minute.",
+                    "The match began in heavy rain in Eastmere on Sunday.")
+    told = {"match", "rain"}.__contains__  # the words the story's other sources use
+    index = next(s.index for s in item.analysis.sentences if s.text.startswith("The strategy"))
+    line = standalone(item, index, item.analysis.sentences[index].text, told=told)
+    assert line.text.startswith("Harbour sat deep") and line.sentences == (index - 1, index)
+    index = next(s.index for s in item.analysis.sentences if s.text.startswith("The match"))
+    assert standalone(item, index, item.analysis.sentences[index].text, told=told).sentences == (index,)
+
+
+@pytest.mark.slow
 def test_she_is_never_a_man_the_article_calls_he():
     from generator.nlp.analyse import analyse_doc
     from generator.nlp.model import parse_one

@@ -12,7 +12,8 @@ def test_openers_that_point_outside_the_line():
                  "Another 20 people were hurt.", "Both men were charged.", "The next day, the road reopened.",
                  "Hours later, the fire was out.", "Shortly afterwards, the road reopened.",
                  "Earlier, the council had voted.", "In response, the council voted.",
-                 "The council, meanwhile, has voted to rebuild.", "Police, however, closed the road."):
+                 "The council, meanwhile, has voted to rebuild.", "Police, however, closed the road.",
+                 "In this reading, members voted clause by clause."):
         assert dangling(line), line
 
 

@@ -170,7 +170,7 @@ def extract_claims(item: AnalysedArticle, ref: date | None) -> list[Claim]:
             continue
         if _LABEL_PREFIX.match(s.text):  # "Editor's note: ..." starts an unrelated block
             heading = None
-        kind = claim_kind(s.text) if s.finite else None  # a caption or fragment states nothing
+        kind = claim_kind(s.text) if s.has_verb else None  # a caption or fragment states nothing
         if kind is None:
             continue
         text = text_with_closing_mark(item, s.index)

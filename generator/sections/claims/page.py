@@ -116,6 +116,7 @@ class Page:
     lines: list[Line] = field(default_factory=list)
     held: list[Held] = field(default_factory=list)
     common: frozenset[str] = frozenset()  # stems most sources use: the story's own vocabulary
+    told: frozenset[str] | None = None  # stems two sources or more use (None: too few sources to tell)
     facts: set[int] = field(default_factory=set)  # claims shown as facts (In brief, Background, What we know)
     section_of: dict[int, str] = field(default_factory=dict)  # shown claim -> its section
 
@@ -126,6 +127,8 @@ class Page:
                 used.setdefault(canonical(w), set()).add(c.sid)
         n = len({c.sid for c in self.al.claims})
         self.common = frozenset(w for w, sids in used.items() if n > 2 and len(sids) >= COMMON_SHARE * n)
+        # the words two sources or more use: a noun the story tells of (resolve.standalone's `told`)
+        self.told = frozenset(w for w, sids in used.items() if len(sids) >= 2) if n > 2 else None
         self._verified: dict[tuple, tuple[Line | None, str | None]] = {}
 
     def fill(self, section: str, points: Sequence[Point], limit: int, hold: bool = True,
@@ -174,7 +177,7 @@ class Page:
             c = self.al.claims[i]
             if c.support_only or (i != p.rep and _kind(c) != _kind(self.al.claims[p.rep])):
                 continue  # a plan or an open question is shown in its own words, not a fact's
-            resolved = standalone(self.items[c.sid], c.index, c.text, join=_kind(c) == "fact")
+            resolved = standalone(self.items[c.sid], c.index, c.text, join=_kind(c) == "fact", told=self._told)
             if resolved.text is None:
                 first_reason = first_reason or resolved.reason
                 continue
@@ -197,6 +200,9 @@ class Page:
         if set(best.sources) <= self.commentary | self.garbled:
             return None, "only an opinion piece says it"
         return best, None
+
+    def _told(self, noun: str) -> bool:
+        return self.told is None or canonical(noun) in self.told
 
     def _clarity(self, p: Point, i: int) -> float:
         """How well a sentence stands for its point (close to the others, readable): breaks ties."""

@@ -39,10 +39,13 @@ class Resolved:
     sentences: tuple[int, ...] = ()
 
 
-def standalone(item: AnalysedArticle, index: int, text: str, join: bool = True) -> Resolved:
+def standalone(item: AnalysedArticle, index: int, text: str, join: bool = True,
+               told: Callable[[str], bool] | None = None) -> Resolved:
     """The line `text` (sentence `index` of `item`) made to stand alone, or why it cannot.
     `join`: the sentence before may be taken along (not for a plan or a question, which must
-    say what it says on its own)."""
+    say what it says on its own). `told`: does the story tell of this noun (its other sources
+    use the word)? "The strategy paid off" leans on the sentence before it where no other
+    source speaks of a strategy; "The match began ..." stands in a story of one match."""
     dateline = DATELINE.match(text)
     if dateline:  # "NEW YORK (AP) — US regulators ...": the place line goes, the sentence stays
         text = text[dateline.end():]
@@ -50,7 +53,13 @@ def standalone(item: AnalysedArticle, index: int, text: str, join: bool = True) 
     if resolved.text is None or resolved.sentences != (index,):
         return resolved
     pointing = _pointer(item, index, resolved.text)
-    if pointing is None or not pointing[1] and "[" in resolved.text:
+    if pointing is None:
+        untold = _untold_subject(item, index, resolved.text, told)
+        # "The strategy paid off": the sentence that told of it goes with it where it can; a
+        # subject less plain than a pronoun ("The handover marks ...") may stand where it cannot
+        return resolved if untold is None else _with_previous(
+            item, index, text, join, lambda prev: _pointer(item, prev.index, prev.text) is None) or resolved
+    if not pointing[1] and "[" in resolved.text:
         return resolved  # "[Velt] was known for his work": the bracket names whom the pronouns mean
     # "Prof Velt retired from that position in 2009": the sentence before names the position;
     # "Grimacing in pain, he hobbled off": the sentence before says who (a pronoun names no noun)
@@ -127,6 +136,20 @@ def _pointer(item: AnalysedArticle, index: int, text: str) -> tuple[str, str] | 
     if not 0 <= index < len(sents):
         return None
     return next((p for p in sents[index].pointers if re.search(rf"(?<!\w){re.escape(p[0])}(?!\w)", text)), None)
+
+
+def _untold_subject(item: AnalysedArticle, index: int, text: str,
+                    told: Callable[[str], bool] | None) -> tuple[str, str] | None:
+    """ ("The strategy", "strategy") when the line opens with a bare definite subject the story
+    does not otherwise tell of (nlp/parsed.definite_subject), else None."""
+    sents = item.analysis.sentences
+    if told is None or not 0 <= index < len(sents):
+        return None
+    noun = sents[index].subject
+    if not noun or told(noun):
+        return None
+    m = re.match(rf"The (?:[\w'’-]+ ){{0,3}}?{re.escape(noun)}\w*", text)
+    return (m.group(0), noun) if m else None
 
 
 def _previous(item: AnalysedArticle, index: int) -> Sentence | None:

@@ -106,7 +106,7 @@ def _candidates(item: AnalysedArticle, dating: Dating) -> list[Candidate]:
         resolved.setdefault(m.sentence, []).append((point, m))
     out = []
     for index in sorted(resolved):
-        if not sentences[index].finite:
+        if not sentences[index].has_verb:
             continue  # "Protesters outside the court on May 2, 2019.": a caption, no event told
         text = _whole_clause(sentences[index], [m for _, m in resolved[index]], index == len(sentences) - 1)
         if text is None:
