@@ -337,3 +337,12 @@ def test_each_source_of_the_named_pair_shows_the_sentence_with_its_value():
     b = analysed("b", "The blast in Westbrook on Tuesday killed 15 people, officials said.")
     d = only(disputes(a, b), "Figures (deaths) differ")
     assert all(re.search(r"\b(12|15)\b", v) for v in d.variants.values()), d.variants
+
+
+@pytest.mark.slow
+def test_only_the_storys_people_are_in_dispute_over_who_said_it():
+    a = analysed("a", '"We are grateful, but we cannot be arrogant," Jana Velt told reporters in Eastmere on Thursday.')
+    b = analysed("b", '"We are grateful, but we cannot be arrogant," said Tory MPs on Thursday.')
+    al = alignment.align([a, b], 0.55)
+    assert [d for d in discrepancies.find([a, b], al, 0.55) if "attributed to" in d.text]  # the tagger's "person"
+    assert not [d for d in discrepancies.find([a, b], al, 0.55, people={"velt"}) if "attributed to" in d.text]

@@ -16,7 +16,7 @@ import difflib
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Sequence
+from typing import Iterable, Sequence
 
 from rapidfuzz import fuzz
 
@@ -71,11 +71,16 @@ def _locate(q: Said, phrase: str) -> str:
     return q.sentence
 
 
-def disputes(items: Sequence[AnalysedArticle], al: Alignment) -> list[Unknown]:
+def disputes(items: Sequence[AnalysedArticle], al: Alignment, people: set[str] | None = None) -> list[Unknown]:
+    """`people`: the surnames of the story's persons (its actors), when known."""
     quotes = [q for it in items for q in quotations(it)]
     # two renderings of one quoted statement (translations) are not a disagreement: the
     # quote is shown once (wording_disputes stays for callers that want the renderings)
-    return speaker_disputes(quotes) + title_disputes(items, al)
+    return speaker_disputes(quotes, people) + title_disputes(items, al)
+
+
+def surnames(names: Iterable[str]) -> set[str]:
+    return {_surname(n) for n in names if n.strip()}
 
 
 @lru_cache(maxsize=1 << 16)
@@ -236,11 +241,15 @@ def _squashed(name: str) -> str:
     return re.sub(r"[^a-z0-9]", "", name.lower())
 
 
-def speaker_disputes(quotes: Sequence[Said]) -> list[Unknown]:
-    """The same quoted words attributed to different people."""
+def speaker_disputes(quotes: Sequence[Said], people: set[str] | None = None) -> list[Unknown]:
+    """The same quoted words attributed to different people. `people`: the surnames of the
+    story's persons; when given, only they can be in dispute over who said it: an agency the
+    words were told to ("AP"), a place ("Munich") or a group ("Tory MPs") taken for the
+    speaker is a misreading, not a second speaker."""
     # named people and bodies ("J. Okafor", "VSA"), not descriptions ("the space agency")
     named = [q for q in quotes if q.speaker_name and q.speaker_name[:1].isupper()
-             and len(q.words.split()) >= MIN_ATTRIBUTED_WORDS]
+             and len(q.words.split()) >= MIN_ATTRIBUTED_WORDS
+             and (people is None or _surname(q.speaker_name) in people)]
     normed = {id(q): _norm(q.words) for q in named}  # once per quotation, not once per pair
 
     def contained(q: Said, r: Said) -> bool:

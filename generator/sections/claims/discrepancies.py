@@ -48,14 +48,16 @@ class Conflict:
     value_b: str
 
 
-def find(items: Sequence[AnalysedArticle], al: Alignment, similarity: float) -> list[Unknown]:
-    """Every disagreement of the story, most sources first, at most MAX_DISPUTES."""
+def find(items: Sequence[AnalysedArticle], al: Alignment, similarity: float,
+         people: set[str] | None = None) -> list[Unknown]:
+    """Every disagreement of the story, most sources first, at most MAX_DISPUTES. `people`:
+    the surnames of the story's persons, who alone can be in dispute over who said something."""
     related = RELATED * similarity
     items = sorted(items, key=lambda it: it.source_id)
     conflicts = (date_conflicts(al, related) + number_conflicts(al, related)
                  + descriptor_conflicts(al, related))
     disputes = [_dispute(al, group) for group in _cluster(conflicts)]
-    disputes += attributions.disputes(items, al)
+    disputes += attributions.disputes(items, al, people)
     unique: dict[tuple, Unknown] = {}
     for d in disputes:
         unique.setdefault(tuple(sorted(d.variants.items())), d)

@@ -35,7 +35,7 @@ from generator.text.dates.vocabulary import WEEKDAYS, alternation
 from generator.sections.claims.alignment import Alignment, Claim, Point
 from generator.config import Settings
 from generator.models import Actor, AnalysedArticle, Held, Item, TimelineEntry, Unknown
-from generator.sections.claims import commentary, garbled
+from generator.sections.claims import attributions, commentary, garbled
 from generator.sections.claims.page import Page
 
 TOP_ACTORS = 6  # the story's main actors, for centrality
@@ -108,7 +108,9 @@ def synthesise(items: Sequence[AnalysedArticle], actors: Sequence[Actor],
     open_lines = page.fill("open_question", rank(ctx, opens), MAX_OPEN_QUESTIONS, facts=False)
     single_lines = page.fill("single_source", singles, MAX_SINGLE_SOURCE)
     next_lines = page.fill("whats_next", rank(ctx, nexts), MAX_NEXT, facts=False)
-    disputes = [d for d in discrepancies.find(items, al, similarity) if not set(d.variants) & bad]
+    people = attributions.surnames(n for a in actors if a.kind == "person" and a.standing == "actor"
+                                   for n in (a.name, *a.aliases)) if actors else None
+    disputes = [d for d in discrepancies.find(items, al, similarity, people) if not set(d.variants) & bad]
     unknown = ([Unknown("open_question", ln.text, ln.sources) for ln in open_lines] + disputes
                + [Unknown("single_source", ln.text, ln.sources) for ln in single_lines])
     item = lambda ln: Item(ln.text, ln.sources)  # noqa: E731
