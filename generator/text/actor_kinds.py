@@ -314,3 +314,8 @@ def is_body_noun(word: str) -> bool:
     """A noun that ends a body's name: "Union", "Party", "Ministry", "Bank"."""
     w = word.lower()
     return w in ORG_NOUNS or w in INSTITUTION_NOUNS or w in GENERIC_ORG_HEADS
+
+
+# Clock zones news copy writes after a time ("0700 GMT", "3 p.m. EDT"): never anyone's name.
+TIME_ZONES = frozenset({"gmt", "utc", "bst", "cet", "cest", "eet", "eest", "wet", "est", "edt", "cst", "cdt",
+                        "mst", "mdt", "pst", "pdt", "ist", "jst", "kst", "aest", "aedt", "hkt", "sgt", "msk"})

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from generator.text.actor_kinds import person_noun
+from generator.text.actor_kinds import TITLE_NOUNS, person_noun
 
 # A line opening with a word that points outside it ("He said", "They", "This came", "The move").
 DANGLING = re.compile(
@@ -24,7 +24,8 @@ DANGLING = re.compile(
     r"followed|marks|marked|means|meant|shows|showed|is now|was later)|"
     r"(?:this|that|these|those)(?! (?:week|month|year|morning|afternoon|evening|night|weekend|time|spring|summer|"
     r"autumn|fall|winter|season|decade|century)\b)|"
-    r"(?:but|and|so|also|however|meanwhile|instead|still|yet|then|thus|therefore|moreover|furthermore)\b|"
+    r"(?:but|and|so|also|however|meanwhile|instead|still|yet|then|thus|therefore|moreover|furthermore|"
+    r"otherwise|likewise|similarly)\b|"
     r"according to (?:him|her|them|it)\b|"
     # told relative to a sentence the reader cannot see: "Later, ...", "Another 20 ...", "Both men"
     r"later|afterwards?|earlier(?=,| that\b| in the day\b)|another|others?|both|neither|such|here|there(?=,)|similar|"
@@ -51,6 +52,10 @@ DANGLING = re.compile(
 SPEAKER_TAIL = re.compile(r"(?:[,”\"’]\s*|\s)(he|she)\s+(said|says|added|told|noted|wrote|explained|stated|"
                           r"insisted|argued|warned|continued|recalled)\b(?=[^.!?]*[.!?]?[\"”’]?\s*$)|"
                           r"[”\"],?\s*(they|he|she)\s+([a-z]+ed|said|told|wrote)\b", re.I)
+# A quotation whose speaker is a person told of in a sentence not shown: '"...," the daughter
+# said.' (an office names its holder on a page about one event: "the mayor said" stands)
+UNNAMED_SPEAKER = re.compile(r"[”\"’],?\s+the\s+((?:[\w-]+\s+){0,2}([a-z-]+))\s+"
+                             r"(?:said|says|added|told|wrote|recalled|explained|cried|shouted)\b")
 # Connectives a line may drop: the fact after them stands alone ("However, police said ...").
 # ("So far, ...", "Still more ...", "Yet another ..." keep their first word: only "So, ..." is one.)
 CONNECTIVE = re.compile(r"^(?:(but|and|however|meanwhile|moreover|furthermore|in addition)\b,?|(still|also|yet|so),)\s+",
@@ -160,6 +165,9 @@ def dangling(text: str) -> str | None:
     tail = SPEAKER_TAIL.search(text)
     if tail and not _named_before(text, tail.start()):
         return " ".join(g for g in tail.groups() if g)
+    unnamed = UNNAMED_SPEAKER.search(text)
+    if unnamed and person_noun(unnamed.group(2)) and unnamed.group(2) not in TITLE_NOUNS:
+        return f"the {unnamed.group(1)}"
     return None
 
 
@@ -176,8 +184,9 @@ def form_problem(text: str) -> str | None:
     stripped = text.strip()
     opener = dangling(stripped)
     if opener:
-        return f"does not stand alone (opens with '{opener}')" if not SPEAKER_TAIL.search(stripped) \
-            else f"does not stand alone (speaker only '{opener}')"
+        speaker = SPEAKER_TAIL.search(stripped) or opener.startswith("the ") and UNNAMED_SPEAKER.search(stripped)
+        return f"does not stand alone (speaker only '{opener}')" if speaker \
+            else f"does not stand alone (opens with '{opener}')"
     if len(QUOTE_MARKS.findall(stripped)) % 2:
         return "unbalanced quotation marks"
     if CUT.search(stripped) or not ENDS_A_SENTENCE.search(stripped):

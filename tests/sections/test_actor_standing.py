@@ -153,3 +153,11 @@ def test_a_job_word_written_into_a_name_is_no_part_of_it():
     assert core_name("Actress Ana Duarte", "PERSON") == "Ana Duarte"
     assert core_name("Ana Duarte", "PERSON") == "Ana Duarte"
     assert core_name("Hunter Velt", "PERSON") == "Hunter Velt"  # two words: a name, not a job and a name
+
+
+def test_two_names_run_together_a_clock_zone_and_a_role_played_are_no_actors():
+    acting = ev(("acts",), ("acts",))
+    assert standing("Jokowi, Prabowo", "person", [], False, acting, 3, NO_OUTLETS) == "thing"
+    assert standing("GMT", "organization", [], False, acting, 3, NO_OUTLETS) == "thing"
+    assert standing("Danny Roper", "person", ["character"], True, ev(("played",), ()), 2, NO_OUTLETS) == "character"
+    assert standing("Tom Velt", "person", ["actor"], True, acting, 2, NO_OUTLETS) == "actor"

@@ -13,7 +13,9 @@ def test_openers_that_point_outside_the_line():
                  "Hours later, the fire was out.", "Shortly afterwards, the road reopened.",
                  "Earlier, the council had voted.", "In response, the council voted.",
                  "The council, meanwhile, has voted to rebuild.", "Police, however, closed the road.",
-                 "In this reading, members voted clause by clause."):
+                 "In this reading, members voted clause by clause.",
+                 "Otherwise, the two leaders will meet again in June.",
+                 "“Mum, don't, I'm hurt,” the daughter said.", '"It was chaos," the 17-year-old passenger told reporters.'):
         assert dangling(line), line
 
 
@@ -21,7 +23,8 @@ def test_lines_that_stand_alone():
     for line in ("This week, the council voted to rebuild.", "It is not clear how the fire started.",
                  '"We will rebuild," the mayor said.', "[Velt] said the town would rebuild.",
                  "Shortly after midnight, the road reopened.", "Earlier this week, the council voted.",
-                 "There are 20 people in hospital.", "Others" + "en Bank fell 5%."):
+                 "There are 20 people in hospital.", "Others" + "en Bank fell 5%.", '"It was chaos," a passenger said.',
+                 '"We won," the team said.'):
         assert dangling(line) is None, line
 
 
