@@ -136,3 +136,11 @@ def test_a_reaction_voicing_hope_is_not_an_open_question():
     # what happened is the welcome; the hope is the speaker's, not something the story leaves open
     text = "The minister welcomed the move, calling it a brave step and expressing hope that others would follow suit."
     assert classify(text) != "open_question"
+
+
+@pytest.mark.parametrize("text", [
+    "Mrs May will step down as party leader on June 7.",
+    "An emotional Mrs May revealed her decision outside her office.",
+])
+def test_a_name_spelt_like_a_modal_is_no_possibility(text):
+    assert classify(text) != "open_question"

@@ -360,8 +360,8 @@ def _measured(ctx: Context, p: Point) -> bool:
 
 _SCORE = re.compile(r"\b\d{1,2}-\d{1,2}\b")
 # A hedge or an impression, not a fact: "seemed to have decided", "could be in the water".
-_HEDGE = re.compile(r"\b(seem|seems|seemed|appear|appears|appeared|could|might|may|reportedly|apparently|"
-                    r"likely|possibly|probably)\b", re.I)
+_HEDGE = re.compile(r"\b(seem|seems|seemed|appear|appears|appeared|could|might|(?-i:may)|reportedly|apparently|"
+                    r"likely|possibly|probably)\b", re.I)  # "may" in lower case: "Mrs May" is a name
 
 
 BRIEF_QUOTED_SHARE = 0.35  # In brief is in the outlet's words: a line this much quotation is a reaction

@@ -33,7 +33,7 @@ OPEN_QUESTION_PATTERNS = [
     # "Whether the deal survives remains to be seen."
     r"\b(remains?|is) to be seen\b|\byet to be (decided|determined|seen|announced)\b",
     # "The outcome will likely depend on the weather."
-    r"\b(will|would|could|may|might)\s+(likely\s+|largely\s+|ultimately\s+)?depend\s+on\b",
+    r"\b(will|would|could|(?-i:may)|might)\s+(likely\s+|largely\s+|ultimately\s+)?depend\s+on\b",
     # "Its effect on prices is still unfolding."
     r"\b(is|are)\s+still\s+(unfolding|developing|emerging|being assessed)\b",
     # "The coach faces major hurdles in rebuilding the team."
@@ -52,7 +52,8 @@ OPEN_QUESTION_PATTERNS = [
 # a source's own "What's next:" heading. Invented examples in the comments.
 HEDGED_PATTERNS = [
     # "The ruling could open the door to appeals." / "Prices may rise further."
-    r"\b(could|may|might)\s+(soon\s+|also\s+|eventually\s+|still\s+|well\s+)?(?!not\b|hardly\b|have\b)[a-z]{3,}",
+    # (the modal "may" in lower case only: "Mrs May will step down" is a name, not a possibility)
+    r"\b(could|(?-i:may)|might)\s+(soon\s+|also\s+|eventually\s+|still\s+|well\s+)?(?!not\b|hardly\b|have\b)[a-z]{3,}",
     # "Prices are expected to rise." / "Unemployment is likely to climb."
     r"\b(is|are)\s+(widely\s+)?(expected|likely)\s+to\s+(rise|climb|increase|grow|fall|drop|worsen|"
     r"mount|go up|spread|continue)\b|\b(is|are)\s+likely\s+to\b",
