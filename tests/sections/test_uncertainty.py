@@ -26,6 +26,9 @@ from generator.sections.claims.uncertainty import (
     "Rescuers assume that the number of victims will be higher.",
     "Damage assessment is ongoing.",
     "The strike raised the prospect of a wider war.",
+    "The company does not yet know the cause of the outage.",
+    "Officials cannot predict when the network will be restored.",
+    "The death toll will most likely increase further, the mayor said.",
 ])
 def test_stated_uncertainty_and_predictions_are_open_questions(text):
     assert classify(text) == "open_question"

@@ -44,6 +44,9 @@ OPEN_QUESTION_PATTERNS = [
     r"\bit (?:is|was) not (yet |presently |immediately |entirely )?(clear|known)\b|"
     r"\bit (?:isn't|wasn't|isn’t|wasn’t|['’]s not) (yet |presently |immediately |entirely )?(clear|known)\b|"
     r"\bno one knows\b|"
+    # "The company does not yet know the cause." / "Officials cannot predict when power returns."
+    r"\b(?:do|does|did)\s+not\s+(?:yet\s+)?know\b|\b(?:don|doesn|didn)['’]t\s+(?:yet\s+)?know\b|"
+    r"\b(?:cannot|can['’]t|could not|couldn['’]t)\s+(?:yet\s+)?(?:predict|say|tell)\s+(?:when|how|whether|why|if)\b|"
     r"\bunclear (whether|how|why|when|who|what)\b",
 ]
 
@@ -55,6 +58,8 @@ HEDGED_PATTERNS = [
     # (the modal "may" in lower case only: "Mrs May will step down" is a name, not a possibility)
     r"\b(could|(?-i:may)|might)\s+(soon\s+|also\s+|eventually\s+|still\s+|well\s+)?(?!not\b|hardly\b|have\b)[a-z]{3,}",
     # "Prices are expected to rise." / "Unemployment is likely to climb."
+    # "The toll will most likely increase further."
+    r"\bwill\s+(?:most\s+|very\s+)?(?:likely|probably)\b|"
     r"\b(is|are)\s+(widely\s+)?(expected|likely)\s+to\s+(rise|climb|increase|grow|fall|drop|worsen|"
     r"mount|go up|spread|continue)\b|\b(is|are)\s+likely\s+to\b",
     # "Analysts fear that prices will climb." / "Traders assume rates will be higher."
