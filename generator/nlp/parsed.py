@@ -216,9 +216,27 @@ def pronouns_of(doc, start: int, end: int) -> tuple[tuple[str, str], ...]:
             continue
         main = tok.dep_ in SUBJECTS and (tok.head.dep_ == "ROOT" or tok.head.dep_ == "conj" and tok.head.head.dep_ == "ROOT")
         scope = doc[start:i] if main or word in DEMONSTRATIVES else [t for t in doc[start:end] if t.i != i]
+        if tok.dep_ in OBJECTS:  # "Lawmakers were quick to oppose it": an object is never its own clause's subject
+            own = _clause_subject(tok)
+            scope = [t for t in scope if own is None or not own.left_edge.i <= t.i <= own.right_edge.i]
         if not any(_anchors(word, t) for t in scope):
             out.append((tok.text, ""))
     return tuple(out)
+
+
+OBJECTS = frozenset({"dobj", "pobj", "dative", "iobj"})
+
+
+def _clause_subject(tok):
+    """The subject of the clause a pronoun sits in: up its heads ("oppose" <- "quick" <- "were")
+    to the first verb that has one."""
+    head = tok.head
+    for _ in range(6):
+        subject = next((c for c in head.children if c.dep_ in SUBJECTS), None)
+        if subject is not None or head.head.i == head.i:
+            return subject
+        head = head.head
+    return None
 
 
 def _anchors(pronoun: str, tok) -> bool:

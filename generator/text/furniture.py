@@ -91,6 +91,9 @@ _EXPLICIT = re.compile(
 _EXPLICIT_HINTS = ("photo", "picture", "image", "grab", "screenshot", "still", "credit")
 # A scene signed with its place and date after a dash: "... the suspect's weapon – Rivertown Examplia, July 8, 2022."
 _PLACE_DATE_TAIL = re.compile(rf"\s[–—-]\s+{_WORD}(?:\s+{_WORD}){{0,3}},?\s+{_MONTH_NAME}\s+\d{{1,2}},\s+\d{{4}}\.?$")
+# A wire photo's caption: "A water tower at the Harbour Works in Eastmere is seen, Thursday, May 7, 2020."
+_SEEN_ON_DATE = re.compile(rf"\b(?:is|are)\s+(?:seen|pictured|shown|photographed)\b[^.]{{0,80}}?,\s+"
+                           rf"(?:on\s+)?(?:{_WEEKDAY}),?\s+{_MONTH_NAME}\s+\d{{1,2}},\s+\d{{4}}\.?$")
 # An agency's caption: "EDGEMERE, MARYLAND - MARCH 26: The cargo ship ..."
 _AGENCY_CAPTION = re.compile(rf"^{_CAPS_WORD}(?:\s+{_CAPS_WORD})*,\s+{_CAPS_WORD}(?:\s+{_CAPS_WORD})*\s+[-–—]\s+"
                              rf"{_CAPS_MONTH}\s+\d{{1,2}}:\s")
@@ -142,7 +145,7 @@ def caption(text: str) -> str | None:
     low = stripped.lower()
     if any(h in low for h in _EXPLICIT_HINTS) and _EXPLICIT.search(stripped):
         return "photo caption"
-    if _AGENCY_CAPTION.match(stripped) or _PLACE_DATE_TAIL.search(stripped):
+    if _AGENCY_CAPTION.match(stripped) or _PLACE_DATE_TAIL.search(stripped) or _SEEN_ON_DATE.search(stripped):
         return "photo caption"
     if len(stripped.split()) <= MAX_SCENE_WORDS and stripped.endswith(".") and _SCENE.match(stripped):
         return "photo caption"  # a sentence: a headline ("Crews search river in Harbour City") has no full stop

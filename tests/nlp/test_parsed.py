@@ -144,6 +144,7 @@ def test_terms_are_the_content_lemmas_and_weighted_entities_clustering_compares(
     ("It was one step too far for the champions, who lost just their second match.", "It"),
     ("It is designed to help people return to the moon.", "It"),
     ("It's the deadliest quake since 2010.", "It"),
+    ("Harbour lawmakers and the dockers' union were quick to oppose it.", "it"),
 ])
 def test_a_pronoun_nothing_in_its_sentence_can_stand_for(text, pronoun):
     doc = parse_one(text)
@@ -162,6 +163,8 @@ def test_a_pronoun_nothing_in_its_sentence_can_stand_for(text, pronoun):
     "In his speech, Biden praised the workers.",
     "The minister said the plan that failed was his.",
     'Asked about the vote, Velt said: "It is over and we lost."',
+    "The council approved the plan and the mayor signed it on Monday.",
+    "Residents said they had never seen anything like it.",
 ])
 def test_a_pronoun_its_own_sentence_anchors_or_an_it_that_stands_for_nothing(text):
     doc = parse_one(text)

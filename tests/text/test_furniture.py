@@ -61,6 +61,7 @@ def test_a_label_before_the_text_is_found():
     ("Image Courtesy of Valley Television", "photo credit"),
     ("image….Jane Roe for The Valley Times", "photo credit"),
     ("More photos and details on pages 8 and 9. (AP Photo)", "photo credit"),
+    ("A water tower at the Harbour Works plant in Eastmere, Va., is seen, Thursday, May 7, 2020.", "photo caption"),
 ])
 def test_captions_and_credits(text, kind):
     assert caption(text) == kind
@@ -76,6 +77,7 @@ def test_captions_and_credits(text, kind):
     "The magnitude 6.8 earthquake toppled buildings and sent people into the streets.",
     "Protesters made their way towards the residence on Saturday morning.",
     "Search and rescue teams have plunged into the river after the bridge collapsed on Tuesday.",
+    "The bridge was seen by millions of commuters each year until it fell on Tuesday, May 7, 2020.",
 ])
 def test_article_text_is_not_a_caption(text):
     assert caption(text) is None
