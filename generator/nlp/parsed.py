@@ -240,7 +240,9 @@ def _clause_subject(tok):
 
 
 def _anchors(pronoun: str, tok) -> bool:
-    """Can `tok` be what `pronoun` stands for?"""
+    """Can `tok` be what `pronoun` stands for? (Never a time: "After a long weekend, it ...")"""
+    if tok.ent_type_ in {"DATE", "TIME"} or tok.lemma_.lower() in TIME_NOUNS:
+        return False
     if pronoun in PERSON_PRONOUNS:  # the small model tags many a person's name ORG, GPE or PRODUCT:
         # a name is a person's where it is tagged so, untagged, or the subject of a verb
         return tok.ent_type_ == "PERSON" or tok.pos_ == "PROPN" and (tok.ent_type_ in {"ORG", ""} or tok.dep_ in SUBJECTS) \

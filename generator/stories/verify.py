@@ -59,6 +59,8 @@ KIN = r"(?:husband|wife|son|daughter|mother|father|brother|sister|partner|widow|
 # Kin without whose ("husband"), a superlative without of what ("youngest man", "last man").
 KIN_ROLE = re.compile(rf"^(?:(?:the|a|an|late|former|estranged|younger|older|eldest|elder|twin)\s+)*{KIN}$", re.I)
 SUPERLATIVE_ROLE = re.compile(r"^(?:the\s+)?(?:[a-z]+est|last|first|only|next)\s+[a-z]+$", re.I)
+DATED_ROLE = re.compile(r"\b(?:(?:last|next|this|on)\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day|yesterday|today|"
+                        r"tomorrow)\b", re.I)
 NUMBER_END = re.compile(r"(?:\d[\d,.]*\s*(?:bn|m|k|%|[ap]\.?m\.?)?|\b[ap]\.?m\.?)$", re.I)
 OTHER_NAME = re.compile(r"\b(?:and|&)\s+(?!the\b)[A-Z][a-z]")
 # What a timestamp is made of: figures, month and weekday names, "am"/"pm", time zones.
@@ -309,6 +311,8 @@ def role_problem(actor: Actor) -> str | None:
         return "page furniture, not the article's text"
     if not TIMESTAMP_WORDS.sub("", role).strip(" ,.-–—:/()"):
         return "a date or a time, not a role"  # "2011 - 8:18 pm": a page's timestamp
+    if DATED_ROLE.search(role):
+        return "a fragment, not a role"  # "last Friday CEO": the sentence's time cut into the role
     if NUMBER_END.search(role) or OTHER_NAME.search(role):
         return "a fragment, not a role"  # "has completed its $69bn", "Patnaik and Union Education Minister"
     return None

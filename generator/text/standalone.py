@@ -22,7 +22,8 @@ DANGLING = re.compile(
     r"(?:\w+ ){0,3}(?:after|before) (?:that|this)\b|"
     r"it (?:said|says|added|told|noted|also|was said|struck|hit|killed|caused|left|destroyed|came|comes|follows|"
     r"followed|marks|marked|means|meant|shows|showed|is now|was later)|"
-    r"(?:this|that|these|those)(?! (?:week|month|year|morning|afternoon|evening|night|weekend|time|spring|summer|"
+    # ("This time, ..." answers an earlier time: it points back)
+    r"(?:this|that|these|those)(?! (?:week|month|year|morning|afternoon|evening|night|weekend|spring|summer|"
     r"autumn|fall|winter|season|decade|century)\b)|"
     r"(?:but|and|so|also|however|meanwhile|instead|still|yet|then|thus|therefore|moreover|furthermore|"
     r"otherwise|likewise|similarly)\b|"
@@ -90,6 +91,16 @@ DEICTIC = re.compile(r"\b(yesterday|last night|tonight|this (?:morning|afternoon
 SLIP = re.compile(r"\b(?!(?:that|had|is|do|very|far|so|bye|no|yeah|ha|knock)\b)(\w+) \1\b|"
                   r"\b(?:is|was|were|are|has|have|had) (?:is|was|were|are|has|have)\b|"
                   r"\bat in\b|\bin at\b", re.I)
+# Two words run together where a scrape lost the space or a caption ran into the text:
+# "saidHe said", "ScheinbaumShe will be" (a word's tail, then a capitalised pronoun or article).
+GLUED = re.compile(r"\b[A-Za-z]*[a-z]{3}(?:He|She|It|They|The|This|That|We|His|Her)\b")  # not "LinkedIn"
+# A sentence that only says who someone is ("Jane Roe is a program scientist."): no news; the
+# actor table tells who people are.
+WHO_ONLY = re.compile(r"^[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}\s+(?:is|was)\s+(?:a|an)\s+"
+                      r"(?:[\w-]+\s+){0,3}?([a-z-]+)\.$")
+# The writer speaking to the reader ("If you can't place a call, you're not alone"): service
+# copy, not a statement of the story.
+SECOND_PERSON = re.compile(r"\b(?:you|your|you['’](?:re|ve|ll|d))\b", re.I)
 _QUOTED = re.compile(r"[\"“][^\"“”]*[\"”]|‘[^‘’]*’")
 QUOTED = _QUOTED  # a quoted passage: blanked before a test reads the writer's own words
 # The writer's own "I" (a column's, a blog's), read outside quotation marks: commentary, not report.
@@ -202,9 +213,18 @@ def form_problem(text: str) -> str | None:
     slip = next((m for m in SLIP.finditer(stripped) if not (m.group(1) or "a")[0].isupper()), None)
     if slip:  # a doubled capitalised word is a name ("Gul Hassan Hassan")
         return f"a slip in the source's text ('{slip.group(0)}')"
+    glued = GLUED.search(stripped)
+    if glued:
+        return f"words run together in the source's text ('{glued.group(0)}')"
     deictic = DEICTIC.search(_QUOTED.sub(" ", stripped))
     if deictic:
         return f"its time or place is the writer's ('{deictic.group(0)}'), not the reader's"
+    who = WHO_ONLY.match(stripped)
+    if who and person_noun(who.group(1)):
+        return "only says who someone is (the actor table does)"
+    second = SECOND_PERSON.search(_QUOTED.sub(" ", stripped))
+    if second:
+        return f"the writer speaking to the reader ('{second.group(0)}' outside quotation marks)"
     first = FIRST_PERSON.search(_QUOTED.sub(" ", stripped))
     if first:
         return f"someone's words with no speaker ('{first.group(0)}' outside quotation marks)"

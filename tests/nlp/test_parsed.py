@@ -145,6 +145,7 @@ def test_terms_are_the_content_lemmas_and_weighted_entities_clustering_compares(
     ("It is designed to help people return to the moon.", "It"),
     ("It's the deadliest quake since 2010.", "It"),
     ("Harbour lawmakers and the dockers' union were quick to oppose it.", "it"),
+    ("After a long holiday weekend, it was on its way from the capital to the coast.", "it"),
 ])
 def test_a_pronoun_nothing_in_its_sentence_can_stand_for(text, pronoun):
     doc = parse_one(text)

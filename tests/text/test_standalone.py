@@ -145,3 +145,17 @@ def test_more_openers_told_against_an_unseen_sentence():
 def test_a_speakers_pronoun_after_a_name_in_the_line_is_that_persons():
     assert form_problem('Ann Lee described what she said "felt like an explosion under the floor."') is None
     assert form_problem('"We will rebuild the bridge," he said.').startswith("does not stand alone")
+
+
+def test_glued_words_a_word_to_the_reader_and_a_line_that_only_says_who_someone_is():
+    assert form_problem("Earlier witnesses saidHe said people were sitting in the hall.").startswith("words run together")
+    assert form_problem("If you can't place a call right now, you're not alone.").startswith("the writer speaking")
+    assert form_problem("Tom Velt is a program scientist.").startswith("only says who someone is")
+    for line in ("Velt is the new president.", "McDonald said the iPhone sold well on LinkedIn.",
+                 '"You will see," the mayor said.', "Jane Roe is a mother of three who lost her home in the fire."):
+        assert form_problem(line) is None, line
+
+
+def test_this_time_answers_an_earlier_time():
+    assert dangling("This time the defendant kept her head bowed throughout.")
+    assert dangling("This week, the council voted to rebuild.") is None
