@@ -209,7 +209,7 @@ class Actor:
     role_sources: tuple[SourceId, ...] = ()  # the sources whose words give the role
     # "actor" gets a row on the page; a name that is no actor of the story stays out of it (but
     # still names quotes' speakers): "place", "outlet", "thing", "passing" (named, not acting),
-    # "ambiguous" (a first name several people share)
+    # "ambiguous" (a first name several people share), "character" (a role someone plays)
     standing: str = "actor"
     id: str = ""
 
