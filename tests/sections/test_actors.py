@@ -594,3 +594,15 @@ def test_a_persons_noun_opening_a_name_tagged_a_body_is_no_part_of_it():
     assert core_name("Teachers Union of Velora", "ORG") == "Teachers Union of Velora"
     assert core_name("Farmer Citizen Movement", "ORG") == "Farmer Citizen Movement"
     assert core_name("Actress Jane Roe", "PERSON") == "Jane Roe"
+
+
+@pytest.mark.slow
+def test_a_surname_two_people_share_goes_to_the_one_its_title_names_or_to_no_one():
+    actors = story("Hunter Velt was convicted on Tuesday of three felony charges. President Velt said he would "
+                   "accept the verdict. Hunter Velt showed little emotion. Velt said he would appeal.",
+                   "Jack Velt, the president, said he would not pardon his son Hunter Velt. "
+                   "President Velt spoke from the White House.",
+                   "Hunter Velt faces up to 25 years in prison. President Jack Velt said he loves his son.")
+    assert "President Velt" not in by_name(actors, "Hunter Velt").aliases
+    assert "President Velt" in by_name(actors, "Jack Velt").aliases
+    assert all(a.name != "Velt" for a in key_actors(actors))

@@ -446,12 +446,15 @@ def _outlet_staff(kept: Sequence[tuple[Actor, Sequence[Form]]], texts: Sequence[
 
 def _ambiguous_first_names(actors: list[Actor]) -> list[Actor]:
     """ "Steve" where the story names Steve Jobs and Steve Wozniak and no article tells which
-    (aliases.merge_first_names): a row of its own would show one person twice."""
+    (aliases.merge_first_names), "Velt" where it names two Velts: a row of its own would show
+    one person twice."""
     from dataclasses import replace
 
     firsts = {first_name_of(a.name) for a in actors if a.kind == "person"} - {None}
+    # "Velt" where the story names Jack Velt and Hunter Velt (aliases.merge_people leaves it apart)
+    last = Counter(fold(a.name.split()[-1]) for a in actors if a.kind == "person" and " " in a.name)
     return [replace(a, standing="ambiguous") if a.kind == "person" and " " not in a.name
-            and fold(a.name) in firsts else a for a in actors]
+            and (fold(a.name) in firsts or last[fold(a.name)] >= 2) else a for a in actors]
 
 
 def key_actors(actors: Sequence[Actor]) -> list[Actor]:

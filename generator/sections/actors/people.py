@@ -128,8 +128,22 @@ def merge_people(forms: Sequence[Form], uf: UnionFind) -> None:
                 fits = [m for m in named if _surname_fits(f.core, m.core)]
             fitting[(f.core, f.label)] = fits
         fits = sorted({uf.find(m.index) for m in fitting[(f.core, f.label)]}, key=lambda root: (-counts[root], root))
-        if fits:
+        if len(fits) > 1:  # two people share the surname: only a title they alone bear tells which
+            fits = _titled(f, fits, forms, uf)
+        if len(fits) == 1:
             uf.union(fits[0], f.index)
+
+
+def _titled(single: Form, roots: list[int], forms: Sequence[Form], uf: UnionFind) -> list[int]:
+    """ "President Velt" where the story names Jack Velt and Hunter Velt: the one whose own
+    mentions bear the title ("President Jack Velt"); else none (it stays apart, ambiguous)."""
+    before = fold(single.text[: max(0, len(single.text) - len(single.core))]).split()
+    if not before:
+        return []
+    title = before[-1]
+    bearing = [r for r in roots if any(uf.find(f.index) == r and f is not single and title in fold(f.text).split()
+                                       for f in forms)]
+    return bearing if len(bearing) == 1 else []
 
 
 def _person_shaped(core: str) -> bool:

@@ -196,6 +196,11 @@ def _referent(item: AnalysedArticle, index: int) -> str | None:
     for i in range(index - 1, max(-1, index - LOOK_BACK - 1), -1):
         if sents[i].paragraph < paragraph - 1:
             break
+        # a surname the tagger missed ("Mahomes finished 34-for-46. He also rushed ...") names
+        # its person all the same: the sentence is not passed over for someone named before it
+        untagged = {n for n in named if n not in people.get(i, ()) and re.search(rf"\b{re.escape(n)}\b", sents[i].text)}
+        if untagged:
+            people[i] = people.get(i, set()) | untagged
         if i in people:
             names = people[i]
             name = next(iter(names)) if len(names) == 1 else ""
