@@ -63,6 +63,15 @@ CONNECTIVE = re.compile(r"^(?:(but|and|however|meanwhile|moreover|furthermore|in
                         re.I)
 # Openers naming a person only by pronoun: resolved by the person the source named just before.
 PERSON_PRONOUN = re.compile(r"^(he|she|his|her|according to (?:him|her))\b", re.I)
+# A speech act whose words the scrape lost: "X posted on X.", "Y added from the launch site.",
+# "Z said as the camera went dead." (the verb, then at most a short phrase of place or time)
+SAID_NOTHING = re.compile(r"\b(?:said|says|added|adds|posted|tweeted|wrote|writes|stated|declared|exclaimed)"
+                          r"(?:\s+(?:on|in|from|at|as|after|before|during|while|via)\s+"
+                          r"(?!(?:[\w'’-]+\s+){0,5}?(?:that|would|will|was|were|is|are|had|has|it|they|he|she)\b)"
+                          r"(?:[\w'’-]+\s+){0,5}?[\w'’-]+)?\.$")
+# "..., police said.": the words come first, their speaker after a comma (not "Roe, the director, said")
+ATTRIBUTED_AFTER = re.compile(r",\s+(?:[\w'’-]+\s+){1,4}(?:said|says|added|adds|posted|tweeted|wrote|writes|stated|"
+                              r"declared|exclaimed)\b(?=[^,]*$)")
 # A line cut where a scraped excerpt ends ("... at 1:30AM this morning…."), or picked up mid-way.
 CUT = re.compile(r"(\.\.\.|…)[\"”’)]*\.?\s*$")
 CUT_START = re.compile(r"^[\"“”'‘’(]*(\.\.\.|…)")
@@ -204,7 +213,9 @@ def form_problem(text: str) -> str | None:
         return "cut off (does not end as a sentence ends)"
     if CUT_START.match(stripped) or _LOWER_START.match(stripped):
         return "cut off (starts mid-way)"
-    if SPEECH_WITHOUT_WORDS.search(stripped):
+    said = SAID_NOTHING.search(stripped)
+    if SPEECH_WITHOUT_WORDS.search(stripped) or (said and not QUOTE_MARKS.search(stripped)
+                                                 and not ATTRIBUTED_AFTER.search(stripped[:said.end()])):
         return "introduces words that are not there"
     if FRAGMENT.match(stripped) and "," not in stripped or ADDED_PHRASE.match(stripped):
         return "a fragment (a side clause without its main clause)"

@@ -147,3 +147,11 @@ def test_a_reaction_voicing_hope_is_not_an_open_question():
 ])
 def test_a_name_spelt_like_a_modal_is_no_possibility(text):
     assert classify(text) != "open_question"
+
+
+@pytest.mark.parametrize("text", [
+    "He was known for building homes, where he and his wife could often be found on weekends.",
+    "The rover landed in a crater which could hold signs of ancient life.",
+])
+def test_a_past_habit_or_a_description_is_no_possibility(text):
+    assert classify(text) != "open_question"

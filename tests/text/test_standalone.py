@@ -159,3 +159,12 @@ def test_glued_words_a_word_to_the_reader_and_a_line_that_only_says_who_someone_
 def test_this_time_answers_an_earlier_time():
     assert dangling("This time the defendant kept her head bowed throughout.")
     assert dangling("This week, the council voted to rebuild.") is None
+
+
+def test_a_speech_act_whose_words_the_scrape_lost():
+    for line in ("Harbour Space chief Ann Velt posted on X.", "Spokesman Tom Roe added from the launch site.",
+                 "Jane Roe, the director of the agency, said as the camera went dead."):
+        assert form_problem(line) == "introduces words that are not there", line
+    for line in ("Police said on Monday the road would reopen.", "Jane Roe wrote to the council in 2019.",
+                 "The mayor declared a state of emergency.", 'Ann Velt posted on X: "The tower caught it."'):
+        assert form_problem(line) is None, line

@@ -55,8 +55,12 @@ OPEN_QUESTION_PATTERNS = [
 # a source's own "What's next:" heading. Invented examples in the comments.
 HEDGED_PATTERNS = [
     # "The ruling could open the door to appeals." / "Prices may rise further."
-    # (the modal "may" in lower case only: "Mrs May will step down" is a name, not a possibility)
-    r"\b(could|(?-i:may)|might)\s+(soon\s+|also\s+|eventually\s+|still\s+|well\s+)?(?!not\b|hardly\b|have\b)[a-z]{3,}",
+    # (the modal "may" in lower case only: "Mrs May will step down" is a name, not a possibility;
+    # a habit or an ability in the past is none either: "where they could often be found building",
+    # "a crater which scientists believe could hold water" describes, it does not leave open)
+    r"(?<!\bwhere )(?<!\bwhich )(?<!\bwho )\b(could|(?-i:may)|might)\s+(soon\s+|also\s+|eventually\s+|still\s+|well\s+)?"
+    r"(?!not\b|hardly\b|have\b|often\b|sometimes\b|usually\b|always\b|frequently\b|regularly\b|easily\b|"
+    r"be (?:seen|found|heard)\b)[a-z]{3,}",
     # "Prices are expected to rise." / "Unemployment is likely to climb."
     # "The toll will most likely increase further."
     r"\bwill\s+(?:most\s+|very\s+)?(?:likely|probably)\b|"
