@@ -346,3 +346,27 @@ def test_only_the_storys_people_are_in_dispute_over_who_said_it():
     al = alignment.align([a, b], 0.55)
     assert [d for d in discrepancies.find([a, b], al, 0.55) if "attributed to" in d.text]  # the tagger's "person"
     assert not [d for d in discrepancies.find([a, b], al, 0.55, people={"velt"}) if "attributed to" in d.text]
+
+
+@pytest.mark.slow
+def test_counts_of_another_measure_or_another_place_are_no_dispute():
+    a = analysed("a", "Officials said 10 people were killed and at least 80 were trapped in Harlow on Friday.")
+    b = analysed("b", "Officials said 10 people died in the tower collapse in Harlow on Friday.")
+    assert not [d for d in disputes(a, b) if d.text.startswith("Figures")]
+    a = analysed("a", "The quake on Friday left 26 people injured in Velora, officials said.")
+    b = analysed("b", "The quake on Friday left 31 people injured in Harlow, officials said.")
+    assert not [d for d in disputes(a, b) if d.text.startswith("Figures")]
+
+
+def test_a_measure_word_before_and_belongs_to_the_figure_before_it():
+    from generator.sections.claims.alignment import Claim
+    claim = Claim("a", 0, "Officials said 10 people were killed and at least 80 were trapped in Harlow.", 0, (), frozenset())
+    assert [(f.expression, f.key) for f in discrepancies.figures(claim)] == [("10", "deaths"), ("at least 80", "trapped")]
+
+
+@pytest.mark.slow
+def test_a_count_of_an_event_years_before_is_no_dispute():
+    a = analysed("a", "The jet crashed at Harlow airport on December 29, 2024.",
+                 "The crash at Harlow airport killed at least 85 people, officials said.")
+    b = analysed("b", "A crash at Harlow airport in 1993 killed 68 people, officials said.")
+    assert not [d for d in disputes(a, b) if d.text.startswith("Figures")]

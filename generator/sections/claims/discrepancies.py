@@ -199,6 +199,8 @@ _RISEN = re.compile(r"\b(?:risen|rose|rising|climbed|climbing|increased|jumped|g
 _PART_AFTER = re.compile(r"\s+(?:of|among)\s+(?:the|them|those|these|whom)\b", re.I)
 _PROJECTED = re.compile(r"\b(?:forecast|projected|projection|predicted|estimated to|expected to|anticipated to|exit polls?|"
                         r"polls? (?:showed|suggested|predicted)|on track to)\b", re.I)
+# "26 people were injured in Bangkok": the place named just after the count (and its measure)
+_PLACE_AFTER = re.compile(r"(?:\s+[a-z]+){0,3}\s+(?:in|at|near)\s+((?:[A-Z][\w'’-]+)(?:\s+[A-Z][\w'’-]+)*)")
 _OPEN_END = re.compile(r"\s+(?:or|and)\s+(greater|more|higher|above|less|fewer|lower|below)\b", re.I)
 _AS_OF = re.compile(r"\b(?:as of|as at|by)\s+((?:[A-Z]\w+|\d[\w:.]*)(?:\s+\w+)?)")
 SMALL = 10  # counts this small differ by one or two and still disagree (1 vs 2 injured)
@@ -224,6 +226,7 @@ class Figure:
     start: int
     end: int
     rising: bool = False  # "the toll has risen to 1,300": a count told as it changes, at its time
+    place: str | None = None  # "26 injured in Bangkok": where it was counted, when named right after it
 
 
 def figures(c: Claim) -> list[Figure]:
@@ -255,8 +258,9 @@ def figures(c: Claim) -> list[Figure]:
                 else (0.0, hi)
         key = _measure(c.text, m.start(), m.end())
         if key:
+            place = _PLACE_AFTER.match(c.text[m.end():])
             out.append(Figure(lo, hi, m.group(0).strip(), key, _subject(c.text, m.start(), m.end()),
-                              m.start(), m.end(), bool(_RISEN.search(before))))
+                              m.start(), m.end(), bool(_RISEN.search(before)), place.group(1) if place else None))
     return out
 
 
@@ -302,7 +306,10 @@ def _measure(text: str, start: int, end: int) -> str | None:
     """What the figure counts: a measure word right after it (up to the clause's end) or
     right before it; else the first specific noun after it ("2 reactors")."""
     after, before = _words_around(text, start, end)
-    for word in after + before:
+    # "10 were killed and 80 trapped": a measure word before "and" (or another figure) is that
+    # figure's, not this one's
+    cut = next((k for k, w in enumerate(before) if w in ("and", "or") or any(c.isdigit() for c in w)), len(before))
+    for word in after + before[:cut]:
         if _is_measure(word):
             return _is_measure(word)
     hedges = set(_HEDGES.split("|"))
@@ -333,8 +340,8 @@ def _subject(text: str, start: int, end: int) -> str | None:
 
 
 def _same_thing(a: Figure, b: Figure) -> bool:
-    if a.key != b.key:
-        return False
+    if a.key != b.key or a.place and b.place and a.place != b.place:
+        return False  # another measure, or counted in another place ("in Bangkok" / "in Mandalay")
     if a.subject and b.subject:
         return a.subject == b.subject or a.subject.endswith(b.subject) or b.subject.endswith(a.subject)
     return not (a.subject or b.subject)  # "72 Germans" is a part of "all 150 on board"
@@ -352,6 +359,15 @@ def _as_of(text: str) -> str | None:
     return m.group(1).lower() if m else None
 
 
+PAST_DAYS = 365  # a sentence dated this long before the story's latest date tells another event
+
+
+def _of_the_past(c: Claim, latest) -> bool:
+    """ "A 1993 crash at the same airport killed 68": every date of the sentence a year or more
+    before the story's latest date: its count is of another event, not this one's."""
+    return latest is not None and bool(c.dates) and all((latest - d.interval.last).days >= PAST_DAYS for d in c.dates)
+
+
 def _dates_apart(ci: Claim, cj: Claim) -> bool:
     """Both sentences dated, on days that do not meet: two events (a storm, then a second one)."""
     return bool(ci.dates and cj.dates) and not any(a.overlaps(b) for a in ci.dates for b in cj.dates)
@@ -364,6 +380,7 @@ def number_conflicts(al: Alignment, related: float) -> list[Conflict]:
     one source gives itself (a score, a vote share, a total and an estimate), never counts
     each dated at another time ("as of Saturday" / "as of Sunday")."""
     figs = [figures(c) for c in al.claims]
+    latest = max((d.interval.last for c in al.claims for d in c.dates), default=None)
     given: dict[str, set[float]] = {}  # source -> every value it gives, of any measure
     for c, fs in zip(al.claims, figs):
         for f in fs:
@@ -375,7 +392,8 @@ def number_conflicts(al: Alignment, related: float) -> list[Conflict]:
             continue
         for j in range(i + 1, n):
             ci, cj = al.claims[i], al.claims[j]
-            if not figs[j] or ci.sid == cj.sid or _dates_apart(ci, cj) or al.sim[i, j] < related:
+            if not figs[j] or ci.sid == cj.sid or _dates_apart(ci, cj) or al.sim[i, j] < related \
+                    or _of_the_past(ci, latest) or _of_the_past(cj, latest):
                 continue
             for fa in figs[i]:
                 for fb in figs[j]:
