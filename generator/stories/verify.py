@@ -36,7 +36,7 @@ from rapidfuzz import fuzz
 
 from generator.models import Actor, Held, Item, Quote, Story, TimelineEntry, Unknown
 from generator.sections.actors.standing import fits
-from generator.text.actor_kinds import is_country_name, person_noun
+from generator.text.actor_kinds import ADDRESS_TITLES, fold, is_country_name, person_noun
 from generator.sections.quotes import is_statement, prepare_statements, repeats_statement
 from generator.stories.headline import ATTRIBUTION_TAIL, MAX_WORDS as MAX_HEADLINE_WORDS, centrality, lead_clause
 from generator.text.furniture import caption, furniture, markup
@@ -307,6 +307,8 @@ def role_problem(actor: Actor) -> str | None:
         return "tells what it was doing, not its part in the story"  # "had been waiting for a result"
     if actor.kind == "person" and (KIN_ROLE.match(role) or SUPERLATIVE_ROLE.match(role)):
         return "says too little without what it is of"  # "husband" (whose?), "youngest man" (to do what?)
+    if actor.kind == "person" and fold(role).strip(".") in ADDRESS_TITLES:
+        return "a form of address, not a role"  # "Sheikh": part of how the name is written
     if markup(role) or caption(role) == "photo credit":
         return "page furniture, not the article's text"
     if not TIMESTAMP_WORDS.sub("", role).strip(" ,.-–—:/()"):

@@ -606,3 +606,8 @@ def test_a_surname_two_people_share_goes_to_the_one_its_title_names_or_to_no_one
     assert "President Velt" not in by_name(actors, "Hunter Velt").aliases
     assert "President Velt" in by_name(actors, "Jack Velt").aliases
     assert all(a.name != "Velt" for a in key_actors(actors))
+
+
+def test_a_hyphenated_surname_goes_by_its_last_part():
+    assert _surname_fits("Zaman", "Waker-Uz-Zaman")
+    assert not _surname_fits("Uz", "Waker-Uz-Zaman")

@@ -94,8 +94,8 @@ def _surname_fits(single: str, full: str) -> bool:
     s, last = fold(single), tokens[-1] if tokens else ""
     if not last:
         return False
-    if s == last:
-        return True
+    if s == last or len(s) >= 4 and "-" in last and s == last.rsplit("-", 1)[1]:
+        return True  # "Zaman" ~ "Waker-Uz-Zaman": a hyphenated surname goes by its last part
     if len(s) >= 5 and s[0] == last[0] and fuzz.ratio(s, last) >= SURNAME_SIMILARITY:
         return True
     tail = single[len(last):]
