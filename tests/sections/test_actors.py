@@ -594,6 +594,7 @@ def test_a_persons_noun_opening_a_name_tagged_a_body_is_no_part_of_it():
     assert core_name("Teachers Union of Velora", "ORG") == "Teachers Union of Velora"
     assert core_name("Farmer Citizen Movement", "ORG") == "Farmer Citizen Movement"
     assert core_name("Actress Jane Roe", "PERSON") == "Jane Roe"
+    assert core_name("Swede Anton Roe", "PERSON") == "Anton Roe"
 
 
 @pytest.mark.slow

@@ -54,8 +54,10 @@ def core_name(text: str, label: str) -> str:
     if label == "PERSON":
         while len(words) > 1 and (words[0].lower() in HONORIFICS or words[0].lower() in TITLE_NOUNS):
             words = words[1:]
-        # "Actress Jane Roe", "Outfielder Jane Roe": a caption's job word written into the name
-        if len(words) >= 3 and actors_kinds.person_noun(words[0]) and all(w[:1].isupper() for w in words[1:]):
+        # "Actress Jane Roe", "Outfielder Jane Roe", "Swede Jane Roe": a job word or a nationality
+        # written into the name
+        if len(words) >= 3 and (actors_kinds.person_noun(words[0]) or actors_kinds.country_of(words[0])) \
+                and all(w[:1].isupper() for w in words[1:]):
             words = words[1:]
     else:  # "PM Modi" tagged an organisation is still Modi
         while len(words) > 1 and words[0].lower() in HONORIFICS:
