@@ -155,3 +155,8 @@ def test_a_name_spelt_like_a_modal_is_no_possibility(text):
 ])
 def test_a_past_habit_or_a_description_is_no_possibility(text):
     assert classify(text) != "open_question"
+
+
+def test_a_fact_told_amid_warnings_stays_a_fact():
+    text = "At least 170 have been killed in Velora, the government said amid warnings that the toll is expected to rise."
+    assert classify(text) != "open_question"

@@ -184,7 +184,7 @@ def open_question_cue(text: str) -> bool:
 
 # "The pound fell 10 percent on fears the decision could hit investment": the fear is the
 # reason for a fact, not the sentence's own prediction.
-_REASON_CLAUSE = re.compile(r"\b(?:on|amid|over|because of)\s+(?:fears|concerns|worries|hopes)\b[^.;]*", re.I)
+_REASON_CLAUSE = re.compile(r"\b(?:on|amid|over|because of)\s+(?:fears?|concerns?|worries|hopes?|warnings?)\b[^.;]*", re.I)
 
 
 def hedged_cue(text: str) -> bool:
