@@ -246,7 +246,16 @@ class _Group:
 
 
 def _same_text(a: str, b: str) -> bool:
-    return fuzz.ratio(normalise(a), normalise(b)) >= NEAR_IDENTICAL
+    """The same quoted words: nearly identical, or one source quoting the first part of what
+    another quotes whole (a passage of eight words or more inside the other)."""
+    na, nb = normalise(a), normalise(b)
+    if fuzz.ratio(na, nb) >= NEAR_IDENTICAL:
+        return True
+    short, long_ = sorted((na, nb), key=len)
+    return len(short.split()) >= CONTAINED_WORDS and short in long_
+
+
+CONTAINED_WORDS = 8  # a quoted passage this long inside another quotation is that quotation
 
 
 def _speakers(items: Sequence[AnalysedArticle], actors: Sequence[Actor]) -> dict[tuple[SourceId, str], str]:

@@ -52,6 +52,15 @@ def test_same_quotation_across_sources_is_merged_and_cites_all():
     assert len(quotes) == 2
 
 
+def test_the_first_part_of_a_quotation_is_that_quotation():
+    whole = ("My father was a hero, not only to me but to everyone who believes in peace and human rights. "
+             "My brother, sister and I shared him with the rest of the world")
+    part = "My father was a hero, not only to me but to everyone who believes in peace and human rights"
+    items = [analysed("1", "", [mention(whole, "Chip Velt")]), analysed("2", "", [mention(part, None)])]
+    quotes = build_quotes(items, [])
+    assert len(quotes) == 1 and quotes[0].sources == ("1", "2")
+
+
 def test_different_renderings_kept_apart_with_note():
     a = "We believe that official recognition will serve as a catalyst for deepening bilateral cooperation in various areas"
     b = ("We believe that the act of official recognition will give impetus to the development of productive "
