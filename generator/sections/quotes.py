@@ -258,14 +258,17 @@ def _same_text(a: str, b: str) -> bool:
 CONTAINED_WORDS = 8  # a quoted passage this long inside another quotation is that quotation
 
 
-def _speakers(items: Sequence[AnalysedArticle], actors: Sequence[Actor]) -> dict[tuple[SourceId, str], str]:
+def _speakers(items: Sequence[AnalysedArticle], actors: Sequence[Actor]) -> dict[tuple[SourceId, str], str | None]:
     """Each (source, speaker surface) -> the story's name for that speaker."""
     mapped = {
         (it.source_id, q.speaker): canonical_speaker(q.speaker, actors, it.source_id, it.article.text)
         for it in items for q in it.analysis.quotes if q.speaker
     }
     unified = unify_speakers(list(mapped.values()), {a.name for a in actors})
-    return {key: unified.get(name, name) for key, name in mapped.items()}
+    # a role someone plays never speaks: "wrote Ann Lee, who played the character Mia" is Lee's
+    # words, and whom they were given to is not known (the quote has no speaker rather than a false one)
+    played = {n for a in actors if a.standing == "character" for n in (a.name, *a.aliases)}
+    return {key: (None if unified.get(name, name) in played else unified.get(name, name)) for key, name in mapped.items()}
 
 
 def _group_mentions(items: Sequence[AnalysedArticle], actors: Sequence[Actor]) -> list[_Group]:

@@ -61,6 +61,13 @@ def test_the_first_part_of_a_quotation_is_that_quotation():
     assert len(quotes) == 1 and quotes[0].sources == ("1", "2")
 
 
+def test_a_role_someone_plays_never_speaks():
+    actors = [Actor("Mia", "person", (), "character", 2, ("1",), standing="character"),
+              Actor("Ann Lee", "person", ("Lee",), "actress", 3, ("1",))]
+    items = [analysed("1", "", [mention("I am so very sad to hear the news about him", "Mia")])]
+    assert all(q.speaker != "Mia" for q in build_quotes(items, actors))
+
+
 def test_different_renderings_kept_apart_with_note():
     a = "We believe that official recognition will serve as a catalyst for deepening bilateral cooperation in various areas"
     b = ("We believe that the act of official recognition will give impetus to the development of productive "
