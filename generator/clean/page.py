@@ -189,6 +189,29 @@ def headline(lines: list[str], reasons: Reasons, start: int, given: str | None) 
     return found, title
 
 
+# "You might also like:", "Related stories", "Read more:" heading a list of other stories' links.
+_LIST_LABEL = re.compile(r"^[-•*–]?\s*(?:you (?:might|may) also like|related(?: stories| articles| news| coverage| reading)?|"
+                         r"read (?:more|also)|also read|more (?:on this(?: story| topic)?|stories|news)|"
+                         r"recommended(?: for you| stories)?|trending(?: now| stories)?|most (?:read|popular|viewed)|"
+                         r"popular (?:stories|now)|top stories|further reading|see also|don['’]t miss)\s*:?\s*$", re.I)
+_BULLET = re.compile(r"^[-•*–]\s+\S")
+
+
+def link_lists(lines: list[str], reasons: Reasons) -> Reasons:
+    """A label such as "You might also like:" and the bulleted headlines under it: links to
+    other stories, whose words ("Rogers VP says ...") are not this article's."""
+    found: Reasons = {}
+    for i, line in enumerate(lines):
+        if i in reasons and reasons[i] != "section label" or not _LIST_LABEL.match(line):
+            continue
+        found[i] = "list of other stories"
+        for j in range(i + 1, len(lines)):
+            if not _BULLET.match(lines[j]):
+                break
+            found[j] = "list of other stories"
+    return found
+
+
 def zones(lines: list[str], reasons: Reasons, start: int, end: int) -> Reasons:
     """Short label lines by zone, and headlines after the body when the trailer has other boilerplate."""
     found: Reasons = {}

@@ -465,3 +465,14 @@ def test_comment_forms_audio_players_and_a_writers_note_are_no_body():
     # a person's past job in the story is no writer's note
     past = "Ann Lee was a reporter for The Courier for ten years before she joined the council."
     assert past in clean([P1, past, P2, P3]).paragraphs
+
+
+def test_a_list_of_links_to_other_stories_under_its_label_is_no_body():
+    lines = [P1, "- You might also like:", "- Harbour VP says there is no timeline for the fix",
+             "- Bring on the memes: readers troll the outage", P2, P3]
+    article = clean(lines)
+    assert article.paragraphs == tuple(BODY)
+    assert all(reason_of(article, ln) == "list of other stories" for ln in lines[1:4])
+    # a list in the article's own text stays
+    kept = clean([P1, "The council listed its demands:", "- a new reservoir by 2030", P2, P3])
+    assert "- a new reservoir by 2030" in kept.paragraphs
