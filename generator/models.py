@@ -116,6 +116,9 @@ class Sentence:
     # the lemma of a bare definite subject opening the sentence ("The strategy paid off": "strategy"):
     # where the story's other sources never use the word, the sentence leans on the one before it
     subject: str = ""
+    # lemmas of the bare definite noun phrases of the sentence ("the collapse", "the building"):
+    # one the sentence before names is that sentence's, and the line takes it along
+    definites: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -100,7 +100,7 @@ def _sentences(doc, article: Article, text: str, ents: Sequence) -> tuple[Senten
     rows = doc.to_array([IS_STOP, IS_PUNCT, IS_SPACE, LIKE_NUM, ENT_TYPE, LEMMA, ORTH, TAG, DEP]).tolist() \
         if sents else []
     verb_tags, modifier_deps = string_ids(VERB_TAGS), string_ids(MODIFIER_DEPS)
-    the_orths = {strings[w] for w in ("The",) if w in strings}
+    the_orths = {strings[w] for w in ("The", "the") if w in strings}
     lemma_of: dict[int, str | None] = {}  # lemma hash -> folded lemma, None when blank
     number_ents = [(e.start, e.end, e.text) for e in ents if e.label_ in NUMBER_LABELS]
     # the token-level test of pointers_of only where a pointing word is (its forms as written)
@@ -136,8 +136,9 @@ def _sentences(doc, article: Article, text: str, ents: Sequence) -> tuple[Senten
         if not orths.isdisjoint(pronoun_orths):
             pointers += pronouns_of(doc, sent.start, sent.end)
         subject = definite_subject(doc, sent.start, sent.end) if rows[sent.start][6] in the_orths else ""
+        definites = definites_of(doc, sent.start, sent.end) if not orths.isdisjoint(the_orths) else ()
         out.append(Sentence(len(out), stripped, start, start + len(stripped), para, tuple(lemmas), numbers,
-                            pointers, has_verb, subject))
+                            pointers, has_verb, subject, definites))
     return tuple(out)
 
 
@@ -269,6 +270,25 @@ def definite_subject(doc, start: int, end: int) -> str:
     if any(c.dep_ in told and not (misread and c.i == after.i) for c in noun.children):
         return ""
     return noun.lemma_.lower()
+
+
+def definites_of(doc, start: int, end: int) -> tuple[str, ...]:
+    """The head lemmas of the sentence's bare definite noun phrases ("the collapse", "the
+    building", "the remaining"): "the" and a common noun, no name, no phrase saying which."""
+    out = []
+    for i in range(start, end):
+        det = doc[i]
+        if det.lower_ != "the" or det.dep_ != "det":
+            continue
+        noun = det.head
+        if noun.pos_ != "NOUN" or not i < noun.i < end or noun.lemma_.lower() in TIME_NOUNS:
+            continue
+        if any(t.pos_ == "PROPN" or t.ent_type_ for t in doc[i:noun.i + 1]):
+            continue
+        if any(c.dep_ in {"prep", "relcl", "acl", "appos", "nummod", "poss"} for c in noun.children):
+            continue
+        out.append(noun.lemma_.lower())
+    return tuple(dict.fromkeys(out))
 
 
 def _empty_it(tok) -> bool:

@@ -15,7 +15,7 @@ from generator.models import Article, Sentence
 from generator.nlp import topic_terms
 from generator.nlp.analyse import analyse_doc
 from generator.nlp.model import parse_one
-from generator.nlp.parsed import MODIFIER_DEPS, NUMBER_LABELS, VERB_TAGS, definite_subject, ParsedArticle, pointers_of, positions, pronouns_of
+from generator.nlp.parsed import MODIFIER_DEPS, NUMBER_LABELS, VERB_TAGS, definite_subject, definites_of, ParsedArticle, pointers_of, positions, pronouns_of
 from generator.stories import cluster
 from generator.text.dates import expressions
 from generator.text.actor_kinds import ADMIN_NOUNS, COLLECTIVE_NOUNS
@@ -56,7 +56,8 @@ def _plain_sentences(doc, article: Article) -> tuple[Sentence, ...]:
         out.append(Sentence(len(out), text, start, start + len(text), para, lemmas, numbers,
                             pointers_of(doc, sent.start, sent.end) + pronouns_of(doc, sent.start, sent.end),
                             any(t.tag_ in VERB_TAGS and t.dep_ not in MODIFIER_DEPS for t in sent),
-                            definite_subject(doc, sent.start, sent.end) if sent[0].text == "The" else ""))
+                            definite_subject(doc, sent.start, sent.end) if sent[0].text == "The" else "",
+                            definites_of(doc, sent.start, sent.end)))
     return tuple(out)
 
 

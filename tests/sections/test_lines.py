@@ -208,6 +208,18 @@ def test_a_surname_the_tagger_missed_still_names_its_person():
 
 
 @pytest.mark.slow
+def test_a_definite_phrase_naming_what_the_sentence_before_tells_of_takes_it_along():
+    item = analysed("a", "A tower under construction in Harlow collapsed on Friday afternoon. "
+                         "Police confirmed that they were responding to the collapse.",
+                    "Rescuers searched the river bank near Eastmere for hours.")
+    index = next(s.index for s in item.analysis.sentences if s.text.startswith("Police confirmed"))
+    line = standalone(item, index, item.analysis.sentences[index].text)
+    assert line.text.startswith("A tower under construction") and line.sentences == (index - 1, index)
+    index = next(s.index for s in item.analysis.sentences if s.text.startswith("Rescuers"))
+    assert standalone(item, index, item.analysis.sentences[index].text).sentences == (index,)
+
+
+@pytest.mark.slow
 def test_she_is_never_a_man_the_article_calls_he():
     from generator.nlp.analyse import analyse_doc
     from generator.nlp.model import parse_one

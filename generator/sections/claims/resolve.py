@@ -54,10 +54,11 @@ def standalone(item: AnalysedArticle, index: int, text: str, join: bool = True,
         return resolved
     pointing = _pointer(item, index, resolved.text)
     if pointing is None:
-        untold = _untold_subject(item, index, resolved.text, told)
-        # "The strategy paid off": the sentence that told of it goes with it where it can; a
-        # subject less plain than a pronoun ("The handover marks ...") may stand where it cannot
-        return resolved if untold is None else _with_previous(
+        # "The strategy paid off" (a subject no other source speaks of), "Police were responding
+        # to the collapse" (the sentence before tells of a collapse): the sentence that told of it
+        # goes with it where it can; a phrase less plain than a pronoun may stand where it cannot
+        leaning = _untold_subject(item, index, resolved.text, told) or _told_just_before(item, index)
+        return resolved if leaning is None else _with_previous(
             item, index, text, join, lambda prev: _pointer(item, prev.index, prev.text) is None) or resolved
     if not pointing[1] and "[" in resolved.text:
         return resolved  # "[Velt] was known for his work": the bracket names whom the pronouns mean
@@ -150,6 +151,17 @@ def _untold_subject(item: AnalysedArticle, index: int, text: str,
         return None
     m = re.match(rf"The (?:[\w'’-]+ ){{0,3}}?{re.escape(noun)}\w*", text)
     return (m.group(0), noun) if m else None
+
+
+def _told_just_before(item: AnalysedArticle, index: int) -> tuple[str, str] | None:
+    """ ("the collapse", "collapse") when a bare definite phrase of the sentence names what the
+    sentence before it (same paragraph) tells of: the line leans on that sentence."""
+    sents = item.analysis.sentences
+    prev = _previous(item, index)
+    if prev is None:
+        return None
+    noun = next((n for n in sents[index].definites if n in prev.lemmas), None)
+    return (f"the {noun}", noun) if noun else None
 
 
 def _previous(item: AnalysedArticle, index: int) -> Sentence | None:
