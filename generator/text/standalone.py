@@ -107,6 +107,12 @@ GLUED = re.compile(r"\b[A-Za-z]*[a-z]{3}(?:He|She|It|They|The|This|That|We|His|H
 # actor table tells who people are.
 WHO_ONLY = re.compile(r"^[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}\s+(?:is|was)\s+(?:a|an)\s+"
                       r"(?:[\w-]+\s+){0,3}?([a-z-]+)\.$")
+# The reporting's own state at the hour of writing, soon out of date: "X did not immediately
+# respond to a request for comment", "There was no immediate reaction from ...".
+NO_COMMENT = re.compile(r"\b(?:did not|didn['’]t|has not|hasn['’]t|have not|haven['’]t)\s+(?:yet\s+|immediately\s+)*"
+                        r"(?:respond(?:ed)?|repl(?:y|ied)|comment(?:ed)?)\b|\brequests? for comment\b|"
+                        r"\bno (?:immediate|official) (?:comment|reaction|response|confirmation)\b|"
+                        r"\bcould not (?:immediately )?be reached\b|\bdeclined to comment\b", re.I)
 # The writer speaking to the reader ("If you can't place a call, you're not alone"): service
 # copy, not a statement of the story.
 SECOND_PERSON = re.compile(r"\b(?:you|your|you['’](?:re|ve|ll|d))\b", re.I)
@@ -230,6 +236,8 @@ def form_problem(text: str) -> str | None:
     deictic = DEICTIC.search(_QUOTED.sub(" ", stripped))
     if deictic:
         return f"its time or place is the writer's ('{deictic.group(0)}'), not the reader's"
+    if NO_COMMENT.search(_QUOTED.sub(" ", stripped)):
+        return "a note on the reporting at the hour of writing, not the story"
     who = WHO_ONLY.match(stripped)
     if who and person_noun(who.group(1)):
         return "only says who someone is (the actor table does)"

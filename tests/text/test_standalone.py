@@ -168,3 +168,10 @@ def test_a_speech_act_whose_words_the_scrape_lost():
     for line in ("Police said on Monday the road would reopen.", "Jane Roe wrote to the council in 2019.",
                  "The mayor declared a state of emergency.", 'Ann Velt posted on X: "The tower caught it."'):
         assert form_problem(line) is None, line
+
+
+def test_a_note_on_the_reporting_at_the_hour_of_writing():
+    for line in ("There was no immediate reaction from the ministry.", "Harbour Bank did not immediately respond to a request for comment.",
+                 "Harbour Bank declined to comment on Monday.", "Velt could not be reached for comment."):
+        assert form_problem(line) == "a note on the reporting at the hour of writing, not the story", line
+    assert form_problem("The ministry responded with a statement on Monday.") is None
