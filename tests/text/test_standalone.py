@@ -174,4 +174,4 @@ def test_a_note_on_the_reporting_at_the_hour_of_writing():
     for line in ("There was no immediate reaction from the ministry.", "Harbour Bank did not immediately respond to a request for comment.",
                  "Harbour Bank declined to comment on Monday.", "Velt could not be reached for comment."):
         assert form_problem(line) == "a note on the reporting at the hour of writing, not the story", line
-    assert form_problem("The ministry responded with a statement on Monday.") is None
+    assert form_problem("Harbour Bank responded with a statement on Monday.") is None
