@@ -93,8 +93,11 @@ CAPTION = re.compile(r"\((?:L|R|C|left|right|centre|center|top|bottom)\)|\bin th
                      r"file photo|still)\b|\bphoto taken\b|\bpictured\b|\b(?:photo|image) courtesy\b|\bscreen ?grab\b", re.I)
 # A day or place told from the writer's desk: "yesterday", "this morning", "two days ago", "here".
 # Shown on a page read later, away from the article's date and dateline, it points nowhere.
-DEICTIC = re.compile(r"\b(yesterday|last night|tonight|this (?:morning|afternoon|evening)|earlier today|"
-                     r"(?:\w+|\d+) days ago|here)\b", re.I)
+DEICTIC = re.compile(r"\b(yesterday|last night|tonight|this (?:morning|afternoon|evening)|earlier today|later today|"
+                     r"(?:\w+|\d+) days ago|here|"
+                     # a forecast hours ahead of the writing: past by the time the page is read
+                     r"within (?:an|the|the next|a few|several|\d+) hours?|in the (?:next|coming) (?:few |several |\d+ )?hours)\b",
+                     re.I)
 # A slip the source's copy-editing missed: a doubled word ("confirmed confirmed"), two auxiliaries
 # or two prepositions in a row ("was has been", "at in"). Printed as is, the line reads garbled.
 SLIP = re.compile(r"\b(?!(?:that|had|is|do|very|far|so|bye|no|yeah|ha|knock)\b)(\w+) \1\b|"

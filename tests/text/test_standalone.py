@@ -175,3 +175,8 @@ def test_a_note_on_the_reporting_at_the_hour_of_writing():
                  "Harbour Bank declined to comment on Monday.", "Velt could not be reached for comment."):
         assert form_problem(line) == "a note on the reporting at the hour of writing, not the story", line
     assert form_problem("Harbour Bank responded with a statement on Monday.") is None
+
+
+def test_a_forecast_hours_ahead_of_the_writing_is_the_writers_time():
+    assert form_problem("The ship is expected to reenter the atmosphere within an hour.").startswith("its time or place")
+    assert form_problem("Power should return in the next few hours, the operator said.").startswith("its time or place")
