@@ -9,6 +9,7 @@ A source with no title is told by its opening words, quoted.
 
 from __future__ import annotations
 
+import re
 from typing import Any, Mapping, Sequence
 
 from generator.models import Article
@@ -28,7 +29,13 @@ def source_name(article: Article, number: int) -> str:
 
 
 def when(article: Article) -> str:
-    return rf.human_date(article.published) if article.published else "date not given"
+    """The publication date; else the day its dateline gives ("3 January, year not given")."""
+    if article.published:
+        return rf.human_date(article.published)
+    m = re.fullmatch(r"--(\d\d)-(\d\d)", article.dateline or "")
+    if m and 1 <= int(m.group(1)) <= 12:
+        return f"{int(m.group(2))} {rf.MONTH_NAMES[int(m.group(1)) - 1]} (dateline), year not given"
+    return "date not given"
 
 
 def opening(article: Article) -> str:

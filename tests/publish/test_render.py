@@ -458,3 +458,10 @@ def test_the_desks_marks_and_how_the_page_was_made(settings):
     assert "The 1 line\n    marked “editors” is our editors' own words and cites no source." in made
     assert "marked “corrected”, our editors corrected a misspelling." in made
     assert "Points marked “new” were added since 14 March 2024." in made
+
+
+def test_a_source_dated_only_by_its_dateline_says_the_day_and_that_the_year_is_not_given():
+    from generator.models import Article
+    from generator.publish.source_view import when
+    assert when(Article("a", "a.txt", ("Body.",), dateline="--01-03")) == "3 January (dateline), year not given"
+    assert when(Article("a", "a.txt", ("Body.",))) == "date not given"
