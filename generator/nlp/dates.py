@@ -227,12 +227,20 @@ def _sets_apart(child, head, coarse: bool) -> bool:
     return False
 
 
+SINCE_CLAUSE_WORDS = 6  # "since records began in": how far back a clause's "since" may stand
+
+
 def _after_comparison(ent) -> bool:
     """The date follows a "since" that ends a superlative or an ordinal ("the first crash ... since
     the disaster in 2000", "its lowest level since 1985") with no verb between: a baseline."""
     side_word = _side_word_before(ent)
     if side_word is None or side_word.lower_ != "since":
-        return False
+        # "the first Category 4 storm to hit the region since records began in 1851": a clause
+        # of its own after the "since", its verb between
+        side_word = next((t for t in reversed(ent.doc[max(ent.sent.start, ent.start - SINCE_CLAUSE_WORDS):ent.start])
+                          if t.lower_ == "since" and t.dep_ == "mark"), None)
+        if side_word is None:
+            return False
     sent = ent.sent
     return any(t.tag_ in ("JJS", "RBS") or t.ent_type_ == "ORDINAL" or t.lower_ in ("first", "last")
                for t in ent.doc[sent.start:side_word.i])

@@ -113,3 +113,11 @@ def test_four_figures_before_a_time_zone_are_a_clock_time_not_a_year():
 ])
 def test_the_year_a_figure_is_compared_with_dates_no_event(text):
     assert mentions(text, "2023-11-23") == []
+
+
+@pytest.mark.slow
+def test_a_record_counted_since_a_clause_of_its_own_dates_no_event():
+    text = ("The storm made landfall on Thursday near Harlow, making it the first known Category 4 storm "
+            "to hit the coast since records began in 1851.")
+    assert [m.expression for m in mentions(text, "2024-09-27")] == ["on Thursday"]
+    assert [m.expression for m in mentions("The company has grown since it was founded in 1998.")] == ["in 1998"]
