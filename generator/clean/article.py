@@ -49,6 +49,8 @@ def clean_document(raw: RawDocument, min_body_words: int = MIN_BODY_WORDS) -> Ar
     meta = raw.meta
     author = meta.get("author") or facts.get("author")
     who = outlet.identify(raw.file, lines, reasons, facts.get("outlet"), author, meta)
+    body, tagged = _outlet_tags(body, who.outlet)
+    removed += tagged
     written, yearless = _dateline_date(openers.dateline)
     published = meta.get("published") or facts.get("published") or scraper_date or written or _url_date(who.url)
     return Article(
@@ -59,6 +61,22 @@ def clean_document(raw: RawDocument, min_body_words: int = MIN_BODY_WORDS) -> Ar
         published=published, url=who.url, content_hash=raw.content_hash,
         dateline=None if published else yearless,
     )
+
+
+def _outlet_tags(body: list[str], name: str | None) -> tuple[list[str], list[RemovedLine]]:
+    """ "Islam Times - Former US president ...": the outlet's own name opening a paragraph as a
+    tag is no part of the sentence (it would open a line, or a role, on the page)."""
+    if not name or len(name) < 3:
+        return body, []
+    tag = re.compile(rf"^{re.escape(name)}\s*[-–—]+\s+(?=[A-Z\"“])", re.I)
+    out, removed = [], []
+    for paragraph in body:
+        m = tag.match(paragraph)
+        if m:
+            removed.append(RemovedLine(m.group(0).strip(), "outlet tag"))
+            paragraph = paragraph[m.end():]
+        out.append(paragraph)
+    return out, removed
 
 
 def _dateline_date(found) -> tuple[str | None, str | None]:

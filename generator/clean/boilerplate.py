@@ -66,6 +66,8 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
     ("photo caption", re.compile(r"^(?:image|photo|video) caption\s*[,:]\s", re.I)),
     # "Image source, Harbour Pictures"
     ("photo credit", re.compile(r"^(?:image|photo|video) (?:source|credit)s?\s*[,:]\s", re.I)),
+    # "Photo by Jane Roe/EPA-EFE"
+    ("photo credit", re.compile(r"^(?:photo(?:graph)?|image|video)s?\s+by\s+[A-Z][^.]{0,80}$", re.I)),
     # "5f2a9c01.jpg", "photo_2024-01-02.webp?w=800"
     ("image file name", re.compile(r"^\S+\.(?:jpe?g|png|gif|webp|avif|svg|bmp|tiff?)(?:\?\S*)?$", re.I)),
     # "FILE - The minister arrives for talks in 2019." / "FILE PHOTO: ..."

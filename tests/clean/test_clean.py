@@ -476,3 +476,11 @@ def test_a_list_of_links_to_other_stories_under_its_label_is_no_body():
     # a list in the article's own text stays
     kept = clean([P1, "The council listed its demands:", "- a new reservoir by 2030", P2, P3])
     assert "- a new reservoir by 2030" in kept.paragraphs
+
+
+def test_a_photo_credit_line_and_the_outlets_own_tag_before_a_paragraph():
+    lines = ["Photo by Jane Roe/EPA-EFE", P1, P2, P3]
+    article = clean(lines, outlet="Valley Times")
+    assert reason_of(article, lines[0]) == "photo credit"
+    tagged = clean([f"Valley Times - {P1}", P2, P3], outlet="Valley Times")
+    assert tagged.paragraphs[0] == P1 and reason_of(tagged, "Valley Times -") == "outlet tag"

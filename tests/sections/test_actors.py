@@ -612,3 +612,12 @@ def test_a_surname_two_people_share_goes_to_the_one_its_title_names_or_to_no_one
 def test_a_hyphenated_surname_goes_by_its_last_part():
     assert _surname_fits("Zaman", "Waker-Uz-Zaman")
     assert not _surname_fits("Uz", "Waker-Uz-Zaman")
+
+
+@pytest.mark.slow
+def test_a_surname_with_its_particle_and_a_hyphen_written_as_a_space():
+    actors = story("Winger Angel Di Maria played his last game for Argentina. Di Maria cried at the end.",
+                   "President Sultan al-Jaber said the deal was historic. Sultan Al Jaber thanked the delegates.",
+                   "Sultan Al Jaber opened the session. Angel Di Maria was substituted.")
+    assert "Maria" not in by_name(actors, "Angel Di Maria").aliases and "Di Maria" in by_name(actors, "Angel Di Maria").aliases
+    assert len([a for a in actors if "jaber" in a.name.lower()]) == 1

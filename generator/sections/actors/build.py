@@ -15,6 +15,7 @@ from functools import lru_cache
 from typing import Sequence
 
 from generator.sections.actors.aliases import abbreviates_tail, cluster, government_base, qualifier
+from generator.nlp.actors.spans import NAME_PARTICLES
 from generator.sections.actors.forms import Form, core_name, fold, is_abbreviation, is_country_name, tidy
 from generator.sections.actors.people import GENERATION_SUFFIXES, first_name_of, glued_word
 from generator.text.actor_kinds import (
@@ -342,7 +343,9 @@ def _aliases(group: Sequence[Form], name: str, label: str, texts: Sequence[str])
         words = name.split()
         while len(words) > 1 and fold(words[-1]).rstrip(".") in GENERATION_SUFFIXES:
             words.pop()  # "John Ray III" goes by "Ray"
-        aliases.add(words[-1])
+        # "Angel Di Maria" goes by "Di Maria", never "Maria"
+        particle = len(words) > 2 and fold(words[-2]) in NAME_PARTICLES
+        aliases.add(" ".join(words[-2:]) if particle else words[-1])
     known = {fold(a) for a in aliases} | {fold(name)}
     # "Marc Cucurella‘s": a possessive the tokenizer left on (an opening mark typed for the apostrophe)
     aliases = {a for a in aliases if not (_POSSESSIVE.search(a) and fold(_POSSESSIVE.sub("", a)) in known)}

@@ -72,10 +72,11 @@ def core_name(text: str, label: str) -> str:
 
 @lru_cache(maxsize=1 << 16)
 def name_key(text: str) -> str:
-    """Comparison key: folded, dots of initialisms dropped ("U.K." = "UK" = "U.K").
+    """Comparison key: folded, dots of initialisms dropped ("U.K." = "UK" = "U.K"), "al-" as "al ".
 
     Memoised: read through Form.key by every merge rule, for every pair of names."""
     key = fold(text).replace("’", "'").replace("`", "'")
+    key = re.sub(r"\b(al|el|ul|ud|uz|bin|ibn|abu|ben)-", r"\1 ", key)  # "al-Jaber" = "Al Jaber"
     if re.fullmatch(r"(?:[a-z]\.?){2,6}", key.replace(" ", "")):
         return key.replace(".", "").replace(" ", "")
     words = [w.replace(".", "") if re.fullmatch(r"(?:[a-z]\.){2,}", w) else w for w in key.split()]
