@@ -4,6 +4,7 @@ seed story's sections (the gold figures and their floors live in tests/quality/)
 from __future__ import annotations
 
 import re
+from datetime import date
 
 import pytest
 
@@ -217,3 +218,16 @@ def test_a_caption_left_in_the_body_is_no_claim():
                     "Firefighters outside the burning plant in Westbrook on Tuesday, May 14, 2024.")
     texts = [c.text for c in alignment.extract_claims(item, None)]
     assert any(t.startswith("An explosion") for t in texts) and not any(t.startswith("Firefighters") for t in texts)
+
+
+@pytest.mark.slow
+def test_an_undated_storys_own_day_is_read_from_a_lead_never_from_a_past_event_in_the_body():
+    from generator.sections.claims import dating
+    body = analysed("a", "The pope died on Monday at his residence in Velora, the church said.",
+                    "Thousands gathered in the square to pray for him.",
+                    "He led the church for twelve years.",
+                    "He was elected as the 300th pope on March 13, 2013 after his predecessor resigned.",
+                    published=None)
+    assert set(dating.reference_dates([body]).values()) == {None}  # not 2013-03-13
+    lead = analysed("b", "Posted on September 27, 2024: the storm made landfall near Harlow.", published=None)
+    assert dating.reference_dates([lead]) == {"b": date(2024, 9, 27)}

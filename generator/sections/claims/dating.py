@@ -48,11 +48,16 @@ def reference_dates(items: Sequence[AnalysedArticle]) -> dict[str, date | None]:
     return {sid: d or fallback for sid, d in own.items()}
 
 
+LEAD_SENTENCES = 3  # an undated article's own day is told in its lead, if anywhere
+
+
 def latest_full_date(items: Sequence[AnalysedArticle]) -> date | None:
+    """The latest full date any article's lead states: a day written in the body is as often
+    a past event's ("elected pope on March 13, 2013") as the news's own."""
     best: date | None = None
     for it in items:
         for e in it.analysis.entities:
-            if e.label != "DATE" or not _HAS_YEAR.search(e.text):
+            if e.label != "DATE" or not _HAS_YEAR.search(e.text) or e.sentence >= LEAD_SENTENCES:
                 continue
             span = interval_of(e.text, None)
             if span and span.one_day and (best is None or span.first > best):
