@@ -271,6 +271,15 @@ def _speakers(items: Sequence[AnalysedArticle], actors: Sequence[Actor]) -> dict
     return {key: (None if unified.get(name, name) in played else unified.get(name, name)) for key, name in mapped.items()}
 
 
+def _named_inside(speaker: str, words: str) -> bool:
+    """A person's surname inside the quoted words: speakers do not name themselves, so a quote
+    given to someone it names is most often another's words about them."""
+    parts = speaker.split()
+    if len(parts) < 2 or not parts[-1][:1].isupper():
+        return False  # a body ("the ministry") or a description may well name itself
+    return re.search(rf"(?<![\w-]){re.escape(parts[-1])}(?![\w-])", words) is not None
+
+
 def _group_mentions(items: Sequence[AnalysedArticle], actors: Sequence[Actor]) -> list[_Group]:
     groups: list[_Group] = []
     shown: list[str] = []  # each group's text, kept current: the property sorts its wordings
@@ -279,6 +288,8 @@ def _group_mentions(items: Sequence[AnalysedArticle], actors: Sequence[Actor]) -
         sid = item.source_id
         for q in sorted(item.analysis.quotes, key=lambda q: (q.start, q.end, q.text)):
             speaker = speakers.get((sid, q.speaker)) if q.speaker else None
+            if speaker and _named_inside(speaker, q.text):
+                speaker = None  # "I have spoken to ... Anthony Albanese": whoever said it, not Albanese
             at = next((k for k, g in enumerate(groups) if _same_text(shown[k], q.text)
                        and _compatible(g.speaker, speaker)), None)
             if at is None:

@@ -68,6 +68,12 @@ def test_a_role_someone_plays_never_speaks():
     assert all(q.speaker != "Mia" for q in build_quotes(items, actors))
 
 
+def test_a_quote_is_never_given_to_someone_it_names():
+    items = [analysed("1", "", [mention("Tonight I have spoken to the leader of the opposition, Anna Velt, "
+                                        "and congratulated her on her victory", "Anna Velt")])]
+    assert all(q.speaker != "Anna Velt" for q in build_quotes(items, []))
+
+
 def test_different_renderings_kept_apart_with_note():
     a = "We believe that official recognition will serve as a catalyst for deepening bilateral cooperation in various areas"
     b = ("We believe that the act of official recognition will give impetus to the development of productive "
