@@ -621,3 +621,13 @@ def test_a_surname_with_its_particle_and_a_hyphen_written_as_a_space():
                    "Sultan Al Jaber opened the session. Angel Di Maria was substituted.")
     assert "Maria" not in by_name(actors, "Angel Di Maria").aliases and "Di Maria" in by_name(actors, "Angel Di Maria").aliases
     assert len([a for a in actors if "jaber" in a.name.lower()]) == 1
+
+
+@pytest.mark.slow
+def test_a_lone_surname_goes_to_the_person_named_far_more_often():
+    actors = story("Ahmad Velt was killed while jogging in 2020. Velt was 25. Ahmad Velt's mother wept. "
+                   "Ahmad Velt was unarmed.",
+                   "The jury convicted three men of murdering Ahmad Velt. His father Marcus Velt spoke outside the court.",
+                   "Ahmad Velt's death sparked protests. Velt was chased by the men.")
+    assert all(a.name != "Velt" for a in actors)  # no row of its own
+    assert by_name(actors, "Ahmad Velt").mentions > by_name(actors, "Marcus Velt").mentions

@@ -128,10 +128,15 @@ def merge_people(forms: Sequence[Form], uf: UnionFind) -> None:
                 fits = [m for m in named if _surname_fits(f.core, m.core)]
             fitting[(f.core, f.label)] = fits
         fits = sorted({uf.find(m.index) for m in fitting[(f.core, f.label)]}, key=lambda root: (-counts[root], root))
-        if len(fits) > 1:  # two people share the surname: only a title they alone bear tells which
-            fits = _titled(f, fits, forms, uf)
+        if len(fits) > 1:  # two people share the surname: a title only one bears tells which; else
+            # the story's protagonist when named far more often than the other ("Arbery" is Ahmaud
+            # Arbery, not his father named once); else no one
+            fits = _titled(f, fits, forms, uf) or (fits[:1] if counts[fits[0]] >= DOMINANT * counts[fits[1]] else [])
         if len(fits) == 1:
             uf.union(fits[0], f.index)
+
+
+DOMINANT = 3  # a person named this many times as often as another of the same surname is the one meant
 
 
 def _titled(single: Form, roots: list[int], forms: Sequence[Form], uf: UnionFind) -> list[int]:
