@@ -197,9 +197,9 @@ def pronouns_of(doc, start: int, end: int) -> tuple[tuple[str, str], ...]:
     stand for; each with "" where pointers_of gives the noun pointed at (a pronoun names none).
 
     A pronoun is anchored by a word of its kind in the sentence: a person (a name, or a
-    person's noun) for "he", "she"; any noun or name for "it", "that", "they". The main clause's subject counts only what comes before it ("Taking to Twitter, he
-    wrote": Twitter is not who wrote); a pronoun elsewhere may look ahead too ("When he arrived,
-    Velt said"). An "it" that stands for nothing ("It is unclear whether ...", "It was Velt who
+    person's noun) for "he", "she"; any noun or name for "it", "that", "they". The main
+    clause's subject counts only what comes before it ("Taking to Twitter, he wrote": Twitter
+    is not who wrote); a pronoun elsewhere may look ahead too ("When he arrived, Velt said"). An "it" that stands for nothing ("It is unclear whether ...", "It was Velt who
     ...") is no pronoun of anything."""
     out = []
     quoted = False
@@ -264,12 +264,7 @@ def definite_subject(doc, start: int, end: int) -> str:
     misread = noun.dep_ == "ROOT" and after is not None and after.head.i == noun.i and after.tag_ in FINITE_TAGS | {"VBN"}
     if not misread and (noun.dep_ not in SUBJECTS or noun.head.dep_ != "ROOT"):
         return ""
-    if any(t.pos_ == "PROPN" or t.ent_type_ for t in doc[start:noun.i]):
-        return ""
-    told = {"prep", "relcl", "acl", "appos", "nummod", "poss"}
-    if any(c.dep_ in told and not (misread and c.i == after.i) for c in noun.children):
-        return ""
-    return noun.lemma_.lower()
+    return noun.lemma_.lower() if _bare(doc, start, noun, after if misread else None) else ""
 
 
 def definites_of(doc, start: int, end: int) -> tuple[str, ...]:
@@ -283,12 +278,21 @@ def definites_of(doc, start: int, end: int) -> tuple[str, ...]:
         noun = det.head
         if noun.pos_ != "NOUN" or not i < noun.i < end or noun.lemma_.lower() in TIME_NOUNS:
             continue
-        if any(t.pos_ == "PROPN" or t.ent_type_ for t in doc[i:noun.i + 1]):
-            continue
-        if any(c.dep_ in {"prep", "relcl", "acl", "appos", "nummod", "poss"} for c in noun.children):
-            continue
-        out.append(noun.lemma_.lower())
+        if _bare(doc, i, noun):
+            out.append(noun.lemma_.lower())
     return tuple(dict.fromkeys(out))
+
+
+# What says which thing a noun is: "the plan to cut taxes", "the bridge that fell", "the 2010 law".
+NAMING_DEPS = frozenset({"prep", "relcl", "acl", "appos", "nummod", "poss"})
+
+
+def _bare(doc, det_i: int, noun, verb=None) -> bool:
+    """ "the" and a common noun with no name in between and nothing saying which one it is
+    (`verb`: a child read as the sentence's verb, not as a description of the noun)."""
+    if any(t.pos_ == "PROPN" or t.ent_type_ for t in doc[det_i:noun.i + 1]):
+        return False
+    return not any(c.dep_ in NAMING_DEPS and (verb is None or c.i != verb.i) for c in noun.children)
 
 
 def _empty_it(tok) -> bool:

@@ -65,13 +65,13 @@ CONNECTIVE = re.compile(r"^(?:(but|and|however|meanwhile|moreover|furthermore|in
 PERSON_PRONOUN = re.compile(r"^(he|she|his|her|according to (?:him|her))\b", re.I)
 # A speech act whose words the scrape lost: "X posted on X.", "Y added from the launch site.",
 # "Z said as the camera went dead." (the verb, then at most a short phrase of place or time)
-SAID_NOTHING = re.compile(r"\b(?:said|says|added|adds|posted|tweeted|wrote|writes|stated|declared|exclaimed)"
+_SPOKE = r"(?:said|says|added|adds|posted|tweeted|wrote|writes|stated|declared|exclaimed)"
+SAID_NOTHING = re.compile(rf"\b{_SPOKE}"
                           r"(?:\s+(?:on|in|from|at|as|after|before|during|while|via)\s+"
                           r"(?!(?:[\w'’-]+\s+){0,5}?(?:that|would|will|was|were|is|are|had|has|it|they|he|she)\b)"
                           r"(?:[\w'’-]+\s+){0,5}?[\w'’-]+)?\.$")
 # "..., police said.": the words come first, their speaker after a comma (not "Roe, the director, said")
-ATTRIBUTED_AFTER = re.compile(r",\s+(?:[\w'’-]+\s+){1,4}(?:said|says|added|adds|posted|tweeted|wrote|writes|stated|"
-                              r"declared|exclaimed)\b(?=[^,]*$)")
+ATTRIBUTED_AFTER = re.compile(rf",\s+(?:[\w'’-]+\s+){{1,4}}{_SPOKE}\b(?=[^,]*$)")
 # A line cut where a scraped excerpt ends ("... at 1:30AM this morning…."), or picked up mid-way.
 CUT = re.compile(r"(\.\.\.|…)[\"”’)]*\.?\s*$")
 CUT_START = re.compile(r"^[\"“”'‘’(]*(\.\.\.|…)")

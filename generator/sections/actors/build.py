@@ -16,7 +16,7 @@ from typing import Sequence
 
 from generator.sections.actors.aliases import abbreviates_tail, cluster, government_base, qualifier
 from generator.nlp.actors.spans import NAME_PARTICLES
-from generator.sections.actors.forms import Form, core_name, fold, is_abbreviation, is_country_name, tidy
+from generator.sections.actors.forms import POSSESSIVE_END, Form, core_name, fold, is_abbreviation, is_country_name, tidy
 from generator.sections.actors.people import GENERATION_SUFFIXES, first_name_of, glued_word
 from generator.text.actor_kinds import (
     ADMIN_NOUNS, GROUP_WORDS, INSTITUTION_NOUNS, MONTHS_DAYS, PLACE_LIST_NOUNS, place_kind, strip_article,
@@ -348,11 +348,9 @@ def _aliases(group: Sequence[Form], name: str, label: str, texts: Sequence[str])
         aliases.add(" ".join(words[-2:]) if particle else words[-1])
     known = {fold(a) for a in aliases} | {fold(name)}
     # "Marc Cucurella‘s": a possessive the tokenizer left on (an opening mark typed for the apostrophe)
-    aliases = {a for a in aliases if not (_POSSESSIVE.search(a) and fold(_POSSESSIVE.sub("", a)) in known)}
+    aliases = {a for a in aliases if not (POSSESSIVE_END.search(a) and fold(POSSESSIVE_END.sub("", a)) in known)}
     return tuple(sorted({a for a in aliases if fold(a) != fold(name)}, key=lambda a: (fold(a), a)))
 
-
-_POSSESSIVE = re.compile(r"['’‘`]s?$")
 
 
 def _fitting(roles, kind: str, names: Sequence[str]) -> list[tuple[str, str, int]]:

@@ -46,10 +46,14 @@ def tidy(text: str) -> str:
     return text
 
 
+# A possessive left on a name: "the Elysee's", "Cucurella‘s" (an opening mark typed for the apostrophe).
+POSSESSIVE_END = re.compile(r"(?:['’‘`]s|['’‘`])$")
+
+
 def core_name(text: str, label: str) -> str:
     """ "Ms. Vogt" -> "Vogt"; "President Vogt" -> "Vogt"; "the Elysee's" -> "Elysee"."""
     text = strip_article(tidy(text))
-    text = re.sub(r"(?:['’‘`]s|['’‘])$", "", text).strip()  # "Cucurella‘s": an opening mark typed for one
+    text = POSSESSIVE_END.sub("", text).strip()
     words = text.split()
     if label == "PERSON":
         while len(words) > 1 and (words[0].lower() in HONORIFICS or words[0].lower() in TITLE_NOUNS):
