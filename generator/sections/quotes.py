@@ -102,7 +102,7 @@ def canonical_speaker(surface: str | None, actors: Sequence[Actor], source_id: S
     ends that way ("Health Ministry"). A person's one-word name becomes the one full name
     the story gives it ("Ray" -> "John Ray III").
     """
-    if not surface:
+    if not surface or _shared_surname(surface, actors, text):
         return None
     ranked = sorted(actors, key=lambda a: (-a.mentions, a.name))
     found = _matching_actor(surface, ranked, source_id, text)
@@ -144,6 +144,18 @@ def _matching_actor(surface: str, ranked: Sequence[Actor], source_id: SourceId, 
             if have and have[-1] == wanted[-1] and set(wanted) <= set(have):
                 return actor.name
     return None
+
+
+def _shared_surname(surface: str, actors: Sequence[Actor], text: str) -> bool:
+    """A lone surname ("said Arbery") where the article names two people of that family in full
+    (a victim and his father): which one spoke is not known, so no one is given the words."""
+    words = strip_name(surface).split()
+    if len(words) != 1 or not words[0][:1].isupper():
+        return False
+    last = _last_word(surface)
+    full = {actor.name for actor in actors if actor.kind == "person"
+            for n in _names_of(actor) if len(strip_name(n).split()) > 1 and _last_word(n) == last and n in text}
+    return len(full) > 1
 
 
 def _acronym_of_word(name: str, surface: str) -> bool:
@@ -264,11 +276,12 @@ def _speakers(items: Sequence[AnalysedArticle], actors: Sequence[Actor]) -> dict
         (it.source_id, q.speaker): canonical_speaker(q.speaker, actors, it.source_id, it.article.text)
         for it in items for q in it.analysis.quotes if q.speaker
     }
-    unified = unify_speakers(list(mapped.values()), {a.name for a in actors})
+    unified = unify_speakers([n for n in mapped.values() if n], {a.name for a in actors})
     # a role someone plays never speaks: "wrote Ann Lee, who played the character Mia" is Lee's
     # words, and whom they were given to is not known (the quote has no speaker rather than a false one)
     played = {n for a in actors if a.standing == "character" for n in (a.name, *a.aliases)}
-    return {key: (None if unified.get(name, name) in played else unified.get(name, name)) for key, name in mapped.items()}
+    return {key: (None if not name or unified.get(name, name) in played else unified.get(name, name))
+            for key, name in mapped.items()}
 
 
 def _named_inside(speaker: str, words: str) -> bool:

@@ -165,6 +165,17 @@ def test_speakers_map_by_case_family_name_title_and_fuller_name():
     assert speakers == {"We wil": "Sun Yu", "The gr": "John Ray III", "Our he": "Wes Moore"}
 
 
+def test_a_surname_two_people_of_the_article_share_gives_the_words_to_no_one():
+    # the actor table may fold the lone surname into the one named most; a quote cannot follow it
+    actors = [Actor("Ahren Velt", "person", ("Velt",), None, 30, ("1", "2")),
+              Actor("Marko Velt Sr", "person", (), "Velt's father", 3, ("1",))]
+    words = "I know that boy never did anything wrong"
+    both = analysed("1", "Ahren Velt was killed. His father, Marko Velt Sr, wept.", [mention(words, "Velt")])
+    one = analysed("2", "Ahren Velt was killed in March.", [mention("We will appeal the ruling", "Velt", 80)])
+    speakers = {q.text[:6]: q.speaker for q in build_quotes([both, one], actors)}
+    assert speakers == {"I know": None, "We wil": "Ahren Velt"}
+
+
 def test_a_quote_the_page_already_states_goes_last_and_leaves_the_voices_in_order():
     actors = [Actor("Ann Lee", "person", (), None, 30, ("1",)), Actor("Bo Chen", "person", (), None, 2, ("1",))]
     shown = "We will rebuild every house on this street, Ann Lee said on Monday."
