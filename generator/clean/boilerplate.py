@@ -124,6 +124,10 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
     # "Jane Roe, an analyst at Example Research, explains." (a video's introduction of its speaker)
     ("embedded media", re.compile(rf"^{NAME}(?:,[^.]{{1,100}},)?\s+(?:explains|reports|has more|has the story"
                                   rf"|has the details|weighs in)\.?$")),
+    # "Jane Roe contributed to this report.", "Additional reporting by Jane Roe and Bo Chen"
+    ("reporting credit", re.compile(rf"^(?:{NAME}(?:,\s*{NAME})*(?:,?\s+and\s+{NAME})?\s+(?:also\s+)?contributed\s+"
+                                    r"(?:reporting\s+)?(?:to|for)\s+(?:this|the)\s+(?:report|story|article)"
+                                    rf"|(?i:(?:additional\s+)?reporting\s+by)\s+{NAME}\b)")),
     # "Featured Daily Planet" (a publisher badge)
     ("publisher label", re.compile(rf"^Featured\s+{NAME_TOKEN}(?:\s+{NAME_TOKEN}){{0,5}}$")),
 ]

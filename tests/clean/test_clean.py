@@ -104,6 +104,9 @@ def assert_accounted(article, lines: list[str]) -> None:
     ("Jane ROE / AGENCY / AGENCY Farmers inspect the flooded road in Eastmere on May 2, 2024.", "between",
      "photo credit"),
     ("Crews inspect the old dam on Sunday. Credit: Jane Roe.", "between", "photo credit"),
+    ("Jane Roe contributed to this report.", "after", "reporting credit"),
+    ("Jane Roe and Bo Chen contributed reporting to this story.", "after", "reporting credit"),
+    ("Additional reporting by Jane Roe; editing by Bo Chen", "after", "reporting credit"),
 ])
 def test_line_rules(line, where, reason):
     lines = {"before": [line] + BODY, "between": [P1, line, P2, P3], "after": BODY + [line]}[where]
