@@ -310,6 +310,13 @@ def place_kind(name: str, demonyms: Iterable[str], city_evidence: bool) -> str:
 ROLE_NOUNS = frozenset({"character", "role", "persona"})
 
 
+# Words that end a company's own name ("Pioneer Natural Resources", "Acme Holdings"): such a
+# name is never a person's, whatever its first word.
+COMPANY_NAME_ENDS = frozenset({"resources", "holdings", "industries", "partners", "systems", "technologies",
+                               "energy", "capital", "motors", "airlines", "airways", "pharmaceuticals", "brands",
+                               "inc", "corp", "ltd", "llc", "plc", "ag", "sa", "nv"})
+
+
 def is_body_noun(word: str) -> bool:
     """A noun that ends a body's name: "Union", "Party", "Ministry", "Bank"."""
     w = word.lower()

@@ -26,6 +26,7 @@ from generator.sections.actors.build import (
 )
 from generator.sections.actors.roles import (
     caption_titles,
+    choose_action,
     choose_role,
     head_word,
     refine_role,
@@ -116,6 +117,33 @@ def test_bracketed_abbreviation_is_an_alias_of_the_name_before_it():
     faa = by_name(story("The Federal Aviation Administration (FAA) grounded the jets. "
                         "The FAA said inspections would take weeks."), "Federal Aviation Administration")
     assert faa.aliases == ("FAA",) and faa.mentions == 3
+
+
+@pytest.mark.slow
+def test_abbreviation_of_the_name_in_its_own_language_is_an_alias_too():
+    actors = story("The centre-left Social Democrats (SPD) party came third. "
+                   "The SPD had led the outgoing government since 2021.")
+    spd = by_name(actors, "Social Democrats")
+    assert "SPD" in spd.aliases and not any(a.name == "SPD" for a in actors)
+
+
+@pytest.mark.slow
+def test_a_word_capitalised_only_as_a_sentence_opener_is_no_person():
+    actors = story("Turnout was 83 percent, the highest since 1990. Voters backed the CDU.",
+                   "Hurts threw for 221 yards. The MVP award went to Jalen Hurts.")
+    names = {a.name for a in actors}
+    assert "Turnout" not in names and "Jalen Hurts" in names
+
+
+@pytest.mark.slow
+def test_a_share_ticker_is_no_actor_and_a_name_begun_is_the_name():
+    actors = story("Velcor Mobil (NYSE:VXM) agreed to buy Ridgeway Natural Resources (NYSE:RNR) on Wednesday.",
+                   "Ridgeway Natural has been buying smaller rivals. Ridgeway is the basin's largest operator.",
+                   "Velcor Mobil said Ridgeway Natural Resources would add output. Velcor (Nasdaq: VXM) fell 2%.")
+    names = {a.name for a in actors}
+    assert not names & {"NYSE", "NYSE:RNR", "VXM", "Nasdaq"}
+    ridgeway = [a for a in actors if "Ridgeway" in a.name]
+    assert len(ridgeway) == 1 and {"Ridgeway Natural", "Ridgeway Natural Resources"} <= {ridgeway[0].name, *ridgeway[0].aliases}
 
 
 @pytest.mark.slow
@@ -265,6 +293,13 @@ def test_role_most_sources_agree_on_in_its_most_specific_wording():
         ("000", "Chile's acting Foreign Minister", 0), ("001", "Foreign Minister", 0),
         ("002", "served as Chile's ambassador to Peru", 0), ("002", "Foreign Minister", 1)])
     assert role == "Chile's acting Foreign Minister" and sources == ("000", "001", "002")
+
+
+def test_a_count_or_a_phrase_cut_inside_brackets_is_no_role():
+    role, sources = choose_role([("000", "208 seats", 0), ("001", "SPD) party", 0), ("002", "21-year-old gunman", 1)])
+    assert (role, sources) == ("21-year-old gunman", ("002",))
+    assert choose_role([("000", "3.5 million votes", 0)]) == (None, ())
+    assert choose_action([("000", "208 seats", 0)]) == (None, ())
 
 
 def test_present_office_beats_a_past_one_and_heads_are_nouns():
@@ -593,6 +628,7 @@ def test_a_persons_noun_opening_a_name_tagged_a_body_is_no_part_of_it():
     assert core_name("Substitute Mikel Velt", "ORG") == "Mikel Velt"
     assert core_name("Teachers Union of Velora", "ORG") == "Teachers Union of Velora"
     assert core_name("Farmer Citizen Movement", "ORG") == "Farmer Citizen Movement"
+    assert core_name("Pioneer Natural Resources", "ORG") == "Pioneer Natural Resources"  # a company, not a pioneer
     assert core_name("Actress Jane Roe", "PERSON") == "Jane Roe"
     assert core_name("Swede Anton Roe", "PERSON") == "Anton Roe"
 

@@ -17,6 +17,7 @@ from generator.text.actor_kinds import (
     TITLE_NOUNS, WIDGET_WORDS, fold, is_country_name,
 )
 from generator.nlp.parsed import positions
+from generator.nlp.spelling import is_word
 
 ACTOR_LABELS = ("PERSON", "ORG", "GPE", "NORP", "LOC")
 # Lower-case words allowed inside a name ("Ministry of Foreign Affairs", "Ludwig van Beethoven").
@@ -27,6 +28,7 @@ LED_WORDS = frozenset({"led", "backed", "run", "controlled", "dominated"})
 POSSESSIVE = frozenset({"'s", "’s", "'", "’", "`s"})
 _INITIALS = re.compile(r"(?:[A-Z]\.\s?)+")
 _DIGIT = re.compile(r"[0-9]")
+_TICKER = re.compile(r"[A-Z]{2,8}\s*:\s*[A-Z][A-Z.]{0,7}")
 OPEN_BRACKET = frozenset({"("})
 PLACE_NOUNS = LANDFORM_NOUNS | ADMIN_NOUNS
 
@@ -59,6 +61,9 @@ def _trim(doc, start: int, end: int) -> tuple[int, int]:
             break
     while start < end and (doc[start].lower_ == "the" or doc[start].is_punct):
         start += 1
+    opened = [i for i in range(start, end) if doc[i].text == "("]
+    if opened and not any(doc[i].text == ")" for i in range(opened[-1], end)):
+        end = opened[-1]  # "National Hurricane Center (NHC": the bracket never closes in the name
     while end > start and (doc[end - 1].is_punct and doc[end - 1].text not in {")"}):
         end -= 1
     if end > start and doc[end - 1].text in POSSESSIVE:
@@ -89,6 +94,14 @@ def _fix_person(doc, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+def _common_word_opener(doc, tok) -> bool:
+    """ "Turnout was 83%": an English word capitalised only because it opens its sentence, and
+    never capitalised anywhere else in the article, taken for a person's name."""
+    if not tok.is_sent_start or not tok.is_title or not is_word(tok.lower_):
+        return False
+    return not any(t.text == tok.text and not t.is_sent_start for t in doc)
+
+
 def _is_garbage(doc, start: int, end: int) -> bool:
     """Not a name: starts lower-case, has ordinary lower-case words, digits, dates or widgets."""
     span = doc[start:end]
@@ -106,6 +119,8 @@ def _is_garbage(doc, start: int, end: int) -> bool:
         return True
     if len(toks) >= 2 and raw.isupper() and all(len(w) >= 3 for t, w in zip(toks, words) if t.is_alpha):
         return True  # "NEW YORK (AP) —", "FOX BUSINESS": datelines and banners in capitals
+    if _TICKER.fullmatch(raw):
+        return True  # "NYSE:PXD": a share's ticker, not a body
     if _INITIALS.fullmatch(raw) and not _is_country(raw):
         return True  # initials alone ("G.G.") name nobody we can tell apart
     if start >= 2 and doc[start - 1].lower_ == "of" and doc[start - 2].lower_ in TITLE_NOUNS \
@@ -205,6 +220,14 @@ def abbreviation_of(long: str, abbr: str) -> bool:
     return True
 
 
+def native_abbreviation(long: str, abbr: str) -> bool:
+    """ "Social Democrats (SPD)": written in brackets right after a name, an abbreviation of the
+    name in its own language may share only its first letter with it (a name of two or more
+    capitalised words; "Doctors Without Borders (MSF)" still fails)."""
+    words = long.split()
+    return len(words) >= 2 and all(w[:1].isupper() for w in words) and long[:1].lower() == abbr[:1].lower()
+
+
 def _parenthetical(doc) -> list[Candidate]:
     """ "the Federal Aviation Administration (FAA)": a capitalised run named by the
     abbreviation in brackets after it; both become candidates (linked later by position)."""
@@ -222,8 +245,11 @@ def _parenthetical(doc) -> list[Candidate]:
             start -= 1
             if doc[start].is_sent_start:
                 break
+        widest = start
         while start < tok.i and (doc[start].is_lower or not abbreviation_of(doc[start:tok.i].text, abbr.text)):
             start += 1
+        if start == tok.i:
+            start = next((k for k in range(widest, tok.i) if native_abbreviation(doc[k:tok.i].text, abbr.text)), tok.i)
         if start < tok.i:
             label = next((e.label_ for e in doc[start:tok.i].ents if e.label_ in ACTOR_LABELS), "ORG")
             label = "ORG" if label == "NORP" else label
@@ -262,6 +288,8 @@ def _from_entity(doc, ent) -> list[Candidate]:
         return found[:1]
     if label == "PERSON":
         start, end = _fix_person(doc, start, end)
+        if end - start == 1 and _common_word_opener(doc, doc[start]):
+            return []
     if label in {"ORG", "FAC"} and end - start >= 2 and doc[end - 1].lower_ in SEAT_NOUNS:
         end, label = end - 1, "ORG"  # "talks at Acme Headquarters": the building names its organisation
     if _is_garbage(doc, start, end):
@@ -363,4 +391,15 @@ def candidates(doc, ents: Sequence) -> list[Candidate]:
     cands.extend(_untagged_places(doc))
     taken = {i for c in cands for i in range(c.start, c.end)}
     cands.extend(_untagged_collectives(doc, taken))
-    return [c for c in _resolve(cands) if not _is_medium(doc, c)]
+    tickers = _ticker_tokens(doc)
+    return [c for c in _resolve(cands) if not _is_medium(doc, c) and c.start not in tickers]
+
+
+def _ticker_tokens(doc) -> set[int]:
+    """Tokens inside a bracketed share ticker, "(NYSE:XOM)", "(Nasdaq: AAPL)": no actor there."""
+    out: set[int] = set()
+    for tok in (doc[i] for i in positions(doc, "ORTH", OPEN_BRACKET, 0, len(doc) - 2)):
+        close = next((t.i for t in doc[tok.i + 1: tok.i + 8] if t.text == ")"), None)
+        if close is not None and _TICKER.fullmatch(doc[tok.i + 1: close].text.upper()):
+            out.update(range(tok.i + 1, close))
+    return out

@@ -20,7 +20,7 @@ from generator.sections.actors.people import merge_first_names, merge_people
 from generator.text.actor_kinds import (
     GENERIC_ORG_HEADS, LANDFORM_NOUNS, MEMBER_NOUNS, POLITY_NOUNS, country_of,
 )
-from generator.nlp.actors.spans import GOVERNMENT_NOUNS, LED_WORDS, NAME_PARTICLES, abbreviation_of
+from generator.nlp.actors.spans import GOVERNMENT_NOUNS, LED_WORDS, NAME_PARTICLES, abbreviation_of, native_abbreviation
 
 
 def merge_same_key(forms: Sequence[Form], uf: UnionFind) -> None:
@@ -208,11 +208,16 @@ def merge_qualified(forms: Sequence[Form], uf: UnionFind, places: Sequence[str])
 def merge_short_org_names(forms: Sequence[Form], uf: UnionFind) -> None:
     """ "the Alliance" after "the North Atlantic Alliance", "Lehman" after "Lehman Brothers": a
     one-word organisation name that ends (else begins) exactly one longer organisation name of
-    the story is that organisation."""
+    the story is that organisation; so is a name that begins exactly one longer one ("Pioneer
+    Natural" of "Pioneer Natural Resources")."""
     longs = sorted({f.key: f for f in forms if f.label == "ORG" and len(f.key.split()) >= 2
                     and not is_abbreviation(f.core)}.values(), key=lambda f: f.key)
     lasts = [(g, g.key.split()[-1]) for g in longs]
     firsts = [(g, g.key.split()[0]) for g in longs]
+    for g in longs:  # "Pioneer Natural" inside the one "Pioneer Natural Resources"
+        fuller = [h for h in longs if h.key.startswith(g.key + " ")]
+        if len({uf.find(h.index) for h in fuller}) == 1:
+            uf.union(fuller[0].index, g.index)
     for f in forms:
         if f.label != "ORG" or len(f.key.split()) != 1 or is_abbreviation(f.core):
             continue
@@ -336,7 +341,7 @@ def merge_abbreviations(forms: Sequence[Form], uf: UnionFind, texts: Sequence[st
             for gap in (2, 1):
                 long = ends.get(f.start - gap)
                 if long is not None and text[long.end: f.start] in {" (", "("} and is_abbreviation(f.core) \
-                        and abbreviates_tail(long.core, f.core):
+                        and (abbreviates_tail(long.core, f.core) or native_abbreviation(long.core, f.core)):
                     uf.union(long.index, f.index)
 
 
@@ -344,7 +349,6 @@ def abbreviates_tail(long: str, abbr: str) -> bool:
     """ "the Ontario Ministry of Labour (MOL)": the letters may skip a qualifier."""
     words = long.split()
     return any(abbreviation_of(" ".join(words[i:]), abbr) for i in range(len(words)))
-
 
 
 def cluster(forms: Sequence[Form], places: Sequence[str], texts: Sequence[str]) -> list[list[Form]]:

@@ -69,7 +69,8 @@ def core_name(text: str, label: str) -> str:
         # "Substitute Jane Roe" tagged an organisation: a person's noun opening a sentence before
         # a name ("Teachers Union", "Workers Party" are plural, or end in a body's noun)
         if len(words) >= 3 and actors_kinds.person_noun(words[0]) and not words[0].lower().endswith("s") \
-                and all(w[:1].isupper() for w in words[1:]) and not actors_kinds.is_body_noun(words[-1]):
+                and all(w[:1].isupper() for w in words[1:]) and not actors_kinds.is_body_noun(words[-1]) \
+                and words[-1].lower().strip(".") not in actors_kinds.COMPANY_NAME_ENDS:
             words = words[1:]
     return " ".join(words)
 

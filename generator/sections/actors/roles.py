@@ -49,6 +49,16 @@ def head_word(phrase: str) -> str:
     return head[:-1] if head.endswith("s") and len(head) > 4 and not head.endswith(("ss", "us", "is")) else head
 
 
+# A count with its unit ("208 seats", "3.5 million votes"): a result, not who someone is.
+_MEASURE = re.compile(r"^\d[\d,.]*%?\s")
+
+
+def readable(phrase: str) -> bool:
+    """A phrase the actor table can print: brackets balanced ("SPD) party" was cut out of one)
+    and not a bare count ("208 seats", from "CDU 208 seats, AfD 151")."""
+    return phrase.count("(") == phrase.count(")") and not _MEASURE.match(phrase)
+
+
 def _is_past(phrase: str) -> bool:
     low = phrase.lower()
     return low.startswith(PAST_MARKERS) or any(f" {m}" in f" {low}" for m in ("former ", "ex-"))
@@ -64,7 +74,7 @@ def choose_role(candidates: Iterable[tuple[str, str, int]]) -> tuple[str | None,
     """
     by_head: dict[str, list[tuple[str, str, int]]] = defaultdict(list)
     for sid, phrase, rank in candidates:
-        head = head_word(phrase)
+        head = head_word(phrase) if readable(phrase) else ""
         if head:
             by_head[head].append((sid, phrase, rank))
     if not by_head:
@@ -89,6 +99,7 @@ def choose_action(candidates: Sequence[tuple[str, str, int]]) -> tuple[str | Non
     """The action most like the other sources' actions (the consensus of what it did), from
     (source, phrase, sentence index) triples; among equals, the one nearest its article's
     lead, where news copy says what a body did in the story rather than in its background."""
+    candidates = [c for c in candidates if readable(c[1])]
     if not candidates:
         return None, ()
     words = [set(content_words(p)) for _, p, _ in candidates]
