@@ -241,10 +241,27 @@ def _dispute_problem(item: Unknown, texts: dict[str, str]) -> str | None:
     if a == b:
         return "one value written two ways, not a disagreement"
     one, two = norm(values[0]), norm(values[1])
-    both = [sid for sid, text in texts.items() if one in norm(text) and two in norm(text)]
+    both = [sid for sid, text in texts.items() if one in norm(text) and two in norm(text)
+            and not _two_accounts(text, values[0], values[1])]
     if both:
         return f"one source gives both values ({both[0]}): two different things, not a disagreement"
     return None
+
+
+# "... gave the magnitude as 7.2 while the US Geological Survey put it at 7.4": the second value
+# set against the first as another body's account
+_ANOTHER_ACCOUNT = re.compile(r"\b(?:while|whereas|but)\s+(?:the\s+)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)*\s+"
+                              r"(?:put|gave|said|says|estimated|measured|reported|recorded|counted|registered)\b")
+
+
+def _two_accounts(text: str, a: str, b: str) -> bool:
+    """A source giving both values as two bodies' accounts in one sentence ("the agency gave 7.2
+    while the Survey put it at 7.4") reports the disagreement, it does not dissolve it."""
+    for sentence in re.split(r"(?<=[.!?])\s+", text):
+        at_a, at_b = sentence.find(a), sentence.find(b)
+        if at_a >= 0 and at_b >= 0 and _ANOTHER_ACCOUNT.search(sentence[min(at_a, at_b):max(at_a, at_b)]):
+            return True
+    return False
 
 
 def _quotes(quotes: Sequence[Quote], texts: dict[str, str], shown: Sequence[str],

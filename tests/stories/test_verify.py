@@ -58,6 +58,15 @@ def test_a_disagreement_needs_two_values_from_different_sources():
         "one value written two ways, not a disagreement", "one source gives both values"}
 
 
+def test_a_source_setting_two_bodies_values_side_by_side_reports_the_disagreement():
+    from generator.stories.verify import _two_accounts
+    c = ("The quake struck on Wednesday. Velora's weather agency gave the magnitude as 7.2 while the "
+         "Northern Geological Survey put it at 7.4.")
+    assert _two_accounts(c, "7.2", "7.4")
+    assert not _two_accounts("The toll rose from 7 to 9 on Wednesday, while rescuers searched.", "7", "9")
+    assert not _two_accounts("Officials counted 39 dead and 43 missing.", "39", "43")
+
+
 def test_quotes_need_a_speaker_and_more_than_a_fragment():
     quotes = (Quote(None, "the valley was cut off", ("001",)), Quote("Ann Velt", "cut off", ("001",)),
               Quote("Ann Velt", "the valley was cut off", ("001", "002")))
