@@ -153,9 +153,15 @@ def _shared_surname(surface: str, actors: Sequence[Actor], text: str) -> bool:
     if len(words) != 1 or not words[0][:1].isupper():
         return False
     last = _last_word(surface)
-    full = {actor.name for actor in actors if actor.kind == "person"
-            for n in _names_of(actor) if len(strip_name(n).split()) > 1 and _last_word(n) == last and n in text}
+    full = {actor.name for actor in actors  # any kind: a person the model took for a body counts
+            for n in map(_without_generation, _names_of(actor)) if len(n.split()) > 1 and _last_word(n) == last
+            and n in text}
     return len(full) > 1
+
+
+def _without_generation(name: str) -> str:
+    """ "Marcus Arbery Sr" as an article may write it: "Marcus Arbery"."""
+    return " ".join(w for w in strip_name(name).split() if w.lower().strip(".") not in GENERATIONAL)
 
 
 def _acronym_of_word(name: str, surface: str) -> bool:
