@@ -36,6 +36,33 @@ def only(found, prefix: str):
 
 
 @pytest.mark.slow
+def test_one_person_given_two_ages_is_a_disagreement_two_of_a_family_are_not():
+    a = analysed("a", "Greg Velt, 65, and his son Travis Velt, 35, were convicted on Wednesday.")
+    b = analysed("b", "The jury convicted Gregory Velt, 67, of felony murder on Wednesday.")
+    c = analysed("c", "Travis Velt, 35, fired the shots, prosecutors said.")
+    d = only(disputes(a, b, c), "Ages differ")
+    assert d.text == 'Ages differ: "Greg Velt, 65" vs "Gregory Velt, 67"' and d.sources == ("a", "b")
+    assert not [x for x in disputes(a, c) if x.text.startswith("Ages")]
+
+
+@pytest.mark.slow
+def test_a_date_of_the_main_event_and_one_of_a_side_clause_date_two_events():
+    from generator.nlp.analyse import analyse_doc
+
+    def full(sid: str, text: str) -> AnalysedArticle:
+        art = Article(sid, f"{sid}.txt", (text,), published="2024-05-15")
+        return AnalysedArticle(art, analyse_doc(art, parse(text)))
+
+    main = full("a", "The Harlow dam on the Vel river failed on Tuesday, flooding the valley below it, officials said.")
+    side = full("b", "Residents who left the valley below the Harlow dam on Monday said the dam on the Vel river failed, "
+                     "flooding the valley, officials said.")
+    again = full("c", "The Harlow dam on the Vel river failed on Monday, flooding the valley below it, officials said.")
+    assert [d.main_clause for d in side.analysis.date_mentions] == [False]
+    assert not [d for d in disputes(main, side) if d.text.startswith("Dates")]
+    assert [d for d in disputes(main, again) if d.text.startswith("Dates")]
+
+
+@pytest.mark.slow
 def test_different_death_tolls_are_shown_side_by_side():
     a = analysed("a", "An explosion at a chemical plant in Westbrook killed 12 people on Tuesday, officials said.")
     b = analysed("b", "A blast at a chemical factory in Westbrook on Tuesday killed 15 people, local officials said.")

@@ -55,7 +55,7 @@ def find(items: Sequence[AnalysedArticle], al: Alignment, similarity: float,
     related = RELATED * similarity
     items = sorted(items, key=lambda it: it.source_id)
     conflicts = (date_conflicts(al, related) + number_conflicts(al, related)
-                 + descriptor_conflicts(al, related))
+                 + descriptor_conflicts(al, related) + age_conflicts(al))
     disputes = [_dispute(al, group) for group in _cluster(conflicts)]
     disputes += attributions.disputes(items, al, people)
     unique: dict[tuple, Unknown] = {}
@@ -99,6 +99,8 @@ def date_conflicts(al: Alignment, related: float) -> list[Conflict]:
             for db in cj.dates:
                 if _of_a_noun(ci.text, da) or _of_a_noun(cj.text, db):
                     continue  # "survivors of Monday's earthquake": the day of the quake, not of the search
+                if da.main != db.main:
+                    continue  # "failed on Tuesday" / "residents who left on Monday": two events' dates
                 # a date the other sentence also gives is a second event, not a conflict
                 # (a vague span such as "in recent months" gives no date of its own)
                 matched = any(x.overlaps(db) and _precise(x) for x in ci.dates) or \
@@ -411,6 +413,58 @@ def number_conflicts(al: Alignment, related: float) -> list[Conflict]:
                     if all(qualified) and qualified[0] != qualified[1]:
                         continue  # "as of Saturday" / "as of Sunday": counts at two times
                     out.append(Conflict(i, j, f"Figures ({fa.key})", fa.expression, fb.expression))
+    return out
+
+
+# ---------------------------------------------------------------- ages
+
+# "Greg McMichael, 65, ...": a person's age in apposition, the way news copy gives it
+_AGE = re.compile(r"\b((?:[A-Z][\w'’-]+\s+){1,3}[A-Z][\w'’-]+),\s+(\d{1,3})(?=[,;)])")
+_NAME_SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
+
+
+@dataclass(frozen=True)
+class Age:
+    first: str
+    surname: str
+    years: int
+    expression: str
+
+
+def ages(c: Claim) -> list[Age]:
+    """The ages the claim gives people it names with a first name and a surname."""
+    out = []
+    for m in _AGE.finditer(c.text):
+        words = [w for w in m.group(1).split() if w.lower() not in _NAME_SUFFIXES]
+        years = int(m.group(2))
+        if len(words) >= 2 and 0 < years <= 120:
+            out.append(Age(words[-2].lower(), words[-1].lower(), years, m.group(0)))
+    return out
+
+
+def _same_person(a: Age, b: Age) -> bool:
+    """One person, their first name written in full or short ("Greg" / "Gregory"), never two
+    of one family ("Travis" / "Greg McMichael")."""
+    return a.surname == b.surname and (a.first.startswith(b.first) or b.first.startswith(a.first))
+
+
+def age_conflicts(al: Alignment) -> list[Conflict]:
+    """One person given different ages by different sources ("Greg McMichael, 65" / "Gregory
+    McMichael, 67"): never by a source that gives both (it tells two times or two people)."""
+    found = [(i, a) for i, c in enumerate(al.claims) for a in ages(c)]
+    given: dict[str, list[Age]] = {}
+    for i, a in found:
+        given.setdefault(al.claims[i].sid, []).append(a)
+    out = []
+    for k, (i, a) in enumerate(found):
+        for j, b in found[k + 1:]:
+            si, sj = al.claims[i].sid, al.claims[j].sid
+            if si == sj or a.years == b.years or not _same_person(a, b):
+                continue
+            if any(_same_person(x, b) and x.years == b.years for x in given[si]) or \
+                    any(_same_person(x, a) and x.years == a.years for x in given[sj]):
+                continue
+            out.append(Conflict(i, j, "Ages", a.expression, b.expression))
     return out
 
 
