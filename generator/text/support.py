@@ -66,6 +66,11 @@ def numbers(text: str) -> frozenset[str]:
 _HONORIFIC_STOP = re.compile(r"\b(Mr|Mrs|Ms|Dr|Prof|Gen|Col|Lt|Sgt|Capt|Rev|Sen|Rep|Gov|St)\.\s")
 
 
+# The line's first word, capitalised: names() cannot tell a name there from any opening word, so
+# a source must at least have the word somewhere ("Johnson, Koepka and Schauffele tied ...").
+_OPENER = re.compile(r"[\"“‘']?([A-Z][a-z]{3,})\b")
+
+
 def names(text: str) -> list[str]:
     text = _HONORIFIC_STOP.sub(lambda m: m.group(1) + " ", text)
     return [n for n in NAME.findall(text) if n.split()[0] not in CALENDAR]
@@ -117,6 +122,10 @@ def why_unsupported(line: str, source: Source) -> str | None:
     if missing:
         return f"does not give {missing[0]}"
     absent = [n for n in names(line) if n.lower() not in source.normalised]
+    opener = _OPENER.match(line)
+    if not absent and opener and opener.group(1) not in CALENDAR and opener.group(1).lower() not in STOP \
+            and not re.search(rf"\b{re.escape(opener.group(1).lower())}\b", source.normalised):
+        absent = [opener.group(1)]  # "Johnson, Koepka and Schauffele tied ...": a name opens the line
     if absent:
         return f"does not name {absent[0]}"
     if near:

@@ -33,7 +33,7 @@ def test_an_empty_page_repeats_nothing():
 def test_a_source_saying_the_line_in_its_own_words_is_found():
     from generator.text.repeats import SourceSentences
     texts = {"a": SOURCES[0], "b": SOURCES[1] + " Officials said eight members of the crew fell into the water.",
-             "c": "Divers said eight members of that crew fell into the cold water near the bridge. The mayor wept."}
+             "c": "Officials say eight members of that crew fell into the cold water near the bridge. The mayor wept."}
     says = SourceSentences(texts)
     assert says.also_stating("Officials believe that eight members of that crew fell into the water.", ["b"]) == ("c",)
     # a sentence near in words but with another figure is not the same statement

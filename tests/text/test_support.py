@@ -31,9 +31,12 @@ def test_a_source_does_not_support_other_numbers_names_or_the_opposite(line, rea
     assert why_unsupported(line, prepared(SOURCE)) == reason
 
 
-def test_a_sentence_opening_name_need_not_be_in_the_source_but_a_calendar_word_never_counts():
+def test_a_sentence_opening_word_must_be_in_the_source_somewhere_but_a_calendar_word_never_counts():
     assert supports(SOURCE, "Rescue teams searched the valley on Tuesday.")
     assert supports("On Monday rescue teams searched the valley.", "Rescue teams searched the valley on Monday.")
+    assert why_unsupported("Johnson, Koepka and Schauffele tied for second one stroke back.",
+                           prepared("Woods won by one stroke over Koepka and Schauffele, who tied for second.")
+                           ) == "does not name Johnson"
 
 
 def test_a_name_after_an_honorific_is_a_name_the_source_must_give():
