@@ -23,6 +23,7 @@ europe asia africa americas region regions featured trending popular more editor
 morning evening listen briefing newsletter newsletters summary highlights explainer exclusive update
 updates special report reports features investigations environment climate defence defense security
 elections crime media education the and in depth main menu section sections headlines wires wire
+page homepage front
 """.split())
 
 NAME_TOKEN = r"[A-Z][\w'’.-]*"  # a capitalised word of a name: "O’Neil", "Jean-Luc", "J."
@@ -128,6 +129,8 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
     ("reporting credit", re.compile(rf"^(?:{NAME}(?:,\s*{NAME})*(?:,?\s+and\s+{NAME})?\s+(?:also\s+)?contributed\s+"
                                     r"(?:reporting\s+)?(?:to|for)\s+(?:this|the)\s+(?:report|story|article)"
                                     rf"|(?i:(?:additional\s+)?reporting\s+by)\s+{NAME}\b)")),
+    # "Credited from: USATODAY", "Courtesy: Daily Planet": whose copy it is, not what it says
+    ("source credit", re.compile(r"^(?:credited (?:from|to)|courtesy(?: of)?|source)\s*:\s*\S+(?:\s+\S+){0,4}$", re.I)),
     # "Featured Daily Planet" (a publisher badge)
     ("publisher label", re.compile(rf"^Featured\s+{NAME_TOKEN}(?:\s+{NAME_TOKEN}){{0,5}}$")),
 ]

@@ -104,6 +104,8 @@ def _byline(line: str) -> tuple[str | None, str | None] | None:
     m = re.match(r"^by\b\s*(.*)$", rest, re.I)  # "By Jane Roe", "by Staff Writer / Agency May 2, 2024"
     if m is None:
         m = re.match(rf"^.{{2,60}}?\s+By\s+({bp.NAME})$", rest)  # "Daily Planet Staff By Jane Roe"
+    if m is None and (f := re.match(r"^from:\s*(.+)$", rest, re.I)) and bp.is_name_line(f.group(1)):
+        m = f  # "From: Jane Roe"
     if m is not None and not bp.ends_sentence(m.group(1) or "x"):
         return _author_from(m.group(1)), date.iso if date else None
     if date and rest and date.end >= len(line.rstrip()) - 4 and bp.is_name_line(rest):

@@ -209,6 +209,14 @@ def test_name_and_date_byline():
     assert (article.author, article.published) == ("Jane Roe", "2024-05-02T10:34")
 
 
+def test_from_byline_breadcrumb_and_credit_line_are_no_title():
+    article = clean(["Home page World", "From: Jane Roe", "Split", *BODY])
+    assert (article.title, article.author) == (None, "Jane Roe")
+    assert reason_of(article, "Home page World") == "section label"
+    article = clean(["Credited from: VALLEYWIRE", *BODY])
+    assert article.title is None and reason_of(article, "Credited from: VALLEYWIRE") == "source credit"
+
+
 def test_all_caps_byline_with_agency_at_the_end():
     article = clean([*BODY, "By JANE ROE and JOHN DOE Valley Wire"])
     assert article.author == "Jane Roe and John Doe"
