@@ -36,7 +36,8 @@ from rapidfuzz import fuzz
 
 from generator.models import Actor, Held, Item, Quote, Story, TimelineEntry, Unknown
 from generator.sections.actors.standing import fits
-from generator.text.actor_kinds import ADDRESS_TITLES, fold, is_country_name, person_noun
+from generator.text.actor_kinds import (ADDRESS_TITLES, IRREGULAR_DEMONYMS, country_of, fold, is_country_name,
+                                        person_noun)
 from generator.sections.quotes import is_statement, prepare_statements, repeats_statement
 from generator.stories.headline import ATTRIBUTION_TAIL, MAX_WORDS as MAX_HEADLINE_WORDS, centrality, lead_clause
 from generator.text.furniture import caption, furniture, markup
@@ -254,6 +255,13 @@ _ANOTHER_ACCOUNT = re.compile(r"\b(?:while|whereas|but)\s+(?:the\s+)?[A-Z][\w.â€
                               r"(?:put|gave|said|says|estimated|measured|reported|recorded|counted|registered)\b")
 
 
+def _demonym(speaker: str) -> bool:
+    """ "American" (from "The American died ..."): a nationality, no one who spoke."""
+    word = speaker.strip()
+    return " " not in word and word[:1].isupper() and (
+        fold(word) in IRREGULAR_DEMONYMS or country_of(word) is not None and not is_country_name(word))
+
+
 def _two_accounts(text: str, a: str, b: str) -> bool:
     """A source giving both values as two bodies' accounts in one sentence ("the agency gave 7.2
     while the Survey put it at 7.4") reports the disagreement, it does not dissolve it."""
@@ -272,8 +280,8 @@ def _quotes(quotes: Sequence[Quote], texts: dict[str, str], shown: Sequence[str]
         cited = tuple(s for s in q.sources if s in texts and norm(q.text) in norm(texts[s]))
         if not speaker or speaker.startswith("unidentified") or speaker == "unknown":
             reason = "no identified speaker"
-        elif NOT_A_SPEAKER.match(speaker):
-            reason = "the speaker is not a person or a body"
+        elif NOT_A_SPEAKER.match(speaker) or _demonym(q.speaker or ""):
+            reason = "the speaker is not a person or a body"  # "he", "His family", "American"
         elif _UNNAMED_PERSON.match(speaker) and person_noun(_UNNAMED_PERSON.match(speaker).group(1)):
             reason = "the speaker is a description, not a name"  # "the MP", "the outgoing leader"
         elif len(q.text.split()) < MIN_QUOTE_WORDS:

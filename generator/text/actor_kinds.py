@@ -275,6 +275,12 @@ def shares_stem(adjective: str, name: str) -> int:
     return n if n >= 4 and (len(rest) <= 3 or rest in {"istan", "stan"}) else 0
 
 
+# Nationality words that share no stem with their country's name in CLDR (country_of finds
+# "Austrian", "Chinese", "Israeli" by their stems; not these).
+IRREGULAR_DEMONYMS = frozenset({"american", "americans", "british", "briton", "britons", "dutch", "swiss", "french",
+                                "welsh", "scottish", "scot", "scots", "filipino", "filipinos", "irish", "english"})
+
+
 @lru_cache(maxsize=4096)
 def country_of(word: str) -> str | None:
     """The CLDR country a name or demonym names ("Austrian" -> "austria"), or None."""

@@ -77,7 +77,8 @@ def test_quotes_need_a_speaker_and_more_than_a_fragment():
 
 def test_a_quote_credited_to_a_pronoun_a_date_or_his_family_is_held():
     text = "the valley was cut off"
-    quotes = tuple(Quote(who, text, ("001",)) for who in ("he", "October", "His family", "Ann Velt"))
+    quotes = tuple(Quote(who, text, ("001",)) for who in ("he", "October", "His family", "American", "Ukrainian",
+                                                           "Ann Velt"))
     s = verify(story(quotes=quotes))
     assert [q.speaker for q in s.quotes] == ["Ann Velt"]
     assert {h.reason for h in s.held} == {"the speaker is not a person or a body"}
