@@ -147,6 +147,20 @@ def test_a_share_ticker_is_no_actor_and_a_name_begun_is_the_name():
 
 
 @pytest.mark.slow
+def test_a_person_and_company_is_the_person_but_a_firm_keeps_its_ampersand():
+    actors = story("The Eagles quelled Patrick Mahomes & Co.'s quest for a third title. "
+                   "Patrick Mahomes threw two interceptions. JPMorgan Chase & Co. said profits rose.")
+    assert {(a.name, a.kind) for a in actors} == {("Patrick Mahomes", "person"), ("JPMorgan Chase & Co", "organization")}
+
+
+@pytest.mark.slow
+def test_a_birth_name_is_no_second_person():
+    actors = story("Rina Velt died on Wednesday in Kessel. Her real name was Anna Mae Vollard, and she was born in Nutbrook.",
+                   "Velt, born Anna Mae Vollard in 1939, sold 100 million records. Rina Velt toured until 2009.")
+    assert [a.name for a in key_actors(actors)] == ["Rina Velt"]
+
+
+@pytest.mark.slow
 def test_x_led_government_belongs_to_x():
     actors = story("The Hamas-led government rejected the offer on Monday. Hamas negotiators left Cairo.")
     hamas = by_name(actors, "Hamas")

@@ -142,14 +142,21 @@ PLAYING_VERBS = frozenset({"play", "portray", "voice"})
 
 def _played(doc, span, root) -> bool:
     """ "who played Chandler Bing", "starred as Kathy", "the character Kathy": a role someone
-    plays, not a person of the story."""
+    plays, not a person of the story; nor is a name someone else bears ("born Anna Mae Bullock")."""
     head = root.head
     if root.dep_ in {"dobj", "attr"} and head.lemma_ in PLAYING_VERBS:
         return True
     if root.dep_ == "pobj" and head.lower_ == "as" and head.head.lemma_ in PLAYING_VERBS | {"star", "appear", "cast"}:
         return True
     before = doc[max(0, span.start - 3): span.start]
+    if _OTHER_NAME.search(doc[max(0, span.start - 5): span.start].text):
+        return True  # "Her real name was Anna Mae Bullock", "born Anna Mae Bullock": her other name
     return any(t.lower_ in ROLE_NOUNS for t in before[-2:]) and not any(t.is_punct for t in before[-1:])
+
+
+# The words before a name someone else bears or bore: a birth name, a maiden name.
+_OTHER_NAME = re.compile(r"(?:\b(?:real|birth|maiden|given|full) name (?:is|was|being)|\bborn(?: as)?|\bn[ée]e)\s*:?$",
+                         re.I)
 
 
 def _caps_dateline(doc, span, text: str) -> bool:

@@ -290,6 +290,14 @@ def _from_entity(doc, ent) -> list[Candidate]:
         start, end = _fix_person(doc, start, end)
         if end - start == 1 and _common_word_opener(doc, doc[start]):
             return []
+        amp = next((i for i in range(start, end) if doc[i].text in ("&", "and")), None)
+        if amp is not None:  # "Patrick Mahomes & Co", "Ike & Tina": a name and more, or a band's
+            if amp - start < 2:
+                return []
+            end = amp
+    elif label == "ORG" and (amp := next((i for i in range(start, end) if doc[i].text == "&"), None)) is not None \
+            and doc[start:amp].text in {e.text for e in doc.ents if e.label_ == "PERSON"}:
+        end, label = amp, "PERSON"  # "Patrick Mahomes & Co.": the person the article names, and his team
     if label in {"ORG", "FAC"} and end - start >= 2 and doc[end - 1].lower_ in SEAT_NOUNS:
         end, label = end - 1, "ORG"  # "talks at Acme Headquarters": the building names its organisation
     if _is_garbage(doc, start, end):
