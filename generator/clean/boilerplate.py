@@ -129,6 +129,8 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
     ("reporting credit", re.compile(rf"^(?:{NAME}(?:,\s*{NAME})*(?:,?\s+and\s+{NAME})?\s+(?:also\s+)?contributed\s+"
                                     r"(?:reporting\s+)?(?:to|for)\s+(?:this|the)\s+(?:report|story|article)"
                                     rf"|(?i:(?:additional\s+)?reporting\s+by)\s+{NAME}\b)")),
+    # "The singer died at the age of 83. © Jane Roe/dpa": a picture's caption and its credit
+    ("photo caption", re.compile(r"©\s*[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}\s*/\s*[\w.-]+\s*$")),
     # "Credited from: USATODAY", "Courtesy: Daily Planet": whose copy it is, not what it says
     ("source credit", re.compile(r"^(?:credited (?:from|to)|courtesy(?: of)?|source)\s*:\s*\S+(?:\s+\S+){0,4}$", re.I)),
     # "Featured Daily Planet" (a publisher badge)

@@ -105,6 +105,7 @@ def assert_accounted(article, lines: list[str]) -> None:
      "photo credit"),
     ("Crews inspect the old dam on Sunday. Credit: Jane Roe.", "between", "photo credit"),
     ("Jane Roe contributed to this report.", "after", "reporting credit"),
+    ("The dam burst on Tuesday. © Jane Roe/dpa", "between", "photo caption"),
     ("Jane Roe and Bo Chen contributed reporting to this story.", "after", "reporting credit"),
     ("Additional reporting by Jane Roe; editing by Bo Chen", "after", "reporting credit"),
 ])
