@@ -252,16 +252,34 @@ def _side_word_before(ent):
     the rally on Friday". None when a verb or a punctuation mark comes first, or when no noun of
     its own stands between ("after midnight on Tuesday" is Tuesday's)."""
     doc = ent.doc
-    noun = False
+    noun = name = False
     for i in range(ent.start - 1, ent.sent.start - 1, -1):
         tok = doc[i]
         if tok.pos_ in ("VERB", "AUX") or tok.is_punct:
             return None
         if tok.lower_ in SIDE_WORDS:
             return tok if noun else None
+        if tok.lower_ == "behind" and name:
+            return tok  # "ranked just behind Hurricane Rita in 2005" (not "behind closed doors on Monday")
+        if tok.lower_ == "from" and noun and _changed(doc, i):
+            return tok  # "doubled its share from the last election in 2021": the baseline's date
         if tok.pos_ in ("NOUN", "PROPN") and tok.ent_type_ not in ("DATE", "TIME") and tok.lower_ not in DAY_PARTS:
             noun = True
+            name = name or tok.pos_ == "PROPN"
     return None
+
+
+# Verbs of a change counted from a baseline: "doubled ... from", "rose ... from".
+CHANGE_VERBS = frozenset({"double", "triple", "quadruple", "halve", "rise", "fall", "increase", "decrease", "grow",
+                          "drop", "jump", "climb", "slip", "surge", "plunge", "decline", "shrink", "soar"})
+
+
+def _changed(doc, i: int) -> bool:
+    """The nearest verb before position `i` in its sentence is a change verb ("doubled")."""
+    for k in range(i - 1, doc[i].sent.start - 1, -1):
+        if doc[k].pos_ == "VERB":
+            return doc[k].lemma_.lower() in CHANGE_VERBS
+    return False
 
 
 def _distance(tok) -> bool:

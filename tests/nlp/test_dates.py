@@ -45,6 +45,11 @@ def timing(text: str, published: str | None = "2024-06-12") -> list[tuple[str, s
      [("March 2024", "2024-03", "main")]),
     ("The leader spoke outside his office soon after the result was announced on June 11.",
      [("on June 11", "2024-06-11", "main")]),
+    # a thing compared with, or a change's starting point, has its own date
+    ("The storm's strength ranked just behind Hurricane Velma in 2005.", [("in 2005", "2005", "side")]),
+    ("The party doubled its vote share from the last election in 2021.", [("in 2021", "2021", "side")]),
+    ("Talks were held behind closed doors on Monday.", [("on Monday", "2024-06-10", "main")]),
+    ("The company moved its headquarters from Texas in 2019.", [("in 2019", "2019", "main")]),
 ])
 def test_a_date_times_the_event_it_belongs_to(text, expected):
     assert timing(text) == expected
