@@ -105,6 +105,20 @@ def test_what_we_know_does_not_repeat_in_brief(plant_synthesis):
 
 
 @pytest.mark.slow
+def test_one_toll_told_in_other_words_is_shown_once():
+    items = [
+        analysed("a", "A strong earthquake struck off the coast of Velora on Wednesday, killing 9 people.",
+                 "As of 7 pm Wednesday, officials had confirmed 9 deaths, a number expected to rise.",
+                 "The quake damaged more than 100 buildings in the port city of Kessel."),
+        analysed("b", "The earthquake that hit Velora on Wednesday killed 9 people, officials said.",
+                 "Officials confirmed 9 deaths by Wednesday evening as rescuers searched collapsed buildings."),
+    ]
+    s = claims.synthesise(items, [Actor("Velora", "country", (), None, 3, ("a", "b"))], [], Settings())
+    shown = texts_of(s.summary) + texts_of(s.background) + texts_of(s.known)
+    assert sum(bool(re.search(r"\b9 (?:people|deaths)", t)) for t in shown) == 1, shown
+
+
+@pytest.mark.slow
 def test_every_statement_is_a_sentence_of_a_source_it_cites(plant, plant_synthesis):
     assert untraceable(plant_synthesis, {it.source_id: it.article.text for it in plant}) == []
 

@@ -26,6 +26,7 @@ import numpy as np
 
 from generator.models import AnalysedArticle, Held
 from generator.sections.claims.alignment import ATTRIBUTION, Alignment, Claim, Point, clarity, stem
+from generator.sections.claims.discrepancies import MEASURES, figures
 from generator.sections.claims.resolve import standalone
 from generator.text.support import NEGATION, names, numbers, prepared, why_unsupported
 
@@ -119,6 +120,7 @@ class Page:
     told: frozenset[str] | None = None  # stems two sources or more use (None: too few sources to tell)
     facts: set[int] = field(default_factory=set)  # claims shown as facts (In brief, Background, What we know)
     section_of: dict[int, str] = field(default_factory=dict)  # shown claim -> its section
+    counts: dict[int, frozenset] = field(default_factory=dict)  # claim -> its counts of a measure (memo)
 
     def __post_init__(self) -> None:
         used: dict[str, set[str]] = {}
@@ -281,6 +283,14 @@ class Page:
         stating one."""
         return any(p.rep == line.claim or facts and p.rep in line.backing for line in self.lines)
 
+    def _counts(self, claim: int) -> frozenset:
+        """The claim's counts of a measure ("9 deaths"): two lines giving one are the story's
+        toll told twice ("officials confirmed 9 deaths" / "the quake killed 9 people")."""
+        if claim not in self.counts:
+            self.counts[claim] = frozenset((f.key, f.lo, f.hi, f.subject) for f in figures(self.al.claims[claim])
+                                           if f.key in MEASURES)
+        return self.counts[claim]
+
     def repeats_line(self, line: Line, facts: bool = True, section: str = "") -> bool:
         """The line says what a line on the page says: the same sentence, a close paraphrase,
         or similar with most of its words already shown."""
@@ -303,7 +313,7 @@ class Page:
             if alike and (self.states(line.text, mine, line.stems, theirs)
                           or self.states(other.text, theirs, other.stems, mine)):
                 return True
-            if _same_figures(line.text, other.text, s):
+            if _same_figures(line.text, other.text, s) or self._counts(line.claim) & self._counts(other.claim):
                 return True
             if s >= REPEAT_PARAPHRASE or (s >= REPEAT_SIM and covered >= REPEAT_COVER) or covered >= 0.85:
                 return True
