@@ -105,14 +105,20 @@ def _url_date(url: str | None) -> str | None:
         return None
 
 
+# Wire copy's quotation marks typed as two backticks or two apostrophes (``like this,'' he said):
+# read as the one mark they stand for, or a quotation would run on past its end.
+_WIRE_QUOTES = re.compile(r"``|(?<=\S)''(?=[\s,.;:!?)]|$)|(?<![\w'])''(?=\w)")
+
+
 def input_lines(raw: RawDocument) -> list[str]:
     """Non-empty stripped lines; in Markdown a paragraph may be wrapped over several lines, and
     in text a page printed at a fixed width (a print edition) is rejoined (`_unwrap`)."""
+    text = _WIRE_QUOTES.sub('"', raw.text)
     if raw.format == "markdown":
-        blocks = re.split(r"\n\s*\n", raw.text)
+        blocks = re.split(r"\n\s*\n", text)
         return [" ".join(b.split()) for b in blocks if b.strip()]
     out: list[str] = []
-    for block in re.split(r"\n\s*\n", raw.text):
+    for block in re.split(r"\n\s*\n", text):
         out.extend(_unwrap([ln.strip() for ln in block.split("\n") if ln.strip()]))
     return out
 

@@ -210,6 +210,11 @@ def test_name_and_date_byline():
     assert (article.author, article.published) == ("Jane Roe", "2024-05-02T10:34")
 
 
+def test_wire_quotation_marks_typed_as_backticks_or_apostrophes_read_as_marks():
+    article = clean(["``We will rebuild the dam,'' the mayor said on Tuesday, and ''soon'' was her word.", *BODY])
+    assert article.paragraphs[0] == '"We will rebuild the dam," the mayor said on Tuesday, and "soon" was her word.'
+
+
 def test_from_byline_breadcrumb_and_credit_line_are_no_title():
     article = clean(["Home page World", "From: Jane Roe", "Split", *BODY])
     assert (article.title, article.author) == (None, "Jane Roe")
