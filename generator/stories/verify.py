@@ -36,8 +36,8 @@ from rapidfuzz import fuzz
 
 from generator.models import Actor, Held, Item, Quote, Story, TimelineEntry, Unknown
 from generator.sections.actors.standing import fits
-from generator.text.actor_kinds import (ADDRESS_TITLES, IRREGULAR_DEMONYMS, country_of, fold, is_country_name,
-                                        person_noun)
+from generator.text.actor_kinds import (ADDRESS_TITLES, IRREGULAR_DEMONYMS, TITLE_NOUNS, country_of, fold,
+                                        is_body_noun, is_country_name, person_noun)
 from generator.sections.quotes import is_statement, prepare_statements, repeats_statement
 from generator.stories.headline import ATTRIBUTION_TAIL, MAX_WORDS as MAX_HEADLINE_WORDS, centrality, lead_clause
 from generator.text.furniture import caption, furniture, markup
@@ -53,6 +53,10 @@ CUT_ROLE = re.compile(r"\b(such as|including|like)\s+\w+$")
 OPEN_ROLE = re.compile(r"\b(of|to|for|in|at|on|with|from|by|the|a|an|and|or|since|as|its|their)$", re.I)
 POINTING_ROLE = re.compile(r"\b(it|them|him|this|these|those)\b", re.I)
 MAX_ROLE_WORDS = 14
+PERSONAL_ROLE = re.compile(r"\b(his|her|their)\b", re.I)  # someone else's relation, told from a sentence not shown
+# Two capitalised words run together: "ForeignMinistry", "PresidentMichelle" (a title, a nationality
+# or a body's noun among them: "ExxonMobil" is a name as its owner writes it)
+GLUED_ROLE = re.compile(r"\b([A-Z][a-z]{3,})([A-Z][a-z]{2,})")
 OTHER_ROLE = re.compile(r"^(?:another|other|the other|fellow)\b", re.I)
 PROGRESSIVE_ROLE = re.compile(r"^(?:had|(?:is|are|was|were|has been|have been|had been)\s+\w+ing)\b", re.I)
 KIN = r"(?:husband|wife|son|daughter|mother|father|brother|sister|partner|widow|widower|nephew|niece|cousin|" \
@@ -74,7 +78,7 @@ MIN_QUOTE_WORDS = 3
 _UNNAMED_PERSON = re.compile(r"^the\s+(?:[a-z-]+\s+)?([a-z]+)$")
 # A speaker that is no one: a pronoun left unresolved, a date, a possessive ("his family").
 NOT_A_SPEAKER = re.compile(
-    r"^(?:(?:he|she|they|it|we|i|you|him|them|this|that)$|(?:his|her|their|its|our|my|your)\s|"
+    r"^(?:(?:he|she|they|it|we|i|you|him|them|us|me|this|that)$|(?:his|her|their|its|our|my|your)\s|"
     r"(?:january|february|march|april|june|july|august|september|october|november|december|"
     r"jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.?(?:\s+\d+)?$|"
     r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tomorrow)$|\d)")
@@ -255,6 +259,12 @@ _ANOTHER_ACCOUNT = re.compile(r"\b(?:while|whereas|but)\s+(?:the\s+)?[A-Z][\w.â€
                               r"(?:put|gave|said|says|estimated|measured|reported|recorded|counted|registered)\b")
 
 
+def _glued(first: str, second: str) -> bool:
+    """ "Foreign"+"Ministry", "President"+"Michelle", "Israeli"+"Embassy": two words lost their space."""
+    a, b = first.lower(), second.lower()
+    return a in TITLE_NOUNS or a in IRREGULAR_DEMONYMS or country_of(first) is not None or is_body_noun(b)
+
+
 def _demonym(speaker: str) -> bool:
     """ "American" (from "The American died ..."): a nationality, no one who spoke."""
     word = speaker.strip()
@@ -322,8 +332,12 @@ def role_problem(actor: Actor) -> str | None:
     if FRAGMENT_ROLE.match(role) or len(role.split()) > MAX_ROLE_WORDS or CUT_ROLE.search(role) \
             or OPEN_ROLE.search(role) or len(QUOTE_MARKS.findall(role)) % 2:
         return "a fragment, not a role"
-    if POINTING_ROLE.search(role) or OTHER_ROLE.match(role):
-        return "does not stand alone (points outside the line)"
+    if POINTING_ROLE.search(role) or OTHER_ROLE.match(role) or (actor.kind == "person" and PERSONAL_ROLE.search(role)):
+        return "does not stand alone (points outside the line)"  # "his 11-year-old daughter": whose?
+    if len(QUOTE_MARKS.findall(role)) >= 2:
+        return "a title in quotation marks, not a role"  # "Jane Roe: 'My encounter with ...'", a link
+    if any(_glued(*m.groups()) for m in GLUED_ROLE.finditer(role)):
+        return "words run together: garbled"  # "Israeli ForeignMinistry spokesman"
     words = role.split()
     if actor.kind != "person" and (len(words) == 1 or len(words) == 2 and
                                    (VERB_ROLE.match(role) or PAST_VERB_ROLE.match(role))):

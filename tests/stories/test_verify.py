@@ -78,7 +78,7 @@ def test_quotes_need_a_speaker_and_more_than_a_fragment():
 def test_a_quote_credited_to_a_pronoun_a_date_or_his_family_is_held():
     text = "the valley was cut off"
     quotes = tuple(Quote(who, text, ("001",)) for who in ("he", "October", "His family", "American", "Ukrainian",
-                                                           "Ann Velt"))
+                                                           "Us", "Ann Velt"))
     s = verify(story(quotes=quotes))
     assert [q.speaker for q in s.quotes] == ["Ann Velt"]
     assert {h.reason for h in s.held} == {"the speaker is not a person or a body"}
@@ -115,6 +115,9 @@ def test_a_persons_role_is_never_a_verb_phrase_and_roles_cite_what_gives_them():
     ("organization", "called it a great gift for the team", "does not stand alone (points outside the line)"),
     ("person", "both former leaders", "describes several people, not one"),
     ("person", "7 French citizens", "describes several people, not one"),
+    ("person", "then his 11-year-old daughter", "does not stand alone (points outside the line)"),
+    ("person", '"My encounter with Rina Velt"', "a title in quotation marks, not a role"),
+    ("person", "Veloran ForeignMinistry spokesman", "words run together: garbled"),
 ])
 def test_a_role_that_is_no_title_description_or_complete_predicate_is_held(kind, role, reason):
     s = verify(story(actors=(Actor("Kell Velt", kind, (), role, 2, ("001",), ("001",)),)))
@@ -210,6 +213,10 @@ def test_a_caption_or_credit_is_never_the_headline():
     base = story(summary=(Item(line, ("001",)),))
     s = verify(base.__class__(**{**base.__dict__, "headline": "Image courtesy of Harlow Television"}))
     assert s.headline == line.rstrip(".") and s.held[-1].reason == "a photo caption, credit or page text, not a headline"
+
+
+def test_a_name_written_run_together_by_its_owner_is_still_a_role():
+    assert role_problem(Actor("Kell Velt", "person", (), "ExxonMobil Chief Executive", 2, ("001",))) is None
 
 
 def test_a_timestamp_is_never_a_role():
