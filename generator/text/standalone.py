@@ -31,9 +31,17 @@ DANGLING = re.compile(
     # told relative to a sentence the reader cannot see: "Later, ...", "Another 20 ...", "Both men"
     r"later|afterwards?|earlier(?=,| that\b| in the day\b)|another|others?|both|neither|such|here|there(?=,)|similar|"
     r"(?:countless|many|several|some) other|further back|(?:first|second|third|finally|lastly)(?=,)|"
+    # a quantity of people told of before: "Many were terrified", "Some had even rushed" (not "Many residents")
+    r"(?:many|some|most|several|few|all|each)(?= (?:were|was|are|is|had|have|has|said|say|says|told|did|do|"
+    r"could|would|will|may|might|of (?:them|those|these|whom))\b)|"
     r"since then|at the time|at that (?:time|point|moment|stage)|from then on|by then|until then|"
     r"in response|in turn|the other|among (?:them|those|these)\b|in another\b|besides|now\b(?! (?:that|is|are)\b)|"
     r"it (?:is|was) (?:among|one of|also)\b|"
+    # a thing told before, as subject of a raising verb or an act: "It is likely to pave the way",
+    # "It will also allow him to ..." (not "It is hard to say", "It will be days before ...")
+    r"it (?:is|was|will be|would be|could be) (?:\w+ )?(?:likely|unlikely|expected|set|due|bound|certain|sure) to\b|"
+    r"it (?:will|would|could|may|might) (?:also )?(?:allow|give|make|mean|help|lead|bring|require|let|enable|"
+    r"force|leave|cost|create|put)\b|"
     # a person told by an epithet, named in a sentence not shown: "The 45-year-old politician",
     # "The Harbour United stopper", "The versatile left-back"
     r"the (?:[\w'’.-]+ ){0,4}?(?:\d+-year-old|star|stopper|striker|midfielder|defender|left-back|right-back|"

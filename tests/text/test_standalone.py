@@ -15,7 +15,10 @@ def test_openers_that_point_outside_the_line():
                  "The council, meanwhile, has voted to rebuild.", "Police, however, closed the road.",
                  "In this reading, members voted clause by clause.",
                  "Otherwise, the two leaders will meet again in June.",
-                 "“Mum, don't, I'm hurt,” the daughter said.", '"It was chaos," the 17-year-old passenger told reporters.'):
+                 "“Mum, don't, I'm hurt,” the daughter said.", '"It was chaos," the 17-year-old passenger told reporters.',
+                 "Many were terrified by the aftershocks.", "Some had rushed to the house in their pyjamas.",
+                 "It is likely to pave the way for a new leader by spring.",
+                 "It will also allow him to hold sway over the choice of his successor."):
         assert dangling(line), line
 
 
@@ -24,7 +27,8 @@ def test_lines_that_stand_alone():
                  '"We will rebuild," the mayor said.', "[Velt] said the town would rebuild.",
                  "Shortly after midnight, the road reopened.", "Earlier this week, the council voted.",
                  "There are 20 people in hospital.", "Others" + "en Bank fell 5%.", '"It was chaos," a passenger said.',
-                 '"We won," the team said.'):
+                 '"We won," the team said.', "Many residents fled the city on Monday.", "Most of the victims were children.",
+                 "It is hard to say when the road will reopen.", "It will be days before the road reopens."):
         assert dangling(line) is None, line
 
 
