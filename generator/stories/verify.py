@@ -53,7 +53,7 @@ CUT_ROLE = re.compile(r"\b(such as|including|like)\s+\w+$")
 OPEN_ROLE = re.compile(r"\b(of|to|for|in|at|on|with|from|by|the|a|an|and|or|since|as|its|their)$", re.I)
 POINTING_ROLE = re.compile(r"\b(it|them|him|this|these|those)\b", re.I)
 MAX_ROLE_WORDS = 14
-PERSONAL_ROLE = re.compile(r"\b(his|her|their)\b", re.I)  # someone else's relation, told from a sentence not shown
+
 # Two capitalised words run together: "ForeignMinistry", "PresidentMichelle" (a title, a nationality
 # or a body's noun among them: "ExxonMobil" is a name as its owner writes it)
 GLUED_ROLE = re.compile(r"\b([A-Z][a-z]{3,})([A-Z][a-z]{2,})")
@@ -62,6 +62,8 @@ PROGRESSIVE_ROLE = re.compile(r"^(?:had|(?:is|are|was|were|has been|have been|ha
 KIN = r"(?:husband|wife|son|daughter|mother|father|brother|sister|partner|widow|widower|nephew|niece|cousin|" \
       r"uncle|aunt|girlfriend|boyfriend|fianc[ée]e?|grandson|granddaughter|grandmother|grandfather|child|parent)"
 # Kin without whose ("husband"), a superlative without of what ("youngest man", "last man").
+# someone else's relation, told from a sentence not shown: "then his 11-year-old daughter" (not "in her 80s")
+PERSONAL_ROLE = re.compile(rf"\b(?:his|her|their)\s+(?:[\w-]+\s+)?{KIN}s?\b", re.I)
 KIN_ROLE = re.compile(rf"^(?:(?:the|a|an|late|former|estranged|younger|older|eldest|elder|twin)\s+)*{KIN}$", re.I)
 SUPERLATIVE_ROLE = re.compile(r"^(?:the\s+)?(?:[a-z]+est|last|first|only|next)\s+[a-z]+$", re.I)
 DATED_ROLE = re.compile(r"\b(?:(?:last|next|this|on)\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day|yesterday|today|"

@@ -217,6 +217,7 @@ def test_a_caption_or_credit_is_never_the_headline():
 
 def test_a_name_written_run_together_by_its_owner_is_still_a_role():
     assert role_problem(Actor("Kell Velt", "person", (), "ExxonMobil Chief Executive", 2, ("001",))) is None
+    assert role_problem(Actor("Kell Velt", "person", (), "Eastmere resident in her 80s", 2, ("001",))) is None
 
 
 def test_a_timestamp_is_never_a_role():
