@@ -15,7 +15,7 @@ from typing import Iterable
 
 # Courtesy titles that precede a name ("Mr. Smith said"); part of an alias, never a role.
 HONORIFICS = frozenset({
-    "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "prof", "prof.", "sir", "dame",
+    "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "dr", "dr.", "prof", "prof.", "sir", "dame",
     "lord", "lady", "sen.", "rep.", "gov.", "gen.", "col.", "lt.", "sgt.", "capt.", "rev.", "pm",
 })
 
@@ -27,7 +27,7 @@ TITLE_NOUNS = frozenset({
     "king", "queen", "prince", "princess", "emperor", "pope", "general", "commander",
     "chairman", "chairwoman", "chair", "ceo", "founder", "leader", "diplomat", "official",
     "adviser", "advisor", "deputy", "vice", "attorney", "prosecutor", "justice", "sheikh",
-    "emir", "cleric", "coach", "captain", "officer", "executive", "analyst", "professor",
+    "emir", "cleric", "coach", "captain", "officer", "executive", "analyst", "professor", "constable",
     "consul", "delegate", "negotiator", "correspondent", "editor", "reporter", "economist",
     # occupations news copy puts before a name ("villager Omar X", "teacher Jane Doe")
     "teacher", "farmer", "doctor", "nurse", "student", "worker", "resident", "villager",
@@ -155,6 +155,10 @@ FACILITY_NOUNS = frozenset({
 })
 # Last words of a name that make it an occasion, not a body ("the Platinum Jubilee", "the
 # Republican National Convention", "the Vienna Marathon"): events are no actors.
+# Feasts and holidays news copy names by themselves ("by Easter"): days of the calendar, no actors.
+HOLIDAYS = frozenset({"easter", "christmas", "thanksgiving", "hanukkah", "ramadan", "eid", "diwali", "passover",
+                      "lent", "advent", "halloween", "pentecost", "yom kippur", "rosh hashanah", "new year",
+                      "lunar new year", "christmas eve", "new year's eve", "new year's day", "good friday"})
 EVENT_NAME_WORDS = frozenset({
     "jubilee", "convention", "games", "olympics", "summit", "conference", "festival", "marathon",
     "championship", "championships", "tournament", "ceremony", "parade", "coronation", "funeral",

@@ -161,6 +161,20 @@ def test_a_birth_name_is_no_second_person():
 
 
 @pytest.mark.slow
+def test_a_title_the_recogniser_took_into_the_name_ends_the_role_and_a_feast_is_no_actor():
+    actors = story("Velmark Chief Constable Ian Hollins said the attacker died. A new leader is due by Easter.",
+                   "Ian Hollins said police raided two houses before Easter. Easter fell late that year.")
+    assert [(a.name, a.role) for a in key_actors(actors)] == [("Ian Hollins", "Velmark Chief Constable")]
+
+
+@pytest.mark.slow
+def test_a_photographer_credited_with_an_agency_is_no_actor():
+    actors = story("Velmart filed for bankruptcy on Monday.\n\nShoppers leave a Velmart store in Eastmere. Brendan Hollis/Getty",
+                   "Velmart said stores would stay open.\n\nA Velmart store in Westmere. Brendan Hollis/Getty Images")
+    assert not [a.name for a in actors if "Hollis" in a.name]
+
+
+@pytest.mark.slow
 def test_x_led_government_belongs_to_x():
     actors = story("The Hamas-led government rejected the offer on Monday. Hamas negotiators left Cairo.")
     hamas = by_name(actors, "Hamas")

@@ -129,6 +129,8 @@ def _credit(doc, span, text: str) -> bool:
     after = text[span.end_char: span.end_char + 2]
     # after a quotation the dash attributes it ("... fields.” – Russian Foreign Ministry")
     m = re.search(r"(\S?)\s*[-—–/]\s*$", before)
+    if re.match(r"\s?/\s?[A-Z]", text[span.end_char: span.end_char + 4]):
+        return True  # "Jane Roe/Getty Images", "Jane Roe/dpa": a photographer and an agency
     return bool(m) and m.group(1) not in QUOTE_ENDS and (not after.strip() or after.startswith("\n"))
 
 

@@ -114,7 +114,13 @@ def _premodifier(span) -> str | None:
     left = root.left_edge.i
     if left >= span.start:
         return None
-    toks = [t for t in span.doc[left: span.start] if t.lower_ not in HONORIFICS]
+    # a title word the recogniser took into the name ends the title: "Chief [Constable Ian Hopkins]"
+    inside = []
+    for t in span[:-1]:
+        if t.lower_ not in TITLE_NOUNS:
+            break
+        inside.append(t)
+    toks = [t for t in span.doc[left: span.start] if t.lower_ not in HONORIFICS] + inside
     while toks and (toks[0].is_punct or toks[0].is_quote):  # '..." villager Omar X' starts at the quote
         toks = toks[1:]
     if any(t.text in {",", "(", ")", "—", "–", '"', "“", "”", ":"} for t in toks):

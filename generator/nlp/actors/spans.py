@@ -121,6 +121,8 @@ def _is_garbage(doc, start: int, end: int) -> bool:
         return True  # "NEW YORK (AP) —", "FOX BUSINESS": datelines and banners in capitals
     if _TICKER.fullmatch(raw):
         return True  # "NYSE:PXD": a share's ticker, not a body
+    if re.search(r"\w\s?/\s?[A-Z]", raw):
+        return True  # "Brendan Hollis/Getty Images": a picture's credit, not a name
     if _INITIALS.fullmatch(raw) and not _is_country(raw):
         return True  # initials alone ("G.G.") name nobody we can tell apart
     if start >= 2 and doc[start - 1].lower_ == "of" and doc[start - 2].lower_ in TITLE_NOUNS \

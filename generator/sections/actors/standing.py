@@ -17,7 +17,7 @@ from typing import Iterable, Sequence
 
 from generator.sections.actors.roles import content_words, head_word
 from generator.text.actor_kinds import (
-    ADDRESS_WORDS, EVENT_NAME_WORDS, FACILITY_NOUNS, GENERIC_ORG_HEADS, INSTITUTION_NOUNS, MEDIA_NAME_WORDS, MEDIA_NOUNS, ORG_NOUNS,
+    ADDRESS_WORDS, EVENT_NAME_WORDS, FACILITY_NOUNS, HOLIDAYS, GENERIC_ORG_HEADS, INSTITUTION_NOUNS, MEDIA_NAME_WORDS, MEDIA_NOUNS, ORG_NOUNS,
     HONORIFICS, MODEL, PERSON_NOUNS, ROLE_NOUNS, THING_NOUNS, TIME_ZONES, TITLE_NOUNS, UNITS, country_of, fold, person_noun,
 )
 
@@ -163,6 +163,8 @@ def standing(name: str, kind: str, phrases: Sequence[str], described: bool, ev: 
         return "thing"  # "#JusticeFor...", "Her Majesty": no one's name
     if "," in name or len(words) == 1 and (words[0] in TIME_ZONES or words[0] in UNITS):
         return "thing"  # "Jokowi, Prabowo": two names run together; "GMT": a clock's zone; "MW": a unit
+    if " ".join(words) in HOLIDAYS:
+        return "thing"  # "a new pontiff by Easter": a day of the calendar
     if len(words) >= 2 and (kind != "person" and words[-1] in EVENT_NAME_WORDS or words[0] in STORM_WORDS):
         return "thing"  # "the Platinum Jubilee", "the Republican National Convention", "Hurricane Ian"
     if kind == "person" and re.search(r"\s(?:and|&)\s", name):
