@@ -23,7 +23,7 @@ europe asia africa americas region regions featured trending popular more editor
 morning evening listen briefing newsletter newsletters summary highlights explainer exclusive update
 updates special report reports features investigations environment climate defence defense security
 elections crime media education the and in depth main menu section sections headlines wires wire
-page homepage front
+page homepage front about our people legal stuff careers contact privacy terms advertise subscribe help faq
 """.split())
 
 NAME_TOKEN = r"[A-Z][\w'’.-]*"  # a capitalised word of a name: "O’Neil", "Jean-Luc", "J."
@@ -131,6 +131,8 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
                                     rf"|(?i:(?:additional\s+)?reporting\s+by)\s+{NAME}\b)")),
     # "The singer died at the age of 83. © Jane Roe/dpa": a picture's caption and its credit
     ("photo caption", re.compile(r"©\s*[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}\s*/\s*[\w.-]+\s*$")),
+    # "Flowers are left for the victims on May 23, 2017. [Photo/Agencies]"
+    ("photo caption", re.compile(r"[\[(](?:photo|image|picture|video)s?\s*/[^\])]{1,40}[\])]\s*\|?\s*$", re.I)),
     # "Credited from: USATODAY", "Courtesy: Daily Planet": whose copy it is, not what it says
     ("source credit", re.compile(r"^(?:credited (?:from|to)|courtesy(?: of)?|source)\s*:\s*\S+(?:\s+\S+){0,4}$", re.I)),
     # "Featured Daily Planet" (a publisher badge)
@@ -172,11 +174,14 @@ def classify_line(line: str) -> str | None:
     return None
 
 
+MAX_NAV_WORDS = 8  # "About Our People Legal Stuff Careers": a site's footer links in a row
+
+
 def is_nav_label(line: str) -> bool:
     """A line made only of navigation words, also when run together: "World News", "WorldNews"."""
     spaced = re.sub(r"(?<=[a-z])(?=[A-Z])", " ", line.strip(" |>»·-–—:"))
     words = [w.lower() for w in re.split(r"[\s/&|,]+", spaced) if w]
-    return 0 < len(words) <= 4 and all(w in NAV_WORDS for w in words) and words != ["the"]
+    return 0 < len(words) <= MAX_NAV_WORDS and all(w in NAV_WORDS for w in words) and words != ["the"]
 
 
 def words(line: str) -> int:

@@ -101,7 +101,7 @@ def _byline(line: str) -> tuple[str | None, str | None] | None:
     """(author, date) of a byline line, or None when the line is not one."""
     date = find_date(line)
     rest = (line[: date.start] + line[date.end:]).strip(" ,|-–—") if date else line
-    m = re.match(r"^by\b\s*(.*)$", rest, re.I)  # "By Jane Roe", "by Staff Writer / Agency May 2, 2024"
+    m = re.match(r"^(?:written\s+)?by\b\s*(.*)$", rest, re.I)  # "By Jane Roe", "Written by Jane Roe and Bo Chen"
     if m is None:
         m = re.match(rf"^.{{2,60}}?\s+By\s+({bp.NAME})$", rest)  # "Daily Planet Staff By Jane Roe"
     if m is None and (f := re.match(r"^from:\s*(.+)$", rest, re.I)) and bp.is_name_line(f.group(1)):

@@ -106,6 +106,7 @@ def assert_accounted(article, lines: list[str]) -> None:
     ("Crews inspect the old dam on Sunday. Credit: Jane Roe.", "between", "photo credit"),
     ("Jane Roe contributed to this report.", "after", "reporting credit"),
     ("The dam burst on Tuesday. © Jane Roe/dpa", "between", "photo caption"),
+    ("Flowers are left for the victims in Eastmere, May 23, 2017. [Photo/Agencies] |", "between", "photo caption"),
     ("Jane Roe and Bo Chen contributed reporting to this story.", "after", "reporting credit"),
     ("Additional reporting by Jane Roe; editing by Bo Chen", "after", "reporting credit"),
 ])
@@ -216,6 +217,8 @@ def test_wire_quotation_marks_typed_as_backticks_or_apostrophes_read_as_marks():
 
 
 def test_from_byline_breadcrumb_and_credit_line_are_no_title():
+    article = clean(["About Our People Legal Stuff Careers", "Written by Jane Roe and Bo Chen", *BODY])
+    assert (article.title, article.author) == (None, "Jane Roe and Bo Chen")
     article = clean(["Home page World", "From: Jane Roe", "Split", *BODY])
     assert (article.title, article.author) == (None, "Jane Roe")
     assert reason_of(article, "Home page World") == "section label"
