@@ -41,6 +41,11 @@ _AGENCY_DATELINE = re.compile(
 # "April 10, 2019 (Wire) — ": the date first, then the agency
 _DATE_DATELINE = re.compile(
     rf"^(?P<month>{_MONTH_NAME})\s+(?P<day>\d{{1,2}}),\s+(?P<year>\d{{4}}){_AGENCY}?\s*[—–]+\s*(?=[\"“‘'A-Z0-9])")
+# "Kyiv [Ukraine]: ": a place with its country in square brackets (no prose writes that)
+_BRACKET_DATELINE = re.compile(rf"^(?P<place>{_WORD}(?:\s+{_WORD}){{0,2}})\s+\[{_WORD}(?:\s+{_WORD}){{0,2}}\]"
+                               rf"{_DATE}?\s*(?:[:—–]|--?)\s*(?=[\"“‘'A-Z0-9])")
+# "Alwaght- Volodymyr Zelensky ...": a one-word tag glued to a dash, then the report
+_TAG_DATELINE = re.compile(r"^(?P<place>[A-Z][a-z]+)-\s+(?=[\"“A-Z])")
 # The words after a dateline make a report, not a label: at least this many.
 MIN_WORDS_AFTER = 4
 LABEL_RE = re.compile(r"^(?:STORY|WATCH|LISTEN|VIDEO|PHOTOS?|UPDATE[D]?(?:\s+(?:at\s+)?\d[\d:.]*\s*(?:[ap]\.?m\.?)?"
@@ -59,14 +64,16 @@ class Dateline:
 def dateline(paragraph: str) -> Dateline | None:
     """The dateline a paragraph opens with, or None. An all-caps place may stand alone ("PORTVILLE —");
     a place in title case needs its agency ("Lakeside (Wire) —"), else it is the sentence's subject."""
-    m = _CAPS_DATELINE.match(paragraph) or _AGENCY_DATELINE.match(paragraph) or _DATE_DATELINE.match(paragraph)
+    m = (_CAPS_DATELINE.match(paragraph) or _AGENCY_DATELINE.match(paragraph) or _DATE_DATELINE.match(paragraph)
+         or _BRACKET_DATELINE.match(paragraph) or _TAG_DATELINE.match(paragraph))
     if m is None or len(paragraph[m.end():].split()) < MIN_WORDS_AFTER:
         return None
     if m.re is _CAPS_DATELINE and not re.search(r"[A-Z]{2}", m.group("place")):
         return None
-    month = MONTHS[m.group("month").rstrip(".").lower()] if m.group("month") else None
-    day = int(m.group("day")) if m.group("day") else None
-    year = int(m.group("year")) if m.group("year") else None
+    groups = m.groupdict()
+    month = MONTHS[groups["month"].rstrip(".").lower()] if groups.get("month") else None
+    day = int(groups["day"]) if groups.get("day") else None
+    year = int(groups["year"]) if groups.get("year") else None
     return Dateline(m.group(0), month, day, year)
 
 

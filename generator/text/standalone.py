@@ -15,7 +15,8 @@ from generator.text.actor_kinds import TITLE_NOUNS, person_noun
 
 # A line opening with a word that points outside it ("He said", "They", "This came", "The move").
 DANGLING = re.compile(
-    r"^(he|she|they|him|them|his|her|their|its|we|i|"
+    # after a sentence adverb too: "Apparently, the company believed ..."
+    r"^(?:[a-z]+ly,\s+)?(he|she|they|him|them|his|her|their|its|we|i|"
     r"it (?:is|was) (?:a|an|the|supposed|now)\b|it['’]s (?:a|an|the|now|been|supposed)\b|"
     r"it (?!(?:is|was|will|would|could|may|might|remains|remained|seems|seemed|appears|appeared|has been|"
     r"had been|took|takes|emerged|isn['’]t|wasn['’]t|['’]s|['’]ll)\b)[a-z]+\b|"

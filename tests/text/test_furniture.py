@@ -22,6 +22,8 @@ from generator.text.furniture import caption, dateline, furniture, label, markup
     ("NEW HARBOUR: The lander touched down on Wednesday evening, the agency said.", "NEW HARBOUR: ", None, None, None),
     ("Lakeside (Agency).- A passenger jet crashed in the mountains on Tuesday.", "Lakeside (Agency).- ",
      None, None, None),
+    ("Portville [Examplia]: Exit polls on Sunday predicted a landslide.", "Portville [Examplia]: ", None, None, None),
+    ("Wiretag- Jane Roe, a former actor, won the vote on Sunday.", "Wiretag- ", None, None, None),
 ])
 def test_a_dateline_is_read_with_its_date(text, prefix, month, day, year):
     found = dateline(text)
@@ -34,6 +36,7 @@ def test_a_dateline_is_read_with_its_date(text, prefix, month, day, year):
     "The board — its chair said — would vote on Monday.",
     "UNITED — The club",  # too short to be a report
     "The council met on Monday to discuss the budget for the coming year.",
+    "Anti- government protesters marched on Sunday in the capital.",
 ])
 def test_not_a_dateline(text):
     assert dateline(text) is None

@@ -18,7 +18,8 @@ def test_openers_that_point_outside_the_line():
                  "“Mum, don't, I'm hurt,” the daughter said.", '"It was chaos," the 17-year-old passenger told reporters.',
                  "Many were terrified by the aftershocks.", "Some had rushed to the house in their pyjamas.",
                  "It is likely to pave the way for a new leader by spring.",
-                 "It will also allow him to hold sway over the choice of his successor."):
+                 "It will also allow him to hold sway over the choice of his successor.",
+                 "Apparently, the company believed it had to stabilise the situation."):
         assert dangling(line), line
 
 
