@@ -427,6 +427,8 @@ def test_short_swapped_and_suffixed_forms_of_one_name_merge():
 def test_person_name_rules_for_short_swapped_suffixed_and_place_names():
     assert _same_person("Ben Crump", "Benjamin Crump") and _same_person("Zhao Changpeng", "Changpeng Zhao")
     assert not _same_person("Jo Crump", "Joanna Crump")  # too short a start to tell
+    assert _same_person("Dave Brannon", "David Brannon") and _same_person("Bill Velt", "William Velt")
+    assert not _same_person("Dave Brannon", "Daniel Brannon")
     assert not _same_person("Maria Lopez Square", "Maria Lopez")  # a place named after her
     assert _surname_fits("Ray", "John J. Ray III") and _same_person("John J. RayIII", "John J. Ray III")
 

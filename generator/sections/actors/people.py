@@ -65,9 +65,26 @@ def _same_person(a: str, b: str) -> bool:
 
 
 def _short_first_name(x: str, y: str) -> bool:
-    """ "ben" / "benjamin", "chris" / "christopher": one first name the start of the other."""
+    """ "ben" / "benjamin", "chris" / "christopher": one first name the start of the other; or
+    an English short form that is not ("dave" / "david", "bill" / "william")."""
     short, long = sorted((x, y), key=len)
-    return len(short) >= MIN_SHORT_FIRST_NAME and short != long and long.startswith(short)
+    if len(short) >= MIN_SHORT_FIRST_NAME and short != long and long.startswith(short):
+        return True
+    return long in SHORT_FORMS.get(short, ()) or short in SHORT_FORMS.get(long, ())
+
+
+# English short forms of first names that are not the start of the full name.
+SHORT_FORMS = {
+    "dave": ("david",), "bill": ("william",), "billy": ("william",), "will": ("william",), "bob": ("robert",),
+    "bobby": ("robert",), "rob": ("robert",), "jim": ("james",), "jimmy": ("james",), "jack": ("john",),
+    "johnny": ("john",), "mike": ("michael",), "tony": ("anthony",), "dick": ("richard",), "rick": ("richard",),
+    "ted": ("edward",), "ned": ("edward",), "peggy": ("margaret",), "liz": ("elizabeth",), "beth": ("elizabeth",),
+    "betty": ("elizabeth",), "kate": ("katherine", "catherine"), "katie": ("katherine", "catherine"),
+    "sue": ("susan",), "jen": ("jennifer",), "jenny": ("jennifer",), "andy": ("andrew",), "pete": ("peter",),
+    "steve": ("stephen", "steven"), "chuck": ("charles",), "charlie": ("charles",), "hank": ("henry",),
+    "harry": ("henry",), "larry": ("lawrence",), "jerry": ("gerald", "jerome"), "ron": ("ronald",),
+    "don": ("donald",), "ken": ("kenneth",), "len": ("leonard",), "ray": ("raymond",),
+}
 
 
 def _glued_surname(a: str, b: str) -> bool:
