@@ -302,12 +302,26 @@ def _quotes(quotes: Sequence[Quote], texts: dict[str, str], shown: Sequence[str]
             reason = "page furniture, not the article's text"
         elif not cited:
             reason = "no cited source has these words"
-        elif is_statement(q.text) and repeats_statement(q.text, statements) or _told_with_speaker(q, statements):
+        elif is_statement(q.text) and repeats_statement(q.text, statements) or _told_with_speaker(q, statements) \
+                or _shares_passage(q.text, statements):
             reason = "already shown as a statement"
         else:
             yield replace(q, sources=cited)
             continue
         held.append(Held("quote", f"{q.speaker or '?'}: {q.text}", q.sources, reason))
+
+
+SHARED_PASSAGE = 8  # words in a row a quote and a shown line share: the line already quotes it
+
+
+def _shares_passage(text: str, statements: Sequence[tuple[str, frozenset[str]]]) -> bool:
+    """Part of the quote is already on the page inside a line ("Zuma said he 'came to embody
+    their sense of a common nationhood'"): showing it again repeats the point."""
+    words = norm(text).split()
+    if len(words) < SHARED_PASSAGE:
+        return False
+    windows = {" ".join(words[i:i + SHARED_PASSAGE]) for i in range(len(words) - SHARED_PASSAGE + 1)}
+    return any(w in other for other, _ in statements for w in windows)
 
 
 def _told_with_speaker(q: Quote, statements: Sequence[tuple[str, frozenset[str]]]) -> bool:

@@ -75,6 +75,16 @@ def test_quotes_need_a_speaker_and_more_than_a_fragment():
     assert sorted(h.reason for h in s.held) == ["a fragment, not a statement", "no identified speaker"]
 
 
+def test_a_quote_a_shown_line_already_quotes_in_part_is_held():
+    words = ("Our thoughts are with the people of the valley, who have lost the man who came to embody "
+             "their sense of a common home")
+    line = "Velt said the mayor came to embody their sense of a common home in the valley."
+    a = "Officials said on Tuesday. " + line + ' "' + words + '," Velt said.'
+    s = verify(Story("s", "Harlow dam fails", "2024-05-07", "2024-05-08", (Article("001", "seeds/001.txt", (a,)),),
+                     known=(Item(line, ("001",)),), quotes=(Quote("Ann Velt", words, ("001",)),)))
+    assert s.quotes == () and ("quote", "already shown as a statement") in [(h.section, h.reason) for h in s.held]
+
+
 def test_a_quote_credited_to_a_pronoun_a_date_or_his_family_is_held():
     text = "the valley was cut off"
     quotes = tuple(Quote(who, text, ("001",)) for who in ("he", "October", "His family", "American", "Ukrainian",
