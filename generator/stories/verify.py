@@ -77,7 +77,7 @@ TIMESTAMP_WORDS = re.compile(r"\d+|\b(?:[ap]\.?m\.?|gmt|utc|[ecmp][sd]?t|jan(?:u
 REPEAT = 85  # fuzz.ratio of two normalised lines that say the same thing
 MIN_QUOTE_WORDS = 3
 # "the MP", "the outgoing leader", "the helicopter pilot": someone the sentence does not name
-_UNNAMED_PERSON = re.compile(r"^the\s+(?:[a-z-]+\s+)?([a-z]+)$")
+_UNNAMED_PERSON = re.compile(r"^the\s+(?:[a-z-]+\s+){0,3}([a-z]+)$")  # "the German born leader"
 # A speaker that is no one: a pronoun left unresolved, a date, a possessive ("his family").
 NOT_A_SPEAKER = re.compile(
     r"^(?:(?:he|she|they|it|we|i|you|him|them|us|me|this|that)$|(?:his|her|their|its|our|my|your)\s|"

@@ -94,8 +94,9 @@ def test_a_quote_credited_to_a_pronoun_a_date_or_his_family_is_held():
     assert {h.reason for h in s.held} == {"the speaker is not a person or a body"}
 
 
-def test_a_quote_credited_to_a_description_of_someone_is_held():
-    q = Quote("the outgoing leader", "The valley will be rebuilt, whatever it costs.", ("001",))
+@pytest.mark.parametrize("who", ["the outgoing leader", "The German born leader"])
+def test_a_quote_credited_to_a_description_of_someone_is_held(who):
+    q = Quote(who, "The valley will be rebuilt, whatever it costs.", ("001",))
     s = verify(story(quotes=(q,)))
     assert s.quotes == () and reasons(s)[f"{q.speaker}: {q.text}"] == "the speaker is a description, not a name"
 
