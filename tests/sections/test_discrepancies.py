@@ -128,6 +128,13 @@ def test_a_title_with_and_without_former_but_not_acting():
 
 
 @pytest.mark.slow
+def test_a_place_in_history_and_former_are_no_dispute():
+    a = analysed("a", "Velora's first black President Ana Silva died on Thursday at her home in Brasilia, aged 95.")
+    b = analysed("b", "Former President Ana Silva died on Thursday at her home in Brasilia at the age of 95.")
+    assert not [d for d in disputes(a, b) if d.text.startswith("Titles")]
+
+
+@pytest.mark.slow
 def test_a_nationality_in_a_title_is_no_dispute():
     a = analysed("a", "President Ana Silva signed the decree on Monday in Brasilia.")
     b = analysed("b", "Brazilian President Ana Silva signed the decree in Brasilia on Monday.")

@@ -365,6 +365,18 @@ def _subset(a: frozenset[str], b: frozenset[str]) -> bool:
     return all(any(fuzz.ratio(x, y) >= 85 for y in b) for x in a)
 
 
+HISTORIC_STATUS = frozenset({"former", "ex", "late"})
+PLACE_IN_HISTORY = frozenset({"first", "second", "third", "fourth", "fifth", "last", "only"})
+
+
+def _in_history(t: Title) -> bool:
+    """An ordinal in or just before the title: "Velora's first black President"."""
+    sentence = t.sentence.lower()
+    at = sentence.find(t.title.lower())
+    before = sentence[max(0, at - 30):at].split()[-3:] if at >= 0 else []
+    return bool((t.words | set(before)) & PLACE_IN_HISTORY)
+
+
 def _conflict(a: Title, b: Title) -> bool:
     """Same kind of title, different standing: a status word ("acting", "former") in one
     only. Other differences ("Velorian" / "Harbour Party" Finance Minister, a longer description)
@@ -372,6 +384,8 @@ def _conflict(a: Title, b: Title) -> bool:
     if a.head != b.head or _same_words(a.words, b.words):
         return False
     only = (a.words ^ b.words) & (STATUS - STAND_IN)
+    if only <= HISTORIC_STATUS and any(_in_history(t) for t in (a, b)):
+        return False  # "the first black president" / "former president": a place in history, still his
     # "former police officer Derek Chauvin": the status word is there, outside the title read
     return any(w not in _WORDS.findall(t.sentence.lower()) for w in only for t in (a, b))
 
