@@ -303,7 +303,7 @@ def _quotes(quotes: Sequence[Quote], texts: dict[str, str], shown: Sequence[str]
         elif not cited:
             reason = "no cited source has these words"
         elif is_statement(q.text) and repeats_statement(q.text, statements) or _told_with_speaker(q, statements) \
-                or _shares_passage(q.text, statements):
+                or _shares_passage(q, statements):
             reason = "already shown as a statement"
         else:
             yield replace(q, sources=cited)
@@ -314,14 +314,16 @@ def _quotes(quotes: Sequence[Quote], texts: dict[str, str], shown: Sequence[str]
 SHARED_PASSAGE = 8  # words in a row a quote and a shown line share: the line already quotes it
 
 
-def _shares_passage(text: str, statements: Sequence[tuple[str, frozenset[str]]]) -> bool:
-    """Part of the quote is already on the page inside a line ("Zuma said he 'came to embody
-    their sense of a common nationhood'"): showing it again repeats the point."""
-    words = norm(text).split()
-    if len(words) < SHARED_PASSAGE:
+def _shares_passage(q: Quote, statements: Sequence[tuple[str, frozenset[str]]]) -> bool:
+    """Part of the quote is already on the page inside a line naming its speaker ("Zuma said
+    he 'came to embody their sense of a common nationhood'"): showing it again repeats the
+    point. (A line that does not name the speaker leaves the quote its news: who said it.)"""
+    words = norm(q.text).split()
+    surname = norm((q.speaker or "").split()[-1]) if q.speaker else ""
+    if len(words) < SHARED_PASSAGE or not surname:
         return False
     windows = {" ".join(words[i:i + SHARED_PASSAGE]) for i in range(len(words) - SHARED_PASSAGE + 1)}
-    return any(w in other for other, _ in statements for w in windows)
+    return any(surname in other.split() and any(w in other for w in windows) for other, _ in statements)
 
 
 def _told_with_speaker(q: Quote, statements: Sequence[tuple[str, frozenset[str]]]) -> bool:

@@ -83,6 +83,12 @@ def test_a_quote_a_shown_line_already_quotes_in_part_is_held():
     s = verify(Story("s", "Harlow dam fails", "2024-05-07", "2024-05-08", (Article("001", "seeds/001.txt", (a,)),),
                      known=(Item(line, ("001",)),), quotes=(Quote("Ann Velt", words, ("001",)),)))
     assert s.quotes == () and ("quote", "already shown as a statement") in [(h.section, h.reason) for h in s.held]
+    # a line that does not name the speaker leaves the quote its news: who said it
+    anon = "The mayor came to embody their sense of a common home in the valley, officials said."
+    s = verify(Story("s", "Harlow dam fails", "2024-05-07", "2024-05-08",
+                     (Article("001", "seeds/001.txt", (anon + ' "' + words + '," Velt said.',)),),
+                     known=(Item(anon, ("001",)),), quotes=(Quote("Ann Velt", words, ("001",)),)))
+    assert [q.speaker for q in s.quotes] == ["Ann Velt"]
 
 
 def test_a_quote_credited_to_a_pronoun_a_date_or_his_family_is_held():
