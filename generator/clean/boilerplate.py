@@ -133,6 +133,10 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
     ("photo caption", re.compile(r"©\s*[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}\s*/\s*[\w.-]+\s*$")),
     # "Flowers are left for the victims on May 23, 2017. [Photo/Agencies]"
     ("photo caption", re.compile(r"[\[(](?:photo|image|picture|video)s?\s*/[^\])]{1,40}[\])]\s*\|?\s*$", re.I)),
+    # "Rescuers tend to the wounded inside the foyer. (AP)": a picture's caption ends on its agency
+    # (after the sentence's full stop: "... the World Health Organization (WHO)." is prose)
+    ("photo caption", re.compile(r"^(?=(?:\S+\s+){2,40}\S+$).*[.!]\s*\((?:[A-Z]{2,6}|[A-Z][a-z]+(?:\s[A-Z][a-z]+){0,2})"
+                                 r"(?:\s(?:Photo|Images?)[^()]{0,40})?\)\s*$")),
     # "Credited from: USATODAY", "Courtesy: Daily Planet": whose copy it is, not what it says
     ("source credit", re.compile(r"^(?:credited (?:from|to)|courtesy(?: of)?|source)\s*:\s*\S+(?:\s+\S+){0,4}$", re.I)),
     # "Featured Daily Planet" (a publisher badge)

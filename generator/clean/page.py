@@ -161,12 +161,20 @@ def captions(lines: list[str], reasons: Reasons) -> Reasons:
         if kind is None and beside and not bp.ends_sentence(line) and caption(line + ".") == "photo caption":
             found[i] = "photo caption"
             continue
+        if kind is None and any(reasons.get(j) == "photo caption" and _without_credit(lines[j]) == line.strip()
+                                for j in (i - 1, i + 1)):
+            found[i] = "photo caption"  # the caption printed twice, once with its credit "(Agency)"
+            continue
         if kind == "photo credit" and i > 0 and i - 1 not in reasons and not bp.is_substantive(lines[i - 1]):
             found[i - 1] = "photo caption"  # a paragraph of the story above a credit stays
         elif kind == "photo caption" and i + 1 < len(lines) and i + 1 not in reasons \
                 and bp.is_name_line(lines[i + 1]):
             found[i + 1] = "photo credit"  # "... outside the court. (Agency Photo/Jane Roe)" + "Jane Roe"
     return found
+
+
+def _without_credit(line: str) -> str:
+    return re.sub(r"\s*\([^()]{1,40}\)\s*$", "", line.strip())
 
 
 def body_span(lines: list[str], reasons: Reasons) -> tuple[int, int]:

@@ -107,6 +107,7 @@ def assert_accounted(article, lines: list[str]) -> None:
     ("Jane Roe contributed to this report.", "after", "reporting credit"),
     ("The dam burst on Tuesday. © Jane Roe/dpa", "between", "photo caption"),
     ("Flowers are left for the victims in Eastmere, May 23, 2017. [Photo/Agencies] |", "between", "photo caption"),
+    ("Rescuers tend to wounded people inside the station foyer. (AP)", "between", "photo caption"),
     ("Jane Roe and Bo Chen contributed reporting to this story.", "after", "reporting credit"),
     ("Additional reporting by Jane Roe; editing by Bo Chen", "after", "reporting credit"),
 ])
@@ -145,6 +146,12 @@ def test_a_page_printed_at_a_fixed_width_is_rejoined():
         "council ordered everyone on the low road to leave their homes at once.",
         "The board said it would meet on Monday to decide how to pay for the repairs.")
     assert [r.reason for r in article.removed] == ["photo caption", "dateline"]
+
+
+def test_a_caption_printed_twice_once_with_its_credit_goes_both_times():
+    caption = "Rescuers tend to wounded people inside the station foyer."
+    article = clean([P1, caption, caption + " (AP)", P2, P3])
+    assert article.paragraphs == (P1, P2, P3)
 
 
 def test_captions_come_in_runs():
