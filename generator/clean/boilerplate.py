@@ -47,7 +47,8 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
         r"|see more of (?:the|this) story|read (?:the )?full (?:story|article)|play live radio|listen live"
         r"|available on air stations|next up:?"
         r"|advertisement|ad|sponsored|skip ad|listen(?: to (?:this|the) (?:article|story))?|in this article:?"
-        r"|sign up|subscribe(?: now)?|comments?|view comments|continue reading|back to top|next article"
+        r"|sign up|sign up (?:to|for) [^.]{1,60}\.?|subscribe(?: now)?|comments?|view comments|continue reading"
+        r"|back to top|next article|skip navigation|favorites"
         r"|previous article|you may also like|recommended(?: for you)?|most read|watch now|play video"
         r"|close|menu|search|log ?in|sign in|follow us(?: on \w+)?|click here(?: to \w+)?|skip to (?:main )?content"
         r"|skip to navigation|save|save article|reuse this content|more on this (?:story|topic)|related topics"
@@ -101,7 +102,10 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
     # "Jane Avatar", "Avatar"
     ("author avatar", re.compile(r"^(?:.{1,60}\s)?avatar$", re.I)),
     # "Independent news since 1990", "A voice for the valley - Est. 1875"
-    ("site slogan", re.compile(r"^(?=(?:\S+\s+){0,11}\S+$).*\b(?:since|est\.|established|founded)\s+(?:in\s+)?\d{4}$", re.I)),
+    # ("Truth Since 1900"; a headline may end on a year too: "Woods wins Masters for first time since 2005")
+    ("site slogan", re.compile(r"^(?=(?:\S+\s+){0,11}\S+$).*(?:\b(?i:est\.|established|founded)\s+(?:in\s+)?\d{4}"
+                               r"|(?:[-–—|·,]\s*(?i:since)|\bSince)\s+\d{4})$"
+                               r"|^(?=(?:\S+\s+){0,4}\S+$).*\b(?i:since)\s+\d{4}$")),
     # "Published: May 2, 2024, 10:15 AM", "Updated March 3, 2023 at 4:05pm"
     # "PUBLISHED: 09:58 15 January 2018 | UPDATED: ...": the time may come first
     ("publication date", re.compile(rf"^(?:first\s+|last\s+)?(?:published|posted|updated|modified)(?:\s+on)?\s*:?\s*"
@@ -137,6 +141,11 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
     # (after the sentence's full stop: "... the World Health Organization (WHO)." is prose)
     ("photo caption", re.compile(r"^(?=(?:\S+\s+){2,40}\S+$).*[.!]\s*\((?:[A-Z]{2,6}|[A-Z][a-z]+(?:\s[A-Z][a-z]+){0,2})"
                                  r"(?:\s(?:Photo|Images?)[^()]{0,40})?\)\s*$")),
+    # "The Masters – R4", "World Cup - Day 3", "Election 2024 – Live": a section's label over the headline
+    ("section label", re.compile(r"^(?=(?:\S+\s+){1,5}\S+$)[^.!?]*\s[-–—]\s(?:\S*\d\S*|(?:day|round|stage|leg|game)\s+\d+"
+                                 r"|live|latest|updates?)$", re.I)),
+    # "Musk says he is proud of the launch. USA TODAY": a video's caption signed by its outlet in capitals
+    ("photo caption", re.compile(r"^(?=(?:\S+\s+){2,40}\S+$)[^\n]*[.!?]\s+[A-Z]{2,}(?:\s+[A-Z]{2,}){0,2}\s*$")),
     # "Credited from: USATODAY", "Courtesy: Daily Planet": whose copy it is, not what it says
     ("source credit", re.compile(r"^(?:credited (?:from|to)|courtesy(?: of)?|source)\s*:\s*\S+(?:\s+\S+){0,4}$", re.I)),
     # "Featured Daily Planet" (a publisher badge)

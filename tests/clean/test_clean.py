@@ -108,6 +108,9 @@ def assert_accounted(article, lines: list[str]) -> None:
     ("The dam burst on Tuesday. © Jane Roe/dpa", "between", "photo caption"),
     ("Flowers are left for the victims in Eastmere, May 23, 2017. [Photo/Agencies] |", "between", "photo caption"),
     ("Rescuers tend to wounded people inside the station foyer. (AP)", "between", "photo caption"),
+    ("Sign up to follow your favorites on all your devices.", "before", "boilerplate: page widget"),
+    ("The Valley Open – R4", "before", "section label"),
+    ("The founder says he is very proud of the launch. VALLEY TODAY", "between", "photo caption"),
     ("Jane Roe and Bo Chen contributed reporting to this story.", "after", "reporting credit"),
     ("Additional reporting by Jane Roe; editing by Bo Chen", "after", "reporting credit"),
 ])
@@ -146,6 +149,11 @@ def test_a_page_printed_at_a_fixed_width_is_rejoined():
         "council ordered everyone on the low road to leave their homes at once.",
         "The board said it would meet on Monday to decide how to pay for the repairs.")
     assert [r.reason for r in article.removed] == ["photo caption", "dateline"]
+
+
+def test_a_headline_ending_on_a_year_is_no_slogan():
+    article = clean(["Velt wins the Valley Open for first time since 2005", *BODY])
+    assert article.title == "Velt wins the Valley Open for first time since 2005"
 
 
 def test_a_caption_printed_twice_once_with_its_credit_goes_both_times():
