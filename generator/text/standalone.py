@@ -37,6 +37,7 @@ DANGLING = re.compile(
     r"could|would|will|may|might|of (?:them|those|these|whom))\b)|"
     r"since then|at the time|at that (?:time|point|moment|stage)|from then on|by then|until then|"
     r"in response|in turn|the other|among (?:them|those|these)\b|in another\b|besides|now\b(?! (?:that|is|are)\b)|"
+    r"as such\b|as a result\b|because of this\b|"
     r"it (?:is|was) (?:among|one of|also)\b|"
     # a thing told before, as subject of a raising verb or an act: "It is likely to pave the way",
     # "It will also allow him to ..." (not "It is hard to say", "It will be days before ...")
@@ -102,7 +103,8 @@ CAPTION = re.compile(r"\((?:L|R|C|left|right|centre|center|top|bottom)\)|\bin th
                      r"file photo|still)\b|\bphoto taken\b|\bpictured\b|\b(?:photo|image) courtesy\b|\bscreen ?grab\b", re.I)
 # A day or place told from the writer's desk: "yesterday", "this morning", "two days ago", "here".
 # Shown on a page read later, away from the article's date and dateline, it points nowhere.
-DEICTIC = re.compile(r"\b(yesterday|last night|tonight|this (?:morning|afternoon|evening)|earlier today|later today|"
+DEICTIC = re.compile(r"\b(yesterday|today|tomorrow|last night|tonight|this (?:morning|afternoon|evening)|earlier today|"
+                     r"later today|"
                      r"(?:\w+|\d+) days ago|here|"
                      # a forecast hours ahead of the writing: past by the time the page is read
                      r"within (?:an|the|the next|a few|several|\d+) hours?|in the (?:next|coming) (?:few |several |\d+ )?hours)\b",

@@ -19,7 +19,8 @@ def test_openers_that_point_outside_the_line():
                  "Many were terrified by the aftershocks.", "Some had rushed to the house in their pyjamas.",
                  "It is likely to pave the way for a new leader by spring.",
                  "It will also allow him to hold sway over the choice of his successor.",
-                 "Apparently, the company believed it had to stabilise the situation."):
+                 "Apparently, the company believed it had to stabilise the situation.",
+                 "As such, the mayor will have little time to prove herself."):
         assert dangling(line), line
 
 
@@ -57,7 +58,7 @@ def test_lines_pointing_to_what_was_said_before_them():
 
 
 def test_a_time_or_place_told_from_the_writers_desk():
-    for line in ("Two explosions rocked the city yesterday.", "The suspect appears in court this morning.",
+    for line in ("Two explosions rocked the city yesterday.", "The leader today announced his resignation.", "The suspect appears in court this morning.",
                  "None had a criminal record here, police said.", "Two days ago, the runner said he was ready."):
         assert "writer's" in (form_problem(line) or ""), line
     assert form_problem('"I was here yesterday," the mayor said.') is None
