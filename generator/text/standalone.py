@@ -32,6 +32,7 @@ DANGLING = re.compile(
     # told relative to a sentence the reader cannot see: "Later, ...", "Another 20 ...", "Both men"
     r"later|afterwards?|earlier(?=,| that\b| in the day\b)|another|others?|both|neither|such|here|there(?=,)|similar|"
     r"(?:countless|many|several|some) other|further back|(?:first|second|third|finally|lastly)(?=,)|"
+    r"(?:firstly|secondly|thirdly)\b|"
     # a quantity of people told of before: "Many were terrified", "Some had even rushed" (not "Many residents")
     r"(?:many|some|most|several|few|all|each)(?= (?:were|was|are|is|had|have|has|said|say|says|told|did|do|"
     r"could|would|will|may|might|of (?:them|those|these|whom))\b)|"
@@ -54,7 +55,7 @@ DANGLING = re.compile(
     r"in (?:this|that|these|those) [a-z]+(?=,)|"  # "In this reading, ...": which reading?
     r"it(?: is|['’]s) part of|subsequently|"
     r"the (?:next|following|previous) (?:day|morning|afternoon|evening|night|week)|"
-    r"(?:\w+ )?(?:minutes|hours|days|weeks|months|years|decades|moments) (?:later|earlier|afterwards?)|"
+    r"(?:\w+ )?(?:minutes?|hours?|days?|weeks?|months?|years?|decades?|moments?) (?:later|earlier|afterwards?)|"
     r"(?:shortly|soon) (?:after(?:wards)?|thereafter)(?=[,.]|$)|"
     r"the (?:former|latter|move|decision|group|company|agency|official|minister|ministry|statement|report|"
     r"same|two|three|team|man|woman|country|state|city|court|body|relationship|deal|plan|step|"
@@ -147,6 +148,10 @@ POINTER = re.compile(r"\bthat (?:plan|marker|figure|number|amount|claim|proposal
                      r"announcement|appointment|ruling|verdict|move)\b(?! (?:was|is|has|had|would|will)\b)|"
                      r"\b(?:those|these) (?:(?:two|three|four|five|six|\d+) )?(?!who\b|which\b|of\b)[a-z]+s\b|\bany such\b|\baforementioned\b|"
                      r"\bin question\b|\ball of (?:those|these|them)\b|\bsubsequently\b|\bthereafter\b|\bamong them\b|"
+                     # a step in a sequence told before: "Archer was then dismissed", "Bairstow was next to
+                     # fall", "Roy wasn't so lucky", "the exchange that followed."
+                     r"\b(?:was|were|is|are) then\b(?!-)|\b(?:was|were) next to\b|\bso (?:lucky|fortunate)\b|"
+                     r"\bthat followed(?=[,.])|"
                      # "the two women", "the three men": people counted in a sentence not shown
                      r"\bthe (?:two|three|four|five|six) (?!(?:years?|months?|weeks?|days?|hours?|minutes?|decades?|"
                      r"countries|nations|sides|teams|parties|companies|firms|governments|leaders|clubs)\b)(?:[a-z]+s|men|women|people|children)\b",

@@ -20,7 +20,10 @@ def test_openers_that_point_outside_the_line():
                  "It is likely to pave the way for a new leader by spring.",
                  "It will also allow him to hold sway over the choice of his successor.",
                  "Apparently, the company believed it had to stabilise the situation.",
-                 "As such, the mayor will have little time to prove herself."):
+                 "As such, the mayor will have little time to prove herself.",
+                 "A day earlier, the cabinet approved a state of emergency.", "Secondly, the umpire held back.",
+                 "Velt was then immediately dismissed for a duck.", "Kessel was next to fall before the captain.",
+                 "Roy wasn't so lucky when he was caught for 17.", "In a short exchange that followed, Velt left."):
         assert dangling(line), line
 
 
