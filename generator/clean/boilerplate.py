@@ -65,7 +65,7 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
     ("publication time (relative)", re.compile(r"^(?:updated\s+|published\s+)?\d{1,2}\s+(?:minutes?|mins?|hours?|hrs?"
                                                r"|days?|weeks?)\s+ago$", re.I)),
     # "Image caption, Residents wade through a flooded street"
-    ("photo caption", re.compile(r"^(?:image|photo|video) caption\s*[,:]\s", re.I)),
+    ("photo caption", re.compile(r"^(?:image|photo|video|media) caption\s*[,:]\s", re.I)),
     # "Image source, Harbour Pictures"
     ("photo credit", re.compile(r"^(?:image|photo|video) (?:source|credit)s?\s*[,:]\s", re.I)),
     # "Photo by Jane Roe/EPA-EFE"
@@ -127,8 +127,8 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
     ("embedded media", re.compile(r"^here(?:'s|’s| is| are)\s.{0,300}(?:[:]|\b(?:video|clip|footage|below)\b[^.]*[.:])$"
                                   r"|^.{0,200}\b(?:video|clip|footage|below)\s*:$", re.I)),
     # "Jane Roe, an analyst at Example Research, explains." (a video's introduction of its speaker)
-    ("embedded media", re.compile(rf"^{NAME}(?:,[^.]{{1,100}},)?\s+(?:explains|reports|has more|has the story"
-                                  rf"|has the details|weighs in)\.?$")),
+    ("embedded media", re.compile(rf"^(?:\S+['’]s\s+)?{NAME}(?:,[^.]{{1,100}},)?\s+(?:explains|reports|has more|has the story"
+                                  rf"|has the details|weighs in|has more on [^.]{{1,120}})\.?$")),
     # "Jane Roe contributed to this report.", "Additional reporting by Jane Roe and Bo Chen"
     ("reporting credit", re.compile(rf"^(?:{NAME}(?:,\s*{NAME})*(?:,?\s+and\s+{NAME})?\s+(?:also\s+)?contributed\s+"
                                     r"(?:reporting\s+)?(?:to|for)\s+(?:this|the)\s+(?:report|story|article)"
@@ -146,6 +146,11 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
                                  r"|live|latest|updates?)$", re.I)),
     # "Musk says he is proud of the launch. USA TODAY": a video's caption signed by its outlet in capitals
     ("photo caption", re.compile(r"^(?=(?:\S+\s+){2,40}\S+$)[^\n]*[.!?]\s+[A-Z]{2,}(?:\s+[A-Z]{2,}){0,2}\s*$")),
+    # "Jane Roe, AGENCY / Crowds gather outside the stadium in 1983": credit, then the caption
+    ("photo caption", re.compile(r"^[A-Z][\w'’.-]+(?:\s[A-Z][\w'’.-]+){0,3},\s*[A-Z]{2,8}\s*/\s+\S")),
+    # "Media playback is not supported on this device", a video player's notice (a title may follow it)
+    ("boilerplate: video player", re.compile(r"^media playback is (?:not supported|unsupported) on (?:this|your) device",
+                                             re.I)),
     # "Credited from: USATODAY", "Courtesy: Daily Planet": whose copy it is, not what it says
     ("source credit", re.compile(r"^(?:credited (?:from|to)|courtesy(?: of)?|source)\s*:\s*\S+(?:\s+\S+){0,4}$", re.I)),
     # "Featured Daily Planet" (a publisher badge)

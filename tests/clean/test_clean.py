@@ -111,6 +111,11 @@ def assert_accounted(article, lines: list[str]) -> None:
     ("Sign up to follow your favorites on all your devices.", "before", "boilerplate: page widget"),
     ("The Valley Open – R4", "before", "section label"),
     ("The founder says he is very proud of the launch. VALLEY TODAY", "between", "photo caption"),
+    ("Jane Roe, WIRE / Crowds gather outside the stadium in Eastmere on June 9, 1983", "between", "photo caption"),
+    ("Media playback is not supported on this device Watch the moment the dam opened", "before",
+     "boilerplate: video player"),
+    ("Media caption, Lawyer on the verdict: Finally, farmers are heard in court", "between", "photo caption"),
+    ("WVLT's Jane Roe has more on the mood of city workers as they wait for pay", "between", "embedded media"),
     ("Jane Roe and Bo Chen contributed reporting to this story.", "after", "reporting credit"),
     ("Additional reporting by Jane Roe; editing by Bo Chen", "after", "reporting credit"),
 ])
