@@ -175,6 +175,18 @@ def test_a_photographer_credited_with_an_agency_is_no_actor():
 
 
 @pytest.mark.slow
+def test_a_portfolio_before_a_name_a_bridge_and_a_persons_charity():
+    actors = story("Minister for Communications Mira Velt said the outage was unacceptable. The Kessel Bridge collapsed.",
+                   "Mira Velt ordered a review. Ivo Brannic said he had lost. The Ivo Brannic Foundation gave food. "
+                   "The Kessel Bridge was built in 1967. The head of Bank of Velora Corp spoke.")
+    got = {(a.name, a.role) for a in key_actors(actors)}
+    assert ("Mira Velt", "Minister for Communications") in got
+    assert "Kessel Bridge" not in {a.name for a in key_actors(actors)}
+    brannic = by_name(actors, "Ivo Brannic")
+    assert "Ivo Brannic Foundation" not in brannic.aliases
+
+
+@pytest.mark.slow
 def test_x_led_government_belongs_to_x():
     actors = story("The Hamas-led government rejected the offer on Monday. Hamas negotiators left Cairo.")
     hamas = by_name(actors, "Hamas")
@@ -429,6 +441,7 @@ def test_person_name_rules_for_short_swapped_suffixed_and_place_names():
     assert not _same_person("Jo Crump", "Joanna Crump")  # too short a start to tell
     assert _same_person("Dave Brannon", "David Brannon") and _same_person("Bill Velt", "William Velt")
     assert not _same_person("Dave Brannon", "Daniel Brannon")
+    assert not _same_person("Ivo Brannic", "Ivo Brannic Foundation")  # his charity
     assert not _same_person("Maria Lopez Square", "Maria Lopez")  # a place named after her
     assert _surname_fits("Ray", "John J. Ray III") and _same_person("John J. RayIII", "John J. Ray III")
 

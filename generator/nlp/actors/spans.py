@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from generator.text.actor_kinds import (
     ADMIN_NOUNS, COLLECTIVE_NOUNS, HONORIFICS, INSTITUTION_NOUNS, LANDFORM_NOUNS, MONTHS_DAYS, SEAT_NOUNS,
-    TITLE_NOUNS, WIDGET_WORDS, fold, is_country_name,
+    COMPANY_NAME_ENDS, TITLE_NOUNS, WIDGET_WORDS, fold, is_body_noun, is_country_name,
 )
 from generator.nlp.parsed import positions
 from generator.nlp.spelling import is_word
@@ -288,6 +288,11 @@ def _from_entity(doc, ent) -> list[Candidate]:
             return [Candidate(start, end, "NORP")]
         found = [c for c in (_collective(doc, start, end), _qualified_org(doc, start, end)) if c]
         return found[:1]
+    if label in ("PERSON", "ORG") and end - start >= 3 and start >= 2 and doc[start - 1].lower_ in ("for", "of") \
+            and doc[start - 2].lower_ in TITLE_NOUNS and doc[end - 3].is_title \
+            and all(t.is_title and not is_body_noun(t.text) and t.lower_.strip(".") not in COMPANY_NAME_ENDS
+                    for t in doc[end - 2:end]):
+        start, label = end - 2, "PERSON"  # "Minister for [Communications Michelle Rowland]": the portfolio is the title's
     if label == "PERSON":
         start, end = _fix_person(doc, start, end)
         if end - start == 1 and _common_word_opener(doc, doc[start]):

@@ -18,7 +18,7 @@ from generator.sections.actors.forms import (
 )
 from generator.sections.actors.people import merge_first_names, merge_people
 from generator.text.actor_kinds import (
-    GENERIC_ORG_HEADS, LANDFORM_NOUNS, MEMBER_NOUNS, POLITY_NOUNS, country_of,
+    GENERIC_ORG_HEADS, LANDFORM_NOUNS, MEMBER_NOUNS, POLITY_NOUNS, country_of, is_body_noun,
 )
 from generator.nlp.actors.spans import GOVERNMENT_NOUNS, LED_WORDS, NAME_PARTICLES, abbreviation_of, native_abbreviation
 
@@ -214,8 +214,8 @@ def merge_short_org_names(forms: Sequence[Form], uf: UnionFind) -> None:
                     and not is_abbreviation(f.core)}.values(), key=lambda f: f.key)
     lasts = [(g, g.key.split()[-1]) for g in longs]
     firsts = [(g, g.key.split()[0]) for g in longs]
-    for g in longs:  # "Pioneer Natural" inside the one "Pioneer Natural Resources"
-        fuller = [h for h in longs if h.key.startswith(g.key + " ")]
+    for g in longs:  # "Pioneer Natural" inside the one "Pioneer Natural Resources" (not "X" and "X Foundation")
+        fuller = [h for h in longs if h.key.startswith(g.key + " ") and not _own_body(h.key)]
         if len({uf.find(h.index) for h in fuller}) == 1:
             uf.union(fuller[0].index, g.index)
     for f in forms:
@@ -223,9 +223,16 @@ def merge_short_org_names(forms: Sequence[Form], uf: UnionFind) -> None:
             continue
         fits = [g for g, last in lasts if last == f.key]
         # "Lehman" after "Lehman Brothers": the name's first word, when it begins one body only
-        fits = fits or [g for g, first in firsts if first == f.key]
+        fits = fits or [g for g, first in firsts if first == f.key and not _own_body(g.key)]
         if len({uf.find(g.index) for g in fits}) == 1:
             uf.union(fits[0].index, f.index)
+
+
+def _own_body(key: str) -> bool:
+    """ "Ivo Brannic Foundation", "Velt University": a body named after someone or something,
+    not that one ("the Labour Party" is Labour: a party's word is one its name drops)."""
+    last = key.split()[-1]
+    return is_body_noun(last) and last not in CORPORATE_TAILS
 
 
 # The words a company or party adds to its name, and drops as often: "CrowdStrike Holdings",

@@ -14,7 +14,7 @@ from generator.sections.actors.forms import (
     SURNAME_SIMILARITY, Form, UnionFind, fold, is_abbreviation, is_country_name,
 )
 from generator.text.actor_kinds import (
-    FACILITY_NOUNS, GENERIC_ORG_HEADS, INSTITUTION_NOUNS, LANDFORM_NOUNS, MEDIA_NAME_WORDS, ORG_NOUNS,
+    FACILITY_NOUNS, GENERIC_ORG_HEADS, INSTITUTION_NOUNS, LANDFORM_NOUNS, MEDIA_NAME_WORDS, ORG_NOUNS, is_body_noun,
 )
 
 # "John J. Ray III", "Martin Luther King Jr.": a suffix after the surname, not the surname
@@ -57,8 +57,8 @@ def _same_person(a: str, b: str) -> bool:
         if ta[1:] == tb[1:] and _short_first_name(ta[0], tb[0]):
             return True  # "Ben Crump" / "Benjamin Crump"
         return ta[:-1] == tb[:-1] and _glued_surname(ta[-1], tb[-1])
-    if long[-1] in FACILITY_NOUNS:
-        return False  # "George Floyd Square" is a place named after George Floyd
+    if long[-1] in FACILITY_NOUNS or is_body_noun(long[-1]):
+        return False  # "George Floyd Square" is a place named after George Floyd, "X Foundation" his charity
     if len(short) == 2 and len(long) == 3 and long[0] == short[0] and long[-1] == short[-1]:
         return True  # "Vanessa Laine Bryant" / "Vanessa Bryant": a middle name written once
     return long[-len(short):] == short or long[: len(short)] == short

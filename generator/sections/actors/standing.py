@@ -150,6 +150,12 @@ def _is_thing(name: str, kind: str, phrases: Sequence[str], ev: Evidence) -> boo
     return things >= THING_SHARE * ev.mentions and ev.speaks == 0
 
 
+# Structures a person's surname never is (unlike "Park", "Hall" or "Church").
+STRUCTURE_WORDS = frozenset({"bridge", "square", "street", "avenue", "road", "station", "stadium", "arena", "airport",
+                             "tunnel", "dam", "highway", "motorway", "canal", "cathedral", "mosque", "memorial",
+                             "monument", "plaza", "terminal", "viaduct", "expressway"})
+
+
 def standing(name: str, kind: str, phrases: Sequence[str], described: bool, ev: Evidence, sources: int,
              outlets: frozenset[str], told_of: bool = False) -> str:
     """ "actor" for a name that gets a row on the page; else why it does not (see models.Actor).
@@ -165,6 +171,8 @@ def standing(name: str, kind: str, phrases: Sequence[str], described: bool, ev: 
         return "thing"  # "Jokowi, Prabowo": two names run together; "GMT": a clock's zone; "MW": a unit
     if " ".join(words) in HOLIDAYS:
         return "thing"  # "a new pontiff by Easter": a day of the calendar
+    if kind == "person" and len(words) >= 2 and words[-1] in STRUCTURE_WORDS:
+        return "thing"  # "the Morandi Bridge" taken for a person
     if len(words) >= 2 and (kind != "person" and words[-1] in EVENT_NAME_WORDS or words[0] in STORM_WORDS):
         return "thing"  # "the Platinum Jubilee", "the Republican National Convention", "Hurricane Ian"
     if kind == "person" and re.search(r"\s(?:and|&)\s", name):
