@@ -62,8 +62,10 @@ PROGRESSIVE_ROLE = re.compile(r"^(?:had|(?:is|are|was|were|has been|have been|ha
 KIN = r"(?:husband|wife|son|daughter|mother|father|brother|sister|partner|widow|widower|nephew|niece|cousin|" \
       r"uncle|aunt|girlfriend|boyfriend|fianc[ée]e?|grandson|granddaughter|grandmother|grandfather|child|parent)"
 # Kin without whose ("husband"), a superlative without of what ("youngest man", "last man").
+RELATIONS = r"(?:rival|competitor|challenger|opponent|predecessor|successor|colleague|teammate|friend|ally|boss|lawyer|" \
+            r"attorney|aide|assistant|manager|agent|coach)"
 # someone else's relation, told from a sentence not shown: "then his 11-year-old daughter" (not "in her 80s")
-PERSONAL_ROLE = re.compile(rf"\b(?:his|her|their)\s+(?:[\w-]+\s+)?{KIN}s?\b", re.I)
+PERSONAL_ROLE = re.compile(rf"\b(?:his|her|their)\s+(?:[\w-]+\s+)?(?:{KIN}|{RELATIONS})s?\b", re.I)
 KIN_ROLE = re.compile(rf"^(?:(?:the|a|an|late|former|estranged|younger|older|eldest|elder|twin)\s+)*{KIN}$", re.I)
 SUPERLATIVE_ROLE = re.compile(r"^(?:the\s+)?(?:[a-z]+est|last|first|only|next)\s+[a-z]+$", re.I)
 DATED_ROLE = re.compile(r"\b(?:(?:last|next|this|on)\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day|yesterday|today|"
@@ -80,7 +82,7 @@ MIN_QUOTE_WORDS = 3
 _UNNAMED_PERSON = re.compile(r"^the\s+(?:[a-z-]+\s+){0,3}([a-z]+)$")  # "the German born leader"
 # A speaker that is no one: a pronoun left unresolved, a date, a possessive ("his family").
 NOT_A_SPEAKER = re.compile(
-    r"^(?:(?:he|she|they|it|we|i|you|him|them|us|me|this|that)$|(?:his|her|their|its|our|my|your)\s|"
+    r"^(?:(?:he|she|they|it|we|i|you|him|them|us|me|this|that)$|(?:millions|thousands|hundreds|dozens|scores) of\b|(?:his|her|their|its|our|my|your)\s|"
     r"(?:january|february|march|april|june|july|august|september|october|november|december|"
     r"jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.?(?:\s+\d+)?$|"
     r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tomorrow)$|\d)")

@@ -94,7 +94,7 @@ def test_a_quote_a_shown_line_already_quotes_in_part_is_held():
 def test_a_quote_credited_to_a_pronoun_a_date_or_his_family_is_held():
     text = "the valley was cut off"
     quotes = tuple(Quote(who, text, ("001",)) for who in ("he", "October", "His family", "American", "Ukrainian",
-                                                           "Us", "Ann Velt"))
+                                                           "Us", "Millions of Velorans", "Ann Velt"))
     s = verify(story(quotes=quotes))
     assert [q.speaker for q in s.quotes] == ["Ann Velt"]
     assert {h.reason for h in s.held} == {"the speaker is not a person or a body"}
@@ -133,6 +133,7 @@ def test_a_persons_role_is_never_a_verb_phrase_and_roles_cite_what_gives_them():
     ("person", "both former leaders", "describes several people, not one"),
     ("person", "7 French citizens", "describes several people, not one"),
     ("person", "then his 11-year-old daughter", "does not stand alone (points outside the line)"),
+    ("person", "more than double his closest competitor", "does not stand alone (points outside the line)"),
     ("person", '"My encounter with Rina Velt"', "a title in quotation marks, not a role"),
     ("person", "Veloran ForeignMinistry spokesman", "words run together: garbled"),
 ])
