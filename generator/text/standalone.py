@@ -38,7 +38,7 @@ DANGLING = re.compile(
     r"could|would|will|may|might|of (?:them|those|these|whom))\b)|"
     r"since then|at the time|at that (?:time|point|moment|stage)|from then on|by then|until then|"
     r"in response|in turn|the other|among (?:them|those|these)\b|in another\b|besides|now\b(?! (?:that|is|are)\b)|"
-    r"as such\b|as a result\b|because of this\b|"
+    r"as such\b|as a result\b|because of this\b|(?:apart|aside) from (?:this|that)\b|in addition to (?:this|that)\b|"
     r"it (?:is|was) (?:among|one of|also)\b|"
     # a thing told before, as subject of a raising verb or an act: "It is likely to pave the way",
     # "It will also allow him to ..." (not "It is hard to say", "It will be days before ...")

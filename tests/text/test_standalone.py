@@ -23,7 +23,8 @@ def test_openers_that_point_outside_the_line():
                  "As such, the mayor will have little time to prove herself.",
                  "A day earlier, the cabinet approved a state of emergency.", "Secondly, the umpire held back.",
                  "Velt was then immediately dismissed for a duck.", "Kessel was next to fall before the captain.",
-                 "Roy wasn't so lucky when he was caught for 17.", "In a short exchange that followed, Velt left."):
+                 "Roy wasn't so lucky when he was caught for 17.", "In a short exchange that followed, Velt left.",
+                 "Apart from this, an unofficial count gave Velt 27.5 million votes."):
         assert dangling(line), line
 
 
