@@ -383,6 +383,8 @@ def _conflict(a: Title, b: Title) -> bool:
     describe one post in other words: not a disagreement."""
     if a.head != b.head or _same_words(a.words, b.words):
         return False
+    if not _same_words(a.words - STATUS, b.words - STATUS):
+        return False  # "deputy Prime Minister" / "Interior minister": two posts one person holds
     only = (a.words ^ b.words) & (STATUS - STAND_IN)
     if only <= HISTORIC_STATUS and any(_in_history(t) for t in (a, b)):
         return False  # "the first black president" / "former president": a place in history, still his
