@@ -52,15 +52,29 @@ def clean_document(raw: RawDocument, min_body_words: int = MIN_BODY_WORDS) -> Ar
     body, tagged = _outlet_tags(body, who.outlet)
     removed += tagged
     written, yearless = _dateline_date(openers.dateline)
-    published = meta.get("published") or facts.get("published") or scraper_date or written or _url_date(who.url)
+    title, title_date = _unglued_date(facts.get("title"))
+    published = meta.get("published") or facts.get("published") or scraper_date or written or title_date \
+        or _url_date(who.url)
     return Article(
         raw.source_id, raw.file, tuple(body), tuple(removed),
-        title=meta.get("title") or outlet.plausible_title(facts.get("title")),
+        title=meta.get("title") or outlet.plausible_title(title),
         outlet=who.outlet,
         author=author,
         published=published, url=who.url, content_hash=raw.content_hash,
         dateline=None if published else yearless,
     )
+
+
+def _unglued_date(title: str | None) -> tuple[str | None, str | None]:
+    """A headline with the page's date run into it ("... in GenoaAugust 14, 2018 9:01pm"): the
+    headline, and the date it dates the article with."""
+    if not title:
+        return title, None
+    found = find_date(title)
+    if found is None or found.start < 8 or found.end < len(title.rstrip()) - 12 \
+            or not re.search(r"[a-z.!?]$", title[:found.start]):
+        return title, None
+    return title[:found.start].rstrip(), found.iso
 
 
 def _outlet_tags(body: list[str], name: str | None) -> tuple[list[str], list[RemovedLine]]:

@@ -156,6 +156,11 @@ def test_a_page_printed_at_a_fixed_width_is_rejoined():
     assert [r.reason for r in article.removed] == ["photo caption", "dateline"]
 
 
+def test_a_date_run_into_the_headline_is_taken_off_it_and_dates_the_article():
+    article = clean(["Dozens feared dead as dam fails in EastmereAugust 14, 2018 9:01pm", *BODY])
+    assert (article.title, article.published) == ("Dozens feared dead as dam fails in Eastmere", "2018-08-14T21:01")
+
+
 def test_a_headline_ending_on_a_year_is_no_slogan():
     article = clean(["Velt wins the Valley Open for first time since 2005", *BODY])
     assert article.title == "Velt wins the Valley Open for first time since 2005"
