@@ -540,6 +540,14 @@ def test_display_name_is_not_a_form_glued_to_a_word_nor_one_cut_mid_word():
     assert _canonical(cut, []) == "Valdonia"
 
 
+@pytest.mark.slow
+def test_a_name_cut_where_the_scraped_page_ends_is_no_alias():
+    actors = story("Mayor Miguel Santoro said the power would be back within weeks. Santoro toured the port.",
+                   "The storm knocked out power across the island, and the speaker of the house, Miguel Santo")
+    santoro = by_name(actors, "Miguel Santoro")
+    assert "Santo" not in santoro.aliases and "Miguel Santo" not in santoro.aliases
+
+
 def test_transliterated_place_spellings_merge():
     assert _same_spelling("al-ouazir", "al-wazir") and _same_spelling("qasr", "kasr")
     assert not _same_spelling("hama", "homa")

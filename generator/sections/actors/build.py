@@ -334,7 +334,11 @@ def _captioned(group: Sequence[Form], name: str, items: Sequence[AnalysedArticle
 def _aliases(group: Sequence[Form], name: str, label: str, texts: Sequence[str]) -> tuple[str, ...]:
     """Every other spelling seen (with and without titles, "Oran province" as written), plus a
     person's surname alone."""
-    aliases = set(_display(group, "text").values()) | set(_display(group, "core").values())
+    # a name cut where a scraped page ends ("Santia") joined its full form; never shown as a spelling
+    cut = {f.key for f in group if f.end >= len(texts[f.article].rstrip())
+           and any(g.key != f.key and g.key.startswith(f.key) for g in group)}
+    shown = [f for f in group if f.key not in cut] or list(group)
+    aliases = set(_display(shown, "text").values()) | set(_display(shown, "core").values())
     for f in group:
         noun = ADMIN_AFTER.match(texts[f.article][f.end: f.end + 40])
         if noun:
