@@ -220,7 +220,9 @@ def _named_before(text: str, at: int) -> bool:
     """A name (a capitalised word that is no sentence opener) outside quotations before `at`:
     "Jane Roe described what she said felt like an explosion" names the "she"."""
     plain = _QUOTED.sub(lambda m: " " * len(m.group(0)), text[:at])
-    return any(w.group(0).lower() not in _STARTERS for w in _CAPITALISED.finditer(plain))
+    # an initialism ("FEMA", "NHC") names a body, never the "he" who spoke
+    return any(w.group(0).lower() not in _STARTERS and not w.group(0).rstrip(".'’s").isupper()
+               for w in _CAPITALISED.finditer(plain))
 
 
 @lru_cache(maxsize=1 << 15)

@@ -24,7 +24,8 @@ def test_openers_that_point_outside_the_line():
                  "A day earlier, the cabinet approved a state of emergency.", "Secondly, the umpire held back.",
                  "Velt was then immediately dismissed for a duck.", "Kessel was next to fall before the captain.",
                  "Roy wasn't so lucky when he was caught for 17.", "In a short exchange that followed, Velt left.",
-                 "Apart from this, an unofficial count gave Velt 27.5 million votes."):
+                 "Apart from this, an unofficial count gave Velt 27.5 million votes.",
+                 "The storm has kept FEMA workers from assessing the damage, he continued."):
         assert dangling(line), line
 
 
