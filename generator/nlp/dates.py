@@ -255,20 +255,25 @@ def _side_word_before(ent):
     noun = name = False
     for i in range(ent.start - 1, ent.sent.start - 1, -1):
         tok = doc[i]
-        if tok.pos_ in ("VERB", "AUX") or tok.is_punct:
-            return None
+        if tok.pos_ in ("VERB", "AUX") and tok.dep_ != "amod" or tok.is_punct:
+            return None  # (a participle before a noun, "aggravated assault", is no verb of a clause)
         if tok.lower_ in SIDE_WORDS:
             return tok if noun else None
         if tok.lower_ == "behind" and name:
             return tok  # "ranked just behind Hurricane Rita in 2005" (not "behind closed doors on Monday")
         if tok.lower_ == "from" and noun and _changed(doc, i):
             return tok  # "doubled its share from the last election in 2021": the baseline's date
+        if tok.lower_ == "of" and noun and i > 0 and doc[i - 1].lower_ in CHARGE_WORDS:
+            return tok  # "found guilty on three counts of assault against her in 2004": the act's date
         if tok.pos_ in ("NOUN", "PROPN") and tok.ent_type_ not in ("DATE", "TIME") and tok.lower_ not in DAY_PARTS:
             noun = True
             name = name or tok.pos_ == "PROPN"
     return None
 
 
+# Words a verdict or charge names its act after ("guilty of", "counts of", "convicted of").
+CHARGE_WORDS = frozenset({"guilty", "counts", "count", "convicted", "acquitted", "accused", "charges", "innocent",
+                          "cleared", "suspected"})
 # Verbs of a change counted from a baseline: "doubled ... from", "rose ... from".
 CHANGE_VERBS = frozenset({"double", "triple", "quadruple", "halve", "rise", "fall", "increase", "decrease", "grow",
                           "drop", "jump", "climb", "slip", "surge", "plunge", "decline", "shrink", "soar"})

@@ -50,6 +50,8 @@ def timing(text: str, published: str | None = "2024-06-12") -> list[tuple[str, s
     ("The party doubled its vote share from the last election in 2021.", [("in 2021", "2021", "side")]),
     ("Talks were held behind closed doors on Monday.", [("on Monday", "2024-06-10", "main")]),
     ("The company moved its headquarters from Texas in 2019.", [("in 2019", "2019", "main")]),
+    ("Velt was found guilty on all three counts of aggravated assault against Ann Roe in 2004.",
+     [("in 2004", "2004", "side")]),
 ])
 def test_a_date_times_the_event_it_belongs_to(text, expected):
     assert timing(text) == expected
