@@ -94,6 +94,35 @@ def _fix_person(doc, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+def _after_a_portfolio(doc, start: int, end: int) -> bool:
+    """ "Minister for Communications Michelle Rowland": the recogniser ran the portfolio into the
+    name; the last two words are the person's ("the head of Bank of Velora Corp" is a body)."""
+    return end - start >= 3 and start >= 2 and doc[start - 1].lower_ in ("for", "of") \
+        and doc[start - 2].lower_ in TITLE_NOUNS and doc[end - 3].is_title \
+        and all(t.is_title and not is_body_noun(t.text) and t.lower_.strip(".") not in COMPANY_NAME_ENDS
+                for t in doc[end - 2:end])
+
+
+def _person_and_more(doc, start: int, end: int, label: str) -> tuple[int, int, str] | None:
+    """A person's span without what the recogniser ran into it; None when it names no one.
+
+    "Turnout was 83%" (a word capitalised as an opener) is no one; "Patrick Mahomes & Co" and
+    "Ike & Tina" are a name and more (a team, a band); "Patrick Mahomes & Co." tagged a body is
+    the person the article names ("JPMorgan Chase & Co" stays a body)."""
+    if label == "ORG":
+        amp = next((i for i in range(start, end) if doc[i].text == "&"), None)
+        if amp is not None and doc[start:amp].text in {e.text for e in doc.ents if e.label_ == "PERSON"}:
+            return start, amp, "PERSON"
+        return start, end, label
+    start, end = _fix_person(doc, start, end)
+    if end - start == 1 and _common_word_opener(doc, doc[start]):
+        return None
+    amp = next((i for i in range(start, end) if doc[i].text in ("&", "and")), None)
+    if amp is None:
+        return start, end, label
+    return (start, amp, label) if amp - start >= 2 else None
+
+
 def _common_word_opener(doc, tok) -> bool:
     """ "Turnout was 83%": an English word capitalised only because it opens its sentence, and
     never capitalised anywhere else in the article, taken for a person's name."""
@@ -288,23 +317,13 @@ def _from_entity(doc, ent) -> list[Candidate]:
             return [Candidate(start, end, "NORP")]
         found = [c for c in (_collective(doc, start, end), _qualified_org(doc, start, end)) if c]
         return found[:1]
-    if label in ("PERSON", "ORG") and end - start >= 3 and start >= 2 and doc[start - 1].lower_ in ("for", "of") \
-            and doc[start - 2].lower_ in TITLE_NOUNS and doc[end - 3].is_title \
-            and all(t.is_title and not is_body_noun(t.text) and t.lower_.strip(".") not in COMPANY_NAME_ENDS
-                    for t in doc[end - 2:end]):
+    if label in ("PERSON", "ORG") and _after_a_portfolio(doc, start, end):
         start, label = end - 2, "PERSON"  # "Minister for [Communications Michelle Rowland]": the portfolio is the title's
-    if label == "PERSON":
-        start, end = _fix_person(doc, start, end)
-        if end - start == 1 and _common_word_opener(doc, doc[start]):
+    if label in ("PERSON", "ORG"):
+        found = _person_and_more(doc, start, end, label)
+        if found is None:
             return []
-        amp = next((i for i in range(start, end) if doc[i].text in ("&", "and")), None)
-        if amp is not None:  # "Patrick Mahomes & Co", "Ike & Tina": a name and more, or a band's
-            if amp - start < 2:
-                return []
-            end = amp
-    elif label == "ORG" and (amp := next((i for i in range(start, end) if doc[i].text == "&"), None)) is not None \
-            and doc[start:amp].text in {e.text for e in doc.ents if e.label_ == "PERSON"}:
-        end, label = amp, "PERSON"  # "Patrick Mahomes & Co.": the person the article names, and his team
+        start, end, label = found
     if label in {"ORG", "FAC"} and end - start >= 2 and doc[end - 1].lower_ in SEAT_NOUNS:
         end, label = end - 1, "ORG"  # "talks at Acme Headquarters": the building names its organisation
     if _is_garbage(doc, start, end):
