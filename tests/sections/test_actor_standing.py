@@ -68,6 +68,11 @@ def test_vessels_sites_products_and_hashtags_never_get_a_row(name, kind, phrases
     assert standing(name, kind, phrases, False, ev(*functions), 3, NO_OUTLETS) == "thing"
 
 
+def test_one_hashtag_among_many_mentions_does_not_make_a_person_a_thing():
+    mentions = [("acts",)] * 6 + [("hashtag",)]
+    assert standing("Roban Mugaro", "person", ["President"], True, ev(*mentions), 5, NO_OUTLETS) == "actor"
+
+
 def test_a_name_named_in_passing_gets_no_row_but_one_that_acts_speaks_or_is_described_does():
     assert standing("Kestrel Corp", "organization", [], False, ev(()), 1, NO_OUTLETS) == "passing"
     assert standing("Jane Roe", "person", [], False, ev(()), 1, NO_OUTLETS) == "passing"

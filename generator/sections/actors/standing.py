@@ -165,8 +165,8 @@ def standing(name: str, kind: str, phrases: Sequence[str], described: bool, ev: 
     if kind in PLACE_KINDS:
         return "place"
     words = fold(name).split()
-    if ev.hashtag or words and all(w in ADDRESS_WORDS for w in words):
-        return "thing"  # "#JusticeFor...", "Her Majesty": no one's name
+    if ev.hashtag * 2 > ev.mentions or words and all(w in ADDRESS_WORDS for w in words):
+        return "thing"  # "#JusticeFor..." (named mostly as a hashtag; one "#Mugabe" is no reason), "Her Majesty"
     if "," in name or len(words) == 1 and (words[0] in TIME_ZONES or words[0] in UNITS):
         return "thing"  # "Jokowi, Prabowo": two names run together; "GMT": a clock's zone; "MW": a unit
     if " ".join(words) in HOLIDAYS:
