@@ -418,6 +418,9 @@ def _owned_name(actor: Actor) -> Actor:
     m = re.match(r"^(.+?)['’]s\s+([A-Z][\w'’.&-]*(?:\s+[A-Z][\w'’.&-]*)*)$", actor.name)
     if not m or len(m.group(1).split()) < 2 or is_country_name(m.group(1)):
         return actor
+    owner, body = m.group(1).split()[-1].lower(), m.group(2)
+    if owner in TITLE_NOUNS or person_noun(owner) or " " not in body and is_body_noun(body):
+        return actor  # "Carver County Sheriff's Office" is an office's name, not "Office"
     return replace(actor, name=m.group(2), aliases=tuple(dict.fromkeys((*actor.aliases, actor.name))))
 
 

@@ -319,6 +319,12 @@ def test_a_name_inside_a_hospitals_name_is_no_person_and_a_possessor_is_no_part_
     assert reasons(s)["Ana Duarte"] == "part of a place's or a body's name, not a person"
 
 
+def test_an_offices_name_keeps_the_office_holder_it_is_named_after():
+    from generator.stories.verify import _owned_name
+    for name in ("Harlow County Sheriff's Office", "Midwest Medical Examiner's Office"):
+        assert _owned_name(Actor(name, "organization", (), None, 1, ("001",))).name == name
+
+
 def test_a_surname_two_people_share_counts_for_neither():
     sources = (Article("001", "seeds/001.txt", ("Ana Duarte and her father Rui Duarte spoke on Monday.",)),
                Article("002", "seeds/002.txt", ("Duarte said the vote was rigged.",)),
