@@ -19,7 +19,7 @@ from generator.nlp.actors.spans import NAME_PARTICLES
 from generator.sections.actors.forms import POSSESSIVE_END, Form, core_name, fold, is_abbreviation, is_country_name, tidy
 from generator.sections.actors.people import GENERATION_SUFFIXES, first_name_of, glued_word
 from generator.text.actor_kinds import (
-    ADMIN_NOUNS, GROUP_WORDS, INSTITUTION_NOUNS, MONTHS_DAYS, PLACE_LIST_NOUNS, TITLE_NOUNS, place_kind, strip_article,
+    ADMIN_NOUNS, GROUP_WORDS, INSTITUTION_NOUNS, MONTHS_DAYS, PLACE_LIST_NOUNS, place_kind, strip_article,
 )
 from generator.models import Actor, AnalysedArticle
 from generator.sections.actors.roles import caption_titles, choose_action, choose_role, head_word, refine_role
@@ -367,37 +367,10 @@ def _fitting(roles, kind: str, names: Sequence[str]) -> list[tuple[str, str, int
     return out
 
 
-def _written(name: str, group: Sequence[Form], texts: Sequence[str]) -> str:
-    """The name as some source writes it: a title taken off a name no one writes without it
-    ("Prince Rogers Nelson" is not "Rogers Nelson") stays on."""
-    if len(name.split()) < 2 or any(_alone(name, t) for t in texts):
-        return name
-    cores = [f.text for f in group if f.core == name and f.text.endswith(name) and f.text != name]
-    # only a title word the story also uses as the name itself ("Prince died"; never "Teacher")
-    cores = [c for c in cores if len(c.split()) == len(name.split()) + 1 and _name_alone(c.split()[0], texts)]
-    return max(set(cores), key=lambda t: (cores.count(t), -len(t), t)) if cores else name
-
-
-def _name_alone(word: str, texts: Sequence[str]) -> bool:
-    """The word stands for someone by itself mid-sentence: "Prince died", not "the President"."""
-    pattern = re.compile(rf"(?<![.!?]\s)(?<!\n)(?<!^)(?<!\bthe\s)(?<!\ba\s)(?<!\bhis\s)(?<!\bher\s)"
-                         rf"\b{re.escape(word)}\b(?!\s+[A-Z])")
-    return any(pattern.search(t) for t in texts)
-
-
-def _alone(name: str, text: str) -> bool:
-    """The text writes the name without a title word right before it."""
-    for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text):
-        before = text[max(0, m.start() - 20):m.start()].split()
-        if not before or before[-1].strip("\"“‘'(").lower().rstrip(".") not in TITLE_NOUNS:
-            return True
-    return False
-
-
 def _actor(group: Sequence[Form], story: _Story) -> tuple[Actor, bool]:
     """The actor of one group of mentions, and whether the sources describe it (appositive, title)."""
     roles, actions, functions = _descriptions(group, story)
-    name = _written(_canonical(group, story.places), group, story.texts)
+    name = _canonical(group, story.places)
     label = _label(group)
     phrases = [p for _, p, _ in roles]
     evidence = Evidence.of(functions)
