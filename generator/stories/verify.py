@@ -304,8 +304,7 @@ def _quotes(quotes: Sequence[Quote], texts: dict[str, str], shown: Sequence[str]
             reason = "page furniture, not the article's text"
         elif not cited:
             reason = "no cited source has these words"
-        elif is_statement(q.text) and repeats_statement(q.text, statements) or _told_with_speaker(q, statements) \
-                or _shares_passage(q, statements):
+        elif is_statement(q.text) and repeats_statement(q.text, statements) or _told_with_speaker(q, statements):
             reason = "already shown as a statement"
         else:
             yield replace(q, sources=cited)
@@ -316,25 +315,17 @@ def _quotes(quotes: Sequence[Quote], texts: dict[str, str], shown: Sequence[str]
 SHARED_PASSAGE = 8  # words in a row a quote and a shown line share: the line already quotes it
 
 
-def _shares_passage(q: Quote, statements: Sequence[tuple[str, frozenset[str]]]) -> bool:
-    """Part of the quote is already on the page inside a line naming its speaker ("Zuma said
-    he 'came to embody their sense of a common nationhood'"): showing it again repeats the
-    point. (A line that does not name the speaker leaves the quote its news: who said it.)"""
-    words = norm(q.text).split()
-    surname = norm((q.speaker or "").split()[-1]) if q.speaker else ""
-    if len(words) < SHARED_PASSAGE or not surname:
-        return False
-    windows = {" ".join(words[i:i + SHARED_PASSAGE]) for i in range(len(words) - SHARED_PASSAGE + 1)}
-    return any(surname in other.split() and any(w in other for w in windows) for other, _ in statements)
-
-
 def _told_with_speaker(q: Quote, statements: Sequence[tuple[str, frozenset[str]]]) -> bool:
-    """A phrase quoted inside a statement the page shows with its speaker's name ("Berners-Lee
-    praised his 'colossal mind and wonderful spirit'"): the key quote would say it again."""
+    """The quote, or eight words of it in a row, inside a statement the page shows with its
+    speaker's name ("Berners-Lee praised his 'colossal mind and wonderful spirit'"): the key
+    quote would say it again. (A line that does not name the speaker leaves the quote its news.)"""
     surname = norm((q.speaker or "").split()[-1]) if q.speaker else ""
-    line = norm(q.text)
-    return bool(surname) and len(line.split()) >= MIN_QUOTE_WORDS and any(
-        line in other and surname in other.split() for other, _ in statements)
+    words = norm(q.text).split()
+    if not surname or len(words) < MIN_QUOTE_WORDS:
+        return False
+    span = min(len(words), SHARED_PASSAGE)
+    passages = {" ".join(words[i:i + span]) for i in range(len(words) - span + 1)}
+    return any(surname in other.split() and any(p in other for p in passages) for other, _ in statements)
 
 
 def role_problem(actor: Actor) -> str | None:
