@@ -285,6 +285,27 @@ IRREGULAR_DEMONYMS = frozenset({"american", "americans", "british", "briton", "b
                                 "welsh", "scottish", "scot", "scots", "filipino", "filipinos", "irish", "english"})
 
 
+# How a nationality word ends after its country's stem: "Canad-ian", "Zimbabwe-an", "Israel-i",
+# "Japan-ese", "Kazakh", "Swed-ish" ("Liberal" shares a stem with Liberia but is no nationality).
+DEMONYM_ENDINGS = frozenset({"", "n", "an", "ian", "ean", "i", "ese", "ish", "ic", "er", "ite", "ani"})
+
+
+def is_people_of_a_country(name: str) -> bool:
+    """ "Canadians", "Britons", "Israelis": a whole nationality, one word in the plural."""
+    word = fold(name)
+    if " " in word or not word.endswith("s") or is_country_name(name):
+        return False
+    if word in IRREGULAR_DEMONYMS:
+        return True
+    single = word[:-1]
+    country = country_of(single)
+    if country is None or is_country_name(single):
+        return False
+    n = shares_stem(single, country)
+    # "Tanzania-n" adds to the whole name; "Gree-n" beside "Gree-ce" is a colour
+    return n > 0 and single[n:] in DEMONYM_ENDINGS and (single[n:] != "n" or n == len(country))
+
+
 @lru_cache(maxsize=4096)
 def country_of(word: str) -> str | None:
     """The CLDR country a name or demonym names ("Austrian" -> "austria"), or None."""

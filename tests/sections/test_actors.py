@@ -342,6 +342,12 @@ def test_a_count_or_a_phrase_cut_inside_brackets_is_no_role():
     assert choose_action([("000", "208 seats", 0)]) == (None, ())
 
 
+def test_the_front_of_a_longer_name_is_no_role_but_a_capitalised_office_is():
+    assert choose_role([("000", "21st Century", 0), ("001", "Velmont Brothers", 0)]) == (None, ())
+    assert choose_role([("000", "Chief Executive", 0)]) == ("Chief Executive", ("000",))
+    assert choose_role([("000", "21-year-old gunman", 1)]) == ("21-year-old gunman", ("000",))
+
+
 def test_present_office_beats_a_past_one_and_heads_are_nouns():
     role, _ = choose_role([("000", "served as ambassador to Peru", 0), ("000", "special envoy for Peru", 1)])
     assert role == "special envoy for Peru"
@@ -495,8 +501,19 @@ def test_names_listed_after_a_plural_place_noun_are_places():
     assert all(a.kind == "city" for a in actors if a.name in {"Tizane", "Marvel"})
 
 
+@pytest.mark.slow
+def test_a_name_placed_by_a_direction_a_distance_or_a_coast_is_a_place():
+    actors = story("The storm came ashore east-northeast of Lyrabay on Friday. Rockmere, 30 miles outside of "
+                   "Lyrabay, was hit hardest. Winds reached Lyrabay by night.",
+                   "The town lies north of Lyrabay. A ferry sank off Tizane Island. Divers searched the coast "
+                   "of Tizane Island.")
+    assert all(a.kind in {"city", "region", "country"} or a.standing != "actor"
+               for a in actors if a.name in {"Lyrabay", "Tizane Island"})
+    assert "Lyrabay" not in [a.name for a in key_actors(actors)]
+
+
 def test_area_written_shortened_after_a_town_and_a_comma_is_a_region():
-    texts = ["The bank's Lyra, Vald. offices were closed.", "It had branches in Valdonia."]
+    texts = ["The bank's Lyra, Vald. offices were closed.", "It had branches in Chile."]
     assert _shortened_after_a_place("Valdonia", texts, {"lyra", "valdonia"})
     assert not _shortened_after_a_place("Lyra", texts, {"lyra", "valdonia"})
     assert not _shortened_after_a_place("Valdonia", ["Jane Roe, Vald. native, spoke."], {"lyra"})
@@ -650,6 +667,13 @@ def test_a_bodys_first_word_alone_is_the_body_when_it_begins_one_name_only():
     assert len(cluster(two, [], ["x"] * 3)) == 3  # two bodies begin with it: not guessed
 
 
+def test_a_companys_last_name_word_alone_is_the_company_whatever_it_adds_to_its_name():
+    forms = _forms(("Velmont", "ORG"), ("Arno Velmont Co", "ORG"), ("Arno Velmont Company", "ORG"))
+    assert len(cluster(forms, [], ["x"] * 3)) == 1
+    two = _forms(("Velmont", "ORG"), ("Arno Velmont Co", "ORG"), ("Velmont Corp", "ORG"), ("Velmont Corp", "ORG"))
+    assert len(cluster(two, [], ["x"] * 4)) == 2  # "Velmont Corp" is another company: "Velmont" goes with it only
+
+
 def test_a_bank_named_with_and_without_bank_is_one_when_nothing_else_shares_its_name():
     forms = _forms(("Harbour Trust Bank", "ORG"), ("Harbour Trust", "ORG"), ("Harbour", "ORG"))
     groups = sorted(sorted(f.core for f in g) for g in cluster(forms, [], ["x"] * len(forms)))
@@ -718,3 +742,22 @@ def test_a_lone_surname_goes_to_the_person_named_far_more_often():
                    "Ahmad Velt's death sparked protests. Velt was chased by the men.")
     assert all(a.name != "Velt" for a in actors)  # no row of its own
     assert by_name(actors, "Ahmad Velt").mentions > by_name(actors, "Marcus Velt").mentions
+
+
+@pytest.mark.slow
+def test_a_nations_people_are_no_key_actor_but_its_parties_are():
+    actors = story("Chileans elected a new government on Monday. The Liberals won 184 seats.",
+                   "Chileans voted in large numbers. The Liberals took power in Chile.",
+                   "Turnout among Chileans was the highest in years. The Liberals said they would govern.")
+    names = [a.name for a in key_actors(actors)]
+    assert "Chileans" not in names and "Liberals" in names
+
+
+@pytest.mark.slow
+def test_a_name_written_against_a_model_number_is_a_product():
+    actors = story("Velair Flight 610, a Boeing 737 MAX 8 bound for Tizane, crashed on Monday. Velair said the "
+                   "737 MAX 8 was new.",
+                   "Velair delivered its very first 737 MAX 9 to Thai Velair. The 737 MAX 7, MAX 8, and MAX 9 "
+                   "replace older jets.",
+                   "The Velair 737 MAX 8 had flown for two months.")
+    assert "MAX" not in [a.name for a in key_actors(actors)]

@@ -212,7 +212,8 @@ def merge_short_org_names(forms: Sequence[Form], uf: UnionFind) -> None:
     Natural" of "Pioneer Natural Resources")."""
     longs = sorted({f.key: f for f in forms if f.label == "ORG" and len(f.key.split()) >= 2
                     and not is_abbreviation(f.core)}.values(), key=lambda f: f.key)
-    lasts = [(g, g.key.split()[-1]) for g in longs]
+    # "Disney" after "Walt Disney Co": the last word before the word a company adds to its name
+    lasts = [(g, _corporate_base(g.key).split()[-1]) for g in longs]
     firsts = [(g, g.key.split()[0]) for g in longs]
     for g in longs:  # "Pioneer Natural" inside the one "Pioneer Natural Resources" (not "X" and "X Foundation")
         fuller = [h for h in longs if h.key.startswith(g.key + " ") and not _own_body(h.key)]

@@ -153,8 +153,12 @@ def _city_evidence(group: Sequence[Form], texts: Sequence[str]) -> bool:
 
 
 # "the village of Valdora", "in Valdora": words before a name that make it a place (and which kind)
+# "north of Lyra", "off the coast of Vald", "30 miles outside of Lyra", "the island of Vald"
 PLACE_BEFORE = re.compile(r"\b(?:(city|town|village|capital|port|province|region|district|county|state|prefecture) of|"
-                          r"(in|near|outside|around|across))\s+(?:the\s+)?$", re.I)
+                          r"(in|near|outside|around|across|off)|island of|coast of|outside of|"
+                          r"(?:miles|kilometres|kilometers|km) (?:from|of)|"
+                          r"(?:north|south|east|west)(?:-?(?:north|south|east|west)){0,2} of)\s+(?:the\s+)?$",
+                          re.I)
 # "the coastal towns of Lyra, Oran and Tiz", "cities of the north, including Lyra": a list of places
 PLACE_LIST_BEFORE = re.compile(r"\b(" + "|".join(sorted(PLACE_LIST_NOUNS)) + r")\b[^.;:!?]{0,40}?"
                                r"\b(?:of|like|such as|including)\s+(?:the\s+)?$", re.I)
@@ -175,7 +179,7 @@ REGION_NOUNS = frozenset({"province", "region", "district", "county", "state", "
 
 # What the three patterns above end with, tested first: each is searched from every position
 # of the text before every mention of a place, and most such texts end otherwise.
-_PLACE_BEFORE_END = re.compile(r"(?:of|in|near|outside|around|across|the)$", re.I)
+_PLACE_BEFORE_END = re.compile(r"(?:of|in|near|outside|around|across|off|from|the)$", re.I)
 _PLACE_LIST_END = re.compile(r"(?:of|like|as|including|the)$", re.I)
 _LIST_ITEM_ENDS = (", ", " and ", " or ")
 
@@ -259,6 +263,20 @@ def _kind(name: str, label: str, group, roles: Sequence[str], demonyms, texts, p
     if label == "ORG" and any(set(re.findall(r"[a-z]+", r.lower())) & GROUP_WORDS for r in roles):
         return "group"
     return KIND_OF_LABEL.get(label, "other")
+
+
+# "the 737 MAX 8", "an A320 Neo", "MAX 9's": a name written against a model number (not a
+# year, "In 2019 Velmont ...", nor a measure, "the 24-seat Senate")
+_NUMBER_BEFORE = re.compile(r"(?<![\w,.-])(?!(?:1[89]|20)\d\d\s)[A-Z]{0,3}\d+[A-Za-z]{0,3}\s$")
+_NUMBER_AFTER = re.compile(r"^[ -]?\d")
+
+
+def _model_name(group: Sequence[Form], texts: Sequence[str]) -> bool:
+    """Most mentions stand against a number, one at least after one: a product's model ("737
+    MAX"), not an actor; a team's score follows its name only ("Velmont 2, Harlow 1")."""
+    before = sum(bool(_NUMBER_BEFORE.search(texts[f.article][max(0, f.start - 12): f.start])) for f in group)
+    after = sum(bool(_NUMBER_AFTER.match(texts[f.article][f.end: f.end + 3])) for f in group)
+    return before > 0 and 2 * max(before, after) > len(group)
 
 
 def _not_a_person(group: Sequence[Form], texts: Sequence[str]) -> bool:
@@ -393,6 +411,7 @@ def _actor(group: Sequence[Form], story: _Story) -> tuple[Actor, bool]:
         sources=sources,
         role_sources=role_sources,
         standing="passing" if _common_word(group, name, story)
+        else "thing" if _model_name(group, story.texts)
         else standing(name, kind, phrases, bool(fitting), evidence, len(sources), story.outlets, bool(actions)),
     ), described
 

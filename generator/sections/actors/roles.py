@@ -54,9 +54,18 @@ _MEASURE = re.compile(r"^\d[\d,.]*%?\s")
 
 
 def readable(phrase: str) -> bool:
-    """A phrase the actor table can print: brackets balanced ("SPD) party" was cut out of one)
-    and not a bare count ("208 seats", from "CDU 208 seats, AfD 151")."""
-    return phrase.count("(") == phrase.count(")") and not _MEASURE.match(phrase)
+    """A phrase the actor table can print: brackets balanced ("SPD) party" was cut out of one),
+    not a bare count ("208 seats", from "CDU 208 seats, AfD 151") and not the rest of a longer name."""
+    return phrase.count("(") == phrase.count(")") and not _MEASURE.match(phrase) and not _rest_of_a_name(phrase)
+
+
+def _rest_of_a_name(phrase: str) -> bool:
+    """ "21st Century" (of "21st Century Fox"), "Walt": capitalised words that name no office
+    are the front of a name the model cut, not a description ("Chief Executive" is one)."""
+    words = phrase.split()
+    capitalised = all(w[:1].isupper() or w[:1].isdigit() for w in words)
+    titled = any(fold(w).strip(".,") in TITLE_NOUNS or fold(w).strip(".,") in HONORIFICS for w in words)
+    return bool(words) and capitalised and not titled and (len(words) >= 2 or words[0][:1].isdigit())
 
 
 def _is_past(phrase: str) -> bool:

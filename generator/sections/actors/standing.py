@@ -18,7 +18,8 @@ from typing import Iterable, Sequence
 from generator.sections.actors.roles import content_words, head_word
 from generator.text.actor_kinds import (
     ADDRESS_WORDS, EVENT_NAME_WORDS, FACILITY_NOUNS, HOLIDAYS, GENERIC_ORG_HEADS, INSTITUTION_NOUNS, MEDIA_NAME_WORDS, MEDIA_NOUNS, ORG_NOUNS,
-    HONORIFICS, MODEL, PERSON_NOUNS, ROLE_NOUNS, THING_NOUNS, TIME_ZONES, TITLE_NOUNS, UNITS, country_of, fold, person_noun,
+    HONORIFICS, MODEL, PERSON_NOUNS, ROLE_NOUNS, THING_NOUNS, TIME_ZONES, TITLE_NOUNS, UNITS, country_of, fold,
+    is_people_of_a_country, person_noun,
 )
 
 PLACE_KINDS = frozenset({"city", "region"})
@@ -190,6 +191,8 @@ def standing(name: str, kind: str, phrases: Sequence[str], described: bool, ev: 
         return "character"  # "who played Chandler Bing": a role, not a person of the story
     if kind == "person" and not ev.acts and phrases and _majority(_heads(phrases), JOURNALIST_NOUNS):
         return "outlet"  # "ITV News reporter Ian Woods said": the outlet's own staff, reporting
+    if kind != "person" and not described and is_people_of_a_country(name):
+        return "passing"  # "Canadians elected ...": a nation's people, named with nothing that sets them apart
     if described or ev.acts or ev.speaks or told_of:
         return "actor"
     if kind == "person":

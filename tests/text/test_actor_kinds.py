@@ -1,0 +1,17 @@
+"""Plain-text knowledge of what kind of thing a name is (generator.text.actor_kinds)."""
+
+import pytest
+
+from generator.text.actor_kinds import is_people_of_a_country
+
+
+@pytest.mark.parametrize("name", ["Canadians", "Americans", "Britons", "Israelis", "Zimbabweans", "Swedes",
+                                  "Tanzanians", "Indonesians"])
+def test_a_nationality_in_the_plural_is_a_countrys_people(name):
+    assert is_people_of_a_country(name)
+
+
+@pytest.mark.parametrize("name", ["Liberals", "Conservatives", "Greens", "Democrats", "Canada", "Canadian",
+                                  "New Zealanders of note", "Nationals"])
+def test_a_party_a_colour_a_country_or_one_person_is_not(name):
+    assert not is_people_of_a_country(name)
