@@ -222,7 +222,19 @@ def _published(lines: list[str], reasons: page.Reasons, start: int, byline_dates
     # several dates alone above the body: the page's own header (the day it was read) and the
     # article's; an article is published before anything a page prints later, so the earliest
     found = [d.iso for i in bare if (d := find_date(lines[i]))]
+    if len(found) == 1 and _todays_header(lines, reasons, bare[0]):
+        return None
     return min(found) if found else None
+
+
+_WEEKDAY_FIRST = re.compile(r"^(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s", re.I)
+
+
+def _todays_header(lines: list[str], reasons: page.Reasons, i: int) -> bool:
+    """ "Monday, Nov 25, 2024" alone above the headline: the day a site's header shows when the page
+    was read, not the article's (an article's own date follows its headline or byline)."""
+    headline = next((j for j, r in sorted(reasons.items()) if r == "headline"), None)
+    return headline is not None and i < headline and _WEEKDAY_FIRST.match(lines[i]) is not None
 
 
 # A name of capitalised words run into the next capitalised word with no space between them:

@@ -38,8 +38,14 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
     ("boilerplate: share widget", re.compile(
         r"^(?:copy link|link copied|copy url|share(?: this)?(?: article| story| page)?|share on \w+|tweet"
         r"|e-?mail|print|facebook|twitter|whatsapp|linkedin|telegram|reddit|pinterest|\w)$", re.I)),
-    # "2 min read", "5 minutes to read"
-    ("boilerplate: reading time", re.compile(r"^\d{1,3}\s*(?:min|mins|minutes?)\.?\s+(?:to\s+)?read$"
+    # "Updates to our Terms of Use", "Please review our Privacy Policy before proceeding": the site's own
+    # notice (a company quoted on its terms is in quotation marks)
+    ("boilerplate: site notice", re.compile(
+        r"^[^\"“”]*\b(?:our|the updated) (?:terms(?: of (?:use|service))?|privacy (?:policy|notice|statement)"
+        r"|cookie (?:policy|notice|settings)|user agreement)\b[^\"“”]*$", re.I)),
+    # "2 min read", "5 minutes to read", "0 min left"
+    ("boilerplate: reading time", re.compile(r"^\d{1,3}\s*(?:min|mins|minutes?)\.?\s+(?:left|to\s+go)$"
+                                             r"|^\d{1,3}\s*(?:min|mins|minutes?)\.?\s+(?:to\s+)?read$"
                                              r"|^reading time\s*:?\s*\d{1,3}\s*(?:min|mins|minutes?)\.?$", re.I)),
     # "Read more", "Show More", "Article image", "Advertisement", "Listen to this article"
     ("boilerplate: page widget", re.compile(

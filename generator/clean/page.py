@@ -137,12 +137,25 @@ def bios(lines: list[str], reasons: Reasons, authors: tuple[str, ...]) -> tuple[
         writes_for = None if i in reasons else bp.WRITES_FOR_RE.match(line)
         m = m or writes_for
         if m is None:
+            if i not in reasons and i >= len(lines) // 2 and _under_its_name(lines, i):
+                found[i] = "author bio"  # "Jane Roe" + "Jane M. Roe covers courts and ..."
             continue
         named = any(norm(m.group("name")) in norm(a) or norm(a) in norm(m.group("name")) for a in authors)
         if named or writes_for or i >= 0.6 * len(lines):
             found[i] = "author bio"
             outlet = outlet or (m.group("org") and _trim_org(m.group("org")))
     return found, outlet
+
+
+def _under_its_name(lines: list[str], i: int) -> bool:
+    """The paragraph opens with the surname of a name printed alone on a line just above it:
+    an author's box in the page's lower half, whatever its verbs."""
+    m = re.match(rf"^({bp.NAME})\s+[a-z]", lines[i])
+    if m is None:
+        return False
+    surname = m.group(1).split()[-1]
+    return any(bp.is_name_line(lines[j]) and lines[j].split()[-1] == surname and len(lines[j].split()) >= 2
+               for j in range(max(0, i - 2), i))
 
 
 def _trim_org(org: str) -> str:
@@ -189,7 +202,10 @@ def headline(lines: list[str], reasons: Reasons, start: int, given: str | None) 
     free = [(i, ln) for i, ln in enumerate(lines) if i not in reasons]
     title = given if given and any(norm(ln) == norm(given) for _, ln in free) else None
     if title is None:
-        title = next((ln for i, ln in free if i < start and bp.is_headline_like(ln)), None)
+        above = [ln for i, ln in free if i < start and bp.is_headline_like(ln)]
+        lead = _stems(" ".join(ln for i, ln in free if start <= i < start + 2))
+        # "0 min left", "Updates to our Terms of Use": widgets above the headline share no word with the lead
+        title = next((ln for ln in above if _stems(ln) & lead), above[0] if above else None)
     if title is None:
         return {}, None
     found: Reasons = {}
@@ -197,6 +213,11 @@ def headline(lines: list[str], reasons: Reasons, start: int, given: str | None) 
         if norm(line) == norm(title):
             found[i] = "repeated headline" if found else "headline"
     return found, title
+
+
+def _stems(text: str) -> set[str]:
+    """The first five letters of each word of five letters or more: "Convicts" meets "convicted"."""
+    return {w[:5] for w in re.findall(r"[a-z]{5,}", norm(text))}
 
 
 # "You might also like:", "Related stories", "Read more:" heading a list of other stories' links.

@@ -35,11 +35,19 @@ def choose_event_date(timeline: Sequence[TimelineEntry], items: Sequence[Analyse
     """
     published = publication_dates(items)
     latest = day_of(published[-1]) if published else None
+    earliest = day_of(published[0]) if published else None
     support: Counter[str] = Counter()
+    recent: Counter[str] = Counter()  # days up to RECENT_DAYS before the first article: the news
     for entry in timeline:
         point = PartialDate.from_iso(entry.date)
         if point and point.precision is Precision.DAY and (latest is None or point.first <= latest):
             support[entry.date] += len(entry.sources)
+            if earliest is not None and (earliest - point.first).days <= RECENT_DAYS:
+                recent[entry.date] += len(entry.sources)
+    if recent:
+        return sorted(recent.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
+    if support and earliest is not None:  # only older days: background (a birth, a dissolution) unless most say it
+        support = Counter({d: n for d, n in support.items() if 2 * n > len(items)})
     if latest is None and support:  # no source is dated: the news is in the latest year named
         year = latest_year(items)
         support = Counter({d: n for d, n in support.items()
@@ -64,6 +72,7 @@ def latest_stated_date(items: Sequence[AnalysedArticle]) -> str | None:
     return latest.isoformat() if latest and (year is None or latest.year >= year) else None
 
 
+RECENT_DAYS = 10  # an event this many days before the first article is the one it reports
 OUTLIER_DAYS = 45  # a publication date this far from the others' median is a page's stray date
 
 

@@ -213,6 +213,15 @@ def test_an_authors_bio_without_an_article_and_an_editor_in_chief():
     assert [reason_of(article, ln) for ln in lines[3:]] == ["byline", "author title", "author bio"]
 
 
+def test_a_paragraph_under_a_name_line_opening_with_that_name_is_an_authors_box():
+    bio = ("Jane M. Roe covers aviation, manufacturing and media. She joined the company in 2006 and "
+           "previously worked as a reporter for the Harbour Leader.")
+    lines = [*BODY, "Jane Roe", bio, "Related Articles"]
+    assert reason_of(clean(lines), bio) == "author bio"
+    story = "Alan Pike said the vote was the hardest of his career and that he would not stand again."
+    assert story in clean(["Alan Pike", *BODY, story]).paragraphs  # no name line just above it
+
+
 def test_headline_title_and_repeated_headline():
     lines = ["Politics", "Water board approves new reservoir", "By Jane Roe", *BODY, "Share",
              "Water board approves new reservoir"]
@@ -223,12 +232,35 @@ def test_headline_title_and_repeated_headline():
     assert article.author == "Jane Roe" and article.paragraphs == tuple(BODY)
 
 
+def test_a_widget_above_the_headline_is_no_title_when_the_headline_shares_the_leads_words():
+    article = clean(["Updates to our Terms of Use", "We are updating our Terms of Use. Please review them before "
+                     "proceeding to our website.", "Regional board approves reservoir plan", *BODY])
+    assert article.title == "Regional board approves reservoir plan"
+    assert reason_of(article, "Updates to our Terms of Use") == "boilerplate: site notice"
+    assert clean(["0 min left", "Water board backs new reservoir", *BODY]).title == "Water board backs new reservoir"
+    assert reason_of(clean(["0 min left", *BODY]), "0 min left") == "boilerplate: reading time"
+    quoted = "“We have updated our terms of service,” the company said on Monday in a short statement."
+    assert quoted in clean([*BODY, quoted]).paragraphs  # a company's own words on its terms are news
+    assert clean(["Harbour Weekly Digest Edition", "Water board backs new reservoir", *BODY]).title \
+        == "Water board backs new reservoir"
+    # no line shares the lead's words: the first headline-like line stays the title
+    assert clean(["Dry summers ahead", *BODY]).title == "Dry summers ahead"
+
+
 def test_no_headline_means_no_title_and_dates_at_stated_precision():
     article = clean(["Published: May 2, 2024, 10:15 AM", *BODY])
     assert (article.title, article.published, article.author) == (None, "2024-05-02T10:15", None)
     assert clean(["Published May 2, 2024", *BODY]).published == "2024-05-02"
     assert clean(["Updated May 3, 2024", *BODY]).published is None  # an update is not the publication
     assert clean(BODY).published is None
+
+
+def test_a_weekday_date_alone_above_the_headline_is_the_sites_header_not_the_articles_date():
+    assert clean(["Monday, Nov 25, 2024", "Water board backs new reservoir", *BODY]).published is None
+    assert clean(["Water board backs new reservoir", "Monday, Nov 25, 2024", *BODY]).published == "2024-11-25"
+    assert clean(["Nov 25, 2024", "Water board backs new reservoir", *BODY]).published == "2024-11-25"
+    both = clean(["Monday, February 27, 2017", "Friday, January 20, 2012", "Water board backs new reservoir", *BODY])
+    assert both.published == "2012-01-20"  # two: the header's day and the article's, which is earlier
 
 
 def test_name_and_date_byline():

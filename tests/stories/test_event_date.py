@@ -28,6 +28,15 @@ def test_in_a_dated_story_a_day_up_to_the_newest_article():
     later = (TimelineEntry("2011-10-09", "The funeral will be held on October 9.", ("001", "002", "003")),)
     assert choose_event_date(later + ROWS[1:], dated) == "2011-10-05"  # never after the newest article
     assert choose_event_date((), dated) == "2011-10-06"  # no dated event: the story is that old
+    assert choose_event_date(ROWS, dated) == "2011-10-05"  # the news, not the birth two sources give
+
+
+def test_an_older_day_one_source_gives_is_background_not_the_news():
+    dated = [item("001", "2015-10-20"), item("002"), item("003"), item("004")]
+    older = (TimelineEntry("2015-08-02", "Parliament was dissolved on August 2.", ("004",)),)
+    assert choose_event_date(older, dated) == "2015-10-20"  # the story is as old as its first article
+    most = (TimelineEntry("2015-10-12", "The storm made landfall on October 12.", ("001", "002", "003")),)
+    assert choose_event_date(older + most, dated) == "2015-10-12"  # most sources do say it
 
 
 def test_a_stray_publication_date_does_not_date_the_story():
