@@ -37,7 +37,7 @@ from rapidfuzz import fuzz
 from generator.models import Actor, Held, Item, Quote, Story, TimelineEntry, Unknown
 from generator.sections.actors.standing import fits
 from generator.text.actor_kinds import (ADDRESS_TITLES, IRREGULAR_DEMONYMS, TITLE_NOUNS, country_of, fold,
-                                        is_body_noun, is_country_name, person_noun)
+                                        MEDIA_NOUNS, is_body_noun, is_country_name, person_noun)
 from generator.sections.quotes import is_statement, prepare_statements, repeats_statement
 from generator.stories.headline import ATTRIBUTION_TAIL, MAX_WORDS as MAX_HEADLINE_WORDS, centrality, lead_clause
 from generator.text.furniture import caption, furniture, markup
@@ -276,6 +276,13 @@ def _demonym(speaker: str) -> bool:
         fold(word) in IRREGULAR_DEMONYMS or country_of(word) is not None and not is_country_name(word))
 
 
+def _lowercase_description(speaker: str) -> bool:
+    """ "outlet", "the newspaper" (from "the outlet states"): the medium passing words on, named by a
+    common noun; an unnamed witness ("an eyewitness", "one man") is a speaker news copy quotes."""
+    words = speaker.split()
+    return bool(words) and not any(c.isupper() for c in speaker) and words[-1] in MEDIA_NOUNS
+
+
 def _two_accounts(text: str, a: str, b: str) -> bool:
     """A source giving both values as two bodies' accounts in one sentence ("the agency gave 7.2
     while the Survey put it at 7.4") reports the disagreement, it does not dissolve it."""
@@ -296,8 +303,9 @@ def _quotes(quotes: Sequence[Quote], texts: dict[str, str], shown: Sequence[str]
             reason = "no identified speaker"
         elif NOT_A_SPEAKER.match(speaker) or _demonym(q.speaker or ""):
             reason = "the speaker is not a person or a body"  # "he", "His family", "American"
-        elif _UNNAMED_PERSON.match(speaker) and person_noun(_UNNAMED_PERSON.match(speaker).group(1)):
-            reason = "the speaker is a description, not a name"  # "the MP", "the outgoing leader"
+        elif _UNNAMED_PERSON.match(speaker) and person_noun(_UNNAMED_PERSON.match(speaker).group(1)) \
+                or _lowercase_description(q.speaker or ""):
+            reason = "the speaker is a description, not a name"  # "the MP", "the outgoing leader", "outlet"
         elif len(q.text.split()) < MIN_QUOTE_WORDS:
             reason = "a fragment, not a statement"
         elif markup(q.text):

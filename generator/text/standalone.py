@@ -118,6 +118,9 @@ SLIP = re.compile(r"\b(?!(?:that|had|is|do|very|far|so|bye|no|yeah|ha|knock)\b)(
 # Two words run together where a scrape lost the space or a caption ran into the text:
 # "saidHe said", "ScheinbaumShe will be" (a word's tail, then a capitalised pronoun or article).
 GLUED = re.compile(r"\b[A-Za-z]*[a-z]{3}(?:He|She|It|They|The|This|That|We|His|Her)\b")  # not "LinkedIn"
+# A run of three or more words printed twice in a row, often glued: a caption run into its
+# sentence ("Velair's 737 jetVelair's 737 jet, carrying 189 people, crashed ...").
+DOUBLED = re.compile(r"\b([A-Za-z][\w']*(?:\s+[\w']+){2,7})\s*\1\b")
 # A sentence that only says who someone is ("Jane Roe is a program scientist."): no news; the
 # actor table tells who people are.
 WHO_ONLY = re.compile(r"^[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}\s+(?:is|was)\s+(?:a|an)\s+"
@@ -251,6 +254,9 @@ def form_problem(text: str) -> str | None:
     slip = next((m for m in SLIP.finditer(stripped) if not (m.group(1) or "a")[0].isupper()), None)
     if slip:  # a doubled capitalised word is a name ("Gul Hassan Hassan")
         return f"a slip in the source's text ('{slip.group(0)}')"
+    doubled = DOUBLED.search(_QUOTED.sub(" ", stripped).replace("’", "'"))
+    if doubled:
+        return f"words printed twice in the source's text ('{doubled.group(1)}')"
     glued = GLUED.search(stripped)
     if glued:
         return f"words run together in the source's text ('{glued.group(0)}')"

@@ -158,6 +158,12 @@ def test_a_speakers_pronoun_after_a_name_in_the_line_is_that_persons():
     assert form_problem('"We will rebuild the bridge," he said.').startswith("does not stand alone")
 
 
+def test_a_run_of_words_printed_twice_is_a_caption_run_into_the_sentence():
+    line = "Velair's Boeing 737 jetVelair’s Boeing 737 jet, carrying 189 people, crashed into the sea."
+    assert form_problem(line).startswith("words printed twice")
+    assert form_problem("The Velair jet, carrying 189 people, crashed into the sea on Monday.") is None
+
+
 def test_glued_words_a_word_to_the_reader_and_a_line_that_only_says_who_someone_is():
     assert form_problem("Earlier witnesses saidHe said people were sitting in the hall.").startswith("words run together")
     assert form_problem("If you can't place a call right now, you're not alone.").startswith("the writer speaking")

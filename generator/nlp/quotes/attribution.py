@@ -102,6 +102,8 @@ def speaker_of(verb, names: Names) -> Mention | None:
         for child in verb.children:
             if child.dep_ == "dobj":
                 return names.resolve(child)
+    if _reading_out(verb):
+        return None  # '"I hereby resign," said the speaker, reading the letter': the letter's words
     fallback = None
     cur = verb
     for _ in range(6):
@@ -124,6 +126,13 @@ def speaker_of(verb, names: Names) -> Mention | None:
             break
         cur = cur.head
     return fallback
+
+
+def _reading_out(verb) -> bool:
+    """The speech verb has "reading (out/from) ..." hanging on it: the words are someone else's."""
+    return is_speech_verb(verb) and any(
+        c.dep_ in ("advcl", "xcomp", "conj") and c.lemma_.lower() == "read" and c.tag_ == "VBG"
+        for c in verb.children)
 
 
 def _joint(tok) -> bool:

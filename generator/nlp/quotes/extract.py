@@ -205,13 +205,19 @@ def _continue_added(doc, found: list[_Found], names: Names, paragraphs) -> None:
     order = [p for p, _, _ in paragraphs]
     bounds = {p: (s, e) for p, s, e in paragraphs}
     prev: _Found | None = None
-    for f in sorted(found, key=lambda f: f.span.start):
+    ordered = sorted(found, key=lambda f: f.span.start)
+    for k, f in enumerate(ordered):
         if prev is not None and f.added is not None and (f.speaker is None or f.speaker.pronoun):
             pos, pronoun = f.added
             if _adjacent_paragraphs(doc, order, bounds, prev.paragraph, f.paragraph) \
                     and not _someone_between(names, prev, doc[pos].idx, doc) \
                     and _may_refer(names, pronoun, prev.speaker):
-                f.speaker = replace(prev.speaker, pos=pos, pronoun=pronoun)
+                old, f.speaker = f.speaker, replace(prev.speaker, pos=pos, pronoun=pronoun)
+                # '"A," she added. "B."': B took A's speaker in _fill_gaps, and goes on with it
+                for g in ordered[k + 1:]:
+                    if g.paragraph != f.paragraph or g.framed or g.speaker != old:
+                        break
+                    g.speaker = f.speaker
         if f.speaker is not None:
             prev = f
 

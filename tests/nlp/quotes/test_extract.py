@@ -211,6 +211,26 @@ def test_added_continues_the_previous_speaker():
 
 
 @pytest.mark.slow
+def test_a_quotation_after_an_added_one_goes_on_with_its_speaker():
+    qs = quotes_of("Ecstatic cheers followed when Jacob Velde read the resignation letter to parliament.",
+                   "“I hereby formally tender my resignation,” said Velde, reading the letter.",
+                   "The news also sparked scenes of jubilation in the capital, Lyra, as large crowds cheered, "
+                   "danced and sang celebrating Marlow's departure for hours.",
+                   "“People are coming out onto the streets, they are calling this day Independence Day,” Velora "
+                   "TV's Haru Mutasa, reporting from Lyra, said.",
+                   "“It's getting chaotic,” she added. “Some people still can't believe this has happened.”")
+    assert speaker_for(qs, "Some people still") == speaker_for(qs, "It's getting chaotic") != "Jacob Velde"
+
+
+@pytest.mark.slow
+def test_words_read_out_from_a_letter_are_not_the_readers():
+    qs = quotes_of("“I hereby formally tender my resignation with immediate effect,” said Tom Baker, reading the letter.")
+    assert speaker_for(qs, "I hereby formally") is None
+    qs = quotes_of("“We will read every letter we receive,” said Tom Baker, the speaker of parliament.")
+    assert speaker_for(qs, "We will read") == "Tom Baker"
+
+
+@pytest.mark.slow
 def test_added_after_someone_else_is_named_stays_with_them():
     qs = quotes_of("“The talks failed today,” said Ann Lee. Tom Baker, her rival, agreed.",
                    "“It is a sad day for the town,” he added.")
