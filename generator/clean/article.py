@@ -71,8 +71,12 @@ def _unglued_date(title: str | None) -> tuple[str | None, str | None]:
     if not title:
         return title, None
     found = find_date(title)
-    if found is None or found.start < 8 or found.end < len(title.rstrip()) - 12 \
-            or not re.search(r"[a-z.!?]$", title[:found.start]):
+    if found is None or found.start < 8:
+        return title, None
+    head, tail = title[:found.start].rstrip(), title[found.end:].strip()
+    if head.endswith(("[", "(")) and tail in ("]", ")"):  # "... to the military [February 12 2011]"
+        return head[:-1].rstrip(), found.iso
+    if found.end < len(title.rstrip()) - 12 or not re.search(r"[a-z.!?]$", title[:found.start]):
         return title, None
     return title[:found.start].rstrip(), found.iso
 

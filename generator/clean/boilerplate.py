@@ -76,6 +76,8 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
     ("photo credit", re.compile(r"^(?:image|photo|video) (?:source|credit)s?\s*[,:]\s", re.I)),
     # "Photo by Jane Roe/EPA-EFE"
     ("photo credit", re.compile(r"^(?:photo(?:graph)?|image|video)s?\s+by\s+[A-Z][^.]{0,80}$", re.I)),
+    # "harbour-flood.jpgView full sizeResidents wade ...": an image's file name, then its caption
+    ("photo caption", re.compile(r"^\S+\.(?:jpe?g|png|gif|webp)(?:\?\S*)?\s*(?:view full size|enlarge|expand)?(?=\s*\S)", re.I)),
     # "5f2a9c01.jpg", "photo_2024-01-02.webp?w=800"
     ("image file name", re.compile(r"^\S+\.(?:jpe?g|png|gif|webp|avif|svg|bmp|tiff?)(?:\?\S*)?$", re.I)),
     # "FILE - The minister arrives for talks in 2019." / "FILE PHOTO: ..."
@@ -136,8 +138,10 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
     ("embedded media", re.compile(rf"^(?:\S+['’]s\s+)?{NAME}(?:,[^.]{{1,100}},)?\s+(?:explains|reports|has more|has the story"
                                   rf"|has the details|weighs in|has more on [^.]{{1,120}})\.?$")),
     # "Jane Roe contributed to this report.", "Additional reporting by Jane Roe and Bo Chen"
-    ("reporting credit", re.compile(rf"^(?:{NAME}(?:,\s*{NAME})*(?:,?\s+and\s+{NAME})?\s+(?:also\s+)?contributed\s+"
-                                    r"(?:reporting\s+)?(?:to|for)\s+(?:this|the)\s+(?:report|story|article)"
+    # ("Harbour News reporters Jane Roe and Bo Chen contributed to this developing story.")
+    ("reporting credit", re.compile(rf"^(?:{NAME}\s+(?:staff\s+)?(?:reporters?|correspondents?|writers?)\s+)?"
+                                    rf"(?:{NAME}(?:,\s*{NAME})*(?:,?\s+and\s+{NAME})?\s+(?:also\s+)?contributed\s+"
+                                    r"(?:reporting\s+)?(?:to|for)\s+(?:this|the)\s+(?:developing\s+)?(?:report|story|article)"
                                     rf"|(?i:(?:additional\s+)?reporting\s+by)\s+{NAME}\b)")),
     # "The singer died at the age of 83. © Jane Roe/dpa": a picture's caption and its credit
     ("photo caption", re.compile(r"©\s*[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}\s*/\s*[\w.-]+\s*$")),

@@ -26,6 +26,8 @@ from typing import Mapping, Sequence
 
 from tld import get_fld, get_tld
 
+from generator.text.furniture import dateline
+
 NAME_TOKEN = r"(?:[A-Z][\w'’&.-]*|&)"
 # "© 2024 Daily Planet. All rights reserved." / "Copyright (c) 2021-2024 The Daily Planet Ltd"
 _COPYRIGHT = re.compile(
@@ -89,8 +91,17 @@ _NOT_A_TITLE = re.compile(
 
 
 def plausible_title(title: str | None) -> str | None:
-    """An inferred headline, unless it is page furniture (a button, a reading time, a credit)."""
-    return None if title is None or _NOT_A_TITLE.match(title.strip()) else title
+    """An inferred headline, unless it is page furniture (a button, a reading time, a credit) or a
+    body's first line ("SAN FRANCISCO, July 7 The ship ...": a dateline opens it); "(with video)"
+    is the page's, not the headline's."""
+    if title is None or _NOT_A_TITLE.match(title.strip()) or dateline(title) is not None:
+        return None
+    return _MEDIA_NOTE.sub("", title).strip() or None
+
+
+# "(with video)", "[PHOTOS]", "- VIDEO" after a headline: what the page embeds, not the news
+_MEDIA_NOTE = re.compile(r"\s*(?:[(\[](?:with\s+)?(?:video|photos?|pictures|gallery|audio|watch)s?[)\]]"
+                         r"|\s[-–—|]\s*(?:video|photos|watch)\s*)$", re.I)
 
 
 def file_domain(file: str) -> str | None:

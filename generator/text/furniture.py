@@ -35,9 +35,13 @@ _SEPARATOR = r"(?:\s*(?:[—–]+|--?)\s*|:\s+|\.-\s*|\.\s*/[A-Z]+/\.?\s*)"
 # "PORTVILLE —", "PORTVILLE, Examplia, July 8 (Agency) –", "NEW HARBOUR, May 3 (WIRE) —", "NEW HARBOUR: "
 _CAPS_DATELINE = re.compile(
     rf"^(?P<place>{_CAPS_WORD}(?:\s+{_CAPS_WORD}){{0,3}}){_REGION}?{_DATE}?{_AGENCY}?{_SEPARATOR}(?=[\"“‘'A-Z0-9])")
-# "Lakeside, Examplia (Wire) —", "Lakeside (Agency) - ": a place in title case only with its agency
+# "Lakeside, Examplia (Wire) —", "Lakeside (Agency) - ", "Lakeside, July 4 (Wire) Scientists ...": a place
+# in title case only with its agency
 _AGENCY_DATELINE = re.compile(
-    rf"^(?P<place>{_WORD}(?:\s+{_WORD}){{0,2}}){_REGION}?{_DATE}?{_AGENCY}{_SEPARATOR}(?=[\"“‘'A-Z0-9])")
+    rf"^(?P<place>{_WORD}(?:\s+{_WORD}){{0,2}}){_REGION}?{_DATE}?{_AGENCY}(?:{_SEPARATOR}|\s+)(?=[\"“‘'A-Z0-9])")
+# "PORTVILLE, July 7 The ship ...": an all-caps place and its date, the separator lost in the scrape
+_CAPS_DATE_DATELINE = re.compile(
+    rf"^(?P<place>{_CAPS_WORD}(?:\s+{_CAPS_WORD}){{0,3}}){_REGION}?{_DATE}{_AGENCY}?\s+(?=[\"“‘'A-Z])")
 # "April 10, 2019 (Wire) — ": the date first, then the agency
 _DATE_DATELINE = re.compile(
     rf"^(?P<month>{_MONTH_NAME})\s+(?P<day>\d{{1,2}}),\s+(?P<year>\d{{4}}){_AGENCY}?\s*[—–]+\s*(?=[\"“‘'A-Z0-9])")
@@ -65,7 +69,8 @@ def dateline(paragraph: str) -> Dateline | None:
     """The dateline a paragraph opens with, or None. An all-caps place may stand alone ("PORTVILLE —");
     a place in title case needs its agency ("Lakeside (Wire) —"), else it is the sentence's subject."""
     m = (_CAPS_DATELINE.match(paragraph) or _AGENCY_DATELINE.match(paragraph) or _DATE_DATELINE.match(paragraph)
-         or _BRACKET_DATELINE.match(paragraph) or _TAG_DATELINE.match(paragraph))
+         or _BRACKET_DATELINE.match(paragraph) or _TAG_DATELINE.match(paragraph)
+         or _CAPS_DATE_DATELINE.match(paragraph))
     if m is None or len(paragraph[m.end():].split()) < MIN_WORDS_AFTER:
         return None
     if m.re is _CAPS_DATELINE and not re.search(r"[A-Z]{2}", m.group("place")):
@@ -115,7 +120,8 @@ _SCENE_VERBS = (
     "watch|watches|carry|carries|kneel|kneels|weep|weeps|cry|cries|hug|hugs|greet|greets|seize|seizes|"
     "search|searches|inspect|inspects|pay respects|pays respects|lay|lays|light|lights|hold up|holds up|"
     "look at|looks at|look over|looks over|speak|speaks|attend|attends|queue|queues|rest|rests|clear|clears|"
-    "detain|detains|arrest|arrests|escort|escorts|rescue|rescues|evacuate|evacuates|address|addresses")
+    "detain|detains|arrest|arrests|escort|escorts|rescue|rescues|evacuate|evacuates|address|addresses|"
+    "aim|aims|return|returns|wade|wades|view shows|views show")
 # A verb follows its subject, never "and", "of", "the" or "to": "Search and rescue teams ..." has no scene verb.
 _NOT_AFTER = "".join(rf"(?<!\b{w}\s)" for w in ("to", "and", "or", "of", "the", "a", "an", "for", "with", "its",
                                                   "their", "his", "her", "in", "on", "at", "by", "from"))

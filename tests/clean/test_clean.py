@@ -247,6 +247,17 @@ def test_a_widget_above_the_headline_is_no_title_when_the_headline_shares_the_le
     assert clean(["Dry summers ahead", *BODY]).title == "Dry summers ahead"
 
 
+def test_credits_file_names_datelines_and_media_notes_are_never_a_title_or_a_paragraph():
+    credit = "Harbour News reporters Jane Roe and Bo Chen contributed to this developing story."
+    pictured = "lyra-flood.jpgView full sizeResidents wade through a flooded street in Lyra on Friday."
+    article = clean([*BODY, credit, pictured])
+    assert reason_of(article, credit) == "reporting credit" and reason_of(article, pictured) == "photo caption"
+    assert clean(["PORTVILLE, July 7 The Velair Airlines Boeing", *BODY]).title is None  # the body's first line
+    assert clean(["Board approves reservoir (with video)", *BODY]).title == "Board approves reservoir"
+    dated = clean(["Board approves new reservoir [February 12 2011]", *BODY])
+    assert (dated.title, dated.published) == ("Board approves new reservoir", "2011-02-12")
+
+
 def test_no_headline_means_no_title_and_dates_at_stated_precision():
     article = clean(["Published: May 2, 2024, 10:15 AM", *BODY])
     assert (article.title, article.published, article.author) == (None, "2024-05-02T10:15", None)

@@ -346,6 +346,9 @@ def test_the_front_of_a_longer_name_is_no_role_but_a_capitalised_office_is():
     assert choose_role([("000", "21st Century", 0), ("001", "Velmont Brothers", 0)]) == (None, ())
     assert choose_role([("000", "Chief Executive", 0)]) == ("Chief Executive", ("000",))
     assert choose_role([("000", "21-year-old gunman", 1)]) == ("21-year-old gunman", ("000",))
+    # two sentences run together are no description; an abbreviation's full stop is no sentence's end
+    assert choose_role([("000", "President Jane Roe. Examplian President", 0)]) == (None, ())
+    assert choose_role([("000", "Lt. Gov. of Examplia", 0)]) == ("Lt. Gov. of Examplia", ("000",))
 
 
 def test_present_office_beats_a_past_one_and_heads_are_nouns():
@@ -761,3 +764,14 @@ def test_a_name_written_against_a_model_number_is_a_product():
                    "replace older jets.",
                    "The Velair 737 MAX 8 had flown for two months.")
     assert "MAX" not in [a.name for a in key_actors(actors)]
+
+
+@pytest.mark.slow
+def test_a_name_after_a_persons_noun_is_a_person_whatever_the_model_tagged():
+    actors = story("National Transport Safety Committee chief Suryanto Cahyono says the jet was new. "
+                   "Cahyono said divers had found the recorder.",
+                   "Five other women testified, including model Janice Dickinson. The defence suggested "
+                   "Dickinson had made up the story.")
+    names = {a.name for a in actors}
+    assert "Suryanto Cahyono" in names and "Cahyono" not in names
+    assert "Janice Dickinson" in names and "Dickinson" not in names

@@ -24,6 +24,10 @@ from generator.text.furniture import caption, dateline, furniture, label, markup
      None, None, None),
     ("Portville [Examplia]: Exit polls on Sunday predicted a landslide.", "Portville [Examplia]: ", None, None, None),
     ("Wiretag- Jane Roe, a former actor, won the vote on Sunday.", "Wiretag- ", None, None, None),
+    ("Lakeside, July 4 (WIRE) Scientists at the institute announced a new particle.", "Lakeside, July 4 (WIRE) ",
+     7, 4, None),
+    ("PORTVILLE, July 7 The Velair Boeing jet that crashed on Saturday was flying too slowly.", "PORTVILLE, July 7 ",
+     7, 7, None),
 ])
 def test_a_dateline_is_read_with_its_date(text, prefix, month, day, year):
     found = dateline(text)
@@ -65,6 +69,10 @@ def test_a_label_before_the_text_is_found():
     ("image….Jane Roe for The Valley Times", "photo credit"),
     ("More photos and details on pages 8 and 9. (AP Photo)", "photo credit"),
     ("A water tower at the Harbour Works plant in Eastmere, Va., is seen, Thursday, May 7, 2020.", "photo caption"),
+    ("A store owner aims a pistol to warn away looters in the city of Lyra, Vald province, on November 10.",
+     "photo caption"),
+    ("An aerial view shows flooded rice fields after the typhoon hit Vald Province in Central Examplia.",
+     "photo caption"),
 ])
 def test_captions_and_credits(text, kind):
     assert caption(text) == kind
@@ -81,6 +89,8 @@ def test_captions_and_credits(text, kind):
     "Protesters made their way towards the residence on Saturday morning.",
     "Search and rescue teams have plunged into the river after the bridge collapsed on Tuesday.",
     "The bridge was seen by millions of commuters each year until it fell on Tuesday, May 7, 2020.",
+    "Lakeside, once a mill town, voted on Monday to close its school.",
+    "Most residents will return to their homes in Lyra on Monday, officials said.",
 ])
 def test_article_text_is_not_a_caption(text):
     assert caption(text) is None

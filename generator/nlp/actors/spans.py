@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from generator.text.actor_kinds import (
     ADMIN_NOUNS, COLLECTIVE_NOUNS, HONORIFICS, INSTITUTION_NOUNS, LANDFORM_NOUNS, MONTHS_DAYS, SEAT_NOUNS,
-    COMPANY_NAME_ENDS, TITLE_NOUNS, WIDGET_WORDS, fold, is_body_noun, is_country_name,
+    COMPANY_NAME_ENDS, TITLE_NOUNS, WIDGET_WORDS, fold, is_body_noun, is_country_name, person_noun,
 )
 from generator.nlp.parsed import positions
 from generator.nlp.spelling import is_word
@@ -420,13 +420,41 @@ def candidates(doc, ents: Sequence) -> list[Candidate]:
     cands: list[Candidate] = []
     for ent in ents:
         if ent.label_ in ACTOR_LABELS or ent.label_ == "FAC" and ent[-1].lower_ in SEAT_NOUNS:
-            cands.extend(_from_entity(doc, ent))
+            cands.extend(_from_entity(doc, _first_name_left_out(doc, ent)))
+        elif ent.label_ in MISTAKEN_FOR_THINGS and _after_a_persons_noun(doc, ent.start, ent.end):
+            cands.append(Candidate(ent.start, ent.end, "PERSON"))  # "model [Janice Dickinson]" tagged a building
     cands.extend(_parenthetical(doc))
     cands.extend(_untagged_places(doc))
     taken = {i for c in cands for i in range(c.start, c.end)}
     cands.extend(_untagged_collectives(doc, taken))
     tickers = _ticker_tokens(doc)
     return [c for c in _resolve(cands) if not _is_medium(doc, c) and c.start not in tickers]
+
+
+# Labels the small model gives a person's name it does not know ("model Janice Dickinson" as a FAC).
+MISTAKEN_FOR_THINGS = frozenset({"FAC", "PRODUCT", "WORK_OF_ART", "LAW", "EVENT"})
+
+
+# Nouns for people that are also nouns for things, read as people before a name ("model Jane Roe").
+PEOPLE_BEFORE_A_NAME = frozenset({"model", "supermodel"})
+
+
+def _after_a_persons_noun(doc, start: int, end: int) -> bool:
+    """Two or three capitalised words right after a lower-case person's noun ("chief", "model")."""
+    before = doc[start - 1] if start > 0 else None
+    return 2 <= end - start <= 3 and before is not None and before.is_lower \
+        and all(t.is_title and t.is_alpha for t in doc[start:end]) \
+        and (person_noun(before.text) or before.text in PEOPLE_BEFORE_A_NAME)
+
+
+def _first_name_left_out(doc, ent):
+    """ "chief [Suryanto] Cahyono": a capitalised word between a lower-case person's noun and a
+    person's name is the name's first word, which the model left out."""
+    if ent.label_ == "PERSON" and ent.start >= 2 and not doc[ent.start - 1].ent_type_ \
+            and _after_a_persons_noun(doc, ent.start - 1, ent.end):
+        from spacy.tokens import Span  # imported where used: a warm run never loads spaCy
+        return Span(doc, ent.start - 1, ent.end, label="PERSON")
+    return ent
 
 
 def _ticker_tokens(doc) -> set[int]:

@@ -56,7 +56,14 @@ _MEASURE = re.compile(r"^\d[\d,.]*%?\s")
 def readable(phrase: str) -> bool:
     """A phrase the actor table can print: brackets balanced ("SPD) party" was cut out of one),
     not a bare count ("208 seats", from "CDU 208 seats, AfD 151") and not the rest of a longer name."""
-    return phrase.count("(") == phrase.count(")") and not _MEASURE.match(phrase) and not _rest_of_a_name(phrase)
+    return phrase.count("(") == phrase.count(")") and not _MEASURE.match(phrase) and not _rest_of_a_name(phrase) \
+        and not _SENTENCE_END.search(phrase)
+
+
+# A sentence ending inside a phrase ("President Jane Roe. Examplian President"): two sentences run
+# together, not one description ("Gov. Harbour", "U.S. Senator" are abbreviations)
+_SENTENCE_END = re.compile(r"\b(?!(?:Gov|Sen|Rep|Gen|Lt|Col|Capt|Sgt|Dr|Mr|Mrs|Ms|St|Jr|Sr|Inc|Co|Corp|Ltd|No|Dept|"
+                           r"Prof|Rev|Supt|Insp|Cmdr|Adm|Maj|Mt|Ft|Pres|Amb|Hon)\.)[A-Za-z]*[a-z]{2}\.\s+[A-Z]")
 
 
 def _rest_of_a_name(phrase: str) -> bool:
