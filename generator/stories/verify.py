@@ -134,7 +134,10 @@ def _statement(section: str, text: str, sources: Sequence[str], texts: dict[str,
     cited = _supporting(text, sources, texts)
     if reason is None and not cited:
         reason = "no cited source states it"
-    if reason is None and all(inside_quotation(text, texts[s]) for s in cited):
+    # every source that prints these words verbatim prints them inside a quotation (one that tells
+    # the fact in its own words does not make the speaker's words the page's)
+    verbatim = [q for q in (inside_quotation(text, texts[s]) for s in cited) if q is not None]
+    if reason is None and verbatim and all(verbatim):
         reason = "someone's words without their speaker (inside a quotation in the source)"
     if reason is None:
         line = norm(text)

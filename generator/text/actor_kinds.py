@@ -152,6 +152,7 @@ FACILITY_NOUNS = frozenset({
     "tower", "building", "courthouse", "palace", "park", "plaza", "hall", "centre", "center", "memorial",
     "monument", "cathedral", "church", "mosque", "temple", "highway", "motorway", "tunnel", "dam",
     "canal", "harbour", "harbor", "terminal", "spaceport", "complex", "campus", "prize", "award", "cup",
+    "collider", "telescope", "reactor", "runway",
 })
 # Last words of a name that make it an occasion, not a body ("the Platinum Jubilee", "the
 # Republican National Convention", "the Vienna Marathon"): events are no actors.

@@ -355,6 +355,8 @@ def test_present_office_beats_a_past_one_and_heads_are_nouns():
     role, _ = choose_role([("000", "served as ambassador to Peru", 0), ("000", "special envoy for Peru", 1)])
     assert role == "special envoy for Peru"
     assert head_word("Norway's ambassador to Chile") == "ambassador"
+    # one source's "former" over another's bare office: nobody calls a holder former
+    assert choose_role([("000", "President", 1), ("001", "Former President", 1)])[0] == "Former President"
     assert head_word("Teacher, who lives near Braga") == "teacher"
     assert head_word("low-cost carrier owned by Lufthansa") == "carrier"  # a participle after the noun
     assert head_word("professor emeritus at the university") == "emeritus"  # its own "s", no plural
@@ -775,3 +777,20 @@ def test_a_name_after_a_persons_noun_is_a_person_whatever_the_model_tagged():
     names = {a.name for a in actors}
     assert "Suryanto Cahyono" in names and "Cahyono" not in names
     assert "Janice Dickinson" in names and "Dickinson" not in names
+
+
+@pytest.mark.slow
+def test_a_machine_or_instrument_named_like_a_body_is_a_thing():
+    actors = story("Physicists at the Large Velmont Collider found a new particle. The Large Velmont Collider "
+                   "smashed protons for two years.",
+                   "Data from the Large Velmont Collider confirmed the result, the Velmont Institute said.",
+                   "The Large Velmont Collider is the world's biggest machine.")
+    assert "Large Velmont Collider" not in [a.name for a in key_actors(actors)]
+
+
+@pytest.mark.slow
+def test_what_a_maker_s_product_did_is_not_the_makers_role():
+    actors = story("The Velair Airlines jet crashed on Saturday. The Boeing 777 slammed into the runway on Saturday "
+                   "morning, breaking off its tail.",
+                   "Boeing said it was ready to help. The Boeing 777 had a good safety record.")
+    assert by_name(actors, "Boeing").role is None

@@ -57,6 +57,18 @@ def test_a_bare_future_is_next_only_where_the_sentence_dates_it(text):
 
 def test_a_plan_told_in_the_past_tense_is_not_whats_next():
     assert classify("The members were expected to read the bill clause by clause.") != "next"
+    # a pledge told as done, in the past perfect; a plan inside a clause that describes a body
+    assert classify("Late Thursday the president had shocked the crowds with a pledge to hand power "
+                    "to his deputy.") not in {"next", "future"}
+    assert classify("The council -- which earlier Friday said it would lift the curfew -- is made up of "
+                    "the army chiefs.") not in {"next", "future"}
+
+
+def test_what_an_act_was_for_or_a_possibility_gone_by_is_no_open_question():
+    assert classify("Officers threw knives up to the crew so they could cut the seat belts.") != "open_question"
+    assert classify("A ruling had not been expected until Monday, and could decide the issue once and "
+                    "for all.") != "open_question"
+    assert classify("The ruling could open the door to appeals.") == "open_question"
 
 
 def test_a_prediction_under_the_sources_own_whats_next_heading_stays_next():

@@ -270,6 +270,11 @@ def test_a_speakers_words_shown_bare_are_held():
     s = verify(Story("s", "Harlow dam fails", "2024-05-07", "2024-05-08", sources,
                      known=(Item("The Harlow bridge will reopen in May.", ("001",)),)))
     assert not s.known and s.held[-1].reason == "someone's words without their speaker (inside a quotation in the source)"
+    # a second source telling it in its own words does not make the mayor's words the page's
+    other = Article("002", "seeds/002.txt", ("The bridge in Harlow is to reopen in May, the mayor said on Monday.",))
+    s = verify(Story("s", "Harlow dam fails", "2024-05-07", "2024-05-08", (*sources, other),
+                     known=(Item("The Harlow bridge will reopen in May.", ("001", "002")),)))
+    assert not s.known
 
 
 def test_what_a_body_was_doing_is_not_its_part():

@@ -9,6 +9,7 @@ across sources is generator.sections.quotes.
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass, replace
 from typing import Sequence
 
@@ -176,8 +177,9 @@ def _fill_gaps(doc, paragraphs, names: Names, found: list[_Found]) -> None:
             if f.speaker is None and f.span.open_mark > bounds[para][0]:
                 f.speaker = _sentence_speaker(doc, f, events.get(para, []), names)
         opens = items[0].span.open_mark == bounds[para][0]  # the paragraph starts with a quotation
-        if not opens or any(f.speaker for f in items) or para in para_speaker:
-            continue
+        if not opens or any(f.speaker for f in items) or para in para_speaker \
+                or _words_after(doc.text, items[-1].span, bounds[para][1]):
+            continue  # '"...," Michael Turner, a' (cut): an attribution the scrape lost is no one else's
         k = order.index(para) - 1
         while k >= 0 and order[k] not in para_speaker and _is_heading(doc, *bounds[order[k]]):
             k -= 1
@@ -186,6 +188,11 @@ def _fill_gaps(doc, paragraphs, names: Names, found: list[_Found]) -> None:
             speaker = _next_paragraph_speaker(doc, order, bounds, para, names, by_para)
         for f in items:
             f.speaker = None if f.framed else speaker
+
+
+def _words_after(text: str, span: QuoteSpan, end: int) -> bool:
+    """Words follow the paragraph's last quotation: it is not a quotation alone."""
+    return span.close_mark is not None and re.search(r"\w", text[span.close_mark + 1:end]) is not None
 
 
 def _next_paragraph_speaker(doc, order, bounds, para: int, names: Names, by_para) -> Mention | None:

@@ -269,6 +269,7 @@ def _kind(name: str, label: str, group, roles: Sequence[str], demonyms, texts, p
 # year, "In 2019 Velmont ...", nor a measure, "the 24-seat Senate")
 _NUMBER_BEFORE = re.compile(r"(?<![\w,.-])(?!(?:1[89]|20)\d\d\s)[A-Z]{0,3}\d+[A-Za-z]{0,3}\s$")
 _NUMBER_AFTER = re.compile(r"^[ -]?\d")
+_MODEL_AFTER = re.compile(r"^[ -](?:[A-Z]?\d{3,}|[A-Z]\d{2,})\b")  # "Boeing 777", "Airbus A320"
 
 
 def _model_name(group: Sequence[Form], texts: Sequence[str]) -> bool:
@@ -335,7 +336,8 @@ def _descriptions(group: Sequence[Form], story: _Story):
         it = story.items[art]
         m = it.analysis.actor_mentions[k]
         roles.extend((it.source_id, p, rank) for rank, p in enumerate(m.role_phrases))
-        actions.extend((it.source_id, p, m.sentence) for p in m.actions)
+        if not _MODEL_AFTER.match(story.texts[art][m.end: m.end + 8]):  # "The Velair 777 slammed into": the jet's act
+            actions.extend((it.source_id, p, m.sentence) for p in m.actions)
         functions.append(m.functions)
     return roles, actions, functions
 

@@ -75,6 +75,9 @@ def _rest_of_a_name(phrase: str) -> bool:
     return bool(words) and capitalised and not titled and (len(words) >= 2 or words[0][:1].isdigit())
 
 
+_FORMER = re.compile(r"\b(?:former|ex-)\s*", re.I)
+
+
 def _is_past(phrase: str) -> bool:
     low = phrase.lower()
     return low.startswith(PAST_MARKERS) or any(f" {m}" in f" {low}" for m in ("former ", "ex-"))
@@ -103,6 +106,10 @@ def choose_role(candidates: Iterable[tuple[str, str, int]]) -> tuple[str | None,
 
     entries = by_head[min(by_head, key=head_rank)]
     present = [e[1] for e in entries if not _is_past(e[1])] or [e[1] for e in entries]
+    # one source's "Former President" where another writes "President": no one calls a holder former
+    bare = {fold(p) for p in present}
+    former = [e[1] for e in entries if fold(_FORMER.sub("", e[1]).strip()) in bare and _FORMER.search(e[1])]
+    present = former or present
     counts: dict[str, int] = defaultdict(int)
     for phrase in present:
         counts[phrase] += 1

@@ -113,7 +113,7 @@ BACKGROUND_PATTERNS = [
     # "In recent years, the port has expanded." / "For decades, the border was closed."
     r"^\W*(in|over|during) (recent|the past|the last) (years|decades)\b|^\W*for (years|decades)\b",
     # "The tribunal had banned the party in 2003."  (past perfect, not in reported speech)
-    r"\bhad\s+(long\s+|previously\s+|once\s+|formally\s+|already\s+)?(been\s+)?[a-z]+(ed|en|wn|un)\b",
+    r"\bhad\s+(not\s+|never\s+)?(long\s+|previously\s+|once\s+|formally\s+|already\s+)?(been\s+)?[a-z]+(ed|en|wn|un)\b",
 ]
 
 # Reported speech back-shifts tenses ("he said it had begun"): no past-perfect cue after it.
@@ -187,8 +187,18 @@ def open_question_cue(text: str) -> bool:
 _REASON_CLAUSE = re.compile(r"\b(?:on|amid|over|because of)\s+(?:fears?|concerns?|worries|hopes?|warnings?)\b[^.;]*", re.I)
 
 
+# "threw knives up so they could cut the belts": what the act was for, done, not a possibility
+_PURPOSE_CLAUSE = re.compile(r"\bso\s+(?:that\s+)?\w+\s+(?:could|might)\b[^.;]*", re.I)
+
+
 def hedged_cue(text: str) -> bool:
-    return _any(HEDGED_PATTERNS, _REASON_CLAUSE.sub(" ", unquoted(text)))
+    plain = _PURPOSE_CLAUSE.sub(" ", _REASON_CLAUSE.sub(" ", unquoted(text)))
+    m = _either(tuple(HEDGED_PATTERNS)).search(plain)
+    if m is None:
+        return False
+    # "A ruling had not been expected until Monday, and could decide ...": told of a time gone by
+    perfect = _either(tuple(BACKGROUND_PATTERNS[2:3])).search(plain[: m.start()])
+    return not (perfect and not _REPORTING.search(plain[: perfect.start()]))
 
 
 # A past event before the forecast: "The launch went according to plan, and it will now ...",
@@ -209,7 +219,17 @@ def next_cue(text: str) -> Cue | None:
         cue, m = "future", _either(tuple(FUTURE_PATTERNS)).search(plain)
     if m is None or _PAST_EVENT.search(plain[: m.start()]):
         return None
+    before = plain[: m.start()]
+    perfect = _either(tuple(BACKGROUND_PATTERNS[2:3])).search(before)
+    if perfect and not _REPORTING.search(before[: perfect.start()]):
+        return None  # "Late Thursday he had shocked the crowds with a pledge to ...": told as done
+    if _RELATIVE_BEFORE.search(before):
+        return None  # "The council -- which earlier said it would lift ... -- is made up of": a description
     return cue
+
+
+# A relative pronoun a few words before the plan: the plan belongs to a clause describing a noun.
+_RELATIVE_BEFORE = re.compile(r"\b(?:which|who)\s+(?:\S+\s+){0,3}$", re.I)
 
 
 def background_cue(text: str) -> bool:

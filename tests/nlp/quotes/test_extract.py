@@ -231,6 +231,15 @@ def test_words_read_out_from_a_letter_are_not_the_readers():
 
 
 @pytest.mark.slow
+def test_a_quotation_whose_cut_attribution_follows_it_is_not_the_previous_speakers():
+    qs = quotes_of("The discovery was hailed by physicists, who said the particle was real.",
+                   "“This is a big moment for particle physics and a crossroads for the field,” Tom Baker, a")
+    assert speaker_for(qs, "This is a big moment") != "physicists"
+    qs = quotes_of("Ann Lee, the mayor, said the dam held.", "“We were lucky this time, and we know it.”")
+    assert speaker_for(qs, "We were lucky") == "Ann Lee"  # a quotation alone goes on with her
+
+
+@pytest.mark.slow
 def test_added_after_someone_else_is_named_stays_with_them():
     qs = quotes_of("“The talks failed today,” said Ann Lee. Tom Baker, her rival, agreed.",
                    "“It is a sad day for the town,” he added.")
