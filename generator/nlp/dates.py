@@ -48,6 +48,15 @@ OTHER_CLAUSES = frozenset({"conj", "relcl", "acl", "advcl", "appos", "parataxis"
 # Clauses that describe a noun, with their own time: "the firm that crashed in 2001",
 # "a process launched last May".
 NOUN_CLAUSES = frozenset({"relcl", "acl"})
+# Verbs whose "to" complement is their own event ("expected to rule on Monday", "began to fall on
+# Tuesday"); after any other verb the complement tells a purpose or an outcome still to come
+# ("struck twice to set up a final on Sunday"), timed apart from the act.
+CONTROL_VERBS = frozenset({
+    "expect", "plan", "intend", "aim", "hope", "want", "agree", "decide", "promise", "vow", "pledge", "threaten",
+    "schedule", "set", "seek", "try", "attempt", "prepare", "need", "have", "begin", "start", "continue",
+    "refuse", "fail", "manage", "wish", "vote", "move", "ask", "order", "urge", "allow", "require", "force",
+    "be", "appear", "seem", "tend", "come", "go", "get", "choose", "offer", "propose", "announce",
+})
 
 
 def extract_dates(parsed: ParsedArticle) -> list[DateMention]:
@@ -191,6 +200,8 @@ def _timing(ent, anchor, head, prep, nominal: bool, verb, coarse: bool, written_
         # "We have landed on the moon, reminiscent of a message in 1983": a perfect's time is now,
         # so a year written beside it belongs to something else (the parse attached it wrongly)
         side = True
+    if _purpose(verb):
+        return "side"
     child = prep if prep is not None else anchor
     tok = child.head
     while True:
@@ -203,6 +214,14 @@ def _timing(ent, anchor, head, prep, nominal: bool, verb, coarse: bool, written_
         if tok.head.i == tok.i:
             return "side" if side else "main"
         child, tok = tok, tok.head
+
+
+def _purpose(verb) -> bool:
+    """ "struck twice to set up a final on Sunday": a "to" clause under a verb that does not take
+    its complement as its own event (CONTROL_VERBS)."""
+    return verb.tag_ == "VB" and verb.dep_ in ("xcomp", "advcl") and verb.head.pos_ in ("VERB", "AUX") \
+        and verb.head.lemma_.lower() not in CONTROL_VERBS \
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
 def _misparsed_main(clause) -> bool:

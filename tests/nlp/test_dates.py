@@ -52,6 +52,10 @@ def timing(text: str, published: str | None = "2024-06-12") -> list[tuple[str, s
     ("The company moved its headquarters from Texas in 2019.", [("in 2019", "2019", "main")]),
     ("Velt was found guilty on all three counts of aggravated assault against Ann Roe in 2004.",
      [("in 2004", "2004", "side")]),
+    # a "to" clause of purpose or outcome times another event; a plan's own "to" clause does not
+    ("Velt then struck twice to set up a final against Harlow at the national stadium on Sunday.",
+     [("on Sunday", "2024-06-09", "side")]),
+    ("The court is expected to rule on the appeal on Monday.", [("on Monday", "2024-06-17", "main")]),
 ])
 def test_a_date_times_the_event_it_belongs_to(text, expected):
     assert timing(text) == expected

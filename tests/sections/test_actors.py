@@ -349,6 +349,7 @@ def test_the_front_of_a_longer_name_is_no_role_but_a_capitalised_office_is():
     # two sentences run together are no description; an abbreviation's full stop is no sentence's end
     assert choose_role([("000", "President Jane Roe. Examplian President", 0)]) == (None, ())
     assert choose_role([("000", "Lt. Gov. of Examplia", 0)]) == ("Lt. Gov. of Examplia", ("000",))
+    assert choose_role([("000", "Shares of", 0), ("001", "John Arthur, whose", 1)]) == (None, ())  # cut short
 
 
 def test_present_office_beats_a_past_one_and_heads_are_nouns():
@@ -677,6 +678,8 @@ def test_a_companys_last_name_word_alone_is_the_company_whatever_it_adds_to_its_
     assert len(cluster(forms, [], ["x"] * 3)) == 1
     two = _forms(("Velmont", "ORG"), ("Arno Velmont Co", "ORG"), ("Velmont Corp", "ORG"), ("Velmont Corp", "ORG"))
     assert len(cluster(two, [], ["x"] * 4)) == 2  # "Velmont Corp" is another company: "Velmont" goes with it only
+    tail = _forms(("Velmont", "ORG"), ("Velmont Co", "ORG"), ("Arno Velmont", "ORG"), ("Arno Velmont Co", "ORG"))
+    assert len(cluster(tail, [], ["x"] * 4)) == 1  # "Velmont Co" shortens "Arno Velmont Co": no rival
 
 
 def test_a_bank_named_with_and_without_bank_is_one_when_nothing_else_shares_its_name():

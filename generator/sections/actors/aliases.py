@@ -222,11 +222,18 @@ def merge_short_org_names(forms: Sequence[Form], uf: UnionFind) -> None:
     for f in forms:
         if f.label != "ORG" or len(f.key.split()) != 1 or is_abbreviation(f.core):
             continue
-        fits = [g for g, last in lasts if last == f.key]
+        # "Kodak Co" beside "Eastman Kodak Co" is the same company shortened (the same tail), no rival;
+        # "Fox Corp" beside "21st Century Fox" is another one
+        tails = {g.key.split()[-1] for g, _ in lasts if _corporate_base(g.key) != g.key
+                 and _corporate_base(g.key) != f.key and _corporate_base(g.key).split()[-1] == f.key}
+        fits = [g for g, last in lasts if last == f.key
+                and not (_corporate_base(g.key) == f.key and g.key.split()[-1] in tails)]
         # "Lehman" after "Lehman Brothers": the name's first word, when it begins one body only
         fits = fits or [g for g, first in firsts if first == f.key and not _own_body(g.key)]
-        if len({uf.find(g.index) for g in fits}) == 1:
-            uf.union(fits[0].index, f.index)
+        # one body however much of its name is written ("Eastman Kodak", "Eastman Kodak Co")
+        if fits and (len({uf.find(g.index) for g in fits}) == 1 or len({_corporate_base(g.key) for g in fits}) == 1):
+            for g in fits:
+                uf.union(g.index, f.index)
 
 
 def _own_body(key: str) -> bool:

@@ -56,10 +56,13 @@ _MEASURE = re.compile(r"^\d[\d,.]*%?\s")
 def readable(phrase: str) -> bool:
     """A phrase the actor table can print: brackets balanced ("SPD) party" was cut out of one),
     not a bare count ("208 seats", from "CDU 208 seats, AfD 151") and not the rest of a longer name."""
+    last = phrase.split()[-1].lower() if phrase.split() else ""
     return phrase.count("(") == phrase.count(")") and not _MEASURE.match(phrase) and not _rest_of_a_name(phrase) \
-        and not _SENTENCE_END.search(phrase)
+        and not _SENTENCE_END.search(phrase) and last not in PREPOSITIONS and last not in _CUT_ENDS
 
 
+# Words a phrase cut short ends on ("Shares of", "chief of the"): no description ends there.
+_CUT_ENDS = frozenset({"the", "a", "an", "and", "or", "its", "his", "her", "their", "whose"})
 # A sentence ending inside a phrase ("President Jane Roe. Examplian President"): two sentences run
 # together, not one description ("Gov. Harbour", "U.S. Senator" are abbreviations)
 _SENTENCE_END = re.compile(r"\b(?!(?:Gov|Sen|Rep|Gen|Lt|Col|Capt|Sgt|Dr|Mr|Mrs|Ms|St|Jr|Sr|Inc|Co|Corp|Ltd|No|Dept|"
