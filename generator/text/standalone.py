@@ -35,7 +35,7 @@ DANGLING = re.compile(
     r"(?:firstly|secondly|thirdly)\b|"
     # a quantity of people told of before: "Many were terrified", "Some had even rushed" (not "Many residents")
     r"(?:many|some|most|several|few|all|each)(?= (?:were|was|are|is|had|have|has|said|say|says|told|did|do|"
-    r"could|would|will|may|might|of (?:them|those|these|whom))\b)|"
+    r"could|would|will|may|might|of (?:them|those|these|whom)|[a-z]+ed)\b)|"
     r"since then|at the time|at that (?:time|point|moment|stage)|from then on|by then|until then|"
     r"in response|in turn|the other|among (?:them|those|these)\b|in another\b|besides|now\b(?! (?:that|is|are)\b)|"
     r"as such\b|as a result\b|because of this\b|(?:apart|aside) from (?:this|that)\b|in addition to (?:this|that)\b|"
@@ -59,7 +59,11 @@ DANGLING = re.compile(
     r"(?:shortly|soon) (?:after(?:wards)?|thereafter)(?=[,.]|$)|"
     r"the (?:former|latter|move|decision|group|company|agency|official|minister|ministry|statement|report|"
     r"same|two|three|team|man|woman|country|state|city|court|body|relationship|deal|plan|step|"
-    r"ceremony|occasion|audience|appointment|announcement|news|incident|pair|duo|gates|other)\b)\b", re.I)
+    r"ceremony|occasion|audience|appointment|announcement|news|incident|pair|duo|gates|other|"
+    # a thing told of in a sentence not shown: "The figure was reported by ...", "The album, which ..."
+    r"figure|figures|family|community|album|evidence|route|momentum|hosts|half-measure|measure|"
+    r"(?:first|second|third)(?= (?:was|is|came|went|one)\b))\b|"
+    r"elsewhere\b|(?:a (?:couple|few) of|a few|several) (?:minutes|hours|days|weeks|months|years) later\b)\b", re.I)
 # A quotation or statement whose speaker is only a pronoun: '"...," he said.' / "..., she added."
 SPEAKER_TAIL = re.compile(r"(?:[,”\"’]\s*|\s)(he|she)\s+(said|says|added|told|noted|wrote|explained|stated|"
                           r"insisted|argued|warned|continued|recalled)\b(?=[^.!?]*[.!?]?[\"”’]?\s*$)|"
@@ -121,6 +125,13 @@ GLUED = re.compile(r"\b[A-Za-z]*[a-z]{3}(?:He|She|It|They|The|This|That|We|His|H
 # A run of three or more words printed twice in a row, often glued: a caption run into its
 # sentence ("Velair's 737 jetVelair's 737 jet, carrying 189 people, crashed ...").
 DOUBLED = re.compile(r"\b([A-Za-z][\w']*(?:\s+[\w']+){2,7})\s*\1\b")
+# "... has made progress in that area", "in this regard": a thing told of in a sentence not shown.
+POINTER_INSIDE = re.compile(r"\b(?:in|on|at|to|from|of|with|for|by) (?:that|this|those|these) (?:area|areas|regard|respect|"
+                            r"matter|front|effort|process|instance)\b", re.I)
+# "If it was proven not to exist, scientists would ...": a side clause whose pronoun the main clause
+# never names (not "When he was 12, Ali began boxing": the name follows the comma)
+PRONOUN_CLAUSE_FIRST = re.compile(r"^(?:if|when|as|although|though|while|because|once|until|unless)\s+"
+                                  r"(it|he|she|they|his|her|its|their)\b[^,]{0,120},", re.I)
 # A sentence that only says who someone is ("Jane Roe is a program scientist."): no news; the
 # actor table tells who people are.
 WHO_ONLY = re.compile(r"^[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}\s+(?:is|was)\s+(?:a|an)\s+"
@@ -260,6 +271,12 @@ def form_problem(text: str) -> str | None:
     glued = GLUED.search(stripped)
     if glued:
         return f"words run together in the source's text ('{glued.group(0)}')"
+    pointer = POINTER_INSIDE.search(_QUOTED.sub(" ", stripped))
+    if pointer:
+        return f"does not stand alone ('{pointer.group(0)}' points to a sentence not shown)"
+    ahead = PRONOUN_CLAUSE_FIRST.match(stripped)
+    if ahead and not re.match(r"[A-Z]", stripped[ahead.end():].lstrip(" ,")):
+        return f"does not stand alone (opens with '{ahead.group(1)}', whom the sentence never names)"
     deictic = DEICTIC.search(_QUOTED.sub(" ", stripped))
     if deictic:
         return f"its time or place is the writer's ('{deictic.group(0)}'), not the reader's"

@@ -149,8 +149,21 @@ def test_more_openers_told_against_an_unseen_sentence():
                  "It's possible some among them were not in the building when it fell, officials said.",
                  "Especially against someone as well known as the actor.",
                  "Four years later, the scientist was awarded the medal.",
-                 "The 45-year-old politician lamented the campaign.", "The Harbour United stopper kept a clean sheet."):
+                 "The 45-year-old politician lamented the campaign.", "The Harbour United stopper kept a clean sheet.",
+                 "The figure was reported by the news agency.", "Elsewhere in Lyra, cars honked their horns.",
+                 "A couple of hours later, the deputy came on state television.",
+                 "The first was a volleyed effort from 15 yards.", "The family was in the wrong place at the wrong time."):
         assert form_problem(line), line
+    for line in ("The first flight took off at noon on Monday.", "The storm made landfall in Lyra on Friday."):
+        assert form_problem(line) is None, line
+
+
+def test_a_pointer_inside_the_line_or_a_pronoun_the_sentence_never_names():
+    assert form_problem("Velmont said it has made progress in that area.").startswith("does not stand alone")
+    assert form_problem("If it was proven not to exist, scientists would have to rip up the theory.")
+    assert form_problem("Many hailed it as a moment in history.")
+    assert form_problem("When he was 12, Tom Velt began boxing in Lyra.") is None  # the name follows
+    assert form_problem("Many residents fled the town on Monday.") is None
 
 
 def test_a_speakers_pronoun_after_a_name_in_the_line_is_that_persons():
