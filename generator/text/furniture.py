@@ -131,6 +131,11 @@ _SCENE = re.compile(
     rf"|\b(?:on\s+)?(?:{_WEEKDAY}|{_MONTH_NAME}\s+\d{{1,2}}(?:,\s+\d{{4}})?)(?:\s+in\s+[A-Z][\w'’., -]{{0,60}})?"
     rf"|{_MONTH_NAME}\s+\d{{1,2}},\s+\d{{4}})\.?$")
 MAX_SCENE_WORDS = 60
+# A present-tense scene with its full date, year included, whatever follows: a wire photo's caption
+# (news prose tells the past, and dates a day it tells by its weekday or its date, seldom both with a year).
+_SCENE_DATED = re.compile(
+    rf"^[\"“]?[A-Z](?:[^\"“”.!?,\s]*\s){{0,9}}?{_NOT_AFTER}(?:{_SCENE_VERBS}|stand guard|stands guard)\b[^\"“”!?]{{0,200}}?"
+    rf"\b(?:on\s+)?(?:(?:{_WEEKDAY}),?\s+)?{_MONTH_NAME}\s+\d{{1,2}},\s+\d{{4}}\b")
 # "Image courtesy of NHK", "Photo courtesy: Agency", "image….Jane Roe for The Post", "(AP Photo/Jane Roe)"
 _COURTESY = re.compile(r"^(?:(?:image|photo|picture|video|footage)s?\s+)?courtesy(?:\s+of)?\s*:?\s+\S.{0,60}$", re.I)
 # a name "for The Outlet", or after "image"/"photo": not a title ("Special Envoy for the Region")
@@ -162,6 +167,8 @@ def caption(text: str) -> str | None:
         return "photo caption"
     if len(stripped.split()) <= MAX_SCENE_WORDS and stripped.endswith(".") and _SCENE.match(stripped):
         return "photo caption"  # a sentence: a headline ("Crews search river in Harbour City") has no full stop
+    if _SCENE_DATED.match(stripped):
+        return "photo caption"  # "Two officers stand guard ... on Monday April 15, 2013, after ...": a wire photo's
     return None
 
 

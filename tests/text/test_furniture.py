@@ -73,6 +73,8 @@ def test_a_label_before_the_text_is_found():
      "photo caption"),
     ("An aerial view shows flooded rice fields after the typhoon hit Vald Province in Central Examplia.",
      "photo caption"),
+    ("Two police officers stand guard on the corner of Harbour Ave on Monday April 15, 2013, after an explosion at "
+     "the finish line killed at least three people.", "photo caption"),
 ])
 def test_captions_and_credits(text, kind):
     assert caption(text) == kind

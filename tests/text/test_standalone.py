@@ -162,6 +162,8 @@ def test_a_pointer_inside_the_line_or_a_pronoun_the_sentence_never_names():
     assert form_problem("Velmont said it has made progress in that area.").startswith("does not stand alone")
     assert form_problem("If it was proven not to exist, scientists would have to rip up the theory.")
     assert form_problem("Many hailed it as a moment in history.")
+    assert form_problem("The judge questioned that, citing the defendant's age and health.")
+    assert form_problem("Velt will then be able to remain out on bail until sentencing.")
     assert form_problem("When he was 12, Tom Velt began boxing in Lyra.") is None  # the name follows
     assert form_problem("Many residents fled the town on Monday.") is None
 
