@@ -116,8 +116,11 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
                                r"|^(?=(?:\S+\s+){0,4}\S+$).*\b(?i:since)\s+\d{4}$")),
     # "Published: May 2, 2024, 10:15 AM", "Updated March 3, 2023 at 4:05pm"
     # "PUBLISHED: 09:58 15 January 2018 | UPDATED: ...": the time may come first
+    # "Published: Monday | August 17, 2009": a weekday and a separator before the date
     ("publication date", re.compile(rf"^(?:first\s+|last\s+)?(?:published|posted|updated|modified)(?:\s+on)?\s*:?\s*"
-                                    rf"(?:\d{{1,2}}[:.]\d{{2}}\s*(?:[ap]\.?m\.?)?\s*,?\s*)?{DATE_RE.pattern}", re.I)),
+                                    rf"(?:\d{{1,2}}[:.]\d{{2}}\s*(?:[ap]\.?m\.?)?\s*,?\s*)?"
+                                    rf"(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\s*[|,·•]\s*)?"
+                                    rf"{DATE_RE.pattern}", re.I)),
     # "Image copyright Harbour Pictures", "Image may contain Human Person Clothing" (a picture's credit
     # or its machine-written description, left where the picture was)
     ("photo credit", re.compile(r"^(?:image|photo|picture) (?:copyright|credit)\b", re.I)),
@@ -158,6 +161,10 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
     ("photo caption", re.compile(r"^(?=(?:\S+\s+){2,40}\S+$)[^\n]*[.!?]\s+[A-Z]{2,}(?:\s+[A-Z]{2,}){0,2}\s*$")),
     # "Jane Roe, AGENCY / Crowds gather outside the stadium in 1983": credit, then the caption
     ("photo caption", re.compile(r"^[A-Z][\w'’.-]+(?:\s[A-Z][\w'’.-]+){0,3},\s*[A-Z]{2,8}\s*/\s+\S")),
+    # "IE 11 is not supported. For an optimal experience visit our site on another browser."
+    ("boilerplate: browser notice", re.compile(r"^(?:(?:IE|Internet Explorer)\s*\d+ is not supported\b|"
+                                               r"(?:your|this) browser (?:is (?:not supported|out of date)|does not support)\b|"
+                                               r"(?:please )?(?:enable javascript|update your browser)\b)", re.I)),
     # "Media playback is not supported on this device", a video player's notice (a title may follow it)
     ("boilerplate: video player", re.compile(r"^media playback is (?:not supported|unsupported) on (?:this|your) device",
                                              re.I)),
@@ -167,8 +174,14 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
     ("publisher label", re.compile(rf"^Featured\s+{NAME_TOKEN}(?:\s+{NAME_TOKEN}){{0,5}}$")),
 ]
 
-# "Tuesday, May 2, 2024 10:15 AM EST" alone on a line ("10 Apr 2019 ," with a stray separator)
-DATE_ONLY_RE = re.compile(rf"^{DATE_RE.pattern}(?:\s*(?:[A-Z]{{2,4}}|GMT[+-]\d+|UTC[+-]\d+))?[\s,|·•]*$", re.I)
+# "Tuesday, May 2, 2024 10:15 AM EST" alone on a line ("10 Apr 2019 ," with a stray separator);
+# "June 26, 2009 / 8:38 AM / 11 years ago", "on May 5, 2008 at 2:36 AM, updated May 5, 2008 at 3:29 AM",
+# "6/25/2009 6:31 PM PDT"
+_ZONE = r"(?:\s*(?:[A-Z]{2,4}|GMT[+-]\d+|UTC[+-]\d+))?"
+_DATE_TAIL = (rf"(?:\s*[/|·•]\s*(?:\d{{1,2}}:\d{{2}}\s*[ap]\.?m\.?{_ZONE}|\d+\s+(?:years?|months?|weeks?|days?|hours?)\s+ago)"
+              rf"|,?\s+updated\s+(?:on\s+)?{DATE_RE.pattern.replace('(?P<date>', '(?:').replace('(?P<time>', '(?:')})*")
+DATE_ONLY_RE = re.compile(rf"^(?:on\s+)?(?:{DATE_RE.pattern}|\d{{1,2}}/\d{{1,2}}/\d{{4}}(?:\s+\d{{1,2}}:\d{{2}}\s*[ap]\.?m\.?)?)"
+                          rf"{_ZONE}{_DATE_TAIL}[\s,|·•]*$", re.I)
 # "Technology 8 June 2021": a section label before the date
 _LABELLED_DATE = re.compile(rf"^(?P<label>[A-Za-z][\w&' -]{{0,30}}?)\s+{DATE_RE.pattern}[\s,|·•]*$", re.I)
 

@@ -159,7 +159,9 @@ FACILITY_NOUNS = frozenset({
 # Feasts and holidays news copy names by themselves ("by Easter"): days of the calendar, no actors.
 HOLIDAYS = frozenset({"easter", "christmas", "thanksgiving", "hanukkah", "ramadan", "eid", "diwali", "passover",
                       "lent", "advent", "halloween", "pentecost", "yom kippur", "rosh hashanah", "new year",
-                      "lunar new year", "christmas eve", "new year's eve", "new year's day", "good friday"})
+                      "lunar new year", "christmas eve", "new year's eve", "new year's day", "good friday",
+                      "valentine", "valentine's day", "st valentine's day", "independence day", "memorial day",
+                      "labor day", "boxing day", "mother's day", "father's day"})
 EVENT_NAME_WORDS = frozenset({
     "jubilee", "convention", "games", "olympics", "summit", "conference", "festival", "marathon",
     "championship", "championships", "tournament", "ceremony", "parade", "coronation", "funeral",
@@ -197,6 +199,7 @@ def person_noun(word: str) -> bool:
     """A noun that may name a person: an office, kin, or an agent noun ("teacher", "analyst")."""
     w = word.lower()
     return w in TITLE_NOUNS or w in PERSON_NOUNS or (len(w) >= 5 and w.endswith(PERSON_SUFFIXES)
+                                                      and not w.endswith(("less", "ness"))  # "reactionless"
                                                       and w not in THING_NOUNS and w not in MEDIA_NOUNS
                                                       and w not in ORG_NOUNS)
 

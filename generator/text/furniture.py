@@ -30,11 +30,13 @@ _CAPS_WORD = r"[A-Z][A-Z.'’-]+"  # "PORTVILLE", "ST.", "O'HARE"
 _WORD = r"[A-Z][\w.'’-]*"
 _REGION = rf"(?:,\s+(?!{_MONTH_NAME}\s+\d){_WORD}(?:\s+{_WORD}){{0,2}})"  # ", Japan", ", N.Y."; never a date
 _DATE = rf"(?:,?\s+(?P<month>{_MONTH_NAME})\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:,\s+(?P<year>\d{{4}}))?)"
-_AGENCY = r"(?:\s*\((?P<agency>[A-Z][\w&.'’ -]{0,30})\))"
+_AGENCY = r"(?:\s*\((?P<agency>[A-Z][\w&.'’/ -]{0,30})\))"  # "(Reuters)", "(CBSLA/AP)"
 _SEPARATOR = r"(?:\s*(?:[—–]+|--?)\s*|:\s+|\.-\s*|\.\s*/[A-Z]+/\.?\s*)"
 # "PORTVILLE —", "PORTVILLE, Examplia, July 8 (Agency) –", "NEW HARBOUR, May 3 (WIRE) —", "NEW HARBOUR: "
+# (several places: "LOS ANGELES/LONDON (Wire) - ")
+_CAPS_PLACES = rf"{_CAPS_WORD}(?:\s+{_CAPS_WORD}){{0,3}}(?:/{_CAPS_WORD}(?:\s+{_CAPS_WORD}){{0,3}}){{0,5}}"
 _CAPS_DATELINE = re.compile(
-    rf"^(?P<place>{_CAPS_WORD}(?:\s+{_CAPS_WORD}){{0,3}}){_REGION}?{_DATE}?{_AGENCY}?{_SEPARATOR}(?=[\"“‘'A-Z0-9])")
+    rf"^(?P<place>{_CAPS_PLACES}){_REGION}?{_DATE}?{_AGENCY}?{_SEPARATOR}(?=[\"“‘'A-Z0-9])")
 # "Lakeside, Examplia (Wire) —", "Lakeside (Agency) - ", "Lakeside, July 4 (Wire) Scientists ...": a place
 # in title case only with its agency
 _AGENCY_DATELINE = re.compile(
@@ -43,8 +45,10 @@ _AGENCY_DATELINE = re.compile(
 _CAPS_DATE_DATELINE = re.compile(
     rf"^(?P<place>{_CAPS_WORD}(?:\s+{_CAPS_WORD}){{0,3}}){_REGION}?{_DATE}{_AGENCY}?\s+(?=[\"“‘'A-Z])")
 # "April 10, 2019 (Wire) — ": the date first, then the agency
+# ("June 25, 2009 (LOS ANGELES) Jackson died ...": the place in brackets, no dash)
 _DATE_DATELINE = re.compile(
-    rf"^(?P<month>{_MONTH_NAME})\s+(?P<day>\d{{1,2}}),\s+(?P<year>\d{{4}}){_AGENCY}?\s*[—–]+\s*(?=[\"“‘'A-Z0-9])")
+    rf"^(?P<month>{_MONTH_NAME})\s+(?P<day>\d{{1,2}}),\s+(?P<year>\d{{4}}){_AGENCY}?(?:\s*[—–]+\s*|(?<=\))\s+)"
+    rf"(?=[\"“‘'A-Z0-9])")
 # "Kyiv [Ukraine]: ": a place with its country in square brackets (no prose writes that)
 _BRACKET_DATELINE = re.compile(rf"^(?P<place>{_WORD}(?:\s+{_WORD}){{0,2}})\s+\[{_WORD}(?:\s+{_WORD}){{0,2}}\]"
                                rf"{_DATE}?\s*(?:[:—–]|--?)\s*(?=[\"“‘'A-Z0-9])")
@@ -195,8 +199,10 @@ PROMO = re.compile(
     r"\b(?:keep|stay) up to date with\b|\b(?:read|follow|catch up on)(?: through| along with)? our "
     r"(?:live|real-time|full|latest)\b|\bour (?:live|real-time) (?:updates|coverage|blog)\b"
     r"|\bdownload (?:our|the) app\b|\bsupport (?:our|independent) journalism\b"
-    r"|\bvisit (?:the|our) (?:[\w'’-]+\s+){0,4}for (?:live|the latest|more|updates|full)\b", re.I)
-_PROMO_HINTS = ("up to date", "our ", "app", "journalism", "visit ")
+    r"|\bvisit (?:the|our) (?:[\w'’-]+\s+){0,4}for (?:live|the latest|more|updates|full)\b"
+    # "Log on to Harbour.com all day for the latest on ...": a site sending its reader to itself
+    r"|\blog on to \S+\.(?:com|org|net|co\.uk)\b", re.I)
+_PROMO_HINTS = ("up to date", "our ", "app", "journalism", "visit ", "log on")
 
 
 # A broadcaster's listing of its own segments: "On Friday's evening news, Jane Roe and John Doe

@@ -59,7 +59,15 @@ def numbers(text: str) -> frozenset[str]:
     """The figures a text gives, numbers written as words included ("three" -> "3"). Memoised:
     a source's sentences are asked again for every line checked against them."""
     found = {n.replace(",", "").rstrip(".") for n in NUMBER.findall(text)}
-    return frozenset(found | {NUMBER_WORDS[w.lower()] for w in _NUMBER_WORD.findall(text)})
+    scale = {_SCALES[next(g for g in m.groups() if g).lower()] for m in _SCALE.finditer(text)}
+    return frozenset(found | scale | {NUMBER_WORDS[w.lower()] for w in _NUMBER_WORD.findall(text)})
+
+
+# The scale a figure is given in: "almost a billion users" is not "450 million" ("$4bn" is "$4 billion").
+_SCALES = {"million": "×10^6", "m": "×10^6", "mn": "×10^6", "billion": "×10^9", "bn": "×10^9", "b": "×10^9",
+           "trillion": "×10^12", "tn": "×10^12"}
+_SCALE = re.compile(r"(?:\b(?:a|an|one)\s+|\d\s?)(million|billion|trillion)\b|"
+                    r"(?:\d|[$£€¥]\d[\d.,]*\s?)(bn|tn)\b|[$£€¥]\d[\d.,]*\s?(m|mn|b)\b", re.I)
 
 
 # "Mr. Velt": the full stop of an honorific ends no sentence, so the name after it is a name.

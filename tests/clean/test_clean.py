@@ -258,6 +258,11 @@ def test_credits_file_names_datelines_and_media_notes_are_never_a_title_or_a_par
     assert (dated.title, dated.published) == ("Board approves new reservoir", "2011-02-12")
 
 
+def test_a_browser_notice_is_boilerplate():
+    notice = "IE 11 is not supported. For an optimal experience visit our site on another browser."
+    assert reason_of(clean([notice, *BODY]), notice) == "boilerplate: browser notice"
+
+
 def test_no_headline_means_no_title_and_dates_at_stated_precision():
     article = clean(["Published: May 2, 2024, 10:15 AM", *BODY])
     assert (article.title, article.published, article.author) == (None, "2024-05-02T10:15", None)
@@ -272,6 +277,16 @@ def test_a_weekday_date_alone_above_the_headline_is_the_sites_header_not_the_art
     assert clean(["Nov 25, 2024", "Water board backs new reservoir", *BODY]).published == "2024-11-25"
     both = clean(["Monday, February 27, 2017", "Friday, January 20, 2012", "Water board backs new reservoir", *BODY])
     assert both.published == "2012-01-20"  # two: the header's day and the article's, which is earlier
+
+
+@pytest.mark.parametrize("line, iso", [
+    ("6/25/2009 6:31 PM PDT", "2009-06-25"),
+    ("June 26, 2009 / 8:38 AM / 11 years ago", "2009-06-26"),
+    ("on November 05, 2008 at 2:36 AM, updated November 05, 2008 at 3:29 AM", "2008-11-05T02:36"),
+    ("Published: Monday | August 17, 2009", "2009-08-17"),
+])
+def test_a_page_header_date_in_the_forms_sites_print_dates_the_article(line, iso):
+    assert clean(["Water board backs new reservoir", line, *BODY]).published == iso
 
 
 def test_name_and_date_byline():

@@ -28,6 +28,10 @@ from generator.text.furniture import caption, dateline, furniture, label, markup
      7, 4, None),
     ("PORTVILLE, July 7 The Velair Boeing jet that crashed on Saturday was flying too slowly.", "PORTVILLE, July 7 ",
      7, 7, None),
+    ("PORTVILLE/NEW HARBOUR (Wire) - The singer's death dominated news bulletins on Friday.",
+     "PORTVILLE/NEW HARBOUR (Wire) - ", None, None, None),
+    ("LAKESIDE (WIRE/AP) — A gunman opened fire on the crowd from the hotel.", "LAKESIDE (WIRE/AP) — ", None, None, None),
+    ("June 25, 2009 (PORTVILLE) The singer died at the hospital in the city.", "June 25, 2009 (PORTVILLE) ", 6, 25, 2009),
 ])
 def test_a_dateline_is_read_with_its_date(text, prefix, month, day, year):
     found = dateline(text)
@@ -107,6 +111,7 @@ def test_article_text_is_not_a_caption(text):
     "If you missed it, you can read through our real-time updates of the launch.",
     "On Friday's evening news, Jane Roe and John Doe reported on the storm that struck the coast.",
     "From Harbour City, Jane Roe reported on the storm's first hours.",
+    "Log on to HarbourNews.com all day for the latest on the singer's death.",
 ])
 def test_markup_embeds_and_promotion(text):
     assert markup(text) == "page furniture, not the article's text"

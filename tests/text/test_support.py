@@ -43,3 +43,10 @@ def test_a_name_after_an_honorific_is_a_name_the_source_must_give():
     from generator.text.support import names
     assert "Velt" in names("On July 3, Mr. Velt confirmed the vote.")
     assert supports("On July 3, the ministry confirmed the vote.", "On July 3, Mr. Velt confirmed the vote.") is False
+
+
+def test_a_figures_scale_is_part_of_it():
+    assert why_unsupported("The service now has almost a billion users.",
+                           prepared("The service now has more than 450 million users worldwide.")) is not None
+    assert supports("Velmont will pay $4 billion in cash for the app.", "Velmont will pay $4bn in cash for the app.")
+    assert supports("The wall rose 5m high above the road.", "The wall rose 5m high above the road.")

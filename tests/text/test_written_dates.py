@@ -13,6 +13,8 @@ from generator.text.dates.written import find_date, parse_written, read_iso
     ("Updated Tues., Sept. 3, 2024, 3:25 p.m. ET", "Tues., Sept. 3, 2024, 3:25 p.m.", "2024-09-03T15:25"),
     ("By Jane Roe | 2025-07-04", "2025-07-04", "2025-07-04"),
     ("Jane Roe, 4th Jul 2025 14.02 GMT", "4th Jul 2025 14.02", "2025-07-04T14:02"),
+    ("6/25/2009 6:31 PM PDT", "6/25/2009", "2009-06-25"),  # numeric: the 25th can only be a day
+    ("Posted 25/06/2009", "25/06/2009", "2009-06-25"),
 ])
 def test_find_date_reads_the_first_full_date_with_its_time(text, written, iso):
     found = find_date(text)
@@ -23,6 +25,7 @@ def test_find_date_reads_the_first_full_date_with_its_time(text, written, iso):
 def test_no_full_date_no_guess():
     assert find_date("Published on Tuesday, in July") is None
     assert find_date("July 2025") is None
+    assert find_date("Posted 3/4/2009") is None  # March 4 or 3 April: the page does not say
 
 
 def test_a_written_time_goes_to_dateparser():

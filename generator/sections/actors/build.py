@@ -17,7 +17,7 @@ from typing import Sequence
 from generator.sections.actors.aliases import abbreviates_tail, cluster, government_base, qualifier
 from generator.nlp.actors.spans import NAME_PARTICLES
 from generator.sections.actors.forms import POSSESSIVE_END, Form, core_name, fold, is_abbreviation, is_country_name, tidy
-from generator.sections.actors.people import GENERATION_SUFFIXES, first_name_of, glued_word
+from generator.sections.actors.people import GENERATION_SUFFIXES, first_name_of, glued_word, people_taken_for_places
 from generator.text.actor_kinds import (
     ADMIN_NOUNS, GROUP_WORDS, INSTITUTION_NOUNS, MONTHS_DAYS, PLACE_LIST_NOUNS, place_kind, strip_article,
 )
@@ -53,6 +53,7 @@ def _forms(items: Sequence[AnalysedArticle]) -> list[Form]:
             if not core or (authors and _is_author(core, authors)):
                 continue
             forms.append(Form(len(forms), it.source_id, art, tidy(m.text), core, m.label, m.start, m.end))
+    forms = people_taken_for_places(forms)
     return forms + _untagged_places(forms, items)
 
 

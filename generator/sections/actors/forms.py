@@ -60,7 +60,8 @@ def core_name(text: str, label: str) -> str:
             words = words[1:]
         # "Actress Jane Roe", "Outfielder Jane Roe", "Swede Jane Roe": a job word or a nationality
         # written into the name
-        if len(words) >= 3 and (actors_kinds.person_noun(words[0]) or actors_kinds.country_of(words[0])) \
+        if len(words) >= 3 and (actors_kinds.person_noun(words[0]) or actors_kinds.country_of(words[0])
+                                or words[0].lower() in actors_kinds.IRREGULAR_DEMONYMS) \
                 and all(w[:1].isupper() for w in words[1:]):
             words = words[1:]
     else:  # "PM Modi" tagged an organisation is still Modi

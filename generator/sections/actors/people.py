@@ -15,6 +15,7 @@ from generator.sections.actors.forms import (
 )
 from generator.text.actor_kinds import (
     FACILITY_NOUNS, GENERIC_ORG_HEADS, INSTITUTION_NOUNS, LANDFORM_NOUNS, MEDIA_NAME_WORDS, ORG_NOUNS, is_body_noun,
+    is_region_name,
 )
 
 # "John J. Ray III", "Martin Luther King Jr.": a suffix after the surname, not the surname
@@ -148,12 +149,52 @@ def merge_people(forms: Sequence[Form], uf: UnionFind) -> None:
         if len(fits) > 1:  # two people share the surname: a title only one bears tells which; else
             # the story's protagonist when named far more often than the other ("Arbery" is Ahmaud
             # Arbery, not his father named once); else no one
-            fits = _titled(f, fits, forms, uf) or (fits[:1] if counts[fits[0]] >= DOMINANT * counts[fits[1]] else [])
+            fits = _titled(f, fits, forms, uf) or (fits[:1] if counts[fits[0]] >= DOMINANT * counts[fits[1]] else []) \
+                or _local_reading(f, fits, forms, uf)
         if len(fits) == 1:
             uf.union(fits[0], f.index)
 
 
 DOMINANT = 3  # a person named this many times as often as another of the same surname is the one meant
+SURNAME_MENTIONS = 3  # a last word the model tags a person this often is a surname
+
+
+def people_taken_for_places(forms: Sequence[Form]) -> list[Form]:
+    """ "Usain Bolt" tagged a place each time it is written in full, "Bolt" a person thirty times:
+    a person-shaped name that is no country or region, whose last word is a surname of the story,
+    is a person's name (a town's last word is not a person: "Corpus Christi", "Port Aransas")."""
+    from dataclasses import replace
+
+    surnames = Counter(f.core for f in forms if f.label == "PERSON" and " " not in f.core)
+    out = []
+    for f in forms:
+        words = f.core.split()
+        if f.label in {"GPE", "LOC"} and len(words) >= 2 and _person_shaped(f.core) and not is_country_name(f.core) \
+                and not is_region_name(f.core) and surnames[words[-1]] >= SURNAME_MENTIONS:
+            f = replace(f, label="PERSON")
+        out.append(f)
+    return out
+
+
+LOCAL_MAJORITY = 2 / 3  # share of a surname's mentions whose nearest full name before them is one person
+
+
+def _local_reading(single: Form, roots: list[int], forms: Sequence[Form], uf: UnionFind) -> list[int]:
+    """ "Pistorius" where the story names Oscar Pistorius and, late, his uncle Arnold: news copy
+    means by a surname the person last named in full before it; when most of its mentions follow
+    one of them, the surname is that person's (else it stays apart, ambiguous)."""
+    votes: Counter[int] = Counter()
+    for g in forms:
+        if g.key != single.key:
+            continue
+        before = [h for h in forms if h.article == g.article and h.start < g.start and uf.find(h.index) in roots
+                  and h.key != g.key]
+        if before:
+            votes[uf.find(max(before, key=lambda h: h.start).index)] += 1
+    if not votes:
+        return []
+    root, n = votes.most_common(1)[0]
+    return [root] if n >= 2 and n >= LOCAL_MAJORITY * sum(votes.values()) else []
 
 
 def _titled(single: Form, roots: list[int], forms: Sequence[Form], uf: UnionFind) -> list[int]:

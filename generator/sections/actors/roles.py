@@ -56,11 +56,15 @@ _MEASURE = re.compile(r"^\d[\d,.]*%?\s")
 def readable(phrase: str) -> bool:
     """A phrase the actor table can print: brackets balanced ("SPD) party" was cut out of one),
     not a bare count ("208 seats", from "CDU 208 seats, AfD 151") and not the rest of a longer name."""
+    if _MARKET_DATA.search(phrase) or _ADVERB_VERB.search(phrase):
+        return False  # "MGM: -5.57% on the day": a share price's line; "intentionally murdering girlfriend": an act
     last = phrase.split()[-1].lower() if phrase.split() else ""
     return phrase.count("(") == phrase.count(")") and not _MEASURE.match(phrase) and not _rest_of_a_name(phrase) \
         and not _SENTENCE_END.search(phrase) and last not in PREPOSITIONS and last not in _CUT_ENDS
 
 
+_ADVERB_VERB = re.compile(r"\b[a-z]+ly\s+[a-z]+ing\b(?!\s+(?:director|officer|partner|editor|member|secretary))")
+_MARKET_DATA = re.compile(r"^[-+−]\s?\d|\b[A-Z]{2,5}:\s*[-+−]?\d|[-+−]\d+(?:\.\d+)?%")
 # Words a phrase cut short ends on ("Shares of", "chief of the"): no description ends there.
 _CUT_ENDS = frozenset({"the", "a", "an", "and", "or", "its", "his", "her", "their", "whose"})
 # A sentence ending inside a phrase ("President Jane Roe. Examplian President"): two sentences run

@@ -11,7 +11,7 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass
-from datetime import time
+from datetime import date, time
 
 from generator import speedups
 from generator.speedups import dates as fast_dates
@@ -32,11 +32,31 @@ class FoundDate:
 
 
 def find_date(text: str) -> FoundDate | None:
-    """The first full date (with its time, when written) in `text`."""
+    """The first full date (with its time, when written) in `text`; else a numeric one."""
     for m in DATE_RE.finditer(text):
         iso = parse_written(m.group(0), with_time=m.group("time") is not None)
         if iso:
             return FoundDate(iso, m.start(), m.end())
+    return _numeric_date(text)
+
+
+# "6/25/2009": month and day in either order, read only where one of them cannot be a month
+_NUMERIC = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})/((?:19|20)\d\d)(?![\d/])")
+
+
+def _numeric_date(text: str) -> FoundDate | None:
+    for m in _NUMERIC.finditer(text):
+        a, b, year = int(m.group(1)), int(m.group(2)), int(m.group(3))
+        if a > 12 >= b >= 1 and a <= 31:
+            month, day = b, a
+        elif b > 12 >= a >= 1 and b <= 31:
+            month, day = a, b
+        else:
+            continue  # "3/4/2009": March 4 or 3 April, the page does not say which
+        try:
+            return FoundDate(date(year, month, day).isoformat(), m.start(), m.end())
+        except ValueError:
+            continue
     return None
 
 
