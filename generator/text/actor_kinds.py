@@ -34,6 +34,7 @@ TITLE_NOUNS = frozenset({
     "survivor", "witness", "engineer", "lawyer", "activist", "journalist", "photographer",
     "shopkeeper", "driver", "owner", "volunteer", "soldier", "rescuer", "firefighter",
     "scientist", "researcher", "expert", "historian", "author", "actor", "singer", "player",
+    "sheriff", "commissioner", "superintendent", "inspector", "coroner", "detective", "sergeant",
 })
 
 # Heads of a noun phrase that name an institution ("the Norwegian foreign ministry").

@@ -834,3 +834,12 @@ def test_a_surname_two_relatives_share_is_the_one_named_last_before_it_most_of_t
 def test_an_adjective_ending_like_a_persons_noun_is_none():
     from generator.text.actor_kinds import person_noun
     assert not person_noun("reactionless") and not person_noun("business") and person_noun("actress")
+
+
+@pytest.mark.slow
+def test_an_office_named_with_its_seat_is_no_person_its_holder_is():
+    actors = story("Clark County Sheriff Joseph Lombardo said the gunman acted alone. Lombardo said 58 people died.",
+                   "The Clark County Sheriff said the suspect had 23 guns in the room.",
+                   "Sheriff Joseph Lombardo told reporters the gunman fired for ten minutes.")
+    names = [a.name for a in key_actors(actors)]
+    assert "Joseph Lombardo" in names and "Clark County Sheriff" not in names

@@ -139,6 +139,7 @@ def merge_people(forms: Sequence[Form], uf: UnionFind) -> None:
     singles = [f for f in forms if len(f.core.split()) == 1 and f.label in {"PERSON", "ORG"}
                and not is_country_name(f.core) and not is_abbreviation(f.core)]
     fitting: dict[tuple[str, str], list[Form]] = {}  # the same surname recurs: match it against the names once
+    undecided = []
     for f in singles:
         if (f.core, f.label) not in fitting:
             fits = [m for m in multi if _surname_fits(f.core, m.core)]
@@ -149,10 +150,22 @@ def merge_people(forms: Sequence[Form], uf: UnionFind) -> None:
         if len(fits) > 1:  # two people share the surname: a title only one bears tells which; else
             # the story's protagonist when named far more often than the other ("Arbery" is Ahmaud
             # Arbery, not his father named once); else no one
-            fits = _titled(f, fits, forms, uf) or (fits[:1] if counts[fits[0]] >= DOMINANT * counts[fits[1]] else []) \
-                or _local_reading(f, fits, forms, uf)
+            fits = _titled(f, fits, forms, uf) or (fits[:1] if counts[fits[0]] >= DOMINANT * counts[fits[1]] else [])
+            if not fits:
+                undecided.append(f)
         if len(fits) == 1:
             uf.union(fits[0], f.index)
+    # last, what the text around an undecided surname tells, where no title or count decided it
+    # for any of its mentions (a surname decided once is its group's: a second decision would
+    # make two people one)
+    for f in undecided:
+        roots = sorted({uf.find(m.index) for m in fitting[(f.core, f.label)]})
+        if uf.find(f.index) in roots:
+            continue
+        if not any(uf.find(m.index) == uf.find(f.index) for m in multi):
+            local = _local_reading(f, roots, forms, uf)
+            if local:
+                uf.union(local[0], f.index)
 
 
 DOMINANT = 3  # a person named this many times as often as another of the same surname is the one meant

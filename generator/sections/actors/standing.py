@@ -151,6 +151,9 @@ def _is_thing(name: str, kind: str, phrases: Sequence[str], ev: Evidence) -> boo
     return things >= THING_SHARE * ev.mentions and ev.speaks == 0
 
 
+# Words of an office's seat before its title ("Clark County Sheriff", "State Governor").
+OFFICE_PLACE_WORDS = frozenset({"county", "city", "state", "district", "national", "federal", "provincial",
+                                "regional", "municipal", "parish", "borough"})
 # Structures a person's surname never is (unlike "Park", "Hall" or "Church").
 STRUCTURE_WORDS = frozenset({"bridge", "square", "street", "avenue", "road", "station", "stadium", "arena", "airport",
                              "tunnel", "dam", "highway", "motorway", "canal", "cathedral", "mosque", "memorial",
@@ -178,6 +181,9 @@ def standing(name: str, kind: str, phrases: Sequence[str], described: bool, ev: 
         return "thing"  # "the Platinum Jubilee", "the Republican National Convention", "Hurricane Ian"
     if kind == "person" and re.search(r"\s(?:and|&)\s", name):
         return "thing"  # "Jane Roe and Tom Baker": two people run together, no one actor
+    if kind == "person" and len(words) >= 2 and words[-1] in TITLE_NOUNS and any(
+            w in OFFICE_PLACE_WORDS or country_of(w) for w in words[:-1]):
+        return "passing"  # "Clark County Sheriff", "Examplian President": an office, its holder named apart
     if kind not in {"person", "country"} and _is_outlet(name, phrases, ev, outlets):
         return "outlet"
     if _is_thing(name, kind, phrases, ev):
