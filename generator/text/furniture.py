@@ -58,7 +58,10 @@ _TAG_DATELINE = re.compile(r"^(?P<place>[A-Z][a-z]+)-\s+(?=[\"“A-Z])")
 MIN_WORDS_AFTER = 4
 LABEL_RE = re.compile(r"^(?:STORY|WATCH|LISTEN|VIDEO|PHOTOS?|UPDATE[D]?(?:\s+(?:at\s+)?\d[\d:.]*\s*(?:[ap]\.?m\.?)?"
                       r"(?:\s+[A-Z]{2,4})?)?|BREAKING(?: NEWS)?|EXCLUSIVE|LIVE|"
-                      r"EDITOR'?S NOTE|READ MORE|RELATED|ANALYSIS|OPINION|FACT CHECK)\s*:\s*(?=\S)", re.I)
+                      r"EDITOR'?S NOTE|READ MORE|RELATED|ANALYSIS|OPINION|FACT CHECK|"
+                      # a live blog's time stamp: "1609 GMT: ", "8.00AM AEDT TUE: ", "10:45 a.m.: "
+                      r"\d{1,2}[.:]?\d{2}\s*(?:[ap]\.?m\.?)?(?:\s+[A-Z]{2,5})?(?:\s+(?:MON|TUE|WED|THU|FRI|SAT|SUN)[A-Z]*)?)"
+                      r"\s*:\s*(?=\S)", re.I)
 
 
 @dataclass(frozen=True)
@@ -188,7 +191,9 @@ LEAK = re.compile(
     r"\b(?:source|credit):\s*(?:getty|ap|afp|reuters|epa|pa|aap|shutterstock)\b|\bimage copyright\b|"
     r"\bquotes? (?:displayed|delayed) (?:in real[- ]time|by at least)\b|\breal[- ]time quotes\b|"
     r"\bdelayed (?:by )?(?:at least )?15 minutes\b|\bimage may contain\b|^\[?related:|^\(?(?:editor['’]?s )?note:|\bhide ad\b|\bsee (?:pa|ap|afp|aap) story\b|"
-    r"\b(?:this (?:post|story|article) (?:was|has been) )?updated (?:on )?[A-Z][a-z]+\.? \d{1,2},? \d{4}\b)", re.I)
+    r"\b(?:this (?:post|story|article) (?:was|has been) )?updated (?:on )?[A-Z][a-z]+\.? \d{1,2},? \d{4}\b|"
+    # an archive's note on its stamp; a link's marker left in the text ("TMZ.com, external said")
+    r"\btime ?stamp on (?:the|this) (?:story|article|page)\b|\.(?:com|org|net|co\.uk), external\b)", re.I)
 # An embedded post: "pic.twitter.com/…", "Jane Roe (@janeroe) July 4, 2025", "A post shared by".
 EMBED = re.compile(
     rf"pic\.twitter\.com/|https?://t\.co/|\(@\w{{1,30}}\)\s*{_MONTH_NAME}\s+\d{{1,2}},\s+\d{{4}}"
@@ -201,8 +206,10 @@ PROMO = re.compile(
     r"|\bdownload (?:our|the) app\b|\bsupport (?:our|independent) journalism\b"
     r"|\bvisit (?:the|our) (?:[\w'’-]+\s+){0,4}for (?:live|the latest|more|updates|full)\b"
     # "Log on to Harbour.com all day for the latest on ...": a site sending its reader to itself
-    r"|\blog on to \S+\.(?:com|org|net|co\.uk)\b", re.I)
-_PROMO_HINTS = ("up to date", "our ", "app", "journalism", "visit ", "log on")
+    r"|\blog on to \S+\.(?:com|org|net|co\.uk)\b"
+    # a live page describing itself: "Live updates in the aftermath of the siege ..."
+    r"|^(?:live (?:updates|coverage|blog)|follow (?:our )?live)\b", re.I)
+_PROMO_HINTS = ("up to date", "our ", "app", "journalism", "visit ", "log on", "live")
 
 
 # A broadcaster's listing of its own segments: "On Friday's evening news, Jane Roe and John Doe

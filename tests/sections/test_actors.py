@@ -843,3 +843,13 @@ def test_an_office_named_with_its_seat_is_no_person_its_holder_is():
                    "Sheriff Joseph Lombardo told reporters the gunman fired for ten minutes.")
     names = [a.name for a in key_actors(actors)]
     assert "Joseph Lombardo" in names and "Clark County Sheriff" not in names
+
+
+@pytest.mark.slow
+def test_an_outlets_reporter_at_work_is_no_actor():
+    actors = story("“The probe has landed,” said mission chief Ann Velt. Velora TV's Tarek Roe, reporting from "
+                   "Lyra, said the crowd cheered.",
+                   "Jane Doe from Harbour Radio reported that police stormed the building. Tom Baker has written "
+                   "what is known so far here.")
+    names = [a.name for a in key_actors(actors)]
+    assert "Ann Velt" in names and not {"Tarek Roe", "Jane Doe", "Tom Baker"} & set(names)

@@ -52,6 +52,9 @@ def test_not_a_dateline(text):
 
 def test_a_label_before_the_text_is_found():
     assert label("STORY: The bank collapsed on Friday after a run on deposits.") == "STORY: "
+    assert label("1609 GMT: Lawyers in the case are being questioned at a press conference.") == "1609 GMT: "
+    assert label("8.00AM AEDT TUE: FLOWERS are being laid in the city centre.") == "8.00AM AEDT TUE: "
+    assert label("The 1609 flight left on time for the capital.") is None
     assert label("Watch: the moment the bridge fell into the river") == "Watch: "
     assert label("Story time at the library drew a crowd.") is None
 
@@ -112,6 +115,9 @@ def test_article_text_is_not_a_caption(text):
     "On Friday's evening news, Jane Roe and John Doe reported on the storm that struck the coast.",
     "From Harbour City, Jane Roe reported on the storm's first hours.",
     "Log on to HarbourNews.com all day for the latest on the singer's death.",
+    "Please look at the time stamp on the story to see when it was last updated.",
+    "Live updates in the aftermath of the siege in the cafe in Harbour Place.",
+    "Celebrity news website HarbourGossip.com, external said the singer had been found.",
 ])
 def test_markup_embeds_and_promotion(text):
     assert markup(text) == "page furniture, not the article's text"

@@ -463,12 +463,25 @@ def _outlet_staff(kept: Sequence[tuple[Actor, Sequence[Form]]], texts: Sequence[
     outlets = {fold(n) for a, _ in kept if a.standing == "outlet" for n in (a.name, *a.aliases)}
     out = []
     for actor, group in kept:
-        if outlets and actor.kind == "person" and actor.standing == "actor" and actor.role is None:
+        if actor.kind == "person" and actor.standing == "actor" and actor.role is None:
             owners = [OWNER_BEFORE.search(texts[f.article][max(0, f.start - 40): f.start]) for f in group]
-            if all(m and fold(strip_article(m.group(1))) in outlets for m in owners):
+            if outlets and all(m and fold(strip_article(m.group(1))) in outlets for m in owners) \
+                    or any(_reporting(texts[f.article], f) for f in group):
                 actor = replace(actor, standing="outlet")
         out.append(actor)
     return out
+
+
+# "Al Jazeera's Tarek Roe, reporting from Darmstadt", "Fairfax Radio reporter Jane Roe", "Pic: Tom Roe"
+_REPORTING_AFTER = re.compile(r"^,?\s+(?:reporting|who (?:is )?report(?:s|ed|ing)) (?:from|for|on)\b"
+                              r"|^\s+(?:from|of)\s+(?:[A-Z][\w.&'’-]*\s+){1,4}report(?:ed|s)\b|^\s+has written\b")
+_STAFF_BEFORE = re.compile(r"\b(?:reporter|correspondent|journalist|columnist|photographer|writer|editor|anchor)\s+$"
+                           r"|\b(?:pic|picture|photo|image|credit)s?\s*:\s*$", re.I)
+
+
+def _reporting(text: str, f: Form) -> bool:
+    """The mention is the outlet's own reporter or photographer at work, by the words around it."""
+    return bool(_REPORTING_AFTER.match(text[f.end: f.end + 40]) or _STAFF_BEFORE.search(text[max(0, f.start - 30): f.start]))
 
 
 def _ambiguous_first_names(actors: list[Actor]) -> list[Actor]:
