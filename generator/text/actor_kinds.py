@@ -143,6 +143,7 @@ THING_NOUNS = frozenset({
     "cup", "championship", "race", "election", "referendum", "war", "storm", "hurricane", "typhoon",
     "earthquake", "quake", "tsunami", "disaster", "crash", "flight", "route", "hashtag", "campaign",
     "time", "era", "day", "law", "act", "bill", "treaty", "agreement", "accord", "deal", "protocol",
+    "offering", "flotation", "cafe", "café", "restaurant",
 })
 MODEL = "#model"  # what a name qualifies when a model number follows it ("Airbus A320", "Boeing 737")
 
@@ -153,7 +154,7 @@ FACILITY_NOUNS = frozenset({
     "tower", "building", "courthouse", "palace", "park", "plaza", "hall", "centre", "center", "memorial",
     "monument", "cathedral", "church", "mosque", "temple", "highway", "motorway", "tunnel", "dam",
     "canal", "harbour", "harbor", "terminal", "spaceport", "complex", "campus", "prize", "award", "cup",
-    "collider", "telescope", "reactor", "runway",
+    "collider", "telescope", "reactor", "runway", "cafe", "café", "restaurant", "pub", "nightclub", "mall",
 })
 # Last words of a name that make it an occasion, not a body ("the Platinum Jubilee", "the
 # Republican National Convention", "the Vienna Marathon"): events are no actors.

@@ -126,6 +126,7 @@ def test_a_title_never_carries_the_persons_own_name():
     assert without_own_name("Floyd's younger brother", ["Philonise Floyd"]) == "Floyd's younger brother"
     # the titles and nationalities written with a name are no part of it
     assert without_own_name("President", ["Sauli Niinisto", "Finnish President Sauli Niinisto"]) == "President"
+    assert without_own_name("General", ["General Motors", "Motors"], "organization") is None  # a body's own word
 
 
 def test_occasions_and_forms_of_address_are_not_actors():

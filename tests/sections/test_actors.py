@@ -182,6 +182,8 @@ def test_a_portfolio_before_a_name_a_bridge_and_a_persons_charity():
     got = {(a.name, a.role) for a in key_actors(actors)}
     assert ("Mira Velt", "Minister for Communications") in got
     assert "Kessel Bridge" not in {a.name for a in key_actors(actors)}
+    from generator.sections.actors.standing import Evidence, standing
+    assert standing("Martin Place", "person", [], False, Evidence(mentions=7, acts=1), 4, frozenset()) == "thing"
     brannic = by_name(actors, "Ivo Brannic")
     assert "Ivo Brannic Foundation" not in brannic.aliases
 
@@ -853,3 +855,13 @@ def test_an_outlets_reporter_at_work_is_no_actor():
                    "what is known so far here.")
     names = [a.name for a in key_actors(actors)]
     assert "Ann Velt" in names and not {"Tarek Roe", "Jane Doe", "Tom Baker"} & set(names)
+
+
+@pytest.mark.slow
+def test_a_share_offering_and_a_cafe_are_no_actors():
+    actors = story("Velmont's IPO, a US$21.8bn initial public offering, broke records on Friday. Velmont said "
+                   "demand was strong.",
+                   "The IPO drew huge demand. Velmont founder Jane Roe rang the bell.",
+                   "A gunman held hostages in the Harbour Chocolat Cafe for 16 hours. Police said the siege ended.")
+    names = [a.name for a in key_actors(actors)]
+    assert "IPO" not in names and "Harbour Chocolat Cafe" not in names and "Velmont" in names

@@ -382,7 +382,7 @@ def _fitting(roles, kind: str, names: Sequence[str]) -> list[tuple[str, str, int
     """The role candidates that can describe this kind of actor, without its own name in them."""
     out = []
     for sid, phrase, rank in roles:
-        trimmed = without_own_name(phrase, names)
+        trimmed = without_own_name(phrase, names, kind)
         if trimmed and fits(trimmed, kind):
             out.append((sid, trimmed, rank))
     return out

@@ -157,7 +157,7 @@ OFFICE_PLACE_WORDS = frozenset({"county", "city", "state", "district", "national
 # Structures a person's surname never is (unlike "Park", "Hall" or "Church").
 STRUCTURE_WORDS = frozenset({"bridge", "square", "street", "avenue", "road", "station", "stadium", "arena", "airport",
                              "tunnel", "dam", "highway", "motorway", "canal", "cathedral", "mosque", "memorial",
-                             "monument", "plaza", "terminal", "viaduct", "expressway"})
+                             "monument", "plaza", "terminal", "viaduct", "expressway", "place", "mall", "cafe"})
 
 
 def standing(name: str, kind: str, phrases: Sequence[str], described: bool, ev: Evidence, sources: int,
@@ -211,14 +211,15 @@ def standing(name: str, kind: str, phrases: Sequence[str], described: bool, ev: 
 # ---------------------------------------------------------------- descriptions that fit
 
 
-def without_own_name(phrase: str, names: Iterable[str]) -> str | None:
+def without_own_name(phrase: str, names: Iterable[str], kind: str = "person") -> str | None:
     """ "Spain's Prime Minister Mariano" for Mariano Rajoy: a title may not carry the person's
     own name (the parser left a first name on it); it is cut off, or the phrase refused when
-    the name sits inside it."""
-    # the names' own words, not the titles and nationalities written with them ("Finnish
+    the name sits inside it. A body's name is all its own ("General" of "General Motors")."""
+    # a person's names' own words, not the titles and nationalities written with them ("Finnish
     # President Sauli Niinistö" is a form of the name; "President" may still be the role)
     own = {w for n in names for w in n.split()
-           if w[:1].isupper() and w.lower() not in TITLE_NOUNS and w.lower() not in HONORIFICS and not country_of(w)}
+           if w[:1].isupper() and (kind != "person" or w.lower() not in TITLE_NOUNS and w.lower() not in HONORIFICS
+                                   and not country_of(w))}
     words = phrase.split()
     while words and words[-1] in own:
         words.pop()
