@@ -129,6 +129,10 @@ DOUBLED = re.compile(r"\b([A-Za-z][\w']*(?:\s+[\w']+){2,7})\s*\1\b")
 # never names (not "When he was 12, Ali began boxing": the name follows the comma)
 PRONOUN_CLAUSE_FIRST = re.compile(r"^(?:if|when|as|although|though|while|because|once|until|unless)\s+"
                                   r"(it|he|she|they|his|her|its|their)\b[^,]{0,120},", re.I)
+# "... the night.": a time the sentence never finishes telling
+_BARE_TIME_END = re.compile(r"(?<!\binto )(?<!\bduring )(?<!\bthrough )(?<!\bfor )(?<!\bat )(?<!\bby )(?<!\bin )"
+                            r"(?<!\bof )(?<!\ball )(?<!\buntil )(?<!\btill )(?<!\bon )(?<!\bthroughout )(?<!\bacross )"
+                            r"\b(?:the|that) (?:night|day|morning|evening|afternoon|week)\.$", re.I)
 # A sentence that only says who someone is ("Jane Roe is a program scientist."): no news; the
 # actor table tells who people are.
 WHO_ONLY = re.compile(r"^[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}\s+(?:is|was)\s+(?:a|an)\s+"
@@ -165,7 +169,8 @@ POINTER = re.compile(r"\bthat (?:plan|marker|figure|number|amount|claim|proposal
                      r"\bthat followed(?=[,.])|\b(?:will|would|could) then\b|"
                      # "made progress in that area", "questioned that, citing ...": what was told before
                      r"\b(?:in|on|at|to|from|of|with|for|by) (?:that|this|those|these) (?:area|areas|regard|respect|"
-                     r"matter|front|effort|process|instance)\b|"
+                     r"matter|front|effort|process|instance|zone)\b|"
+
                      r"\b(?:questioned|disputed|denied|rejected|doubted|confirmed) (?:that|this)(?=[,.])|"
                      # "the two women", "the three men": people counted in a sentence not shown
                      r"\bthe (?:two|three|four|five|six) (?!(?:years?|months?|weeks?|days?|hours?|minutes?|decades?|"
@@ -251,6 +256,10 @@ def form_problem(text: str) -> str | None:
             else f"does not stand alone (opens with '{opener}')"
     if len(QUOTE_MARKS.findall(stripped)) % 2:
         return "unbalanced quotation marks"
+    if stripped.count("(") != stripped.count(")"):
+        return "unbalanced brackets"
+    if _BARE_TIME_END.search(stripped):
+        return "cut off (does not end as a sentence ends)"  # "died in her room the night." (before what?)
     if CUT.search(stripped) or not ENDS_A_SENTENCE.search(stripped):
         return "cut off (does not end as a sentence ends)"
     if CUT_START.match(stripped) or _LOWER_START.match(stripped):

@@ -164,6 +164,10 @@ def test_a_pointer_inside_the_line_or_a_pronoun_the_sentence_never_names():
     assert form_problem("Many hailed it as a moment in history.")
     assert form_problem("The judge questioned that, citing the defendant's age and health.")
     assert form_problem("Velt will then be able to remain out on bail until sentencing.")
+    assert form_problem("Workers in this zone are being asked to stay at home.")
+    assert form_problem("Rescuers said the search would continue into the night.") is None
+    assert form_problem("The singer died in her hotel room the night.").startswith("cut off")
+    assert form_problem("The siege began at 9.45am local time (10.45pm Sunday in Lyra.") == "unbalanced brackets"
     assert form_problem("When he was 12, Tom Velt began boxing in Lyra.") is None  # the name follows
     assert form_problem("Many residents fled the town on Monday.") is None
 
