@@ -92,7 +92,7 @@ _NOT_A_TITLE = re.compile(
 
 def plausible_title(title: str | None) -> str | None:
     """An inferred headline, unless it is page furniture (a button, a reading time, a credit) or a
-    body's first line ("SAN FRANCISCO, July 7 The ship ...": a dateline opens it); "(with video)"
+    body's first line ("PORTVILLE, July 7 The ship ...": a dateline opens it); "(with video)"
     is the page's, not the headline's."""
     if title is None or _NOT_A_TITLE.match(title.strip()) or dateline(title) is not None:
         return None

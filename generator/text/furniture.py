@@ -33,7 +33,7 @@ _DATE = rf"(?:,?\s+(?P<month>{_MONTH_NAME})\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?
 _AGENCY = r"(?:\s*\((?P<agency>[A-Z][\w&.'’/ -]{0,30})\))"  # "(Reuters)", "(CBSLA/AP)"
 _SEPARATOR = r"(?:\s*(?:[—–]+|--?)\s*|:\s+|\.-\s*|\.\s*/[A-Z]+/\.?\s*)"
 # "PORTVILLE —", "PORTVILLE, Examplia, July 8 (Agency) –", "NEW HARBOUR, May 3 (WIRE) —", "NEW HARBOUR: "
-# (several places: "LOS ANGELES/LONDON (Wire) - ")
+# (several places: "PORTVILLE/NEW HARBOUR (Wire) - ")
 _CAPS_PLACES = rf"{_CAPS_WORD}(?:\s+{_CAPS_WORD}){{0,3}}(?:/{_CAPS_WORD}(?:\s+{_CAPS_WORD}){{0,3}}){{0,5}}"
 _CAPS_DATELINE = re.compile(
     rf"^(?P<place>{_CAPS_PLACES}){_REGION}?{_DATE}?{_AGENCY}?{_SEPARATOR}(?=[\"“‘'A-Z0-9])")
@@ -45,7 +45,7 @@ _AGENCY_DATELINE = re.compile(
 _CAPS_DATE_DATELINE = re.compile(
     rf"^(?P<place>{_CAPS_WORD}(?:\s+{_CAPS_WORD}){{0,3}}){_REGION}?{_DATE}{_AGENCY}?\s+(?=[\"“‘'A-Z])")
 # "April 10, 2019 (Wire) — ": the date first, then the agency
-# ("June 25, 2009 (LOS ANGELES) Jackson died ...": the place in brackets, no dash)
+# ("June 25, 2009 (PORTVILLE) The singer died ...": the place in brackets, no dash)
 _DATE_DATELINE = re.compile(
     rf"^(?P<month>{_MONTH_NAME})\s+(?P<day>\d{{1,2}}),\s+(?P<year>\d{{4}}){_AGENCY}?(?:\s*[—–]+\s*|(?<=\))\s+)"
     rf"(?=[\"“‘'A-Z0-9])")
@@ -192,7 +192,7 @@ LEAK = re.compile(
     r"\bquotes? (?:displayed|delayed) (?:in real[- ]time|by at least)\b|\breal[- ]time quotes\b|"
     r"\bdelayed (?:by )?(?:at least )?15 minutes\b|\bimage may contain\b|^\[?related:|^\(?(?:editor['’]?s )?note:|\bhide ad\b|\bsee (?:pa|ap|afp|aap) story\b|"
     r"\b(?:this (?:post|story|article) (?:was|has been) )?updated (?:on )?[A-Z][a-z]+\.? \d{1,2},? \d{4}\b|"
-    # an archive's note on its stamp; a link's marker left in the text ("TMZ.com, external said")
+    # an archive's note on its stamp; a link's marker left in the text ("HarbourGossip.com, external said")
     r"\btime ?stamp on (?:the|this) (?:story|article|page)\b|\.(?:com|org|net|co\.uk), external\b)", re.I)
 # An embedded post: "pic.twitter.com/…", "Jane Roe (@janeroe) July 4, 2025", "A post shared by".
 EMBED = re.compile(

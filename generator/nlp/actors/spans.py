@@ -422,7 +422,7 @@ def candidates(doc, ents: Sequence) -> list[Candidate]:
         if ent.label_ in ACTOR_LABELS or ent.label_ == "FAC" and ent[-1].lower_ in SEAT_NOUNS:
             cands.extend(_from_entity(doc, _first_name_left_out(doc, ent)))
         elif ent.label_ in MISTAKEN_FOR_THINGS and _after_a_persons_noun(doc, ent.start, ent.end):
-            cands.append(Candidate(ent.start, ent.end, "PERSON"))  # "model [Janice Dickinson]" tagged a building
+            cands.append(Candidate(ent.start, ent.end, "PERSON"))  # "model [Jane Roe]" tagged a building
     cands.extend(_parenthetical(doc))
     cands.extend(_untagged_places(doc))
     taken = {i for c in cands for i in range(c.start, c.end)}
@@ -431,7 +431,7 @@ def candidates(doc, ents: Sequence) -> list[Candidate]:
     return [c for c in _resolve(cands) if not _is_medium(doc, c) and c.start not in tickers]
 
 
-# Labels the small model gives a person's name it does not know ("model Janice Dickinson" as a FAC).
+# Labels the small model gives a person's name it does not know ("model Jane Roe" as a FAC).
 MISTAKEN_FOR_THINGS = frozenset({"FAC", "PRODUCT", "WORK_OF_ART", "LAW", "EVENT"})
 
 
@@ -448,7 +448,7 @@ def _after_a_persons_noun(doc, start: int, end: int) -> bool:
 
 
 def _first_name_left_out(doc, ent):
-    """ "chief [Suryanto] Cahyono": a capitalised word between a lower-case person's noun and a
+    """ "chief [Jana] Velder": a capitalised word between a lower-case person's noun and a
     person's name is the name's first word, which the model left out."""
     if ent.label_ == "PERSON" and ent.start >= 2 and not doc[ent.start - 1].ent_type_ \
             and _after_a_persons_noun(doc, ent.start - 1, ent.end):

@@ -212,7 +212,7 @@ def merge_short_org_names(forms: Sequence[Form], uf: UnionFind) -> None:
     Natural" of "Pioneer Natural Resources")."""
     longs = sorted({f.key: f for f in forms if f.label == "ORG" and len(f.key.split()) >= 2
                     and not is_abbreviation(f.core)}.values(), key=lambda f: f.key)
-    # "Disney" after "Walt Disney Co": the last word before the word a company adds to its name
+    # "Velmont" after "Arno Velmont Co": the last word before the word a company adds to its name
     lasts = [(g, _corporate_base(g.key).split()[-1]) for g in longs]
     firsts = [(g, g.key.split()[0]) for g in longs]
     for g in longs:  # "Pioneer Natural" inside the one "Pioneer Natural Resources" (not "X" and "X Foundation")
@@ -222,15 +222,15 @@ def merge_short_org_names(forms: Sequence[Form], uf: UnionFind) -> None:
     for f in forms:
         if f.label != "ORG" or len(f.key.split()) != 1 or is_abbreviation(f.core):
             continue
-        # "Kodak Co" beside "Eastman Kodak Co" is the same company shortened (the same tail), no rival;
-        # "Fox Corp" beside "21st Century Fox" is another one
+        # "Velmont Co" beside "Arno Velmont Co" is the same company shortened (the same tail), no rival;
+        # "Harlow Corp" beside "First Harlow" is another one
         tails = {g.key.split()[-1] for g, _ in lasts if _corporate_base(g.key) != g.key
                  and _corporate_base(g.key) != f.key and _corporate_base(g.key).split()[-1] == f.key}
         fits = [g for g, last in lasts if last == f.key
                 and not (_corporate_base(g.key) == f.key and g.key.split()[-1] in tails)]
         # "Lehman" after "Lehman Brothers": the name's first word, when it begins one body only
         fits = fits or [g for g, first in firsts if first == f.key and not _own_body(g.key)]
-        # one body however much of its name is written ("Eastman Kodak", "Eastman Kodak Co")
+        # one body however much of its name is written ("Arno Velmont", "Arno Velmont Co")
         if fits and (len({uf.find(g.index) for g in fits}) == 1 or len({_corporate_base(g.key) for g in fits}) == 1):
             for g in fits:
                 uf.union(g.index, f.index)

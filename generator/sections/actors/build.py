@@ -266,16 +266,16 @@ def _kind(name: str, label: str, group, roles: Sequence[str], demonyms, texts, p
     return KIND_OF_LABEL.get(label, "other")
 
 
-# "the 737 MAX 8", "an A320 Neo", "MAX 9's": a name written against a model number (not a
+# "the 737 VX 8", "an A320 Neo", "VX 9's": a name written against a model number (not a
 # year, "In 2019 Velmont ...", nor a measure, "the 24-seat Senate")
 _NUMBER_BEFORE = re.compile(r"(?<![\w,.-])(?!(?:1[89]|20)\d\d\s)[A-Z]{0,3}\d+[A-Za-z]{0,3}\s$")
 _NUMBER_AFTER = re.compile(r"^[ -]?\d")
-_MODEL_AFTER = re.compile(r"^[ -](?:[A-Z]?\d{3,}|[A-Z]\d{2,})\b")  # "Boeing 777", "Airbus A320"
+_MODEL_AFTER = re.compile(r"^[ -](?:[A-Z]?\d{3,}|[A-Z]\d{2,})\b")  # "Velair 777", "Airbus A320"
 
 
 def _model_name(group: Sequence[Form], texts: Sequence[str]) -> bool:
     """Most mentions stand against a number, one at least after one: a product's model ("737
-    MAX"), not an actor; a team's score follows its name only ("Velmont 2, Harlow 1")."""
+    VX"), not an actor; a team's score follows its name only ("Velmont 2, Harlow 1")."""
     before = sum(bool(_NUMBER_BEFORE.search(texts[f.article][max(0, f.start - 12): f.start])) for f in group)
     after = sum(bool(_NUMBER_AFTER.match(texts[f.article][f.end: f.end + 3])) for f in group)
     return before > 0 and 2 * max(before, after) > len(group)
@@ -472,7 +472,7 @@ def _outlet_staff(kept: Sequence[tuple[Actor, Sequence[Form]]], texts: Sequence[
     return out
 
 
-# "Al Jazeera's Tarek Roe, reporting from Darmstadt", "Fairfax Radio reporter Jane Roe", "Pic: Tom Roe"
+# "Velora TV's Tarek Roe, reporting from Lyra", "Fairfax Radio reporter Jane Roe", "Pic: Tom Roe"
 _REPORTING_AFTER = re.compile(r"^,?\s+(?:reporting|who (?:is )?report(?:s|ed|ing)) (?:from|for|on)\b"
                               r"|^\s+(?:from|of)\s+(?:[A-Z][\w.&'’-]*\s+){1,4}report(?:ed|s)\b|^\s+has written\b")
 _STAFF_BEFORE = re.compile(r"\b(?:reporter|correspondent|journalist|columnist|photographer|writer|editor|anchor)\s+$"

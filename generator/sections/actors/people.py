@@ -173,9 +173,9 @@ SURNAME_MENTIONS = 3  # a last word the model tags a person this often is a surn
 
 
 def people_taken_for_places(forms: Sequence[Form]) -> list[Form]:
-    """ "Usain Bolt" tagged a place each time it is written in full, "Bolt" a person thirty times:
+    """ "Tomas Velder" tagged a place each time it is written in full, "Velder" a person thirty times:
     a person-shaped name that is no country or region, whose last word is a surname of the story,
-    is a person's name (a town's last word is not a person: "Corpus Christi", "Port Aransas")."""
+    is a person's name (a town's last word is not a person: "Port Harlow", "Lake Velmont")."""
     from dataclasses import replace
 
     surnames = Counter(f.core for f in forms if f.label == "PERSON" and " " not in f.core)
@@ -193,7 +193,7 @@ LOCAL_MAJORITY = 2 / 3  # share of a surname's mentions whose nearest full name 
 
 
 def _local_reading(single: Form, roots: list[int], forms: Sequence[Form], uf: UnionFind) -> list[int]:
-    """ "Pistorius" where the story names Oscar Pistorius and, late, his uncle Arnold: news copy
+    """ "Velder" where the story names Tomas Velder and, late, his uncle Peter: news copy
     means by a surname the person last named in full before it; when most of its mentions follow
     one of them, the surname is that person's (else it stays apart, ambiguous)."""
     votes: Counter[int] = Counter()

@@ -57,7 +57,7 @@ def readable(phrase: str) -> bool:
     """A phrase the actor table can print: brackets balanced ("SPD) party" was cut out of one),
     not a bare count ("208 seats", from "CDU 208 seats, AfD 151") and not the rest of a longer name."""
     if _MARKET_DATA.search(phrase) or _ADVERB_VERB.search(phrase):
-        return False  # "MGM: -5.57% on the day": a share price's line; "intentionally murdering girlfriend": an act
+        return False  # "VLM: -5.57% on the day": a share price's line; "intentionally murdering girlfriend": an act
     last = phrase.split()[-1].lower() if phrase.split() else ""
     return phrase.count("(") == phrase.count(")") and not _MEASURE.match(phrase) and not _rest_of_a_name(phrase) \
         and not _SENTENCE_END.search(phrase) and last not in PREPOSITIONS and last not in _CUT_ENDS
@@ -74,7 +74,7 @@ _SENTENCE_END = re.compile(r"\b(?!(?:Gov|Sen|Rep|Gen|Lt|Col|Capt|Sgt|Dr|Mr|Mrs|M
 
 
 def _rest_of_a_name(phrase: str) -> bool:
-    """ "21st Century" (of "21st Century Fox"), "Walt": capitalised words that name no office
+    """ "21st Century" (of "21st Century Harlow"), "Walt": capitalised words that name no office
     are the front of a name the model cut, not a description ("Chief Executive" is one)."""
     words = phrase.split()
     capitalised = all(w[:1].isupper() or w[:1].isdigit() for w in words)

@@ -151,7 +151,7 @@ def _is_thing(name: str, kind: str, phrases: Sequence[str], ev: Evidence) -> boo
     return things >= THING_SHARE * ev.mentions and ev.speaks == 0
 
 
-# Words of an office's seat before its title ("Clark County Sheriff", "State Governor").
+# Words of an office's seat before its title ("Harbour County Sheriff", "State Governor").
 OFFICE_PLACE_WORDS = frozenset({"county", "city", "state", "district", "national", "federal", "provincial",
                                 "regional", "municipal", "parish", "borough"})
 # Structures a person's surname never is (unlike "Park", "Hall" or "Church").
@@ -183,7 +183,7 @@ def standing(name: str, kind: str, phrases: Sequence[str], described: bool, ev: 
         return "thing"  # "Jane Roe and Tom Baker": two people run together, no one actor
     if kind == "person" and len(words) >= 2 and words[-1] in TITLE_NOUNS and any(
             w in OFFICE_PLACE_WORDS or country_of(w) for w in words[:-1]):
-        return "passing"  # "Clark County Sheriff", "Examplian President": an office, its holder named apart
+        return "passing"  # "Harbour County Sheriff", "Examplian President": an office, its holder named apart
     if kind not in {"person", "country"} and _is_outlet(name, phrases, ev, outlets):
         return "outlet"
     if _is_thing(name, kind, phrases, ev):
@@ -198,7 +198,7 @@ def standing(name: str, kind: str, phrases: Sequence[str], described: bool, ev: 
     if kind == "person" and not ev.acts and phrases and _majority(_heads(phrases), JOURNALIST_NOUNS):
         return "outlet"  # "ITV News reporter Ian Woods said": the outlet's own staff, reporting
     if kind != "person" and not described and is_people_of_a_country(name):
-        return "passing"  # "Canadians elected ...": a nation's people, named with nothing that sets them apart
+        return "passing"  # "Examplians elected ...": a nation's people, named with nothing that sets them apart
     if described or ev.acts or ev.speaks or told_of:
         return "actor"
     if kind == "person":
@@ -214,7 +214,7 @@ def standing(name: str, kind: str, phrases: Sequence[str], described: bool, ev: 
 def without_own_name(phrase: str, names: Iterable[str], kind: str = "person") -> str | None:
     """ "Spain's Prime Minister Mariano" for Mariano Rajoy: a title may not carry the person's
     own name (the parser left a first name on it); it is cut off, or the phrase refused when
-    the name sits inside it. A body's name is all its own ("General" of "General Motors")."""
+    the name sits inside it. A body's name is all its own ("General" of "General Velmont")."""
     # a person's names' own words, not the titles and nationalities written with them ("Finnish
     # President Sauli Niinistö" is a form of the name; "President" may still be the role)
     own = {w for n in names for w in n.split()
