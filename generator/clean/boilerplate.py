@@ -36,13 +36,15 @@ JOBS = (r"(?:editor|reporter|correspondent|writer|journalist|columnist|contribut
 RULES: list[tuple[str, re.Pattern[str]]] = [
     # "Copy Link", "Share this article", "x" / "f" (icon letters left by share buttons)
     ("boilerplate: share widget", re.compile(
-        r"^(?:copy link|link copied|copy url|share(?: this)?(?: article| story| page)?|share on \w+|tweet"
+        r"^(?:copy link|link copied(?: to (?:the )?clipboard)?|copy url|share(?: this)?(?: article| story| page)?|share on \w+|tweet"
         r"|e-?mail|print|facebook|twitter|whatsapp|linkedin|telegram|reddit|pinterest|\w)$", re.I)),
     # "Updates to our Terms of Use", "Please review our Privacy Policy before proceeding": the site's own
     # notice (a company quoted on its terms is in quotation marks)
     ("boilerplate: site notice", re.compile(
         r"^[^\"“”]*\b(?:our|the updated) (?:terms(?: of (?:use|service))?|privacy (?:policy|notice|statement)"
         r"|cookie (?:policy|notice|settings)|user agreement)\b[^\"“”]*$", re.I)),
+    # "7 of 7", "1 of 11 |": a gallery's counter
+    ("boilerplate: gallery counter", re.compile(r"^\d{1,3}\s+of\s+\d{1,3}\s*\|?$")),
     # "2 min read", "5 minutes to read", "0 min left"
     ("boilerplate: reading time", re.compile(r"^\d{1,3}\s*(?:min|mins|minutes?)\.?\s+(?:left|to\s+go)$"
                                              r"|^\d{1,3}\s*(?:min|mins|minutes?)\.?\s+(?:to\s+)?read$"

@@ -48,6 +48,8 @@ OTHER_CLAUSES = frozenset({"conj", "relcl", "acl", "advcl", "appos", "parataxis"
 # Clauses that describe a noun, with their own time: "the firm that crashed in 2001",
 # "a process launched last May".
 NOUN_CLAUSES = frozenset({"relcl", "acl"})
+# Words before "record" that make it the one a new figure is set against ("the previous record of ...").
+PREVIOUS_WORDS = frozenset({"previous", "old", "former", "earlier", "existing", "standing", "prior"})
 # Verbs whose "to" complement is their own event ("expected to rule on Monday", "began to fall on
 # Tuesday"); after any other verb the complement tells a purpose or an outcome still to come
 # ("struck twice to set up a final on Sunday"), timed apart from the act.
@@ -346,7 +348,16 @@ def _baseline(ent, prep) -> bool:
     window = [t.lower_ for t in doc[max(ent.sent.start, start - 6):start]]
     if window and (window[-1] == "than" or window[-1] == "as" and "as" in window[:-1]):
         return True  # "more than in 2021", "as many as in 2021" (never "as of Tuesday")
-    return "compared" in window or "versus" in window or "vs" in window or "vs." in window
+    if "compared" in window or "versus" in window or "vs" in window or "vs." in window:
+        return True
+    # "one better than the title it won in 2008", "surpassing the previous record of 11.2 feet in 1821":
+    # the date of what is compared with or bettered
+    wider = [t.lower_ for t in doc[max(ent.sent.start, start - 10):start]]
+    if not any(t.is_digit and len(t.text) == 4 for t in ent):
+        return False  # a year compared with, not a day told ("a star for more than four decades, died Thursday")
+    after_than = wider[len(wider) - 1 - wider[::-1].index("than"):] if "than" in wider else None
+    return bool(after_than and not {",", ";", "—", "–"} & set(after_than)) \
+        or any(w in PREVIOUS_WORDS and "record" in wider[k + 1:k + 3] for k, w in enumerate(wider))
 
 
 def _heads_clause(noun, verb) -> bool:

@@ -258,9 +258,12 @@ def test_credits_file_names_datelines_and_media_notes_are_never_a_title_or_a_par
     assert (dated.title, dated.published) == ("Board approves new reservoir", "2011-02-12")
 
 
-def test_a_browser_notice_is_boilerplate():
+def test_a_browser_notice_a_clipboard_notice_and_a_gallery_counter_are_boilerplate():
     notice = "IE 11 is not supported. For an optimal experience visit our site on another browser."
     assert reason_of(clean([notice, *BODY]), notice) == "boilerplate: browser notice"
+    article = clean(["Link copied to clipboard", "7 of 7", "Water board backs new reservoir", *BODY])
+    assert article.title == "Water board backs new reservoir"
+    assert reason_of(article, "7 of 7") == "boilerplate: gallery counter"
 
 
 def test_no_headline_means_no_title_and_dates_at_stated_precision():

@@ -63,6 +63,22 @@ def test_a_date_times_the_event_it_belongs_to(text, expected):
 
 @pytest.mark.slow
 @pytest.mark.parametrize("text", [
+    "The water reached 13.88 feet, surpassing the previous record of 11.2 feet in 1821.",
+    "Velmont beat Harlow on Sunday to go one better than the regional title Velmont won in 2008.",
+])
+def test_the_date_of_what_is_bettered_dates_no_event(text):
+    assert all(m.expression not in ("in 1821", "in 2008") for m in mentions(text))
+
+
+@pytest.mark.slow
+def test_a_record_set_in_a_year_is_that_years_event():
+    assert [m.expression for m in mentions("The sprinter set a world record in 2009 in Lyra.")] == ["in 2009"]
+    text = "Word that Velt, a star for more than four decades, had died Thursday spread around the world."
+    assert [m.expression for m in mentions(text)] == ["Thursday"]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text", [
     "The currency plunged to its lowest level since 1985.",
     "The team won its first world title since 1986.",
     "It was the first crash of a passenger jet in the country since the disaster outside the capital in 2000.",
