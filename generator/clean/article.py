@@ -16,6 +16,7 @@ from generator.clean import boilerplate as bp
 from generator.clean import outlet, page
 from generator.clean.openers import take_openers
 from generator.errors import InputRejected
+from generator.text.dates.vocabulary import WEEKDAY_WORD
 from generator.text.dates.written import find_date
 from generator.models import Article, RawDocument, RemovedLine
 
@@ -231,7 +232,7 @@ def _published(lines: list[str], reasons: page.Reasons, start: int, byline_dates
     return min(found) if found else None
 
 
-_WEEKDAY_FIRST = re.compile(r"^(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s", re.I)
+_WEEKDAY_FIRST = re.compile(rf"^{WEEKDAY_WORD}\.?,?\s", re.I)
 
 
 def _todays_header(lines: list[str], reasons: page.Reasons, i: int) -> bool:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from generator.text import furniture
-from generator.text.dates.vocabulary import DATE_RE
+from generator.text.dates.vocabulary import DATE_RE, DATE_TEXT, WEEKDAY_WORD
 
 
 # Words that make up navigation and section labels ("World News", "Latest", "Top Stories").
@@ -121,7 +121,7 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
     # "Published: Monday | August 17, 2009": a weekday and a separator before the date
     ("publication date", re.compile(rf"^(?:first\s+|last\s+)?(?:published|posted|updated|modified)(?:\s+on)?\s*:?\s*"
                                     rf"(?:\d{{1,2}}[:.]\d{{2}}\s*(?:[ap]\.?m\.?)?\s*,?\s*)?"
-                                    rf"(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\s*[|,·•]\s*)?"
+                                    rf"(?:{WEEKDAY_WORD}\s*[|,·•]\s*)?"
                                     rf"{DATE_RE.pattern}", re.I)),
     # "Image copyright Harbour Pictures", "Image may contain Human Person Clothing" (a picture's credit
     # or its machine-written description, left where the picture was)
@@ -181,7 +181,7 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
 # "6/25/2009 6:31 PM PDT"
 _ZONE = r"(?:\s*(?:[A-Z]{2,4}|GMT[+-]\d+|UTC[+-]\d+))?"
 _DATE_TAIL = (rf"(?:\s*[/|·•]\s*(?:\d{{1,2}}:\d{{2}}\s*[ap]\.?m\.?{_ZONE}|\d+\s+(?:years?|months?|weeks?|days?|hours?)\s+ago)"
-              rf"|,?\s+updated\s+(?:on\s+)?{DATE_RE.pattern.replace('(?P<date>', '(?:').replace('(?P<time>', '(?:')})*")
+              rf"|,?\s+updated\s+(?:on\s+)?{DATE_TEXT})*")
 DATE_ONLY_RE = re.compile(rf"^(?:on\s+)?(?:{DATE_RE.pattern}|\d{{1,2}}/\d{{1,2}}/\d{{4}}(?:\s+\d{{1,2}}:\d{{2}}\s*[ap]\.?m\.?)?)"
                           rf"{_ZONE}{_DATE_TAIL}[\s,|·•]*$", re.I)
 # "Technology 8 June 2021": a section label before the date

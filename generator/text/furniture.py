@@ -20,7 +20,7 @@ import re
 from functools import lru_cache
 from dataclasses import dataclass
 
-from generator.text.dates.vocabulary import MONTHS, WEEKDAY_NAMES, alternation
+from generator.text.dates.vocabulary import MONTHS, WEEKDAY_NAMES, WEEKDAY_WORD, alternation
 
 _MONTH = rf"(?:{alternation(MONTHS)})\.?"
 _MONTH_NAME = rf"(?:{alternation(m.capitalize() for m in MONTHS)})\.?"
@@ -60,7 +60,7 @@ LABEL_RE = re.compile(r"^(?:STORY|WATCH|LISTEN|VIDEO|PHOTOS?|UPDATE[D]?(?:\s+(?:
                       r"(?:\s+[A-Z]{2,4})?)?|BREAKING(?: NEWS)?|EXCLUSIVE|LIVE|"
                       r"EDITOR'?S NOTE|READ MORE|RELATED|ANALYSIS|OPINION|FACT CHECK|"
                       # a live blog's time stamp: "1609 GMT: ", "8.00AM AEDT TUE: ", "10:45 a.m.: "
-                      r"\d{1,2}[.:]?\d{2}\s*(?:[ap]\.?m\.?)?(?:\s+[A-Z]{2,5})?(?:\s+(?:MON|TUE|WED|THU|FRI|SAT|SUN)[A-Z]*)?)"
+                      rf"\d{{1,2}}[.:]?\d{{2}}\s*(?:[ap]\.?m\.?)?(?:\s+[A-Z]{{2,5}})?(?:\s+{WEEKDAY_WORD})?)"
                       r"\s*:\s*(?=\S)", re.I)
 
 

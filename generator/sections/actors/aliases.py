@@ -212,8 +212,9 @@ def merge_short_org_names(forms: Sequence[Form], uf: UnionFind) -> None:
     Natural" of "Pioneer Natural Resources")."""
     longs = sorted({f.key: f for f in forms if f.label == "ORG" and len(f.key.split()) >= 2
                     and not is_abbreviation(f.core)}.values(), key=lambda f: f.key)
+    bases = {g.key: _corporate_base(g.key) for g in longs}  # each long name's base, worked out once
     # "Velmont" after "Arno Velmont Co": the last word before the word a company adds to its name
-    lasts = [(g, _corporate_base(g.key).split()[-1]) for g in longs]
+    lasts = [(g, bases[g.key].split()[-1]) for g in longs]
     firsts = [(g, g.key.split()[0]) for g in longs]
     for g in longs:  # "Pioneer Natural" inside the one "Pioneer Natural Resources" (not "X" and "X Foundation")
         fuller = [h for h in longs if h.key.startswith(g.key + " ") and not _own_body(h.key)]
@@ -224,10 +225,8 @@ def merge_short_org_names(forms: Sequence[Form], uf: UnionFind) -> None:
             continue
         # "Velmont Co" beside "Arno Velmont Co" is the same company shortened (the same tail), no rival;
         # "Harlow Corp" beside "First Harlow" is another one
-        tails = {g.key.split()[-1] for g, _ in lasts if _corporate_base(g.key) != g.key
-                 and _corporate_base(g.key) != f.key and _corporate_base(g.key).split()[-1] == f.key}
-        fits = [g for g, last in lasts if last == f.key
-                and not (_corporate_base(g.key) == f.key and g.key.split()[-1] in tails)]
+        tails = {g.key.split()[-1] for g, last in lasts if last == f.key and bases[g.key] not in (g.key, f.key)}
+        fits = [g for g, last in lasts if last == f.key and not (bases[g.key] == f.key and g.key.split()[-1] in tails)]
         # "Lehman" after "Lehman Brothers": the name's first word, when it begins one body only
         fits = fits or [g for g, first in firsts if first == f.key and not _own_body(g.key)]
         # one body however much of its name is written ("Arno Velmont", "Arno Velmont Co")

@@ -44,6 +44,11 @@ _DAY = r"\d{1,2}(?:st|nd|rd|th)?"
 _DATE = (rf"(?:{_WEEKDAY}{_MONTH}\s+{_DAY},?\s+\d{{4}}|{_WEEKDAY}{_DAY}\s+{_MONTH},?\s+\d{{4}}"
          r"|\d{4}-\d{2}-\d{2})")
 # "10:15 AM", "14.02 GMT", "3pm", optionally after "at" or ISO's "T".
-_TIME = (r"(?:,?\s*(?:at\s+|T)?(?P<time>\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?"
-         r"|\d{1,2}\.\d{2}(?=\s+[A-Z]{2,4}\b|$)|\d{1,2}\s*[ap]\.?m\.?)(?![\w:]))")
+_CLOCK = (r"\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?"
+          r"|\d{1,2}\.\d{2}(?=\s+[A-Z]{2,4}\b|$)|\d{1,2}\s*[ap]\.?m\.?")
+_TIME = rf"(?:,?\s*(?:at\s+|T)?(?P<time>{_CLOCK})(?![\w:]))"
 DATE_RE = re.compile(rf"(?P<date>{_DATE}){_TIME}?", re.I)  # group "time" set when a time is written
+# The same written date without named groups, for patterns that hold several ("... updated <date>").
+DATE_TEXT = rf"{_DATE}(?:,?\s*(?:at\s+|T)?(?:{_CLOCK})(?![\w:]))?"
+# A weekday's name or its abbreviation as a word ("Monday", "Tues.", "SAT").
+WEEKDAY_WORD = rf"\b(?:{alternation(WEEKDAYS + WEEKDAY_ABBREVIATIONS)})\b"
