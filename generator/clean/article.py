@@ -129,9 +129,25 @@ def _url_date(url: str | None) -> str | None:
 _WIRE_QUOTES = re.compile(r"``|(?<=\S)''(?=[\s,.;:!?)]|$)|(?<![\w'])''(?=\w)")
 
 
+# A link's label left in the text after its anchor ("asked the court to approve [press release] the
+# sale", "the ruling [text, PDF]"): a page's pointer to a document, not the writer's words. Only
+# labels naming a kind of document: a source's own insertion ("said [the minister] was") stays.
+_LINK_LABEL = re.compile(
+    r"(?<=[\w,.;:)])\s\[(?:[\w'’.-]+\s){0,3}(?:press release|website|profile|text|pdf|transcript|materials"
+    r"|video|report|archive|backgrounder|docket)(?:,\s(?:pdf|text|video))?\](?=[\s.,;:)]|$)", re.I)
+# What a scraper leaves where it took the dateline away ("— -- The filing ..."), and an outlet's
+# tag before its first sentence ("[WIRE] The automaker filed ..."), as "(WIRE) —" in a dateline.
+_DASH_RESIDUE = re.compile(r"^(?:[—–]|--)(?:\s*(?:[—–]|--))+\s+(?=[A-Z\"“])|^\[[A-Z][A-Za-z.&-]{1,20}\]\s+(?=[A-Z\"“])")
+
+
 def input_lines(raw: RawDocument) -> list[str]:
     """Non-empty stripped lines; in Markdown a paragraph may be wrapped over several lines, and
-    in text a page printed at a fixed width (a print edition) is rejoined (`_unwrap`)."""
+    in text a page printed at a fixed width (a print edition) is rejoined (`_unwrap`). Link
+    labels and a removed dateline's dashes are taken out of each line."""
+    return [tidy for ln in _lines(raw) if (tidy := _DASH_RESIDUE.sub("", _LINK_LABEL.sub("", ln)).strip())]
+
+
+def _lines(raw: RawDocument) -> list[str]:
     text = _WIRE_QUOTES.sub('"', raw.text)
     if raw.format == "markdown":
         blocks = re.split(r"\n\s*\n", text)

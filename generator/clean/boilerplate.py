@@ -120,7 +120,7 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
     # "PUBLISHED: 09:58 15 January 2018 | UPDATED: ...": the time may come first
     # "Published: Monday | August 17, 2009": a weekday and a separator before the date
     ("publication date", re.compile(rf"^(?:first\s+|last\s+)?(?:published|posted|updated|modified)(?:\s+on)?\s*:?\s*"
-                                    rf"(?:\d{{1,2}}[:.]\d{{2}}\s*(?:[ap]\.?m\.?)?\s*,?\s*)?"
+                                    rf"(?:(?:at\s+)?\d{{1,2}}[:.]\d{{2}}\s*(?:[ap]\.?m\.?)?\s*,?\s*)?"
                                     rf"(?:{WEEKDAY_WORD}\s*[|,·•]\s*)?"
                                     rf"{DATE_RE.pattern}", re.I)),
     # "Image copyright Harbour Pictures", "Image may contain Human Person Clothing" (a picture's credit
@@ -178,11 +178,11 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
 
 # "Tuesday, May 2, 2024 10:15 AM EST" alone on a line ("10 Apr 2019 ," with a stray separator);
 # "June 26, 2009 / 8:38 AM / 11 years ago", "on May 5, 2008 at 2:36 AM, updated May 5, 2008 at 3:29 AM",
-# "6/25/2009 6:31 PM PDT"
+# "6/25/2009 6:31 PM PDT", "17:04 07 January 2015" (the time first)
 _ZONE = r"(?:\s*(?:[A-Z]{2,4}|GMT[+-]\d+|UTC[+-]\d+))?"
 _DATE_TAIL = (rf"(?:\s*[/|·•]\s*(?:\d{{1,2}}:\d{{2}}\s*[ap]\.?m\.?{_ZONE}|\d+\s+(?:years?|months?|weeks?|days?|hours?)\s+ago)"
               rf"|,?\s+updated\s+(?:on\s+)?{DATE_TEXT})*")
-DATE_ONLY_RE = re.compile(rf"^(?:on\s+)?(?:{DATE_RE.pattern}|\d{{1,2}}/\d{{1,2}}/\d{{4}}(?:\s+\d{{1,2}}:\d{{2}}\s*[ap]\.?m\.?)?)"
+DATE_ONLY_RE = re.compile(rf"^(?:on\s+)?(?:\d{{1,2}}:\d{{2}}\s+)?(?:{DATE_RE.pattern}|\d{{1,2}}/\d{{1,2}}/\d{{4}}(?:\s+\d{{1,2}}:\d{{2}}\s*[ap]\.?m\.?)?)"
                           rf"{_ZONE}{_DATE_TAIL}[\s,|·•]*$", re.I)
 # "Technology 8 June 2021": a section label before the date
 _LABELLED_DATE = re.compile(rf"^(?P<label>[A-Za-z][\w&' -]{{0,30}}?)\s+{DATE_RE.pattern}[\s,|·•]*$", re.I)

@@ -102,8 +102,8 @@ def _byline(line: str) -> tuple[str | None, str | None] | None:
     date = find_date(line)
     rest = (line[: date.start] + line[date.end:]).strip(" ,|-–—") if date else line
     m = re.match(r"^(?:written\s+)?by\b\s*(.*)$", rest, re.I)  # "By Jane Roe", "Written by Jane Roe and Bo Chen"
-    if m is None:
-        m = re.match(rf"^.{{2,60}}?\s+By\s+({bp.NAME})$", rest)  # "Daily Planet Staff By Jane Roe"
+    if m is None:  # "Daily Planet Staff By Jane Roe" (a full name: "... Ousted From Office By Senate" is a headline)
+        m = re.match(rf"^.{{2,60}}?\s+By\s+({bp.NAME_TOKEN}(?:\s+{bp.NAME_TOKEN}){{1,3}})$", rest)
     if m is None and (f := re.match(r"^from:\s*(.+)$", rest, re.I)) and bp.is_name_line(f.group(1)):
         m = f  # "From: Jane Roe"
     if m is not None and not bp.ends_sentence(m.group(1) or "x"):
@@ -114,7 +114,11 @@ def _byline(line: str) -> tuple[str | None, str | None] | None:
 
 
 def _author_from(text: str) -> str | None:
-    """The person in a byline's text: "JANE ROE and JOHN DOE Agency" -> "Jane Roe and John Doe"."""
+    """The person in a byline's text: "JANE ROE and JOHN DOE Agency" -> "Jane Roe and John Doe";
+    every name of a list of names ("Jane Roe, John Doe and Ann Lee"), not the job after one."""
+    names = re.split(r",\s+(?:and\s+)?|\s+and\s+", text.strip())
+    if len(names) > 2 and all(bp.is_name_line(n) and not bp.JOB_TITLE_RE.match(n) for n in names):
+        return ", ".join(tidy_name(n) for n in names[:-1]) + " and " + tidy_name(names[-1])
     text = re.split(r"\s+[/|]\s+|,\s+|\s+[-–—]\s+", text.strip())[0]
     caps = re.match(r"^[A-Z][A-Z'’.-]+(?:\s+(?:and\s+)?[A-Z][A-Z'’.-]+)+", text)
     if caps and caps.end() < len(text):

@@ -590,3 +590,28 @@ def test_a_photo_credit_line_and_the_outlets_own_tag_before_a_paragraph():
     assert reason_of(article, lines[0]) == "photo credit"
     tagged = clean([f"Valley Times - {P1}", P2, P3], outlet="Valley Times")
     assert tagged.paragraphs[0] == P1 and reason_of(tagged, "Valley Times -") == "outlet tag"
+
+
+def test_a_link_label_and_a_removed_datelines_dashes_leave_the_text():
+    article = clean(["Harbour mill files for bankruptcy",
+                  "— -- The filing, at the county court in Harlow, is the largest in the region's history.",
+                  "With its filing, the mill asked the court to approve [press release] the sale of its plant. "
+                  "The judge said [the mill] had until June to reply."])
+    body = article.text
+    assert "[press release]" not in body and "the court to approve the sale" in body
+    assert "[the mill]" in body  # a source's own insertion is its text
+    assert "--" not in body and "The filing, at the county court" in body
+    tagged = clean(["Harbour mill files for bankruptcy", "[WIRE] The Harbour mill filed for bankruptcy on Monday.", *BODY])
+    assert "[WIRE]" not in tagged.text and "The Harbour mill filed" in tagged.text
+
+
+def test_every_writer_of_a_byline_and_a_headline_ending_in_by_a_body():
+    listed = clean(["Storm makes landfall near Harlow", "By Jane Roe, John Doe and Ann Lee", *BODY])
+    assert listed.author == "Jane Roe, John Doe and Ann Lee"
+    headline = clean(["Examplia's President Ousted From Office By Senate", *BODY])
+    assert headline.author is None and headline.title == "Examplia's President Ousted From Office By Senate"
+
+
+def test_a_post_time_before_its_date_and_a_time_stamp_before_a_date_date_the_page():
+    assert clean(["Storm makes landfall near Harlow", "Posted at 7:42 PM, Oct 29, 2012", *BODY]).published == "2012-10-29"
+    assert clean(["Storm makes landfall near Harlow", "17:04 07 January 2015", *BODY]).published == "2015-01-07"

@@ -34,7 +34,9 @@ LABEL_PRIORITY = ("PERSON", "ORG", "GPE", "LOC", "NORP")
 
 
 def _author_words(items: Sequence[AnalysedArticle]) -> list[set[str]]:
-    names = sorted({it.article.author for it in items if it.article.author})
+    # a byline may list several writers: "Jane Roe, John Doe and Ann Lee"
+    names = sorted({n for it in items if it.article.author
+                    for n in re.split(r",\s+(?:and\s+)?|\s+and\s+", it.article.author)})
     return [set(fold(n).split()) for n in names if fold(n).split()]
 
 
