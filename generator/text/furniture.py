@@ -101,6 +101,11 @@ def label(paragraph: str) -> str | None:
 # party ("Sen. Jane Roe (R)"), so it counts only beside another marker.
 _POSITION = re.compile(r"\((?:(?:2nd|3rd|4th|second|third) (?:from )?(?:[LR]|left|right)|[LCR]|L-R|R-L|"
                        r"left|right|centre|center|top|bottom|front|rear|back row|front row)\)", re.I)
+# Who is where, written between commas: "Jane Roe, centre, arrives at ...", "Roe, left, and Doe".
+_POSITION_WORDS = re.compile(r"\b[A-Z][\w'’-]+,\s(?:left|right|centre|center|(?:second|far)\s(?:from\s)?(?:left|right)"
+                             r"|top|bottom|foreground|background)(?:,|\s+and\b)")
+# A picture's subject, "as seen" by a camera: "The dwarf planet as seen by the probe on July 13, when ..."
+_AS_SEEN = re.compile(r"^(?:[\w'’-]+\s){1,6}as seen (?:by|from|through|on)\b")
 _EXPLICIT = re.compile(
     r"\bin this (?:handout |undated |file |aerial |still |video )?(?:photo(?:graph)?|picture|image|"
     r"screen ?grab|screenshot|frame grab|video grab|still)\b"
@@ -156,6 +161,8 @@ _AGENCY_PHOTO = re.compile(r"\((?:AP|AFP|Reuters|Getty|EPA|Xinhua|PA|ANI|PTI)\s+
 _CREDIT_CHAIN = re.compile(r"^(?:[A-Z][\w'’.-]*\s+){0,3}[A-Z]{2,}[\w'’-]*(?:\s/\s[A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*)?){2,}\s"
                            r"|^[A-Z]{2,}\s/\s[A-Z][a-z]+(?:\s[A-Z][a-z]+)?\s[A-Z]{3,}\b")
 _CREDIT_TAIL = re.compile(r"\b[A-Z]{2,6}(?:-[A-Z]{2,6})?\s?/\s?[A-Z][A-Z'’.-]+(?:\s[A-Z][A-Z'’.-]+){0,3}\.?\s*$"
+                          # a photographer and the agency glued after the caption: "... in Rivertown.Jane Roe/AGENCY"
+                          r"|\b[A-Z][a-z'’-]+(?:\s[A-Z][a-z'’-]+){1,2}\s?/\s?(?:[A-Z]{2,}(?:-[A-Z]{2,})?|Getty Images)\s*$"
                           r"|\b(?:[Cc]redits?|[Ss]ource|[Pp]hoto|[Pp]icture|[Ii]mage)s?:\s*[A-Z][^.:]{1,60}(?:\s/\s[^.:]{1,40})?\.?\s*$")
 
 
@@ -165,7 +172,8 @@ def caption(text: str) -> str | None:
     if _COURTESY.match(stripped) or _FOR_OUTLET.match(stripped) or _AGENCY_PHOTO.search(stripped) \
             or _CREDIT_CHAIN.match(stripped) or _CREDIT_TAIL.search(stripped):
         return "photo credit"
-    if any(m.group(0).lower() != "(r)" for m in _POSITION.finditer(stripped)):
+    if any(m.group(0).lower() != "(r)" for m in _POSITION.finditer(stripped)) or _POSITION_WORDS.search(stripped) \
+            or _AS_SEEN.match(stripped):
         return "photo caption"
     low = stripped.lower()
     if any(h in low for h in _EXPLICIT_HINTS) and _EXPLICIT.search(stripped):
@@ -208,8 +216,11 @@ PROMO = re.compile(
     # "Log on to Harbour.com all day for the latest on ...": a site sending its reader to itself
     r"|\blog on to \S+\.(?:com|org|net|co\.uk)\b"
     # a live page describing itself: "Live updates in the aftermath of the siege ..."
-    r"|^(?:live (?:updates|coverage|blog)|follow (?:our )?live)\b", re.I)
-_PROMO_HINTS = ("up to date", "our ", "app", "journalism", "visit ", "log on", "live")
+    r"|^(?:live (?:updates|coverage|blog)|follow (?:our )?live)\b"
+    # a link line or a broadcast plug: "Read about the hearing.", "For more on the probe, tune in to ..."
+    r"|^read about\b|\btune in (?:to|at|for)\b|^for more (?:about|on|information|details)\b[^.]{0,120},\s*"
+    r"(?:tune in|visit|go to|see|click|read|watch|check out)\b", re.I)
+_PROMO_HINTS = ("up to date", "our ", "app", "journalism", "visit ", "log on", "live", "read about", "tune in", "for more")
 
 
 # A broadcaster's listing of its own segments: "On Friday's evening news, Jane Roe and John Doe

@@ -168,3 +168,22 @@ def test_a_dateline_may_open_with_its_date():
 
 def test_a_market_data_notice_is_furniture():
     assert markup("Quotes displayed in real-time or delayed by at least 15 minutes. Market data by a vendor.")
+
+
+def test_captions_that_place_people_or_name_the_camera_and_a_glued_credit():
+    for line in ("Jane Roe, centre, arrives at the headquarters of the coast guard in Harlow.",
+                 "Jane Roe, left, and John Doe shake hands after the vote.",
+                 "The comet as seen by the probe on July 13, when it was 400,000 miles away.",
+                 "Marchers reacted to the verdict outside the county court in Harlow.Jane Roe/AGENCY"):
+        assert caption(line), line
+    for line in ("The senator, who left the party in 2010, said nothing.", "Roe said she had seen the comet.",
+                 "The result was seen by many as a rebuke to the mayor."):
+        assert caption(line) is None, line
+
+
+def test_link_lines_and_broadcast_plugs_are_the_sites_words():
+    for line in ("Read about the dispute that broke out at the courthouse.",
+                 "For more about the probe, tune in to the live stream of the agency's briefing."):
+        assert markup(line), line
+    for line in ("For more than a decade, the firm grew.", "She told reporters to read about the plan themselves."):
+        assert markup(line) is None, line
