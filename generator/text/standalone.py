@@ -55,14 +55,18 @@ DANGLING = re.compile(
     r"in (?:this|that|these|those) [a-z]+(?=,)|"  # "In this reading, ...": which reading?
     r"it(?: is|['’]s) part of|subsequently|"
     r"the (?:next|following|previous) (?:day|morning|afternoon|evening|night|week)|"
-    r"(?:\w+ )?(?:minutes?|hours?|days?|weeks?|months?|years?|decades?|moments?) (?:later|earlier|afterwards?)|"
+    r"(?:\w+ ){0,2}(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|moments?) (?:later|earlier|afterwards?)|"
+    # a distance from a place told before: "Twenty kilometres away, parents waited ..."
+    r"(?:[\w-]+ ){1,2}(?:kilometres|kilometers|km|miles|metres|meters|yards|feet|blocks) away(?=,)|"
     r"(?:shortly|soon) (?:after(?:wards)?|thereafter)(?=[,.]|$)|"
     r"the (?:former|latter|move|decision|group|company|agency|official|minister|ministry|statement|report|"
     r"same|two|three|team|man|woman|country|state|city|court|body|relationship|deal|plan|step|"
     r"ceremony|occasion|audience|appointment|announcement|news|incident|pair|duo|gates|other|"
     # a thing told of in a sentence not shown: "The figure was reported by ...", "The album, which ..."
     r"figure|figures|family|community|album|evidence|route|momentum|hosts|half-measure|measure|"
-    r"(?:first|second|third)(?= (?:was|is|came|went|one)\b))\b|"
+    r"(?:first|second|third)(?= (?:was|is|came|went|one)\b)|"
+    # the extreme of things told before: "The worst came in the 28th minute", "The latest was ..."
+    r"(?:worst|best|latest|biggest|closest|last)(?= (?:came|was|is|were|are)\b))\b|"
     r"elsewhere\b|(?:a (?:couple|few) of|a few|several) (?:minutes|hours|days|weeks|months|years) later\b)\b", re.I)
 # A quotation or statement whose speaker is only a pronoun: '"...," he said.' / "..., she added."
 SPEAKER_TAIL = re.compile(r"(?:[,”\"’]\s*|\s)(he|she)\s+(said|says|added|told|noted|wrote|explained|stated|"
@@ -136,7 +140,11 @@ _BARE_TIME_END = re.compile(r"(?<!\binto )(?<!\bduring )(?<!\bthrough )(?<!\bfor
 # A sentence that only says who someone is ("Jane Roe is a program scientist."): no news; the
 # actor table tells who people are.
 WHO_ONLY = re.compile(r"^[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}\s+(?:is|was)\s+(?:a|an)\s+"
-                      r"(?:[\w-]+\s+){0,3}?([a-z-]+)\.$")
+                      r"(?:[\w-]+\s+){0,3}?([a-z-]+)(?:\s+of\s+(?:(?!who\b|which\b|that\b|for\b|since\b)[\w'’-]+\s+){0,4}[\w'’-]+)?\.$")
+# A sentence that only says that someone did what the sentence before told: "Jane Roe did, and the
+# club rules the league at last." (which deed?)
+ELLIPSIS = re.compile(r"^[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}\s+(?:did|does|had|has|could|would|was|were)"
+                      r"(?:\s+not|n['’]t)?(?=[,;])")
 # The reporting's own state at the hour of writing, soon out of date: "X did not immediately
 # respond to a request for comment", "There was no immediate reaction from ...".
 NO_COMMENT = re.compile(r"\b(?:did not|didn['’]t|has not|hasn['’]t|have not|haven['’]t)\s+(?:yet\s+|immediately\s+)*"
@@ -218,7 +226,7 @@ INNER_CONNECTIVE = re.compile(r"^[^,\"“”]{1,60},\s+(meanwhile|however|though
 def dangling(text: str) -> str | None:
     """The opener or speaker tail that points outside the line, or None when it stands alone."""
     stripped = text.strip()  # a line opening with a quotation mark names its speaker after it
-    m = DANGLING.match(stripped) or INNER_CONNECTIVE.match(stripped)
+    m = DANGLING.match(stripped) or INNER_CONNECTIVE.match(stripped) or ELLIPSIS.match(stripped)
     if m:
         return m.group(m.lastindex or 0) if m.re is INNER_CONNECTIVE else m.group(0)
     pointer = POINTER.search(_QUOTED.sub(" ", stripped))

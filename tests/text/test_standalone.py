@@ -216,3 +216,15 @@ def test_a_note_on_the_reporting_at_the_hour_of_writing():
 def test_a_forecast_hours_ahead_of_the_writing_is_the_writers_time():
     assert form_problem("The ship is expected to reenter the atmosphere within an hour.").startswith("its time or place")
     assert form_problem("Power should return in the next few hours, the operator said.").startswith("its time or place")
+
+
+def test_a_distance_a_delay_an_extreme_or_a_deed_told_before_does_not_stand_alone():
+    for line in ("Just two minutes later, the visitors answered back through Jane Roe.",
+                 "Twenty kilometres away, hundreds of parents waited on the jetty.",
+                 "The worst came in the 28th minute when Roe kicked Doe in the chest.",
+                 "Jane Roe did, and Harlow rules the league at long last.",
+                 "John Doe is a father of one of the students."):
+        assert form_problem(line), line
+    for line in ("Harlow did not qualify for the final in 1950.", "Jane Roe was a teacher at the school for 20 years.",
+                 "The town lies twenty kilometres away from the coast."):
+        assert form_problem(line) is None, line
