@@ -68,6 +68,19 @@ def test_mentions_carry_sentence_index_offsets_and_title_forms():
 
 
 @pytest.mark.slow
+def test_names_in_a_headline_left_in_the_text_are_left_to_the_prose():
+    text = ("Velder's Harbour Probe Phones Home, Signaling Successful Flyby\n\n"
+            "The probe passed the planet on Tuesday, the Harbour Weather Service said.\n\n"
+            "Bank Of Examplia said on Monday that it would close its branches in Harlow.")
+    doc = parse(text)
+    mentions = extract_mentions(ParsedArticle.of(Article("000", "t.txt", tuple(text.split("\n\n"))), doc))
+    names = [m.text for m in mentions]
+    assert not any(m.start < text.index("\n") for m in mentions)
+    assert "Harbour Weather Service" in names
+    assert any("Bank Of Examplia" in n for n in names)  # a name's own small word makes no headline
+
+
+@pytest.mark.slow
 def test_nationality_adjective_alone_is_no_actor():
     actors = story("Brazilian officials said the Brazilian economy grew, and Brazilian exports rose.")
     assert not [a for a in actors if a.name.startswith("Brazilian") and len(a.name.split()) == 1]

@@ -24,6 +24,8 @@ def extract_mentions(parsed: ParsedArticle) -> list[ActorMention]:
     people = Counter(doc[c.start].sent.start for c in cands if c.label == "PERSON")
     nested = _nested(cands)
     for cand in cands:
+        if in_headline_words(doc, cand.start, cand.end):
+            continue
         span = Span(doc, cand.start, cand.end, label=cand.label)
         surface = doc[cand.start - cand.prefix: cand.end]
         # a quoted speaker's words about a name are an opinion, not the outlet's description
@@ -44,6 +46,38 @@ def extract_mentions(parsed: ParsedArticle) -> list[ActorMention]:
             mention_functions(span, said, parsed.text, broken),
         ))
     return out
+
+
+# Words a headline capitalises that prose writes in lower case: verbs and the small words between
+# names ("Storm Makes Landfall In Eastshire", "Probe Phones Home, Signaling Flyby").
+_HEADLINE_POS = frozenset({"VERB", "AUX", "ADP", "CCONJ", "SCONJ"})
+MIN_HEADLINE_WORDS = 5
+
+
+def in_headline_words(doc, start: int, end: int) -> bool:
+    """True when the name stands in a run of capitalised words that is a headline left in the text.
+
+    The small model reads a headline's capitals as one long name ("Probe Phones Home"), or tags a
+    noun of it as a person ("Landfall"): a run of at least five capitalised words (a comma may join
+    two parts) with a capitalised verb or small word outside any name is a headline, and names in
+    it are left to the prose, which names them again.
+    """
+    def word(tok) -> bool:
+        return tok.is_title or tok.text in {"'s", "’s"} or (tok.is_upper and tok.is_alpha)
+
+    def joins(i: int) -> bool:  # a comma between two capitalised parts of one headline
+        return doc[i].text == "," and 0 < i < len(doc) - 1 and word(doc[i - 1]) and doc[i + 1].is_title
+    lo = start
+    while lo > 0 and (word(doc[lo - 1]) or joins(lo - 1)) and "\n" not in doc[lo - 1].text:
+        lo -= 1
+    hi = end
+    while hi < len(doc) and (word(doc[hi]) or joins(hi)) and "\n" not in doc[hi].text:
+        hi += 1
+    run = [t for t in doc[lo:hi] if t.is_alpha]
+    if len(run) < MIN_HEADLINE_WORDS:
+        return False
+    return any(t.pos_ in _HEADLINE_POS and not t.ent_type_ and not t.is_sent_start and t.i != lo
+               for t in run)
 
 
 def _nested(cands) -> set:
