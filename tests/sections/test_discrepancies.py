@@ -319,9 +319,42 @@ def test_one_name_typed_two_ways_or_a_title_and_a_name_are_one_speaker():
 
 
 def test_a_value_and_its_rounding_are_one_value():
-    from generator.sections.claims.discrepancies import _rounded
-    assert _rounded(51.9, 52) and _rounded(66, 66.4)
-    assert not _rounded(51, 52) and not _rounded(51.2, 52) and not _rounded(7.5, 7.6)
+    from generator.sections.claims.discrepancies import Figure, _rounded
+
+    def fig(expression: str) -> Figure:
+        return Figure(0.0, 0.0, expression, "assets", None, 0, len(expression))
+
+    def rounded(a: str, b: str) -> bool:
+        return _rounded(fig(a), fig(b))
+    assert rounded("51.9", "52") and rounded("66", "66.4") and rounded("$82.29 billion", "$82.3 billion")
+    assert rounded("1,204.6", "1,205")
+    assert not rounded("51", "52") and not rounded("51.2", "52") and not rounded("7.5", "7.6")
+    assert not rounded("$82.29 billion", "$82.2 billion") and not rounded("82.3 million", "82.29 billion")
+
+
+@pytest.mark.slow
+def test_a_moment_told_from_an_event_and_a_while_are_two_things():
+    a = analysed("a", "Then, 40 minutes after the impact, the Harlow ferry began listing badly, passengers said.")
+    b = analysed("b", "For 45 minutes the Harlow ferry passengers were told the lights had failed, passengers said.")
+    assert not [d for d in disputes(a, b) if d.text.startswith("Figures")]
+
+
+@pytest.mark.slow
+def test_a_day_told_from_the_writers_own_in_an_undated_article_is_in_conflict_with_nothing():
+    from generator.nlp.analyse import analyse_doc
+
+    def full(sid: str, text: str) -> AnalysedArticle:
+        art = Article(sid, f"{sid}.txt", (text,), published=None)
+        return AnalysedArticle(art, analyse_doc(art, parse(text)))
+    items = (full("a", "Velder Motors filed for Chapter 11 bankruptcy protection yesterday as part of the plan "
+                       "to shrink the automaker."),
+             full("b", "Velder Motors filed for Chapter 11 bankruptcy protection Monday as part of the plan "
+                       "to shrink the automaker."),
+             full("c", "Velder Motors went to court on June 1, 2009, the treasury said."))
+    al = alignment.align(items, 0.55)
+    related = discrepancies.RELATED * 0.55
+    assert discrepancies.date_conflicts(al, related)  # were both days the writers' own, they would differ
+    assert not discrepancies.date_conflicts(al, related, frozenset({"a", "b", "c"}))
 
 
 @pytest.mark.slow

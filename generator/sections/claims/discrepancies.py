@@ -24,6 +24,7 @@ from generator.sections.claims import attributions
 from generator.sections.claims.alignment import Alignment, Claim, stem, story_names
 from generator.models import AnalysedArticle, Unknown
 from generator.sections.claims.dating import DateSpan
+from generator.text.dates.vocabulary import MONTHS
 
 MAX_DISPUTES = 8
 # Two sentences this similar (a share of the claim threshold) may be about the same thing.
@@ -54,7 +55,8 @@ def find(items: Sequence[AnalysedArticle], al: Alignment, similarity: float,
     the surnames of the story's persons, who alone can be in dispute over who said something."""
     related = RELATED * similarity
     items = sorted(items, key=lambda it: it.source_id)
-    conflicts = (date_conflicts(al, related) + number_conflicts(al, related)
+    undated = frozenset(it.source_id for it in items if not it.article.published_date)
+    conflicts = (date_conflicts(al, related, undated) + number_conflicts(al, related)
                  + descriptor_conflicts(al, related) + age_conflicts(al))
     disputes = [_dispute(al, group) for group in _cluster(conflicts)]
     disputes += attributions.disputes(items, al, people)
@@ -85,12 +87,14 @@ def context(text: str, start: int, end: int, after: int = 2) -> set[str]:
 # ---------------------------------------------------------------- dates
 
 
-def date_conflicts(al: Alignment, related: float) -> list[Conflict]:
+def date_conflicts(al: Alignment, related: float, undated: frozenset[str] = frozenset()) -> list[Conflict]:
     """Same event, incompatible dates: the intervals do not overlap and two words around
     the dates ("the new dam opened in ...", "the dam was opened ...") say it is the
     same event, or the clauses holding the dates tell the same event in three words of
     their own (one source dates the court's ruling in April, another in December). The
-    story's protagonists, named everywhere, do not count as such words."""
+    story's protagonists, named everywhere, do not count as such words. A day told from
+    the writer's own ("yesterday", "Monday") in an article of unknown date (`undated`) was
+    placed from the story's date, a guess: it is in conflict with nothing."""
     common = story_names(al.claims)
     out = []
     for i, j in _pairs(al, related):
@@ -101,6 +105,8 @@ def date_conflicts(al: Alignment, related: float) -> list[Conflict]:
                     continue  # "survivors of Monday's earthquake": the day of the quake, not of the search
                 if da.main != db.main:
                     continue  # "failed on Tuesday" / "residents who left on Monday": two events' dates
+                if ci.sid in undated and _relative(da) or cj.sid in undated and _relative(db):
+                    continue
                 # a date the other sentence also gives is a second event, not a conflict
                 # (a vague span such as "in recent months" gives no date of its own)
                 matched = any(x.overlaps(db) and _precise(x) for x in ci.dates) or \
@@ -111,6 +117,19 @@ def date_conflicts(al: Alignment, related: float) -> list[Conflict]:
                 if _same_context(ci, da, cj, db, common) or _same_event(ci, da, cj, db, common):
                     out.append(Conflict(i, j, "Dates", _with_lead(ci.text, da), _with_lead(cj.text, db)))
     return out
+
+
+_NAMES_A_MONTH_OR_YEAR = re.compile(rf"\b(?:{'|'.join(MONTHS)})\b|\b\d{{4}}\b", re.I)
+
+
+WRITERS_DAY = 7  # a span of at most this many days, told from the writer's day ("yesterday", "this week")
+
+
+def _relative(span: DateSpan) -> bool:
+    """A day told from the writer's own: no month and no year in its words, a few days at most
+    ("nearly three years ago" is years off however the writer's day is guessed)."""
+    return _NAMES_A_MONTH_OR_YEAR.search(span.expression) is None \
+        and (span.interval.last - span.interval.first).days < WRITERS_DAY
 
 
 def _of_a_noun(text: str, span: DateSpan) -> bool:
@@ -278,12 +297,31 @@ def _hedged(hedge: str, v: float) -> tuple[float, float]:
     return v, v
 
 
-def _rounded(a: float, b: float) -> bool:
-    """One value written to fewer places: 51.9 and 52, 66.4 and 66 (never two whole numbers)."""
-    if a == int(a) and b == int(b):
+_NUMERAL = re.compile(r"(\d[\d,]*)(?:\.(\d+))?\s*(million|billion|bn|m\b|b\b)?", re.I)
+
+
+def _rounded(a: Figure, b: Figure) -> bool:
+    """One value written to fewer places: 51.9 and 52, $82.29 billion and $82.3 billion (never
+    two values written to the same places: 31 and 32 are two counts)."""
+    ma, mb = _NUMERAL.search(a.expression), _NUMERAL.search(b.expression)
+    if not ma or not mb or (ma.group(3) or "").lower()[:1] != (mb.group(3) or "").lower()[:1]:
         return False
-    whole, exact = (a, b) if a == int(a) else (b, a)
-    return whole == int(whole) and round(exact) == whole
+    places = [len(m.group(2) or "") for m in (ma, mb)]
+    if places[0] == places[1]:
+        return False
+    (coarse, few), (fine, _) = sorted(
+        ((float(m.group(1).replace(",", "") + "." + (m.group(2) or "0")), p) for m, p in zip((ma, mb), places)),
+        key=lambda t: t[1])
+    return round(fine, few) == coarse
+
+
+_OFFSET = re.compile(r"\s*(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?)\s+"
+                     r"(?:after|later|before|earlier|into|ago|from|since)\b", re.I)
+
+
+def _time_use(text: str, f: Figure) -> str:
+    """ "moment" for a time told from another ("40 minutes after the impact"), else "while"."""
+    return "moment" if _OFFSET.match(text[f.end:]) else "while"
 
 
 def _words_around(text: str, start: int, end: int) -> tuple[list[str], list[str]]:
@@ -403,8 +441,10 @@ def number_conflicts(al: Alignment, related: float) -> list[Conflict]:
                         continue
                     if fb.lo in given.get(ci.sid, ()) or fa.lo in given.get(cj.sid, ()):
                         continue  # one source gives both values: two different things
-                    if _rounded(fa.lo, fb.lo):
+                    if _rounded(fa, fb):
                         continue  # "51.9" / "52": one value, rounded
+                    if _time_use(ci.text, fa) != _time_use(cj.text, fb):
+                        continue  # "40 minutes after the impact" / "for almost 45 minutes": a moment, a while
                     if fa.key not in MEASURES and not (_close(fa, fb) or max(fa.lo, fb.lo) <= SMALL):
                         continue  # "after 120 minutes" / "in the last 10 minutes": two spans
                     if _PROJECTED.search(ci.text) or _PROJECTED.search(cj.text):
