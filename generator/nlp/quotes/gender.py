@@ -30,7 +30,16 @@ GENDER_TITLES = {
 }
 
 
-_TITLE_WORDS = frozenset(GENDER_TITLES)
+# Kinship words tell it too, written in lower case ("the teen's father, Tom", "his widow Ann Lee");
+# capitalised they may be a name ("Son").
+KINSHIP = {
+    "father": "m", "son": "m", "brother": "m", "husband": "m", "uncle": "m", "nephew": "m", "grandfather": "m",
+    "grandson": "m", "boyfriend": "m", "widower": "m", "stepfather": "m",
+    "mother": "f", "daughter": "f", "sister": "f", "wife": "f", "aunt": "f", "niece": "f", "grandmother": "f",
+    "granddaughter": "f", "girlfriend": "f", "widow": "f", "stepmother": "f",
+}
+GENDER_WORDS = {**GENDER_TITLES, **KINSHIP}
+_TITLE_WORDS = frozenset(GENDER_WORDS)
 _GENDERED_WORDS = frozenset(GENDERED)
 
 def _own_phrase(doc, pos: int) -> set[int]:
@@ -46,9 +55,11 @@ def _title_votes(doc, quoted: frozenset[int], roles: Roles, key: Key) -> list[tu
     votes = []
     for i in positions(doc, "LOWER", _TITLE_WORDS):
         tok = doc[i]
-        gender = GENDER_TITLES[tok.lower_]
-        if tok.i in quoted:
+        gender = GENDER_WORDS[tok.lower_]
+        if tok.i in quoted or tok.lower_ in KINSHIP and not tok.is_lower:
             continue
+        if tok.lower_ in KINSHIP and i + 1 < len(doc) and doc[i + 1].text == ",":
+            tok = doc[i + 1]  # "the teen's father, Tom, ...": the name follows the comma
         run = [t for t in doc[tok.i + 1:tok.i + 5] if t.text != "."]
         names = []
         for t in run:
@@ -58,7 +69,7 @@ def _title_votes(doc, quoted: frozenset[int], roles: Roles, key: Key) -> list[tu
         if names:
             votes.append((key(" ".join(names)), gender))
     for full, words in roles:
-        votes += [(key(full), GENDER_TITLES[w]) for w in sorted(words) if w in GENDER_TITLES]
+        votes += [(key(full), GENDER_WORDS[w]) for w in sorted(words) if w in GENDER_WORDS]
     return votes
 
 

@@ -195,6 +195,14 @@ def test_courtesy_titles_give_the_gender():
 
 
 @pytest.mark.slow
+def test_kinship_words_give_the_gender():
+    qs = quotes_of("The teen's father, Tom, reacted on social media: “I am broken hearted.”",
+                   "His mother also said online that she was grateful for the prayers.",
+                   "“You are all that I have,” she wrote.")
+    assert speaker_for(qs, "You are all that I have") != "Tom"
+
+
+@pytest.mark.slow
 def test_an_object_pronoun_is_not_its_subject():
     qs = quotes_of("Ann Lee, the minister, spoke first. “We act now,” Lee said.",
                    "Tom Baker disagreed with her.",
