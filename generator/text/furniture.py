@@ -49,6 +49,10 @@ _CAPS_DATE_DATELINE = re.compile(
 _DATE_DATELINE = re.compile(
     rf"^(?P<month>{_MONTH_NAME})\s+(?P<day>\d{{1,2}}),\s+(?P<year>\d{{4}}){_AGENCY}?(?:\s*[—–]+\s*|(?<=\))\s+)"
     rf"(?=[\"“‘'A-Z0-9])")
+# "Lakeside, September 1: ", "Lakeside, July 14 — ": a place in title case with its date, then a colon
+# or a dash (prose puts no colon after a date)
+_TITLE_DATE_DATELINE = re.compile(
+    rf"^(?P<place>{_WORD}(?:\s+{_WORD}){{0,2}}){_REGION}?{_DATE}\s*(?::|[—–]+|--?)\s+(?=[\"“‘'A-Z])")
 # "Kyiv [Ukraine]: ": a place with its country in square brackets (no prose writes that)
 _BRACKET_DATELINE = re.compile(rf"^(?P<place>{_WORD}(?:\s+{_WORD}){{0,2}})\s+\[{_WORD}(?:\s+{_WORD}){{0,2}}\]"
                                rf"{_DATE}?\s*(?:[:—–]|--?)\s*(?=[\"“‘'A-Z0-9])")
@@ -77,7 +81,7 @@ def dateline(paragraph: str) -> Dateline | None:
     a place in title case needs its agency ("Lakeside (Wire) —"), else it is the sentence's subject."""
     m = (_CAPS_DATELINE.match(paragraph) or _AGENCY_DATELINE.match(paragraph) or _DATE_DATELINE.match(paragraph)
          or _BRACKET_DATELINE.match(paragraph) or _TAG_DATELINE.match(paragraph)
-         or _CAPS_DATE_DATELINE.match(paragraph))
+         or _CAPS_DATE_DATELINE.match(paragraph) or _TITLE_DATE_DATELINE.match(paragraph))
     if m is None or len(paragraph[m.end():].split()) < MIN_WORDS_AFTER:
         return None
     if m.re is _CAPS_DATELINE and not re.search(r"[A-Z]{2}", m.group("place")):

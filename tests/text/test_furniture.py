@@ -187,3 +187,10 @@ def test_link_lines_and_broadcast_plugs_are_the_sites_words():
         assert markup(line), line
     for line in ("For more than a decade, the firm grew.", "She told reporters to read about the plan themselves."):
         assert markup(line) is None, line
+
+
+def test_a_place_in_title_case_with_its_date_and_a_colon_is_a_dateline():
+    d = dateline("Lakeside, September 1: The mayor was voted out by the council on Wednesday.")
+    assert d is not None and (d.text, d.month, d.day) == ("Lakeside, September 1: ", 9, 1)
+    assert dateline("Lakeside, Examplia, March 3 - The mayor resigned on Friday night.").day == 3
+    assert dateline("On Monday, September 1: the talks began.") is None
