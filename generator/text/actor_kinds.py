@@ -145,6 +145,13 @@ THING_NOUNS = frozenset({
     "time", "era", "day", "law", "act", "bill", "treaty", "agreement", "accord", "deal", "protocol",
     "offering", "flotation", "cafe", "café", "restaurant",
 })
+# Heads of a phrase that tells what an event was, not who an actor is: "the culmination of a
+# yearlong fight", "the latest blow to the party" (set after a clause, the parse hangs it on a name).
+OUTCOME_NOUNS = frozenset({
+    "culmination", "result", "outcome", "climax", "consequence", "aftermath", "upshot", "end", "beginning",
+    "start", "chapter", "blow", "setback", "milestone", "twist", "turn", "escalation", "reversal", "victory",
+    "defeat", "triumph", "humiliation", "rebuke", "sign", "signal", "reminder",
+})
 MODEL = "#model"  # what a name qualifies when a model number follows it ("Airbus A320", "Boeing 737")
 
 # Last words of a name that make it a structure or a site, not a body ("George Floyd Square",

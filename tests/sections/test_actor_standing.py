@@ -115,6 +115,9 @@ def test_kind_follows_the_descriptions_heads_and_the_pronouns():
     ("route from Barcelona", "country", False),
     ("low-cost carrier owned by Lufthansa", "organization", True),
     ("capital", "organization", False),
+    ("culmination of a yearlong fight that paralysed the country", "organization", False),  # the vote's, not the body's
+    ("latest blow to the ruling party", "organization", False),
+    ("upper house of parliament", "organization", True),
 ])
 def test_a_description_fits_only_the_kind_of_actor_it_can_describe(phrase, kind, ok):
     assert fits(phrase, kind) is ok

@@ -18,7 +18,7 @@ from typing import Iterable, Sequence
 from generator.sections.actors.roles import content_words, head_word
 from generator.text.actor_kinds import (
     ADDRESS_WORDS, EVENT_NAME_WORDS, FACILITY_NOUNS, HOLIDAYS, GENERIC_ORG_HEADS, INSTITUTION_NOUNS, MEDIA_NAME_WORDS, MEDIA_NOUNS, ORG_NOUNS,
-    HONORIFICS, MODEL, PERSON_NOUNS, ROLE_NOUNS, THING_NOUNS, TIME_ZONES, TITLE_NOUNS, UNITS, country_of, fold,
+    HONORIFICS, MODEL, OUTCOME_NOUNS, PERSON_NOUNS, ROLE_NOUNS, THING_NOUNS, TIME_ZONES, TITLE_NOUNS, UNITS, country_of, fold,
     is_people_of_a_country, person_noun,
 )
 
@@ -239,4 +239,6 @@ def fits(phrase: str, kind: str) -> bool:
         return person_noun(head)
     if kind == "country":
         return head in COUNTRY_NOUNS
+    if head in OUTCOME_NOUNS:
+        return False  # "Senate voted ..., the culmination of a yearlong fight": the vote's, not the Senate's
     return head not in THING_NOUNS and not person_noun(head) or head in BODY_NOUNS
