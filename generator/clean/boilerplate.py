@@ -123,6 +123,8 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
                                     rf"(?:(?:at\s+)?\d{{1,2}}[:.]\d{{2}}\s*(?:[ap]\.?m\.?)?\s*,?\s*)?"
                                     rf"(?:{WEEKDAY_WORD}\s*[|,·•]\s*)?"
                                     rf"{DATE_RE.pattern}", re.I)),
+    # "Source: Daily Planet English01 Sep 2016 12:51:26": whose copy it is, and when it was filed
+    ("publication date", re.compile(rf"^(?:source|credit)s?\s*:\s*[^.]{{1,80}}?(?:{DATE_TEXT})\s*$", re.I)),
     # "Image copyright Harbour Pictures", "Image may contain Human Person Clothing" (a picture's credit
     # or its machine-written description, left where the picture was)
     ("photo credit", re.compile(r"^(?:image|photo|picture) (?:copyright|credit)\b", re.I)),
@@ -249,10 +251,14 @@ def ends_sentence(line: str) -> bool:
     return bool(_END_SENTENCE.search(line))
 
 
+_CREDIT_LABEL = re.compile(r"^(?:source|credits?|courtesy|photo|image|posted|published|updated)\s*:", re.I)
+
+
 def is_headline_like(line: str) -> bool:
-    """A headline or deck: 3-25 words, starts with a capital, quote or digit, no full stop at the end."""
+    """A headline or deck: 3-25 words, starts with a capital, quote or digit, no full stop at the end;
+    never a credit or a stamp ("Source: Daily Planet English", "Posted: ...")."""
     n = words(line)
-    if not 3 <= n <= 25 or re.search(r"[.,;:…]$", line):
+    if not 3 <= n <= 25 or re.search(r"[.,;:…]$", line) or _CREDIT_LABEL.match(line):
         return False
     return bool(re.match(r"^[\"'“‘(]?[A-Z0-9]", line))
 

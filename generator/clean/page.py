@@ -205,6 +205,9 @@ def headline(lines: list[str], reasons: Reasons, start: int, given: str | None) 
     headline-like line above the body. Its first copy is "headline", later ones "repeated headline"."""
     free = [(i, ln) for i, ln in enumerate(lines) if i not in reasons]
     title = given if given and any(norm(ln) == norm(given) for _, ln in free) else None
+    composite = _title_with_description(free)
+    if title is None and composite is not None:
+        title = composite[1]
     if title is None:
         above = [ln for i, ln in free if i < start and bp.is_headline_like(ln)]
         lead = _stems(" ".join(ln for i, ln in free if start <= i < start + 2))
@@ -216,7 +219,25 @@ def headline(lines: list[str], reasons: Reasons, start: int, given: str | None) 
     for i, line in free:
         if norm(line) == norm(title):
             found[i] = "repeated headline" if found else "headline"
+    if composite is not None and composite[1] == title:
+        found[composite[0]] = "page title with its description"
     return found, title
+
+
+TITLE_LOOKAHEAD = 4  # lines after a page's first line where its headline may stand alone
+
+
+def _title_with_description(free: list[tuple[int, str]]) -> tuple[int, str] | None:
+    """A page's first line that is its headline, a separator and the page's description run
+    together ("Storm Makes Landfall : The Blog The storm made ..."), with the headline alone on a
+    line below it: (the first line's index, the headline)."""
+    if not free:
+        return None
+    first_i, first = free[0]
+    for _, line in free[1:1 + TITLE_LOOKAHEAD]:
+        if bp.is_headline_like(line) and re.match(rf"{re.escape(line)}\s+[:|–—-]\s+\S", first):
+            return first_i, line
+    return None
 
 
 def _stems(text: str) -> set[str]:

@@ -615,3 +615,16 @@ def test_every_writer_of_a_byline_and_a_headline_ending_in_by_a_body():
 def test_a_post_time_before_its_date_and_a_time_stamp_before_a_date_date_the_page():
     assert clean(["Storm makes landfall near Harlow", "Posted at 7:42 PM, Oct 29, 2012", *BODY]).published == "2012-10-29"
     assert clean(["Storm makes landfall near Harlow", "17:04 07 January 2015", *BODY]).published == "2015-01-07"
+
+
+def test_a_credit_line_with_its_date_glued_on_is_no_headline():
+    article = clean(["Source: Harbour Wire English01 Sep 2016 12:51:26", *BODY])
+    assert article.title is None and article.published == "2016-09-01T12:51"
+
+
+def test_a_first_line_of_headline_and_description_run_together_gives_the_headline():
+    article = clean(["Storm Makes Landfall Near Harlow With Punishing Winds : The Blog The storm made landfall "
+                     "with winds exceeding 90 mph and has already left more than a million people without power.",
+                     "Storm Makes Landfall Near Harlow With Punishing Winds", *BODY])
+    assert article.title == "Storm Makes Landfall Near Harlow With Punishing Winds"
+    assert "The Blog" not in article.text
