@@ -232,7 +232,7 @@ def _published(lines: list[str], reasons: page.Reasons, start: int, byline_dates
     """The stated publication date: a "Published ..." line, a byline's date, a date alone on a
     line above the body or in the page's header (a page may print its lead before its date)."""
     dated = [i for i, r in sorted(reasons.items()) if r == "publication date"]
-    stated = [i for i in dated if re.match(r"^(?:first\s+)?(?:published|posted)\b|^(?:source|credit)s?\s*:", lines[i], re.I)]
+    stated = [i for i in dated if re.match(r"^(?:first\s+)?(?:published|posted)\b|^(?:source|credit)s?\s*:|^this (?:story|article|report) (?:is|was) from\b", lines[i], re.I)]
     bare = [i for i in dated if (i < start or i < page.BYLINE_ZONE) and bp.is_date_line(lines[i])]
     for i in stated:
         found = find_date(lines[i])

@@ -123,6 +123,8 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
                                     rf"(?:(?:at\s+)?\d{{1,2}}[:.]\d{{2}}\s*(?:[ap]\.?m\.?)?\s*,?\s*)?"
                                     rf"(?:{WEEKDAY_WORD}\s*[|,·•]\s*)?"
                                     rf"{DATE_RE.pattern}", re.I)),
+    # "This story is from June 3, 2015": an archive's note of the day it ran
+    ("publication date", re.compile(rf"^this (?:story|article|report) (?:is|was) from\s+(?:{DATE_TEXT})\s*\.?$", re.I)),
     # "Source: Daily Planet English01 Sep 2016 12:51:26": whose copy it is, and when it was filed
     ("publication date", re.compile(rf"^(?:source|credit)s?\s*:\s*[^.]{{1,80}}?(?:{DATE_TEXT})\s*$", re.I)),
     # "Image copyright Harbour Pictures", "Image may contain Human Person Clothing" (a picture's credit

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from generator.clean import boilerplate as bp
 from generator.clean.names import tidy_name
+from generator.text.actor_kinds import MEDIA_NAME_WORDS
 from generator.text.furniture import caption
 from generator.text.dates.written import find_date
 
@@ -77,8 +78,9 @@ def bylines(lines: list[str], reasons: Reasons) -> tuple[Reasons, Byline]:
             if name and re.fullmatch(bp.NAME, name):
                 authors.append(tidy_name(name))
             continue
-        if i in reasons or bp.words(line) > 15:
-            continue
+        signed = reasons.get(i) == "photo credit" and _NAME_WITH_SOURCE.match(line.strip())
+        if i in reasons and not signed or bp.words(line) > 15:
+            continue  # "Jane Roe (Source: Wire)" reads as a credit, and signs the page at its foot
         near_edge = i < BYLINE_ZONE or i >= len(lines) - BYLINE_ZONE
         result = _byline(line) if near_edge else None
         if result is not None:
@@ -89,12 +91,20 @@ def bylines(lines: list[str], reasons: Reasons) -> tuple[Reasons, Byline]:
                 "publication date" in (reasons.get(i - 1), reasons.get(i + 1)):
             found[i] = "byline"  # "Jane Roe in Lisbon" next to the page's date line
             authors.append(tidy_name(m.group(1)))
+        elif (names := _names_without_by(lines, i)) is not None:
+            found[i] = "byline"  # "Jane Roe and John Doe" under the headline, or above "Wire Agency"
+            authors.append(names)
+            if i + 1 < len(lines) and i + 1 not in reasons and _newsroom_line(lines[i + 1]):
+                found[i + 1] = "byline"
         elif bp.is_name_line(line) and _author_block(lines, reasons, i):
             found[i] = "byline"
             authors.append(tidy_name(line))
             if i + 1 < len(lines) and i + 1 not in reasons and bp.JOB_TITLE_RE.match(lines[i + 1]):
                 found[i + 1] = "author title"
     return found, Byline(tuple(authors), tuple(dates))
+
+
+_NAME_WITH_SOURCE = re.compile(r"^(.{3,60}?)\s*\((?:source|with)\s*:?\s*[^()]{2,40}\)$", re.I)
 
 
 def _byline(line: str) -> tuple[str | None, str | None] | None:
@@ -110,7 +120,31 @@ def _byline(line: str) -> tuple[str | None, str | None] | None:
         return _author_from(m.group(1)), date.iso if date else None
     if date and rest and date.end >= len(line.rstrip()) - 4 and bp.is_name_line(rest):
         return tidy_name(rest), date.iso  # "Jane Roe May 2, 2024 10:15"
+    credit = _NAME_WITH_SOURCE.match(line.strip())
+    if credit and bp.is_name_line(credit.group(1)):
+        return tidy_name(credit.group(1)), None  # "Jane Roe (Source: Wire)" signing the foot of a page
     return None
+
+
+# A newsroom's name alone on a line under its reporters' names: "Harbour Press", "Wire News Agency".
+def _newsroom_line(line: str) -> bool:
+    words = line.split()
+    return 1 <= len(words) <= 5 and bp.is_name_line(line + " X" if len(words) == 1 else line) \
+        and bool({w.lower() for w in words} & (MEDIA_NAME_WORDS | {"agency", "wire"}))
+
+
+def _names_without_by(lines: list[str], i: int) -> str | None:
+    """ "Jane Roe and John Doe" near the top of the page, or any name line above a newsroom's
+    name: the byline without its "By"."""
+    parts = re.split(r",\s+(?:and\s+)?|\s+and\s+", lines[i])
+    if not all(bp.is_name_line(p) for p in parts):
+        return None
+    agency_below = i + 1 < len(lines) and _newsroom_line(lines[i + 1])
+    listed = i < BYLINE_ZONE and len(parts) > 1
+    if not (agency_below or listed):
+        return None
+    names = [tidy_name(p) for p in parts]
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
 def _author_from(text: str) -> str | None:

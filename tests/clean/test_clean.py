@@ -628,3 +628,14 @@ def test_a_first_line_of_headline_and_description_run_together_gives_the_headlin
                      "Storm Makes Landfall Near Harlow With Punishing Winds", *BODY])
     assert article.title == "Storm Makes Landfall Near Harlow With Punishing Winds"
     assert "The Blog" not in article.text
+
+
+def test_bylines_without_by_a_newsroom_under_a_name_a_signature_at_the_foot_and_an_archive_date():
+    under = clean(["Probe lands on comet", "Jane Roe and John Doe", *BODY])
+    assert under.author == "Jane Roe and John Doe"
+    agency = clean(["Probe lands on comet", "Jane Roe", "Harbour Press", *BODY])
+    assert agency.author == "Jane Roe" and "Harbour Press" not in agency.text
+    signed = clean(["Probe lands on comet", *BODY, "Ann Lee (Source: Wire)"])
+    assert signed.author == "Ann Lee"
+    archived = clean(["This story is from June 3, 2015", "Probe lands on comet", *BODY])
+    assert archived.published == "2015-06-03"
