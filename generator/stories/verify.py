@@ -48,7 +48,7 @@ from generator.text.support import corroborates, norm, prepared, same_point, why
 NAVIGATION = re.compile(r"(search|menu|sign in|log in|subscribe|expand|collapse|home|skip to|cookie)", re.I)
 VERB_ROLE = re.compile(r"^(has|have|had|is|are|was|were|will|would|said|says|did|does|do|been|being)\b", re.I)
 PAST_VERB_ROLE = re.compile(r"^[a-z]+ed\b(?! (by|to|as)\b)")
-FRAGMENT_ROLE = re.compile(r"^(and|but|or|so|to|even|which|who|that)\b", re.I)
+FRAGMENT_ROLE = re.compile(r"^(and|but|or|so|to|even|which|who|whose|whom|that|when|where|while)\b", re.I)
 CUT_ROLE = re.compile(r"\b(such as|including|like)\s+\w+$")
 OPEN_ROLE = re.compile(r"\b(of|to|for|in|at|on|with|from|by|the|a|an|and|or|since|as|its|their)$", re.I)
 POINTING_ROLE = re.compile(r"\b(it|them|him|this|these|those)\b", re.I)

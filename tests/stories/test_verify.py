@@ -136,6 +136,8 @@ def test_a_persons_role_is_never_a_verb_phrase_and_roles_cite_what_gives_them():
     ("person", "more than double his closest competitor", "does not stand alone (points outside the line)"),
     ("person", '"My encounter with Rina Velt"', "a title in quotation marks, not a role"),
     ("person", "Veloran ForeignMinistry spokesman", "words run together: garbled"),
+    ("organization", "whose brother", "a fragment, not a role"),
+    ("organization", "when the club's midfielder", "a fragment, not a role"),
 ])
 def test_a_role_that_is_no_title_description_or_complete_predicate_is_held(kind, role, reason):
     s = verify(story(actors=(Actor("Kell Velt", kind, (), role, 2, ("001",), ("001",)),)))
