@@ -133,17 +133,23 @@ def _newsroom_line(line: str) -> bool:
         and bool({w.lower() for w in words} & (MEDIA_NAME_WORDS | {"agency", "wire"}))
 
 
+_PERSON_SHAPE = re.compile(r"(?:(?:[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?|[A-Z]\.)\s*)+")
+
+
 def _names_without_by(lines: list[str], i: int) -> str | None:
     """ "Jane Roe and John Doe" near the top of the page, or any name line above a newsroom's
     name: the byline without its "By"."""
     parts = re.split(r",\s+(?:and\s+)?|\s+and\s+", lines[i])
-    if not all(bp.is_name_line(p) for p in parts):
-        return None
+    jobs = [p for p in parts if bp.JOB_TITLE_RE.match(p)]
+    names = [p for p in parts if p not in jobs]
+    if not names or not all(bp.is_name_line(p) and _PERSON_SHAPE.fullmatch(p) for p in names) \
+            or jobs and parts[:len(names)] != names:
+        return None  # "Arrow-right Camera" (an icon's label) is no one; a job title comes last
     agency_below = i + 1 < len(lines) and _newsroom_line(lines[i + 1])
     listed = i < BYLINE_ZONE and len(parts) > 1
     if not (agency_below or listed):
         return None
-    names = [tidy_name(p) for p in parts]
+    names = [tidy_name(p) for p in names]
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 

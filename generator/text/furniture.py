@@ -53,6 +53,9 @@ _DATE_DATELINE = re.compile(
 # or a dash (prose puts no colon after a date)
 _TITLE_DATE_DATELINE = re.compile(
     rf"^(?P<place>{_WORD}(?:\s+{_WORD}){{0,2}}){_REGION}?{_DATE}\s*(?::|[—–]+|--?)\s+(?=[\"“‘'A-Z])")
+# "Lakeside, Examplia — ": a place in title case with its region and a long dash, no date or agency
+# (prose sets no dash after "X, Y")
+_TITLE_PLACE_DATELINE = re.compile(rf"^(?P<place>{_WORD}(?:\s+{_WORD}){{0,2}}){_REGION}\s*[—–]+\s*(?=[\"“‘'A-Z])")
 # "Kyiv [Ukraine]: ": a place with its country in square brackets (no prose writes that)
 _BRACKET_DATELINE = re.compile(rf"^(?P<place>{_WORD}(?:\s+{_WORD}){{0,2}})\s+\[{_WORD}(?:\s+{_WORD}){{0,2}}\]"
                                rf"{_DATE}?\s*(?:[:—–]|--?)\s*(?=[\"“‘'A-Z0-9])")
@@ -81,7 +84,8 @@ def dateline(paragraph: str) -> Dateline | None:
     a place in title case needs its agency ("Lakeside (Wire) —"), else it is the sentence's subject."""
     m = (_CAPS_DATELINE.match(paragraph) or _AGENCY_DATELINE.match(paragraph) or _DATE_DATELINE.match(paragraph)
          or _BRACKET_DATELINE.match(paragraph) or _TAG_DATELINE.match(paragraph)
-         or _CAPS_DATE_DATELINE.match(paragraph) or _TITLE_DATE_DATELINE.match(paragraph))
+         or _CAPS_DATE_DATELINE.match(paragraph) or _TITLE_DATE_DATELINE.match(paragraph)
+         or _TITLE_PLACE_DATELINE.match(paragraph))
     if m is None or len(paragraph[m.end():].split()) < MIN_WORDS_AFTER:
         return None
     if m.re is _CAPS_DATELINE and not re.search(r"[A-Z]{2}", m.group("place")):

@@ -635,6 +635,8 @@ def test_bylines_without_by_a_newsroom_under_a_name_a_signature_at_the_foot_and_
     assert under.author == "Jane Roe and John Doe"
     agency = clean(["Probe lands on comet", "Jane Roe", "Harbour Press", *BODY])
     assert agency.author == "Jane Roe" and "Harbour Press" not in agency.text
+    assert clean(["Probe lands on comet", "Jane Roe, Assistant Sport Editor", *BODY]).author == "Jane Roe"
+    assert clean(["Arrow-right Camera", "The Harbour-Review Newspaper", "Probe lands on comet", *BODY]).author is None
     signed = clean(["Probe lands on comet", *BODY, "Ann Lee (Source: Wire)"])
     assert signed.author == "Ann Lee"
     archived = clean(["This story is from June 3, 2015", "Probe lands on comet", *BODY])

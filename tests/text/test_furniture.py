@@ -194,3 +194,6 @@ def test_a_place_in_title_case_with_its_date_and_a_colon_is_a_dateline():
     assert d is not None and (d.text, d.month, d.day) == ("Lakeside, September 1: ", 9, 1)
     assert dateline("Lakeside, Examplia, March 3 - The mayor resigned on Friday night.").day == 3
     assert dateline("On Monday, September 1: the talks began.") is None
+    assert dateline("Lakeside, Examplia — Landing with a bounce, the probe made history on Wednesday.").text \
+        == "Lakeside, Examplia — "
+    assert dateline("Jane Roe, the mayor — who resigned — said nothing at all today.") is None
