@@ -94,6 +94,9 @@ def test_an_apostrophe_is_not_a_closing_quotation_mark():
     ("The tribunal had banned the party before the vote.", True),
     ("The ministry said it had received the letter.", False),  # back-shifted reported speech
     ("The company cut 3,000 jobs on Monday.", False),
+    ("The regulator had previously fined the bank twice.", True),
+    ("Thirteen bodies had been found in the ship, the coastguard said.", False),  # the news, told from the hour of writing
+    ("The probe had phoned home to say it was alive and healthy.", False),
 ])
 def test_background_cues(text, expected):
     assert background_cue(text) is expected
