@@ -213,9 +213,14 @@ def person_noun(word: str) -> bool:
                                                       and w not in ORG_NOUNS)
 
 
+# Letters that Unicode does not decompose into an ASCII letter and a mark: "Yıldız" is "Yildiz".
+_UNDECOMPOSED = str.maketrans({"ı": "i", "İ": "I", "ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D",
+                               "ß": "ss", "æ": "ae", "Æ": "Ae", "œ": "oe", "Œ": "Oe", "þ": "th", "ð": "d"})
+
+
 def fold(text: str) -> str:
-    """Lower-case ASCII form for comparisons ("Müller" and "Muller" compare equal)."""
-    text = text.replace("’", "'").replace("`", "'")
+    """Lower-case ASCII form for comparisons ("Müller" and "Muller", "Yıldız" and "Yildiz" compare equal)."""
+    text = text.replace("’", "'").replace("`", "'").translate(_UNDECOMPOSED)
     text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
     return text.lower().strip()
 

@@ -15,3 +15,9 @@ def test_a_nationality_in_the_plural_is_a_countrys_people(name):
                                   "New Zealanders of note", "Nationals"])
 def test_a_party_a_colour_a_country_or_one_person_is_not(name):
     assert not is_people_of_a_country(name)
+
+
+def test_letters_unicode_does_not_decompose_fold_too():
+    from generator.text.actor_kinds import fold
+    assert fold("Taner Yıldız") == fold("Taner Yildiz") == "taner yildiz"
+    assert fold("Łukasz Søndergaard") == "lukasz sondergaard" and fold("Müller") == "muller"
