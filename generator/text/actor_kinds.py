@@ -309,12 +309,15 @@ DEMONYM_ENDINGS = frozenset({"", "n", "an", "ian", "ean", "i", "ese", "ish", "ic
 
 
 def is_people_of_a_country(name: str) -> bool:
-    """ "Canadians", "Britons", "Israelis": a whole nationality, one word in the plural."""
+    """ "Canadians", "Britons", "Israelis", "the Dutch": a whole nationality, one word in the plural
+    (or a demonym that is its own plural)."""
     word = fold(name)
-    if " " in word or not word.endswith("s") or is_country_name(name):
+    if " " in word or is_country_name(name):
         return False
     if word in IRREGULAR_DEMONYMS:
         return True
+    if not word.endswith("s"):
+        return False
     single = word[:-1]
     country = country_of(single)
     if country is None or is_country_name(single):

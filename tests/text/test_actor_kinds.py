@@ -5,7 +5,7 @@ import pytest
 from generator.text.actor_kinds import is_people_of_a_country
 
 
-@pytest.mark.parametrize("name", ["Canadians", "Americans", "Britons", "Israelis", "Zimbabweans", "Swedes",
+@pytest.mark.parametrize("name", ["Canadians", "Americans", "Britons", "Israelis", "Zimbabweans", "Swedes", "Dutch",
                                   "Tanzanians", "Indonesians"])
 def test_a_nationality_in_the_plural_is_a_countrys_people(name):
     assert is_people_of_a_country(name)
