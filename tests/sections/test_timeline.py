@@ -242,6 +242,14 @@ def test_a_year_in_a_side_clause_never_dates_the_row(text):
 
 
 @pytest.mark.slow
+def test_a_side_year_beside_a_weekday_never_dates_the_row_even_when_the_weekday_cannot_be_placed():
+    text = ("Roe, the administrator who has served as league president since 1998 - and who was just re-elected "
+            "last week - stunned the sporting world on Tuesday.")
+    assert "1998" not in dates_of(text, None)
+    assert dates_of(text, "2024-06-12") == ["2024-06-11"]
+
+
+@pytest.mark.slow
 def test_a_side_telling_adds_its_source_to_the_plain_one():
     items = [analysed("The militants seized power in August 2021 after foreign troops withdrew.", None, "000"),
              analysed("The country has been isolated since the militants seized power in 2021.", None, "001")]

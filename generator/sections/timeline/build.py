@@ -119,12 +119,16 @@ def _candidates(item: AnalysedArticle, dating: Dating) -> list[Candidate]:
         sentence = sentences[index]
         spoken = {m: quoted(sentence, m.start) for m in item.analysis.date_mentions if m.sentence == index}
         dated = any(m.main_clause and not q for m, q in spoken.items())
+        # "X, president since 1998, quit on Tuesday": a side date may stand on its own row only
+        # beside a main date the row shows in full; told beside "on Tuesday" it dates the quitting
+        plainly = any(m.main_clause and not q and not m.relative and not _is_relative(m.expression)
+                      for m, q in spoken.items())
         # "Velt retired from that position in 2009": the row leans on a sentence not shown
         pointing = any(re.search(rf"(?<!\w){re.escape(phrase)}(?!\w)", text) for phrase, _ in sentence.pointers)
         for point, m in kept:
             if any(c.sentence == index and c.date == point for c in out):
                 continue  # "on Sunday (June 2)": one date, said twice
-            shown = dated and not spoken.get(m, False) and not pointing
+            shown = (dated if m.main_clause else plainly) and not spoken.get(m, False) and not pointing
             out.append(Candidate(
                 date=point, source_id=item.source_id, sentence=index, text=text,
                 lemmas=m.event_lemmas or sentences[index].lemmas, other_dates=len(points) - 1,
