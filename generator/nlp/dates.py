@@ -197,7 +197,7 @@ def _timing(ent, anchor, head, prep, nominal: bool, verb, coarse: bool, written_
     if before is not None and not (before.lower_ in FOLLOWING and ((coarse and not _distance(before))
                                                                    or _right_after(before))):
         return "side"  # "ahead of the elections on Sunday", however the parse attached "on Sunday"
-    side = nominal and not _heads_clause(head, verb)
+    side = nominal and (not _heads_clause(head, verb) or _compared(head, verb))
     if written_year and head is verb and _present_perfect(verb) and (prep is None or prep.lower_ != "since"):
         # "We have landed on the moon, reminiscent of a message in 1983": a perfect's time is now,
         # so a year written beside it belongs to something else (the parse attached it wrongly)
@@ -358,6 +358,17 @@ def _baseline(ent, prep) -> bool:
     after_than = wider[len(wider) - 1 - wider[::-1].index("than"):] if "than" in wider else None
     return bool(after_than and not {",", ";", "—", "–"} & set(after_than)) \
         or any(w in PREVIOUS_WORDS and "record" in wider[k + 1:k + 3] for k, w in enumerate(wider))
+
+
+# Verbs that measure an event against an older one: "passing last year's massacre", "eclipsing
+# the 2015 hack" (the date is the older event's, however the noun heads the clause).
+COMPARISON_VERBS = frozenset({"pass", "surpass", "eclipse", "exceed", "overtake", "top", "outstrip", "dwarf",
+                              "beat", "break", "better", "match", "equal", "rival", "echo", "recall", "mirror"})
+
+
+def _compared(noun, verb) -> bool:
+    """The dated noun is what the verb measures the news against: "passing last year's record"."""
+    return noun.dep_ == "dobj" and noun.head.i == verb.i and verb.lemma_.lower() in COMPARISON_VERBS
 
 
 def _heads_clause(noun, verb) -> bool:

@@ -56,6 +56,10 @@ def timing(text: str, published: str | None = "2024-06-12") -> list[tuple[str, s
     ("Velt then struck twice to set up a final against Harlow at the national stadium on Sunday.",
      [("on Sunday", "2024-06-09", "side")]),
     ("The court is expected to rule on the appeal on Monday.", [("on Monday", "2024-06-17", "main")]),
+    # what the news is measured against keeps its own date; what the news is does not
+    ("The toll makes it the deadliest shooting in the country, passing last year's massacre at a club.",
+     [("last year's", "2023", "side")]),
+    ("Harlow won Sunday's race by two seconds.", [("Sunday", "2024-06-09", "main")]),
 ])
 def test_a_date_times_the_event_it_belongs_to(text, expected):
     assert timing(text) == expected
