@@ -228,11 +228,16 @@ def _classify(lines: list[str], given_title: str | None) -> tuple[page.Reasons, 
     return dict(sorted(reasons.items())), {k: v for k, v in facts.items() if v}
 
 
+# Lines that say the page's date in words: "Published ...", "Source: Wire 01 Sep 2016", "This story is from ..."
+_STATED = re.compile(r"^(?:first\s+)?(?:published|posted)\b|^(?:source|credit)s?\s*:"
+                     r"|^this (?:story|article|report) (?:is|was) from\b", re.I)
+
+
 def _published(lines: list[str], reasons: page.Reasons, start: int, byline_dates: tuple[str, ...]) -> str | None:
     """The stated publication date: a "Published ..." line, a byline's date, a date alone on a
     line above the body or in the page's header (a page may print its lead before its date)."""
     dated = [i for i, r in sorted(reasons.items()) if r == "publication date"]
-    stated = [i for i in dated if re.match(r"^(?:first\s+)?(?:published|posted)\b|^(?:source|credit)s?\s*:|^this (?:story|article|report) (?:is|was) from\b", lines[i], re.I)]
+    stated = [i for i in dated if _STATED.match(lines[i])]
     bare = [i for i in dated if (i < start or i < page.BYLINE_ZONE) and bp.is_date_line(lines[i])]
     for i in stated:
         found = find_date(lines[i])

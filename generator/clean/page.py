@@ -14,7 +14,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from generator.clean import boilerplate as bp
-from generator.clean.names import tidy_name
+from generator.clean.names import join_names, split_names, tidy_name
 from generator.text.actor_kinds import MEDIA_NAME_WORDS
 from generator.text.furniture import caption
 from generator.text.dates.written import find_date
@@ -139,7 +139,7 @@ _PERSON_SHAPE = re.compile(r"(?:(?:[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?|[A-Z]\.)
 def _names_without_by(lines: list[str], i: int) -> str | None:
     """ "Jane Roe and John Doe" near the top of the page, or any name line above a newsroom's
     name: the byline without its "By"."""
-    parts = re.split(r",\s+(?:and\s+)?|\s+and\s+", lines[i])
+    parts = split_names(lines[i])
     jobs = [p for p in parts if bp.JOB_TITLE_RE.match(p)]
     names = [p for p in parts if p not in jobs]
     if not names or not all(bp.is_name_line(p) and _PERSON_SHAPE.fullmatch(p) for p in names) \
@@ -149,16 +149,15 @@ def _names_without_by(lines: list[str], i: int) -> str | None:
     listed = i < BYLINE_ZONE and len(parts) > 1
     if not (agency_below or listed):
         return None
-    names = [tidy_name(p) for p in names]
-    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+    return join_names([tidy_name(p) for p in names])
 
 
 def _author_from(text: str) -> str | None:
     """The person in a byline's text: "JANE ROE and JOHN DOE Agency" -> "Jane Roe and John Doe";
     every name of a list of names ("Jane Roe, John Doe and Ann Lee"), not the job after one."""
-    names = re.split(r",\s+(?:and\s+)?|\s+and\s+", text.strip())
+    names = split_names(text)
     if len(names) > 2 and all(bp.is_name_line(n) and not bp.JOB_TITLE_RE.match(n) for n in names):
-        return ", ".join(tidy_name(n) for n in names[:-1]) + " and " + tidy_name(names[-1])
+        return join_names([tidy_name(n) for n in names])
     text = re.split(r"\s+[/|]\s+|,\s+|\s+[-–—]\s+", text.strip())[0]
     caps = re.match(r"^[A-Z][A-Z'’.-]+(?:\s+(?:and\s+)?[A-Z][A-Z'’.-]+)+", text)
     if caps and caps.end() < len(text):

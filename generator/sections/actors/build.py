@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Sequence
 
+from generator.clean.names import split_names
 from generator.sections.actors.aliases import abbreviates_tail, cluster, government_base, qualifier
 from generator.nlp.actors.spans import NAME_PARTICLES
 from generator.sections.actors.forms import POSSESSIVE_END, Form, core_name, fold, is_abbreviation, is_country_name, tidy
@@ -35,8 +36,7 @@ LABEL_PRIORITY = ("PERSON", "ORG", "GPE", "LOC", "NORP")
 
 def _author_words(items: Sequence[AnalysedArticle]) -> list[set[str]]:
     # a byline may list several writers: "Jane Roe, John Doe and Ann Lee"
-    names = sorted({n for it in items if it.article.author
-                    for n in re.split(r",\s+(?:and\s+)?|\s+and\s+", it.article.author)})
+    names = sorted({n for it in items if it.article.author for n in split_names(it.article.author)})
     return [set(fold(n).split()) for n in names if fold(n).split()]
 
 
