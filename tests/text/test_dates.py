@@ -265,6 +265,18 @@ def test_an_undated_article_is_read_against_the_storys_days(expression, tense, e
     assert (found.iso if found else None) == expected
 
 
+@pytest.mark.parametrize("expression, tense, expected", [
+    ("on Sunday", "past", "2014-03-09"),    # the nearest Sunday, after the one dated article: not 2 March
+    ("on Monday", "past", "2014-03-10"),
+    ("on Thursday", "past", "2014-03-06"),
+    ("on Friday", "past", "2014-03-07"),
+])
+def test_a_weekday_of_an_undated_article_is_its_day_nearest_the_dated_ones(expression, tense, expected):
+    friday = date(2014, 3, 7)
+    found = expressions.resolve_between(expressions.parse_expression(expression), friday, friday, tense)
+    assert found.iso == expected
+
+
 def test_a_weekday_in_a_window_of_a_week_or_more_is_not_guessed():
     spec = expressions.parse_expression("on Sunday")
     assert expressions.resolve_between(spec, date(2023, 9, 1), date(2023, 9, 10), "past") is None

@@ -6,8 +6,8 @@ from each article's parse (generator.nlp.dates).
 
 An article's own date is its publication date, else the day its dateline names ("PORTVILLE,
 July 8 (Agency) -", its year the story's); an article with neither is read against the days the
-story was published on (`resolve_between`): a weekday in a past-tense sentence is counted back
-from the story's last day, never from its first, so the aftermath is not dated before the event.
+story was published on (`resolve_between`): a weekday is its day nearest those days, never counted
+back from the story's first day, so the aftermath is not dated before the event.
 """
 
 from __future__ import annotations

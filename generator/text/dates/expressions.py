@@ -357,18 +357,29 @@ def nearest_day(month: int, day: int, ref: date) -> date | None:
 def resolve_between(spec: DateSpec, first: date, last: date, tense: str | None = "past") -> PartialDate | None:
     """The point `spec` names in an undated article of a story published from `first` to `last`.
 
-    The article's own day is unknown but lies in that window. A date the window's ends read alike
-    is that date. A weekday in a past-tense sentence is counted back from the window's last day,
-    in a future-tense one forward from its first, when the window is shorter than a week: counted
-    back from the first day, the aftermath ("rescuers arrived on Sunday") would be dated before
-    the event. Anything else the ends disagree on is not guessed.
+    The article's own day is unknown but lies near that window (before or after it: the window
+    is the days of the dated articles only). A weekday in a window shorter than a week is its day
+    nearest the window, in a future-tense sentence the first on or after the window's first day:
+    counted back from the first day, the aftermath ("rescuers arrived on Sunday") would be dated
+    before the event. Otherwise a date the window's ends read alike is that date; anything else
+    the ends disagree on is not guessed.
     """
-    at_first, at_last = resolve(spec, first, tense), resolve(spec, last, tense)
-    if at_first == at_last:
-        return at_first
     if spec.kind == "weekday" and spec.step == 0 and (last - first).days < 7:
-        return at_last if tense == "past" else at_first if tense == "future" else None
-    return None
+        return resolve(spec, first, "future") if tense == "future" else _weekday_nearest(spec.weekday, first, last)
+    at_first, at_last = resolve(spec, first, tense), resolve(spec, last, tense)
+    return at_first if at_first == at_last else None
+
+
+def _weekday_nearest(weekday: int | None, first: date, last: date) -> PartialDate | None:
+    """The day of that weekday inside the window, else the nearest to it (the later on a tie)."""
+    if weekday is None:
+        return None
+    days = [first + timedelta(days=k) for k in range(-6, (last - first).days + 7)]
+    days = [d for d in days if d.weekday() == weekday]
+
+    def gap(d: date) -> int:
+        return 0 if first <= d <= last else min(abs((d - first).days), abs((d - last).days))
+    return PartialDate.of_day(min(days, key=lambda d: (gap(d), -d.toordinal())))
 
 
 # ---------------------------------------------------------------- intervals
