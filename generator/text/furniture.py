@@ -123,6 +123,10 @@ _EXPLICIT = re.compile(
 _EXPLICIT_HINTS = ("photo", "picture", "image", "grab", "screenshot", "still", "credit")
 # A scene signed with its place and date after a dash: "... the suspect's weapon – Rivertown Examplia, July 8, 2022."
 _PLACE_DATE_TAIL = re.compile(rf"\s[–—-]\s+{_WORD}(?:\s+{_WORD}){{0,3}},?\s+{_MONTH_NAME}\s+\d{{1,2}},\s+\d{{4}}\.?$")
+# A picture agency's caption ends on its full date and place, with no "on": "Officials brief the
+# media on the search, March 10, 2014 in Harlow, Examplia." (prose writes "on March 10, 2014, in ...")
+_DATE_IN_PLACE_TAIL = re.compile(rf",\s+{_MONTH_NAME}\s+\d{{1,2}},\s+\d{{4}}\s+in\s+{_WORD}"
+                                 rf"(?:\s+{_WORD}){{0,3}}(?:,\s+{_WORD}(?:\s+{_WORD}){{0,2}})?\.?$")
 # A wire photo's caption: "A water tower at the Harbour Works in Eastmere is seen, Thursday, May 7, 2020."
 _SEEN_ON_DATE = re.compile(rf"\b(?:is|are)\s+(?:seen|pictured|shown|photographed)\b[^.]{{0,80}}?,\s+"
                            rf"(?:on\s+)?(?:{_WEEKDAY}),?\s+{_MONTH_NAME}\s+\d{{1,2}},\s+\d{{4}}\.?$")
@@ -186,7 +190,8 @@ def caption(text: str) -> str | None:
     low = stripped.lower()
     if any(h in low for h in _EXPLICIT_HINTS) and _EXPLICIT.search(stripped):
         return "photo caption"
-    if _AGENCY_CAPTION.match(stripped) or _PLACE_DATE_TAIL.search(stripped) or _SEEN_ON_DATE.search(stripped):
+    if _AGENCY_CAPTION.match(stripped) or _PLACE_DATE_TAIL.search(stripped) or _SEEN_ON_DATE.search(stripped) \
+            or _DATE_IN_PLACE_TAIL.search(stripped):
         return "photo caption"
     if len(stripped.split()) <= MAX_SCENE_WORDS and stripped.endswith(".") and _SCENE.match(stripped):
         return "photo caption"  # a sentence: a headline ("Crews search river in Harbour City") has no full stop

@@ -174,8 +174,10 @@ def test_captions_that_place_people_or_name_the_camera_and_a_glued_credit():
     for line in ("Jane Roe, centre, arrives at the headquarters of the coast guard in Harlow.",
                  "Jane Roe, left, and John Doe shake hands after the vote.",
                  "The comet as seen by the probe on July 13, when it was 400,000 miles away.",
-                 "Marchers reacted to the verdict outside the county court in Harlow.Jane Roe/AGENCY"):
+                 "Marchers reacted to the verdict outside the county court in Harlow.Jane Roe/AGENCY",
+                 "Officials brief the media on the search for the ferry, March 10, 2014 in Harlow, Examplia."):
         assert caption(line), line
+    assert caption("The ferry sank after it left Harlow, on March 10, 2014 in Examplia.") is None
     for line in ("The senator, who left the party in 2010, said nothing.", "Roe said she had seen the comet.",
                  "The result was seen by many as a rebuke to the mayor."):
         assert caption(line) is None, line
