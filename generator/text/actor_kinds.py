@@ -380,7 +380,7 @@ TIME_ZONES = frozenset({"gmt", "utc", "bst", "cet", "cest", "eet", "eest", "wet"
                         "mst", "mdt", "pst", "pdt", "ist", "jst", "kst", "aest", "aedt", "hkt", "sgt", "msk"})
 # Units news copy abbreviates after a figure ("950 MW", "120 km"): never anyone's name.
 UNITS = frozenset({"mw", "gw", "kw", "kwh", "mwh", "gwh", "twh", "km", "mph", "kph", "kmh", "kg", "mm", "cm", "ft",
-                   "bpd", "ppm", "mb", "gb", "tb"})
+                   "bpd", "ppm", "mb", "gb", "tb", "fahrenheit", "celsius", "centigrade", "kelvin", "richter"})
 # Forms of address that make a name, not a role: "Sheikh Mujibur Rahman", "Mr Velt".
 ADDRESS_TITLES = frozenset({"sheikh", "sheik", "mr", "mrs", "ms", "sir", "dame", "lord", "lady", "madam", "emir",
                             "sayyid", "haji", "hajji", "mullah", "maulana"})

@@ -56,6 +56,11 @@ _TITLE_DATE_DATELINE = re.compile(
 # "Lakeside, Examplia — ": a place in title case with its region and a long dash, no date or agency
 # (prose sets no dash after "X, Y")
 _TITLE_PLACE_DATELINE = re.compile(rf"^(?P<place>{_WORD}(?:\s+{_WORD}){{0,2}}){_REGION}\s*[—–]+\s*(?=[\"“‘'A-Z])")
+# "Lakeside, ExampliaAfter a long journey, ...": a dateline run into the first word of its sentence
+# (a lower-case letter, then a capital opening a word that opens sentences)
+_GLUED_DATELINE = re.compile(r"^(?P<place>[A-Z][a-z]+(?:\s[A-Z][a-z]+){0,2}(?:,\s[A-Z][a-z]+(?:\s[A-Z][a-z]+){0,2})?)"
+                             r"(?<=[a-z])(?=(?:The|A|An|After|Before|In|On|At|When|While|As|For|With|From|During|"
+                             r"Despite|More|Some|Officials|Police|Rescuers)\s)")
 # "Kyiv [Ukraine]: ": a place with its country in square brackets (no prose writes that)
 _BRACKET_DATELINE = re.compile(rf"^(?P<place>{_WORD}(?:\s+{_WORD}){{0,2}})\s+\[{_WORD}(?:\s+{_WORD}){{0,2}}\]"
                                rf"{_DATE}?\s*(?:[:—–]|--?)\s*(?=[\"“‘'A-Z0-9])")
@@ -85,7 +90,7 @@ def dateline(paragraph: str) -> Dateline | None:
     m = (_CAPS_DATELINE.match(paragraph) or _AGENCY_DATELINE.match(paragraph) or _DATE_DATELINE.match(paragraph)
          or _BRACKET_DATELINE.match(paragraph) or _TAG_DATELINE.match(paragraph)
          or _CAPS_DATE_DATELINE.match(paragraph) or _TITLE_DATE_DATELINE.match(paragraph)
-         or _TITLE_PLACE_DATELINE.match(paragraph))
+         or _TITLE_PLACE_DATELINE.match(paragraph) or _GLUED_DATELINE.match(paragraph))
     if m is None or len(paragraph[m.end():].split()) < MIN_WORDS_AFTER:
         return None
     if m.re is _CAPS_DATELINE and not re.search(r"[A-Z]{2}", m.group("place")):

@@ -169,5 +169,6 @@ def test_two_names_run_together_a_clock_zone_and_a_role_played_are_no_actors():
     assert standing("Jokowi, Prabowo", "person", [], False, acting, 3, NO_OUTLETS) == "thing"
     assert standing("GMT", "organization", [], False, acting, 3, NO_OUTLETS) == "thing"
     assert standing("MW", "organization", [], False, acting, 3, NO_OUTLETS) == "thing"
+    assert standing("Fahrenheit", "organization", [], False, acting, 3, NO_OUTLETS) == "thing"
     assert standing("Danny Roper", "person", ["character"], True, ev(("played",), ()), 2, NO_OUTLETS) == "character"
     assert standing("Tom Velt", "person", ["actor"], True, acting, 2, NO_OUTLETS) == "actor"

@@ -199,3 +199,6 @@ def test_a_place_in_title_case_with_its_date_and_a_colon_is_a_dateline():
     assert dateline("Lakeside, Examplia — Landing with a bounce, the probe made history on Wednesday.").text \
         == "Lakeside, Examplia — "
     assert dateline("Jane Roe, the mayor — who resigned — said nothing at all today.") is None
+    assert dateline("Lakeside, ExampliaAfter a 205-day journey, the lander is safely on the surface.").text \
+        == "Lakeside, Examplia"
+    assert dateline("McDonald said the lander was safely on the surface of the planet.") is None
