@@ -184,7 +184,7 @@ class Names:
         """The referent of a noun: a name set beside it, its own name, else its description."""
         if tok.ent_type_ in NOT_SPEAKER_LABELS and not any(surname_key(p[1]) == tok.lower_ for p in self.persons):
             return None  # "October", "Monday": never who said something (unless "May" is Ms May)
-        appos = self._appositive_person(tok) or self._appositive_body(tok)
+        appos = self._appositive_person(tok) or self._appositive_body(tok) or self._titles_before_name(tok)
         if appos is not None:
             return appos
         named = self.entity_mention(tok)
@@ -210,6 +210,18 @@ class Names:
                     name = strip_name(tokens_text(name_run(sub))) or sub.text
                     found = Mention(sub.i, self.full_person(name, sub.i), "person")
                 return found
+        return None
+
+    def _titles_before_name(self, tok) -> Mention | None:
+        """ "Actor and writer Jane Roe told ...": descriptions joined before a name, with no article
+        and no comma, that the parser made the subject; the name is who spoke."""
+        if tok.pos_ != "NOUN" or any(c.dep_ == "det" for c in tok.children):
+            return None
+        for sub in tok.children:
+            between = self.doc[tok.i + 1:sub.i]
+            if sub.dep_ == "conj" and sub.ent_type_ in PERSON_LABELS and sub.i not in self.quoted \
+                    and not any(t.text == "," for t in between):
+                return self.entity_mention(sub)
         return None
 
     def _appositive_body(self, tok) -> Mention | None:

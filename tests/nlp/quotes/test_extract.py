@@ -203,6 +203,15 @@ def test_kinship_words_give_the_gender():
 
 
 @pytest.mark.slow
+def test_descriptions_joined_before_a_name_are_not_the_speaker():
+    qs = quotes_of("Accounts of a neighbour",
+                   "Actor and writer Tom Velder, who lives around 600 metres from the scene in Harlow Road, told the "
+                   "Harbour Press he feared the block could collapse.",
+                   "He said: “It’s horrendous. The whole building is engulfed in flames.”")
+    assert speaker_for(qs, "It’s horrendous") == "Tom Velder"
+
+
+@pytest.mark.slow
 def test_an_object_pronoun_is_not_its_subject():
     qs = quotes_of("Ann Lee, the minister, spoke first. “We act now,” Lee said.",
                    "Tom Baker disagreed with her.",
