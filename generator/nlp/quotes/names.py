@@ -117,6 +117,12 @@ class Names:
         best = " ".join(short) or name
         candidates = [p for p in self.persons if surname_key(p[1]) == key] or self._by_first_word(short)
         earlier = [p for p in candidates if p[0] <= pos] or candidates
+        fuller = [p for p in earlier if len(p[1].split()) > len(best.split())]
+        if len({full for _, full, _ in fuller}) > 1:
+            # two people share the surname ("Fidel Castro", "Raul Castro"): "President Castro" is the
+            # one introduced as president, else the one named last before (as the reader takes it)
+            titled = [p for p in fuller if {w.lower() for w in short} & p[2]]
+            return (titled if len({full for _, full, _ in titled}) == 1 else fuller)[-1][1]
         for _, full, _ in earlier:
             if len(full.split()) > len(best.split()):
                 best = full

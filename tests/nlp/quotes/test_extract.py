@@ -212,6 +212,16 @@ def test_descriptions_joined_before_a_name_are_not_the_speaker():
 
 
 @pytest.mark.slow
+def test_a_surname_two_people_share_goes_to_the_one_its_title_or_nearness_names():
+    qs = quotes_of("Examplia's former president Tomas Velder has died aged 90.",
+                   "His younger brother and successor as president Rauli Velder announced the news on state television.",
+                   "Velder took power in 1959. He defied his neighbours for decades.",
+                   "President Velder told the nation in a late broadcast that his brother had died.",
+                   "“The commander of the revolution died at 22:29 hours this evening,” he said.")
+    assert speaker_for(qs, "The commander of the revolution") == "Rauli Velder"
+
+
+@pytest.mark.slow
 def test_an_object_pronoun_is_not_its_subject():
     qs = quotes_of("Ann Lee, the minister, spoke first. “We act now,” Lee said.",
                    "Tom Baker disagreed with her.",
