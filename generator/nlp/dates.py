@@ -204,6 +204,8 @@ def _timing(ent, anchor, head, prep, nominal: bool, verb, coarse: bool, written_
         side = True
     if _purpose(verb):
         return "side"
+    if _listed_after_colon(ent):
+        return "side"  # "rocked a nation still reeling from recent attacks: in November, ...": what "attacks" were
     child = prep if prep is not None else anchor
     tok = child.head
     while True:
@@ -216,6 +218,24 @@ def _timing(ent, anchor, head, prep, nominal: bool, verb, coarse: bool, written_
         if tok.head.i == tok.i:
             return "side" if side else "main"
         child, tok = tok, tok.head
+
+
+def _listed_after_colon(ent) -> bool:
+    """The date is in a list after a colon that ends a whole clause: "... rocked a nation still
+    reeling from recent attacks: in November, in Paris, ... and in January" (not "Police confirmed
+    it: the suspect was detained on Monday", a clause of its own, nor a label's "Update: ...")."""
+    sent = ent.sent
+    colon = next((t for t in reversed(list(ent.doc[sent.start:ent.start])) if t.text == ":"), None)
+    if colon is None or colon.i + 1 >= len(ent.doc):
+        return False
+    opens_list = ent.doc[colon.i + 1].pos_ == "ADP" or ent.doc[colon.i + 1].i == ent.start
+    clause_before = any(t.dep_ in ("nsubj", "nsubjpass") and t.head.pos_ in ("VERB", "AUX")
+                        for t in ent.doc[sent.start:colon.i])
+    spoken = colon.i > sent.start and ent.doc[colon.i - 1].lemma_.lower() in _SAYING  # "She said: on Monday ..."
+    return opens_list and clause_before and not spoken
+
+
+_SAYING = frozenset({"say", "tell", "add", "announce", "write", "tweet", "state", "declare", "explain", "warn"})
 
 
 def _purpose(verb) -> bool:

@@ -60,6 +60,11 @@ def timing(text: str, published: str | None = "2024-06-12") -> list[tuple[str, s
     ("The toll makes it the deadliest shooting in the country, passing last year's massacre at a club.",
      [("last year's", "2023", "side")]),
     ("Harlow won Sunday's race by two seconds.", [("Sunday", "2024-06-09", "main")]),
+    # a list after a colon that ends a whole clause tells what a noun of it was
+    ("The deaths rocked a nation still dealing with recent attacks: in November, in Harlow, when 130 were "
+     "killed, and in January, 2015, when 17 were killed.",
+     [("in November", "2023-11", "side"), ("in January, 2015", "2015-01", "side")]),
+    ("The minister said: on Monday the talks will resume.", [("on Monday", "2024-06-17", "main")]),
 ])
 def test_a_date_times_the_event_it_belongs_to(text, expected):
     assert timing(text) == expected
