@@ -9,7 +9,8 @@ as no sentence start when news style says the sentence goes on:
     Rowling") when a capitalised word follows;
   - "No." and a month ("Jan.") before a number ("No. 10", "Jan. 5");
   - a time ("a.m.", "p.m.") before a time zone, a weekday, a month or a lower-case word;
-  - any abbreviation ("U.S.", "Inc.", "approx.") before a lower-case word or a number.
+  - any abbreviation ("U.S.", "Inc.", "approx.") before a lower-case word or a number;
+  - a short part of a name glued by its full stop to the next ("Fariq Ab.Hamid").
 A time before a capitalised word of a closed class ("p.m. The", "a.m. It") does end its
 sentence, which the parser sometimes misses. A closing quotation mark after a full stop stays
 with its sentence ('... for the poor."'), where the parser often made it a sentence of its own.
@@ -122,6 +123,16 @@ def _attribution_follows(doc, i: int) -> bool:
     return i < k < len(doc) and doc[k].lower_ in SAY_FORMS
 
 
+def _short_name_part(doc, i: int) -> bool:
+    """Token i follows a full stop with no space, after a short capitalised word, inside a run
+    of names ("Ab.Hamid", "Md.Rahman"): no sentence ends there."""
+    if doc[i - 1].text != "." or doc[i - 1].whitespace_ or i < 2:
+        return False
+    part = doc[i - 2]
+    return part.is_title and part.is_alpha and len(part.text) <= 3 and not part.whitespace_ \
+        and doc[i].is_title and doc[i].is_alpha and doc[i].tag_ not in OPENER_TAGS
+
+
 def _before_is_lower(doc, i: int) -> bool:
     """The word before the abbreviation ending at token i-1 is lower case (or there is none)."""
     k = i - 1 if doc[i - 1].text != "." else i - 2
@@ -161,6 +172,9 @@ def abbreviation_starts(doc):
             continue
         abbr = _abbreviation(doc, i)
         if abbr is None:
+            continue
+        if _short_name_part(doc, i):
+            tok.is_sent_start = False  # "Fariq Ab.Hamid": a name's abbreviated part, glued to the next
             continue
         # "J. K. Rowling": an initial before a name; "at St. Paul's" but "Downing St. The"
         titled = (bool(_INITIAL.match(doc[i - 1].text)) and tok.tag_ in ("NNP", "NNPS")

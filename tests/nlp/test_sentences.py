@@ -88,3 +88,9 @@ def test_a_closing_quotation_mark_stays_with_the_sentence_it_closes():
 def test_an_attribution_after_an_exclamation_or_a_question_stays_with_its_quotation():
     assert sentences('"We won!" Ann Lee said. "Why?" she asked.') == ['"We won!" Ann Lee said.', '"Why?" she asked.']
     assert sentences('"Are we done?" The crowd cheered.') == ['"Are we done?"', "The crowd cheered."]
+
+
+@pytest.mark.slow
+def test_a_short_part_of_a_name_glued_by_its_full_stop_continues_the_sentence():
+    assert len(sentences("The first officer was identified as Rafiq Ab.Hamed, 27, who joined the airline in 2007.")) == 1
+    assert len(sentences("The fire broke out in Harlow.Rescuers arrived at dawn.")) == 2
