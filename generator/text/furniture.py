@@ -30,7 +30,9 @@ _CAPS_WORD = r"[A-Z][A-Z.'’-]+"  # "PORTVILLE", "ST.", "O'HARE"
 _WORD = r"[A-Z][\w.'’-]*"
 _REGION = rf"(?:,\s+(?!{_MONTH_NAME}\s+\d){_WORD}(?:\s+{_WORD}){{0,2}})"  # ", Japan", ", N.Y."; never a date
 _DATE = rf"(?:,?\s+(?P<month>{_MONTH_NAME})\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:,\s+(?P<year>\d{{4}}))?)"
-_AGENCY = r"(?:\s*\((?P<agency>[A-Z][\w&.'’/ -]{0,30})\))"  # "(Reuters)", "(CBSLA/AP)"
+# "Madrid, 2 June 2019 (Wire) –": the day first
+_DATE_DM = rf"(?:,?\s+(?P<dday>\d{{1,2}})\s+(?P<dmonth>{_MONTH_NAME})(?:,?\s+(?P<dyear>\d{{4}}))?)"
+_AGENCY = r"(?:\s*\((?P<agency>(?=[^)]*[A-Z])[A-Za-z][\w&.'’/ -]{0,30})\))"  # "(Reuters)", "(CBSLA/AP)"
 _SEPARATOR = r"(?:\s*(?:[—–]+|--?)\s*|:\s+|\.-\s*|\.\s*/[A-Z]+/\.?\s*)"
 # "PORTVILLE —", "PORTVILLE, Examplia, July 8 (Agency) –", "NEW HARBOUR, May 3 (WIRE) —", "NEW HARBOUR: "
 # (several places: "PORTVILLE/NEW HARBOUR (Wire) - ")
@@ -40,7 +42,7 @@ _CAPS_DATELINE = re.compile(
 # "Lakeside, Examplia (Wire) —", "Lakeside (Agency) - ", "Lakeside, July 4 (Wire) Scientists ...": a place
 # in title case only with its agency
 _AGENCY_DATELINE = re.compile(
-    rf"^(?P<place>{_WORD}(?:\s+{_WORD}){{0,2}}){_REGION}?{_DATE}?{_AGENCY}(?:{_SEPARATOR}|\s+)(?=[\"“‘'A-Z0-9])")
+    rf"^(?P<place>{_WORD}(?:\s+{_WORD}){{0,2}}){_REGION}?(?:{_DATE}|{_DATE_DM})?{_AGENCY}(?:{_SEPARATOR}|\s+)(?=[\"“‘'A-Z0-9])")
 # "PORTVILLE, July 7 The ship ...": an all-caps place and its date, the separator lost in the scrape
 _CAPS_DATE_DATELINE = re.compile(
     rf"^(?P<place>{_CAPS_WORD}(?:\s+{_CAPS_WORD}){{0,3}}){_REGION}?{_DATE}{_AGENCY}?\s+(?=[\"“‘'A-Z])")
@@ -96,9 +98,11 @@ def dateline(paragraph: str) -> Dateline | None:
     if m.re is _CAPS_DATELINE and not re.search(r"[A-Z]{2}", m.group("place")):
         return None
     groups = m.groupdict()
-    month = MONTHS[groups["month"].rstrip(".").lower()] if groups.get("month") else None
-    day = int(groups["day"]) if groups.get("day") else None
-    year = int(groups["year"]) if groups.get("year") else None
+    written_month, written_day = groups.get("month") or groups.get("dmonth"), groups.get("day") or groups.get("dday")
+    written_year = groups.get("year") or groups.get("dyear")
+    month = MONTHS[written_month.rstrip(".").lower()] if written_month else None
+    day = int(written_day) if written_day else None
+    year = int(written_year) if written_year else None
     return Dateline(m.group(0), month, day, year)
 
 

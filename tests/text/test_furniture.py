@@ -191,6 +191,12 @@ def test_link_lines_and_broadcast_plugs_are_the_sites_words():
         assert markup(line) is None, line
 
 
+def test_a_dateline_with_the_day_first_and_an_agency_in_lower_case():
+    d = dateline("Lakeside, 2 June 2019 (wire/HX) – A late goal won the final for Harlow on Saturday.")
+    assert d is not None and (d.day, d.month, d.year) == (2, 6, 2019)
+    assert dateline("Jane Roe (pictured) — the mayor said the bridge would reopen soon.") is None
+
+
 def test_a_place_in_title_case_with_its_date_and_a_colon_is_a_dateline():
     d = dateline("Lakeside, September 1: The mayor was voted out by the council on Wednesday.")
     assert d is not None and (d.text, d.month, d.day) == ("Lakeside, September 1: ", 9, 1)
