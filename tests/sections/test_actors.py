@@ -81,6 +81,14 @@ def test_names_in_a_headline_left_in_the_text_are_left_to_the_prose():
 
 
 @pytest.mark.slow
+def test_a_persons_name_written_with_a_space_more_is_one_person():
+    actors = story("Opposition leader Tomas Harlanoglu conceded defeat on Sunday.\n\nHarlanoglu said the vote was unfair.",
+                   "Opposition candidate Tomas Harlan Oglu conceded defeat on Sunday, officials said.")
+    people = [a for a in actors if "Harlan" in a.name]
+    assert len(people) == 1 and set(people[0].sources) == {"000", "001"}, [(a.name, a.sources) for a in people]
+
+
+@pytest.mark.slow
 def test_nationality_adjective_alone_is_no_actor():
     actors = story("Brazilian officials said the Brazilian economy grew, and Brazilian exports rose.")
     assert not [a for a in actors if a.name.startswith("Brazilian") and len(a.name.split()) == 1]

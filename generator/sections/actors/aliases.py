@@ -48,7 +48,8 @@ def merge_cut_names(forms: Sequence[Form], uf: UnionFind, texts: Sequence[str]) 
 
 def merge_spellings(forms: Sequence[Form], uf: UnionFind) -> None:
     """Transliterations of one place or organisation ("Tarablus"/"Tarabulus"): near-identical
-    once spaces are dropped; never two countries, initialisms or people (see merge_people)."""
+    once spaces are dropped; never two countries or initialisms. People (see merge_people) only
+    when the spaces alone differ and the first name is the same."""
     names = sorted({f.key: f for f in forms if f.label != "PERSON" and not is_abbreviation(f.core)}.values(),
                    key=lambda f: f.key)
     country = [is_country_name(f.core) for f in names]
@@ -57,6 +58,14 @@ def merge_spellings(forms: Sequence[Form], uf: UnionFind) -> None:
             b = names[j]
             if not (country[i] and country[j]) and _same_spelling(a.key, b.key):
                 uf.union(a.index, b.index)
+    # a person's name written with a space more or less: "Jana Velder Oglu" / "Jana Velderoglu"
+    joined: dict[str, Form] = {}
+    for f in sorted((f for f in forms if f.label == "PERSON"), key=lambda f: f.key):
+        words, run = _spelling_words(f.key)
+        if len(words) >= 2 and len(run) >= 8:
+            first = joined.setdefault(run, f)
+            if first.key != f.key and _spelling_words(first.key)[0][0] == words[0]:
+                uf.union(first.index, f.index)
 
 
 @lru_cache(maxsize=1 << 16)
