@@ -89,6 +89,17 @@ def test_a_persons_name_written_with_a_space_more_is_one_person():
 
 
 @pytest.mark.slow
+def test_a_short_form_of_a_first_name_and_an_initialism_beginning_one_name_merge():
+    actors = story("Chairman Eddie Velder stepped down on Monday as the retailer filed for bankruptcy.",
+                   "Edward Velder, the retailer's chairman, stepped down on Monday, the company said.\n\n"
+                   "HXL Investments, his hedge fund, holds much of the debt. HXL said it would bid for the stores.")
+    velders = [a for a in actors if "Velder" in a.name]
+    assert len(velders) == 1, [a.name for a in velders]
+    hxl = [a for a in actors if "HXL" in a.name or "HXL" in " ".join(a.aliases)]
+    assert len(hxl) <= 1, [a.name for a in hxl]
+
+
+@pytest.mark.slow
 def test_nationality_adjective_alone_is_no_actor():
     actors = story("Brazilian officials said the Brazilian economy grew, and Brazilian exports rose.")
     assert not [a for a in actors if a.name.startswith("Brazilian") and len(a.name.split()) == 1]

@@ -230,7 +230,12 @@ def merge_short_org_names(forms: Sequence[Form], uf: UnionFind) -> None:
         if len({uf.find(h.index) for h in fuller}) == 1:
             uf.union(fuller[0].index, g.index)
     for f in forms:
-        if f.label != "ORG" or len(f.key.split()) != 1 or is_abbreviation(f.core):
+        if f.label != "ORG" or len(f.key.split()) != 1:
+            continue
+        if is_abbreviation(f.core):  # "HXL" of "HXL Investments": an initialism that begins one name only
+            fits = [g for g, first in firsts if first == f.key and not _own_body(g.key)]
+            if fits and len({uf.find(g.index) for g in fits}) == 1:
+                uf.union(fits[0].index, f.index)
             continue
         # "Velmont Co" beside "Arno Velmont Co" is the same company shortened (the same tail), no rival;
         # "Harlow Corp" beside "First Harlow" is another one

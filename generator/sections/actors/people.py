@@ -85,6 +85,11 @@ SHORT_FORMS = {
     "steve": ("stephen", "steven"), "chuck": ("charles",), "charlie": ("charles",), "hank": ("henry",),
     "harry": ("henry",), "larry": ("lawrence",), "jerry": ("gerald", "jerome"), "ron": ("ronald",),
     "don": ("donald",), "ken": ("kenneth",), "len": ("leonard",), "ray": ("raymond",),
+    "eddie": ("edward", "edwin"), "eddy": ("edward",), "teddy": ("edward", "theodore"), "tom": ("thomas",),
+    "tommy": ("thomas",), "joe": ("joseph",), "joey": ("joseph",), "danny": ("daniel",), "gene": ("eugene",),
+    "jake": ("jacob",), "mickey": ("michael",), "sally": ("sarah",), "maggie": ("margaret",), "meg": ("margaret",),
+    "patty": ("patricia",), "trish": ("patricia",), "becky": ("rebecca",), "abby": ("abigail",),
+    "kathy": ("katherine", "kathleen"), "cathy": ("catherine",), "vicky": ("victoria",), "nate": ("nathan", "nathaniel"),
 }
 
 
