@@ -100,6 +100,14 @@ def test_a_short_form_of_a_first_name_and_an_initialism_beginning_one_name_merge
 
 
 @pytest.mark.slow
+def test_a_bodys_short_name_set_beside_it_after_or_is_an_alias():
+    actors = story("The International Criminal Police Organization, or Harpol, said it was checking the stolen passports. "
+                   "Harpol said no one had checked its database.")
+    bodies = [a for a in actors if "Harpol" in a.name or "Harpol" in " ".join(a.aliases)]
+    assert len(bodies) == 1 and bodies[0].name == "International Criminal Police Organization", [a.name for a in bodies]
+
+
+@pytest.mark.slow
 def test_nationality_adjective_alone_is_no_actor():
     actors = story("Brazilian officials said the Brazilian economy grew, and Brazilian exports rose.")
     assert not [a for a in actors if a.name.startswith("Brazilian") and len(a.name.split()) == 1]

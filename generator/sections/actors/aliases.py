@@ -371,6 +371,11 @@ def merge_abbreviations(forms: Sequence[Form], uf: UnionFind, texts: Sequence[st
                 if long is not None and text[long.end: f.start] in {" (", "("} and is_abbreviation(f.core) \
                         and (abbreviates_tail(long.core, f.core) or native_abbreviation(long.core, f.core)):
                     uf.union(long.index, f.index)
+            # "the Harbour Criminal Police Organization, or Harpol,": a body's short name set beside it
+            long = ends.get(f.start - 5)
+            if long is not None and text[long.end: f.start] == ", or " and long.label == "ORG" \
+                    and len(long.core.split()) >= 3 and len(f.core.split()) == 1 and text[f.end:f.end + 1] in ",)":
+                uf.union(long.index, f.index)
 
 
 def abbreviates_tail(long: str, abbr: str) -> bool:
