@@ -108,6 +108,13 @@ def test_a_bodys_short_name_set_beside_it_after_or_is_an_alias():
 
 
 @pytest.mark.slow
+def test_a_description_taken_for_a_name_is_the_body_it_describes():
+    actors = story("The Examplian space agency ONES built a seismometer that will listen for quakes on the planet.")
+    rows = [a.name for a in actors if a.standing == "actor"]
+    assert "ONES" in rows and not any("agency" in n for n in rows), rows
+
+
+@pytest.mark.slow
 def test_nationality_adjective_alone_is_no_actor():
     actors = story("Brazilian officials said the Brazilian economy grew, and Brazilian exports rose.")
     assert not [a for a in actors if a.name.startswith("Brazilian") and len(a.name.split()) == 1]

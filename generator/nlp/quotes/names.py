@@ -110,19 +110,20 @@ class Names:
                 return other
         return name
 
-    def full_person(self, name: str, pos: int) -> str:
-        """A surname or short form expanded to the fullest earlier name ("Mr Ivanov" -> "Pavel Ivanov")."""
+    def full_person(self, name: str, pos: int, titles: frozenset[str] = frozenset()) -> str:
+        """A surname or short form expanded to the fullest earlier name ("Mr Ivanov" -> "Pavel Ivanov");
+        `titles`: the words of a title written before it ("President")."""
         key = surname_key(name)
         short = [w for w in name.split() if w.lower() not in HONORIFICS]
         best = " ".join(short) or name
         candidates = [p for p in self.persons if surname_key(p[1]) == key] or self._by_first_word(short)
         earlier = [p for p in candidates if p[0] <= pos] or candidates
         fuller = [p for p in earlier if len(p[1].split()) > len(best.split())]
-        if len({full for _, full, _ in fuller}) > 1:
-            # two people share the surname ("Fidel Castro", "Raul Castro"): "President Castro" is the
-            # one introduced as president, else the one named last before (as the reader takes it)
-            titled = [p for p in fuller if {w.lower() for w in short} & p[2]]
-            return (titled if len({full for _, full, _ in titled}) == 1 else fuller)[-1][1]
+        said = {w.lower() for w in short} | titles
+        # "President Velder" is not the one introduced as "former president"
+        titled = [p for p in fuller if said & p[2] and ("former" not in p[2] or "former" in said)]
+        if len({full for _, full, _ in fuller}) > 1 and len({full for _, full, _ in titled}) == 1:
+            return titled[0][1]  # two share the surname: "President Velder" is the one introduced as president
         for _, full, _ in earlier:
             if len(full.split()) > len(best.split()):
                 best = full
@@ -157,7 +158,10 @@ class Names:
             if own is not None and own.label_ in PERSON_LABELS:
                 words.update({t.i: t for t in untitled(own)})
             name = strip_name(tokens_text([words[i] for i in sorted(words)]))
-            return Mention(tok.i, self.full_person(name, tok.i), "person")
+            first = min(words)
+            titles = frozenset(t.lower_ for t in [*words.values(), *([self.doc[first - 1]] if first else [])]
+                               if t.lower_ in TITLES)
+            return Mention(tok.i, self.full_person(name, tok.i, titles), "person")
         ent = self.ent_of.get(tok.i)
         if ent is not None and ent.label_ in BODY_LABELS and (titled_name(ent) or after_title(tok, ent)):
             return Mention(tok.i, self.full_person(ent.text, tok.i), "person")  # "PM Lee", "founder SBF" tagged ORG

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Sequence
 
@@ -449,8 +449,16 @@ def build_actors(items: Sequence[AnalysedArticle]) -> list[Actor]:
         if len(actor.sources) >= MIN_SOURCES or actor.mentions >= MIN_MENTIONS or described \
                 or actor.kind in ALWAYS_KINDS:
             kept.append((actor, group))
-    actors = _ambiguous_first_names(_surname_clashes(_outlet_staff(kept, texts)))
+    actors = _descriptions_of_others(_ambiguous_first_names(_surname_clashes(_outlet_staff(kept, texts))))
     return sorted(actors, key=lambda a: (-len(a.sources), -a.mentions, a.name))
+
+
+def _descriptions_of_others(actors: list[Actor]) -> list[Actor]:
+    """ "the Examplian space agency HXA": the description, taken for a name of its own, is the
+    role of the named body already; it is that body, not a second actor ("passing")."""
+    roles = {fold(a.role) for a in actors if a.role and a.standing == "actor"}
+    return [replace(a, standing="passing") if a.standing == "actor" and fold(a.name) in roles
+            and any(w.islower() for w in a.name.split()) else a for a in actors]
 
 
 # "NPR's Christopher Joyce": an outlet's possessive before a name (what precedes the name)

@@ -175,8 +175,6 @@ def standing(name: str, kind: str, phrases: Sequence[str], described: bool, ev: 
         return "thing"  # "Jokowi, Prabowo": two names run together; "GMT": a clock's zone; "MW": a unit
     if " ".join(words) in HOLIDAYS:
         return "thing"  # "a new pontiff by Easter": a day of the calendar
-    if described_not_named(name):
-        return "thing"  # "French space agency": a description the tagger took for a name
     if kind == "person" and len(words) >= 2 and words[-1] in STRUCTURE_WORDS:
         return "thing"  # "the Morandi Bridge" taken for a person
     if len(words) >= 2 and (kind != "person" and words[-1] in EVENT_NAME_WORDS or words[0] in STORM_WORDS):
@@ -228,19 +226,6 @@ def without_own_name(phrase: str, names: Iterable[str], kind: str = "person") ->
     if not words or any(w in own for w in words):
         return None
     return " ".join(words)  # "Floyd's younger brother" is kin: a possessive of the name may stay
-
-
-# Small words a proper name may keep in lower case: "Bank of Examplia", "Jan de Velde", "bin Roe".
-NAME_PARTICLES_LOWER = frozenset({"of", "the", "and", "for", "de", "del", "della", "di", "da", "do", "dos", "das",
-                                  "du", "des", "van", "von", "der", "den", "la", "le", "les", "al", "el", "bin",
-                                  "ibn", "y", "e", "in", "on", "at", "to", "und", "et", "ter", "ten", "zu"})
-
-
-def described_not_named(name: str) -> bool:
-    """A name with a lower-case word of its own ("French space agency", "Examplian army chief"):
-    what something is, written as a name by a tagger; proper names capitalise their words."""
-    return any(w.isalpha() and w.islower() and len(w) >= 3 and w not in NAME_PARTICLES_LOWER
-               for w in name.replace("-", " ").split())
 
 
 def fits(phrase: str, kind: str) -> bool:
