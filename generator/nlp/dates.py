@@ -380,6 +380,14 @@ def _baseline(ent, prep) -> bool:
         or any(w in PREVIOUS_WORDS and "record" in wider[k + 1:k + 3] for k, w in enumerate(wider))
 
 
+# Nouns that name an event, which a date set after them ("the earthquake on February 6") belongs to.
+EVENT_NOUNS = frozenset({
+    "earthquake", "quake", "attack", "bombing", "shooting", "massacre", "explosion", "blast", "fire", "flood",
+    "storm", "hurricane", "typhoon", "cyclone", "tsunami", "eruption", "crash", "collapse", "derailment",
+    "election", "vote", "referendum", "coup", "invasion", "war", "uprising", "disaster", "tragedy", "riot",
+})
+
+
 # Verbs that measure an event against an older one: "passing last year's massacre", "eclipsing
 # the 2015 hack" (the date is the older event's, however the noun heads the clause).
 COMPARISON_VERBS = frozenset({"pass", "surpass", "eclipse", "exceed", "overtake", "top", "outstrip", "dwarf",
@@ -420,8 +428,9 @@ def _role(tok):
         if prep.lower_ not in EVENT_PREPOSITIONS or any(c.lower_ == "as" for c in prep.children):
             return None
         # Not nominal even under a noun: "listed the firm as a supplier in 1998" is the
-        # parser's guess of where the phrase attaches, and the date still times the clause.
-        return prep.head, prep, False
+        # parser's guess of where the phrase attaches, and the date still times the clause; but a
+        # noun that names an event has its own date: "the wounds from a catastrophic earthquake on February 6"
+        return prep.head, prep, prep.head.pos_ == "NOUN" and prep.head.lemma_.lower() in EVENT_NOUNS
     if tok.dep_ in ADVERBIAL_DEPS:
         return tok.head, None, False
     if tok.dep_ in NOMINAL_DEPS and tok.head.pos_ in ("NOUN", "PROPN"):

@@ -65,6 +65,10 @@ def timing(text: str, published: str | None = "2024-06-12") -> list[tuple[str, s
      "killed, and in January, 2015, when 17 were killed.",
      [("in November", "2023-11", "side"), ("in January, 2015", "2015-01", "side")]),
     ("The minister said: on Monday the talks will resume.", [("on Monday", "2024-06-17", "main")]),
+    # a noun naming an event has its own date, unless it is the clause's subject
+    ("Survivors of the earthquake in March were still living in tents on Tuesday.",
+     [("on Tuesday", "2024-06-11", "main")]),
+    ("The earthquake on Monday killed 40 people.", [("on Monday", "2024-06-10", "main")]),
 ])
 def test_a_date_times_the_event_it_belongs_to(text, expected):
     assert timing(text) == expected
