@@ -262,7 +262,7 @@ def is_headline_like(line: str) -> bool:
     n = words(line)
     if not 3 <= n <= 25 or re.search(r"[.,;:…]$", line) or _CREDIT_LABEL.match(line):
         return False
-    return bool(re.match(r"^[\"'“‘(]?[A-Z0-9]", line))
+    return bool(re.match(r"^[\"'“‘(#]?[A-Z0-9]", line))  # "#Hooyah! Crowds cheer the rescue"
 
 
 def is_substantive(line: str) -> bool:

@@ -641,3 +641,19 @@ def test_bylines_without_by_a_newsroom_under_a_name_a_signature_at_the_foot_and_
     assert signed.author == "Ann Lee"
     archived = clean(["This story is from June 3, 2015", "Probe lands on comet", *BODY])
     assert archived.published == "2015-06-03"
+
+
+def test_the_headline_in_a_teasers_form_a_hashtag_headline_and_a_section_label_above_the_headline():
+    teaser = clean(["Harbour fire latest: Twelve confirmed dead in Harlow Tower and dozens unaccounted for",
+                    "Jane Roe", "Smoke pours from Harlow Tower as the blaze rages - Harbour Standard / Agency",
+                    "Twelve people are confirmed dead in the fire at Harlow Tower and dozens are unaccounted for, "
+                    "the fire brigade said on Wednesday.", *BODY])
+    assert teaser.title.startswith("Harbour fire latest: Twelve confirmed dead")
+    tagged = clean(["#Hooray! Harlow rejoices at success of dramatic cave rescue",
+                    "Harlow celebrated the successful cave rescue of twelve boys and their coach on Wednesday, "
+                    "officials said, as crowds cheered outside the hospital.", *BODY])
+    assert tagged.title == "#Hooray! Harlow rejoices at success of dramatic cave rescue"
+    labelled = clean(["Harlow cave rescue", "All 12 boys and football coach rescued from Harlow cave",
+                      "All 12 boys and the football coach who had been stranded in the Harlow cave have been rescued, "
+                      "the navy said on Tuesday.", *BODY])
+    assert labelled.title == "All 12 boys and football coach rescued from Harlow cave"
