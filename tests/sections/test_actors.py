@@ -97,6 +97,11 @@ def test_a_short_form_of_a_first_name_and_an_initialism_beginning_one_name_merge
     assert len(velders) == 1, [a.name for a in velders]
     hxl = [a for a in actors if "HXL" in a.name or "HXL" in " ".join(a.aliases)]
     assert len(hxl) <= 1, [a.name for a in hxl]
+    hospital = story("The singer was rushed to the HXL Medical Center on Thursday afternoon, where he was pronounced dead.",
+                     "Hundreds of fans gathered outside HXL on Thursday night.\n\nAn HXL spokesman said doctors had "
+                     "tried to revive him.",
+                     "Doctors at HXL worked for an hour to revive the singer, HXL said.")
+    assert not any("Medical Center" in " ".join((a.name, *a.aliases)) and a.standing == "actor" for a in hospital)
 
 
 @pytest.mark.slow

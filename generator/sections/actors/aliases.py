@@ -18,7 +18,7 @@ from generator.sections.actors.forms import (
 )
 from generator.sections.actors.people import merge_first_names, merge_people
 from generator.text.actor_kinds import (
-    GENERIC_ORG_HEADS, LANDFORM_NOUNS, MEMBER_NOUNS, POLITY_NOUNS, country_of, is_body_noun,
+    FACILITY_NOUNS, GENERIC_ORG_HEADS, LANDFORM_NOUNS, MEMBER_NOUNS, POLITY_NOUNS, country_of, is_body_noun,
 )
 from generator.nlp.actors.spans import GOVERNMENT_NOUNS, LED_WORDS, NAME_PARTICLES, abbreviation_of, native_abbreviation
 
@@ -233,7 +233,9 @@ def merge_short_org_names(forms: Sequence[Form], uf: UnionFind) -> None:
         if f.label != "ORG" or len(f.key.split()) != 1:
             continue
         if is_abbreviation(f.core):  # "HXL" of "HXL Investments": an initialism that begins one name only
-            fits = [g for g, first in firsts if first == f.key and not _own_body(g.key)]
+            # (not a place named after it: "HXL Medical Center" is where, "HXL" who)
+            fits = [g for g, first in firsts if first == f.key and not _own_body(g.key)
+                    and g.key.split()[-1] not in FACILITY_NOUNS]
             if fits and len({uf.find(g.index) for g in fits}) == 1:
                 uf.union(fits[0].index, f.index)
             continue
