@@ -316,9 +316,15 @@ def is_people_of_a_country(name: str) -> bool:
         return False
     if word in IRREGULAR_DEMONYMS:
         return True
-    if not word.endswith("s"):
-        return False
-    single = word[:-1]
+    return word.endswith("s") and is_demonym(word[:-1])
+
+
+def is_demonym(word: str) -> bool:
+    """ "Examplian", "Israeli", "Swede": a nationality word for one person (not "Congress", which
+    only shares letters with a country's name)."""
+    single = fold(word)
+    if single in IRREGULAR_DEMONYMS:
+        return True
     country = country_of(single)
     if country is None or is_country_name(single):
         return False

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from generator.text.actor_kinds import TITLE_NOUNS, person_noun
+from generator.text.actor_kinds import TITLE_NOUNS, is_demonym, person_noun
 
 # A line opening with a word that points outside it ("He said", "They", "This came", "The move").
 DANGLING = re.compile(
@@ -141,6 +141,21 @@ _BARE_TIME_END = re.compile(r"(?<!\binto )(?<!\bduring )(?<!\bthrough )(?<!\bfor
 # actor table tells who people are.
 WHO_ONLY = re.compile(r"^[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}\s+(?:is|was)\s+(?:a|an)\s+"
                       r"(?:[\w-]+\s+){0,3}?([a-z-]+)(?:\s+of\s+(?:(?!who\b|which\b|that\b|for\b|since\b)[\w'’-]+\s+){0,4}[\w'’-]+)?\.$")
+# A person named only by nationality, named in a sentence not shown: "The Examplian scored ...",
+# "The Frenchman added ..." (not "The British government said": a noun follows the adjective)
+NATIONALITY_EPITHET = re.compile(r"^The ([A-Z][a-z]+) (?:[a-z]+ed|has|had|was|is|said|says|scored|won|made|took|"
+                                 r"became|went|came|got|gave|told|struck|hit|ran|beat|lost|broke|held|kept)\b")
+
+
+def _nationality_epithet(text: str) -> str | None:
+    m = NATIONALITY_EPITHET.match(text)
+    if m is None:
+        return None
+    word = m.group(1)
+    stem = word[:-5] if word.endswith("woman") else word[:-3] if word.endswith("man") else ""
+    return f"The {word}" if is_demonym(word) or (stem and is_demonym(stem)) else None  # "Frenchman"
+
+
 # A sentence that only says that someone did what the sentence before told: "Jane Roe did, and the
 # club rules the league at last." (which deed?)
 ELLIPSIS = re.compile(r"^[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}\s+(?:did|does|had|has|could|would|was|were)"
@@ -232,6 +247,9 @@ def dangling(text: str) -> str | None:
     pointer = POINTER.search(_QUOTED.sub(" ", stripped))
     if pointer:
         return pointer.group(0)
+    epithet = _nationality_epithet(stripped)
+    if epithet:
+        return epithet
     pronoun = unanchored_pronoun(stripped)
     if pronoun and not DANGLING.match(stripped):
         return pronoun

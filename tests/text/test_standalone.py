@@ -223,8 +223,12 @@ def test_a_distance_a_delay_an_extreme_or_a_deed_told_before_does_not_stand_alon
                  "Twenty kilometres away, hundreds of parents waited on the jetty.",
                  "The worst came in the 28th minute when Roe kicked Doe in the chest.",
                  "Jane Roe did, and Harlow rules the league at long last.",
-                 "John Doe is a father of one of the students."):
+                 "John Doe is a father of one of the students.",
+                 "The Egyptian scored the second quickest goal in the history of the final.",
+                 "The Frenchman added a second goal after the break."):
         assert form_problem(line), line
+    for line in ("The British government said it would act on Monday.", "The Congress passed the bill on Monday."):
+        assert form_problem(line) is None, line
     for line in ("Harlow did not qualify for the final in 1950.", "Jane Roe was a teacher at the school for 20 years.",
                  "The town lies twenty kilometres away from the coast."):
         assert form_problem(line) is None, line
