@@ -64,6 +64,8 @@ DANGLING = re.compile(
     r"ceremony|occasion|audience|appointment|announcement|news|incident|pair|duo|gates|other|"
     # a thing told of in a sentence not shown: "The figure was reported by ...", "The album, which ..."
     r"figure|figures|family|community|album|evidence|route|momentum|hosts|half-measure|measure|"
+    # a company told of by its trade in a sentence not shown: "The hedge fund held ...", "The office will ..."
+    r"(?:hedge fund|fund|office|firm|retailer|lender|insurer|carrier)(?! of\b)|"
     r"(?:first|second|third)(?= (?:was|is|came|went|one)\b)|"
     # the extreme of things told before: "The worst came in the 28th minute", "The latest was ..."
     r"(?:worst|best|latest|biggest|closest|last)(?= (?:came|was|is|were|are)\b))\b|"
@@ -193,8 +195,10 @@ POINTER = re.compile(r"\bthat (?:plan|marker|figure|number|amount|claim|proposal
                      # "made progress in that area", "questioned that, citing ...": what was told before
                      r"\b(?:in|on|at|to|from|of|with|for|by) (?:that|this|those|these) (?:area|areas|regard|respect|"
                      r"matter|front|effort|process|instance|zone)\b|"
-
                      r"\b(?:questioned|disputed|denied|rejected|doubted|confirmed) (?:that|this)(?=[,.])|"
+                     # an outlet or a report the line does not name: "according to the paper", "quoted in the report"
+                     r"\baccording to the (?:outlet|paper|newspaper|broadcaster|network|website|site|magazine|tabloid|"
+                     r"daily|publication)\b|\b(?:quoted|cited) in the (?:report|article|story)\b|"
                      # "the two women", "the three men": people counted in a sentence not shown
                      r"\bthe (?:two|three|four|five|six) (?!(?:years?|months?|weeks?|days?|hours?|minutes?|decades?|"
                      r"countries|nations|sides|teams|parties|companies|firms|governments|leaders|clubs)\b)(?:[a-z]+s|men|women|people|children)\b",

@@ -227,7 +227,14 @@ def test_a_distance_a_delay_an_extreme_or_a_deed_told_before_does_not_stand_alon
                  "The Egyptian scored the second quickest goal in the history of the final.",
                  "The Frenchman added a second goal after the break."):
         assert form_problem(line), line
-    for line in ("The British government said it would act on Monday.", "The Congress passed the bill on Monday."):
+    for line in ("According to the outlet, the prosecutor invited a slew of witnesses to testify.",
+                 "The singer sat motionless in the courtroom as the verdict was read, according to the paper.",
+                 "Roe is quoted in the report as saying the case was not about a celebrity.",
+                 "The hedge fund held about $2.5 billion in the retailer's debt as of September."):
+        assert form_problem(line), line
+    assert form_problem("The office of the prosecutor said it would appeal the ruling.") is None
+    for line in ("The British government said it would act on Monday.", "The Congress passed the bill on Monday.",
+                 "According to the Harbour Times, the singer sat motionless as the verdict was read."):
         assert form_problem(line) is None, line
     for line in ("Harlow did not qualify for the final in 1950.", "Jane Roe was a teacher at the school for 20 years.",
                  "The town lies twenty kilometres away from the coast."):
