@@ -50,7 +50,9 @@ NUMBER_WORDS = {w: str(i) for i, w in enumerate("zero one two three four five si
                                                  "twelve thirteen fourteen fifteen sixteen seventeen eighteen "
                                                  "nineteen twenty".split())}
 NUMBER_WORDS |= {"thirty": "30", "forty": "40", "fifty": "50", "sixty": "60", "seventy": "70", "eighty": "80",
-                 "ninety": "90", "hundred": "100", "dozen": "12", "dozens": "12", "hundreds": "100"}
+                 "ninety": "90", "hundred": "100", "dozen": "12",
+                 # a vague plural is no figure: "hundreds more missing" does not give "100"
+                 "dozens": "dozens", "hundreds": "hundreds", "thousands": "thousands"}
 _NUMBER_WORD = re.compile(r"\b(" + "|".join(NUMBER_WORDS) + r")\b", re.I)
 
 

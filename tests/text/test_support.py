@@ -50,3 +50,10 @@ def test_a_figures_scale_is_part_of_it():
                            prepared("The service now has more than 450 million users worldwide.")) is not None
     assert supports("Velmont will pay $4 billion in cash for the app.", "Velmont will pay $4bn in cash for the app.")
     assert supports("The wall rose 5m high above the road.", "The wall rose 5m high above the road.")
+
+
+def test_a_vague_plural_is_no_figure():
+    source = prepared("A vicious cyclone has killed more than 140 people and left hundreds more missing in Harlow.")
+    assert why_unsupported("Heavy rains have already killed about 100 people in Harlow.", source) == "does not give 100"
+    assert supports("Hundreds of people are missing in Harlow after the cyclone, officials said. Hundreds more fled.",
+                    "Hundreds of people are missing in Harlow.")
