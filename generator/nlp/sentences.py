@@ -10,7 +10,7 @@ as no sentence start when news style says the sentence goes on:
   - "No." and a month ("Jan.") before a number ("No. 10", "Jan. 5");
   - a time ("a.m.", "p.m.") before a time zone, a weekday, a month or a lower-case word;
   - any abbreviation ("U.S.", "Inc.", "approx.") before a lower-case word or a number;
-  - a short part of a name glued by its full stop to the next ("Fariq Ab.Hamid").
+  - a short part of a name glued by its full stop to the next ("Rafiq Ab.Hamed").
 A time before a capitalised word of a closed class ("p.m. The", "a.m. It") does end its
 sentence, which the parser sometimes misses. A closing quotation mark after a full stop stays
 with its sentence ('... for the poor."'), where the parser often made it a sentence of its own.
@@ -174,7 +174,7 @@ def abbreviation_starts(doc):
         if abbr is None:
             continue
         if _short_name_part(doc, i):
-            tok.is_sent_start = False  # "Fariq Ab.Hamid": a name's abbreviated part, glued to the next
+            tok.is_sent_start = False  # "Rafiq Ab.Hamed": a name's abbreviated part, glued to the next
             continue
         # "J. K. Rowling": an initial before a name; "at St. Paul's" but "Downing St. The"
         titled = (bool(_INITIAL.match(doc[i - 1].text)) and tok.tag_ in ("NNP", "NNPS")

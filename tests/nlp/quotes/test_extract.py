@@ -212,7 +212,7 @@ def test_descriptions_joined_before_a_name_are_not_the_speaker():
 
 
 @pytest.mark.slow
-def test_a_surname_two_people_share_goes_to_the_one_its_title_or_nearness_names():
+def test_a_surname_two_people_share_goes_to_the_one_its_title_names():
     qs = quotes_of("Examplia's former president Tomas Velder has died aged 90.",
                    "His younger brother and successor as president Rauli Velder announced the news on state television.",
                    "Velder took power in 1959. He defied his neighbours for decades.",
