@@ -125,7 +125,7 @@ def _attribution_follows(doc, i: int) -> bool:
 
 def _short_name_part(doc, i: int) -> bool:
     """Token i follows a full stop with no space, after a short capitalised word, inside a run
-    of names ("Ab.Hamid", "Md.Rahman"): no sentence ends there."""
+    of names ("Ab.Hamed", "Md.Rahman"): no sentence ends there."""
     if doc[i - 1].text != "." or doc[i - 1].whitespace_ or i < 2:
         return False
     part = doc[i - 2]
