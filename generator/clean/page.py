@@ -130,7 +130,8 @@ def _byline(line: str) -> tuple[str | None, str | None] | None:
 def _newsroom_line(line: str) -> bool:
     words = line.split()
     return 1 <= len(words) <= 5 and bp.is_name_line(line + " X" if len(words) == 1 else line) \
-        and bool({w.lower() for w in words} & (MEDIA_NAME_WORDS | {"agency", "wire"}))
+        and bool({w.lower() for w in words} & (MEDIA_NAME_WORDS | {"agency", "wire"})) \
+        and not bp.JOB_TITLE_RE.match(line)  # "Senior News Editor" is a job under a name
 
 
 _PERSON_SHAPE = re.compile(r"(?:(?:[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?|[A-Z]\.)\s*)+")

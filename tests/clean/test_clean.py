@@ -636,6 +636,9 @@ def test_bylines_without_by_a_newsroom_under_a_name_a_signature_at_the_foot_and_
     agency = clean(["Probe lands on comet", "Jane Roe", "Harbour Press", *BODY])
     assert agency.author == "Jane Roe" and "Harbour Press" not in agency.text
     assert clean(["Probe lands on comet", "Jane Roe, Assistant Sport Editor", *BODY]).author == "Jane Roe"
+    titled = clean(["Probe lands on comet", "Avatar", "Jane Roe", "Senior News Editor", *BODY])
+    assert titled.author == "Jane Roe" and ("Senior News Editor", "author title") in \
+        [(r.line, r.reason) for r in titled.removed]
     assert clean(["Arrow-right Camera", "The Harbour-Review Newspaper", "Probe lands on comet", *BODY]).author is None
     signed = clean(["Probe lands on comet", *BODY, "Ann Lee (Source: Wire)"])
     assert signed.author == "Ann Lee"
