@@ -904,9 +904,11 @@ def test_an_outlets_reporter_at_work_is_no_actor():
     actors = story("“The probe has landed,” said mission chief Ann Velt. Velora TV's Tarek Roe, reporting from "
                    "Lyra, said the crowd cheered.",
                    "Jane Doe from Harbour Radio reported that police stormed the building. Tom Baker has written "
-                   "what is known so far here.")
+                   "what is known so far here.",
+                   "Protesters stormed the chamber on Monday. “Tonight, the streets are boiling over with anger” both "
+                   "at Harlow's government and the central leadership in Velmont, HPR's Lina Moss reports.")
     names = [a.name for a in key_actors(actors)]
-    assert "Ann Velt" in names and not {"Tarek Roe", "Jane Doe", "Tom Baker"} & set(names)
+    assert "Ann Velt" in names and not {"Tarek Roe", "Jane Doe", "Tom Baker", "Lina Moss"} & set(names)
 
 
 @pytest.mark.slow

@@ -489,9 +489,17 @@ _STAFF_BEFORE = re.compile(r"\b(?:reporter|correspondent|journalist|columnist|ph
                            r"|\b(?:pic|picture|photo|image|credit)s?\s*:\s*$", re.I)
 
 
+# "... both at the council and the government, Harbour Radio's Jane Roe reports.": an outlet's
+# own person telling the news ("the agency's Jane Roe in Geneva said" may be its official: not this)
+_OWNED_BEFORE = re.compile(r"[A-Z][\w.&-]*['’]s\s+$")
+_OWN_REPORT_AFTER = re.compile(r"^\s+reports\s*[.,]")
+
+
 def _reporting(text: str, f: Form) -> bool:
     """The mention is the outlet's own reporter or photographer at work, by the words around it."""
-    return bool(_REPORTING_AFTER.match(text[f.end: f.end + 40]) or _STAFF_BEFORE.search(text[max(0, f.start - 30): f.start]))
+    after = text[f.end: f.end + 60]
+    return bool(_REPORTING_AFTER.match(after) or _STAFF_BEFORE.search(text[max(0, f.start - 30): f.start])
+                or _OWNED_BEFORE.search(text[max(0, f.start - 30): f.start]) and _OWN_REPORT_AFTER.match(after))
 
 
 def _ambiguous_first_names(actors: list[Actor]) -> list[Actor]:
