@@ -312,6 +312,24 @@ def link_lists(lines: list[str], reasons: Reasons) -> Reasons:
     return found
 
 
+_CUT_EXCERPT = re.compile(r"(?:…|\.\.\.)[\"'”’]?\s*$")
+MIN_EXCERPTS = 2
+
+
+def trailing_excerpts(lines: list[str], reasons: Reasons) -> Reasons:
+    """Other stories' openings cut with an ellipsis, listed at the foot of the page ("Roe explained,
+    'I mean there's a wall…'", "In her statement, Doe said, 'It's disappointing…'"): at least two in
+    a row after the article, none of them its text."""
+    run: list[int] = []
+    for i in range(len(lines) - 1, -1, -1):
+        if i in reasons:
+            continue
+        if not _CUT_EXCERPT.search(lines[i]):
+            break
+        run.append(i)
+    return {i: "teaser of another story" for i in run} if len(run) >= MIN_EXCERPTS else {}
+
+
 def zones(lines: list[str], reasons: Reasons, start: int, end: int) -> Reasons:
     """Short label lines by zone, and headlines after the body when the trailer has other boilerplate."""
     found: Reasons = {}

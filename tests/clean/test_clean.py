@@ -660,3 +660,13 @@ def test_the_headline_in_a_teasers_form_a_hashtag_headline_and_a_section_label_a
                       "All 12 boys and the football coach who had been stranded in the Harlow cave have been rescued, "
                       "the navy said on Tuesday.", *BODY])
     assert labelled.title == "All 12 boys and football coach rescued from Harlow cave"
+
+
+def test_other_stories_openings_cut_with_an_ellipsis_at_the_foot_are_teasers():
+    article = clean(["Harbour mill files for bankruptcy", *BODY,
+                     "Roe explained, “I mean there’s a wall mentality in Harlow...there’s a side of us…",
+                     "A variety of famous figures were present at the premiere of the play, including Tom Velt,…",
+                     "In her statement, Doe said, “It’s disappointing – but not surprising – to see someone…"])
+    assert "wall mentality" not in article.text and "premiere" not in article.text and "disappointing" not in article.text
+    one = clean(["Harbour mill files for bankruptcy", *BODY, "The board said it would meet again…"])
+    assert "meet again" in one.text  # one cut line is the article's own end
