@@ -58,7 +58,9 @@ DANGLING = re.compile(
     r"(?:\w+ ){0,2}(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|moments?) (?:later|earlier|afterwards?)|"
     # a distance from a place told before: "Twenty kilometres away, parents waited ..."
     r"(?:[\w-]+ ){1,2}(?:kilometres|kilometers|km|miles|metres|meters|yards|feet|blocks) away(?=,)|"
-    r"(?:shortly|soon) (?:after(?:wards)?|thereafter)(?=[,.]|$)|"
+    r"(?:shortly|soon|just|moments) (?:after(?:wards)?|thereafter|before)(?=[,.]|$)|"
+    # a day told before: "On the same day, the firm ...", "At the same time, ..."
+    r"(?:on|by|at|in|during) the same (?:day|night|morning|afternoon|evening|week|time|moment|period)\b|"
     r"the (?:former|latter|move|decision|group|company|agency|official|minister|ministry|statement|report|"
     r"same|two|three|team|man|woman|country|state|city|court|body|relationship|deal|plan|step|"
     r"ceremony|occasion|audience|appointment|announcement|news|incident|pair|duo|gates|other|"
@@ -71,7 +73,7 @@ DANGLING = re.compile(
     r"(?:worst|best|latest|biggest|closest|last)(?= (?:came|was|is|were|are)\b))\b|"
     r"elsewhere\b|(?:a (?:couple|few) of|a few|several) (?:minutes|hours|days|weeks|months|years) later\b)\b", re.I)
 # A quotation or statement whose speaker is only a pronoun: '"...," he said.' / "..., she added."
-SPEAKER_TAIL = re.compile(r"(?:[,”\"’]\s*|\s)(he|she)\s+(said|says|added|told|noted|wrote|explained|stated|"
+SPEAKER_TAIL = re.compile(r"(?:[,”\"’]\s*|\s)(he|she|it)\s+(said|says|added|told|noted|wrote|explained|stated|"
                           r"insisted|argued|warned|continued|recalled)\b(?=[^.!?]*[.!?]?[\"”’]?\s*$)|"
                           r"[”\"],?\s*(they|he|she)\s+([a-z]+ed|said|told|wrote)\b", re.I)
 # A quotation whose speaker is a person told of in a sentence not shown: '"...," the daughter

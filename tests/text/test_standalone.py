@@ -230,7 +230,10 @@ def test_a_distance_a_delay_an_extreme_or_a_deed_told_before_does_not_stand_alon
     for line in ("According to the outlet, the prosecutor invited a slew of witnesses to testify.",
                  "The singer sat motionless in the courtroom as the verdict was read, according to the paper.",
                  "Roe is quoted in the report as saying the case was not about a celebrity.",
-                 "The hedge fund held about $2.5 billion in the retailer's debt as of September."):
+                 "The hedge fund held about $2.5 billion in the retailer's debt as of September.",
+                 "The storm's late change of course meant that “the worst case is very likely”, it added.",
+                 "On the same day, the firm was testing a prototype in Harlow and blew its top off.",
+                 "Shortly before, the judge allowed a five minute break."):
         assert form_problem(line), line
     assert form_problem("The office of the prosecutor said it would appeal the ruling.") is None
     for line in ("The British government said it would act on Monday.", "The Congress passed the bill on Monday.",
