@@ -253,7 +253,8 @@ def ends_sentence(line: str) -> bool:
     return bool(_END_SENTENCE.search(line))
 
 
-_CREDIT_LABEL = re.compile(r"^(?:source|credits?|courtesy|photo|image|posted|published|updated)\s*:", re.I)
+_CREDIT_LABEL = re.compile(r"^(?:source|credits?|courtesy|photo|image|posted|published|updated|where|when|venue|"
+                           r"location)\s*:", re.I)  # a credit, a stamp or a fact box's label ("Where: Harbour Arena")
 
 
 def is_headline_like(line: str) -> bool:

@@ -63,6 +63,8 @@ _TITLE_PLACE_DATELINE = re.compile(rf"^(?P<place>{_WORD}(?:\s+{_WORD}){{0,2}}){_
 _GLUED_DATELINE = re.compile(r"^(?P<place>[A-Z][a-z]+(?:\s[A-Z][a-z]+){0,2}(?:,\s[A-Z][a-z]+(?:\s[A-Z][a-z]+){0,2})?)"
                              r"(?<=[a-z])(?=(?:The|A|An|After|Before|In|On|At|When|While|As|For|With|From|During|"
                              r"Despite|More|Some|Officials|Police|Rescuers)\s)")
+# "(Wire) — The minister ...": an agency's credit alone where the dateline's place was cut
+_AGENCY_ONLY_DATELINE = re.compile(r"^(?P<place>)\((?=[^)]*[A-Z])[A-Za-z][\w&.'’/ -]{0,30}\)\s*[—–]+\s*(?=[\"“‘'A-Z])")
 # "Kyiv [Ukraine]: ": a place with its country in square brackets (no prose writes that)
 _BRACKET_DATELINE = re.compile(rf"^(?P<place>{_WORD}(?:\s+{_WORD}){{0,2}})\s+\[{_WORD}(?:\s+{_WORD}){{0,2}}\]"
                                rf"{_DATE}?\s*(?:[:—–]|--?)\s*(?=[\"“‘'A-Z0-9])")
@@ -73,6 +75,9 @@ MIN_WORDS_AFTER = 4
 LABEL_RE = re.compile(r"^(?:STORY|WATCH|LISTEN|VIDEO|PHOTOS?|UPDATE[D]?(?:\s+(?:at\s+)?\d[\d:.]*\s*(?:[ap]\.?m\.?)?"
                       r"(?:\s+[A-Z]{2,4})?)?|BREAKING(?: NEWS)?|EXCLUSIVE|LIVE|"
                       r"EDITOR'?S NOTE|READ MORE|RELATED|ANALYSIS|OPINION|FACT CHECK|"
+                      # a newsletter's running heads: "Why it matters: ...", "The big picture: ..."
+                      r"WHY IT MATTERS|THE BIG PICTURE|BETWEEN THE LINES|THE BOTTOM LINE|DRIVING THE NEWS|"
+                      r"BY THE NUMBERS|GO DEEPER|STATE OF PLAY|ZOOM IN|ZOOM OUT|FLASHBACK|"
                       # a live blog's time stamp: "1609 GMT: ", "8.00AM AEDT TUE: ", "10:45 a.m.: "
                       rf"\d{{1,2}}[.:]?\d{{2}}\s*(?:[ap]\.?m\.?)?(?:\s+[A-Z]{{2,5}})?(?:\s+{WEEKDAY_WORD})?)"
                       r"\s*:\s*(?=\S)", re.I)
@@ -92,7 +97,8 @@ def dateline(paragraph: str) -> Dateline | None:
     m = (_CAPS_DATELINE.match(paragraph) or _AGENCY_DATELINE.match(paragraph) or _DATE_DATELINE.match(paragraph)
          or _BRACKET_DATELINE.match(paragraph) or _TAG_DATELINE.match(paragraph)
          or _CAPS_DATE_DATELINE.match(paragraph) or _TITLE_DATE_DATELINE.match(paragraph)
-         or _TITLE_PLACE_DATELINE.match(paragraph) or _GLUED_DATELINE.match(paragraph))
+         or _TITLE_PLACE_DATELINE.match(paragraph) or _GLUED_DATELINE.match(paragraph)
+         or _AGENCY_ONLY_DATELINE.match(paragraph))
     if m is None or len(paragraph[m.end():].split()) < MIN_WORDS_AFTER:
         return None
     if m.re is _CAPS_DATELINE and not re.search(r"[A-Z]{2}", m.group("place")):
@@ -129,6 +135,7 @@ _EXPLICIT = re.compile(
     r"|^(?:an? |the )?(?:handout |file |aerial |still )?(?:photo(?:graph)?|picture|image|screen ?grab|"
     r"screenshot|still image|frame grab|video grab|video still)\b[^.]{0,120}?\b(?:shows?|showing|depicts)\b"
     r"|\bimage pixelated\b|\(photo by [^)]{2,80}\)|\bphoto(?:graph)?:\s|\bmandatory credit\b", re.I)
+_QUOTE_MARK = re.compile(r"[\"“”]")
 _EXPLICIT_HINTS = ("photo", "picture", "image", "grab", "screenshot", "still", "credit")
 # A scene signed with its place and date after a dash: "... the suspect's weapon – Rivertown Examplia, July 8, 2022."
 _PLACE_DATE_TAIL = re.compile(rf"\s[–—-]\s+{_WORD}(?:\s+{_WORD}){{0,3}},?\s+{_MONTH_NAME}\s+\d{{1,2}},\s+\d{{4}}\.?$")
@@ -169,6 +176,24 @@ MAX_SCENE_WORDS = 60
 _SCENE_DATED = re.compile(
     rf"^[\"“]?[A-Z](?:[^\"“”.!?,\s]*\s){{0,9}}?{_NOT_AFTER}(?:{_SCENE_VERBS}|stand guard|stands guard)\b[^\"“”!?]{{0,200}}?"
     rf"\b(?:on\s+)?(?:(?:{_WEEKDAY}),?\s+)?{_MONTH_NAME}\s+\d{{1,2}},\s+\d{{4}}\b")
+# A scene told in the present that ends on its full date, whatever its verb ("A protester tries to
+# break the glass ... Monday, July 1, 2019"): prose tells a dated past in the past tense
+_DATED_END = re.compile(rf"(?:\bon\s+)?(?:(?:{_WEEKDAY}),?\s+)?{_MONTH_NAME}\s+\d{{1,2}},\s+\d{{4}}\.?$")
+_PAST_OR_FUTURE = re.compile(r"\b(?:[a-z]+ed|was|were|had|did|said|told|went|came|took|made|broke|fell|left|saw|gave|"
+                             r"won|ran|began|became|struck|found|held|kept|met|paid|sent|spent|stood|sold|thought|"
+                             r"brought|bought|will|would|has|have|been|is expected)\b")
+MAX_DATED_SCENE_WORDS = 40
+MIN_DATED_SCENE_WORDS = 6  # before the date: a sentence, not a date line or a name and its date
+
+
+def _dated_scene(text: str) -> bool:
+    end = _DATED_END.search(text) if len(text.split()) <= MAX_DATED_SCENE_WORDS else None
+    if end is None or "@" in text or _QUOTE_MARK.search(text):
+        return False
+    before = text[:end.start()]
+    words = before.split()
+    return len(words) >= MIN_DATED_SCENE_WORDS and sum(w.islower() for w in words) >= 3 \
+        and not _PAST_OR_FUTURE.search(before)
 # "Image courtesy of NHK", "Photo courtesy: Agency", "image….Jane Roe for The Post", "(AP Photo/Jane Roe)"
 _COURTESY = re.compile(r"^(?:(?:image|photo|picture|video|footage)s?\s+)?courtesy(?:\s+of)?\s*:?\s+\S.{0,60}$", re.I)
 # a name "for The Outlet", or after "image"/"photo": not a title ("Special Envoy for the Region")
@@ -204,6 +229,8 @@ def caption(text: str) -> str | None:
         return "photo caption"
     if len(stripped.split()) <= MAX_SCENE_WORDS and stripped.endswith(".") and _SCENE.match(stripped):
         return "photo caption"  # a sentence: a headline ("Crews search river in Harbour City") has no full stop
+    if _dated_scene(stripped):
+        return "photo caption"  # "Protesters break into the headquarters on July 1, 2019."
     if _SCENE_DATED.match(stripped):
         return "photo caption"  # "Two officers stand guard ... on Monday April 15, 2013, after ...": a wire photo's
     return None

@@ -670,3 +670,8 @@ def test_other_stories_openings_cut_with_an_ellipsis_at_the_foot_are_teasers():
     assert "wall mentality" not in article.text and "premiere" not in article.text and "disappointing" not in article.text
     one = clean(["Harbour mill files for bankruptcy", *BODY, "The board said it would meet again…"])
     assert "meet again" in one.text  # one cut line is the article's own end
+
+
+def test_a_fact_boxs_label_is_no_headline():
+    article = clean(["Where: Harbour Arena, Harlow, Examplia", *BODY])
+    assert article.title is None or not article.title.startswith("Where")

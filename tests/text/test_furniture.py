@@ -178,6 +178,14 @@ def test_captions_that_place_people_or_name_the_camera_and_a_glued_credit():
                  "Officials brief the media on the search for the ferry, March 10, 2014 in Harlow, Examplia."):
         assert caption(line), line
     assert caption("The ferry sank after it left Harlow, on March 10, 2014 in Examplia.") is None
+    for line in ("A protester tries to break the glass to get into the council chamber in Harlow Monday, July 1, 2019.",
+                 "Protesters break into the government headquarters in Harlow on July 1, 2019."):
+        assert caption(line), line
+    for line in ("The referendum was held on Sunday, May 7, 2024.", "The council will vote on July 1, 2019.",
+                 "“We go to the polls on July 1, 2019,” the mayor said."):
+        assert caption(line) is None, line
+    assert label("Why it matters: Harlow kept a high degree of autonomy when it was returned in 1997.")
+    assert dateline("(Wire) — Jane Roe was on the passenger list of a plane that crashed, officials said.")
     for line in ("The senator, who left the party in 2010, said nothing.", "Roe said she had seen the comet.",
                  "The result was seen by many as a rebuke to the mayor."):
         assert caption(line) is None, line
