@@ -324,6 +324,21 @@ def _time_use(text: str, f: Figure) -> str:
     return "moment" if _OFFSET.match(text[f.end:]) else "while"
 
 
+_AVERAGE = re.compile(r"\b(?:averag(?:e|ed|es|ing)|mean|per (?:game|match|day|year|capita|head)|a (?:game|match))\b", re.I)
+
+
+def _averaged(text: str, f: Figure) -> bool:
+    """An average ("averaged 29.7 points, 11.3 rebounds"), told in the figure's clause: never the same
+    quantity as a single count."""
+    stops = [m.start() for m in _CLAUSE_STOP.finditer(text)]  # "29.7" keeps its point
+    clause_start = max((i for i in stops if i < f.start), default=-1) + 1
+    clause_end = min((i for i in stops if i >= f.end), default=len(text))
+    return bool(_AVERAGE.search(text[clause_start:clause_end]))
+
+
+_CLAUSE_STOP = re.compile(r"[.;:](?=\s|$)")
+
+
 def _words_around(text: str, start: int, end: int) -> tuple[list[str], list[str]]:
     """Words after the figure (to the clause's end) and before it (nearest first)."""
     after = re.split(r"[,;.(]", text[end:], maxsplit=1)[0].replace("-", " ").split()[:4]
@@ -445,6 +460,8 @@ def number_conflicts(al: Alignment, related: float) -> list[Conflict]:
                         continue  # "51.9" / "52": one value, rounded
                     if _time_use(ci.text, fa) != _time_use(cj.text, fb):
                         continue  # "40 minutes after the impact" / "for almost 45 minutes": a moment, a while
+                    if _averaged(ci.text, fa) != _averaged(cj.text, fb):
+                        continue  # "averaged 29.7 points" over a series / "32 points" in one game
                     if fa.key not in MEASURES and not (_close(fa, fb) or max(fa.lo, fb.lo) <= SMALL):
                         continue  # "after 120 minutes" / "in the last 10 minutes": two spans
                     if _PROJECTED.search(ci.text) or _PROJECTED.search(cj.text):
