@@ -313,7 +313,7 @@ def link_lists(lines: list[str], reasons: Reasons) -> Reasons:
 
 
 _CUT_EXCERPT = re.compile(r"(?:…|\.\.\.)[\"'”’]?\s*$")
-MIN_EXCERPTS = 2
+MIN_EXCERPTS, MAX_EXCERPTS = 2, 12  # a list of other stories is short
 
 
 def trailing_excerpts(lines: list[str], reasons: Reasons) -> Reasons:
@@ -327,7 +327,10 @@ def trailing_excerpts(lines: list[str], reasons: Reasons) -> Reasons:
         if not _CUT_EXCERPT.search(lines[i]):
             break
         run.append(i)
-    return {i: "teaser of another story" for i in run} if len(run) >= MIN_EXCERPTS else {}
+        if len(run) > MAX_EXCERPTS:
+            return {}  # a page of lines all cut so is the article itself, scraped so
+    article = any(i not in reasons and bp.is_substantive(lines[i]) for i in range(min(run, default=0)))
+    return {i: "teaser of another story" for i in run} if len(run) >= MIN_EXCERPTS and article else {}
 
 
 def zones(lines: list[str], reasons: Reasons, start: int, end: int) -> Reasons:
