@@ -92,6 +92,9 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
                                  r"[A-Z][^.:]{0,60}$")),
     # "Rescuers search the debris on Sunday. JOHN DOE / AGENCY" or "... JOHN DOE/AGENCY via Service"
     ("photo caption", re.compile(r"\b[A-Z][A-Z'’.-]+(?:\s+[A-Z][A-Z'’.-]+)+\s*/\s*[A-Z][\w&.-]*(?:\s+[\w&.-]+){0,4}$")),
+    # "Crowds gather in the park. Photo: Jane Roe/Agency Police move in. Photo: John Doe/Agency": a
+    # gallery's captions and credits run into one line
+    ("photo caption", re.compile(r"\b(?:Photo|Picture|Image)s?:\s+\S.{0,300}?\b(?:Photo|Picture|Image)s?:\s+\S")),
     # "Bank headquarters (video screenshot)" / "(file photo)"
     ("photo caption", re.compile(r"\((?:video |file )?(?:screenshot|screen grab|file photo|photo|illustration)\)$", re.I)),
     # "Jane Roe/Agency/Image Service" alone on a line

@@ -675,3 +675,13 @@ def test_other_stories_openings_cut_with_an_ellipsis_at_the_foot_are_teasers():
 def test_a_fact_boxs_label_is_no_headline():
     article = clean(["Where: Harbour Arena, Harlow, Examplia", *BODY])
     assert article.title is None or not article.title.startswith("Where")
+
+
+def test_a_gallerys_captions_and_credits_run_into_one_line_are_captions():
+    article = clean(["Harbour mill files for bankruptcy", *BODY,
+                     "Protesters tried to force their way into the government headquarters. Photo: Jane Roe/Wire/Image "
+                     "Service Protesters gather to take part in the annual pro-democracy rally in a Harlow park. Photo: "
+                     "Ann LEE / WIRE) (Photo credit should read ANN LEE/WIRE/Image Service Protesters attempt to break a "
+                     "window at the government headquarters. Photo: Jane Roe/Wire/Image Service A protester shouts in "
+                     "front of poli"])
+    assert "force their way" not in article.text
