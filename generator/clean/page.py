@@ -248,10 +248,10 @@ def headline(lines: list[str], reasons: Reasons, start: int, given: str | None) 
     composite = _title_with_description(free)
     if title is None and composite is not None:
         title = composite[1]
+    # the page's first line may be its headline even in a teaser's form ("Fire latest: Twelve dead ...")
+    candidates = sorted(free + [(0, lines[0])] if lines and reasons.get(0) == "teaser of another story" else free)
     if title is None:
-        # the page's first line may be its headline even in a teaser's form ("Fire latest: Twelve dead ...")
-        first_teaser = [(i, ln) for i, ln in enumerate(lines[:1]) if reasons.get(i) == "teaser of another story"]
-        above = [ln for i, ln in sorted(first_teaser + free) if i < start and bp.is_headline_like(ln)]
+        above = [ln for i, ln in candidates if i < start and bp.is_headline_like(ln)]
         lead = _stems(" ".join(ln for i, ln in free if start <= i < start + 2))
         # "0 min left", "Updates to our Terms of Use": widgets above the headline share no word with the lead;
         # a section's label ("Cave rescue") shares fewer than the headline under it
@@ -260,7 +260,7 @@ def headline(lines: list[str], reasons: Reasons, start: int, given: str | None) 
     if title is None:
         return {}, None
     found: Reasons = {}
-    for i, line in sorted(free + [(0, lines[0])] if lines and reasons.get(0) == "teaser of another story" else free):
+    for i, line in candidates:
         if norm(line) == norm(title):
             found[i] = "repeated headline" if found else "headline"
     if composite is not None and composite[1] == title:

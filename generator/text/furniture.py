@@ -64,7 +64,7 @@ _GLUED_DATELINE = re.compile(r"^(?P<place>[A-Z][a-z]+(?:\s[A-Z][a-z]+){0,2}(?:,\
                              r"(?<=[a-z])(?=(?:The|A|An|After|Before|In|On|At|When|While|As|For|With|From|During|"
                              r"Despite|More|Some|Officials|Police|Rescuers)\s)")
 # "(Wire) — The minister ...": an agency's credit alone where the dateline's place was cut
-_AGENCY_ONLY_DATELINE = re.compile(r"^(?P<place>)\((?=[^)]*[A-Z])[A-Za-z][\w&.'’/ -]{0,30}\)\s*[—–]+\s*(?=[\"“‘'A-Z])")
+_AGENCY_ONLY_DATELINE = re.compile(rf"^{_AGENCY}\s*[—–]+\s*(?=[\"“‘'A-Z])")
 # "Kyiv [Ukraine]: ": a place with its country in square brackets (no prose writes that)
 _BRACKET_DATELINE = re.compile(rf"^(?P<place>{_WORD}(?:\s+{_WORD}){{0,2}})\s+\[{_WORD}(?:\s+{_WORD}){{0,2}}\]"
                                rf"{_DATE}?\s*(?:[:—–]|--?)\s*(?=[\"“‘'A-Z0-9])")

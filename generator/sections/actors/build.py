@@ -423,8 +423,6 @@ def _actor(group: Sequence[Form], story: _Story) -> tuple[Actor, bool]:
 
 def _surname_clashes(actors: list[Actor]) -> list[Actor]:
     """A surname alias shared by two people names neither of them alone: drop it from both."""
-    from dataclasses import replace
-
     last = Counter(a.name.split()[-1] for a in actors if a.kind == "person" and len(a.name.split()) >= 2)
     return [replace(a, aliases=tuple(x for x in a.aliases if not (a.kind == "person" and last[x] > 1)))
             for a in actors]
@@ -468,8 +466,6 @@ OWNER_BEFORE = re.compile(r"([A-Z][\w.&-]*(?: [A-Z][\w.&-]*){0,3})['’]s\s+$")
 def _outlet_staff(kept: Sequence[tuple[Actor, Sequence[Form]]], texts: Sequence[str]) -> list[Actor]:
     """ "NPR's Christopher Joyce says": a person the story names only as an outlet's own, with no
     description, is that outlet's reporter, not an actor of the story."""
-    from dataclasses import replace
-
     outlets = {fold(n) for a, _ in kept if a.standing == "outlet" for n in (a.name, *a.aliases)}
     out = []
     for actor, group in kept:
@@ -491,7 +487,6 @@ _STAFF_BEFORE = re.compile(r"\b(?:reporter|correspondent|journalist|columnist|ph
 
 # "... both at the council and the government, Harbour Radio's Jane Roe reports.": an outlet's
 # own person telling the news ("the agency's Jane Roe in Geneva said" may be its official: not this)
-_OWNED_BEFORE = re.compile(r"[A-Z][\w.&-]*['’]s\s+$")
 _OWN_REPORT_AFTER = re.compile(r"^\s+reports\s*[.,]")
 
 
@@ -499,15 +494,13 @@ def _reporting(text: str, f: Form) -> bool:
     """The mention is the outlet's own reporter or photographer at work, by the words around it."""
     after = text[f.end: f.end + 60]
     return bool(_REPORTING_AFTER.match(after) or _STAFF_BEFORE.search(text[max(0, f.start - 30): f.start])
-                or _OWNED_BEFORE.search(text[max(0, f.start - 30): f.start]) and _OWN_REPORT_AFTER.match(after))
+                or OWNER_BEFORE.search(text[max(0, f.start - 30): f.start]) and _OWN_REPORT_AFTER.match(after))
 
 
 def _ambiguous_first_names(actors: list[Actor]) -> list[Actor]:
     """ "Steve" where the story names Steve Jobs and Steve Wozniak and no article tells which
     (aliases.merge_first_names), "Velt" where it names two Velts: a row of its own would show
     one person twice."""
-    from dataclasses import replace
-
     firsts = {first_name_of(a.name) for a in actors if a.kind == "person"} - {None}
     # "Velt" where the story names Jack Velt and Hunter Velt (aliases.merge_people leaves it apart)
     last = Counter(fold(a.name.split()[-1]) for a in actors if a.kind == "person" and " " in a.name)
