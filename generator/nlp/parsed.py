@@ -154,7 +154,7 @@ MODIFIER_DEPS = frozenset({"amod", "compound"})
 # "that", "those", "such" before a noun point back to a sentence before ("that lie", "those
 # staff", "no such relief"); "this"/"these" most often mean the story's own event, and a time
 # ("that day", "those years") is no reference.
-POINTING_WORDS = frozenset({"that", "those", "such"})
+POINTING_WORDS = frozenset({"that", "those", "such", "same"})
 TIME_NOUNS = frozenset({"year", "week", "month", "day", "time", "morning", "afternoon", "evening", "night",
                         "weekend", "season", "period", "era", "decade", "century", "moment", "hour", "minute",
                         "summer", "winter", "spring", "autumn", "fall", "point", "way"})
@@ -173,8 +173,20 @@ def pointers_of(doc, start: int, end: int) -> tuple[tuple[str, str], ...]:
             continue
         if any(t.lemma_.lower() == lemma or t.text in {",", ";", "—"} for t in doc[start:i]):
             continue  # "the plan ... that plan", "Although X was banned, that status ...": told in the sentence
+        if tok.lower_ == "same" and _same_told(doc, tok, head, end):
+            continue
         out.append((doc[i:head.i + 1].text, lemma))
     return tuple(out)
+
+
+def _same_told(doc, tok, head, end: int) -> bool:
+    """ "the same route as in 2019", "the same line-up he used", "same-sex": the sentence says
+    the same as what, or "same" points nowhere."""
+    if tok.i + 1 < end and doc[tok.i + 1].text in {"-", "‑"}:
+        return True
+    if any(c.dep_ in {"relcl", "acl", "prep"} for c in head.children) or any(t.lower_ == "as" for t in doc[head.i + 1:end]):
+        return True
+    return any(t.pos_ == "PRON" and t.dep_ in {"nsubj", "nsubjpass"} for t in doc[head.i + 1:min(end, head.i + 4)])
 
 
 # Pronouns that stand for someone or something named before them. Where nothing in the

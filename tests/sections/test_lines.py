@@ -170,6 +170,20 @@ def test_a_phrase_pointing_back_takes_the_sentence_that_names_it_or_is_held():
 
 
 @pytest.mark.slow
+def test_the_same_thing_as_one_told_before_points_back_unless_the_sentence_says_as_what():
+    item = analysed("a", "The ball left the window unbroken.",
+                    "Protesters cheered. Engineers dropped the same metal ball on the door.",
+                    "Clerks issued licences to same-sex couples on Friday.",
+                    "Marchers took the same route as in 2019.", "Coach Roe kept the same line-up he used on Sunday.")
+    texts = {s.index: s.text for s in item.analysis.sentences}
+    index = next(i for i, t in texts.items() if "metal ball" in t)
+    assert standalone(item, index, texts[index]).reason == "does not stand alone (points to 'same metal ball')"
+    for i, t in texts.items():
+        if "same" in t and i != index:
+            assert standalone(item, i, t).text == t
+
+
+@pytest.mark.slow
 def test_a_pronoun_with_nothing_to_stand_for_takes_the_sentence_before_or_is_held():
     item = analysed("a", "Striker Tom Velt limped off after 30 minutes. Grimacing in pain, he slammed his boot to the turf.",
                     "The ballot was long.", "If verified, it would be the largest swing since 1990.")
