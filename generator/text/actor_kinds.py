@@ -152,6 +152,9 @@ OUTCOME_NOUNS = frozenset({
     "start", "chapter", "blow", "setback", "milestone", "twist", "turn", "escalation", "reversal", "victory",
     "defeat", "triumph", "humiliation", "rebuke", "sign", "signal", "reminder",
 })
+# Places that bear a person's name in the possessive ("St Roch's Church", "King Edward VII's
+# hospital"): a mention of the place, not of the person.
+NAMED_FOR_NOUNS = frozenset({"church", "cathedral", "chapel", "basilica", "shrine", "abbey", "hospital", "infirmary"})
 MODEL = "#model"  # what a name qualifies when a model number follows it ("Airbus A320", "Boeing 737")
 
 # Last words of a name that make it a structure or a site, not a body ("George Floyd Square",

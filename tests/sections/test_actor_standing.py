@@ -118,6 +118,13 @@ def test_kind_follows_the_descriptions_heads_and_the_pronouns():
     ("culmination of a yearlong fight that paralysed the country", "organization", False),  # the vote's, not the body's
     ("latest blow to the ruling party", "organization", False),
     ("upper house of parliament", "organization", True),
+    ("four legs", "organization", False),  # "unfolding its four legs, detailed the agency": the parse's slip
+    ("advice from the weather office", "organization", False),
+    ("Examplia volcano", "organization", False),
+    ("lander contractor", "organization", True),
+    ("German space agency", "organization", True),
+    ("Royal Highness Prince", "person", False),  # of "His Royal Highness Prince Karl": an address, no role
+    ("royal biographer", "person", True),
 ])
 def test_a_description_fits_only_the_kind_of_actor_it_can_describe(phrase, kind, ok):
     assert fits(phrase, kind) is ok

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from generator.nlp.actors.roles import COPULAS, REPORTING_VERBS
-from generator.text.actor_kinds import MODEL, ROLE_NOUNS, TITLE_NOUNS
+from generator.text.actor_kinds import MODEL, NAMED_FOR_NOUNS, ROLE_NOUNS, TITLE_NOUNS
 
 # What an outlet does with the news: "X reported", "X quoted a witness", "X cited officials".
 OUTLET_VERBS = frozenset({"report", "quote", "cite", "publish", "broadcast", "air", "write"})
@@ -169,6 +169,19 @@ def _caps_dateline(doc, span, text: str) -> bool:
             and after is not None and after.text in {",", "(", "-", "—", "–"})
 
 
+# After a name: the place named after it ("St Roch's Church", "King Edward VII's hospital"), or
+# the possessive that stands for that place ("the churches included St Roch's in Lyra").
+_NAMED_FOR = re.compile(rf"['’]s(?:\s+({'|'.join(sorted(NAMED_FOR_NOUNS))})\b|(?=\s+(?:in|at)\s+[A-Z]|\s*[,;)]))", re.I)
+
+
+def _place_named_for(span, text: str) -> str:
+    """The noun of the place a mention names by its possessive ("church", or "site" where the
+    possessive stands alone), else "": that place is no actor, whoever it is named after."""
+    own = span.text.endswith(("'s", "’s"))
+    m = _NAMED_FOR.match(text, span.end_char - 2 if own else span.end_char)
+    return "" if m is None else (m.group(1) or "site").lower()
+
+
 def mention_functions(span, quoted: bool, text: str, broken: bool = False) -> tuple[str, ...]:
     """The functions of one name span in its sentence (see the module docstring); `broken`: the
     sentence continues a cut line (continues_a_cut_line), so what it seems to do is not read."""
@@ -186,6 +199,9 @@ def mention_functions(span, quoted: bool, text: str, broken: bool = False) -> tu
         out.add("indefinite")
     if _played(doc, span, root):
         out.add("played")
+    named_for = _place_named_for(span, text)
+    if named_for:
+        out.add(f"modifies:{named_for}")
     head = root.head
     if root.dep_ in {"compound", "nmod", "amod"} and head.i >= span.end:
         if any(c.isdigit() for c in head.text):

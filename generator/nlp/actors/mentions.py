@@ -23,8 +23,9 @@ def extract_mentions(parsed: ParsedArticle) -> list[ActorMention]:
     cands = candidates(doc, parsed.ents)
     people = Counter(doc[c.start].sent.start for c in cands if c.label == "PERSON")
     nested = _nested(cands)
+    name_words = {t.lower_ for c in cands if c.end - c.start > 1 for t in doc[c.start:c.end]}
     for cand in cands:
-        if in_headline_words(doc, cand.start, cand.end):
+        if in_headline_words(doc, cand.start, cand.end) or _common_noun_opening(doc, cand, name_words):
             continue
         span = Span(doc, cand.start, cand.end, label=cand.label)
         surface = doc[cand.start - cand.prefix: cand.end]
@@ -52,6 +53,15 @@ def extract_mentions(parsed: ParsedArticle) -> list[ActorMention]:
 # names ("Storm Makes Landfall In Eastshire", "Probe Phones Home, Signaling Flyby").
 _HEADLINE_POS = frozenset({"VERB", "AUX", "ADP", "CCONJ", "SCONJ"})
 MIN_HEADLINE_WORDS = 5
+
+
+def _common_noun_opening(doc, cand, name_words: set[str]) -> bool:
+    """ "Videos circulating online appear to show ...": one capitalised word opening its sentence
+    that the parser reads as a plural common noun is that noun, whatever the entity tag (not a
+    surname the article writes in a full name too: "Jobs founded the firm" after "Steve Jobs")."""
+    tok = doc[cand.start]
+    return cand.end - cand.start == 1 and cand.label != "PERSON" and tok.is_sent_start and tok.pos_ == "NOUN" \
+        and tok.tag_ == "NNS" and tok.lower_ not in name_words
 
 
 def in_headline_words(doc, start: int, end: int) -> bool:

@@ -18,7 +18,7 @@ from generator.clean.names import split_names
 from generator.sections.actors.aliases import abbreviates_tail, cluster, government_base, qualifier
 from generator.nlp.actors.spans import NAME_PARTICLES
 from generator.sections.actors.forms import POSSESSIVE_END, Form, core_name, fold, is_abbreviation, is_country_name, tidy
-from generator.sections.actors.people import GENERATION_SUFFIXES, first_name_of, glued_word, people_taken_for_places
+from generator.sections.actors.people import GENERATION_SUFFIXES, REGNAL_NUMBER, first_name_of, glued_word, people_taken_for_places
 from generator.text.actor_kinds import (
     ADMIN_NOUNS, GROUP_WORDS, INSTITUTION_NOUNS, MONTHS_DAYS, PLACE_LIST_NOUNS, place_kind, strip_article,
 )
@@ -366,8 +366,8 @@ def _aliases(group: Sequence[Form], name: str, label: str, texts: Sequence[str])
         noun = ADMIN_AFTER.match(texts[f.article][f.end: f.end + 40])
         if noun:
             aliases.add(f"{f.core} {noun.group(1)}")
-    if label == "PERSON" and len(name.split()) >= 2:
-        words = name.split()
+    if label == "PERSON" and len(name.split()) >= 2 and not REGNAL_NUMBER.fullmatch(fold(name.split()[-1])):
+        words = name.split()  # (a king, "Edward VII", goes by no "VII")
         while len(words) > 1 and fold(words[-1]).rstrip(".") in GENERATION_SUFFIXES:
             words.pop()  # "John Ray III" goes by "Ray"
         # "Angel Di Maria" goes by "Di Maria", never "Maria"
@@ -448,7 +448,37 @@ def build_actors(items: Sequence[AnalysedArticle]) -> list[Actor]:
                 or actor.kind in ALWAYS_KINDS:
             kept.append((actor, group))
     actors = _descriptions_of_others(_ambiguous_first_names(_surname_clashes(_outlet_staff(kept, texts))))
+    actors = _second_names(actors)
     return sorted(actors, key=lambda a: (-len(a.sources), -a.mentions, a.name))
+
+
+def _second_names(actors: list[Actor]) -> list[Actor]:
+    """A body one source names once, with nothing said of what it is, that shares its head word
+    and another word with a body the story names more ("the Ministry of Emergency Services"
+    beside the "Ministry for Emergency Situations"; "the Federal Air Transport Agency" beside
+    Rosaviatsia, "the federal air transport agency") is that body under a second name, or a
+    fragment of its name: it gets no row of its own."""
+    def words(text: str | None) -> set[str]:
+        return {w for w in re.findall(r"[a-z]+", fold(text or "")) if w not in NAME_FILLERS}
+
+    bodies = [a for a in actors if a.kind not in {"person", "country"} and a.standing in {"actor", "passing"}]
+    out = []
+    for a in actors:
+        own = words(a.name)
+        # the body's own noun: "ministry" of "the Ministry of Emergency Services", "agency" of "Federal Agency"
+        head = (re.findall(r"[a-z]+", re.split(r"\s(?:of|for)\s", fold(a.name))[0]) or [""])[-1]
+        thin = a.kind not in {"person", "country"} and a.standing == "actor" and len(a.sources) == 1 \
+            and a.mentions == 1 and a.role is None and len(own) >= 2
+        # (of two such names each written once, the first in order goes by the other's name)
+        if thin and any(b is not a and ((len(b.sources), b.mentions) > (1, 1) or b.name < a.name)
+                        and head in (other := words(b.name) | words(b.role)) and len(own & other) >= 2 for b in bodies):
+            a = replace(a, standing="passing")
+        out.append(a)
+    return out
+
+
+# Words of a body's name that say nothing of which body it is.
+NAME_FILLERS = frozenset({"of", "for", "the", "and", "on", "in", "s"})
 
 
 def _descriptions_of_others(actors: list[Actor]) -> list[Actor]:
@@ -480,7 +510,9 @@ def _outlet_staff(kept: Sequence[tuple[Actor, Sequence[Form]]], texts: Sequence[
 
 # "Velora TV's Tarek Roe, reporting from Lyra", "Fairfax Radio reporter Jane Roe", "Pic: Tom Roe"
 _REPORTING_AFTER = re.compile(r"^,?\s+(?:reporting|who (?:is )?report(?:s|ed|ing)) (?:from|for|on)\b"
-                              r"|^\s+(?:from|of)\s+(?:[A-Z][\w.&'’-]*\s+){1,4}report(?:ed|s)\b|^\s+has written\b")
+                              r"|^\s+(?:from|of)\s+(?:[A-Z][\w.&'’-]*\s+){1,4}report(?:ed|s)\b|^\s+has written\b"
+                              # "Jane Roe writes in the Harbour Times:": a writer, quoted for the story
+                              r"|^\s+(?:writes|wrote) (?:in|for) (?:the )?[A-Z]")
 _STAFF_BEFORE = re.compile(r"\b(?:reporter|correspondent|journalist|columnist|photographer|writer|editor|anchor)\s+$"
                            r"|\b(?:pic|picture|photo|image|credit)s?\s*:\s*$", re.I)
 

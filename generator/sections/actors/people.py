@@ -34,9 +34,18 @@ def _name_tokens(core: str) -> tuple[str, ...]:
     Memoised: each person's name is compared with every other name of the story."""
     core = GLUED_SUFFIX.sub(r" \1", core)  # "John J. RayIII": the space before the suffix was lost
     words = [w for w in fold(core).replace(".", ". ").split() if not re.fullmatch(r"[a-z]\.?", w)]
-    while len(words) > 1 and words[-1].rstrip(".,") in GENERATION_SUFFIXES:  # "John Ray III" is a Ray
+    # "John Ray III" is a Ray; "George III" keeps its numeral: a king's name, not a George
+    while len(words) > 2 and words[-1].rstrip(".,") in GENERATION_SUFFIXES:
         words.pop()
     return tuple(words)
+
+
+# A king's or a pope's number after the name ("Edward VII", "Benedict XVI"): no surname.
+REGNAL_NUMBER = re.compile(r"(?:x{0,2})(?:ix|iv|v?i{0,3})")
+# Titles a person is named by with one name alone ("Queen Anna", "Pope Leo", "Prince Karl"):
+# that name is the person's whole name, not the first name of another the story names in full.
+SOVEREIGN_TITLES = frozenset({"king", "queen", "prince", "princess", "pope", "emperor", "empress", "sultan",
+                              "tsar", "czar", "crown"})
 
 
 def _same_person(a: str, b: str) -> bool:
@@ -143,15 +152,26 @@ def merge_people(forms: Sequence[Form], uf: UnionFind) -> None:
     counts = Counter(uf.find(f.index) for f in forms if f.label == "PERSON" or len(f.core.split()) >= 2)
     singles = [f for f in forms if len(f.core.split()) == 1 and f.label in {"PERSON", "ORG"}
                and not is_country_name(f.core) and not is_abbreviation(f.core)]
-    fitting: dict[tuple[str, str], list[Form]] = {}  # the same surname recurs: match it against the names once
+    # a name tagged an organisation is a person's surname only where at least half the articles
+    # that write it name the person in full: not "Velt" the carmaker of five articles for "Car
+    # Maker Jo Velt" written once
+    articles: dict[str, set[int]] = defaultdict(set)
+    titles: dict[str, set[str]] = defaultdict(set)  # a name's key -> the sovereign's titles written before it
+    for f in forms:
+        articles[f.key].add(f.article)
+        titles[f.key] |= {w for w in fold(f.text).split()[:1] if w in SOVEREIGN_TITLES}
+    fitting: dict[tuple, list[Form]] = {}  # the same surname recurs: match it against the names once
     undecided = []
     for f in singles:
-        if (f.core, f.label) not in fitting:
-            fits = [m for m in multi if _surname_fits(f.core, m.core)]
+        key = _fitting_key(f)
+        if key not in fitting:
+            fits = [m for m in multi if _surname_fits(f.core, m.core) or _regnal_fits(f, m, titles)]
+            if f.label != "PERSON" and 2 * len(set().union(*(articles[m.key] for m in fits))) < len(articles[f.key]):
+                fits = []
             if not fits and f.label == "PERSON":
                 fits = [m for m in named if _surname_fits(f.core, m.core)]
-            fitting[(f.core, f.label)] = fits
-        fits = sorted({uf.find(m.index) for m in fitting[(f.core, f.label)]}, key=lambda root: (-counts[root], root))
+            fitting[key] = fits
+        fits = sorted({uf.find(m.index) for m in fitting[key]}, key=lambda root: (-counts[root], root))
         if len(fits) > 1:  # two people share the surname: a title only one bears tells which; else
             # the story's protagonist when named far more often than the other ("Arbery" is Ahmaud
             # Arbery, not his father named once); else no one
@@ -164,13 +184,27 @@ def merge_people(forms: Sequence[Form], uf: UnionFind) -> None:
     # for any of its mentions (a surname decided once is its group's: a second decision would
     # make two people one)
     for f in undecided:
-        roots = sorted({uf.find(m.index) for m in fitting[(f.core, f.label)]})
+        roots = sorted({uf.find(m.index) for m in fitting[_fitting_key(f)]})
         if uf.find(f.index) in roots:
             continue
         if not any(uf.find(m.index) == uf.find(f.index) for m in multi):
             local = _local_reading(f, roots, forms, uf)
             if local:
                 uf.union(local[0], f.index)
+
+
+def _fitting_key(f: Form) -> tuple[str, str]:
+    return f.core, f.label
+
+
+def _regnal_fits(f: Form, m: Form, titles: dict[str, set[str]]) -> bool:
+    """ "Anna" or "Queen Anna" for "Queen Anna II" (a sovereign goes by the name alone), not
+    "Prince Karl" for "King Karl IV": a name written only with titles the sovereign's own name
+    never bears is someone else's."""
+    words = _name_tokens(m.core)
+    if len(words) != 2 or not REGNAL_NUMBER.fullmatch(words[1]) or fold(f.core) != words[0]:
+        return False
+    return not titles[f.key] or bool(titles[f.key] & titles[m.key])
 
 
 DOMINANT = 3  # a person named this many times as often as another of the same surname is the one meant
@@ -241,7 +275,9 @@ FIRST_NAME_DOMINANCE = 3  # "Steve" is the article's Steve Jobs when he is named
 def first_name_of(core: str) -> str | None:
     """The folded first name of a multi-word person's name ("Steve Jobs" -> "steve")."""
     words = _name_tokens(core)
-    return words[0] if len(words) >= 2 else None
+    if len(words) < 2 or REGNAL_NUMBER.fullmatch(words[-1]):
+        return None  # "Edward VII": "Edward" alone is not known to be the king
+    return words[0]
 
 
 def merge_first_names(forms: Sequence[Form], uf: UnionFind) -> None:
@@ -262,6 +298,8 @@ def merge_first_names(forms: Sequence[Form], uf: UnionFind) -> None:
         # Vikram lander", named after Vikram Sarabhai): only a person's first name is one
         if f.label != "PERSON" or " " in f.core or key not in by_first or uf.find(f.index) in multi_roots:
             continue
+        if fold(f.text).split()[0] in SOVEREIGN_TITLES:
+            continue  # "Queen Anna" is no Anna Roe of the same story
         votes[uf.find(f.index)].add(_first_name_person(f.article, sorted(by_first[key]), size))
     for root, people_voted in sorted(votes.items()):
         if len(people_voted) == 1 and None not in people_voted:

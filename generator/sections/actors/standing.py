@@ -18,13 +18,14 @@ from typing import Iterable, Sequence
 from generator.sections.actors.roles import content_words, head_word
 from generator.text.actor_kinds import (
     ADDRESS_WORDS, EVENT_NAME_WORDS, FACILITY_NOUNS, HOLIDAYS, GENERIC_ORG_HEADS, INSTITUTION_NOUNS, MEDIA_NAME_WORDS, MEDIA_NOUNS, ORG_NOUNS,
-    HONORIFICS, MODEL, OUTCOME_NOUNS, PERSON_NOUNS, ROLE_NOUNS, THING_NOUNS, TIME_ZONES, TITLE_NOUNS, UNITS, country_of, fold,
+    HONORIFICS, MODEL, NAMED_FOR_NOUNS, OUTCOME_NOUNS, PERSON_NOUNS, ROLE_NOUNS, THING_NOUNS, TIME_ZONES, TITLE_NOUNS, UNITS, country_of, fold,
     is_people_of_a_country, person_noun,
 )
 
 PLACE_KINDS = frozenset({"city", "region"})
 # First words of a storm's or an operation's name ("Hurricane Ian", "Typhoon Hagibis").
-STORM_WORDS = frozenset({"hurricane", "typhoon", "cyclone", "storm", "tropical", "operation"})
+STORM_WORDS = frozenset({"hurricane", "typhoon", "cyclone", "storm", "superstorm", "tornado", "blizzard", "tropical",
+                         "operation"})
 # Heads of a country's description: what a country is in a story ("the first country to ...").
 COUNTRY_NOUNS = frozenset({
     "country", "nation", "state", "power", "member", "kingdom", "republic", "ally", "neighbour",
@@ -147,7 +148,8 @@ def _is_thing(name: str, kind: str, phrases: Sequence[str], ev: Evidence) -> boo
         return True
     if kind != "country" and _majority(heads, THING_NOUNS - COUNTRY_NOUNS if kind == "group" else THING_NOUNS):
         return True
-    things = sum(c for noun, c in ev.modified if noun in THING_NOUNS or noun == MODEL) + ev.indefinite
+    things = sum(c for noun, c in ev.modified if noun in THING_NOUNS or noun in NAMED_FOR_NOUNS or noun == MODEL) \
+        + ev.indefinite
     return things >= THING_SHARE * ev.mentions and ev.speaks == 0
 
 
@@ -228,6 +230,14 @@ def without_own_name(phrase: str, names: Iterable[str], kind: str = "person") ->
     return " ".join(words)  # "Floyd's younger brother" is kin: a possessive of the name may stay
 
 
+# Heads of what a body is, beside the nouns that name bodies themselves (BODY_NOUNS).
+MORE_BODY_HEADS = frozenset({"house", "rival", "contractor", "tribunal", "chamber", "partner", "supplier", "owner",
+                             "parent", "unit", "arm", "division", "venture", "startup", "start-up", "outfit",
+                             "network", "wing", "faction", "member", "ally", "affiliate", "offshoot", "successor"})
+# The words of a style of address, never of a role ("Her Majesty", "His Excellency").
+FORMS_OF_ADDRESS = frozenset({"majesty", "majesty's", "highness", "excellency", "holiness", "lordship", "ladyship"})
+
+
 def fits(phrase: str, kind: str) -> bool:
     """A description that can be this kind of actor's role: a person's names a person ("the
     bank's chief economist", "Floyd's nephew"), never a thing ("news of convictions"); a
@@ -236,9 +246,12 @@ def fits(phrase: str, kind: str) -> bool:
     if not head:
         return False
     if kind == "person":
-        return person_noun(head)
+        # "Royal Highness Prince" (of "His Royal Highness Prince Karl"): a form of address, no role
+        return person_noun(head) and not set(fold(phrase).split()) & FORMS_OF_ADDRESS
     if kind == "country":
         return head in COUNTRY_NOUNS
     if head in OUTCOME_NOUNS:
         return False  # "Senate voted ..., the culmination of a yearlong fight": the vote's, not the Senate's
-    return head not in THING_NOUNS and not person_noun(head) or head in BODY_NOUNS
+    # what a body is: "the space agency", "a rival carrier" (not "its four legs", "advice from the
+    # forecaster", "Examplia volcano": words the parse hung on the name)
+    return head in BODY_NOUNS or head in MEDIA_NOUNS or head in MORE_BODY_HEADS
