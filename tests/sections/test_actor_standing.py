@@ -160,6 +160,7 @@ def test_a_storm_tagged_a_person_and_two_people_run_together_are_no_actor():
     from generator.sections.actors.standing import Evidence, standing
     busy = Evidence(mentions=5, acts=3, speaks=1)
     assert standing("Hurricane Velt", "person", [], False, busy, 3, frozenset()) == "thing"
+    assert standing("Superstorm Velt", "person", [], False, busy, 3, frozenset()) == "thing"
     assert standing("Ana Duarte and Lev Orlanov", "person", [], False, busy, 3, frozenset()) == "thing"
     assert standing("Ana Duarte", "person", [], False, busy, 3, frozenset()) == "actor"
 
