@@ -70,6 +70,9 @@ _BRACKET_DATELINE = re.compile(rf"^(?P<place>{_WORD}(?:\s+{_WORD}){{0,2}})\s+\[{
                                rf"{_DATE}?\s*(?:[:—–]|--?)\s*(?=[\"“‘'A-Z0-9])")
 # "Alwaght- Volodymyr Zelensky ...": a one-word tag glued to a dash, then the report
 _TAG_DATELINE = re.compile(r"^(?P<place>[A-Z][a-z]+)-\s+(?=[\"“A-Z])")
+# "Lakeside - A powerful storm ...": one place name in title case, a spaced dash, then the report (prose
+# opens no paragraph with one word and a dash)
+_TITLE_DASH_DATELINE = re.compile(r"^(?P<place>[A-Z][a-z]{3,})\s[-–—]\s(?=[\"“]?(?:The|A|An)\s|[\"“]?[A-Z][a-z]+\s)")
 # The words after a dateline make a report, not a label: at least this many.
 MIN_WORDS_AFTER = 4
 LABEL_RE = re.compile(r"^(?:STORY|WATCH|LISTEN|VIDEO|PHOTOS?|UPDATE[D]?(?:\s+(?:at\s+)?\d[\d:.]*\s*(?:[ap]\.?m\.?)?"
@@ -98,7 +101,7 @@ def dateline(paragraph: str) -> Dateline | None:
          or _BRACKET_DATELINE.match(paragraph) or _TAG_DATELINE.match(paragraph)
          or _CAPS_DATE_DATELINE.match(paragraph) or _TITLE_DATE_DATELINE.match(paragraph)
          or _TITLE_PLACE_DATELINE.match(paragraph) or _GLUED_DATELINE.match(paragraph)
-         or _AGENCY_ONLY_DATELINE.match(paragraph))
+         or _AGENCY_ONLY_DATELINE.match(paragraph) or _TITLE_DASH_DATELINE.match(paragraph))
     if m is None or len(paragraph[m.end():].split()) < MIN_WORDS_AFTER:
         return None
     if m.re is _CAPS_DATELINE and not re.search(r"[A-Z]{2}", m.group("place")):
@@ -179,9 +182,15 @@ _SCENE_DATED = re.compile(
 # A scene told in the present that ends on its full date, whatever its verb ("A protester tries to
 # break the glass ... Monday, July 1, 2019"): prose tells a dated past in the past tense
 _DATED_END = re.compile(rf"(?:\bon\s+)?(?:(?:{_WEEKDAY}),?\s+)?{_MONTH_NAME}\s+\d{{1,2}},\s+\d{{4}}\.?$")
-_PAST_OR_FUTURE = re.compile(r"\b(?:[a-z]+ed|was|were|had|did|said|told|went|came|took|made|broke|fell|left|saw|gave|"
+_PAST_OR_FUTURE = re.compile(r"\b(?:(?<!\bthe )(?<!\ba )(?<!\ban )[a-z]+ed|was|were|had|did|said|told|went|came|took|made|broke|fell|left|saw|gave|"
                              r"won|ran|began|became|struck|found|held|kept|met|paid|sent|spent|stood|sold|thought|"
                              r"brought|bought|will|would|has|have|been|is expected)\b")
+# A scene in the present with what the person is doing meanwhile, no place or date: "Jane Roe
+# cries while embracing a teammate after winning the title." (a photo's caption, not prose)
+_SCENE_WHILE = re.compile(
+    rf"^[\"“]?[A-Z](?:[^\"“”.!?,\s]*\s){{0,5}}?{_NOT_AFTER}(?:{_SCENE_VERBS})\s+(?:while|as|after)\s+[a-z]+ing\b"
+    r"[^\"“”!?]*\.$")
+MAX_SCENE_WHILE_WORDS = 30
 MAX_DATED_SCENE_WORDS = 40
 MIN_DATED_SCENE_WORDS = 6  # before the date: a sentence, not a date line or a name and its date
 
@@ -229,6 +238,9 @@ def caption(text: str) -> str | None:
         return "photo caption"
     if len(stripped.split()) <= MAX_SCENE_WORDS and stripped.endswith(".") and _SCENE.match(stripped):
         return "photo caption"  # a sentence: a headline ("Crews search river in Harbour City") has no full stop
+    if len(stripped.split()) <= MAX_SCENE_WHILE_WORDS and _SCENE_WHILE.match(stripped) \
+            and not _PAST_OR_FUTURE.search(stripped):
+        return "photo caption"  # "Jane Roe cries while embracing a teammate after winning the title."
     if _dated_scene(stripped):
         return "photo caption"  # "Protesters break into the headquarters on July 1, 2019."
     if _SCENE_DATED.match(stripped):

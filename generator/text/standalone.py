@@ -181,6 +181,12 @@ WRITER_FIRST_PERSON = re.compile(r"\b(?:I|I['’](?:m|ve|d|ll)|me|my|myself)\b")
 _LOWER_START = re.compile(r"^[\"“‘'(]*[a-z](?![a-z]*[A-Z])")
 ENDS_A_SENTENCE = re.compile(r"[.!?][\"'”’)\]]*$")
 QUOTE_MARKS = re.compile(r"[\"“”]")
+LOW_QUOTE_MARK = "„"  # opens a quotation in German-style copy („... “): with its mate, an odd count is one left open
+# A quotation opened with a single mark and never closed ("read: ‘It is with deep sorrow that ..."):
+# a closing ’ is followed by no letter (the apostrophe of "Britain’s" is).
+_OPEN_SINGLE = re.compile(r"(?:^|(?<=[\s:(—–-]))‘(?![^‘]*’(?![a-zA-Z]))")
+# "In the end, it was Jane Roe.": a name and nothing said of it, an answer to a sentence not shown
+BARE_CLEFT = re.compile(r"^(?:[A-Z][a-z]+(?: [a-z]+){0,3}, )?[Ii]t (?:was|is|will be) (?:[A-Z][\w'’.-]*\s?){1,4}[.!]$")
 
 
 # A phrase inside the line pointing to something said before it: "those reports", "any such
@@ -286,7 +292,8 @@ def form_problem(text: str) -> str | None:
         speaker = SPEAKER_TAIL.search(stripped) or opener.startswith("the ") and UNNAMED_SPEAKER.search(stripped)
         return f"does not stand alone (speaker only '{opener}')" if speaker \
             else f"does not stand alone (opens with '{opener}')"
-    if len(QUOTE_MARKS.findall(stripped)) % 2:
+    marks = len(QUOTE_MARKS.findall(stripped))
+    if marks % 2 or (marks + stripped.count(LOW_QUOTE_MARK)) % 2 or _OPEN_SINGLE.search(stripped):
         return "unbalanced quotation marks"
     if stripped.count("(") != stripped.count(")"):
         return "unbalanced brackets"
@@ -297,7 +304,7 @@ def form_problem(text: str) -> str | None:
     if CUT_START.match(stripped) or _LOWER_START.match(stripped):
         return "cut off (starts mid-way)"
     said = SAID_NOTHING.search(stripped)
-    if SPEECH_WITHOUT_WORDS.search(stripped) or (said and not QUOTE_MARKS.search(stripped)
+    if SPEECH_WITHOUT_WORDS.search(stripped) or (said and not QUOTE_MARKS.search(stripped) and "‘" not in stripped
                                                  and not ATTRIBUTED_AFTER.search(stripped[:said.end()])):
         return "introduces words that are not there"
     if FRAGMENT.match(stripped) and "," not in stripped or ADDED_PHRASE.match(stripped):
@@ -330,6 +337,10 @@ def form_problem(text: str) -> str | None:
     first = FIRST_PERSON.search(_QUOTED.sub(" ", stripped))
     if first:
         return f"someone's words with no speaker ('{first.group(0)}' outside quotation marks)"
+    if _QUOTED.sub(" ", stripped).rstrip(" \"”’)").endswith("!"):
+        return "an exclamation: the writer's voice, not a reported fact"  # "Rovers can't catch a break!"
+    if BARE_CLEFT.match(stripped):
+        return "says nothing alone (a name, the answer to a sentence not shown)"
     return None
 
 

@@ -32,6 +32,8 @@ from generator.text.furniture import caption, dateline, furniture, label, markup
      "PORTVILLE/NEW HARBOUR (Wire) - ", None, None, None),
     ("LAKESIDE (WIRE/AP) — A gunman opened fire on the crowd from the hotel.", "LAKESIDE (WIRE/AP) — ", None, None, None),
     ("June 25, 2009 (PORTVILLE) The singer died at the hospital in the city.", "June 25, 2009 (PORTVILLE) ", 6, 25, 2009),
+    ("Lakeside - A powerful tropical storm made landfall in Examplia on Thursday evening.", "Lakeside - ",
+     None, None, None),
 ])
 def test_a_dateline_is_read_with_its_date(text, prefix, month, day, year):
     found = dateline(text)
@@ -45,6 +47,8 @@ def test_a_dateline_is_read_with_its_date(text, prefix, month, day, year):
     "UNITED — The club",  # too short to be a report
     "The council met on Monday to discuss the budget for the coming year.",
     "Anti- government protesters marched on Sunday in the capital.",
+    "Brexit - the word of the year - dominated the talks.",
+    "Sales - which fell in May - rose again in June, the firm said.",
 ])
 def test_not_a_dateline(text):
     assert dateline(text) is None
@@ -82,6 +86,9 @@ def test_a_label_before_the_text_is_found():
      "photo caption"),
     ("Two police officers stand guard on the corner of Harbour Ave on Monday April 15, 2013, after an explosion at "
      "the finish line killed at least three people.", "photo caption"),
+    ("Jane Roe cries while embracing teammate Ann Lee after winning the league title.", "photo caption"),
+    ("Vehicles get caught in the rain as the storm begins to come inland to the flooded district of Lyra, "
+     "southern Examplia on March 15, 2019.", "photo caption"),  # "the flooded district": no past tense
 ])
 def test_captions_and_credits(text, kind):
     assert caption(text) == kind
@@ -100,6 +107,9 @@ def test_captions_and_credits(text, kind):
     "The bridge was seen by millions of commuters each year until it fell on Tuesday, May 7, 2020.",
     "Lakeside, once a mill town, voted on Monday to close its school.",
     "Most residents will return to their homes in Lyra on Monday, officials said.",
+    "Roe cried while embracing her mother after winning the title.",
+    "The coach waves as fans chant his name.",
+    "Crews cleared the flooded district of Lyra on March 15, 2019.",
 ])
 def test_article_text_is_not_a_caption(text):
     assert caption(text) is None

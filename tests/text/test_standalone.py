@@ -242,3 +242,18 @@ def test_a_distance_a_delay_an_extreme_or_a_deed_told_before_does_not_stand_alon
     for line in ("Harlow did not qualify for the final in 1950.", "Jane Roe was a teacher at the school for 20 years.",
                  "The town lies twenty kilometres away from the coast."):
         assert form_problem(line) is None, line
+
+
+def test_an_exclamation_or_a_bare_name_answering_an_unseen_sentence_says_nothing_alone():
+    assert form_problem("Jane Roe can’t catch a break!") == "an exclamation: the writer's voice, not a reported fact"
+    assert form_problem("In the end, it was Jane Roe.") == "says nothing alone (a name, the answer to a sentence not shown)"
+    assert form_problem("A caption on the screen said „100 years of the same.") == "unbalanced quotation marks"
+    assert form_problem("In the end, it was Roe breaking free in the box and scoring from eight yards.") is None
+    assert form_problem("“We won!” Jane Roe told the crowd.") is None
+
+
+def test_a_quotation_opened_with_a_single_mark_must_be_closed():
+    assert form_problem("A statement from the family read: ‘It is with deep sorrow that the Queen announces "
+                        "the death of her husband.") == "unbalanced quotation marks"
+    assert form_problem("The Queen’s statement said ‘he died peacefully’ at home.") is None
+    assert form_problem("‘We are devastated,’ Jane Roe said.") is None
