@@ -201,8 +201,9 @@ def _person_by_title(surface: str, ranked: Sequence[Actor], source_id: SourceId,
 
 
 def _fuller(name: str, ranked: Sequence[Actor]) -> str:
-    """A one-word person name -> the one person of the story whose full name ends with it."""
-    if len(name.split()) != 1:
+    """A one-word person name -> the one person of the story whose full name ends with it (not
+    a body's one-word name: "Velmont" the company is no "Jo Velmont" its founder)."""
+    if len(name.split()) != 1 or any(a.name == name and a.kind != "person" for a in ranked):
         return name
     last = _last_word(name)
     fuller = {a.name for a in ranked if a.kind == "person" and len(a.name.split()) > 1
@@ -437,15 +438,36 @@ def build_quotes(items: Sequence[AnalysedArticle], actors: Sequence[Actor],
     clusters = _clusters(_group_mentions(items, actors), prominence)
     prepared = prepare_statements(statements)
     repeats = [c for c in clusters if is_statement(c[0].text) and repeats_statement(c[0].text, prepared)]
-    fresh = [c for c in clusters if not any(c is r for r in repeats)]
+    fresh = [c for c in clusters if not any(c is r for r in repeats) and not _part_of_another(c, clusters)]
     key = [c for c in fresh if c[0].speaker and is_statement(c[0].text)]
     rest = sorted((c for c in fresh if not (c[0].speaker and is_statement(c[0].text))),
                   key=lambda c: _importance(c[0], prominence))
     quotes = [Quote(c[0].speaker, c[0].text, c[0].sources, _notes(c[0], True))
               for c in _by_voice(key, prominence, _topic(items)) + rest]
-    quotes += [Quote(g.speaker, g.text, g.sources, _notes(g, False)) for c in fresh for g in c[1:]]
+    # (a rendering that is only a part of the statement shown adds nothing: it is not shown again)
+    quotes += [Quote(g.speaker, g.text, g.sources, _notes(g, False)) for c in fresh for g in c[1:]
+               if not _inside(g.text, c[0].text)]
     quotes += [Quote(g.speaker, g.text, g.sources, _notes(g, k == 0)) for c in repeats for k, g in enumerate(c)]
     return quotes
+
+
+def _part_of_another(cluster: list[_Group], clusters: list[list[_Group]]) -> bool:
+    """The words are all inside a longer quotation the story shows ("I came back for a reason"
+    beside "I came back for a reason. I came back to bring a title home"): by the same speaker,
+    or, when long enough for the longer one to note the other attribution, by anyone."""
+    text = cluster[0].text
+    return any(other is not cluster and _inside(text, other[0].text)
+               and (_compatible(cluster[0].speaker, other[0].speaker) or len(text.split()) >= CONTAINED_WORDS)
+               for other in clusters)
+
+
+def _inside(part: str, whole: str) -> bool:
+    """All of `part`'s words, in order, inside the longer `whole` (at least MIN_PART_WORDS of them)."""
+    a, b = normalise(part), normalise(whole)
+    return len(a.split()) >= MIN_PART_WORDS and len(b) > len(a) and f" {a} " in f" {b} "
+
+
+MIN_PART_WORDS = 5  # fewer words inside a longer quotation are a phrase picked out of it (a fragment), shown apart
 
 
 def prepare_statements(statements: Sequence[str]) -> list[tuple[str, frozenset[str]]]:
