@@ -258,7 +258,9 @@ def _sets_apart(child, head, coarse: bool) -> bool:
     if child.dep_ == "advcl":
         marks = {c.lower_ for c in child.children if c.dep_ == "mark" or (c.dep_ == "advmod" and c.tag_ == "WRB")}
         if not marks or marks & CONCURRENT_MARKS:
-            return False
+            # "The trial was the last, as the court prepares to close next month": a clause told in
+            # the present or future beside a past main event is another time, whatever its mark
+            return bool(marks) and _tense(child) in ("present", "future") and _tense(head) == "past"
         return not (marks <= FOLLOWING and ((coarse and not _distance(child)) or _right_after(child)))
     if child.dep_ == "pcomp" and head.lower_ in ACT_PREPOSITIONS and child.tag_ == "VBG" \
             and not any(c.dep_ in SUBJECT_DEPS for c in child.children):

@@ -161,3 +161,10 @@ def test_a_record_counted_since_a_clause_of_its_own_dates_no_event():
             "to hit the coast since records began in 1851.")
     assert [m.expression for m in mentions(text, "2024-09-27")] == ["on Thursday"]
     assert [m.expression for m in mentions("The company has grown since it was founded in 1998.")] == ["in 1998"]
+
+
+@pytest.mark.slow
+def test_a_clause_told_in_the_present_beside_a_past_event_is_another_time():
+    assert timing("The trial was the last before the tribunal, as the court prepares to close its doors next month.",
+                  "2017-11-22") == [("next month", "2017-12", "side")]
+    assert timing("Crowds cheered as the team arrived on Monday.", "2017-10-04") == [("on Monday", "2017-10-02", "main")]
