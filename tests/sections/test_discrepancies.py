@@ -451,3 +451,14 @@ def test_a_count_of_an_event_years_before_is_no_dispute():
                  "The crash at Harlow airport killed at least 85 people, officials said.")
     b = analysed("b", "A crash at Harlow airport in 1993 killed 68 people, officials said.")
     assert not [d for d in disputes(a, b) if d.text.startswith("Figures")]
+
+
+@pytest.mark.slow
+def test_two_ceilings_of_one_measure_that_differ_are_a_disagreement():
+    a = analysed("a", "Cyclone Vera, which is carrying winds of up to 225 km/h, is making landfall near the port of Lyra.")
+    b = analysed("b", "Cyclone Vera, which is carrying heavy rains and winds of up to 177 km/h, made landfall at the "
+                      "port city of Lyra.")
+    c = analysed("c", "Cyclone Vera, which is carrying heavy rains and winds of up to 177 km/h, hit the port of Lyra.")
+    d = only(disputes(a, b), "Figures")
+    assert "225" in d.text and "177" in d.text
+    assert not [x for x in disputes(b, c) if x.text.startswith("Figures")]

@@ -285,6 +285,22 @@ def figures(c: Claim) -> list[Figure]:
     return out
 
 
+def _apart(a: Figure, b: Figure) -> bool:
+    """Values that cannot both be true: intervals that do not meet, or two ceilings of one
+    measure that differ ("winds of up to 225 km/h" / "up to 177 km/h": each the greatest)."""
+    if a.hi < b.lo or b.hi < a.lo:
+        return True
+    return _CEILING.match(a.expression) is not None and _CEILING.match(b.expression) is not None and a.hi != b.hi
+
+
+_CEILING = re.compile(r"up to\b", re.I)
+
+
+def _written(f: Figure) -> float:
+    """The value as written: a ceiling's top ("up to 225"), else its floor ("at least 41", "12")."""
+    return f.hi if f.lo == 0.0 and f.hi != float("inf") else f.lo
+
+
 def _hedged(hedge: str, v: float) -> tuple[float, float]:
     if hedge in ("more than", "over", "at least", "exceeded", "passed", "topped"):
         return v, float("inf")
@@ -439,7 +455,7 @@ def number_conflicts(al: Alignment, related: float) -> list[Conflict]:
     given: dict[str, set[float]] = {}  # source -> every value it gives, of any measure
     for c, fs in zip(al.claims, figs):
         for f in fs:
-            given.setdefault(c.sid, set()).update({f.lo, f.hi})
+            given.setdefault(c.sid, set()).update({f.lo, f.hi} - {0.0, float("inf")})
     n = len(al.claims)
     out = []
     for i in range(n):
@@ -452,9 +468,9 @@ def number_conflicts(al: Alignment, related: float) -> list[Conflict]:
                 continue
             for fa in figs[i]:
                 for fb in figs[j]:
-                    if not _same_thing(fa, fb) or not (fa.hi < fb.lo or fb.hi < fa.lo) or fa.rising or fb.rising:
+                    if not _same_thing(fa, fb) or not _apart(fa, fb) or fa.rising or fb.rising:
                         continue
-                    if fb.lo in given.get(ci.sid, ()) or fa.lo in given.get(cj.sid, ()):
+                    if _written(fb) in given.get(ci.sid, ()) or _written(fa) in given.get(cj.sid, ()):
                         continue  # one source gives both values: two different things
                     if _rounded(fa, fb):
                         continue  # "51.9" / "52": one value, rounded
