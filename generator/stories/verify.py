@@ -66,7 +66,9 @@ RELATIONS = r"(?:rival|competitor|challenger|opponent|predecessor|successor|coll
             r"attorney|aide|assistant|manager|agent|coach)"
 # someone else's relation, told from a sentence not shown: "then his 11-year-old daughter" (not "in her 80s")
 PERSONAL_ROLE = re.compile(rf"\b(?:his|her|their)\s+(?:[\w-]+\s+)?(?:{KIN}|{RELATIONS})s?\b", re.I)
-KIN_ROLE = re.compile(rf"^(?:(?:the|a|an|late|former|estranged|younger|older|eldest|elder|twin)\s+)*{KIN}$", re.I)
+KIN_ROLE = re.compile(rf"^(?:(?:the|a|an|late|former|estranged|younger|older|eldest|elder|twin|best|close|old|"
+                      rf"longtime|long-time)\s+)*(?:{KIN}|friend|pal|neighbou?r|colleague|teammate|classmate|roommate)$",
+                      re.I)
 SUPERLATIVE_ROLE = re.compile(r"^(?:the\s+)?(?:[a-z]+est|last|first|only|next)\s+[a-z]+$", re.I)
 DATED_ROLE = re.compile(r"\b(?:(?:last|next|this|on)\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day|yesterday|today|"
                         r"tomorrow)\b", re.I)
