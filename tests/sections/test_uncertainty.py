@@ -71,6 +71,16 @@ def test_what_an_act_was_for_or_a_possibility_gone_by_is_no_open_question():
     assert classify("The ruling could open the door to appeals.") == "open_question"
 
 
+def test_a_wish_what_might_have_been_what_one_could_do_and_a_scene_of_confusion_are_no_open_question():
+    assert classify("Either side would win its first title if only someone could find the net.") != "open_question"
+    assert classify("Harbour won, and it could all have been much easier had Roe scored early.") != "open_question"
+    assert classify("Parents stood vigil, clutching at what hope they could find as the rain swirled.") \
+        != "open_question"
+    assert classify("There was confusion during the attack, which came as fireworks were set off.") != "open_question"
+    assert classify("There was also confusion over some 50 people who were still unaccounted for.") == "open_question"
+    assert classify("The death toll could rise further, officials said.") == "open_question"
+
+
 def test_a_prediction_under_the_sources_own_whats_next_heading_stays_next():
     text = "The ruling could open the door to further appeals."
     assert classify(text, heading="next") == "next"

@@ -28,7 +28,9 @@ OPEN_QUESTION_PATTERNS = [
     # "How many people were inside is not yet known."
     r"\b(is|are|was|were|has|have)\s+(not|n't|yet to be)\s+(yet\s+|been\s+)*(known|clear|confirmed|determined|established|disclosed)\b",
     # "There is uncertainty over the ceasefire's terms." / "Questions remain over funding."
-    r"\bthere (is|are|was|were|remains?) (also |still )?(some |much |little )?(uncertainty|questions?|doubts?|confusion)\b",
+    # (confusion "over" something, not "during" an attack: the scene told, no question left)
+    r"\bthere (is|are|was|were|remains?) (also |still )?(some |much |little )?(uncertainty|questions?|doubts?|"
+    r"confusion(?= (?:over|about|as to|regarding|whether|on|surrounding)\b))",
     r"\b(questions|doubts) (remain|persist|linger)\b",
     # "Whether the deal survives remains to be seen."
     r"\b(remains?|is) to be seen\b|\byet to be (decided|determined|seen|announced)\b",
@@ -58,9 +60,13 @@ HEDGED_PATTERNS = [
     # (the modal "may" in lower case only: "Mrs May will step down" is a name, not a possibility;
     # a habit or an ability in the past is none either: "where they could often be found building",
     # "a crater which scientists believe could hold water" describes, it does not leave open)
-    r"(?<!\bwhere )(?<!\bwhich )(?<!\bwho )\b(could|(?-i:may)|might)\s+(soon\s+|also\s+|eventually\s+|still\s+|well\s+)?"
-    r"(?!not\b|hardly\b|have\b|often\b|sometimes\b|usually\b|always\b|frequently\b|regularly\b|easily\b|"
-    r"be (?:seen|found|heard)\b)[a-z]{3,}",
+    # (nor a wish or a condition, "if only someone could score", nor what one could do, "what
+    # hope they could find", nor what might have been, "it could all have been easier")
+    r"(?<!\bwhere )(?<!\bwhich )(?<!\bwho )(?<!\bwhat )(?<!\bwhatever )"
+    r"(?<!\bif only someone )(?<!\bif only they )(?<!\bif only he )(?<!\bif only she )(?<!\bif only it )"
+    r"\b(could|(?-i:may)|might)\s+(soon\s+|also\s+|eventually\s+|still\s+|well\s+)?"
+    r"(?!not\b|hardly\b|(?:all |also |easily |well )?have\b|often\b|sometimes\b|usually\b|always\b|frequently\b|"
+    r"regularly\b|easily\b|be (?:seen|found|heard)\b)[a-z]{3,}",
     # "Prices are expected to rise." / "Unemployment is likely to climb."
     # "The toll will most likely increase further."
     r"\bwill\s+(?:most\s+|very\s+)?(?:likely|probably)\b|"
@@ -187,8 +193,10 @@ def open_question_cue(text: str) -> bool:
 _REASON_CLAUSE = re.compile(r"\b(?:on|amid|over|because of)\s+(?:fears?|concerns?|worries|hopes?|warnings?)\b[^.;]*", re.I)
 
 
-# "threw knives up so they could cut the belts": what the act was for, done, not a possibility
-_PURPOSE_CLAUSE = re.compile(r"\bso\s+(?:that\s+)?\w+\s+(?:could|might)\b[^.;]*", re.I)
+# "threw knives up so they could cut the belts": what the act was for, done, not a possibility;
+# "clutching at what hope they could find": what one could do, told of a scene
+_PURPOSE_CLAUSE = re.compile(r"\b(?:so\s+(?:that\s+)?\w+|what(?:ever)?\s+(?:\w+\s+){0,2}\w+)\s+(?:could|might)\b[^.;]*",
+                             re.I)
 
 
 def hedged_cue(text: str) -> bool:
