@@ -98,6 +98,10 @@ def test_kind_follows_the_descriptions_heads_and_the_pronouns():
     assert corrected_kind("person", "Kestrel", [], ev(("speaks", "impersonal"))) == "organization"
     # one word is no person's full name; a body's word in the name keeps it a body
     assert corrected_kind("organization", "Apple", ["chief executive"], ev(())) == "organization"
+    # a newsroom or a company by its name's last word, whatever its pronouns or the parse's "title"
+    assert corrected_kind("organization", "Lyra News", [], ev(("speaks", "personal"))) == "organization"
+    assert corrected_kind("person", "Harbour Motors", [], ev(())) == "organization"
+    assert corrected_kind("organization", "Harbour Motors", ["General"], ev(())) == "organization"
     assert corrected_kind("organization", "Kestrel Bank", ["chief executive"], ev(())) == "organization"
     assert corrected_kind("person", "Kell’s Tracking And Command Network", [], ev(())) == "organization"
     assert corrected_kind("person", "Bill Roe", ["former rival", "Microsoft Chairman"],

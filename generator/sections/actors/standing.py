@@ -100,19 +100,29 @@ def corrected_kind(kind: str, name: str, phrases: Sequence[str], ev: Evidence) -
     office = _majority(heads, frozenset(h for h in heads if h in TITLE_NOUNS or h in PERSON_NOUNS))
     body = _majority(heads, BODY_NOUNS | MEDIA_NOUNS)
     if kind == "organization" and len(name.split()) >= 2 and fold(name).split()[-1] not in BODY_NOUNS \
-            and not body and (ev.personal > ev.impersonal or office):
+            and not body and not _body_shaped(name) and (ev.personal > ev.impersonal or office):
         return "person"
     if kind == "person" and not office and (body or ev.impersonal > ev.personal or _body_shaped(name)):
         return "organization"
     return kind
 
 
+# Last words of a company's or a newsroom's name, never a person's surname ("Harbour Motors",
+# "Velmont Airlines", "Lyra News").
+COMPANY_NAME_WORDS = frozenset({
+    "motors", "airlines", "airways", "industries", "systems", "holdings", "brothers", "partners", "foods",
+    "resources", "technologies", "communications", "pharmaceuticals", "electronics", "networks", "studios",
+    "entertainment", "inc", "corp", "corporation", "ltd", "plc", "llc", "enterprises", "investments", "ventures",
+    "logistics", "petroleum", "insurance", "news", "tv", "television", "radio", "broadcasting", "media",
+})
+
+
 def _body_shaped(name: str) -> bool:
-    """ "ISRO's Telemetry Tracking And Command Network": a possessive inside the name, or a last
-    word that names a body, is no person's name."""
+    """ "ISRO's Telemetry Tracking And Command Network", "Harbour Motors": a possessive inside the
+    name, or a last word that names a body or a company, is no person's name."""
     words = fold(name).split()
     return len(words) >= 2 and (any(w.endswith("'s") for w in words[:-1])
-                                or words[-1] in INSTITUTION_NOUNS | GENERIC_ORG_HEADS | MEDIA_NOUNS)
+                                or words[-1] in INSTITUTION_NOUNS | GENERIC_ORG_HEADS | MEDIA_NOUNS | COMPANY_NAME_WORDS)
 
 
 def is_media_description(phrase: str) -> bool:
