@@ -341,6 +341,18 @@ def _told_with_speaker(q: Quote, statements: Sequence[tuple[str, frozenset[str]]
     return any(surname in other.split() and any(p in other for p in passages) for other, _ in statements)
 
 
+# Two phrases run together across a full stop: "President Jane Roe. Examplian President" (not
+# an abbreviation's point: "Mrs. Roe's lawyer", "St. Roch's priest").
+_RUN_ON_ROLE = re.compile(r"\b(?!(?:Mrs|Mr|Ms|Dr|St|Jr|Sr|Gen|Gov|Sen|Rep|Col|Sgt|Capt|Rev|Prof|Lt|No|Co|Inc|Corp|Ltd)\.)"
+                          r"[A-Za-z][a-z]+\.\s+[A-Z]")
+
+
+def _names_itself(name: str, role: str) -> bool:
+    """The person's surname inside the role (a role is what the person is, never who)."""
+    last = name.split()[-1] if " " in name else ""
+    return len(last) >= 3 and re.search(rf"(?<![\w-]){re.escape(last)}(?![\w-])", role) is not None
+
+
 def role_problem(actor: Actor) -> str | None:
     """Why an actor's role line is not a role: a person's verb phrase or a description that
     names no person, a fragment (cut off, unbalanced quotes), a line pointing outside itself."""
@@ -354,12 +366,14 @@ def role_problem(actor: Actor) -> str | None:
     if actor.kind == "person" and (_MANY.match(role) or _plural_person(role)):
         return "describes several people, not one"  # "7 French citizens", "both former leaders"
     if FRAGMENT_ROLE.match(role) or len(role.split()) > MAX_ROLE_WORDS or CUT_ROLE.search(role) \
-            or OPEN_ROLE.search(role) or len(QUOTE_MARKS.findall(role)) % 2:
+            or OPEN_ROLE.search(role) or len(QUOTE_MARKS.findall(role)) % 2 or _RUN_ON_ROLE.search(role):
         return "a fragment, not a role"
     if POINTING_ROLE.search(role) or OTHER_ROLE.match(role) or (actor.kind == "person" and PERSONAL_ROLE.search(role)):
         return "does not stand alone (points outside the line)"  # "his 11-year-old daughter": whose?
     if len(QUOTE_MARKS.findall(role)) >= 2:
         return "a title in quotation marks, not a role"  # "Jane Roe: 'My encounter with ...'", a link
+    if actor.kind == "person" and _names_itself(actor.name, role):
+        return "carries the person's own name: words of the sentence, not a role"  # "President Jane Roe"
     if any(_glued(*m.groups()) for m in GLUED_ROLE.finditer(role)):
         return "words run together: garbled"  # "Israeli ForeignMinistry spokesman"
     words = role.split()

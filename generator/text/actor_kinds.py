@@ -17,6 +17,9 @@ from typing import Iterable
 HONORIFICS = frozenset({
     "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "dr", "dr.", "prof", "prof.", "sir", "dame",
     "lord", "lady", "sen.", "rep.", "gov.", "gen.", "col.", "lt.", "sgt.", "capt.", "rev.", "pm",
+    # ranks as police and armies abbreviate them ("Supt Jane Roe", "Det Insp Tom Roe")
+    "supt", "supt.", "insp", "insp.", "det", "det.", "sgt", "cmdr", "cmdr.", "lt", "capt", "col", "maj", "maj.",
+    "cpl", "cpl.",
 })
 
 # Nouns that name a person's office ("Foreign Minister Jane Doe", "the bank's chief executive").
@@ -375,7 +378,11 @@ ROLE_NOUNS = frozenset({"character", "role", "persona"})
 # name is never a person's, whatever its first word.
 COMPANY_NAME_ENDS = frozenset({"resources", "holdings", "industries", "partners", "systems", "technologies",
                                "energy", "capital", "motors", "airlines", "airways", "pharmaceuticals", "brands",
-                               "inc", "corp", "ltd", "llc", "plc", "ag", "sa", "nv"})
+                               "inc", "corp", "ltd", "llc", "plc", "ag", "sa", "nv", "brothers", "foods",
+                               "communications", "electronics", "networks", "studios", "entertainment", "corporation",
+                               "enterprises", "investments", "ventures", "logistics", "petroleum", "insurance",
+                               # a newsroom's: "Lyra News", "Harbour TV"
+                               "news", "tv", "television", "radio", "broadcasting", "media"})
 
 
 def is_body_noun(word: str) -> bool:

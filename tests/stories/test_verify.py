@@ -253,6 +253,7 @@ def test_roles_that_say_too_little_or_are_cut_from_a_sentence():
              ("organization", "released a 2 pm", "a fragment, not a role"),
              ("person", "husband", "says too little without what it is of"),
              ("person", "friend", "says too little without what it is of"),  # whose? (not shown)
+             ("person", "President Jane Roe. Examplian President", "a fragment, not a role"),
              ("person", "close friend", "says too little without what it is of"),
              ("person", "youngest man", "says too little without what it is of"),
              ("person", "Velt and Union Education Minister", "a fragment, not a role"),
@@ -264,8 +265,10 @@ def test_roles_that_say_too_little_or_are_cut_from_a_sentence():
         s = verify(story(actors=actors))
         assert s.actors[0].role is None and [h.reason for h in s.held] == [reason], role
     for kind, role in (("person", "Velorian Foreign Minister"), ("person", "wife of the late president"),
-                       ("organization", "ruled to suspend the ban on the party")):
+                       ("organization", "ruled to suspend the ban on the party"), ("person", "Mr. Roe's lawyer")):
         assert role_problem(Actor("Ana Duarte", kind, (), role, 2, ("001",), ("001",))) is None, role
+    assert role_problem(Actor("Ana Duarte", "person", (), "Duarte family lawyer", 2, ("001",), ("001",))) \
+        == "carries the person's own name: words of the sentence, not a role"
 
 
 def test_a_speakers_words_shown_bare_are_held():

@@ -50,13 +50,20 @@ def tidy(text: str) -> str:
 POSSESSIVE_END = re.compile(r"(?:['’‘`]s|['’‘`])$")
 
 
+# The service a title belongs to, written before it ("Police Chief", "Fire Commissioner").
+SERVICE_WORDS = frozenset({"police", "fire", "army", "navy", "coast", "border", "state", "county", "city"})
+
+
 def core_name(text: str, label: str) -> str:
     """ "Ms. Vogt" -> "Vogt"; "President Vogt" -> "Vogt"; "the Elysee's" -> "Elysee"."""
     text = strip_article(tidy(text))
     text = POSSESSIVE_END.sub("", text).strip()
     words = text.split()
     if label == "PERSON":
-        while len(words) > 1 and (words[0].lower() in HONORIFICS or words[0].lower() in TITLE_NOUNS):
+        # ("Police Superintendent Jane Roe": the force's word before the title goes with it)
+        while len(words) > 1 and (words[0].lower() in HONORIFICS or words[0].lower() in TITLE_NOUNS
+                                  or words[0].lower() in SERVICE_WORDS and len(words) > 2
+                                  and words[1].lower() in TITLE_NOUNS | HONORIFICS):
             words = words[1:]
         # "Actress Jane Roe", "Outfielder Jane Roe", "Swede Jane Roe": a job word or a nationality
         # written into the name

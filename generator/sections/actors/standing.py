@@ -17,7 +17,7 @@ from typing import Iterable, Sequence
 
 from generator.sections.actors.roles import content_words, head_word
 from generator.text.actor_kinds import (
-    ADDRESS_WORDS, EVENT_NAME_WORDS, FACILITY_NOUNS, HOLIDAYS, GENERIC_ORG_HEADS, INSTITUTION_NOUNS, MEDIA_NAME_WORDS, MEDIA_NOUNS, ORG_NOUNS,
+    ADDRESS_WORDS, COMPANY_NAME_ENDS, EVENT_NAME_WORDS, FACILITY_NOUNS, HOLIDAYS, GENERIC_ORG_HEADS, INSTITUTION_NOUNS, MEDIA_NAME_WORDS, MEDIA_NOUNS, ORG_NOUNS,
     HONORIFICS, MODEL, NAMED_FOR_NOUNS, OUTCOME_NOUNS, PERSON_NOUNS, ROLE_NOUNS, THING_NOUNS, TIME_ZONES, TITLE_NOUNS, UNITS, country_of, fold,
     is_people_of_a_country, person_noun,
 )
@@ -107,22 +107,12 @@ def corrected_kind(kind: str, name: str, phrases: Sequence[str], ev: Evidence) -
     return kind
 
 
-# Last words of a company's or a newsroom's name, never a person's surname ("Harbour Motors",
-# "Velmont Airlines", "Lyra News").
-COMPANY_NAME_WORDS = frozenset({
-    "motors", "airlines", "airways", "industries", "systems", "holdings", "brothers", "partners", "foods",
-    "resources", "technologies", "communications", "pharmaceuticals", "electronics", "networks", "studios",
-    "entertainment", "inc", "corp", "corporation", "ltd", "plc", "llc", "enterprises", "investments", "ventures",
-    "logistics", "petroleum", "insurance", "news", "tv", "television", "radio", "broadcasting", "media",
-})
-
-
 def _body_shaped(name: str) -> bool:
     """ "ISRO's Telemetry Tracking And Command Network", "Harbour Motors": a possessive inside the
     name, or a last word that names a body or a company, is no person's name."""
     words = fold(name).split()
     return len(words) >= 2 and (any(w.endswith("'s") for w in words[:-1])
-                                or words[-1] in INSTITUTION_NOUNS | GENERIC_ORG_HEADS | MEDIA_NOUNS | COMPANY_NAME_WORDS)
+                                or words[-1].strip(".") in INSTITUTION_NOUNS | GENERIC_ORG_HEADS | MEDIA_NOUNS | COMPANY_NAME_ENDS)
 
 
 def is_media_description(phrase: str) -> bool:
