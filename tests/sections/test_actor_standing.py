@@ -185,3 +185,13 @@ def test_two_names_run_together_a_clock_zone_and_a_role_played_are_no_actors():
 
     assert standing("Danny Roper", "person", ["character"], True, ev(("played",), ()), 2, NO_OUTLETS) == "character"
     assert standing("Tom Velt", "person", ["actor"], True, acting, 2, NO_OUTLETS) == "actor"
+
+
+def test_a_landform_a_lone_title_of_nobility_and_a_peoples_adjective_are_no_actors():
+    busy = Evidence(mentions=3, acts=1)
+    assert standing("River Velt", "organization", [], False, busy, 2, frozenset()) == "thing"
+    assert standing("Earl", "person", [], False, busy, 2, frozenset()) == "thing"
+    adjective = Evidence(mentions=2, modified=(("boy", 1), ("man", 1)))
+    assert standing("Velorian", "group", [], False, adjective, 2, frozenset()) == "passing"
+    assert standing("Velorian", "person", [], False, adjective, 2, frozenset()) == "passing"
+    assert standing("Harbour Party", "group", [], False, busy, 2, frozenset()) == "actor"

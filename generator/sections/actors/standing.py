@@ -23,6 +23,14 @@ from generator.text.actor_kinds import (
 )
 
 PLACE_KINDS = frozenset({"city", "region"})
+# Words a landform's name opens with ("River Avon", "Mount Velt", "Lake Lyra").
+LANDFORM_FIRST = frozenset({"river", "mount", "lake", "mt", "mt.", "cape", "loch", "isle"})
+# Nouns for people a people's name qualifies ("Velorian men and boys", "Harlow families").
+PEOPLE_NOUNS = frozenset({"man", "woman", "boy", "girl", "people", "child", "family", "civilian", "refugee",
+                          "villager", "resident", "worker", "fighter", "soldier", "victim", "muslim", "christian"})
+# Titles of nobility, written alone for their bearer ("the Earl", of "the Earl of Lyra").
+NOBLE_TITLES = frozenset({"earl", "duke", "duchess", "baron", "baroness", "count", "countess", "viscount",
+                          "marquess", "marquis", "lord", "lady"})
 # First words of a storm's or an operation's name ("Hurricane Ian", "Typhoon Hagibis").
 STORM_WORDS = frozenset({"hurricane", "typhoon", "cyclone", "storm", "superstorm", "tornado", "blizzard", "tropical",
                          "operation"})
@@ -177,6 +185,10 @@ def standing(name: str, kind: str, phrases: Sequence[str], described: bool, ev: 
         return "thing"  # "Jokowi, Prabowo": two names run together; "GMT": a clock's zone; "MW": a unit
     if " ".join(words) in HOLIDAYS:
         return "thing"  # "a new pontiff by Easter": a day of the calendar
+    if len(words) >= 2 and words[0] in LANDFORM_FIRST:
+        return "thing"  # "River Avon", "Mount Velt", "Lake Lyra": a landform named first by its kind
+    if len(words) == 1 and words[0] in NOBLE_TITLES:
+        return "thing"  # "the Earl" (of "Earl of Lyra"): a title, no one's name
     if kind == "person" and len(words) >= 2 and words[-1] in STRUCTURE_WORDS:
         return "thing"  # "the Morandi Bridge" taken for a person
     if len(words) >= 2 and (kind != "person" and words[-1] in EVENT_NAME_WORDS or words[0] in STORM_WORDS):
@@ -201,6 +213,8 @@ def standing(name: str, kind: str, phrases: Sequence[str], described: bool, ev: 
         return "outlet"  # "ITV News reporter Ian Woods said": the outlet's own staff, reporting
     if kind != "person" and not described and is_people_of_a_country(name):
         return "passing"  # "Examplians elected ...": a nation's people, named with nothing that sets them apart
+    if not described and ev.mentions and sum(c for noun, c in ev.modified if noun in PEOPLE_NOUNS) >= ev.mentions:
+        return "passing"  # "Velorian men and boys": a people's adjective on a noun each time, no actor
     if described or ev.acts or ev.speaks or told_of:
         return "actor"
     if kind == "person":
