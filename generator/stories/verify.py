@@ -348,9 +348,10 @@ _RUN_ON_ROLE = re.compile(r"\b(?!(?:Mrs|Mr|Ms|Dr|St|Jr|Sr|Gen|Gov|Sen|Rep|Col|Sg
 
 
 def _names_itself(name: str, role: str) -> bool:
-    """The person's surname inside the role (a role is what the person is, never who)."""
+    """The person's surname inside the role (a role is what the person is, never who); not a
+    relative's possessive, "Roe's daughter" (a family shares its name)."""
     last = name.split()[-1] if " " in name else ""
-    return len(last) >= 3 and re.search(rf"(?<![\w-]){re.escape(last)}(?![\w-])", role) is not None
+    return len(last) >= 3 and re.search(rf"(?<![\w-]){re.escape(last)}(?![\w'’-])", role) is not None
 
 
 def role_problem(actor: Actor) -> str | None:

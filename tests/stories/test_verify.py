@@ -265,7 +265,8 @@ def test_roles_that_say_too_little_or_are_cut_from_a_sentence():
         s = verify(story(actors=actors))
         assert s.actors[0].role is None and [h.reason for h in s.held] == [reason], role
     for kind, role in (("person", "Velorian Foreign Minister"), ("person", "wife of the late president"),
-                       ("organization", "ruled to suspend the ban on the party"), ("person", "Mr. Roe's lawyer")):
+                       ("organization", "ruled to suspend the ban on the party"), ("person", "Mr. Roe's lawyer"),
+                       ("person", "Duarte's daughter")):
         assert role_problem(Actor("Ana Duarte", kind, (), role, 2, ("001",), ("001",))) is None, role
     assert role_problem(Actor("Ana Duarte", "person", (), "Duarte family lawyer", 2, ("001",), ("001",))) \
         == "carries the person's own name: words of the sentence, not a role"
