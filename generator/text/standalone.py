@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from generator.text.actor_kinds import TITLE_NOUNS, is_demonym, person_noun
+from generator.text.actor_kinds import TITLE_NOUNS, country_of, is_demonym, person_noun
 
 # A line opening with a word that points outside it ("He said", "They", "This came", "The move").
 DANGLING = re.compile(
@@ -37,7 +37,8 @@ DANGLING = re.compile(
     r"(?:many|some|most|several|few|all|each)(?= (?:were|was|are|is|had|have|has|said|say|says|told|did|do|"
     r"could|would|will|may|might|of (?:them|those|these|whom)|[a-z]+ed)\b)|"
     r"since then|at the time|at that (?:time|point|moment|stage)|from then on|by then|until then|"
-    r"in response|in turn|the other|among (?:them|those|these)\b|in another\b|besides|now\b(?! (?:that|is|are)\b)|"
+    r"in response|in turn|on the other hand|on the one hand|by contrast|in contrast|"
+    r"the other|among (?:them|those|these)\b|in another\b|besides|now\b(?! (?:that|is|are)\b)|"
     r"as such\b|as a result\b|because of this\b|(?:apart|aside) from (?:this|that)\b|in addition to (?:this|that)\b|"
     r"it (?:is|was) (?:among|one of|also)\b|"
     # a thing told before, as subject of a raising verb or an act: "It is likely to pave the way",
@@ -225,6 +226,13 @@ _STARTERS = frozenset("the a an in on at after before according early earlier la
                       "another such these those".split())
 
 
+def _names_no_one(word: str, at: int) -> bool:
+    """A capitalised word that is nobody's name: a nationality or a country's name ("the Examplian
+    flag"), or a participle opening the line ("Addressing the crowd, he ...")."""
+    bare = word.rstrip(".'’s")
+    return is_demonym(bare) or country_of(bare) is not None or (at == 0 and bare.lower().endswith(("ing", "ed")))
+
+
 def unanchored_pronoun(text: str) -> str | None:
     """The first person's pronoun of the line (outside quotations) when no one it may stand for
     comes before it: no name, no person's noun ("the suspect ... his"), and no name opening the
@@ -235,9 +243,13 @@ def unanchored_pronoun(text: str) -> str | None:
         return None
     before = plain[: m.start()]
     for word in _CAPITALISED.finditer(before):
+        if _names_no_one(word.group(0), word.start()):
+            continue  # "Addressing crowds waving the Examplian flag, he ...": no one named yet
         if word.start() > 0 or word.group(0).lower() not in _STARTERS:
             return None  # a name (or a capitalised word that may be one) comes first
-    if any(person_noun(w) for w in re.findall(r"[a-z]+", before.lower()) if w not in _STARTERS):
+    # a person's noun anchors the pronoun ("the suspect ... his"), not a crowd ("supporters ... he")
+    if any(person_noun(w) and not (w.endswith("s") and not w.endswith("ss"))
+           for w in re.findall(r"[a-z]+", before.lower()) if w not in _STARTERS):
         return None
     after = plain[m.end():]
     if re.match(r"[^,;.]*,\s+[A-Z]", after):  # the name follows the opening phrase

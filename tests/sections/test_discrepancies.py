@@ -330,6 +330,8 @@ def test_a_value_and_its_rounding_are_one_value():
     assert rounded("1,204.6", "1,205")
     assert not rounded("51", "52") and not rounded("51.2", "52") and not rounded("7.5", "7.6")
     assert not rounded("$82.29 billion", "$82.2 billion") and not rounded("82.3 million", "82.29 billion")
+    # a round number for a measured one: "40 seconds" / "39.1 seconds" (not 30 / 39.1, nor 45 / 44.1)
+    assert rounded("40", "39.1") and not rounded("30", "39.1") and not rounded("45", "44.1")
 
 
 @pytest.mark.slow

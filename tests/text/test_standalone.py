@@ -257,3 +257,16 @@ def test_a_quotation_opened_with_a_single_mark_must_be_closed():
                         "the death of her husband.") == "unbalanced quotation marks"
     assert form_problem("The Queen’s statement said ‘he died peacefully’ at home.") is None
     assert form_problem("‘We are devastated,’ Jane Roe said.") is None
+
+
+def test_a_nationality_a_crowd_or_an_opening_participle_names_no_one_a_pronoun_could_be():
+    assert form_problem("Addressing supporters waving the Turkish flag, he thanked the nation.") \
+        == "does not stand alone (opens with 'he')"
+    assert form_problem("Addressing the crowd, Jane Roe said she was proud.") is None
+    assert form_problem("The suspect fled, and his car was found later.") is None
+
+
+def test_a_contrast_with_a_sentence_not_shown_does_not_stand_alone():
+    assert form_problem("On the other hand, Examplian PM Jane Roe congratulated him.") \
+        == "does not stand alone (opens with 'On the other hand')"
+    assert form_problem("In contrast, the index fell 2 percent on Monday.") == "does not stand alone (opens with 'In contrast')"

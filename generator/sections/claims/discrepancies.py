@@ -313,6 +313,7 @@ def _hedged(hedge: str, v: float) -> tuple[float, float]:
     return v, v
 
 
+ROUND_SHARE = 0.05  # a round number (a multiple of ten) this close to a measured one stands for it
 _NUMERAL = re.compile(r"(\d[\d,]*)(?:\.(\d+))?\s*(million|billion|bn|m\b|b\b)?", re.I)
 
 
@@ -325,6 +326,10 @@ def _rounded(a: Figure, b: Figure) -> bool:
     places = [len(m.group(2) or "") for m in (ma, mb)]
     if places[0] == places[1]:
         return False
+    values = [float(m.group(1).replace(",", "") + "." + (m.group(2) or "0")) for m in (ma, mb)]
+    whole = next((v for v, p in zip(values, places) if p == 0), None)
+    if whole is not None and whole >= 10 and whole % 10 == 0 and abs(values[0] - values[1]) <= ROUND_SHARE * whole:
+        return True  # "40 seconds" / "39.1 seconds": a round number for the measured one
     (coarse, few), (fine, _) = sorted(
         ((float(m.group(1).replace(",", "") + "." + (m.group(2) or "0")), p) for m, p in zip((ma, mb), places)),
         key=lambda t: t[1])
