@@ -464,3 +464,11 @@ def test_two_ceilings_of_one_measure_that_differ_are_a_disagreement():
     d = only(disputes(a, b), "Figures")
     assert "225" in d.text and "177" in d.text
     assert not [x for x in disputes(b, c) if x.text.startswith("Figures")]
+
+
+@pytest.mark.slow
+def test_a_source_giving_the_others_value_rounded_does_not_dispute_it_with_another_quantity():
+    a = analysed("a", "The Lyra drone made its maiden flight over the crater for 40 seconds on Monday.")
+    b = analysed("b", "The Lyra drone hovered over the crater for 30 seconds on Monday and landed after a total 39.1 "
+                      "seconds of flight.")
+    assert not [d for d in disputes(a, b) if d.text.startswith("Figures")]

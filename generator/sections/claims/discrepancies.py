@@ -458,9 +458,11 @@ def number_conflicts(al: Alignment, related: float) -> list[Conflict]:
     figs = [figures(c) for c in al.claims]
     latest = max((d.interval.last for c in al.claims for d in c.dates), default=None)
     given: dict[str, set[float]] = {}  # source -> every value it gives, of any measure
+    by_source: dict[str, list[Figure]] = {}  # source -> its figures
     for c, fs in zip(al.claims, figs):
         for f in fs:
             given.setdefault(c.sid, set()).update({f.lo, f.hi} - {0.0, float("inf")})
+            by_source.setdefault(c.sid, []).append(f)
     n = len(al.claims)
     out = []
     for i in range(n):
@@ -479,6 +481,9 @@ def number_conflicts(al: Alignment, related: float) -> list[Conflict]:
                         continue  # one source gives both values: two different things
                     if _rounded(fa, fb):
                         continue  # "51.9" / "52": one value, rounded
+                    if any(_rounded(fa, g) for g in by_source[cj.sid] if g.key == fb.key) \
+                            or any(_rounded(g, fb) for g in by_source[ci.sid] if g.key == fa.key):
+                        continue  # the other source gives this value too, rounded: its other one is another quantity
                     if _time_use(ci.text, fa) != _time_use(cj.text, fb):
                         continue  # "40 minutes after the impact" / "for almost 45 minutes": a moment, a while
                     if _averaged(ci.text, fa) != _averaged(cj.text, fb):
