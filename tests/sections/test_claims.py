@@ -245,3 +245,18 @@ def test_an_undated_storys_own_day_is_read_from_a_lead_never_from_a_past_event_i
     assert set(dating.reference_dates([body]).values()) == {None}  # not 2013-03-13
     lead = analysed("b", "Posted on September 27, 2024: the storm made landfall near Harlow.", published=None)
     assert dating.reference_dates([lead]) == {"b": date(2024, 9, 27)}
+
+
+@pytest.mark.slow
+def test_in_an_undated_story_a_fact_dated_years_before_the_latest_told_is_background():
+    items = [
+        analysed("a", "An explosion at a coal mine in Harlow killed 274 miners on Tuesday, officials said.",
+                 "In 1992, a gas explosion killed 263 mine workers near the port of Lyra.", published=None),
+        analysed("b", "The blast at the Harlow coal mine killed 274 miners, officials said.",
+                 "A labour body ranked Examplia third worst in the world for worker deaths in 2012.", published=None),
+        analysed("c", "Rescuers searched the Harlow mine for survivors after the blast killed 274 miners.",
+                 "Protesters marched in Lyra and Harlow against the mine's owners.", published=None),
+    ]  # undated articles: the news cannot be dated, but the story tells of 2012 and 1992
+    syn = claims.synthesise(items, [], [], Settings())
+    assert any("In 1992" in t for t in texts_of(syn.background))
+    assert not any("In 1992" in t for t in texts_of(syn.summary + syn.known))

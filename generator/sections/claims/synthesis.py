@@ -70,6 +70,9 @@ class Context:
     al: Alignment
     event: date | None
     actors: tuple[tuple[str, ...], ...]  # each top actor's names, lower-cased
+    # where no source dates the news: the latest day any sentence dates its own event ("In 1992,
+    # a blast killed 263" is history beside a story that tells of 2012 and after)
+    latest: date | None = None
 
 
 def synthesise(items: Sequence[AnalysedArticle], actors: Sequence[Actor],
@@ -79,7 +82,8 @@ def synthesise(items: Sequence[AnalysedArticle], actors: Sequence[Actor],
     summary_points, max_known, similarity = settings.summary_points, settings.max_known, settings.claim_similarity
     items = sorted(items, key=lambda it: it.source_id)
     al = alignment.align(items, similarity)
-    ctx = Context(al, event_date(items, timeline), top_actors(items, actors))
+    ctx = Context(al, event_date(items, timeline), top_actors(items, actors),
+                  max((d.interval.last for c in al.claims for d in c.dates if d.main), default=None))
     claims = al.claims
     oq_pool = [i for i, c in enumerate(claims) if c.cue == "open_question"]
     next_pool = [i for i, c in enumerate(claims) if c.cue == "next"]
@@ -235,9 +239,10 @@ def is_background_claim(ctx: Context, c: Claim, heading: bool = True) -> bool:
     cued = c.cue == "background" or (heading and c.heading == "background")
     if NEWS_DAYS.search(alignment.uncertainty.unquoted(c.text)):
         return False  # "had been waiting for a result on Monday": told in the days of the news
-    if ctx.event is None:
+    reference = ctx.event or ctx.latest
+    if reference is None:
         return cued
-    cutoff = ctx.event - timedelta(days=HISTORY_DAYS)
+    cutoff = reference - timedelta(days=HISTORY_DAYS)
     if any(d.interval.last >= cutoff for d in dates):
         return False
     # a side clause's old date ("breaking the record set in 2017") does not make its sentence history
