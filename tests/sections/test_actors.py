@@ -494,6 +494,11 @@ def test_a_first_name_alone_joins_the_one_person_it_names_or_gets_no_row():
     assert "Steve" in by_name(main, "Steve Jobs").aliases
 
 
+def test_a_first_name_with_two_letters_typed_in_each_others_place_is_the_same_person():
+    assert _same_person("Horan Velt", "Haron Velt")
+    assert not _same_person("Dean Velt", "Dane Velt") and not _same_person("Ann Velt", "Ana Velt")
+
+
 @pytest.mark.slow
 def test_short_swapped_and_suffixed_forms_of_one_name_merge():
     actors = story("Ben Crump said the verdict was just. Benjamin Crump, the family lawyer, spoke later. "

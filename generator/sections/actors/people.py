@@ -66,12 +66,22 @@ def _same_person(a: str, b: str) -> bool:
             return True  # "Zhao Changpeng" / "Changpeng Zhao": family name first or last
         if ta[1:] == tb[1:] and _short_first_name(ta[0], tb[0]):
             return True  # "Ben Crump" / "Benjamin Crump"
+        if ta[1:] == tb[1:] and _two_letters_swapped(ta[0], tb[0]):
+            return True  # "Horan Velt" / "Haron Velt": two letters typed in each other's place
         return ta[:-1] == tb[:-1] and _glued_surname(ta[-1], tb[-1])
     if long[-1] in FACILITY_NOUNS or is_body_noun(long[-1]):
         return False  # "George Floyd Square" is a place named after George Floyd, "X Foundation" his charity
     if len(short) == 2 and len(long) == 3 and long[0] == short[0] and long[-1] == short[-1]:
         return True  # "Vanessa Laine Bryant" / "Vanessa Bryant": a middle name written once
     return long[-len(short):] == short or long[: len(short)] == short
+
+
+def _two_letters_swapped(x: str, y: str) -> bool:
+    """ "horan" / "haron": the same word but for two letters in each other's place (a typo)."""
+    if len(x) != len(y) or len(x) < 4 or x[0] != y[0]:
+        return False
+    diff = [i for i in range(len(x)) if x[i] != y[i]]
+    return len(diff) == 2 and x[diff[0]] == y[diff[1]] and x[diff[1]] == y[diff[0]]
 
 
 def _short_first_name(x: str, y: str) -> bool:
