@@ -172,6 +172,8 @@ _SCENE = re.compile(
     rf"^[\"“]?[A-Z](?:[^\"“”.!?,\s]*\s){{0,9}}?{_NOT_AFTER}(?:{_SCENE_VERBS})\b(?:[^\"“”!?.]|\.(?!\s+[A-Z])){{0,240}}?"
     rf"(?:\b(?:in|at|near|outside)\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*(?:,\s+(?:[\w'’-]+\s+){{0,2}}[A-Z][\w'’.-]*)?"
     rf"|\b(?:on\s+)?(?:{_WEEKDAY}|{_MONTH_NAME}\s+\d{{1,2}}(?:,\s+\d{{4}})?)(?:\s+in\s+[A-Z][\w'’., -]{{0,60}})?"
+    # "... in the aftermath of Typhoon Vera.": the event the picture shows the end of
+    rf"|\bin the aftermath of\s+(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*"
     rf"|{_MONTH_NAME}\s+\d{{1,2}},\s+\d{{4}})\.?$")
 MAX_SCENE_WORDS = 60
 # A present-tense scene with its full date, year included, whatever follows: a wire photo's caption

@@ -1007,3 +1007,13 @@ def test_abbreviated_ranks_and_a_service_before_a_title_are_no_part_of_the_name(
     assert core_name("Police Superintendent Jane Roe", "PERSON") == "Jane Roe"
     assert core_name("Det Insp Tom Roe", "PERSON") == "Tom Roe"
     assert core_name("County Roe", "PERSON") == "County Roe"
+
+
+@pytest.mark.slow
+def test_one_office_and_one_surname_under_a_nickname_are_one_person():
+    actors = story("Interior Secretary Manuel Velt visited the port on Saturday. Velt said the damage was vast.",
+                   "Interior Secretary Manuel Velt flew over the coast.",
+                   "Interior Secretary Mar Velt said the rescue operation was ongoing.")
+    velt = by_name(actors, "Manuel Velt")
+    assert "Mar Velt" in velt.aliases and velt.sources == ("000", "001", "002")
+    assert not [a for a in actors if a.name == "Mar Velt"]

@@ -87,6 +87,8 @@ def test_a_label_before_the_text_is_found():
     ("Two police officers stand guard on the corner of Harbour Ave on Monday April 15, 2013, after an explosion at "
      "the finish line killed at least three people.", "photo caption"),
     ("Jane Roe cries while embracing teammate Ann Lee after winning the league title.", "photo caption"),
+    ("Residents return to their houses after leaving an evacuation site in the aftermath of Typhoon Vera.",
+     "photo caption"),
     ("Vehicles get caught in the rain as the storm begins to come inland to the flooded district of Lyra, "
      "southern Examplia on March 15, 2019.", "photo caption"),  # "the flooded district": no past tense
 ])
@@ -110,6 +112,7 @@ def test_captions_and_credits(text, kind):
     "Roe cried while embracing her mother after winning the title.",
     "The coach waves as fans chant his name.",
     "Crews cleared the flooded district of Lyra on March 15, 2019.",
+    "Residents returned to their houses in the aftermath of Typhoon Vera.",
 ])
 def test_article_text_is_not_a_caption(text):
     assert caption(text) is None

@@ -448,8 +448,29 @@ def build_actors(items: Sequence[AnalysedArticle]) -> list[Actor]:
                 or actor.kind in ALWAYS_KINDS:
             kept.append((actor, group))
     actors = _descriptions_of_others(_ambiguous_first_names(_surname_clashes(_outlet_staff(kept, texts))))
-    actors = _second_names(actors)
+    actors = _same_office_same_surname(_second_names(actors))
     return sorted(actors, key=lambda a: (-len(a.sources), -a.mentions, a.name))
+
+
+def _same_office_same_surname(actors: list[Actor]) -> list[Actor]:
+    """Two people of one surname given the same office ("Interior Secretary Mar Velt" and
+    "Interior Secretary Manuel Velt") are one person under a nickname: one row, the name the
+    story uses most, every source and spelling."""
+    people = [a for a in actors if a.kind == "person" and a.role and " " in a.name]
+    keep = {id(a): a for a in actors}
+    for i, a in enumerate(people):
+        for b in people[i + 1:]:
+            if id(a) not in keep or id(b) not in keep or fold(a.name.split()[-1]) != fold(b.name.split()[-1]) \
+                    or fold(a.role) != fold(b.role):
+                continue
+            main, other = (a, b) if (a.mentions, len(a.sources)) >= (b.mentions, len(b.sources)) else (b, a)
+            now = keep[id(main)]  # (with any name merged into it before)
+            keep[id(main)] = replace(now, mentions=now.mentions + other.mentions,
+                                     sources=tuple(sorted(set(now.sources) | set(other.sources))),
+                                     aliases=tuple(sorted(set(now.aliases) | set(other.aliases) | {other.name})),
+                                     role_sources=tuple(sorted(set(now.role_sources) | set(other.role_sources))))
+            del keep[id(other)]
+    return [keep[id(a)] for a in actors if id(a) in keep]
 
 
 def _second_names(actors: list[Actor]) -> list[Actor]:
