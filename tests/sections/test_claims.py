@@ -260,3 +260,17 @@ def test_in_an_undated_story_a_fact_dated_years_before_the_latest_told_is_backgr
     syn = claims.synthesise(items, [], [], Settings())
     assert any("In 1992" in t for t in texts_of(syn.background))
     assert not any("In 1992" in t for t in texts_of(syn.summary + syn.known))
+
+
+@pytest.mark.slow
+def test_in_an_undated_article_a_side_clauses_old_date_does_not_make_its_sentence_history():
+    items = [
+        analysed("a", "The singer Jane Roe died in a hotel in Harlow on February 11, 2012, her publicist said.",
+                 published=None),
+        analysed("b", "Jane Roe died at a hotel in Harlow on February 11, 2012, police said.",
+                 "Tom Velt, whose brother Max also died in shocking fashion in Harlow three years ago aged 50, "
+                 "said his thoughts went out to her mother.", published=None),
+        analysed("c", "Jane Roe was found dead in a Harlow hotel on February 11, 2012.", published=None),
+    ]
+    syn = claims.synthesise(items, [], [], Settings())
+    assert not any("his thoughts" in t for t in texts_of(syn.background))

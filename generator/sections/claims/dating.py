@@ -85,7 +85,10 @@ def sentence_dates(item: AnalysedArticle, index: int, ref: date | None) -> tuple
         span = interval_of(e.text, ref, _tense_at(mentions, e.start))
         start = e.start - sent.start
         if span and 0 <= start < len(sent.text):
-            out.append(DateSpan(e.text, start, start + len(e.text), span))
+            # a side clause's date stays a side clause's when the story's date resolves it
+            # ("X, whose brother died three years ago, said ...": not the sentence's own time)
+            main = next((m.main_clause for m in mentions if m.start <= e.start < m.end), True)
+            out.append(DateSpan(e.text, start, start + len(e.text), span, main))
     return tuple(out)
 
 
