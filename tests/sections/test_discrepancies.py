@@ -472,3 +472,10 @@ def test_a_source_giving_the_others_value_rounded_does_not_dispute_it_with_anoth
     b = analysed("b", "The Lyra drone hovered over the crater for 30 seconds on Monday and landed after a total 39.1 "
                       "seconds of flight.")
     assert not [d for d in disputes(a, b) if d.text.startswith("Figures")]
+
+
+@pytest.mark.slow
+def test_shares_of_different_wholes_are_no_disagreement():
+    a = analysed("a", "With more than 99 percent of ballot boxes opened in Examplia on Sunday, Jane Roe led the count.")
+    b = analysed("b", "In Examplia on Sunday, 88.84 percent of the 64 million voters cast their ballots, and Jane Roe led.")
+    assert not [d for d in disputes(a, b) if d.text.startswith("Figures")]

@@ -401,11 +401,19 @@ def _measure(text: str, start: int, end: int) -> str | None:
     return run[-1] if run else None
 
 
+_SHARE_WORDS = frozenset({"percent", "per", "pct", "%"})
+_SHARE_OF = re.compile(r"\s*(?:percent|per cent|pct|%)\s+of\s+(?:the\s+|all\s+|its\s+|their\s+)?"
+                       r"(?:[\d.,]+\s*(?:million|billion|m|bn)?\s+)?([a-z]+)\b", re.I)
+
+
 def _subject(text: str, start: int, end: int) -> str | None:
     """What the figure is a figure of, when named beside it: "a 4.1 tremor", "the storm
     had a category of 3", "a storm with a category of 4"."""
     after, before = _words_around(text, start, end)
     after = [w for w in after if not _is_measure(w)]
+    if after and after[0] in _SHARE_WORDS:  # "99 percent of ballot boxes" / "88 percent of the 64 million voters"
+        share = _SHARE_OF.match(text[end:])
+        return share.group(1).lower().rstrip("s") if share else None
     if after and after[0].isalpha() and after[0] not in _STOP | _GENERIC_COUNTED:
         return after[0]
     if before and before[0] in ("of", "at"):
