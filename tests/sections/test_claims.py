@@ -274,3 +274,21 @@ def test_in_an_undated_article_a_side_clauses_old_date_does_not_make_its_sentenc
     ]
     syn = claims.synthesise(items, [], [], Settings())
     assert not any("his thoughts" in t for t in texts_of(syn.background))
+
+
+@pytest.mark.slow
+def test_where_people_died_the_toll_is_in_brief():
+    items = [
+        analysed("a", "Officials say at least 100 miners are still missing after the blast at the Harlow mine.",
+                 "A total of 190 workers are still unaccounted for, the energy minister said.",
+                 "Protesters marched in Lyra against the mine's owners on Wednesday.",
+                 "The prime minister visited Harlow on Wednesday and was booed by a crowd.",
+                 "An explosion on Tuesday caused the pit to collapse, killing at least 274 miners."),
+        analysed("b", "At least 100 miners are still missing after the Harlow mine blast, officials say.",
+                 "Police fired tear gas at protesters in Lyra on Wednesday.",
+                 "The prime minister was booed by a crowd when he visited Harlow on Wednesday."),
+        analysed("c", "Some 190 workers are still unaccounted for at the Harlow mine.",
+                 "Protesters marched through Lyra against the owners of the mine on Wednesday."),
+    ]
+    syn = claims.synthesise(items, [], [], Settings(summary_points=3))
+    assert any("274" in t for t in texts_of(syn.summary)), texts_of(syn.summary)

@@ -350,16 +350,21 @@ def summary(ctx: Context, known: Sequence[Point], count) -> list[Point]:
     week = None if ctx.event is None else (ctx.event - timedelta(days=7)).toordinal()
     pool = [p for p in known if count(p) and not quoted(p) and (week is None or _time_key(ctx, p) >= week)]
     ordered = sorted(pool, key=key)
-    figure = next((p for p in ordered if _measured(ctx, p)), None)
+    # a toll first: where people died, that count is the story's key figure, not the missing or the hurt
+    figure = next((p for p in ordered if _measured(ctx, p, "deaths")), None) \
+        or next((p for p in ordered if _measured(ctx, p)), None)
     if figure is not None and ordered.index(figure) > KEY_FIGURE_BY:
         ordered.remove(figure)
         ordered.insert(KEY_FIGURE_BY, figure)
     return ordered
 
 
-def _measured(ctx: Context, p: Point) -> bool:
-    """The point's sentence gives a count of something (deaths, seats, dollars, a score)."""
+def _measured(ctx: Context, p: Point, measure: str | None = None) -> bool:
+    """The point's sentence gives a count of something (deaths, seats, dollars, a score), or of
+    the `measure` asked for."""
     c = ctx.al.claims[p.rep]
+    if measure is not None:
+        return any(f.key == measure for f in discrepancies.figures(c))
     return bool(_SCORE.search(c.text)) or any(f.key for f in discrepancies.figures(c))
 
 
