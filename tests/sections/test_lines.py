@@ -231,6 +231,10 @@ def test_a_definite_phrase_naming_what_the_sentence_before_tells_of_takes_it_alo
     assert line.text.startswith("A tower under construction") and line.sentences == (index - 1, index)
     index = next(s.index for s in item.analysis.sentences if s.text.startswith("Rescuers"))
     assert standalone(item, index, item.analysis.sentences[index].text).sentences == (index,)
+    # the story's own event, which its other sources tell of too, needs no sentence before it
+    index = next(s.index for s in item.analysis.sentences if s.text.startswith("Police confirmed"))
+    line = standalone(item, index, item.analysis.sentences[index].text, told={"collapse"}.__contains__)
+    assert line.sentences == (index,)
 
 
 @pytest.mark.slow

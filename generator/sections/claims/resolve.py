@@ -57,7 +57,7 @@ def standalone(item: AnalysedArticle, index: int, text: str, join: bool = True,
         # "The strategy paid off" (a subject no other source speaks of), "Police were responding
         # to the collapse" (the sentence before tells of a collapse): the sentence that told of it
         # goes with it where it can; a phrase less plain than a pronoun may stand where it cannot
-        leaning = _untold_subject(item, index, resolved.text, told) or _told_just_before(item, index)
+        leaning = _untold_subject(item, index, resolved.text, told) or _told_just_before(item, index, told)
         return resolved if leaning is None else _with_previous(
             item, index, text, join, lambda prev: _pointer(item, prev.index, prev.text) is None) or resolved
     if not pointing[1] and "[" in resolved.text:
@@ -153,14 +153,17 @@ def _untold_subject(item: AnalysedArticle, index: int, text: str,
     return (m.group(0), noun) if m else None
 
 
-def _told_just_before(item: AnalysedArticle, index: int) -> tuple[str, str] | None:
+def _told_just_before(item: AnalysedArticle, index: int,
+                      told: Callable[[str], bool] | None = None) -> tuple[str, str] | None:
     """ ("the collapse", "collapse") when a bare definite phrase of the sentence names what the
-    sentence before it (same paragraph) tells of: the line leans on that sentence."""
+    sentence before it (same paragraph) tells of: the line leans on that sentence. Not a thing
+    the story's other sources tell of too ("the attack" of a story of one attack): the reader
+    knows it from the page."""
     sents = item.analysis.sentences
     prev = _previous(item, index)
     if prev is None:
         return None
-    noun = next((n for n in sents[index].definites if n in prev.lemmas), None)
+    noun = next((n for n in sents[index].definites if n in prev.lemmas and not (told and told(n))), None)
     return (f"the {noun}", noun) if noun else None
 
 
