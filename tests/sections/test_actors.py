@@ -911,9 +911,11 @@ def test_an_outlets_reporter_at_work_is_no_actor():
                    "Jane Doe from Harbour Radio reported that police stormed the building. Tom Baker has written "
                    "what is known so far here.",
                    "Protesters stormed the chamber on Monday. “Tonight, the streets are boiling over with anger” both "
-                   "at Harlow's government and the central leadership in Velmont, HPR's Lina Moss reports.")
+                   "at Harlow's government and the central leadership in Velmont, HPR's Lina Moss reports.",
+                   "The probe landed safely, Ann Velt said. Sam Lee writes in the Harbour Times: the landing was "
+                   "flawless.")
     names = [a.name for a in key_actors(actors)]
-    assert "Ann Velt" in names and not {"Tarek Roe", "Jane Doe", "Tom Baker", "Lina Moss"} & set(names)
+    assert "Ann Velt" in names and not {"Tarek Roe", "Jane Doe", "Tom Baker", "Lina Moss", "Sam Lee"} & set(names)
 
 
 @pytest.mark.slow
@@ -924,16 +926,6 @@ def test_a_share_offering_and_a_cafe_are_no_actors():
                    "A gunman held hostages in the Harbour Chocolat Cafe for 16 hours. Police said the siege ended.")
     names = [a.name for a in key_actors(actors)]
     assert "IPO" not in names and "Harbour Chocolat Cafe" not in names and "Velmont" in names
-
-
-@pytest.mark.slow
-def test_a_writer_quoted_from_a_paper_is_no_actor():
-    actors = story("The probe landed on Tuesday, said mission chief Ann Velt. Tom Roe writes in the Harbour Times: "
-                   "the landing was flawless.",
-                   "Ann Velt said the probe sent its first picture.",
-                   "The probe landed safely, Ann Velt said.")
-    names = [a.name for a in key_actors(actors)]
-    assert "Ann Velt" in names and "Tom Roe" not in names
 
 
 @pytest.mark.slow
