@@ -170,10 +170,10 @@ def merge_people(forms: Sequence[Form], uf: UnionFind) -> None:
     for f in forms:
         articles[f.key].add(f.article)
         titles[f.key] |= {w for w in fold(f.text).split()[:1] if w in SOVEREIGN_TITLES}
-    fitting: dict[tuple, list[Form]] = {}  # the same surname recurs: match it against the names once
+    fitting: dict[tuple[str, str], list[Form]] = {}  # the same surname recurs: match it against the names once
     undecided = []
     for f in singles:
-        key = _fitting_key(f)
+        key = (f.core, f.label)
         if key not in fitting:
             fits = [m for m in multi if _surname_fits(f.core, m.core) or _regnal_fits(f, m, titles)]
             if f.label != "PERSON" and 2 * len(set().union(*(articles[m.key] for m in fits))) < len(articles[f.key]):
@@ -194,17 +194,13 @@ def merge_people(forms: Sequence[Form], uf: UnionFind) -> None:
     # for any of its mentions (a surname decided once is its group's: a second decision would
     # make two people one)
     for f in undecided:
-        roots = sorted({uf.find(m.index) for m in fitting[_fitting_key(f)]})
+        roots = sorted({uf.find(m.index) for m in fitting[(f.core, f.label)]})
         if uf.find(f.index) in roots:
             continue
         if not any(uf.find(m.index) == uf.find(f.index) for m in multi):
             local = _local_reading(f, roots, forms, uf)
             if local:
                 uf.union(local[0], f.index)
-
-
-def _fitting_key(f: Form) -> tuple[str, str]:
-    return f.core, f.label
 
 
 def _regnal_fits(f: Form, m: Form, titles: dict[str, set[str]]) -> bool:

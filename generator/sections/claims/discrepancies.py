@@ -330,9 +330,7 @@ def _rounded(a: Figure, b: Figure) -> bool:
     whole = next((v for v, p in zip(values, places) if p == 0), None)
     if whole is not None and whole >= 10 and whole % 10 == 0 and abs(values[0] - values[1]) <= ROUND_SHARE * whole:
         return True  # "40 seconds" / "39.1 seconds": a round number for the measured one
-    (coarse, few), (fine, _) = sorted(
-        ((float(m.group(1).replace(",", "") + "." + (m.group(2) or "0")), p) for m, p in zip((ma, mb), places)),
-        key=lambda t: t[1])
+    (coarse, few), (fine, _) = sorted(zip(values, places), key=lambda t: t[1])
     return round(fine, few) == coarse
 
 
