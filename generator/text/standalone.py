@@ -52,7 +52,7 @@ DANGLING = re.compile(
     r"full-back|centre-back|center-back|forward|winger|goalkeeper|keeper|veteran|youngster|teenager|"
     r"politician|tycoon|billionaire|mogul)\b|"
     # a situation or instance told before: "In such a situation", "In one such instance", "All that"
-    r"in (?:one )?such|in (?:that|this|which) (?:case|situation|instance|way|event)|all (?:that|this|those|these)\b|"
+    r"in (?:one )?such|in (?:that|this|which) (?:case|situation|instance|way|event)|all (?:of )?(?:that|this|those|these)\b|"
     r"in (?:this|that|these|those) [a-z]+(?=,)|"  # "In this reading, ...": which reading?
     r"it(?: is|['’]s) part of|subsequently|"
     r"the (?:next|following|previous) (?:day|morning|afternoon|evening|night|week)|"
@@ -208,6 +208,8 @@ POINTER = re.compile(r"\bthat (?:plan|marker|figure|number|amount|claim|proposal
                      # an outlet or a report the line does not name: "according to the paper", "quoted in the report"
                      r"\baccording to the (?:outlet|paper|newspaper|broadcaster|network|website|site|magazine|tabloid|"
                      r"daily|publication)\b|\b(?:quoted|cited) in the (?:report|article|story)\b|"
+                     # "saw two other officers": others beside ones told of in a sentence not shown
+                     r"\b(?:two|three|four|five|six|several|a few) other [a-z]+s\b|"
                      # "the two women", "the three men": people counted in a sentence not shown
                      r"\bthe (?:two|three|four|five|six) (?!(?:years?|months?|weeks?|days?|hours?|minutes?|decades?|"
                      r"countries|nations|sides|teams|parties|companies|firms|governments|leaders|clubs)\b)(?:[a-z]+s|men|women|people|children)\b",

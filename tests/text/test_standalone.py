@@ -270,3 +270,10 @@ def test_a_contrast_with_a_sentence_not_shown_does_not_stand_alone():
     assert form_problem("On the other hand, Examplian PM Jane Roe congratulated him.") \
         == "does not stand alone (opens with 'On the other hand')"
     assert form_problem("In contrast, the index fell 2 percent on Monday.") == "does not stand alone (opens with 'In contrast')"
+
+
+def test_all_of_that_and_others_beside_ones_told_before_lean_on_a_sentence_not_shown():
+    assert form_problem("All of that was followed by an outburst, which prompted the judge to remove him.") \
+        == "does not stand alone (opens with 'All of that')"
+    assert form_problem("Jane Roe saw two other officers, on foot, take aim at the truck.") is not None
+    assert form_problem("Police said all of the victims were adults.") is None
