@@ -42,7 +42,7 @@ from generator.sections.quotes import is_statement, prepare_statements, repeats_
 from generator.stories.headline import ATTRIBUTION_TAIL, MAX_WORDS as MAX_HEADLINE_WORDS, centrality, lead_clause
 from generator.text.furniture import caption, furniture, markup
 from generator.text.repeats import PageRepeats, SourceSentences
-from generator.text.standalone import QUOTE_MARKS, form_problem, inside_quotation
+from generator.text.standalone import GLUED, QUOTE_MARKS, form_problem, inside_quotation
 from generator.text.support import corroborates, norm, prepared, same_point, why_unsupported, words
 
 NAVIGATION = re.compile(r"(search|menu|sign in|log in|subscribe|expand|collapse|home|skip to|cookie)", re.I)
@@ -375,8 +375,8 @@ def role_problem(actor: Actor) -> str | None:
         return "a title in quotation marks, not a role"  # "Jane Roe: 'My encounter with ...'", a link
     if actor.kind == "person" and _names_itself(actor.name, role):
         return "carries the person's own name: words of the sentence, not a role"  # "President Jane Roe"
-    if any(_glued(*m.groups()) for m in GLUED_ROLE.finditer(role)):
-        return "words run together: garbled"  # "Israeli ForeignMinistry spokesman"
+    if any(_glued(*m.groups()) for m in GLUED_ROLE.finditer(role)) or GLUED.search(role):
+        return "words run together: garbled"  # "Israeli ForeignMinistry spokesman", "News photoLyra captain"
     words = role.split()
     if actor.kind != "person" and (len(words) == 1 or len(words) == 2 and
                                    (VERB_ROLE.match(role) or PAST_VERB_ROLE.match(role))):

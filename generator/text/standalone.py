@@ -31,6 +31,7 @@ DANGLING = re.compile(
     r"according to (?:him|her|them|it)\b|"
     # told relative to a sentence the reader cannot see: "Later, ...", "Another 20 ...", "Both men"
     r"later|afterwards?|earlier(?=,| that\b| in the day\b)|another|others?|both|neither|such|here|there(?=,)|similar|"
+    r"a (?:little|bit|short while) later|not long (?:after|afterwards|later)\b|"
     r"(?:countless|many|several|some) other|further back|(?:first|second|third|finally|lastly)(?=,)|"
     r"(?:firstly|secondly|thirdly)\b|"
     # a quantity of people told of before: "Many were terrified", "Some had even rushed" (not "Many residents")
@@ -130,7 +131,10 @@ SLIP = re.compile(r"\b(?!(?:that|had|is|do|very|far|so|bye|no|yeah|ha|knock)\b)(
                   r"\bat in\b|\bin at\b", re.I)
 # Two words run together where a scrape lost the space or a caption ran into the text:
 # "saidHe said", "ScheinbaumShe will be" (a word's tail, then a capitalised pronoun or article).
-GLUED = re.compile(r"\b[A-Za-z]*[a-z]{3}(?:He|She|It|They|The|This|That|We|His|Her)\b")  # not "LinkedIn"
+GLUED = re.compile(r"\b[A-Za-z]*[a-z]{3}(?:He|She|It|They|The|This|That|We|His|Her)\b"  # not "LinkedIn"
+                   # a name printed twice without a space ("HarlowHarlow has ..."), an image's label
+                   # run into the caption's first word ("News photoLyra team captain ...")
+                   r"|\b([A-Z][a-z]{2,})\1\b|\b(?:photo|image|picture|video|gallery|caption)[A-Z][a-z]+")
 # A run of three or more words printed twice in a row, often glued: a caption run into its
 # sentence ("Velair's 737 jetVelair's 737 jet, carrying 189 people, crashed ...").
 DOUBLED = re.compile(r"\b([A-Za-z][\w']*(?:\s+[\w']+){2,7})\s*\1\b")

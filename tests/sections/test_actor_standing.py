@@ -195,3 +195,7 @@ def test_a_landform_a_lone_title_of_nobility_and_a_peoples_adjective_are_no_acto
     assert standing("Velorian", "group", [], False, adjective, 2, frozenset()) == "passing"
     assert standing("Velorian", "person", [], False, adjective, 2, frozenset()) == "passing"
     assert standing("Harbour Party", "group", [], False, busy, 2, frozenset()) == "actor"
+
+
+def test_a_name_printed_twice_without_a_space_gets_no_row():
+    assert standing("HarlowHarlow", "organization", [], False, Evidence(mentions=1, acts=1), 1, frozenset()) == "passing"

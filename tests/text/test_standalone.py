@@ -277,3 +277,16 @@ def test_all_of_that_and_others_beside_ones_told_before_lean_on_a_sentence_not_s
         == "does not stand alone (opens with 'All of that')"
     assert form_problem("Jane Roe saw two other officers, on foot, take aim at the truck.") is not None
     assert form_problem("Police said all of the victims were adults.") is None
+
+
+def test_a_name_printed_twice_or_an_image_label_run_into_the_text_is_garbled():
+    assert form_problem("HarlowHarlow has reached a deal to buy the firm.") \
+        == "words run together in the source's text ('HarlowHarlow')"
+    assert form_problem("News photoLyra team captain Jane Roe lifts the trophy.") \
+        == "words run together in the source's text ('photoLyra')"
+    assert form_problem("LinkedIn said the deal was done.") is None
+
+
+def test_a_little_later_answers_a_time_not_shown():
+    assert form_problem("A little later, shooting begins near two of the city's hotels.") \
+        == "does not stand alone (opens with 'A little later')"
