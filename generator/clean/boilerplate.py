@@ -43,6 +43,11 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
     ("boilerplate: site notice", re.compile(
         r"^[^\"“”]*\b(?:our|the updated) (?:terms(?: of (?:use|service))?|privacy (?:policy|notice|statement)"
         r"|cookie (?:policy|notice|settings)|user agreement)\b[^\"“”]*$", re.I)),
+    # "This website uses cookies ...", "We use cookies to ...", "By continuing to use this site ...":
+    # the site's consent notice, however long
+    ("boilerplate: site notice", re.compile(
+        r"^(?:this (?:web)?site uses cookies|we use cookies|by (?:continuing to use|using) (?:this|our) (?:web)?site)\b",
+        re.I)),
     # "7 of 7", "1 of 11 |": a gallery's counter
     ("boilerplate: gallery counter", re.compile(r"^\d{1,3}\s+of\s+\d{1,3}\s*\|?$")),
     # "2 min read", "5 minutes to read", "0 min left"

@@ -218,7 +218,7 @@ def captions(lines: list[str], reasons: Reasons) -> Reasons:
         if kind is None and beside and not bp.ends_sentence(line) and caption(line + ".") == "photo caption":
             found[i] = "photo caption"
             continue
-        if kind is None and any(reasons.get(j) == "photo caption" and _without_credit(lines[j]) == line.strip()
+        if kind is None and any(reasons.get(j) == "photo caption" and _without_credit(lines[j]) in (line.strip(), _without_credit(line))
                                 for j in (i - 1, i + 1)):
             found[i] = "photo caption"  # the caption printed twice, once with its credit "(Agency)"
             continue
@@ -231,7 +231,8 @@ def captions(lines: list[str], reasons: Reasons) -> Reasons:
 
 
 def _without_credit(line: str) -> str:
-    return re.sub(r"\s*\([^()]{1,40}\)\s*$", "", line.strip())
+    """A caption without its credit "(Agency)" and its label "Last man: "."""
+    return re.sub(r"^[A-Z][\w'’-]*(?:\s[\w'’-]+){0,2}:\s+", "", re.sub(r"\s*\([^()]{1,40}\)\s*$", "", line.strip()))
 
 
 def body_span(lines: list[str], reasons: Reasons) -> tuple[int, int]:

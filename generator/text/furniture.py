@@ -223,9 +223,15 @@ _CREDIT_TAIL = re.compile(r"\b[A-Z]{2,6}(?:-[A-Z]{2,6})?\s?/\s?[A-Z][A-Z'’.-]+
                           r"|\b(?:[Cc]redits?|[Ss]ource|[Pp]hoto|[Pp]icture|[Ii]mage)s?:\s*[A-Z][^.:]{1,60}(?:\s/\s[^.:]{1,40})?\.?\s*$")
 
 
+# A photographer and an agency in brackets closing a caption: "... Sebastian Roe (Juan Doe : AGENCY)".
+_BRACKET_CREDIT = re.compile(r"\((?:[A-Z][\w.'’-]*\s*){1,3}\s*[:/]\s*[A-Z]{2,}[\w-]*(?:\s*/\s*[A-Z][\w-]*)?\)\s*$")
+
+
 def caption(text: str) -> str | None:
     """ "photo caption" or "photo credit" when `text` is one, else None."""
     stripped = text.strip()
+    if _BRACKET_CREDIT.search(stripped) and not stripped.endswith((".)", "!)", "?)")):
+        return "photo caption"  # the caption with its credit
     if _COURTESY.match(stripped) or _FOR_OUTLET.match(stripped) or _AGENCY_PHOTO.search(stripped) \
             or _CREDIT_CHAIN.match(stripped) or _CREDIT_TAIL.search(stripped):
         return "photo credit"

@@ -232,6 +232,22 @@ def test_headline_title_and_repeated_headline():
     assert article.author == "Jane Roe" and article.paragraphs == tuple(BODY)
 
 
+def test_a_cookie_consent_notice_above_the_headline_is_boilerplate_and_the_headline_is_the_title():
+    notice = ("This website uses cookies primarily for visitor analytics. Certain pages will ask you to fill in "
+              "contact details. To view our full cookie policy, please click here.")
+    article = clean([notice, "Regional board approves reservoir plan", *BODY])
+    assert reason_of(article, notice) == "boilerplate: site notice"
+    assert article.title == "Regional board approves reservoir plan" and article.paragraphs == tuple(BODY)
+
+
+def test_a_caption_printed_bare_and_again_with_its_label_and_credit_is_no_headline():
+    article = clean(["Regional board approves reservoir plan", "Jane Roe embraces board chair Tom Lee",
+                     "Last vote: Jane Roe embraces board chair Tom Lee (Sam Doe : WIRE)", *BODY])
+    assert article.title == "Regional board approves reservoir plan"
+    assert reason_of(article, "Jane Roe embraces board chair Tom Lee") == "photo caption"
+    assert reason_of(article, "Last vote: Jane Roe embraces board chair Tom Lee (Sam Doe : WIRE)") == "photo caption"
+
+
 def test_a_widget_above_the_headline_is_no_title_when_the_headline_shares_the_leads_words():
     article = clean(["Updates to our Terms of Use", "We are updating our Terms of Use. Please review them before "
                      "proceeding to our website.", "Regional board approves reservoir plan", *BODY])

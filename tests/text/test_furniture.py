@@ -89,6 +89,7 @@ def test_a_label_before_the_text_is_found():
     ("Jane Roe cries while embracing teammate Ann Lee after winning the league title.", "photo caption"),
     ("Residents return to their houses after leaving an evacuation site in the aftermath of Typhoon Vera.",
      "photo caption"),
+    ("Last man: Jane Roe embraces board chair Tom Lee (Sam Doe : WIRE)", "photo caption"),
     ("Vehicles get caught in the rain as the storm begins to come inland to the flooded district of Lyra, "
      "southern Examplia on March 15, 2019.", "photo caption"),  # "the flooded district": no past tense
 ])
@@ -113,6 +114,7 @@ def test_captions_and_credits(text, kind):
     "The coach waves as fans chant his name.",
     "Crews cleared the flooded district of Lyra on March 15, 2019.",
     "Residents returned to their houses in the aftermath of Typhoon Vera.",
+    "Officials met the union leaders on Monday (see page 4).",
 ])
 def test_article_text_is_not_a_caption(text):
     assert caption(text) is None
