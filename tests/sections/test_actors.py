@@ -1009,3 +1009,19 @@ def test_one_office_and_one_surname_under_a_nickname_are_one_person():
     velt = by_name(actors, "Manuel Velt")
     assert "Mar Velt" in velt.aliases and velt.sources == ("000", "001", "002")
     assert not [a for a in actors if a.name == "Mar Velt"]
+
+
+def test_a_surname_the_protagonist_took_never_joins_a_relative_of_the_same_name():
+    from generator.sections.actors.aliases import merge_same_key
+    from generator.sections.actors.forms import UnionFind
+    from generator.sections.actors.people import merge_people
+    # the singer named in full three times, her father once; "Velt" (tagged a body) twice beside her
+    # (the first "Velt" written before her full name: its group's root moves when it joins her)
+    written = [("Velt", "ORG", 0), ("Ann Velt", "PERSON", 0), ("Ann Velt", "PERSON", 0), ("Ann Velt", "PERSON", 2),
+               ("Mitch Velt", "PERSON", 1), ("Velt", "ORG", 0), ("Velt", "ORG", 2)]
+    forms = [Form(i, f"{a:03d}", a, text, text, label, 10 * i, 10 * i + len(text))
+             for i, (text, label, a) in enumerate(written)]
+    uf = UnionFind(len(forms))
+    merge_same_key(forms, uf)
+    merge_people(forms, uf)
+    assert uf.find(4) != uf.find(1) and uf.find(0) == uf.find(1) == uf.find(5)

@@ -188,8 +188,10 @@ def merge_people(forms: Sequence[Form], uf: UnionFind) -> None:
             fits = _titled(f, fits, forms, uf) or (fits[:1] if counts[fits[0]] >= DOMINANT * counts[fits[1]] else [])
             if not fits:
                 undecided.append(f)
-        if len(fits) == 1:
+        if len(fits) == 1 and not _named_already(f, fits[0], multi, uf):
             uf.union(fits[0], f.index)
+            # (a union moves a group's root: the counts are kept by the roots as they now are)
+            counts = Counter(uf.find(g.index) for g in forms if g.label == "PERSON" or len(g.core.split()) >= 2)
     # last, what the text around an undecided surname tells, where no title or count decided it
     # for any of its mentions (a surname decided once is its group's: a second decision would
     # make two people one)
@@ -201,6 +203,13 @@ def merge_people(forms: Sequence[Form], uf: UnionFind) -> None:
             local = _local_reading(f, roots, forms, uf)
             if local:
                 uf.union(local[0], f.index)
+
+
+def _named_already(f: Form, root: int, multi: Sequence[Form], uf: UnionFind) -> bool:
+    """The surname's mentions already belong to another person named in full ("Winehouse" joined
+    Amy Winehouse by one spelling of it): a second decision would make two people one."""
+    own = uf.find(f.index)
+    return own != uf.find(root) and any(uf.find(m.index) == own for m in multi)
 
 
 def _regnal_fits(f: Form, m: Form, titles: dict[str, set[str]]) -> bool:
