@@ -218,7 +218,8 @@ def captions(lines: list[str], reasons: Reasons) -> Reasons:
         if kind is None and beside and not bp.ends_sentence(line) and caption(line + ".") == "photo caption":
             found[i] = "photo caption"
             continue
-        if kind is None and any(reasons.get(j) == "photo caption" and _without_credit(lines[j]) in (line.strip(), _without_credit(line))
+        bare = (line.strip(), _without_credit(line))
+        if kind is None and any(reasons.get(j) == "photo caption" and _without_credit(lines[j]) in bare
                                 for j in (i - 1, i + 1)):
             found[i] = "photo caption"  # the caption printed twice, once with its credit "(Agency)"
             continue
