@@ -292,3 +292,16 @@ def test_where_people_died_the_toll_is_in_brief():
     ]
     syn = claims.synthesise(items, [], [], Settings(summary_points=3))
     assert any("274" in t for t in texts_of(syn.summary)), texts_of(syn.summary)
+
+
+@pytest.mark.slow
+def test_a_number_in_a_name_is_no_year_of_history():
+    items = [
+        analysed("a", "Velair Flight 1549 had just taken off from Harlow airport when it hit a flock of birds.",
+                 "In 1982, another jet crashed into a bridge over the Lyra river.", published=None),
+        analysed("b", "Velair Flight 1549 ditched in the Lyra river after hitting birds, officials said.",
+                 "All 155 people aboard Flight 1549 survived, officials said.", published=None),
+        analysed("c", "Flight 1549 ditched in the Lyra river and all 155 people aboard survived.", published=None),
+    ]
+    syn = claims.synthesise(items, [], [], Settings())
+    assert not any("1549" in t for t in texts_of(syn.background)), texts_of(syn.background)

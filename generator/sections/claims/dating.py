@@ -82,14 +82,25 @@ def sentence_dates(item: AnalysedArticle, index: int, ref: date | None) -> tuple
     for e in item.analysis.entities:
         if e.sentence != index or e.label != "DATE":
             continue
-        span = interval_of(e.text, ref, _tense_at(mentions, e.start))
         start = e.start - sent.start
+        text = e.text.strip()
+        if text.isdigit() and _NUMBER_OF_A_NAME.search(sent.text[:max(0, start)]) \
+                or re.fullmatch(r"\S+\s+\d+", text) and _NUMBER_OF_A_NAME.search(text.rsplit(None, 1)[0] + " "):
+            continue  # "Flight 1549", "Route 66": a number in a name, no year
+        span = interval_of(e.text, ref, _tense_at(mentions, e.start))
         if span and 0 <= start < len(sent.text):
             # a side clause's date stays a side clause's when the story's date resolves it
             # ("X, whose brother died three years ago, said ...": not the sentence's own time)
             main = next((m.main_clause for m in mentions if m.start <= e.start < m.end), True)
             out.append(DateSpan(e.text, start, start + len(e.text), span, main))
     return tuple(out)
+
+
+# A capitalised word right before a bare number that is no preposition, article or month: the
+# number is part of a name ("Flight 1549", "Apollo 11", "Euro 2016"), not a year.
+_NUMBER_OF_A_NAME = re.compile(r"\b(?!(?:In|On|By|Since|Until|From|Of|For|To|At|The|Before|After|During|Around|"
+                               r"Between|Through|And|Or|Early|Late|Mid|Summer|Winter|Spring|Autumn|Fall|Jan|Feb|Mar|Apr|"
+                               r"May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\s+$)[A-Z][\w'’-]*\s+$")
 
 
 def _tense_at(mentions: Sequence[DateMention], start: int) -> str | None:
