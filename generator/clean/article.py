@@ -234,15 +234,22 @@ _STATED = re.compile(r"^(?:first\s+)?(?:published|posted)\b|^(?:source|credit)s?
                      r"|^this (?:story|article|report) (?:is|was) from\b", re.I)
 
 
+_PUBLISHED_INSIDE = re.compile(r"\b(?:published|posted)\s*:", re.I)
+NO_DATE = frozenset({"1970-01-01"})  # a system's empty date (the epoch), printed as the page's
+
+
 def _published(lines: list[str], reasons: page.Reasons, start: int, byline_dates: tuple[str, ...]) -> str | None:
     """The stated publication date: a "Published ..." line, a byline's date, a date alone on a
     line above the body or in the page's header (a page may print its lead before its date)."""
     dated = [i for i, r in sorted(reasons.items()) if r == "publication date"]
-    stated = [i for i in dated if _STATED.match(lines[i])]
+    # "Updated: ... | Published: 10:56 GMT, Jul 5, 2016": the publication's own date, wherever it
+    # stands on the line (an update's date alone is not the publication's)
+    stated = [i for i in dated if _STATED.match(lines[i]) or _PUBLISHED_INSIDE.search(lines[i])]
     bare = [i for i in dated if (i < start or i < page.BYLINE_ZONE) and bp.is_date_line(lines[i])]
     for i in stated:
-        found = find_date(lines[i])
-        if found:
+        inside = _PUBLISHED_INSIDE.search(lines[i])
+        found = find_date(lines[i][inside.start():] if inside else lines[i])
+        if found and found.iso not in NO_DATE:
             return found.iso
     if byline_dates:
         return byline_dates[0]

@@ -128,7 +128,7 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
     # "PUBLISHED: 09:58 15 January 2018 | UPDATED: ...": the time may come first
     # "Published: Monday | August 17, 2009": a weekday and a separator before the date
     ("publication date", re.compile(rf"^(?:first\s+|last\s+)?(?:published|posted|updated|modified)(?:\s+on)?\s*:?\s*"
-                                    rf"(?:(?:at\s+)?\d{{1,2}}[:.]\d{{2}}\s*(?:[ap]\.?m\.?)?\s*,?\s*)?"
+                                    rf"(?:(?:at\s+)?\d{{1,2}}[:.]\d{{2}}\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{{2,4}}\b)?\s*,?\s*)?"
                                     rf"(?:{WEEKDAY_WORD}\s*[|,·•]\s*)?"
                                     rf"{DATE_RE.pattern}", re.I)),
     # "This story is from June 3, 2015": an archive's note of the day it ran

@@ -31,14 +31,14 @@ _WORD = r"[A-Z][\w.'’-]*"
 _REGION = rf"(?:,\s+(?!{_MONTH_NAME}\s+\d){_WORD}(?:\s+{_WORD}){{0,2}})"  # ", Japan", ", N.Y."; never a date
 _DATE = rf"(?:,?\s+(?P<month>{_MONTH_NAME})\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:,\s+(?P<year>\d{{4}}))?)"
 # "Madrid, 2 June 2019 (Wire) –": the day first
-_DATE_DM = rf"(?:,?\s+(?P<dday>\d{{1,2}})\s+(?P<dmonth>{_MONTH_NAME})(?:,?\s+(?P<dyear>\d{{4}}))?)"
+_DATE_DM = rf"(?:,?\s+(?P<dday>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<dmonth>{_MONTH_NAME})(?:,?\s+(?P<dyear>\d{{4}}))?)"
 _AGENCY = r"(?:\s*\((?P<agency>(?=[^)]*[A-Z])[A-Za-z][\w&.'’/ -]{0,30})\))"  # "(Reuters)", "(CBSLA/AP)"
 _SEPARATOR = r"(?:\s*(?:[—–]+|--?)\s*|:\s+|\.-\s*|\.\s*/[A-Z]+/\.?\s*)"
 # "PORTVILLE —", "PORTVILLE, Examplia, July 8 (Agency) –", "NEW HARBOUR, May 3 (WIRE) —", "NEW HARBOUR: "
 # (several places: "PORTVILLE/NEW HARBOUR (Wire) - ")
 _CAPS_PLACES = rf"{_CAPS_WORD}(?:\s+{_CAPS_WORD}){{0,3}}(?:/{_CAPS_WORD}(?:\s+{_CAPS_WORD}){{0,3}}){{0,5}}"
 _CAPS_DATELINE = re.compile(
-    rf"^(?P<place>{_CAPS_PLACES}){_REGION}?{_DATE}?{_AGENCY}?{_SEPARATOR}(?=[\"“‘'A-Z0-9])")
+    rf"^(?P<place>{_CAPS_PLACES}){_REGION}?(?:{_DATE}|{_DATE_DM})?{_AGENCY}?{_SEPARATOR}(?=[\"“‘'A-Z0-9])")
 # "Lakeside, Examplia (Wire) —", "Lakeside (Agency) - ", "Lakeside, July 4 (Wire) Scientists ...": a place
 # in title case only with its agency
 _AGENCY_DATELINE = re.compile(

@@ -240,6 +240,12 @@ def test_a_cookie_consent_notice_above_the_headline_is_boilerplate_and_the_headl
     assert article.title == "Regional board approves reservoir plan" and article.paragraphs == tuple(BODY)
 
 
+def test_a_publication_date_stated_after_an_update_stamp_dates_the_article():
+    stamped = clean(["Regional board approves reservoir plan",
+                     "Updated: 00:00 GMT, Jan 1, 1970 | Published: 10:56 GMT, Jul 5, 2016 |", *BODY])
+    assert stamped.published == "2016-07-05" and stamped.paragraphs == tuple(BODY)
+
+
 def test_a_caption_printed_bare_and_again_with_its_label_and_credit_is_no_headline():
     article = clean(["Regional board approves reservoir plan", "Jane Roe embraces board chair Tom Lee",
                      "Last vote: Jane Roe embraces board chair Tom Lee (Sam Doe : WIRE)", *BODY])

@@ -34,6 +34,8 @@ from generator.text.furniture import caption, dateline, furniture, label, markup
     ("June 25, 2009 (PORTVILLE) The singer died at the hospital in the city.", "June 25, 2009 (PORTVILLE) ", 6, 25, 2009),
     ("Lakeside - A powerful tropical storm made landfall in Examplia on Thursday evening.", "Lakeside - ",
      None, None, None),
+    ("PORTVILLE, 5th July, 2016 (WIRE) — After a five-year journey the probe reached the planet.",
+     "PORTVILLE, 5th July, 2016 (WIRE) — ", 7, 5, 2016),
 ])
 def test_a_dateline_is_read_with_its_date(text, prefix, month, day, year):
     found = dateline(text)
