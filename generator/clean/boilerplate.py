@@ -37,6 +37,7 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
     # "Copy Link", "Share this article", "x" / "f" (icon letters left by share buttons)
     ("boilerplate: share widget", re.compile(
         r"^(?:copy link|link copied(?: to (?:the )?clipboard)?|copy url|share(?: this)?(?: article| story| page)?|share on \w+|tweet"
+        r"|thank you for sharing!?|your (?:article|story) (?:was|has been) (?:successfully )?shared\b.*"
         r"|e-?mail|print|facebook|twitter|whatsapp|linkedin|telegram|reddit|pinterest|\w)$", re.I)),
     # "Updates to our Terms of Use", "Please review our Privacy Policy before proceeding": the site's own
     # notice (a company quoted on its terms is in quotation marks)

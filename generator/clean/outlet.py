@@ -96,7 +96,7 @@ def plausible_title(title: str | None) -> str | None:
     is the page's, not the headline's."""
     if title is None or _NOT_A_TITLE.match(title.strip()) or dateline(title) is not None:
         return None
-    return _MEDIA_NOTE.sub("", title).strip() or None
+    return _MEDIA_NOTE.sub("", title).strip().rstrip("|").strip() or None  # "Storm hits coast |": a site's separator
 
 
 # "(with video)", "[PHOTOS]", "- VIDEO" after a headline: what the page embeds, not the news

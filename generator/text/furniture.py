@@ -33,7 +33,7 @@ _DATE = rf"(?:,?\s+(?P<month>{_MONTH_NAME})\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?
 # "Madrid, 2 June 2019 (Wire) –": the day first
 _DATE_DM = rf"(?:,?\s+(?P<dday>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<dmonth>{_MONTH_NAME})(?:,?\s+(?P<dyear>\d{{4}}))?)"
 _AGENCY = r"(?:\s*\((?P<agency>(?=[^)]*[A-Z])[A-Za-z][\w&.'’/ -]{0,30})\))"  # "(Reuters)", "(CBSLA/AP)"
-_SEPARATOR = r"(?:\s*(?:[—–]+|--?)\s*|:\s+|\.-\s*|\.\s*/[A-Z]+/\.?\s*)"
+_SEPARATOR = r"(?:\s*(?:[—–]+|--?|\|)\s*|:\s+|\.-\s*|\.\s*/[A-Z]+/\.?\s*)"
 # "PORTVILLE —", "PORTVILLE, Examplia, July 8 (Agency) –", "NEW HARBOUR, May 3 (WIRE) —", "NEW HARBOUR: "
 # (several places: "PORTVILLE/NEW HARBOUR (Wire) - ")
 _CAPS_PLACES = rf"{_CAPS_WORD}(?:\s+{_CAPS_WORD}){{0,3}}(?:/{_CAPS_WORD}(?:\s+{_CAPS_WORD}){{0,3}}){{0,5}}"
@@ -270,7 +270,9 @@ LEAK = re.compile(
     r"\bdelayed (?:by )?(?:at least )?15 minutes\b|\bimage may contain\b|^\[?related:|^\(?(?:editor['’]?s )?note:|\bhide ad\b|\bsee (?:pa|ap|afp|aap) story\b|"
     r"\b(?:this (?:post|story|article) (?:was|has been) )?updated (?:on )?[A-Z][a-z]+\.? \d{1,2},? \d{4}\b|"
     # an archive's note on its stamp; a link's marker left in the text ("HarbourGossip.com, external said")
-    r"\btime ?stamp on (?:the|this) (?:story|article|page)\b|\.(?:com|org|net|co\.uk), external\b)", re.I)
+    r"\btime ?stamp on (?:the|this) (?:story|article|page)\b|\.(?:com|org|net|co\.uk), external\b"
+    # a stock quote's empty box left around its ticker: "the Nasdaq exchange ( (NDAQ))"
+    r"|\(\s*\(\s*[A-Z.:]{1,12}\s*\)\s*\))", re.I)
 # An embedded post: "pic.twitter.com/…", "Jane Roe (@janeroe) July 4, 2025", "A post shared by".
 EMBED = re.compile(
     rf"pic\.twitter\.com/|https?://t\.co/|\(@\w{{1,30}}\)\s*{_MONTH_NAME}\s+\d{{1,2}},\s+\d{{4}}"
@@ -288,8 +290,12 @@ PROMO = re.compile(
     r"|^(?:live (?:updates|coverage|blog)|follow (?:our )?live)\b"
     # a link line or a broadcast plug: "Read about the hearing.", "For more on the probe, tune in to ..."
     r"|^read about\b|\btune in (?:to|at|for)\b|^for more (?:about|on|information|details)\b[^.]{0,120},\s*"
-    r"(?:tune in|visit|go to|see|click|read|watch|check out)\b", re.I)
-_PROMO_HINTS = ("up to date", "our ", "app", "journalism", "visit ", "log on", "live", "read about", "tune in", "for more")
+    r"(?:tune in|visit|go to|see|click|read|watch|check out)\b"
+    # a link's words in title case: "Read the Victims' Statements Presented to Judge Roe ."
+    r"|^(?-i:Read (?:the|our|more|all) (?:[A-Z][\w'’-]*\s+(?:(?:to|of|the|and|in|on|for)\s+)?){2,}[A-Z][\w'’-]*\s*\.?$)",
+    re.I)
+_PROMO_HINTS = ("up to date", "our ", "app", "journalism", "visit ", "log on", "live", "read about", "tune in", "for more",
+                "read ")
 
 
 # A broadcaster's listing of its own segments: "On Friday's evening news, Jane Roe and John Doe

@@ -240,6 +240,13 @@ def test_a_cookie_consent_notice_above_the_headline_is_boilerplate_and_the_headl
     assert article.title == "Regional board approves reservoir plan" and article.paragraphs == tuple(BODY)
 
 
+def test_a_share_confirmation_is_no_title_and_a_sites_separator_leaves_the_headline():
+    shared = clean(["Thank you for sharing!", "Your article was successfully shared with the contacts you provided.",
+                    *BODY])
+    assert shared.title is None and reason_of(shared, "Thank you for sharing!") == "boilerplate: share widget"
+    assert clean(["Storm blasts into Harbour Coast |", *BODY]).title == "Storm blasts into Harbour Coast"
+
+
 def test_a_publication_date_stated_after_an_update_stamp_dates_the_article():
     stamped = clean(["Regional board approves reservoir plan",
                      "Updated: 00:00 GMT, Jan 1, 1970 | Published: 10:56 GMT, Jul 5, 2016 |", *BODY])

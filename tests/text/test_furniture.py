@@ -36,6 +36,8 @@ from generator.text.furniture import caption, dateline, furniture, label, markup
      None, None, None),
     ("PORTVILLE, 5th July, 2016 (WIRE) — After a five-year journey the probe reached the planet.",
      "PORTVILLE, 5th July, 2016 (WIRE) — ", 7, 5, 2016),
+    ("NEW HARBOUR | Two weeks after Jane Roe invested her savings, the fund collapsed.", "NEW HARBOUR | ",
+     None, None, None),
 ])
 def test_a_dateline_is_read_with_its_date(text, prefix, month, day, year):
     found = dateline(text)
@@ -135,6 +137,8 @@ def test_article_text_is_not_a_caption(text):
     "Please look at the time stamp on the story to see when it was last updated.",
     "Live updates in the aftermath of the siege in the cafe in Harbour Place.",
     "Celebrity news website HarbourGossip.com, external said the singer had been found.",
+    "Read the Victims’ Statements Presented to Judge Roe .",
+    "Roe—a former chairman of the Harbour stock exchange ( (HBX))—was charged on Monday.",
 ])
 def test_markup_embeds_and_promotion(text):
     assert markup(text) == "page furniture, not the article's text"
@@ -142,6 +146,7 @@ def test_markup_embeds_and_promotion(text):
 
 def test_news_that_a_person_reported_is_not_a_listing():
     assert markup("In Harbour City, officials reported on Friday that 40 people had died.") is None
+    assert markup("Read the statement in full on the council's site.") is None  # not a link's title case
     assert markup("On Monday, the agency reported that exports fell.") is None
 
 
