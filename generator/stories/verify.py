@@ -347,6 +347,10 @@ _RUN_ON_ROLE = re.compile(r"\b(?!(?:Mrs|Mr|Ms|Dr|St|Jr|Sr|Gen|Gov|Sen|Rep|Col|Sg
                           r"[A-Za-z][a-z]+\.\s+[A-Z]")
 
 
+# A relation and a title run together: "friend US President" (of "her friend, US President X").
+_RELATION_THEN_TITLE = re.compile(rf"^{RELATIONS}\s+(?:[A-Z][\w.'’-]*\s+)*[A-Z]")
+
+
 def _names_itself(name: str, role: str) -> bool:
     """The person's surname inside the role (a role is what the person is, never who); not a
     relative's possessive, "Roe's daughter" (a family shares its name)."""
@@ -373,6 +377,8 @@ def role_problem(actor: Actor) -> str | None:
         return "does not stand alone (points outside the line)"  # "his 11-year-old daughter": whose?
     if len(QUOTE_MARKS.findall(role)) >= 2:
         return "a title in quotation marks, not a role"  # "Jane Roe: 'My encounter with ...'", a link
+    if actor.kind == "person" and _RELATION_THEN_TITLE.match(role):
+        return "two descriptions run together: garbled"  # "friend US President" of "her friend, US President X"
     if actor.kind == "person" and _names_itself(actor.name, role):
         return "carries the person's own name: words of the sentence, not a role"  # "President Jane Roe"
     if any(_glued(*m.groups()) for m in GLUED_ROLE.finditer(role)) or GLUED.search(role):

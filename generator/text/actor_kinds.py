@@ -20,6 +20,8 @@ HONORIFICS = frozenset({
     # ranks as police and armies abbreviate them ("Supt Jane Roe", "Det Insp Tom Roe")
     "supt", "supt.", "insp", "insp.", "det", "det.", "sgt", "cmdr", "cmdr.", "lt", "capt", "col", "maj", "maj.",
     "cpl", "cpl.",
+    # titles of nobility written before a surname ("Baroness Roe" is Jane Roe)
+    "baroness", "baron", "duke", "duchess", "earl", "countess", "viscount", "viscountess", "marquess",
 })
 
 # Nouns that name a person's office ("Foreign Minister Jane Doe", "the bank's chief executive").
@@ -168,6 +170,7 @@ FACILITY_NOUNS = frozenset({
     "monument", "cathedral", "church", "mosque", "temple", "highway", "motorway", "tunnel", "dam",
     "canal", "harbour", "harbor", "terminal", "spaceport", "complex", "campus", "prize", "award", "cup",
     "collider", "telescope", "reactor", "runway", "cafe", "café", "restaurant", "pub", "nightclub", "mall",
+    "trophy", "medal", "mvp",
 })
 # Last words of a name that make it an occasion, not a body ("the Platinum Jubilee", "the
 # Republican National Convention", "the Vienna Marathon"): events are no actors.

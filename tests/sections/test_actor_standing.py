@@ -199,3 +199,9 @@ def test_a_landform_a_lone_title_of_nobility_and_a_peoples_adjective_are_no_acto
 
 def test_a_name_printed_twice_without_a_space_gets_no_row():
     assert standing("HarlowHarlow", "organization", [], False, Evidence(mentions=1, acts=1), 1, frozenset()) == "passing"
+
+
+def test_an_award_and_a_broadcasters_co_anchor_are_no_actors():
+    busy = Evidence(mentions=3, acts=1)
+    assert standing("Finals MVP", "organization", [], False, busy, 2, frozenset()) == "thing"
+    assert standing("Sam Lee", "person", ["co-anchor"], True, Evidence(mentions=1, speaks=1), 1, frozenset()) == "outlet"

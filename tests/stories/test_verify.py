@@ -255,6 +255,7 @@ def test_roles_that_say_too_little_or_are_cut_from_a_sentence():
              ("person", "friend", "says too little without what it is of"),  # whose? (not shown)
              ("person", "President Jane Roe. Examplian President", "a fragment, not a role"),
              ("person", "News photoLyra team captain", "words run together: garbled"),
+             ("person", "friend Examplian President", "two descriptions run together: garbled"),
              ("person", "close friend", "says too little without what it is of"),
              ("person", "youngest man", "says too little without what it is of"),
              ("person", "Velt and Union Education Minister", "a fragment, not a role"),

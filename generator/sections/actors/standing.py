@@ -49,7 +49,8 @@ INSTITUTION_WORDS = BODY_NOUNS | frozenset({
 })
 # Heads of a description that make a person the outlet's own staff, reporting the story.
 JOURNALIST_NOUNS = frozenset({"reporter", "correspondent", "journalist", "anchor", "presenter", "editor",
-                              "columnist", "host", "producer", "photographer", "cameraman", "writer"})
+                              "columnist", "host", "producer", "photographer", "cameraman", "writer", "co-anchor",
+                              "co-host", "newsreader"})
 # Share of a name's mentions naming a thing ("an Airbus", "the Airbus A320", "the X lander") that
 # makes it a thing's name: a maker is named by its products more than by anything it does.
 THING_SHARE = 0.4
