@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from generator.text.actor_kinds import TITLE_NOUNS, country_of, is_demonym, person_noun
+from generator.text.actor_kinds import TITLE_NOUNS, country_of, is_body_noun, is_demonym, person_noun
 
 # A line opening with a word that points outside it ("He said", "They", "This came", "The move").
 DANGLING = re.compile(
@@ -27,7 +27,7 @@ DANGLING = re.compile(
     r"(?:this|that|these|those)(?! (?:week|month|year|morning|afternoon|evening|night|weekend|spring|summer|"
     r"autumn|fall|winter|season|decade|century)\b)|"
     r"(?:but|and|so|also|however|meanwhile|instead|still|yet|then|thus|therefore|moreover|furthermore|"
-    r"otherwise|likewise|similarly)\b|"
+    r"otherwise|likewise|similarly|rather(?=,))\b|"
     r"according to (?:him|her|them|it)\b|"
     # told relative to a sentence the reader cannot see: "Later, ...", "Another 20 ...", "Both men"
     r"later|afterwards?|earlier(?=,| that\b| in the day\b)|another|others?|both|neither|such|here|there(?=,)|similar|"
@@ -69,7 +69,8 @@ DANGLING = re.compile(
     # a thing told of in a sentence not shown: "The figure was reported by ...", "The album, which ..."
     r"figure|figures|family|community|album|evidence|route|momentum|hosts|half-measure|measure|"
     # a company told of by its trade in a sentence not shown: "The hedge fund held ...", "The office will ..."
-    r"(?:hedge fund|fund|office|firm|retailer|lender|insurer|carrier)(?! of\b)|"
+    r"(?:hedge fund|fund|office|firm|retailer|lender|insurer|carrier|(?:[\w-]+ )?giant(?= (?:said|says|has|had|is|was|will|would|announced|noted|reported|confirmed|added|"
+    r"did|does|declined|posted|published)\b))(?! of\b)|"
     r"(?:first|second|third)(?= (?:was|is|came|went|one)\b)|"
     # the extreme of things told before: "The worst came in the 28th minute", "The latest was ..."
     r"(?:worst|best|latest|biggest|closest|last)(?= (?:came|was|is|were|are)\b))\b|"
@@ -284,7 +285,8 @@ def dangling(text: str) -> str | None:
     if pronoun and not DANGLING.match(stripped):
         return pronoun
     tail = SPEAKER_TAIL.search(text)
-    if tail and not _named_before(text, tail.start()):
+    if tail and not (_body_before(text, tail.start()) if (tail.group(1) or "").lower() == "it"
+                     else _named_before(text, tail.start())):
         return " ".join(g for g in tail.groups() if g)
     unnamed = UNNAMED_SPEAKER.search(text)
     if unnamed and person_noun(unnamed.group(2)) and unnamed.group(2) not in TITLE_NOUNS:
@@ -296,9 +298,24 @@ def _named_before(text: str, at: int) -> bool:
     """A name (a capitalised word that is no sentence opener) outside quotations before `at`:
     "Jane Roe described what she said felt like an explosion" names the "she"."""
     plain = _QUOTED.sub(lambda m: " " * len(m.group(0)), text[:at])
-    # an initialism ("FEMA", "NHC") names a body, never the "he" who spoke
+    # an initialism ("FEMA", "NHC") names a body, never the "he" who spoke; nor does a day or a month
     return any(w.group(0).lower() not in _STARTERS and not w.group(0).rstrip(".'’s").isupper()
-               for w in _CAPITALISED.finditer(plain))
+               and w.group(0).lower().rstrip(".") not in CALENDAR_WORDS for w in _CAPITALISED.finditer(plain))
+
+
+def _body_before(text: str, at: int) -> bool:
+    """A body named before `at` that "it said" can be: a word that names one ("the ministry said
+    ..., it added") or an initialism ("FEMA"); a place, a day or a product's name cannot speak."""
+    plain = _QUOTED.sub(lambda m: " " * len(m.group(0)), text[:at])
+    return any(is_body_noun(w) for w in re.findall(r"[a-z]+", plain.lower())) \
+        or any(len(w) >= 3 and w.isupper() and w.isalpha() and w not in TIME_ZONES_WRITTEN for w in plain.split())
+
+
+# Days and months, capitalised but no one's name.
+CALENDAR_WORDS = frozenset("monday tuesday wednesday thursday friday saturday sunday january february march april "
+                           "may june july august september october november december jan feb mar apr jun jul aug sep "
+                           "sept oct nov dec".split())
+TIME_ZONES_WRITTEN = frozenset({"GMT", "UTC", "EST", "EDT", "PST", "PDT", "CST", "CDT", "BST", "CET", "AEDT", "AEST"})
 
 
 @lru_cache(maxsize=1 << 15)

@@ -290,3 +290,17 @@ def test_a_name_printed_twice_or_an_image_label_run_into_the_text_is_garbled():
 def test_a_little_later_answers_a_time_not_shown():
     assert form_problem("A little later, shooting begins near two of the city's hotels.") \
         == "does not stand alone (opens with 'A little later')"
+
+
+def test_a_company_told_by_its_size_a_rather_and_an_it_with_no_body_before_it_lean_on_a_sentence_not_shown():
+    assert form_problem("The web giant noted that removing the systems caused a full restart.") \
+        == "does not stand alone (opens with 'The web giant')"
+    assert form_problem("The giant panda was born in the zoo on Monday.") is None
+    assert form_problem("Rather, the official said, the plans were accelerated.") \
+        == "does not stand alone (opens with 'Rather')"
+    assert form_problem("Rather than wait, the council voted on Monday.") is None
+    assert form_problem("Boulders blocked roads, and the old town of Lyra was reduced to rubble, it added.") \
+        == "does not stand alone (speaker only 'it added')"
+    assert form_problem("S3 was working again by 4:54 p.m. EST Tuesday, it said.") \
+        == "does not stand alone (speaker only 'it said')"
+    assert form_problem("HXA sent 200 trucks to the coast, it said.") is None
