@@ -51,7 +51,9 @@ PAST_VERB_ROLE = re.compile(r"^[a-z]+ed\b(?! (by|to|as)\b)")
 FRAGMENT_ROLE = re.compile(r"^(and|but|or|so|to|even|which|who|whose|whom|that|when|where|while)\b", re.I)
 CUT_ROLE = re.compile(r"\b(such as|including|like)\s+\w+$")
 OPEN_ROLE = re.compile(r"\b(of|to|for|in|at|on|with|from|by|the|a|an|and|or|since|as|its|their)$", re.I)
-POINTING_ROLE = re.compile(r"\b(it|them|him|this|these|those)\b", re.I)
+# (and a body told of by its kind alone, in a sentence not shown: "group's president", "the firm's founder")
+POINTING_ROLE = re.compile(r"\b(it|them|him|this|these|those)\b|^(?:the\s+)?(?:group|company|firm|agency|association|"
+                           r"union|party|team|club|organi[sz]ation|country|city|state)['’]s?\s", re.I)
 MAX_ROLE_WORDS = 14
 
 # Two capitalised words run together: "ForeignMinistry", "PresidentMichelle" (a title, a nationality

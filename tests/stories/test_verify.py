@@ -256,6 +256,8 @@ def test_roles_that_say_too_little_or_are_cut_from_a_sentence():
              ("person", "President Jane Roe. Examplian President", "a fragment, not a role"),
              ("person", "News photoLyra team captain", "words run together: garbled"),
              ("person", "friend Examplian President", "two descriptions run together: garbled"),
+             ("person", "group's president", "does not stand alone (points outside the line)"),  # which group?
+             ("person", "country's Prime Minister", "does not stand alone (points outside the line)"),
              ("person", "close friend", "says too little without what it is of"),
              ("person", "youngest man", "says too little without what it is of"),
              ("person", "Velt and Union Education Minister", "a fragment, not a role"),
