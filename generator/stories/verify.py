@@ -350,7 +350,7 @@ _RUN_ON_ROLE = re.compile(r"\b(?!(?:Mrs|Mr|Ms|Dr|St|Jr|Sr|Gen|Gov|Sen|Rep|Col|Sg
 
 
 # A relation and a title run together: "friend US President" (of "her friend, US President X").
-_RELATION_THEN_TITLE = re.compile(rf"^{RELATIONS}\s+(?:[A-Z][\w.'’-]*\s+)*[A-Z]")
+_RELATION_THEN_TITLE = re.compile(r"^(?:friend|ally|colleague|rival|teammate|confidant|mentor)\s+(?:[A-Z][\w.'’-]*\s+)*[A-Z]")
 
 
 def _names_itself(name: str, role: str) -> bool:

@@ -20,8 +20,6 @@ HONORIFICS = frozenset({
     # ranks as police and armies abbreviate them ("Supt Jane Roe", "Det Insp Tom Roe")
     "supt", "supt.", "insp", "insp.", "det", "det.", "sgt", "cmdr", "cmdr.", "lt", "capt", "col", "maj", "maj.",
     "cpl", "cpl.",
-    # titles of nobility written before a surname ("Baroness Roe" is Jane Roe)
-    "baroness", "baron", "duke", "duchess", "earl", "countess", "viscount", "viscountess", "marquess",
 })
 
 # Nouns that name a person's office ("Foreign Minister Jane Doe", "the bank's chief executive").

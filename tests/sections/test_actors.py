@@ -996,7 +996,6 @@ def test_a_common_noun_opening_its_sentence_is_no_name():
 def test_abbreviated_ranks_and_a_service_before_a_title_are_no_part_of_the_name():
     from generator.sections.actors.forms import core_name
     assert core_name("Supt Jane Roe", "PERSON") == "Jane Roe"
-    assert core_name("Baroness Roe", "PERSON") == "Roe"  # a title of nobility before the surname
     assert core_name("Police Superintendent Jane Roe", "PERSON") == "Jane Roe"
     assert core_name("Det Insp Tom Roe", "PERSON") == "Tom Roe"
     assert core_name("County Roe", "PERSON") == "County Roe"
