@@ -11,7 +11,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from generator.text.actor_kinds import TITLE_NOUNS, country_of, is_body_noun, is_demonym, person_noun
+from generator.text.actor_kinds import TIME_ZONES, TITLE_NOUNS, country_of, is_body_noun, is_demonym, person_noun
+from generator.text.dates.vocabulary import MONTHS, WEEKDAY_NAMES
 
 # A line opening with a word that points outside it ("He said", "They", "This came", "The move").
 DANGLING = re.compile(
@@ -308,14 +309,11 @@ def _body_before(text: str, at: int) -> bool:
     ..., it added") or an initialism ("FEMA"); a place, a day or a product's name cannot speak."""
     plain = _QUOTED.sub(lambda m: " " * len(m.group(0)), text[:at])
     return any(is_body_noun(w) for w in re.findall(r"[a-z]+", plain.lower())) \
-        or any(len(w) >= 3 and w.isupper() and w.isalpha() and w not in TIME_ZONES_WRITTEN for w in plain.split())
+        or any(len(w) >= 3 and w.isupper() and w.isalpha() and w.lower() not in TIME_ZONES for w in plain.split())
 
 
 # Days and months, capitalised but no one's name.
-CALENDAR_WORDS = frozenset("monday tuesday wednesday thursday friday saturday sunday january february march april "
-                           "may june july august september october november december jan feb mar apr jun jul aug sep "
-                           "sept oct nov dec".split())
-TIME_ZONES_WRITTEN = frozenset({"GMT", "UTC", "EST", "EDT", "PST", "PDT", "CST", "CDT", "BST", "CET", "AEDT", "AEST"})
+CALENDAR_WORDS = frozenset(MONTHS) | {day.lower() for day in WEEKDAY_NAMES}
 
 
 @lru_cache(maxsize=1 << 15)
