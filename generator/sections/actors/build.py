@@ -482,7 +482,8 @@ def _second_names(actors: list[Actor]) -> list[Actor]:
     def words(text: str | None) -> set[str]:
         return {w for w in re.findall(r"[a-z]+", fold(text or "")) if w not in NAME_FILLERS}
 
-    bodies = [a for a in actors if a.kind not in {"person", "country"} and a.standing in {"actor", "passing"}]
+    bodies = [(b, words(b.name) | words(b.role)) for b in actors
+              if b.kind not in {"person", "country"} and b.standing in {"actor", "passing"}]
     out = []
     for a in actors:
         own = words(a.name)
@@ -492,7 +493,7 @@ def _second_names(actors: list[Actor]) -> list[Actor]:
             and a.mentions == 1 and a.role is None and len(own) >= 2
         # (of two such names each written once, the first in order goes by the other's name)
         if thin and any(b is not a and ((len(b.sources), b.mentions) > (1, 1) or b.name < a.name)
-                        and head in (other := words(b.name) | words(b.role)) and len(own & other) >= 2 for b in bodies):
+                        and head in other and len(own & other) >= 2 for b, other in bodies):
             a = replace(a, standing="passing")
         out.append(a)
     return out

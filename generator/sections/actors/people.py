@@ -189,9 +189,10 @@ def merge_people(forms: Sequence[Form], uf: UnionFind) -> None:
             if not fits:
                 undecided.append(f)
         if len(fits) == 1 and not _named_already(f, fits[0], multi, uf):
+            # (a union moves a group's root: the two groups' counts go to the root as it now is)
+            total = counts.pop(uf.find(fits[0]), 0) + counts.pop(uf.find(f.index), 0)
             uf.union(fits[0], f.index)
-            # (a union moves a group's root: the counts are kept by the roots as they now are)
-            counts = Counter(uf.find(g.index) for g in forms if g.label == "PERSON" or len(g.core.split()) >= 2)
+            counts[uf.find(f.index)] = total
     # last, what the text around an undecided surname tells, where no title or count decided it
     # for any of its mentions (a surname decided once is its group's: a second decision would
     # make two people one)
