@@ -230,7 +230,7 @@ def _classify(lines: list[str], given_title: str | None) -> tuple[page.Reasons, 
 
 
 # Lines that say the page's date in words: "Published ...", "Source: Wire 01 Sep 2016", "This story is from ..."
-_STATED = re.compile(r"^(?:first\s+)?(?:published|posted)\b|^(?:source|credit)s?\s*:"
+_STATED = re.compile(r"^\(?(?:first\s+)?(?:published|posted)\b|^(?:source|credit)s?\s*:"
                      r"|^this (?:story|article|report) (?:is|was) from\b", re.I)
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from generator.text import furniture
+from generator.text.actor_kinds import TIME_ZONES
 from generator.text.dates.vocabulary import DATE_RE, DATE_TEXT, WEEKDAY_WORD
 
 
@@ -201,9 +202,40 @@ DATE_ONLY_RE = re.compile(rf"^(?:on\s+)?(?:\d{{1,2}}:\d{{2}}\s+)?(?:{DATE_RE.pat
 _LABELLED_DATE = re.compile(rf"^(?P<label>[A-Za-z][\w&' -]{{0,30}}?)\s+{DATE_RE.pattern}[\s,|·•]*$", re.I)
 
 
+# A page's date stamp in any arrangement: the date with its clock time, zone and weekday, words
+# that label it, and perhaps the one wire or outlet it credits between separators ("June 2, 2012|Wire",
+# "9:14 AM, Jun 3, 2012 | comments", "• | WIRE | February 3, 2012 08:32 AM", "(Published Monday, May 2,
+# 2011)", "Date published: 3 February 2011"). An update's stamp alone is not the publication's date.
+STAMP_MAX_CHARS = 100
+_STAMP_WORDS = frozenset({"published", "posted", "date", "on", "at", "first", "comments", "comment", "a", "p", "m"})
+_STAMP_CLOCK = re.compile(r"\b\d{1,2}[:.]\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?|\b\d{1,2}\s*[ap]\.m\.?|\b\d{1,2}\s*[ap]m\b", re.I)
+_UPDATE_WORD = re.compile(r"\b(?:updated?|modified|edited|revised|last)\b", re.I)
+_STAMP_SEPARATORS = re.compile(r"[|•·]")
+_STAMP_CREDIT = re.compile(r"^(?:[A-Z][\w&.'-]*|[A-Z][A-Z&.'-]+(?:\s+[A-Z][A-Z&.'-]+){1,2})$")  # "Wire", "WIRE NEWS", never "Jane Roe"
+
+
+def is_date_stamp(line: str) -> bool:
+    if len(line) > STAMP_MAX_CHARS or not (found := DATE_RE.search(line)) or DATE_RE.search(line, found.end()):
+        return False
+    rest = _STAMP_CLOCK.sub(" ", line[:found.start()] + " | " + line[found.end():])
+    if _UPDATE_WORD.search(rest):
+        return False
+    credits = 0
+    for segment in _STAMP_SEPARATORS.split(rest):
+        tokens = re.findall(r"[^\W\d_]+", segment)
+        other = [t for t in tokens if t.lower() not in _STAMP_WORDS and t.lower() not in TIME_ZONES
+                 and not re.fullmatch(WEEKDAY_WORD, t, re.I)]
+        if not other:
+            continue
+        if len(other) < len(tokens) or not _STAMP_CREDIT.match(segment.strip(" ,;:()[]-–—")):
+            return False
+        credits += 1
+    return credits <= 1
+
+
 def is_date_line(line: str) -> bool:
-    """A date alone on a line, or after a section label ("Technology 8 June 2021")."""
-    if DATE_ONLY_RE.match(line):
+    """A date alone on a line, or after a section label ("Technology 8 June 2021"), or in a stamp."""
+    if DATE_ONLY_RE.match(line) or is_date_stamp(line):
         return True
     m = _LABELLED_DATE.match(line)
     return m is not None and is_nav_label(m.group("label"))

@@ -100,7 +100,7 @@ def plausible_title(title: str | None) -> str | None:
 
 
 # "(with video)", "[PHOTOS]", "- VIDEO" after a headline: what the page embeds, not the news
-_MEDIA_NOTE = re.compile(r"\s*(?:[(\[](?:with\s+)?(?:video|photos?|pictures|gallery|audio|watch)s?[)\]]"
+_MEDIA_NOTE = re.compile(r"\s*(?:[(\[]\+?(?:with\s+)?(?:video|photos?|pictures|gallery|audio|watch)s?[)\]]"
                          r"|\s[-–—|]\s*(?:video|photos|watch)\s*)$", re.I)
 
 

@@ -159,10 +159,12 @@ def _author_from(text: str) -> str | None:
     names = split_names(text)
     if len(names) > 2 and all(bp.is_name_line(n) and not bp.JOB_TITLE_RE.match(n) for n in names):
         return join_names([tidy_name(n) for n in names])
-    text = re.split(r"\s+[/|]\s+|,\s+|\s+[-–—]\s+", text.strip())[0]
+    text = re.split(r"\s*\|\s*|\s+/\s+|,\s+|\s+[-–—]\s+", text.strip())[0]  # "Jane Roe |Editor|"
     caps = re.match(r"^[A-Z][A-Z'’.-]+(?:\s+(?:and\s+)?[A-Z][A-Z'’.-]+)+", text)
     if caps and caps.end() < len(text):
         text = caps.group(0)  # all-caps names followed by the agency's name
+    if not re.search(r"\b[A-Z]", text):
+        return None  # "by and on June 22": the names were links the copy lost
     return tidy_name(text) or None
 
 
@@ -259,6 +261,8 @@ def headline(lines: list[str], reasons: Reasons, start: int, given: str | None) 
         # a section's label ("Cave rescue") shares fewer than the headline under it
         shared = [(len(_stems(ln) & lead), -k, ln) for k, ln in enumerate(above) if _stems(ln) & lead]
         title = max(shared)[2] if shared else (above[0] if above else None)
+        if title is not None and _standfirst_shaped(title):
+            title = _first_line_title(free, start) or title
     if title is None:
         return {}, None
     found: Reasons = {}
@@ -268,6 +272,39 @@ def headline(lines: list[str], reasons: Reasons, start: int, given: str | None) 
     if composite is not None and composite[1] == title:
         found[composite[0]] = "page title with its description"
     return found, title
+
+
+TITLE_MAX_WORDS = 20  # a headline's length; a standfirst or a caption runs longer
+TITLE_MIN_WORDS = 4  # "Crime & Safety", "Thai cave rescue": a section's or a topic's label
+STANDFIRST_WORDS = 11  # a line this long in sentence case reads as a standfirst or a caption
+_FILE_NAME = re.compile(r"\w\.(?:jpe?g|png|gif|webp|mp4)\b|\w_\w", re.I)
+
+
+def _standfirst_shaped(line: str) -> bool:
+    """A long line in sentence case: the standfirst under a headline, or a picture's caption
+    ("The star, whose problems often made the headlines, was found at her home yesterday");
+    a headline in title case ("Jury Finds Ex-Coach Guilty on 45 of 48 Counts") is not one."""
+    if bp.words(line) < STANDFIRST_WORDS:
+        return False
+    long_words = re.findall(r"\b[^\W\d_]{4,}\b", line)
+    capitalised = sum(1 for w in long_words if w[0].isupper())
+    return capitalised < 0.6 * len(long_words)
+BODY_LEAD = 5  # paragraphs of the body a page's first line must share a word with to be its headline
+
+
+def _first_line_title(free: list[tuple[int, str]], start: int) -> str | None:
+    """The page's first line when it reads as the headline of this body: a page prints its headline
+    first, then perhaps a standfirst or a picture's caption that shares more words with the lead
+    ("Singer dies at 27" / "The star, whose problems made the headlines, was found ..."). Navigation
+    that opens a page ("Live results", "Your Voice Your Vote") shares no word with the body."""
+    if not free or free[0][0] >= start:
+        return None
+    line = free[0][1]
+    if not bp.is_headline_like(line) or not TITLE_MIN_WORDS <= bp.words(line) <= TITLE_MAX_WORDS \
+            or _FILE_NAME.search(line):
+        return None
+    lead = _stems(" ".join([ln for i, ln in free if i >= start][:BODY_LEAD]))
+    return line if _stems(line) & lead else None
 
 
 TITLE_LOOKAHEAD = 4  # lines after a page's first line where its headline may stand alone

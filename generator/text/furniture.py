@@ -33,7 +33,7 @@ _DATE = rf"(?:,?\s+(?P<month>{_MONTH_NAME})\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?
 # "Madrid, 2 June 2019 (Wire) –": the day first
 _DATE_DM = rf"(?:,?\s+(?P<dday>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<dmonth>{_MONTH_NAME})(?:,?\s+(?P<dyear>\d{{4}}))?)"
 _AGENCY = r"(?:\s*\((?P<agency>(?=[^)]*[A-Z])[A-Za-z][\w&.'’/ -]{0,30})\))"  # "(Reuters)", "(CBSLA/AP)"
-_SEPARATOR = r"(?:\s*(?:[—–]+|--?|\|)\s*|:\s+|\.-\s*|\.\s*/[A-Z]+/\.?\s*)"
+_SEPARATOR = r"(?:\s*(?:[—–]+|--?|\|)\s*|\s?:\s+|\.-\s*|\.\s*/[A-Z]+/\.?\s*)"
 # "PORTVILLE —", "PORTVILLE, Examplia, July 8 (Agency) –", "NEW HARBOUR, May 3 (WIRE) —", "NEW HARBOUR: "
 # (several places: "PORTVILLE/NEW HARBOUR (Wire) - ")
 _CAPS_PLACES = rf"{_CAPS_WORD}(?:\s+{_CAPS_WORD}){{0,3}}(?:/{_CAPS_WORD}(?:\s+{_CAPS_WORD}){{0,3}}){{0,5}}"

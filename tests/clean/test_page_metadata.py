@@ -1,0 +1,65 @@
+"""What a page says about itself: its headline among a standfirst and captions, its date in a
+stamp of any arrangement, its writer in a byline with debris (all text invented)."""
+
+from __future__ import annotations
+
+from generator.clean.boilerplate import is_date_stamp
+from generator.text.furniture import dateline
+from tests.clean.test_clean import BODY, clean, reason_of
+
+# each shares more of the lead's words than the headline above it
+STANDFIRST = ("The regional water board, whose plans often made the headlines, approved the reservoir project "
+              "in a vote yesterday")
+CAPTION = "Video shot by board members shows the regional water board approving the reservoir project on Monday Wire"
+
+
+def test_the_pages_first_line_is_its_headline_over_a_standfirst_or_a_caption_sharing_more_of_the_lead():
+    assert clean(["Water board backs new reservoir", "view gallery VIEW GALLERY", STANDFIRST, *BODY]).title \
+        == "Water board backs new reservoir"
+    assert clean(["Valley reservoir: 'We must not wait for another dry summer'", CAPTION, *BODY]).title \
+        == "Valley reservoir: 'We must not wait for another dry summer'"
+
+
+def test_a_standfirst_stays_the_title_when_the_first_line_is_a_label_navigation_or_another_page():
+    # a topic's label, a file name, navigation sharing no word with the body: the standfirst stays
+    for first in ("Reservoir plans", "reservoir_vote_0001.jpg", "Your Voice Your Vote Live Results"):
+        assert clean([first, STANDFIRST, *BODY]).title == STANDFIRST
+    # a short headline in sentence case is no standfirst: the first line does not replace it
+    assert clean(["Harbour Weekly Digest Edition", "Water board backs new reservoir north of the city", *BODY]
+                 ).title == "Water board backs new reservoir north of the city"
+    # a long headline in title case is a headline, not a standfirst
+    title_case = "Regional Water Board Approves New Reservoir North of the City After Years of Debate"
+    assert clean(["Reservoir Plans Divide the Valley Again", title_case, *BODY]).title == title_case
+
+
+def test_a_date_stamp_in_any_arrangement_dates_the_article():
+    for stamp, day in [("Date published: 23 February 2011", "2011-02-23"),
+                       ("(Published Monday, May 2, 2011)", "2011-05-02"),
+                       ("June 22, 2012|Wire", "2012-06-22"),
+                       ("| Friday, June 22, 2012 10:58 a.m", "2012-06-22T10:58"),
+                       ("9:14 AM, Jun 23, 2012   |    comments", "2012-06-23"),
+                       ("• | WIRE | February 13, 2012 08:32 AM", "2012-02-13T08:32")]:
+        article = clean(["Water board backs new reservoir", stamp, *BODY])
+        assert (article.published, reason_of(article, stamp)) == (day, "publication date"), stamp
+
+
+def test_an_update_a_writer_a_sentence_or_two_dates_is_no_stamp():
+    assert not is_date_stamp("Last Updated: May 3, 2010")  # an update is not the publication
+    assert not is_date_stamp("Jun. 16 2013, Updated 12:31 a.m. ET")
+    assert not is_date_stamp("Jane Roe | July 5, 2025 10:34")  # a writer's name, not a wire's
+    assert not is_date_stamp("The board voted on May 2, 2011.")
+    assert not is_date_stamp("From May 2, 2011 | to June 3, 2012")
+    byline = clean(["Water board backs new reservoir", "Jane Roe July 5, 2025 10:34", *BODY])
+    assert (byline.author, byline.published) == ("Jane Roe", "2025-07-05T10:34")
+
+
+def test_a_bylines_debris_is_no_writer():
+    assert clean(["Water board backs new reservoir", "By Jane Roe |Editor|", *BODY]).author == "Jane Roe"
+    lost = clean(["Water board backs new reservoir", "by and on June 22, 2012 10:15 PM", *BODY])
+    assert (lost.author, lost.published) == (None, "2012-06-22T22:15")
+
+
+def test_a_media_label_after_a_headline_and_a_spaced_colon_after_a_dateline():
+    assert clean(["Water board backs new reservoir [+video]", *BODY]).title == "Water board backs new reservoir"
+    found = dateline("PORTVILLE, Examplia, July 10, 2018 (WIRE) : All twelve boys were brought out.")
+    assert found is not None and (found.month, found.day, found.year) == (7, 10, 2018)
