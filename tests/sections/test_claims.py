@@ -305,3 +305,27 @@ def test_a_number_in_a_name_is_no_year_of_history():
     ]
     syn = claims.synthesise(items, [], [], Settings())
     assert not any("1549" in t for t in texts_of(syn.background)), texts_of(syn.background)
+
+
+@pytest.mark.slow
+def test_a_definite_subject_only_a_few_sources_speak_of_leans_on_the_sentence_before():
+    # "guard" is in two of six sources: a reader of the page does not know which guard is meant
+    items = [
+        analysed("a", "Harbour beat Eastmere 98-95 in Lyra on Sunday to win the title.",
+                 "Tom Velt went hard to the basket with two minutes left. The guard was fouled hard by "
+                 "Sam Harlow and landed awkwardly on his left knee."),
+        analysed("b", "Harbour won the title with a 98-95 victory over Eastmere in Lyra on Sunday.",
+                 "The Eastmere guard Sam Harlow scored 20 points in the first half."),
+        analysed("c", "Harbour beat Eastmere 98-95 on Sunday and won the title in Lyra.",
+                 "Fans filled the streets of the city until dawn."),
+        analysed("d", "Harbour won the title on Sunday, beating Eastmere 98-95 in Lyra.",
+                 "The coach of Harbour thanked the fans after the final whistle."),
+        analysed("e", "Eastmere lost 98-95 to Harbour in Lyra on Sunday, ending its season.",
+                 "The arena in Lyra was sold out a month before the final."),
+        analysed("f", "Harbour are champions after beating Eastmere 98-95 in Lyra on Sunday.",
+                 "It was the first title for Harbour in 41 years."),
+    ]
+    syn = claims.synthesise(items, [], [], Settings())
+    shown = texts_of(syn.summary + syn.known + syn.background)
+    assert not any(t.startswith("The guard") for t in shown)
+    assert all(t.startswith("Tom Velt went hard") for t in shown if "fouled hard" in t)

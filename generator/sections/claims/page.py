@@ -32,6 +32,7 @@ from generator.text.support import NEGATION, names, numbers, prepared, why_unsup
 
 COVER = 0.5  # share of a line's words (weighted) a source's sentence must state to count as its support
 COMMON_SHARE = 0.6  # a word this share of the sources use is the story's own vocabulary
+TOLD_SHARE = 0.5  # a thing this share of the sources speak of is known to a reader of the page
 # Light verbs say little of what a sentence states.
 LIGHT = frozenset({"say", "make", "take", "become", "do", "go", "get", "have", "be", "come", "give", "also"})
 # One word standing for another in news copy, as stems.
@@ -130,7 +131,7 @@ class Page:
         n = len({c.sid for c in self.al.claims})
         self.common = frozenset(w for w, sids in used.items() if n > 2 and len(sids) >= COMMON_SHARE * n)
         # the words two sources or more use: a noun the story tells of (resolve.standalone's `told`)
-        self.told = frozenset(w for w, sids in used.items() if len(sids) >= 2) if n > 2 else None
+        self.told = frozenset(w for w, sids in used.items() if len(sids) >= max(2, TOLD_SHARE * n)) if n > 2 else None
         self._verified: dict[tuple, tuple[Line | None, str | None]] = {}
 
     def fill(self, section: str, points: Sequence[Point], limit: int, hold: bool = True,
