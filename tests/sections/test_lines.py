@@ -85,11 +85,20 @@ def test_a_speaker_tail_pronoun_is_bracketed():
 
 
 def test_a_sentence_may_be_trimmed_of_its_last_side_clause():
-    assert trimmed("Russia recognised the new government, becoming the first to do so since the group took power in 2021.") \
-        == ["Russia recognised the new government, becoming the first to do so since the group took power in 2021.",
-            "Russia recognised the new government, becoming the first to do so."]
+    assert trimmed("The company cut 300 jobs at its Lyra plant since the strike began in March.") \
+        == ["The company cut 300 jobs at its Lyra plant since the strike began in March.",
+            "The company cut 300 jobs at its Lyra plant."]
     assert trimmed("The mayor said the road would stay shut unless the river fell.") == \
         ["The mayor said the road would stay shut unless the river fell."]  # 'unless' changes the meaning
+
+
+def test_a_superlative_keeps_the_since_that_bounds_it_or_goes_with_it():
+    # "the deadliest since 1985" is not "the deadliest": the bound stays, or the phrase holding both goes
+    assert trimmed("The quake is the deadliest in Examplia since a 1985 quake on the same date killed thousands.") \
+        == ["The quake is the deadliest in Examplia since a 1985 quake on the same date killed thousands."]
+    assert trimmed("Norland formally recognised the Velorian government on Monday, becoming the first country to do "
+                   "so since the army took power in 2021.")[1:] == \
+        ["Norland formally recognised the Velorian government on Monday."]
 
 
 @pytest.mark.slow
@@ -250,3 +259,23 @@ def test_she_is_never_a_man_the_article_calls_he():
     assert standalone(item, index, item.analysis.sentences[index].text).text is None  # not "[Velt] has pledged"
     index = next(s.index for s in item.analysis.sentences if s.text.startswith("He thanked"))
     assert standalone(item, index, item.analysis.sentences[index].text).text == "[Velt] thanked the volunteers."
+
+
+@pytest.mark.slow
+def test_a_source_stating_half_a_line_does_not_count_as_stating_it():
+    from generator.sections.claims import alignment
+    from generator.sections.claims.page import Page
+    cheer = "A cheer went up on the streets outside the courthouse when the verdict was announced."
+    half = "The verdict was announced as the jury went back into the courthouse late in the evening."
+    items = [analysed("a", "Tom Velt was found guilty on 45 of 48 counts in Lyra on Friday.", cheer),
+             analysed("b", "Tom Velt was convicted on 45 of 48 counts in Lyra on Friday.", half),
+             analysed("c", "A jury in Lyra found Tom Velt guilty of 45 of 48 counts on Friday."),
+             analysed("d", "Tom Velt was convicted of 45 counts in Lyra on Friday.", "His lawyer said he would appeal."),
+             analysed("e", "Velt, 68, was found guilty of 45 counts on Friday in Lyra.", "He faces life in prison.")]
+    al = alignment.align(items, Settings().claim_similarity)
+    page = Page(al, {it.source_id: it for it in items})
+    shown = next(c for c in al.claims if c.text == cheer)
+    other = next(c for c in al.claims if c.text == half)
+    stems = page._stems_of(shown, (shown.index,), cheer)
+    assert page.coverage(stems, other) == pytest.approx(0.5)  # the verdict, its announcement, the courthouse
+    assert not page.states(cheer, shown, stems, other)  # but no cheer, no streets

@@ -30,7 +30,7 @@ from generator.sections.claims.discrepancies import MEASURES, figures
 from generator.sections.claims.resolve import standalone
 from generator.text.support import NEGATION, names, numbers, prepared, why_unsupported
 
-COVER = 0.5  # share of a line's words (weighted) a source's sentence must state to count as its support
+COVER = 0.6  # share of a line's words (weighted) a source's sentence must state to count as its support
 COMMON_SHARE = 0.6  # a word this share of the sources use is the story's own vocabulary
 TOLD_SHARE = 0.5  # a thing this share of the sources speak of is known to a reader of the page
 # Light verbs say little of what a sentence states.
@@ -337,6 +337,13 @@ MAX_TRIMS = 2
 _PARTICIPLE = re.compile(r",\s+(?!including\b|according\b)[a-z]+ing\s+[^,;]*$")
 
 
+# "The quake is the deadliest since a 1985 quake": the "since" bounds the superlative; without it
+# the line says "the deadliest ever", which no source says.
+_BOUNDED = re.compile(r"\bsince\b", re.I)
+_SUPERLATIVE = re.compile(r"\b(?:[a-z]{3,}est|most|least|first|last|only|record|biggest|worst|best|largest|highest|"
+                          r"lowest)\b", re.I)
+
+
 # What a trimmed main clause may not end on: the cut took a phrase it needs ("protection seven
 # days [after the second dose]", "broke in the third set and again [after ...]").
 _NEEDS_MORE = re.compile(r"\b(?:\d[\d,.]*|and|or|but|nor|than|again|then|just|only|even|right|long|shortly|soon|"
@@ -356,6 +363,10 @@ def trimmed(text: str) -> list[str]:
     stop, rest = body[end.start():end.start() + 1], body[: end.start()]
     for _ in range(MAX_TRIMS):
         m = _SIDE_CLAUSE.search(rest) or _PARTICIPLE.search(rest)
+        if m and _BOUNDED.search(rest[m.start():]) and _SUPERLATIVE.search(rest[: m.start()]):
+            m = _PARTICIPLE.search(rest)  # the superlative goes with what bounds it, or both stay
+            if m and _SUPERLATIVE.search(rest[: m.start()]) and _BOUNDED.search(rest[m.start():]):
+                m = None
         if not m or len(rest[: m.start()].split()) < MIN_TRIMMED_WORDS:
             break
         cut = re.sub(r",\s+\w+$", "", rest[: m.start()].rstrip(",;: "))  # "..., shortly" left of "shortly after"
