@@ -81,6 +81,8 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
                                                r"|days?|weeks?)\s+ago$", re.I)),
     # "Image caption, Residents wade through a flooded street"
     ("photo caption", re.compile(r"^(?:image|photo|video|media) caption\s*[,:]\s", re.I)),
+    # "Video: Reaction in the town to the verdict." (what an embedded video shows, in title-like words)
+    ("photo caption", re.compile(r"^[•·-]?\s*(?i:video|audio|gallery)\s*:\s+(?=(?:\S+\s+){0,24}\S+$)")),
     # "Image source, Harbour Pictures"
     ("photo credit", re.compile(r"^(?:image|photo|video) (?:source|credit)s?\s*[,:]\s", re.I)),
     # "Photo by Jane Roe/EPA-EFE"
@@ -133,6 +135,9 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
                                     rf"(?:(?:at\s+)?\d{{1,2}}[:.]\d{{2}}\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{{2,4}}\b)?\s*,?\s*)?"
                                     rf"(?:{WEEKDAY_WORD}\s*[|,·•]\s*)?"
                                     rf"{DATE_RE.pattern}", re.I)),
+    # "Updated at 11:45 p.m.", "Posted 9:14 AM ET": a time stamp with no day
+    ("publication time", re.compile(r"^(?:last\s+)?(?:updated|posted|published|modified)(?:\s+(?:at|on))?\s*:?\s*"
+                                    r"\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{2,4})?\s*\.?$", re.I)),
     # "This story is from June 3, 2015": an archive's note of the day it ran
     ("publication date", re.compile(rf"^this (?:story|article|report) (?:is|was) from\s+(?:{DATE_TEXT})\s*\.?$", re.I)),
     # "Source: Daily Planet English01 Sep 2016 12:51:26": whose copy it is, and when it was filed

@@ -55,10 +55,10 @@ DANGLING = re.compile(
     r"politician|tycoon|billionaire|mogul)\b|"
     # a situation or instance told before: "In such a situation", "In one such instance", "All that"
     r"in (?:one )?such|in (?:that|this|which) (?:case|situation|instance|way|event)|all (?:of )?(?:that|this|those|these)\b|"
-    r"in (?:this|that|these|those) [a-z]+(?=,)|"  # "In this reading, ...": which reading?
+    r"(?:in|with|for|at|on|by|under|after|from) (?:this|that|these|those) [a-z]+(?=,)|"  # "In this reading, ...": which reading?
     r"it(?: is|['’]s) part of|subsequently|"
     r"the (?:next|following|previous) (?:day|morning|afternoon|evening|night|week)|"
-    r"(?:\w+ ){0,2}(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|moments?) (?:later|earlier|afterwards?)|"
+    r"(?:\w+ ){0,3}(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|moments?) (?:later|earlier|afterwards?)|"
     # a distance from a place told before: "Twenty kilometres away, parents waited ..."
     r"(?:[\w-]+ ){1,2}(?:kilometres|kilometers|km|miles|metres|meters|yards|feet|blocks) away(?=,)|"
     r"(?:shortly|soon|just|moments) (?:after(?:wards)?|thereafter|before)(?=[,.]|$)|"

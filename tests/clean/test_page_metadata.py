@@ -63,3 +63,9 @@ def test_a_media_label_after_a_headline_and_a_spaced_colon_after_a_dateline():
     assert clean(["Water board backs new reservoir [+video]", *BODY]).title == "Water board backs new reservoir"
     found = dateline("PORTVILLE, Examplia, July 10, 2018 (WIRE) : All twelve boys were brought out.")
     assert found is not None and (found.month, found.day, found.year) == (7, 10, 2018)
+
+
+def test_a_time_stamp_with_no_day_and_a_videos_caption_are_no_paragraphs():
+    for line in ("Updated at 11:45 p.m.", "Posted 9:14 AM ET", "Video: Reaction in Lyra to the reservoir vote."):
+        article = clean(["Water board backs new reservoir", line, *BODY])
+        assert line not in article.paragraphs and reason_of(article, line) is not None, line

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from generator.text.furniture import caption, dateline, furniture, label, markup
+from generator.text.furniture import caption, dateline, furniture, label, markup, promotion
 
 
 @pytest.mark.parametrize("text, prefix, month, day, year", [
@@ -238,3 +238,9 @@ def test_a_place_in_title_case_with_its_date_and_a_colon_is_a_dateline():
     assert dateline("Lakeside, ExampliaAfter a 205-day journey, the lander is safely on the surface.").text \
         == "Lakeside, Examplia"
     assert dateline("McDonald said the lander was safely on the surface of the planet.") is None
+
+
+def test_a_plug_for_the_sites_video_is_the_sites_words():
+    assert promotion("Watch video from the courthouse as the jury considered the case.")
+    assert promotion("Watch the video of the landing here")
+    assert not promotion("Crowds gathered to watch the landing on giant screens in Lyra.")

@@ -304,3 +304,10 @@ def test_a_company_told_by_its_size_a_rather_and_an_it_with_no_body_before_it_le
     assert form_problem("S3 was working again by 4:54 p.m. EST Tuesday, it said.") \
         == "does not stand alone (speaker only 'it said')"
     assert form_problem("HXA sent 200 trucks to the coast, it said.") is None
+
+
+def test_a_span_of_time_later_and_a_thing_pointed_to_after_any_preposition_lean_on_a_sentence_not_shown():
+    assert dangling("Less than 72 hours later, the singer was dead.") is not None
+    assert dangling("With this storm, the precise place of landfall did not matter.") is not None
+    assert dangling("For that reason, the board met again.") is not None
+    assert dangling("With 98 percent of votes counted, Velt led by 12 points.") is None
