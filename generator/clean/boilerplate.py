@@ -82,7 +82,7 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
     # "Image caption, Residents wade through a flooded street"
     ("photo caption", re.compile(r"^(?:image|photo|video|media) caption\s*[,:]\s", re.I)),
     # "Video: Reaction in the town to the verdict." (what an embedded video shows, in title-like words)
-    ("photo caption", re.compile(r"^[•·-]?\s*(?i:video|audio|gallery)\s*:\s+(?=(?:\S+\s+){0,24}\S+$)")),
+    ("photo caption", re.compile(r"^[•·-]?\s*(?i:video|audio)\s*:\s+(?=(?:\S+\s+){0,24}\S+$)")),
     # "Image source, Harbour Pictures"
     ("photo credit", re.compile(r"^(?:image|photo|video) (?:source|credit)s?\s*[,:]\s", re.I)),
     # "Photo by Jane Roe/EPA-EFE"

@@ -53,7 +53,10 @@ CUT_ROLE = re.compile(r"\b(such as|including|like)\s+\w+$")
 OPEN_ROLE = re.compile(r"\b(of|to|for|in|at|on|with|from|by|the|a|an|and|or|since|as|its|their)$", re.I)
 # (and a body told of by its kind alone, in a sentence not shown: "group's president", "the firm's founder")
 POINTING_ROLE = re.compile(r"\b(it|them|him|this|these|those)\b|^(?:the\s+)?(?:group|company|firm|agency|association|"
-                           r"union|party|team|club|organi[sz]ation|country|city|state)['’]s?\s", re.I)
+                           r"union|party|team|club|organi[sz]ation|country|city|state)['’]s?\s"
+                           # "only players to win that award": which award? ("that" before a relative clause stays)
+                           r"|\bthat (?:award|title|prize|post|position|role|job|office|team|side|club|company|group|"
+                           r"record|honou?r|trophy|seat|race|match|game|event|deal|country|city|year|season)\b", re.I)
 MAX_ROLE_WORDS = 14
 
 # Two capitalised words run together: "ForeignMinistry", "PresidentMichelle" (a title, a nationality

@@ -38,6 +38,19 @@ TITLE_NOUNS = frozenset({
     "shopkeeper", "driver", "owner", "volunteer", "soldier", "rescuer", "firefighter",
     "scientist", "researcher", "expert", "historian", "author", "actor", "singer", "player",
     "sheriff", "commissioner", "superintendent", "inspector", "coroner", "detective", "sergeant",
+    # ranks and a team's positions before a name ("Rear Admiral Jane Roe", "Defender Tom Velt")
+    "admiral", "defender", "midfielder", "striker", "goalkeeper",
+    "goalie", "winger", "quarterback", "linebacker", "pitcher", "batsman", "bowler", "wicketkeeper",
+})
+# Participles that stand in a title before a name ("Acting President Jane Roe", "defending champions
+# Harbour"): any other verb there is a clause's, not a title ("beating hosts Examplia").
+TITLE_PARTICIPLES = frozenset({
+    "acting", "managing", "presiding", "outgoing", "incoming", "reigning", "founding", "leading", "visiting",
+    "sitting", "serving", "ruling", "governing", "caretaking", "consulting", "supervising", "commanding",
+    "investigating", "coordinating", "attending", "treating", "reporting", "defending", "opposing",
+    "competing", "winning", "losing", "retiring", "returning", "ailing", "striking", "grieving",
+    "supporting", "organising", "organizing", "ranking", "polling", "rising", "aspiring", "practising",
+    "practicing", "recording", "touring", "starring", "performing", "fighting", "working", "training",
 })
 
 # Heads of a noun phrase that name an institution ("the Norwegian foreign ministry").

@@ -1025,3 +1025,24 @@ def test_a_surname_the_protagonist_took_never_joins_a_relative_of_the_same_name(
     merge_same_key(forms, uf)
     merge_people(forms, uf)
     assert uf.find(4) != uf.find(1) and uf.find(0) == uf.find(1) == uf.find(5)
+
+
+@pytest.mark.slow
+def test_a_role_stops_before_a_clause_and_never_starts_with_a_clauses_verb():
+    elected = story("Lina Roe, aged 54 at her assasination yesterday, was the first female prime minister of Chile "
+                    "when she was elected in 1988.")
+    assert by_name(elected, "Lina Roe").role == "first female prime minister of Chile"
+    beaten = story("Portugal have won Euro 2016, beating hosts France in extra time with Velt's strike despite "
+                   "losing Tom Harlow to injury.")
+    assert by_name(beaten, "France").role is None  # not "beating hosts"
+    acting = story("Acting President Tom Velt will serve out the term, officials in Lyra said.")
+    assert by_name(acting, "Tom Velt").role == "Acting President"
+
+
+@pytest.mark.slow
+def test_a_ledes_capitals_leave_the_role_and_a_players_position_is_no_part_of_his_name():
+    famous = story("FAMOUS Examplian wildlife expert Tom Velt died on Monday off the coast of Lyra.")
+    assert by_name(famous, "Tom Velt").role == "Examplian wildlife expert"
+    names = [a.name for a in story("Defender Pepe returned from injury and Sam Velt was recalled, while Lyra fielded "
+                                   "an unchanged side.")]
+    assert "Pepe" in names and not any(n.startswith("Defender") for n in names)

@@ -359,3 +359,10 @@ def test_in_brief_does_not_open_with_the_headline_again():
                      summary=(Item("Harlow dam fails after storm.", ("001",)), Item("Police closed the road on Tuesday.", ("001",)))))
     assert [i.text for i in s.summary] == ["Police closed the road on Tuesday."]
     assert reasons(s)["Harlow dam fails after storm."] == "the headline says it"
+
+
+def test_a_role_pointing_to_a_thing_named_outside_it_is_held_but_a_relative_that_is_not():
+    assert role_problem(Actor("Tom Velt", "person", (), "only player to win that award", 1, ("001",), ("001",))) \
+        == "does not stand alone (points outside the line)"
+    assert role_problem(Actor("Harbour Mining", "organization", (), "company that owns the Lyra dam", 3,
+                              ("001",), ("001",))) is None

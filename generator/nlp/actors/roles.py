@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from typing import Sequence
 
-from generator.text.actor_kinds import HONORIFICS, TITLE_NOUNS, fold, person_noun
+from generator.text.actor_kinds import HONORIFICS, TITLE_NOUNS, TITLE_PARTICIPLES, fold, person_noun
 
 MAX_ROLE_TOKENS = 14
 COPULAS = frozenset({"be", "become", "remain"})
@@ -33,7 +33,7 @@ def _clip(tokens: Sequence, keep_first: bool = False) -> str | None:
     """
     toks = _whole_words(list(tokens))
     for k, t in enumerate(toks):
-        if k and t.text in {",", ";", "(", "—", "–", ":", "--"}:
+        if k and (t.text in {",", ";", "(", "—", "–", ":", "--"} or _opens_clause(t)):
             toks = toks[:k]
             break
     # a relative clause stays when the whole description is short ("a resident who was visiting X")
@@ -52,8 +52,22 @@ def _clip(tokens: Sequence, keep_first: bool = False) -> str | None:
         toks = toks[:cut]
     if not toks or not any(t.pos_ in {"NOUN", "PROPN"} for t in toks) and not keep_first or _cut_off(toks[-1]):
         return None
+    if toks[0].pos_ in {"VERB", "AUX"} and toks[0].lower_ not in TITLE_PARTICIPLES:
+        return None  # "ran in the north of the state", "beating hosts": a clause's words, no description
+    if len(toks) > 1 and toks[0].text.isupper() and len(toks[0].text) >= 4 and toks[0].pos_ == "ADJ":
+        toks = toks[1:]  # "FAMOUS wildlife expert": a lede's capitals on an adjective, not the role's
     doc = toks[0].doc
     return doc[toks[0].i: toks[-1].i + 1].text.strip()
+
+
+# Words opening a clause inside a description: "prime minister when she was elected in 1988".
+SUBORDINATORS = frozenset({"when", "while", "whereas", "because", "although", "though", "if", "unless",
+                           "after", "before", "since", "until", "once", "as"})
+
+
+def _opens_clause(tok) -> bool:
+    return tok.lower_ in SUBORDINATORS and tok.dep_ in {"advmod", "mark"} and tok.head.pos_ in {"VERB", "AUX"} \
+        and tok.head.i > tok.i
 
 
 def _hyphenated(tok) -> bool:
