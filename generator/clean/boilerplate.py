@@ -87,6 +87,8 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
     ("photo credit", re.compile(r"^(?:image|photo|video) (?:source|credit)s?\s*[,:]\s", re.I)),
     # "Photo by Jane Roe/EPA-EFE"
     ("photo credit", re.compile(r"^(?:photo(?:graph)?|image|video)s?\s+by\s+[A-Z][^.]{0,80}$", re.I)),
+    # "EnlargeBy Jane Roe, WIRE": a picture's enlarge button run into its credit
+    ("photo credit", re.compile(r"^(?:enlarge|expand|view larger|zoom)\s*(?:photo|image)?\s*by\s+[A-Z][^.]{0,60}$", re.I)),
     # "harbour-flood.jpgView full sizeResidents wade ...": an image's file name, then its caption
     ("photo caption", re.compile(r"^\S+\.(?:jpe?g|png|gif|webp)(?:\?\S*)?\s*(?:view full size|enlarge|expand)?(?=\s*\S)", re.I)),
     # "5f2a9c01.jpg", "photo_2024-01-02.webp?w=800"

@@ -150,7 +150,7 @@ THING_NOUNS = frozenset({
     "station", "stadium", "arena", "square", "street", "avenue", "road", "highway", "bridge", "building",
     "tower", "hotel", "venue", "site", "landmark", "monument", "memorial", "temple", "church", "mosque",
     "palace", "residence", "courthouse", "prison", "base", "plant", "reactor", "mine", "dam",
-    "ship", "vessel", "boat", "ferry", "tanker", "freighter", "yacht", "submarine", "carrier-ship",
+    "ship", "vessel", "boat", "ferry", "tanker", "freighter", "yacht", "submarine", "carrier-ship", "rig", "liner",
     "aircraft", "plane", "jet", "airliner", "helicopter", "drone", "rocket", "spacecraft", "lander",
     "rover", "probe", "satellite", "telescope", "mission", "module", "capsule", "train", "car", "truck",
     "vehicle", "device", "phone", "smartphone", "tablet", "computer", "app", "product", "model", "brand",

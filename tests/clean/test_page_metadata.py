@@ -69,3 +69,9 @@ def test_a_time_stamp_with_no_day_and_a_videos_caption_are_no_paragraphs():
     for line in ("Updated at 11:45 p.m.", "Posted 9:14 AM ET", "Video: Reaction in Lyra to the reservoir vote."):
         article = clean(["Water board backs new reservoir", line, *BODY])
         assert line not in article.paragraphs and reason_of(article, line) is not None, line
+
+
+def test_an_enlarge_button_run_into_a_credit_is_no_byline_and_no_paragraph():
+    line = "EnlargeBy Jane Roe, WIRE"
+    article = clean(["Water board backs new reservoir", line, *BODY])
+    assert (reason_of(article, line), article.author) == ("photo credit", None)

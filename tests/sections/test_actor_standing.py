@@ -205,3 +205,11 @@ def test_an_award_and_a_broadcasters_co_anchor_are_no_actors():
     busy = Evidence(mentions=3, acts=1)
     assert standing("Finals MVP", "organization", [], False, busy, 2, frozenset()) == "thing"
     assert standing("Sam Lee", "person", ["co-anchor"], True, Evidence(mentions=1, speaks=1), 1, frozenset()) == "outlet"
+
+
+def test_a_name_taken_for_a_persons_but_described_as_a_vessel_is_a_thing():
+    phrases = ["large deep-water drilling vessel", "mobile offshore drilling unit"]
+    assert standing("Deepwater Velt", "person", phrases, True, ev(("acts",), (), ()), 4, NO_OUTLETS) == "thing"
+    # a person described as a person besides a thing stays a person
+    assert standing("Jana Velt", "person", ["ship captain", "owner of the vessel"], True, ev(("acts",)), 2,
+                    NO_OUTLETS) == "actor"

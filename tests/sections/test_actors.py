@@ -1046,3 +1046,10 @@ def test_a_ledes_capitals_leave_the_role_and_a_players_position_is_no_part_of_hi
     names = [a.name for a in story("Defender Pepe returned from injury and Sam Velt was recalled, while Lyra fielded "
                                    "an unchanged side.")]
     assert "Pepe" in names and not any(n.startswith("Defender") for n in names)
+
+
+@pytest.mark.slow
+def test_a_hyphenated_first_name_is_one_name():
+    names = [a.name for a in story("Lloris saved a strike from the brilliant Moussa Velt, and Andre-Pierre Harlow came "
+                                   "within inches of a stoppage-time winner.")]
+    assert "Andre-Pierre Harlow" in names and "Andre" not in names

@@ -85,6 +85,10 @@ def _fix_person(doc, start: int, end: int) -> tuple[int, int]:
     Holm Norway won't" names Holm, not Norway)."""
     while end - start > 1 and _is_country(doc[end - 1].text):
         end -= 1
+    # "Andre" + "-Pierre Gignac": a hyphenated first name the recogniser cut at its hyphen
+    if end + 1 < len(doc) and doc[end].text in {"-", "‐"} and not doc[end - 1].whitespace_ \
+            and not doc[end].whitespace_ and doc[end + 1].is_title and doc[end + 1].is_alpha:
+        end += 2
     while end < len(doc) and _name_word(doc[end]) and doc[end - 1].whitespace_ == " ":
         end += 1
     # spaCy often misses the first word of a name that opens a sentence ("Lena" + "Ortiz")

@@ -157,6 +157,9 @@ def _is_thing(name: str, kind: str, phrases: Sequence[str], ev: Evidence) -> boo
         return True
     if kind != "country" and _majority(heads, THING_NOUNS - COUNTRY_NOUNS if kind == "group" else THING_NOUNS):
         return True
+    if kind == "person" and heads and any(h in THING_NOUNS and h not in {"model", MODEL} for h in heads) \
+            and not any(person_noun(h) for h in heads):
+        return True  # "a large drilling vessel", "a mobile drilling unit": no one is described as a vessel
     things = sum(c for noun, c in ev.modified if noun in THING_NOUNS or noun in NAMED_FOR_NOUNS or noun == MODEL) \
         + ev.indefinite
     return things >= THING_SHARE * ev.mentions and ev.speaks == 0
