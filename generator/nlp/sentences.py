@@ -51,7 +51,7 @@ TIME_FOLLOWERS = frozenset({
 })
 # Tags of closed-class words that open a new sentence when capitalised after a time ("p.m. The").
 OPENER_TAGS = frozenset({"DT", "PRP", "PRP$", "CC", "IN", "WDT", "WP", "WRB", "EX", "MD"})
-_ZONE = re.compile(r"^[A-Z]{2,5}$")  # "ET", "GMT", "EDT", "UTC"
+_ZONE = re.compile(r"^[A-Z]{2,5}(?:[/+-]\w+)?$")  # "ET", "GMT", "EDT", "UTC", "EDT/0318", "GMT+1"
 _INITIAL = re.compile(r"^[A-Z]\.$")
 _OPENERS = frozenset("\"'\u201c\u2018(\u00ab[")
 # Verbs of saying as written after a quotation and a name: '"We won!" Ann Lee said.'

@@ -26,7 +26,8 @@ def test_a_number_after_no_or_a_month_continues_the_sentence():
 
 
 def test_a_time_before_a_time_zone_weekday_or_lower_case_word_continues():
-    for word, tag in (("Eastern", "NNP"), ("GMT", "NNP"), ("ET", "NNP"), ("Tuesday", "NNP"), ("local", "JJ")):
+    for word, tag in (("Eastern", "NNP"), ("GMT", "NNP"), ("ET", "NNP"), ("Tuesday", "NNP"), ("local", "JJ"),
+                      ("EDT/0318", "NNP"), ("GMT+1", "NNP")):  # a zone with the other zone's time or an offset
         assert continues("a.m", word, tag) is False, word
 
 
