@@ -277,6 +277,8 @@ def headline(lines: list[str], reasons: Reasons, start: int, given: str | None) 
 TITLE_MAX_WORDS = 20  # a headline's length; a standfirst or a caption runs longer
 TITLE_MIN_WORDS = 4  # "Crime & Safety", "Thai cave rescue": a section's or a topic's label
 STANDFIRST_WORDS = 11  # a line this long in sentence case reads as a standfirst or a caption
+# Articles, auxiliaries and relatives: the grammar of a sentence, which a headline leaves out.
+_SENTENCE_WORD = re.compile(r"\b(?:the|a|an|is|are|was|were|has|have|had|will|would|whose|which|who|his|her|its|their)\b")
 _FILE_NAME = re.compile(r"\w\.(?:jpe?g|png|gif|webp|mp4)\b|\w_\w", re.I)
 
 
@@ -284,8 +286,8 @@ def _standfirst_shaped(line: str) -> bool:
     """A long line in sentence case: the standfirst under a headline, or a picture's caption
     ("The star, whose problems often made the headlines, was found at her home yesterday");
     a headline in title case ("Jury Finds Ex-Coach Guilty on 45 of 48 Counts") is not one."""
-    if bp.words(line) < STANDFIRST_WORDS:
-        return False
+    if bp.words(line) < STANDFIRST_WORDS or not _SENTENCE_WORD.search(line):
+        return False  # "'Chaos': Investigation launched after 8 killed at festival": a headline's grammar
     long_words = re.findall(r"\b[^\W\d_]{4,}\b", line)
     capitalised = sum(1 for w in long_words if w[0].isupper())
     return capitalised < 0.6 * len(long_words)

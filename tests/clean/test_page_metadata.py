@@ -75,3 +75,10 @@ def test_an_enlarge_button_run_into_a_credit_is_no_byline_and_no_paragraph():
     line = "EnlargeBy Jane Roe, WIRE"
     article = clean(["Water board backs new reservoir", line, *BODY])
     assert (reason_of(article, line), article.author) == ("photo credit", None)
+
+
+def test_a_long_headline_in_headline_grammar_is_no_standfirst_and_keeps_its_place():
+    # no article, auxiliary or relative: "'Chaos': Inquiry launched after 8 killed at ..." is a headline
+    headline = "'Pure chaos': Criminal inquiry launched after water board approves reservoir north of Lyra"
+    teaser = "Former Governor Tom Velt officially joins presidential race from the valley"
+    assert clean([teaser, "Dive into these books 10 you must see", headline, *BODY]).title == headline
