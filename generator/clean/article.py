@@ -140,11 +140,23 @@ _LINK_LABEL = re.compile(
 _DASH_RESIDUE = re.compile(r"^(?:[—–]|--)(?:\s*(?:[—–]|--))+\s+(?=[A-Z\"“])|^\[[A-Z][A-Za-z.&-]{1,20}\]\s+(?=[A-Z\"“])")
 
 
+# A related-story box a page sets inside a sentence after a name it links: the name again, run
+# into the text, another story's headline, and "MORE" ("Sen. Jane RoeJane RoeBudget vote on ...
+# MORE (D-Lyra)"). From the glue to "MORE" is the box, never the writer's sentence.
+_RELATED_BOX = re.compile(r"\b(?P<last>[A-Z][a-z'’-]+)(?:[A-Z][\w'’.-]*\s){1,3}(?P=last)[A-Z][^\n]{0,300}?\sMORE\b")
+# A close button before a line ("× Harbour wins the cup"), and a dash left before the first words
+# where a scraper took its date header off ("date 2017-02-04 - The Harbour ..."); a list's bullets stay
+_CLOSE_GLYPH = re.compile(r"^[×✕✖]\s+")
+_LEADING_GLYPH = re.compile(r"^(?:[×✕✖]|-(?=\s+[A-Z\"“]))\s+")
+
+
 def input_lines(raw: RawDocument) -> list[str]:
     """Non-empty stripped lines; in Markdown a paragraph may be wrapped over several lines, and
     in text a page printed at a fixed width (a print edition) is rejoined (`_unwrap`). Link
-    labels and a removed dateline's dashes are taken out of each line."""
-    return [tidy for ln in _lines(raw) if (tidy := _DASH_RESIDUE.sub("", _LINK_LABEL.sub("", ln)).strip())]
+    labels, related-story boxes, a close button's glyph and a removed dateline's dashes are
+    taken out of each line."""
+    return [tidy for ln in _lines(raw)
+            if (tidy := _CLOSE_GLYPH.sub("", _DASH_RESIDUE.sub("", _RELATED_BOX.sub(r"\g<last>", _LINK_LABEL.sub("", ln))).strip()))]
 
 
 def _lines(raw: RawDocument) -> list[str]:
@@ -194,7 +206,7 @@ def _scraper_header(lines: list[str]) -> tuple[str | None, str | None]:
     m = SCRAPER_DATE.match(lines[0]) if lines else None
     if m is None:
         return None, None
-    rest = lines[0][m.end():].strip()
+    rest = _LEADING_GLYPH.sub("", lines[0][m.end():].strip())
     if rest:
         lines[0] = rest
     else:

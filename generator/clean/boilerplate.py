@@ -81,6 +81,8 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
                                                r"|days?|weeks?)\s+ago$", re.I)),
     # "Image caption, Residents wade through a flooded street"
     ("photo caption", re.compile(r"^(?:image|photo|video|media) caption\s*[,:]\s", re.I)),
+    # "Left to right are: Jane Roe, Tom Velt, ...", "From left: ...": who is where in a picture
+    ("photo caption", re.compile(r"^(?:(?:from\s+)?left to right|from left|l-r)(?:\s+(?:are|is))?\s*[:,]\s", re.I)),
     # "Video: Reaction in the town to the verdict." (what an embedded video shows, in title-like words)
     ("photo caption", re.compile(r"^[•·-]?\s*(?i:video|audio)\s*:\s+(?=(?:\S+\s+){0,24}\S+$)")),
     # "Image source, Harbour Pictures"
@@ -217,8 +219,9 @@ STAMP_MAX_CHARS = 100
 _STAMP_WORDS = frozenset({"published", "posted", "date", "on", "at", "first", "comments", "comment", "a", "p", "m"})
 _STAMP_CLOCK = re.compile(r"\b\d{1,2}[:.]\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?|\b\d{1,2}\s*[ap]\.m\.?|\b\d{1,2}\s*[ap]m\b", re.I)
 _UPDATE_WORD = re.compile(r"\b(?:updated?|modified|edited|revised|last)\b", re.I)
-_STAMP_SEPARATORS = re.compile(r"[|•·]")
-_STAMP_CREDIT = re.compile(r"^(?:[A-Z][\w&.'-]*|[A-Z][A-Z&.'-]+(?:\s+[A-Z][A-Z&.'-]+){1,2})$")  # "Wire", "WIRE NEWS", never "Jane Roe"
+_STAMP_SEPARATORS = re.compile(r"[|•·]|\s[-–—]\s")
+# "Wire", "WIRE NEWS", "The Daily Planet" (a paper's name with its article), never "Jane Roe"
+_STAMP_CREDIT = re.compile(r"^(?:[A-Z][\w&.'-]*|[A-Z][A-Z&.'-]+(?:\s+[A-Z][A-Z&.'-]+){1,2}|The(?:\s+[A-Z][\w&.'-]*){1,3})$")
 
 
 def is_date_stamp(line: str) -> bool:
@@ -252,6 +255,8 @@ def classify_line(line: str) -> str | None:
     """The kind of boilerplate a line is, judged on the line alone; None when it may be body text."""
     if len(line) > 1500:  # boilerplate lines are short; a long line is body (and regexes stay cheap)
         return None
+    if is_date_stamp(line):
+        return "publication date"  # before the caption rules: "The Daily Planet - May 2, 2024" is no credit
     for reason, pattern in RULES:
         if pattern.search(line):
             return reason

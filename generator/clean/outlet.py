@@ -124,6 +124,9 @@ def url_domain(url: str) -> str | None:
     return m[1].lower() if m and is_domain(m[1]) else None
 
 
+_MEDIA_FILE = re.compile(r"\.(?:jpe?g|png|gif|webp|svg|mp4|mp3|m3u8)(?:\b|[?#]|$)", re.I)
+
+
 def stated_url(lines: Sequence[str], domain: str | None) -> str | None:
     """An address the page states as its own: a line that is a URL labelled as the page's
     ("URL:", "Originally published at"), or a bare URL on the site the file name names.
@@ -131,8 +134,8 @@ def stated_url(lines: Sequence[str], domain: str | None) -> str | None:
     for line in lines:
         m = _URL_LINE.match(line.strip()) if len(line) < 400 else None
         host = url_domain(m["url"]) if m else None
-        if host is None:
-            continue
+        if host is None or _MEDIA_FILE.search(m["url"]):
+            continue  # a picture's or a video's file on the site is no article's address
         if (domain and _registered(host) == _registered(domain)) or (domain is None and m["label"]):
             return m["url"]
     return None

@@ -375,11 +375,16 @@ def trailing_excerpts(lines: list[str], reasons: Reasons) -> Reasons:
 
 
 def zones(lines: list[str], reasons: Reasons, start: int, end: int) -> Reasons:
-    """Short label lines by zone, and headlines after the body when the trailer has other boilerplate."""
+    """Short label lines by zone, headlines above the page's own, and headlines after the body when
+    the trailer has other boilerplate."""
     found: Reasons = {}
     trailer_removed = [j for j in reasons if j > end]
+    headline_at = min((j for j, r in reasons.items() if r == "headline"), default=-1)
     for i, line in enumerate(lines):
         if i in reasons or bp.ends_sentence(line) or re.search(r"[:?]$", line):
+            continue
+        if i < headline_at and bp.is_headline_like(line):
+            found[i] = "teaser of another story"  # a headline above the page's own: the site's links
             continue
         if bp.words(line) <= 2:
             quoted = bool(re.match(r"^[\"'“‘].*[\"'”’]$", line))

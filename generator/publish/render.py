@@ -109,9 +109,17 @@ def story_front_matter(story: Story) -> SafeMd:
     return rf.front_matter(data, "title and description are HTML-escaped: the theme prints them as they are")
 
 
+def _head_word_alone(actor: Actor, alias: str) -> bool:
+    """ "House" of "White House", "Fire" of "Cal Fire": the last word of a body's name alone is a
+    common noun, no other name it goes by (a person's surname alone is one)."""
+    words = actor.name.split()
+    return actor.kind != "person" and len(words) > 1 and " " not in alias.strip() and alias.strip() == words[-1]
+
+
 def actor_row(actor: Actor, labels: dict[str, str], copies: dict[str, str], page: str | None = None,
               story: Story | None = None) -> dict[str, Any]:
-    aliases = [a for a in actor.aliases if clean_text(a) and clean_text(a) != clean_text(actor.name)]
+    aliases = [a for a in actor.aliases if clean_text(a) and clean_text(a) != clean_text(actor.name)
+               and not _head_word_alone(actor, a)]
     desk_role = story is not None and "role" in marks.mark_of(story, actor).desk
     return {
         "name": actor.name if _said(actor.name) else "—",

@@ -52,7 +52,7 @@ FRAGMENT_ROLE = re.compile(r"^(and|but|or|so|to|even|which|who|whose|whom|that|w
 CUT_ROLE = re.compile(r"\b(such as|including|like)\s+\w+$")
 OPEN_ROLE = re.compile(r"\b(of|to|for|in|at|on|with|from|by|the|a|an|and|or|since|as|its|their)$", re.I)
 # (and a body told of by its kind alone, in a sentence not shown: "group's president", "the firm's founder")
-POINTING_ROLE = re.compile(r"\b(it|them|him|this|these|those)\b|^(?:the\s+)?(?:group|company|firm|agency|association|"
+POINTING_ROLE = re.compile(r"\b(it|them|him|this|these|those)\b|^(?!.*\b(?:of|for|at|in|with)\b)[a-z]+ (?:its|their) |^(?:the\s+)?(?:group|company|firm|agency|association|"
                            r"union|party|team|club|organi[sz]ation|country|city|state)['’]s?\s"
                            # "only players to win that award": which award? ("that" before a relative clause stays)
                            r"|\bthat (?:award|title|prize|post|position|role|job|office|team|side|club|company|group|"
@@ -74,6 +74,9 @@ PERSONAL_ROLE = re.compile(rf"\b(?:his|her|their)\s+(?:[\w-]+\s+)?(?:{KIN}|{RELA
 KIN_ROLE = re.compile(rf"^(?:(?:the|a|an|late|former|estranged|younger|older|eldest|elder|twin|best|close|old|"
                       rf"longtime|long-time)\s+)*(?:{KIN}|friend|pal|neighbou?r|colleague|teammate|classmate|roommate)$",
                       re.I)
+# An office that needs what it is of: "Secretary" (of state? of the treasury?), "Deputy", "Head"
+BARE_OFFICE_ROLE = re.compile(r"^(?:the\s+)?(?:secretary|deputy|head|chief|member|director|undersecretary|"
+                              r"under-secretary|assistant|vice)$", re.I)
 SUPERLATIVE_ROLE = re.compile(r"^(?:the\s+)?(?:[a-z]+est|last|first|only|next)\s+[a-z]+$", re.I)
 DATED_ROLE = re.compile(r"\b(?:(?:last|next|this|on)\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day|yesterday|today|"
                         r"tomorrow)\b", re.I)
@@ -394,8 +397,8 @@ def role_problem(actor: Actor) -> str | None:
         return "says too little of its part in the story"  # "passed legislation", "case", "shadow"
     if actor.kind != "person" and PROGRESSIVE_ROLE.match(role):
         return "tells what it was doing, not its part in the story"  # "had been waiting for a result"
-    if actor.kind == "person" and (KIN_ROLE.match(role) or SUPERLATIVE_ROLE.match(role)):
-        return "says too little without what it is of"  # "husband" (whose?), "youngest man" (to do what?)
+    if actor.kind == "person" and (KIN_ROLE.match(role) or SUPERLATIVE_ROLE.match(role) or BARE_OFFICE_ROLE.match(role)):
+        return "says too little without what it is of"  # "husband" (whose?), "youngest man" (to do what?), "Secretary"
     if actor.kind == "person" and fold(role).strip(".") in ADDRESS_TITLES:
         return "a form of address, not a role"  # "Sheikh": part of how the name is written
     if markup(role) or caption(role) == "photo credit":

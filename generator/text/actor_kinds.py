@@ -181,7 +181,7 @@ FACILITY_NOUNS = frozenset({
     "monument", "cathedral", "church", "mosque", "temple", "highway", "motorway", "tunnel", "dam",
     "canal", "harbour", "harbor", "terminal", "spaceport", "complex", "campus", "prize", "award", "cup",
     "collider", "telescope", "reactor", "runway", "cafe", "café", "restaurant", "pub", "nightclub", "mall",
-    "trophy", "medal", "mvp",
+    "trophy", "medal", "mvp", "awards", "prizes", "fame", "trophies", "medals",
 })
 # Last words of a name that make it an occasion, not a body ("the Platinum Jubilee", "the
 # Republican National Convention", "the Vienna Marathon"): events are no actors.

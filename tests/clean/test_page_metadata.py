@@ -82,3 +82,32 @@ def test_a_long_headline_in_headline_grammar_is_no_standfirst_and_keeps_its_plac
     headline = "'Pure chaos': Criminal inquiry launched after water board approves reservoir north of Lyra"
     teaser = "Former Governor Tom Velt officially joins presidential race from the valley"
     assert clean([teaser, "Dive into these books 10 you must see", headline, *BODY]).title == headline
+
+
+def test_a_related_story_box_inside_a_sentence_is_taken_out():
+    line = ("Vice Mayor Tom Velt and Sen. Jana RoeJana RoeBudget vote on reservoir slated for Tuesday MORE "
+            "(D-Lyra) were led out of the chamber by police on Monday afternoon in Lyra.")
+    article = clean(["Water board backs new reservoir", *BODY, line])
+    assert ("Vice Mayor Tom Velt and Sen. Jana Roe (D-Lyra) were led out of the chamber by police on Monday "
+            "afternoon in Lyra.") in article.paragraphs
+    plain = "Staff at LinkedIn and McDonald's joined with MORE volunteers on Monday to clean the river bank."
+    assert plain in clean(["Water board backs new reservoir", *BODY, plain]).paragraphs
+
+
+def test_headlines_above_the_pages_own_are_other_stories_and_a_close_button_leaves_the_title():
+    article = clean(["Former Governor Tom Velt joins presidential race", "Water board backs new reservoir", *BODY])
+    assert article.title == "Water board backs new reservoir"
+    assert reason_of(article, "Former Governor Tom Velt joins presidential race") == "teaser of another story"
+    dated = clean(["date 2017-02-05 × Water board backs new reservoir", *BODY])
+    assert (dated.title, dated.published) == ("Water board backs new reservoir", "2017-02-05")
+
+
+def test_a_papers_name_before_its_date_a_pictures_file_and_an_ad_banner_and_who_is_where():
+    dated = clean(["Water board backs new reservoir", "The Lyra Times - Tuesday, August 21, 2018", *BODY])
+    assert dated.published == "2018-08-21"
+    pictured = clean(["Water board backs new reservoir", *BODY, "https://t.example.com/uploads/2017/02/board.jpg"],)
+    assert pictured.url is None
+    for line in ("Tired of ads? Subscribers enjoy a distraction-free reading experience.",
+                 "Left to right are: Jane Roe, behind Velt, chair of the board; Tom Velt, mayor of Lyra."):
+        article = clean(["Water board backs new reservoir", line, *BODY])
+        assert line not in article.paragraphs, line

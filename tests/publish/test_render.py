@@ -465,3 +465,11 @@ def test_a_source_dated_only_by_its_dateline_says_the_day_and_that_the_year_is_n
     from generator.publish.source_view import when
     assert when(Article("a", "a.txt", ("Body.",), dateline="--01-03")) == "3 January (dateline), year not given"
     assert when(Article("a", "a.txt", ("Body.",))) == "date not given"
+
+
+def test_a_bodys_head_word_alone_is_no_alias_but_a_persons_surname_is():
+    from generator.models import Actor
+    body = render.actor_row(Actor("White Hall", "organization", ("Hall", "the Hall office"), None, 3, ("a",)), {}, {})
+    assert body["aliases"] == ["the Hall office"]
+    person = render.actor_row(Actor("Atiq Islam", "person", ("Islam",), None, 3, ("a",)), {}, {})
+    assert person["aliases"] == ["Islam"]

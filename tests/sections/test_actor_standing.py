@@ -213,3 +213,9 @@ def test_a_name_taken_for_a_persons_but_described_as_a_vessel_is_a_thing():
     # a person described as a person besides a thing stays a person
     assert standing("Jana Velt", "person", ["ship captain", "owner of the vessel"], True, ev(("acts",)), 2,
                     NO_OUTLETS) == "actor"
+
+
+def test_an_honour_and_its_awards_are_no_actors():
+    busy = Evidence(mentions=3, acts=1)
+    for name in ("Lyra Music Awards", "Velt Hall of Fame", "Harbour Peace Prizes"):
+        assert standing(name, "organization", [], False, busy, 2, frozenset()) == "thing", name

@@ -1053,3 +1053,10 @@ def test_a_hyphenated_first_name_is_one_name():
     names = [a.name for a in story("Lloris saved a strike from the brilliant Moussa Velt, and Andre-Pierre Harlow came "
                                    "within inches of a stoppage-time winner.")]
     assert "Andre-Pierre Harlow" in names and "Andre" not in names
+
+
+@pytest.mark.slow
+def test_a_role_read_after_what_leaves_the_what():
+    actors = story("As the headliner took the stage, fans began moving in so tightly that some struggled to breathe, "
+                   "sparking chaos and what Lyra Fire Chief Tomas Reyes called a mass casualty incident.")
+    assert by_name(actors, "Tomas Reyes").role == "Lyra Fire Chief"

@@ -329,3 +329,15 @@ def test_a_definite_subject_only_a_few_sources_speak_of_leans_on_the_sentence_be
     shown = texts_of(syn.summary + syn.known + syn.background)
     assert not any(t.startswith("The guard") for t in shown)
     assert all(t.startswith("Tom Velt went hard") for t in shown if "fouled hard" in t)
+
+
+@pytest.mark.slow
+def test_a_time_of_day_is_no_figure_to_dispute():
+    from generator.sections.claims import discrepancies
+    item = analysed("a", "A 6 p.m. curfew was imposed in Lyra after the armed standoff began at about 3 pm.")
+    assert discrepancies.figures(alignment_claim(item)) == []
+
+
+def alignment_claim(item):
+    from generator.sections.claims import alignment
+    return alignment.extract_claims(item, None)[0]

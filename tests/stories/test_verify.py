@@ -366,3 +366,13 @@ def test_a_role_pointing_to_a_thing_named_outside_it_is_held_but_a_relative_that
         == "does not stand alone (points outside the line)"
     assert role_problem(Actor("Harbour Mining", "organization", (), "company that owns the Lyra dam", 3,
                               ("001",), ("001",))) is None
+
+
+def test_an_office_without_what_it_is_of_and_a_bodys_act_on_its_own_something_are_held():
+    assert role_problem(Actor("Jana Roe", "person", (), "Secretary", 5, ("001",), ("001",))) \
+        == "says too little without what it is of"
+    assert role_problem(Actor("Jana Roe", "person", (), "Secretary of State", 5, ("001",), ("001",))) is None
+    assert role_problem(Actor("Lyra Rovers", "organization", (), "extended their lead", 5, ("001",), ("001",))) \
+        == "does not stand alone (points outside the line)"
+    assert role_problem(Actor("Harbour Air", "organization", (), "cancelled its flights at Lyra airport", 2,
+                              ("001",), ("001",))) is None

@@ -20,7 +20,7 @@ REPORTING_VERBS = frozenset({
     "comment", "explain", "believe", "think", "argue", "warn", "confirm", "call", "describe",
 })
 NOT_ACTION_VERBS = REPORTING_VERBS | COPULAS
-LEADING_DROP = frozenset({"the", "a", "an", "its", "his", "her", "their", "our", "this", "that"})
+LEADING_DROP = frozenset({"the", "a", "an", "its", "his", "her", "their", "our", "this", "that", "what", "whom"})
 
 
 # ---------------------------------------------------------------- extraction (spaCy)

@@ -208,6 +208,7 @@ _NUMBER = re.compile(rf"(?:({_HEDGES})\s+)?(?:US\$|[$€£¥])?"  # "more than $
                      r"(?<![\w.,:])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s*(million|billion))?(?![\w:]|,\d)",
                      re.IGNORECASE)
 _DIGIT = re.compile(r"\d")
+_CLOCK_AFTER = re.compile(r"\s*(?:[ap]\.\s?m\.?|[ap]m\b|o['’]clock\b)", re.I)
 _SCORE = re.compile(r"\d\s?[-–]\s?\d")
 _INCREMENT = re.compile(r"\b(additional|another|further|extra|more|new)\s*$", re.I)
 _PART_BEFORE = re.compile(r"\b(?:of whom|of which|of them|of those|among them|among those)\s*$", re.I)
@@ -263,6 +264,8 @@ def figures(c: Claim) -> list[Figure]:
             continue  # part of a name: "Rover-7", "F-16"
         if _SCORE.search(c.text[max(0, m.start(2) - 3):m.end(2) + 3]):
             continue  # a score ("4-2", "3-3") is one value, never two counts
+        if _CLOCK_AFTER.match(c.text[m.end():]):
+            continue  # "a 6 p.m. curfew", "about 3 pm": a time of day the date grammar left, no count
         if _INCREMENT.search(c.text[: m.start()]):
             continue  # "an additional 178 killed": a part of a total, not the total
         before = c.text[max(0, m.start() - 40):m.start()]
