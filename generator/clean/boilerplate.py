@@ -82,7 +82,8 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
     # "Image caption, Residents wade through a flooded street"
     ("photo caption", re.compile(r"^(?:image|photo|video|media) caption\s*[,:]\s", re.I)),
     # "Left to right are: Jane Roe, Tom Velt, ...", "From left: ...": who is where in a picture
-    ("photo caption", re.compile(r"^(?:(?:from\s+)?left to right|from left|l-r)(?:\s+(?:are|is))?\s*[:,]\s", re.I)),
+    ("photo caption", re.compile(r"(?:^|[.;]\s+)(?:(?:from\s+)?left to right|from left|l-r)(?:\s+(?:are|is))?\s*[:,]\s",
+                                 re.I)),
     # "Video: Reaction in the town to the verdict." (what an embedded video shows, in title-like words)
     ("photo caption", re.compile(r"^[•·-]?\s*(?i:video|audio)\s*:\s+(?=(?:\S+\s+){0,24}\S+$)")),
     # "Image source, Harbour Pictures"

@@ -108,6 +108,8 @@ def test_a_papers_name_before_its_date_a_pictures_file_and_an_ad_banner_and_who_
     pictured = clean(["Water board backs new reservoir", *BODY, "https://t.example.com/uploads/2017/02/board.jpg"],)
     assert pictured.url is None
     for line in ("Tired of ads? Subscribers enjoy a distraction-free reading experience.",
-                 "Left to right are: Jane Roe, behind Velt, chair of the board; Tom Velt, mayor of Lyra."):
+                 "Left to right are: Jane Roe, behind Velt, chair of the board; Tom Velt, mayor of Lyra.",
+                 "Rev. Tom Velt speaks to reporters at the picnic in Lyra, March 26, 1972. Left to right are: Jane Roe, "
+                 "behind Velt, chair of the board; Velt; Sam Lee."):
         article = clean(["Water board backs new reservoir", line, *BODY])
         assert line not in article.paragraphs, line

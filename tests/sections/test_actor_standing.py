@@ -219,3 +219,9 @@ def test_an_honour_and_its_awards_are_no_actors():
     busy = Evidence(mentions=3, acts=1)
     for name in ("Lyra Music Awards", "Velt Hall of Fame", "Harbour Peace Prizes"):
         assert standing(name, "organization", [], False, busy, 2, frozenset()) == "thing", name
+
+
+def test_a_county_or_an_award_taken_for_a_persons_name_gets_no_row():
+    busy = Evidence(mentions=4, acts=2)
+    assert standing("Lyra County", "person", [], False, busy, 4, frozenset()) == "place"
+    assert standing("Velt Music Awards", "person", [], False, busy, 2, frozenset()) == "thing"

@@ -62,6 +62,8 @@ def test_a_plan_told_in_the_past_tense_is_not_whats_next():
                     "to his deputy.") not in {"next", "future"}
     assert classify("The council -- which earlier Friday said it would lift the curfew -- is made up of "
                     "the army chiefs.") not in {"next", "future"}
+    # "plans" as a noun: plans someone announced, not a step to come
+    assert classify("Last year, the singer announced her plans to retire from touring.") != "next"
 
 
 def test_what_an_act_was_for_or_a_possibility_gone_by_is_no_open_question():

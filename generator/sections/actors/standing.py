@@ -17,7 +17,7 @@ from typing import Iterable, Sequence
 
 from generator.sections.actors.roles import content_words, head_word
 from generator.text.actor_kinds import (
-    ADDRESS_WORDS, COMPANY_NAME_ENDS, EVENT_NAME_WORDS, FACILITY_NOUNS, HOLIDAYS, GENERIC_ORG_HEADS, INSTITUTION_NOUNS, MEDIA_NAME_WORDS, MEDIA_NOUNS, ORG_NOUNS,
+    ADDRESS_WORDS, ADMIN_NOUNS, COMPANY_NAME_ENDS, EVENT_NAME_WORDS, FACILITY_NOUNS, HOLIDAYS, GENERIC_ORG_HEADS, INSTITUTION_NOUNS, MEDIA_NAME_WORDS, MEDIA_NOUNS, ORG_NOUNS,
     HONORIFICS, MODEL, NAMED_FOR_NOUNS, OUTCOME_NOUNS, PERSON_NOUNS, ROLE_NOUNS, THING_NOUNS, TIME_ZONES, TITLE_NOUNS, UNITS, country_of, fold,
     is_people_of_a_country, person_noun,
 )
@@ -171,7 +171,9 @@ OFFICE_PLACE_WORDS = frozenset({"county", "city", "state", "district", "national
 # Structures a person's surname never is (unlike "Park", "Hall" or "Church").
 STRUCTURE_WORDS = frozenset({"bridge", "square", "street", "avenue", "road", "station", "stadium", "arena", "airport",
                              "tunnel", "dam", "highway", "motorway", "canal", "cathedral", "mosque", "memorial",
-                             "monument", "plaza", "terminal", "viaduct", "expressway", "place", "mall", "cafe"})
+                             "monument", "plaza", "terminal", "viaduct", "expressway", "place", "mall", "cafe",
+                             # nor an honour: "the Lyra Music Awards", "Velt Hall of Fame"
+                             "awards", "prize", "prizes", "trophy", "trophies", "medal", "medals", "fame"})
 
 
 def standing(name: str, kind: str, phrases: Sequence[str], described: bool, ev: Evidence, sources: int,
@@ -197,6 +199,8 @@ def standing(name: str, kind: str, phrases: Sequence[str], described: bool, ev: 
         return "thing"  # "the Earl" (of "Earl of Lyra"): a title, no one's name
     if kind == "person" and len(words) >= 2 and words[-1] in STRUCTURE_WORDS:
         return "thing"  # "the Morandi Bridge" taken for a person
+    if kind == "person" and len(words) >= 2 and words[-1] in ADMIN_NOUNS:
+        return "place"  # "Lyra County" taken for a person (its sheriff's title ran into it)
     if len(words) >= 2 and (kind != "person" and words[-1] in EVENT_NAME_WORDS or words[0] in STORM_WORDS):
         return "thing"  # "the Platinum Jubilee", "the Republican National Convention", "Hurricane Ian"
     if kind == "person" and re.search(r"\s(?:and|&)\s", name):

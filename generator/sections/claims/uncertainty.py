@@ -91,6 +91,8 @@ NEXT_PATTERNS = [
     # a plan told in the past tense has most often happened, or fallen through, by the report)
     r"\b(is|are)\s+(widely\s+)?(expected|set|scheduled|due|poised)\s+to\b",
     # "The company plans to appeal." / "Officials intend to reopen the road."
+    # (not the noun: "announced her plans to retire" tells of plans made, not a step to come)
+    r"(?<!\bher )(?<!\bhis )(?<!\btheir )(?<!\bits )(?<!\bthe )(?<!\bour )(?<!\bmy )"
     r"\b(plans?|intends?|aims?|vows?|pledges?)\s+to\s+(?!do so\b)\w+",
     # "A vote is planned for next week." / "in the coming days" / "over the next 18 months" /
     # "at a later date": a span still to come, which no calendar date names
