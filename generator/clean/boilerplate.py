@@ -217,6 +217,7 @@ _LABELLED_DATE = re.compile(rf"^(?P<label>[A-Za-z][\w&' -]{{0,30}}?)\s+{DATE_RE.
 # "9:14 AM, Jun 3, 2012 | comments", "• | WIRE | February 3, 2012 08:32 AM", "(Published Monday, May 2,
 # 2011)", "Date published: 3 February 2011"). An update's stamp alone is not the publication's date.
 STAMP_MAX_CHARS = 100
+# ("a", "p", "m": the letters of "a.m." and "p.m." a clock time leaves)
 _STAMP_WORDS = frozenset({"published", "posted", "date", "on", "at", "first", "comments", "comment", "a", "p", "m"})
 _STAMP_CLOCK = re.compile(r"\b\d{1,2}[:.]\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?|\b\d{1,2}\s*[ap]\.m\.?|\b\d{1,2}\s*[ap]m\b", re.I)
 _UPDATE_WORD = re.compile(r"\b(?:updated?|modified|edited|revised|last)\b", re.I)
@@ -226,6 +227,8 @@ _STAMP_CREDIT = re.compile(r"^(?:[A-Z][\w&.'-]*|[A-Z][A-Z&.'-]+(?:\s+[A-Z][A-Z&.
 
 
 def is_date_stamp(line: str) -> bool:
+    """One full date and nothing but a stamp's words around it (`_STAMP_WORDS`, clock, zone,
+    weekday), with at most one wire's or paper's name set off by a separator."""
     if len(line) > STAMP_MAX_CHARS or not (found := DATE_RE.search(line)) or DATE_RE.search(line, found.end()):
         return False
     rest = _STAMP_CLOCK.sub(" ", line[:found.start()] + " | " + line[found.end():])

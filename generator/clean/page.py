@@ -277,6 +277,7 @@ def headline(lines: list[str], reasons: Reasons, start: int, given: str | None) 
 TITLE_MAX_WORDS = 20  # a headline's length; a standfirst or a caption runs longer
 TITLE_MIN_WORDS = 4  # "Crime & Safety", "Thai cave rescue": a section's or a topic's label
 STANDFIRST_WORDS = 11  # a line this long in sentence case reads as a standfirst or a caption
+BODY_LEAD = 5  # paragraphs of the body a page's first line must share a word with to be its headline
 # Articles, auxiliaries and relatives: the grammar of a sentence, which a headline leaves out.
 _SENTENCE_WORD = re.compile(r"\b(?:the|a|an|is|are|was|were|has|have|had|will|would|whose|which|who|his|her|its|their)\b")
 _FILE_NAME = re.compile(r"\w\.(?:jpe?g|png|gif|webp|mp4)\b|\w_\w", re.I)
@@ -291,7 +292,6 @@ def _standfirst_shaped(line: str) -> bool:
     long_words = re.findall(r"\b[^\W\d_]{4,}\b", line)
     capitalised = sum(1 for w in long_words if w[0].isupper())
     return capitalised < 0.6 * len(long_words)
-BODY_LEAD = 5  # paragraphs of the body a page's first line must share a word with to be its headline
 
 
 def _first_line_title(free: list[tuple[int, str]], start: int) -> str | None:

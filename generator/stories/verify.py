@@ -52,7 +52,10 @@ FRAGMENT_ROLE = re.compile(r"^(and|but|or|so|to|even|which|who|whose|whom|that|w
 CUT_ROLE = re.compile(r"\b(such as|including|like)\s+\w+$")
 OPEN_ROLE = re.compile(r"\b(of|to|for|in|at|on|with|from|by|the|a|an|and|or|since|as|its|their)$", re.I)
 # (and a body told of by its kind alone, in a sentence not shown: "group's president", "the firm's founder")
-POINTING_ROLE = re.compile(r"\b(it|them|him|this|these|those)\b|^(?!.*\b(?:of|for|at|in|with)\b)[a-z]+ (?:its|their) |^(?:the\s+)?(?:group|company|firm|agency|association|"
+POINTING_ROLE = re.compile(r"\b(it|them|him|this|these|those)\b"
+                           # "extended their lead": a body's act on something of its own told elsewhere
+                           r"|^(?!.*\b(?:of|for|at|in|with)\b)[a-z]+ (?:its|their) "
+                           r"|^(?:the\s+)?(?:group|company|firm|agency|association|"
                            r"union|party|team|club|organi[sz]ation|country|city|state)['’]s?\s"
                            # "only players to win that award": which award? ("that" before a relative clause stays)
                            r"|\bthat (?:award|title|prize|post|position|role|job|office|team|side|club|company|group|"
@@ -397,7 +400,8 @@ def role_problem(actor: Actor) -> str | None:
         return "says too little of its part in the story"  # "passed legislation", "case", "shadow"
     if actor.kind != "person" and PROGRESSIVE_ROLE.match(role):
         return "tells what it was doing, not its part in the story"  # "had been waiting for a result"
-    if actor.kind == "person" and (KIN_ROLE.match(role) or SUPERLATIVE_ROLE.match(role) or BARE_OFFICE_ROLE.match(role)):
+    if actor.kind == "person" and (KIN_ROLE.match(role) or SUPERLATIVE_ROLE.match(role)
+                                   or BARE_OFFICE_ROLE.match(role)):
         return "says too little without what it is of"  # "husband" (whose?), "youngest man" (to do what?), "Secretary"
     if actor.kind == "person" and fold(role).strip(".") in ADDRESS_TITLES:
         return "a form of address, not a role"  # "Sheikh": part of how the name is written

@@ -39,8 +39,8 @@ TITLE_NOUNS = frozenset({
     "scientist", "researcher", "expert", "historian", "author", "actor", "singer", "player",
     "sheriff", "commissioner", "superintendent", "inspector", "coroner", "detective", "sergeant",
     # ranks and a team's positions before a name ("Rear Admiral Jane Roe", "Defender Tom Velt")
-    "admiral", "defender", "midfielder", "striker", "goalkeeper",
-    "goalie", "winger", "quarterback", "linebacker", "pitcher", "batsman", "bowler", "wicketkeeper",
+    "admiral", "defender", "midfielder", "striker", "goalkeeper", "goalie", "winger", "quarterback", "linebacker",
+    "pitcher", "batsman", "bowler", "wicketkeeper",
 })
 # Participles that stand in a title before a name ("Acting President Jane Roe", "defending champions
 # Harbour"): any other verb there is a clause's, not a title ("beating hosts Examplia").

@@ -289,13 +289,16 @@ PROMO = re.compile(
     # a live page describing itself: "Live updates in the aftermath of the siege ..."
     r"|^(?:live (?:updates|coverage|blog)|follow (?:our )?live)\b"
     # a link line or a broadcast plug: "Read about the hearing.", "For more on the probe, tune in to ..."
-    r"|^watch (?:the )?(?:video|live|footage)\b|^tired of ads\b|\bsubscribers enjoy\b|^read about\b|\btune in (?:to|at|for)\b|^for more (?:about|on|information|details)\b[^.]{0,120},\s*"
+    r"|^watch (?:the )?(?:video|live|footage)\b|^read about\b|\btune in (?:to|at|for)\b"
+    r"|^for more (?:about|on|information|details)\b[^.]{0,120},\s*"
     r"(?:tune in|visit|go to|see|click|read|watch|check out)\b"
+    # an ad banner selling the site: "Tired of ads? Subscribers enjoy a distraction-free ..."
+    r"|^tired of ads\b|\bsubscribers enjoy\b"
     # a link's words in title case: "Read the Victims' Statements Presented to Judge Roe ."
     r"|^(?-i:Read (?:the|our|more|all) (?:[A-Z][\w'’-]*\s+(?:(?:to|of|the|and|in|on|for)\s+)?){2,}[A-Z][\w'’-]*\s*\.?$)",
     re.I)
-_PROMO_HINTS = ("up to date", "our ", "app", "journalism", "visit ", "log on", "live", "read about", "tune in", "for more", "watch ", "ads", "subscribers",
-                "read ")
+_PROMO_HINTS = ("up to date", "our ", "app", "journalism", "visit ", "log on", "live", "read about", "tune in", "for more",
+                "read ", "watch ", "ads", "subscribers")
 
 
 # A broadcaster's listing of its own segments: "On Friday's evening news, Jane Roe and John Doe

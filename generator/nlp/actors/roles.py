@@ -66,6 +66,7 @@ SUBORDINATORS = frozenset({"when", "while", "whereas", "because", "although", "t
 
 
 def _opens_clause(tok) -> bool:
+    """A subordinator heading a verb to its right: the description ends before it."""
     return tok.lower_ in SUBORDINATORS and tok.dep_ in {"advmod", "mark"} and tok.head.pos_ in {"VERB", "AUX"} \
         and tok.head.i > tok.i
 
