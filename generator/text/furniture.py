@@ -75,8 +75,9 @@ _TAG_DATELINE = re.compile(r"^(?P<place>[A-Z][a-z]+)-\s+(?=[\"“A-Z])")
 _TITLE_DASH_DATELINE = re.compile(r"^(?P<place>[A-Z][a-z]{3,})\s[-–—]\s(?=[\"“]?(?:The|A|An)\s|[\"“]?[A-Z][a-z]+\s)")
 # The words after a dateline make a report, not a label: at least this many.
 MIN_WORDS_AFTER = 4
-LABEL_RE = re.compile(r"^(?:STORY|WATCH|LISTEN|VIDEO|PHOTOS?|UPDATE[D]?(?:\s+(?:at\s+)?\d[\d:.]*\s*(?:[ap]\.?m\.?)?"
-                      r"(?:\s+[A-Z]{2,4})?)?|BREAKING(?: NEWS)?|EXCLUSIVE|LIVE|"
+LABEL_RE = re.compile(r"^(?:STORY|WATCH|LISTEN|VIDEO|PHOTOS?|UPDATE[D]?(?:\s+(?:at\s+)?\d[\d:.]*+\s*(?:[ap]\.?m\.?)?"
+                      # "Update 8:15 p.m. EST Dec. 9: ...": the time whole, and the day after it
+                      rf"(?:\s+[A-Z]{{2,4}})?(?:,?\s+{_MONTH}\s+\d{{1,2}}(?:,\s*\d{{4}})?)?)?|BREAKING(?: NEWS)?|EXCLUSIVE|LIVE|"
                       r"EDITOR'?S NOTE|READ MORE|RELATED|ANALYSIS|OPINION|FACT CHECK|"
                       # a newsletter's running heads: "Why it matters: ...", "The big picture: ..."
                       r"WHY IT MATTERS|THE BIG PICTURE|BETWEEN THE LINES|THE BOTTOM LINE|DRIVING THE NEWS|"
@@ -294,11 +295,14 @@ PROMO = re.compile(
     r"(?:tune in|visit|go to|see|click|read|watch|check out)\b"
     # an ad banner selling the site: "Tired of ads? Subscribers enjoy a distraction-free ..."
     r"|^tired of ads\b|\bsubscribers enjoy\b"
+    # a plea for the site's funds: "We need your help now", "Please donate to keep us going"
+    r"|^we need your (?:help|support)(?: now| today)?[.!]?$|^please (?:donate|support us)\b[^,.]{0,40}[.!]?$"
+    r"|^become a (?:member|supporter|subscriber)\b"
     # a link's words in title case: "Read the Victims' Statements Presented to Judge Roe ."
     r"|^(?-i:Read (?:the|our|more|all) (?:[A-Z][\w'’-]*\s+(?:(?:to|of|the|and|in|on|for)\s+)?){2,}[A-Z][\w'’-]*\s*\.?$)",
     re.I)
 _PROMO_HINTS = ("up to date", "our ", "app", "journalism", "visit ", "log on", "live", "read about", "tune in", "for more",
-                "read ", "watch ", "ads", "subscribers")
+                "read ", "watch ", "ads", "subscribers", "your help", "your support", "donate", "become a")
 
 
 # A broadcaster's listing of its own segments: "On Friday's evening news, Jane Roe and John Doe

@@ -244,3 +244,14 @@ def test_a_plug_for_the_sites_video_is_the_sites_words():
     assert promotion("Watch video from the courthouse as the jury considered the case.")
     assert promotion("Watch the video of the landing here")
     assert not promotion("Crowds gathered to watch the landing on giant screens in Lyra.")
+
+
+def test_a_plea_for_the_sites_funds_is_the_sites_words_but_a_mayors_appeal_is_news():
+    assert promotion("We need your help now")
+    assert promotion("Please donate to keep independent news going")
+    assert not promotion("We need your support to rebuild the town, the mayor said.")
+
+
+def test_an_update_label_with_its_time_and_day_is_taken_whole():
+    assert label("Update 8:15 p.m. EST Dec. 9: The special prosecutor told reporters the verdict was clear.") \
+        == "Update 8:15 p.m. EST Dec. 9: "
