@@ -354,13 +354,6 @@ def _captioned(group: Sequence[Form], name: str, items: Sequence[AnalysedArticle
             for title in caption_titles(line.line, names)]
 
 
-def _alone(word: str, before: str | None, texts: Sequence[str], after: str | None = None) -> bool:
-    """Do the texts use `word` by itself: not right after `before`, not right before `after`?"""
-    pattern = re.compile(rf"(?<![\w'’-])(?<!{re.escape(before)} ){re.escape(word)}(?![\w'’-])" if before else
-                         rf"(?<![\w'’-]){re.escape(word)}(?! {re.escape(after or '')})(?![\w'’-])")
-    return any(pattern.search(t) for t in texts)
-
-
 def _aliases(group: Sequence[Form], name: str, label: str, texts: Sequence[str]) -> tuple[str, ...]:
     """Every other spelling seen (with and without titles, "Oran province" as written), plus a
     person's surname alone."""
@@ -379,11 +372,7 @@ def _aliases(group: Sequence[Form], name: str, label: str, texts: Sequence[str])
             words.pop()  # "John Ray III" goes by "Ray"
         # "Angel Di Maria" goes by "Di Maria", never "Maria"
         particle = len(words) > 2 and fold(words[-2]) in NAME_PARTICLES
-        surname = " ".join(words[-2:]) if particle else words[-1]
-        # a family name written first ("Xi Jinping" goes by "Xi"): the word the texts use alone
-        if len(words) == 2 and not _alone(surname, words[0], texts) and _alone(words[0], None, texts, words[1]):
-            surname = words[0]
-        aliases.add(surname)
+        aliases.add(" ".join(words[-2:]) if particle else words[-1])
     known = {fold(a) for a in aliases} | {fold(name)}
     # "Marc Cucurella‘s": a possessive the tokenizer left on (an opening mark typed for the apostrophe)
     aliases = {a for a in aliases if not (POSSESSIVE_END.search(a) and fold(POSSESSIVE_END.sub("", a)) in known)}
