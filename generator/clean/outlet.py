@@ -26,7 +26,7 @@ from typing import Mapping, Sequence
 
 from tld import get_fld, get_tld
 
-from generator.text.furniture import dateline
+from generator.text.furniture import dateline, markup
 
 NAME_TOKEN = r"(?:[A-Z][\w'’&.-]*|&)"
 # "© 2024 Daily Planet. All rights reserved." / "Copyright (c) 2021-2024 The Daily Planet Ltd"
@@ -94,8 +94,8 @@ def plausible_title(title: str | None) -> str | None:
     """An inferred headline, unless it is page furniture (a button, a reading time, a credit) or a
     body's first line ("PORTVILLE, July 7 The ship ...": a dateline opens it); "(with video)"
     is the page's, not the headline's."""
-    if title is None or _NOT_A_TITLE.match(title.strip()) or dateline(title) is not None:
-        return None
+    if title is None or _NOT_A_TITLE.match(title.strip()) or dateline(title) is not None or markup(title):
+        return None  # ... or the page's own words ("Follow us on Image Source : WIRE/FILE ...")
     return _MEDIA_NOTE.sub("", title).strip().rstrip("|").strip() or None  # "Storm hits coast |": a site's separator
 
 

@@ -17,6 +17,7 @@ from generator.clean import boilerplate as bp
 from generator.clean.names import join_names, split_names, tidy_name
 from generator.text.actor_kinds import MEDIA_NAME_WORDS
 from generator.text.furniture import caption
+from generator.text.dates.vocabulary import DATE_RE
 from generator.text.dates.written import find_date
 
 Reasons = dict[int, str]
@@ -280,6 +281,7 @@ STANDFIRST_WORDS = 11  # a line this long in sentence case reads as a standfirst
 BODY_LEAD = 5  # paragraphs of the body a page's first line must share a word with to be its headline
 # Articles, auxiliaries and relatives: the grammar of a sentence, which a headline leaves out.
 _SENTENCE_WORD = re.compile(r"\b(?:the|a|an|is|are|was|were|has|have|had|will|would|whose|which|who|his|her|its|their)\b")
+_DATED_END = re.compile(rf"(?:{DATE_RE.pattern})\.?\s*(?:[A-Z][\w/&.-]*)?[\s.…]*$", re.I)  # and its credit
 _FILE_NAME = re.compile(r"\w\.(?:jpe?g|png|gif|webp|mp4)\b|\w_\w", re.I)
 
 
@@ -287,6 +289,8 @@ def _standfirst_shaped(line: str) -> bool:
     """A long line in sentence case: the standfirst under a headline, or a picture's caption
     ("The star, whose problems often made the headlines, was found at her home yesterday");
     a headline in title case ("Jury Finds Ex-Coach Guilty on 45 of 48 Counts") is not one."""
+    if bp.words(line) >= STANDFIRST_WORDS and _DATED_END.search(line):
+        return True  # "Jane Roe waves as she arrives at the party headquarters in Lyra, 4 June 2024": a caption
     if bp.words(line) < STANDFIRST_WORDS or not _SENTENCE_WORD.search(line):
         return False  # "'Chaos': Investigation launched after 8 killed at festival": a headline's grammar
     long_words = re.findall(r"\b[^\W\d_]{4,}\b", line)

@@ -21,7 +21,7 @@ from generator.sections.timeline.build import build_timeline
 from generator.stories.cluster import find_copies
 from generator.stories.headline import choose_headline
 from generator.stories.slugs import slugify
-from generator.stories.verify import verify
+from generator.stories.verify import no_speakers_of, verify
 from generator.text.dates.partial import PartialDate, Precision, day_of
 
 
@@ -126,4 +126,4 @@ def compose_story(items: Sequence[AnalysedArticle], settings: Settings, slug: st
         held=synthesis.held,
         garbled=synthesis.garbled,
         commentary=synthesis.commentary,
-    ))
+    ), no_speakers_of(actors))

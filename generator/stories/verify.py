@@ -101,9 +101,10 @@ NOT_A_SPEAKER = re.compile(
     r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tomorrow)$|\d)")
 
 
-def verify(story: Story) -> Story:
+def verify(story: Story, no_speakers: frozenset[str] = frozenset()) -> Story:
     """The story with every line that fails a check moved to `held`, citations pruned to
-    the sources that state each line."""
+    the sources that state each line. `no_speakers`: names the story knows as no one who speaks
+    (`no_speakers_of`), folded."""
     texts = {a.source_id: a.text for a in story.sources}
     held: list[Held] = list(story.held)
     shown: list[str] = []  # the statements kept so far, in page order, for repeats
@@ -126,7 +127,8 @@ def verify(story: Story) -> Story:
     whats_next = statements("whats_next", story.whats_next)
     timeline = tuple(_timeline(story.timeline, texts, held, page))
     unknown = tuple(_unknown(story.unknown, texts, shown, held, frozenset(story.garbled), page, says))
-    quotes = tuple(_quotes(story.quotes, texts, shown, held))
+    quotes = tuple(_quotes(story.quotes, texts, shown, held,
+                           no_speakers | frozenset(fold(a.outlet) for a in story.sources if a.outlet)))
     # a role may come from a photo caption: the outlet's own description of the person
     captioned = {a.source_id: "\n".join([a.text, *(r.line for r in a.removed if r.reason == "photo caption")])
                  for a in story.sources}
@@ -309,16 +311,24 @@ def _two_accounts(text: str, a: str, b: str) -> bool:
     return False
 
 
+def no_speakers_of(actors: Sequence[Actor]) -> frozenset[str]:
+    """The names (folded) the story knows as a news outlet, whose quotations are others' words it
+    reports ("banners read ..., the agency said"). An outlet's own reporter is a person and may be
+    a witness; a name taken for a thing may still be a body that speaks ("the Hurricane Center said")."""
+    return frozenset(fold(n) for a in actors if a.standing == "outlet" and a.kind != "person"
+                     for n in (a.name, *a.aliases))
+
+
 def _quotes(quotes: Sequence[Quote], texts: dict[str, str], shown: Sequence[str],
-            held: list[Held]) -> Iterable[Quote]:
+            held: list[Held], not_speakers: frozenset[str] = frozenset()) -> Iterable[Quote]:
     statements = prepare_statements(shown)
     for q in quotes:
         speaker = (q.speaker or "").strip().lower()
         cited = tuple(s for s in q.sources if s in texts and norm(q.text) in norm(texts[s]))
         if not speaker or speaker.startswith("unidentified") or speaker == "unknown":
             reason = "no identified speaker"
-        elif NOT_A_SPEAKER.match(speaker) or _demonym(q.speaker or ""):
-            reason = "the speaker is not a person or a body"  # "he", "His family", "American"
+        elif NOT_A_SPEAKER.match(speaker) or _demonym(q.speaker or "") or fold(q.speaker or "") in not_speakers:
+            reason = "the speaker is not a person or a body"  # "he", "His family", "American", a wire, a probe
         elif _UNNAMED_PERSON.match(speaker) and person_noun(_UNNAMED_PERSON.match(speaker).group(1)) \
                 or _lowercase_description(q.speaker or ""):
             reason = "the speaker is a description, not a name"  # "the MP", "the outgoing leader", "outlet"
@@ -382,8 +392,9 @@ def role_problem(actor: Actor) -> str | None:
     if actor.kind == "person" and (_MANY.match(role) or _plural_person(role)):
         return "describes several people, not one"  # "7 French citizens", "both former leaders"
     if FRAGMENT_ROLE.match(role) or len(role.split()) > MAX_ROLE_WORDS or CUT_ROLE.search(role) \
-            or OPEN_ROLE.search(role) or len(QUOTE_MARKS.findall(role)) % 2 or _RUN_ON_ROLE.search(role):
-        return "a fragment, not a role"
+            or OPEN_ROLE.search(role) or len(QUOTE_MARKS.findall(role)) % 2 or _RUN_ON_ROLE.search(role) \
+            or role.count("[") != role.count("]") or role.count("(") != role.count(")"):
+        return "a fragment, not a role"  # ... or cut inside brackets: "Sharad Pawar] candidate"
     if POINTING_ROLE.search(role) or OTHER_ROLE.match(role) or (actor.kind == "person" and PERSONAL_ROLE.search(role)):
         return "does not stand alone (points outside the line)"  # "his 11-year-old daughter": whose?
     if len(QUOTE_MARKS.findall(role)) >= 2:

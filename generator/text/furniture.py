@@ -298,11 +298,13 @@ PROMO = re.compile(
     # a plea for the site's funds: "We need your help now", "Please donate to keep us going"
     r"|^we need your (?:help|support)(?: now| today)?[.!]?$|^please (?:donate|support us)\b[^,.]{0,40}[.!]?$"
     r"|^become a (?:member|supporter|subscriber)\b"
+    # a data vendor's box: "Access the most comprehensive Company Profiles on the market, powered by Velt"
+    r"|^access (?:the|our) most comprehensive\b|,\s*powered by [A-Z][\w&.-]*\.?$"
     # a link's words in title case: "Read the Victims' Statements Presented to Judge Roe ."
     r"|^(?-i:Read (?:the|our|more|all) (?:[A-Z][\w'’-]*\s+(?:(?:to|of|the|and|in|on|for)\s+)?){2,}[A-Z][\w'’-]*\s*\.?$)",
     re.I)
 _PROMO_HINTS = ("up to date", "our ", "app", "journalism", "visit ", "log on", "live", "read about", "tune in", "for more",
-                "read ", "watch ", "ads", "subscribers", "your help", "your support", "donate", "become a")
+                "read ", "watch ", "ads", "subscribers", "your help", "your support", "donate", "become a", "access ", "powered by")
 
 
 # A broadcaster's listing of its own segments: "On Friday's evening news, Jane Roe and John Doe

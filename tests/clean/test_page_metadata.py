@@ -113,3 +113,10 @@ def test_a_papers_name_before_its_date_a_pictures_file_and_an_ad_banner_and_who_
                  "behind Velt, chair of the board; Velt; Sam Lee."):
         article = clean(["Water board backs new reservoir", line, *BODY])
         assert line not in article.paragraphs, line
+
+
+def test_a_caption_ending_on_its_date_and_a_follow_button_are_no_title():
+    caption = ("Prime Minister Tom Velt gestures as he arrives at the Harbour Party headquarters in Lyra, Examplia, "
+               "4 June 2024.Wire")
+    assert clean(["Velt's party wins 240 seats", caption, *BODY]).title == "Velt's party wins 240 seats"
+    assert clean(["Follow us on Image Source : WIRE/FILE Party leader Tom Velt", *BODY]).title is None

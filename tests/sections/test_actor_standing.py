@@ -225,3 +225,7 @@ def test_a_county_or_an_award_taken_for_a_persons_name_gets_no_row():
     busy = Evidence(mentions=4, acts=2)
     assert standing("Lyra County", "person", [], False, busy, 4, frozenset()) == "place"
     assert standing("Velt Music Awards", "person", [], False, busy, 2, frozenset()) == "thing"
+
+
+def test_a_name_cut_inside_its_brackets_gets_no_row():
+    assert standing("JD(U", "organization", [], False, Evidence(mentions=3, acts=2), 3, frozenset()) == "passing"

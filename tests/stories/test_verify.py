@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from generator.models import Actor, Article, Item, Quote, Story, TimelineEntry, Unknown
-from generator.stories.verify import role_problem, verify
+from generator.stories.verify import no_speakers_of, role_problem, verify
 
 A = ("Officials said on Tuesday that 39 people died when the Harlow dam failed. "
      "He said the town would rebuild. The mayor, Ann Velt, said the valley was cut off.")
@@ -376,3 +376,20 @@ def test_an_office_without_what_it_is_of_and_a_bodys_act_on_its_own_something_ar
         == "does not stand alone (points outside the line)"
     assert role_problem(Actor("Harbour Air", "organization", (), "cancelled its flights at Lyra airport", 2,
                               ("001",), ("001",))) is None
+
+
+def test_a_role_cut_inside_brackets_is_a_fragment():
+    assert role_problem(Actor("Tom Velt", "person", (), "Harbour Party] candidate", 2, ("001",), ("001",))) \
+        == "a fragment, not a role"
+    assert role_problem(Actor("Tom Velt", "person", (), "Harbour Party (HP) candidate", 2, ("001",), ("001",))) is None
+
+
+def test_a_quote_credited_to_a_wire_reporting_others_words_is_held():
+    text = "the valley was cut off"
+    actors = (Actor("Harbour Wire", "organization", (), None, 2, ("001",), standing="outlet"),
+              Actor("Sam Lee", "person", (), "Harbour Wire reporter", 2, ("001",), standing="outlet"),
+              Actor("Ann Velt", "person", ("Velt",), "mayor", 2, ("001",)))
+    quotes = tuple(Quote(who, text, ("001",)) for who in ("Harbour Wire", "Sam Lee", "Ann Velt"))
+    s = verify(story(quotes=quotes, actors=actors[2:]), no_speakers_of(actors))  # the page shows its actors only
+    assert [q.speaker for q in s.quotes] == ["Sam Lee", "Ann Velt"]  # a reporter may be a witness
+    assert {h.reason for h in s.held if h.section == "quote"} == {"the speaker is not a person or a body"}

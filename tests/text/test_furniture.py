@@ -255,3 +255,8 @@ def test_a_plea_for_the_sites_funds_is_the_sites_words_but_a_mayors_appeal_is_ne
 def test_an_update_label_with_its_time_and_day_is_taken_whole():
     assert label("Update 8:15 p.m. EST Dec. 9: The special prosecutor told reporters the verdict was clear.") \
         == "Update 8:15 p.m. EST Dec. 9: "
+
+
+def test_a_data_vendors_box_is_the_sites_words_but_a_car_powered_by_hydrogen_is_news():
+    assert promotion("Access the most comprehensive Company Profiles on the market, powered by Velt")
+    assert not promotion("The truck is powered by hydrogen.")
