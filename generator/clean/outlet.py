@@ -94,11 +94,14 @@ def plausible_title(title: str | None) -> str | None:
     """An inferred headline, unless it is page furniture (a button, a reading time, a credit) or a
     body's first line ("PORTVILLE, July 7 The ship ...": a dateline opens it); "(with video)"
     is the page's, not the headline's."""
-    if title is None or _NOT_A_TITLE.match(title.strip()) or dateline(title) is not None or markup(title):
+    if title is None or _NOT_A_TITLE.match(title.strip()) or dateline(title) is not None \
+            or markup(_SYNTAX.sub(" ", title)):
         return None  # ... or the page's own words ("Follow us on Image Source : WIRE/FILE ...")
     return _MEDIA_NOTE.sub("", title).strip().rstrip("|").strip() or None  # "Storm hits coast |": a site's separator
 
 
+# Tags and template braces: syntax the renderer escapes, not words of the page (read past them)
+_SYNTAX = re.compile(r"<[^<>]{0,200}>|\{\{|\}\}|\{%|%\}")
 # "(with video)", "[PHOTOS]", "- VIDEO" after a headline: what the page embeds, not the news
 _MEDIA_NOTE = re.compile(r"\s*(?:[(\[]\+?(?:with\s+)?(?:video|photos?|pictures|gallery|audio|watch)s?[)\]]"
                          r"|\s[-–—|]\s*(?:video|photos|watch)\s*)$", re.I)
