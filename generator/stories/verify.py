@@ -320,15 +320,15 @@ def no_speakers_of(actors: Sequence[Actor]) -> frozenset[str]:
 
 
 def _quotes(quotes: Sequence[Quote], texts: dict[str, str], shown: Sequence[str],
-            held: list[Held], not_speakers: frozenset[str] = frozenset()) -> Iterable[Quote]:
+            held: list[Held], no_speakers: frozenset[str] = frozenset()) -> Iterable[Quote]:
     statements = prepare_statements(shown)
     for q in quotes:
         speaker = (q.speaker or "").strip().lower()
         cited = tuple(s for s in q.sources if s in texts and norm(q.text) in norm(texts[s]))
         if not speaker or speaker.startswith("unidentified") or speaker == "unknown":
             reason = "no identified speaker"
-        elif NOT_A_SPEAKER.match(speaker) or _demonym(q.speaker or "") or fold(q.speaker or "") in not_speakers:
-            reason = "the speaker is not a person or a body"  # "he", "His family", "American", a wire, a probe
+        elif NOT_A_SPEAKER.match(speaker) or _demonym(q.speaker or "") or fold(q.speaker or "") in no_speakers:
+            reason = "the speaker is not a person or a body"  # "he", "His family", "American", a wire reporting
         elif _UNNAMED_PERSON.match(speaker) and person_noun(_UNNAMED_PERSON.match(speaker).group(1)) \
                 or _lowercase_description(q.speaker or ""):
             reason = "the speaker is a description, not a name"  # "the MP", "the outgoing leader", "outlet"

@@ -304,7 +304,8 @@ PROMO = re.compile(
     r"|^(?-i:Read (?:the|our|more|all) (?:[A-Z][\w'’-]*\s+(?:(?:to|of|the|and|in|on|for)\s+)?){2,}[A-Z][\w'’-]*\s*\.?$)",
     re.I)
 _PROMO_HINTS = ("up to date", "our ", "app", "journalism", "visit ", "log on", "live", "read about", "tune in", "for more",
-                "read ", "watch ", "ads", "subscribers", "your help", "your support", "donate", "become a", "access ", "powered by")
+                "read ", "watch ", "ads", "subscribers", "your help", "your support", "donate", "become a", "access ",
+                "powered by")
 
 
 # A broadcaster's listing of its own segments: "On Friday's evening news, Jane Roe and John Doe
