@@ -1060,3 +1060,9 @@ def test_a_role_read_after_what_leaves_the_what():
     actors = story("As the headliner took the stage, fans began moving in so tightly that some struggled to breathe, "
                    "sparking chaos and what Lyra Fire Chief Tomas Reyes called a mass casualty incident.")
     assert by_name(actors, "Tomas Reyes").role == "Lyra Fire Chief"
+
+
+@pytest.mark.slow
+def test_a_description_run_on_from_the_sentences_verb_starts_after_it():
+    actors = story("Kovalenu beat Canadian teenager Lina Roe 6-4, 6-3 in the final on Saturday.")
+    assert by_name(actors, "Lina Roe").role == "Canadian teenager"  # not "Kovalenu beat Canadian teenager"

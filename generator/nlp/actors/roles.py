@@ -20,6 +20,7 @@ REPORTING_VERBS = frozenset({
     "comment", "explain", "believe", "think", "argue", "warn", "confirm", "call", "describe",
 })
 NOT_ACTION_VERBS = REPORTING_VERBS | COPULAS
+FINITE_VERB_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})  # a title has no finite verb
 LEADING_DROP = frozenset({"the", "a", "an", "its", "his", "her", "their", "our", "this", "that", "what", "whom"})
 
 
@@ -123,6 +124,13 @@ def _two_names(toks) -> bool:
                for k, t in enumerate(toks))
 
 
+def _after_finite_verb(toks: list) -> list:
+    """The words after the last finite verb: "Raducanu beat Canadian teenager X", parsed as one
+    phrase before the name, describes X as "Canadian teenager" (a title has no finite verb)."""
+    finite = [k for k, t in enumerate(toks) if t.tag_ in FINITE_VERB_TAGS]
+    return toks[finite[-1] + 1:] if finite else toks
+
+
 def _premodifier(span) -> str | None:
     """Title before the name: "Foreign Minister Jane Doe", "state news agency Xinhua"."""
     root = span.root
@@ -138,6 +146,7 @@ def _premodifier(span) -> str | None:
     toks = [t for t in span.doc[left: span.start] if t.lower_ not in HONORIFICS] + inside
     while toks and (toks[0].is_punct or toks[0].is_quote):  # '..." villager Omar X' starts at the quote
         toks = toks[1:]
+    toks = _after_finite_verb(toks)
     if any(t.text in {",", "(", ")", "—", "–", '"', "“", "”", ":"} for t in toks):
         return None
     if _two_names(toks):
@@ -172,7 +181,7 @@ def _appositive(span, quoted: bool = False) -> str | None:
         head = head.head
     if _is_name(head) or head.pos_ not in {"NOUN", "PROPN"} or _two_names(doc[head.left_edge.i: span.start]):
         return None
-    return _clip(doc[head.left_edge.i: span.start])
+    return _clip(_after_finite_verb(list(doc[head.left_edge.i: span.start])))
 
 
 def _comma_description(span) -> str | None:
