@@ -146,8 +146,9 @@ _DASH_RESIDUE = re.compile(r"^(?:[—–]|--)(?:\s*(?:[—–]|--))+\s+(?=[A-Z\"
 _RELATED_BOX = re.compile(r"\b(?P<last>[A-Z][a-z'’-]+)(?:[A-Z][\w'’.-]*\s){1,3}(?P=last)[A-Z][^\n]{0,300}?\sMORE\b")
 # A close button before a line ("× Harbour wins the cup"), and a dash left before the first words
 # where a scraper took its date header off ("date 2017-02-04 - The Harbour ..."); a list's bullets stay
-_CLOSE_GLYPH = re.compile(r"^[×✕✖]\s+")
-_LEADING_GLYPH = re.compile(r"^(?:[×✕✖]|-(?=\s+[A-Z\"“]))\s+")
+_CLOSE = "[×✕✖]"
+_CLOSE_GLYPH = re.compile(rf"^{_CLOSE}\s+")
+_LEADING_GLYPH = re.compile(rf"^(?:{_CLOSE}|-(?=\s+[A-Z\"“]))\s+")
 
 
 def input_lines(raw: RawDocument) -> list[str]:

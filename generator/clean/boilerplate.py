@@ -12,7 +12,7 @@ import re
 
 from generator.text import furniture
 from generator.text.actor_kinds import TIME_ZONES
-from generator.text.dates.vocabulary import DATE_RE, DATE_TEXT, WEEKDAY_WORD
+from generator.text.dates.vocabulary import CLOCK, DATE_RE, DATE_TEXT, WEEKDAY_WORD
 
 
 # Words that make up navigation and section labels ("World News", "Latest", "Top Stories").
@@ -219,7 +219,7 @@ _LABELLED_DATE = re.compile(rf"^(?P<label>[A-Za-z][\w&' -]{{0,30}}?)\s+{DATE_RE.
 STAMP_MAX_CHARS = 100
 # ("a", "p", "m": the letters of "a.m." and "p.m." a clock time leaves)
 _STAMP_WORDS = frozenset({"published", "posted", "date", "on", "at", "first", "comments", "comment", "a", "p", "m"})
-_STAMP_CLOCK = re.compile(r"\b\d{1,2}[:.]\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?|\b\d{1,2}\s*[ap]\.m\.?|\b\d{1,2}\s*[ap]m\b", re.I)
+_STAMP_CLOCK = re.compile(rf"\b(?:{CLOCK})", re.I)
 _UPDATE_WORD = re.compile(r"\b(?:updated?|modified|edited|revised|last)\b", re.I)
 _STAMP_SEPARATORS = re.compile(r"[|•·]|\s[-–—]\s")
 # "Wire", "WIRE NEWS", "The Daily Planet" (a paper's name with its article), never "Jane Roe"

@@ -47,6 +47,7 @@ _DATE = (rf"(?:{_WEEKDAY}{_MONTH}\s+{_DAY},?\s+\d{{4}}|{_WEEKDAY}{_DAY}\s+{_MONT
 _CLOCK = (r"\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?"
           r"|\d{1,2}\.\d{2}(?=\s+[A-Z]{2,4}\b|$)|\d{1,2}\s*[ap]\.?m\.?")
 _TIME = rf"(?:,?\s*(?:at\s+|T)?(?P<time>{_CLOCK})(?![\w:]))"
+CLOCK = _CLOCK  # a time of day as written, for patterns elsewhere that read one
 DATE_RE = re.compile(rf"(?P<date>{_DATE}){_TIME}?", re.I)  # group "time" set when a time is written
 # The same written date without named groups, for patterns that hold several ("... updated <date>").
 DATE_TEXT = rf"{_DATE}(?:,?\s*(?:at\s+|T)?(?:{_CLOCK})(?![\w:]))?"
