@@ -172,6 +172,8 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
                                     rf"(?:{NAME}(?:,\s*{NAME})*(?:,?\s+and\s+{NAME})?\s+(?:also\s+)?contributed\s+"
                                     r"(?:reporting\s+)?(?:to|for)\s+(?:this|the)\s+(?:developing\s+)?(?:report|story|article)"
                                     rf"|(?i:(?:additional\s+)?reporting\s+by)\s+{NAME}\b)")),
+    # "(Reporting by Jane Roe; Editing by Tom Velt)": a wire's staff credit on a line of its own
+    ("reporting credit", re.compile(r"^\((?i:(?:additional\s+)?(?:reporting|writing|editing|compiled)\s+by)\s[^()]{1,200}\)$")),
     # "The singer died at the age of 83. © Jane Roe/dpa": a picture's caption and its credit
     ("photo caption", re.compile(r"©\s*[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}\s*/\s*[\w.-]+\s*$")),
     # "Flowers are left for the victims on May 23, 2017. [Photo/Agencies]"

@@ -81,7 +81,8 @@ LABEL_RE = re.compile(r"^(?:STORY|WATCH|LISTEN|VIDEO|PHOTOS?|UPDATE[D]?(?:\s+(?:
                       r"EDITOR'?S NOTE|READ MORE|RELATED|ANALYSIS|OPINION|FACT CHECK|"
                       # a newsletter's running heads: "Why it matters: ...", "The big picture: ..."
                       r"WHY IT MATTERS|THE BIG PICTURE|BETWEEN THE LINES|THE BOTTOM LINE|DRIVING THE NEWS|"
-                      r"BY THE NUMBERS|GO DEEPER|STATE OF PLAY|ZOOM IN|ZOOM OUT|FLASHBACK|"
+                      r"BY THE NUMBERS|GO DEEPER|STATE OF PLAY|ZOOM IN|ZOOM OUT|FLASHBACK|WHAT THEY['’]RE SAYING|"
+                      r"WHAT WE['’]RE WATCHING|THE OTHER SIDE|YES,? BUT|CATCH UP QUICK|"
                       # a live blog's time stamp: "1609 GMT: ", "8.00AM AEDT TUE: ", "10:45 a.m.: "
                       rf"\d{{1,2}}[.:]?\d{{2}}\s*(?:[ap]\.?m\.?)?(?:\s+[A-Z]{{2,5}})?(?:\s+{WEEKDAY_WORD})?)"
                       r"\s*:\s*(?=\S)", re.I)

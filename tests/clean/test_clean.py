@@ -118,6 +118,7 @@ def assert_accounted(article, lines: list[str]) -> None:
     ("WVLT's Jane Roe has more on the mood of city workers as they wait for pay", "between", "embedded media"),
     ("Jane Roe and Bo Chen contributed reporting to this story.", "after", "reporting credit"),
     ("Additional reporting by Jane Roe; editing by Bo Chen", "after", "reporting credit"),
+    ("(Reporting by Jane Roe; Editing by Bo Chen)", "after", "reporting credit"),
 ])
 def test_line_rules(line, where, reason):
     lines = {"before": [line] + BODY, "between": [P1, line, P2, P3], "after": BODY + [line]}[where]
@@ -125,6 +126,14 @@ def test_line_rules(line, where, reason):
     assert reason_of(article, line) == reason
     assert article.paragraphs == tuple(BODY)
     assert_accounted(article, lines)
+
+
+def test_a_wire_credit_after_a_paragraphs_last_sentence_is_taken_off_it():
+    article = clean([P1, P2, P3 + " (Reporting by Jane Roe in Eastmere; Editing by Bo Chen)"])
+    assert article.paragraphs == tuple(BODY)
+    # brackets that are the writer's own stay
+    aside = P3 + " (The board meets again in May.)"
+    assert clean([P1, P2, aside]).paragraphs[-1] == aside
 
 
 @pytest.mark.parametrize("opener, reason", [

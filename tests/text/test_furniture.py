@@ -207,6 +207,7 @@ def test_captions_that_place_people_or_name_the_camera_and_a_glued_credit():
                  "“We go to the polls on July 1, 2019,” the mayor said."):
         assert caption(line) is None, line
     assert label("Why it matters: Harlow kept a high degree of autonomy when it was returned in 1997.")
+    assert label("What they're saying: Mayor Jane Roe said the vote was a turning point for Harlow.")
     assert dateline("(Wire) — Jane Roe was on the passenger list of a plane that crashed, officials said.")
     for line in ("The senator, who left the party in 2010, said nothing.", "Roe said she had seen the comet.",
                  "The result was seen by many as a rebuke to the mayor."):
