@@ -40,7 +40,8 @@ TITLE_NOUNS = frozenset({
     "sheriff", "commissioner", "superintendent", "inspector", "coroner", "detective", "sergeant",
     # ranks and a team's positions before a name ("Rear Admiral Jane Roe", "Defender Tom Velt")
     "admiral", "defender", "midfielder", "striker", "goalkeeper", "goalie", "winger", "quarterback", "linebacker",
-    "pitcher", "batsman", "bowler", "wicketkeeper",
+    "pitcher", "batsman", "bowler", "wicketkeeper", "fullback", "full-back", "flanker", "fly-half", "scrum-half",
+    "keeper", "centre-back", "center-back", "left-back", "right-back",
 })
 # Participles that stand in a title before a name ("Acting President Jane Roe", "defending champions
 # Harbour"): any other verb there is a clause's, not a title ("beating hosts Examplia").

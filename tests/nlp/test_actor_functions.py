@@ -99,3 +99,15 @@ def test_a_shared_predicate_and_two_names_titles_describe_neither():
                    "Alameda Research").role_phrases == ()
     assert mention("The firms, including exchange FTX.com and quantitative trading company Alameda Research, "
                    "filed for bankruptcy.", "Alameda Research").role_phrases == ()
+
+
+@pytest.mark.parametrize("text, title", [
+    ("They settled for the draw when awarded a penalty - captain Kenji Moriwaka had been deadly with the boot "
+     "all day.", "captain"),
+    ("Harbour went for the win after a late penalty - striker Kenji Moriwaka had missed twice before.", "striker"),
+])
+def test_a_title_before_a_name_starts_after_a_spaced_dash(text, title):
+    from generator.nlp.actors.roles import _premodifier
+    from generator.nlp.model import parse_one
+    doc = parse_one(text)
+    assert [_premodifier(e) for e in doc.ents if e.label_ == "PERSON"] == [title]

@@ -1066,3 +1066,37 @@ def test_a_role_read_after_what_leaves_the_what():
 def test_a_description_run_on_from_the_sentences_verb_starts_after_it():
     actors = story("Kovalenu beat Canadian teenager Lina Roe 6-4, 6-3 in the final on Saturday.")
     assert by_name(actors, "Lina Roe").role == "Canadian teenager"  # not "Kovalenu beat Canadian teenager"
+
+
+@pytest.mark.slow
+def test_a_nationality_before_a_surname_is_the_person_named_in_full():
+    actors = story("Harbour coach Eddie Velkstrom praised his players after the win in Eastmere on Saturday.",
+                   "Velkstrom's side beat the hosts 34-32. Australian Velkstrom said: \"I had to look at the "
+                   "scoreboard to make sure it was true.\"",
+                   "Eddie Velkstrom said the team had trained for four years for this match.")
+    velkstrom = by_name(actors, "Eddie Velkstrom")
+    assert not [a for a in actors if a.name == "Australian Velkstrom"]
+    assert len(velkstrom.sources) == 3
+
+
+@pytest.mark.slow
+def test_a_position_before_a_name_and_a_dash_before_it_are_no_part_of_the_person():
+    actors = story("The other crucial factor at this stage was Harbour's decision to go for the win. They could have "
+                   "settled for the draw when awarded a penalty - full-back Ayumu Tanakura had been deadly with the "
+                   "boot all day.",
+                   "Fullback Ayumu Tanakura pushed Harbour ahead with a try in the 70th minute.",
+                   "Ayumu Tanakura scored 24 points against Eastmere on Saturday.")
+    tanakura = by_name(actors, "Ayumu Tanakura")
+    assert not [a for a in actors if a.name.startswith("Fullback")]
+    assert tanakura.role in (None, "full-back") and "penalty" not in (tanakura.role or "")
+
+
+@pytest.mark.slow
+def test_outlets_named_like_a_person_or_after_their_description_are_no_actors():
+    actors = story("Harlow Motors chairman Jon Velkstrom was arrested in Eastmere on Monday, the daily Lyra Shimbun "
+                   "reported. Broadcaster KVT said he was questioned by prosecutors.",
+                   "Prosecutors arrested Jon Velkstrom on Monday. Harlow Motors said it would remove him.",
+                   "Jon Velkstrom, chairman of Harlow Motors, denied wrongdoing, state news agency Xenra said.")
+    names = {a.name for a in actors if a.standing == "actor"}
+    assert "Jon Velkstrom" in names
+    assert not names & {"Lyra Shimbun", "Broadcaster KVT", "KVT", "Xenra"}

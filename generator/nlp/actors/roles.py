@@ -147,6 +147,10 @@ def _premodifier(span) -> str | None:
     while toks and (toks[0].is_punct or toks[0].is_quote):  # '..." villager Omar X' starts at the quote
         toks = toks[1:]
     toks = _after_finite_verb(toks)
+    # a spaced hyphen is a dash: "awarded a penalty - full-back Jane Roe": the title is after it
+    dash = max((k for k, t in enumerate(toks) if t.text == "-" and t.i and t.doc[t.i - 1].whitespace_), default=None)
+    if dash is not None:
+        toks = toks[dash + 1:]
     if any(t.text in {",", "(", ")", "—", "–", '"', "“", "”", ":"} for t in toks):
         return None
     if _two_names(toks):

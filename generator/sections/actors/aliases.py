@@ -16,7 +16,7 @@ from rapidfuzz import fuzz
 from generator.sections.actors.forms import (
     SURNAME_SIMILARITY, Form, UnionFind, fold, initials, is_abbreviation, is_country_name, name_key, shares_stem,
 )
-from generator.sections.actors.people import merge_first_names, merge_people
+from generator.sections.actors.people import merge_first_names, merge_nationality_surnames, merge_people
 from generator.text.actor_kinds import (
     FACILITY_NOUNS, GENERIC_ORG_HEADS, LANDFORM_NOUNS, MEMBER_NOUNS, POLITY_NOUNS, country_of, is_body_noun,
 )
@@ -403,6 +403,7 @@ def cluster(forms: Sequence[Form], places: Sequence[str], texts: Sequence[str]) 
     merge_landforms(forms, uf)
     merge_cut_names(forms, uf, texts)
     merge_people(forms, uf)
+    merge_nationality_surnames(forms, uf)
     merge_first_names(forms, uf)
     groups: dict[int, list[Form]] = defaultdict(list)
     for f in forms:

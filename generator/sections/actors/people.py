@@ -15,7 +15,7 @@ from generator.sections.actors.forms import (
 )
 from generator.text.actor_kinds import (
     FACILITY_NOUNS, GENERIC_ORG_HEADS, INSTITUTION_NOUNS, LANDFORM_NOUNS, MEDIA_NAME_WORDS, ORG_NOUNS, is_body_noun,
-    is_region_name,
+    IRREGULAR_DEMONYMS, is_demonym, is_region_name,
 )
 
 # "John J. Ray III", "Martin Luther King Jr.": a suffix after the surname, not the surname
@@ -204,6 +204,31 @@ def merge_people(forms: Sequence[Form], uf: UnionFind) -> None:
             local = _local_reading(f, roots, forms, uf)
             if local:
                 uf.union(local[0], f.index)
+
+
+def merge_nationality_surnames(forms: Sequence[Form], uf: UnionFind) -> None:
+    """ "Australian Velt" (a nationality written before a surname, "Australian Velt said ...") is
+    the person the story names in full as "Jo Velt", when exactly one person of the story has
+    that surname; spaCy tags the two words as one name, often an organisation's. A body's name
+    keeps its nationality ("American Express"): no person of the story is surnamed "Express"."""
+    people = [f for f in forms if f.label == "PERSON" and len(f.core.split()) >= 2]
+    for f in forms:
+        words = f.core.split()
+        # (not a name the parse took for a person's: "Roman Velt" is a first name; nor a
+        # country's stem alone, "Georg" of Georgia)
+        if f.label == "PERSON" or len(words) != 2 or not _nationality(words[0]) or not words[1][:1].isupper():
+            continue
+        fits = {uf.find(m.index) for m in people if m.key != f.key and _surname_fits(words[1], m.core)}
+        if len(fits) == 1:
+            uf.union(fits.pop(), f.index)
+
+
+def _nationality(word: str) -> bool:
+    """ "Australian", "Japanese", "Israeli": a demonym with its ending, not a country's bare stem."""
+    return is_demonym(word) and (fold(word) in IRREGULAR_DEMONYMS or fold(word).endswith(NATIONALITY_ENDINGS))
+
+
+NATIONALITY_ENDINGS = ("an", "ese", "ish", "i", "ic")
 
 
 def _named_already(f: Form, root: int, multi: Sequence[Form], uf: UnionFind) -> bool:

@@ -124,6 +124,15 @@ def _body_shaped(name: str) -> bool:
                                 or words[-1].strip(".") in INSTITUTION_NOUNS | GENERIC_ORG_HEADS | MEDIA_NOUNS | COMPANY_NAME_ENDS)
 
 
+# Descriptions a sentence may set before an outlet's name, capitalised as its first word
+# ("Broadcaster NHK reported"); not "network" or "press" (Network Rail, Press Association).
+MEDIA_DESCRIPTIONS = frozenset({"broadcaster", "newspaper", "tabloid", "daily", "weekly", "magazine", "website",
+                                "outlet", "publication"})
+# Last words that make a person's name an outlet's ("Asahi Shimbun"): none is an English surname.
+NEWSROOM_ENDS = frozenset({"shimbun", "news", "tv", "newspaper", "media", "broadcasting", "television", "gazette",
+                           "tribune", "chronicle", "telegraph"})
+
+
 def is_media_description(phrase: str) -> bool:
     """ "Japanese public broadcaster", "state media outlet", "news agency" (not "space agency")."""
     head = head_word(phrase)
@@ -143,8 +152,10 @@ def _is_outlet(name: str, phrases: Sequence[str], ev: Evidence, outlets: frozens
     if fold(name) in outlets or set(words) & MEDIA_NAME_WORDS and (len(words) >= 2 or words[0] != "news") \
             or ev.dateline and not ev.acts:
         return True
-    if phrases and 2 * sum(is_media_description(p) for p in phrases) > len(phrases):
-        return True
+    if len(words) >= 2 and words[0] in MEDIA_DESCRIPTIONS:
+        return True  # "Broadcaster KVT said": the description opening a sentence, taken into the name
+    if phrases and 2 * sum(is_media_description(p) for p in phrases) >= len(phrases):
+        return True  # "state news agency Xinhua" (and a photo's credit): described as an outlet
     only_reports = ev.acts == 0 and ev.speaks == ev.reports and (ev.reports or ev.audience)
     return bool(only_reports) and not set(words) & INSTITUTION_WORDS
 
@@ -210,8 +221,9 @@ def standing(name: str, kind: str, phrases: Sequence[str], described: bool, ev: 
     if kind == "person" and len(words) >= 2 and words[-1] in TITLE_NOUNS and any(
             w in OFFICE_PLACE_WORDS or country_of(w) for w in words[:-1]):
         return "passing"  # "Harbour County Sheriff", "Examplian President": an office, its holder named apart
-    if kind not in {"person", "country"} and _is_outlet(name, phrases, ev, outlets):
-        return "outlet"
+    if kind not in {"person", "country"} and _is_outlet(name, phrases, ev, outlets) \
+            or kind == "person" and len(words) >= 2 and (words[-1] in NEWSROOM_ENDS or words[0] in MEDIA_DESCRIPTIONS):
+        return "outlet"  # (a newspaper's name taken for a person's: "Lyra Shimbun", "Broadcaster KVT")
     if _is_thing(name, kind, phrases, ev):
         return "thing"
     if kind == "country":
