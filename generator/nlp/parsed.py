@@ -15,7 +15,7 @@ from functools import cache
 from typing import Any, Sequence
 
 from generator.models import Article, Entity, Sentence
-from generator.text.actor_kinds import person_noun
+from generator.text.actor_kinds import INSTITUTION_NOUNS, ORG_NOUNS, person_noun
 
 # Entity labels kept as plain data (numbers and dates feed claim comparison).
 ENTITY_LABELS = frozenset({
@@ -215,6 +215,7 @@ def pronouns_of(doc, start: int, end: int) -> tuple[tuple[str, str], ...]:
     ...") is no pronoun of anything."""
     out = []
     quoted = False
+    people = None  # the words of the article's persons' names, read once a person's pronoun needs them
     for i in range(start, end):
         tok = doc[i]
         if tok.text in QUOTE_CHARS:
@@ -232,9 +233,22 @@ def pronouns_of(doc, start: int, end: int) -> tuple[tuple[str, str], ...]:
         if tok.dep_ in OBJECTS:  # "Lawmakers were quick to oppose it": an object is never its own clause's subject
             own = _clause_subject(tok)
             scope = [t for t in scope if own is None or not own.left_edge.i <= t.i <= own.right_edge.i]
-        if not any(_anchors(word, t) for t in scope):
+        if word in PERSON_PRONOUNS and people is None:
+            people = _people_words(doc)
+        if not any(_anchors(word, t, people) and (not main or word not in PERSON_PRONOUNS or _told_apart(t, tok))
+                   for t in scope):
             out.append((tok.text, ""))
     return tuple(out)
+
+
+def _told_apart(anchor, pronoun) -> bool:
+    """A noun before a subject "he" or "she" stands for the person only in a clause of its own
+    ("When the suspect arrived, he ..."); in the phrase that opens the pronoun's own clause it
+    describes the pronoun's person, whom it does not name ("A former smoker, he ...", "As
+    president, she ...", "In a statement from the president's office, he ..."). A name does."""
+    if anchor.pos_ == "PROPN" or anchor.ent_type_ == "PERSON":
+        return True
+    return any(t.tag_ in FINITE_TAGS for t in anchor.doc[anchor.i + 1:pronoun.i])
 
 
 OBJECTS = frozenset({"dobj", "pobj", "dative", "iobj"})
@@ -252,14 +266,27 @@ def _clause_subject(tok):
     return None
 
 
-def _anchors(pronoun: str, tok) -> bool:
+def _people_words(doc) -> frozenset[str]:
+    """Every word of a name the article's parse tags a person's anywhere ("Ghosn" of "Carlos Ghosn")."""
+    return frozenset(t.lower_ for e in doc.ents if e.label_ == "PERSON" for t in e if t.pos_ == "PROPN")
+
+
+def _anchors(pronoun: str, tok, people: frozenset[str] | None = None) -> bool:
     """Can `tok` be what `pronoun` stands for? (Never a time: "After a long weekend, it ...")"""
     if tok.ent_type_ in {"DATE", "TIME"} or tok.lemma_.lower() in TIME_NOUNS:
         return False
     if pronoun in PERSON_PRONOUNS:  # the small model tags many a person's name ORG, GPE or PRODUCT:
-        # a name is a person's where it is tagged so, untagged, or the subject of a verb
+        # a name is a person's where it is tagged so (here or elsewhere in the article), untagged,
+        # or the subject of a verb
+        if tok.pos_ == "PROPN" and people and tok.lower_ in people:
+            return True
+        # (a person's noun in the singular: "Prosecutors would not say where he was held" names no "he")
         return tok.ent_type_ == "PERSON" or tok.pos_ == "PROPN" and (tok.ent_type_ in {"ORG", ""} or tok.dep_ in SUBJECTS) \
-            or tok.pos_ == "NOUN" and person_noun(tok.lemma_.lower())
+            or tok.pos_ == "NOUN" and tok.tag_ != "NNS" and person_noun(tok.lemma_.lower())
+    if pronoun in GROUP_PRONOUNS and tok.pos_ == "NOUN":
+        # "they" stands for many, or for a body: not "What they had not yet figured out was making money"
+        return tok.tag_ == "NNS" or tok.lemma_.lower() in ORG_NOUNS | INSTITUTION_NOUNS or tok.lemma_.lower() in {
+            "police", "people", "family", "public", "crowd", "crew", "staff", "government", "audience", "couple"}
     return tok.pos_ in {"NOUN", "PROPN"} or tok.ent_type_ in {"NORP", "ORG"}
 
 

@@ -38,6 +38,10 @@ DANGLING = re.compile(
     # a quantity of people told of before: "Many were terrified", "Some had even rushed" (not "Many residents")
     r"(?:many|some|most|several|few|all|each)(?= (?:were|was|are|is|had|have|has|said|say|says|told|did|do|"
     r"could|would|will|may|might|of (?:them|those|these|whom)|[a-z]+ed)\b)|"
+    # a number of those told of before: "Two were thrown into the river" (not "Two people were ...")
+    r"(?:one|two|three|four|five|six|seven|eight|nine|ten)(?= (?:were|was|are|is|had|have|has|of (?:them|those|these|whom))\b)|"
+    # the rest of the sentence before: "Not when it was a game ...", "In the process, it ..."
+    r"not (?:when|if|because|after|before|since|until|while)\b|in the process\b|"
     r"since then|at the time|at that (?:time|point|moment|stage)|from then on|by then|until then|"
     r"in response|in turn|on the other hand|on the one hand|by contrast|in contrast|"
     r"the other|among (?:them|those|these)\b|in another\b|besides|now\b(?! (?:that|is|are)\b)|"

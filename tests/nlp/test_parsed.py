@@ -147,6 +147,13 @@ def test_terms_are_the_content_lemmas_and_weighted_entities_clustering_compares(
     ("It's the deadliest quake since 2010.", "It"),
     ("Harbour lawmakers and the dockers' union were quick to oppose it.", "it"),
     ("After a long holiday weekend, it was on its way from the capital to the coast.", "it"),
+    # a noun in the phrase opening the pronoun's own clause describes its person, naming no one
+    ("A former chain-smoker, he had to undergo throat surgery in 2009.", "he"),
+    ("As president, she oversaw the country's transition to democracy.", "she"),
+    ("In a statement issued through the president's office, he alleged that agents were attacked.", "he"),
+    # a plural noun is no "he", a singular thing no "they"
+    ("Prosecutors have refused to say where he was being held.", "he"),
+    ("What they had not yet figured out was making money from their site.", "they"),
 ])
 def test_a_pronoun_nothing_in_its_sentence_can_stand_for(text, pronoun):
     doc = parse_one(text)
@@ -167,10 +174,20 @@ def test_a_pronoun_nothing_in_its_sentence_can_stand_for(text, pronoun):
     'Asked about the vote, Velt said: "It is over and we lost."',
     "The council approved the plan and the mayor signed it on Monday.",
     "Residents said they had never seen anything like it.",
+    "When the suspect arrived at the station, he asked for a lawyer.",
+    "The chairman said he would step down in March.",
 ])
 def test_a_pronoun_its_own_sentence_anchors_or_an_it_that_stands_for_nothing(text):
     doc = parse_one(text)
     assert pronouns_of(doc, 0, len(doc)) == ()
+
+
+def test_a_name_the_article_tags_a_person_elsewhere_anchors_his():
+    # the small model may tag a lone surname otherwise; the article's full name tells it is a person's
+    text = "Orlan Velkstrom chaired the board. Prosecutors arrested Velkstrom after questioning him at the airport."
+    doc = parse_one(text)
+    sent = list(doc.sents)[1]
+    assert pronouns_of(doc, sent.start, sent.end) == ()
 
 
 def test_a_caption_has_no_finite_verb_and_a_statement_has_one():

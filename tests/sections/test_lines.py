@@ -279,3 +279,39 @@ def test_a_source_stating_half_a_line_does_not_count_as_stating_it():
     stems = page._stems_of(shown, (shown.index,), cheer)
     assert page.coverage(stems, other) == pytest.approx(0.5)  # the verdict, its announcement, the courthouse
     assert not page.states(cheer, shown, stems, other)  # but no cheer, no streets
+
+
+@pytest.mark.slow
+def test_a_body_told_as_the_company_leans_on_the_sentence_that_names_it():
+    item = analysed("a", "Harlow Motors filed for insolvency in Eastmere on Thursday. "
+                         "The company said its creditors would be paid in full.",
+                    "Auditors raised doubts about the firm's accounts last week.")
+    index = next(s.index for s in item.analysis.sentences if s.text.startswith("The company"))
+    line = standalone(item, index, item.analysis.sentences[index].text, told=lambda noun: True)
+    assert line.text.startswith("Harlow Motors filed") and line.sentences == (index - 1, index)
+    # nothing before it names the firm: which firm? (however often the story says "firm")
+    index = next(s.index for s in item.analysis.sentences if s.text.startswith("Auditors"))
+    line = standalone(item, index, item.analysis.sentences[index].text, told=lambda noun: True)
+    assert line.text is None or line.stand_in == "the firm"
+    # a line that names the body first says which company it is
+    named = analysed("b", "Harlow Motors said the company would be sold by March.")
+    line = standalone(named, 0, named.analysis.sentences[0].text, told=lambda noun: True)
+    assert line.text and line.stand_in is None
+    # a person's noun after a description: "the dissident playwright" of a line naming no one
+    leader = analysed("d", "Support continued to evaporate when the former leader announced plans for a mining tax.")
+    line = standalone(leader, 0, leader.analysis.sentences[0].text, told=lambda noun: True)
+    assert line.text is None or line.stand_in == "the former leader"
+    person = analysed("c", "Shy and bookish, the dissident playwright was an unlikely hero of the revolution.")
+    line = standalone(person, 0, person.analysis.sentences[0].text, told=lambda noun: True)
+    assert line.text is None or line.stand_in == "the dissident playwright"
+
+
+@pytest.mark.slow
+def test_a_line_trimmed_of_the_phrase_that_leans_elsewhere_is_shown():
+    a = analysed("a", "Rescuers reached the wreck late on Tuesday. There were 72 passengers and nine crew "
+                      "on board the charter plane, which was carrying the team to Harlow for the final.")
+    b = analysed("b", "Investigators from Harlow began work at the site near Eastmere on Wednesday.")
+    out = synthesis.synthesise([a, b], [], [], Settings())
+    shown = [i.text for i in (*out.summary, *out.known, *out.unknown)]
+    assert "There were 72 passengers and nine crew on board the charter plane." in shown
+    assert not any("the team" in t for t in shown)

@@ -129,6 +129,16 @@ def test_a_situation_or_a_count_told_in_a_sentence_not_shown():
         assert form_problem(line) is None, line
 
 
+def test_a_bare_number_the_rest_of_a_sentence_or_its_process_told_before():
+    for line in ("Two were thrown by the force of the impact into the river.", "One of them was a nurse from Harlow.",
+                 "Not when it was a final between the best side and the worst.",
+                 "In the process, it rejected a plan to add three new members."):
+        assert form_problem(line), line
+    for line in ("Two people were killed in the crash near Harlow.", "One passenger died in hospital on Monday.",
+                 "Not only did Harlow win, the side also set a record."):
+        assert form_problem(line) is None, line
+
+
 def test_a_pronoun_after_a_capitalised_opening_word_that_names_no_one():
     assert form_problem("Under pressure he produced a drop shot to reach 5-3.") == "does not stand alone (opens with 'he')"
     assert form_problem("Under the new rules Velt said he would stay.") is None  # a name before the pronoun

@@ -187,6 +187,9 @@ class Page:
             made_of = frozenset((c.sid, k) for k in resolved.sentences)
             # a plan or an open question keeps its whole sentence: a trim could cut the words that make it one
             for text in (trimmed(resolved.text) if _kind(c) == "fact" else [resolved.text]):
+                if resolved.stand_in and resolved.stand_in in text:
+                    first_reason = first_reason or f"does not stand alone (points to '{resolved.stand_in}')"
+                    continue
                 stems = self._stems_of(c, resolved.sentences, text)
                 found = self.supporting(text, i, stems, p)
                 if not found:

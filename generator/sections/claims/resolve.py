@@ -17,10 +17,11 @@ When none applies the line cannot be shown, and the reason says why.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Callable
 
 from generator.models import AnalysedArticle, Sentence
+from generator.text.actor_kinds import is_demonym
 from generator.text.standalone import CONNECTIVE, DATELINE, PERSON_PRONOUN, SPEAKER_TAIL, dangling, form_problem
 
 MAX_WORDS = 60  # two sentences taken together: beyond this a line is a paragraph, not a point
@@ -37,6 +38,9 @@ class Resolved:
     text: str | None  # None: it cannot stand alone
     reason: str | None  # why not, when text is None
     sentences: tuple[int, ...] = ()
+    # a phrase standing for a body or person the line does not name ("the company"): the line may
+    # be shown only trimmed of it ("... on board the plane, which carried the team to X" -> "... plane.")
+    stand_in: str | None = None
 
 
 def standalone(item: AnalysedArticle, index: int, text: str, join: bool = True,
@@ -58,6 +62,11 @@ def standalone(item: AnalysedArticle, index: int, text: str, join: bool = True,
         # to the collapse" (the sentence before tells of a collapse): the sentence that told of it
         # goes with it where it can; a phrase less plain than a pronoun may stand where it cannot
         leaning = _untold_subject(item, index, resolved.text, told) or _told_just_before(item, index, told)
+        if leaning is None:
+            stand_in = _stand_in(item, index, resolved.text)
+            if stand_in is not None:  # "the company" of a line that names none: which company?
+                return _with_previous(item, index, text, join, lambda prev: _names_kind(item, prev.index, stand_in[1])) \
+                    or replace(resolved, stand_in=stand_in[0])
         return resolved if leaning is None else _with_previous(
             item, index, text, join, lambda prev: _pointer(item, prev.index, prev.text) is None) or resolved
     if not pointing[1] and "[" in resolved.text:
@@ -151,6 +160,57 @@ def _untold_subject(item: AnalysedArticle, index: int, text: str,
         return None
     m = re.match(rf"The (?:[\w'’-]+ ){{0,3}}?{re.escape(noun)}\w*", text)
     return (m.group(0), noun) if m else None
+
+
+# Nouns a report writes for a body or a person it has named ("the company", "the carrier",
+# "the keeper"): a line that names no such body or person before the phrase leaves a reader
+# asking which one, however often the story's other sources use the word.
+BODY_STAND_INS = frozenset({
+    "company", "firm", "carrier", "airline", "bank", "lender", "insurer", "carmaker", "automaker", "retailer",
+    "conglomerate", "corporation", "startup", "subsidiary", "manufacturer", "giant", "team", "club", "squad",
+    "business",
+})
+PERSON_STAND_INS = frozenset({"executive", "chairman", "chairwoman", "keeper", "goalkeeper", "striker", "tycoon",
+                              "playwright", "billionaire", "incumbent", "challenger", "president-elect", "president",
+                              "premier", "chancellor", "minister", "leader", "economist", "politician", "dissident",
+                              "novelist", "singer", "actor", "actress", "coach", "manager", "founder", "boss"})
+_BODY_LABELS = frozenset({"ORG", "GPE", "NORP", "PRODUCT", "FAC"})
+
+
+def _stand_in(item: AnalysedArticle, index: int, text: str) -> tuple[str, str] | None:
+    """ ("the firm", "ORG") when the line speaks of a body or person by such a noun (bare: "the
+    firm's accounts", not "the firm that audits it") and names none of that kind before it."""
+    sents = item.analysis.sentences
+    if not 0 <= index < len(sents):
+        return None
+    for noun in sents[index].definites:
+        kind = "ORG" if noun in BODY_STAND_INS else "PERSON" if noun in PERSON_STAND_INS else None
+        if kind is None:
+            continue
+        # the bare noun, or after a nationality ("the German firm", "the Examplian-born executive");
+        # a person's after any description ("the dissident playwright"); "the capsule recovery
+        # team" and "the Harbour team" say which
+        forms = "|".join(re.escape(f) for f in _plural_forms(noun))
+        m = next((m for m in re.finditer(rf"\b[Tt]he (?:([\w-]+) )?(?:{forms})\b", text)
+                  if not m.group(1) or is_demonym(m.group(1).removesuffix("-born"))
+                  or kind == "PERSON" and m.group(1).islower()), None)
+        if m and not _names_kind(item, index, kind, before=sents[index].start + sents[index].text.find(m.group(0))):
+            return m.group(0), kind
+    return None
+
+
+def _plural_forms(noun: str) -> tuple[str, ...]:
+    """ "company" -> company, companies; "firm" -> firm, firms (the lemma the parse gives, as written)."""
+    plural = noun[:-1] + "ies" if noun.endswith("y") and noun[-2:-1] not in "aeiou" else noun + "s"
+    return noun, plural
+
+
+def _names_kind(item: AnalysedArticle, index: int, kind: str, before: int | None = None) -> bool:
+    """Does sentence `index` name a body (any name but a person's) or a person (`kind`), before
+    the character offset `before` when given?"""
+    labels = _BODY_LABELS if kind == "ORG" else frozenset({"PERSON"})
+    return any(e.sentence == index and e.label in labels and (before is None or e.start < before)
+               for e in item.analysis.entities)
 
 
 def _told_just_before(item: AnalysedArticle, index: int,
