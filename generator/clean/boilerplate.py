@@ -180,8 +180,9 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
     ("photo caption", re.compile(r"[\[(](?:photo|image|picture|video)s?\s*/[^\])]{1,40}[\])]\s*\|?\s*$", re.I)),
     # "Rescuers tend to the wounded inside the foyer. (AP)": a picture's caption ends on its agency
     # (after the sentence's full stop: "... the World Health Organization (WHO)." is prose)
+    # (or on its agency and photographer: "... in a pub in Harlow. (Wire: Jane Roe)")
     ("photo caption", re.compile(r"^(?=(?:\S+\s+){2,40}\S+$).*[.!]\s*\((?:[A-Z]{2,6}|[A-Z][a-z]+(?:\s[A-Z][a-z]+){0,2})"
-                                 r"(?:\s(?:Photo|Images?)[^()]{0,40})?\)\s*$")),
+                                 r"(?:\s(?:Photo|Images?)[^()]{0,40}|:\s*[A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*){1,3})?\)\s*$")),
     # "The Masters – R4", "World Cup - Day 3", "Election 2024 – Live": a section's label over the headline
     ("section label", re.compile(r"^(?=(?:\S+\s+){1,5}\S+$)[^.!?]*\s[-–—]\s(?:\S*\d\S*|(?:day|round|stage|leg|game)\s+\d+"
                                  r"|live|latest|updates?)$", re.I)),

@@ -108,6 +108,7 @@ def assert_accounted(article, lines: list[str]) -> None:
     ("The dam burst on Tuesday. © Jane Roe/dpa", "between", "photo caption"),
     ("Flowers are left for the victims in Eastmere, May 23, 2017. [Photo/Agencies] |", "between", "photo caption"),
     ("Rescuers tend to wounded people inside the station foyer. (AP)", "between", "photo caption"),
+    ("Fans celebrate a goal as they watch the final in a pub in Eastmere. (Wire: Jane Roe)", "between", "photo caption"),
     ("Sign up to follow your favorites on all your devices.", "before", "boilerplate: page widget"),
     ("The Valley Open – R4", "before", "section label"),
     ("The founder says he is very proud of the launch. VALLEY TODAY", "between", "photo caption"),

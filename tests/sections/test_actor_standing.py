@@ -229,3 +229,13 @@ def test_a_county_or_an_award_taken_for_a_persons_name_gets_no_row():
 
 def test_a_name_cut_inside_its_brackets_gets_no_row():
     assert standing("JD(U", "organization", [], False, Evidence(mentions=3, acts=2), 3, frozenset()) == "passing"
+    assert standing("Jana “Jo", "organization", [], False, Evidence(mentions=3, acts=2), 3, frozenset()) == "passing"
+    assert standing("Jana “Jo” Velt", "person", [], False, Evidence(mentions=3, acts=2), 3, frozenset()) == "actor"
+
+
+def test_outlets_by_their_description_or_a_newsroom_word_at_the_end_of_a_persons_name():
+    quiet = Evidence(mentions=1)
+    assert standing("Broadcaster KVT", "organization", [], False, quiet, 1, frozenset()) == "outlet"
+    assert standing("Lyra Shimbun", "person", [], False, quiet, 1, frozenset()) == "outlet"
+    assert standing("Xenra", "organization", ["state news agency", "photo"], False, quiet, 1, frozenset()) == "outlet"
+    assert standing("Jane Roe", "person", [], False, quiet, 2, frozenset()) == "actor"

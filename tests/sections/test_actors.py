@@ -1100,3 +1100,22 @@ def test_outlets_named_like_a_person_or_after_their_description_are_no_actors():
     names = {a.name for a in actors if a.standing == "actor"}
     assert "Jon Velkstrom" in names
     assert not names & {"Lyra Shimbun", "Broadcaster KVT", "KVT", "Xenra"}
+
+
+
+def test_a_sentences_opening_word_before_a_title_is_no_part_of_the_name():
+    from generator.sections.actors.forms import core_name
+    assert core_name("Earlier Ms Velkstrom", "PERSON") == "Velkstrom"
+    assert core_name("Ms. Velkstrom", "PERSON") == "Velkstrom"
+    assert core_name("Actress Jane Velkstrom", "PERSON") == "Jane Velkstrom"
+
+
+def test_an_alias_is_no_sentence_opener_before_a_title():
+    from generator.sections.actors.build import _aliases
+    from generator.sections.actors.forms import Form, core_name
+    texts = ["Earlier Ms Velkstrom said so. Ms Velkstrom left. Julia Velkstrom won. Ben Velkstrom spoke."]
+    names = ["Earlier Ms Velkstrom", "Ms Velkstrom", "Julia Velkstrom"]
+    group = [Form(i, "000", 0, n, core_name(n, "PERSON"), "PERSON", texts[0].index(n), texts[0].index(n) + len(n))
+             for i, n in enumerate(names)]
+    aliases = _aliases(group, "Julia Velkstrom", "PERSON", texts)
+    assert "Earlier Ms Velkstrom" not in aliases and "Ms Velkstrom" in aliases

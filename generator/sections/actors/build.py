@@ -20,7 +20,8 @@ from generator.nlp.actors.spans import NAME_PARTICLES
 from generator.sections.actors.forms import POSSESSIVE_END, Form, core_name, fold, is_abbreviation, is_country_name, tidy
 from generator.sections.actors.people import GENERATION_SUFFIXES, REGNAL_NUMBER, first_name_of, glued_word, people_taken_for_places
 from generator.text.actor_kinds import (
-    ADMIN_NOUNS, GROUP_WORDS, INSTITUTION_NOUNS, MONTHS_DAYS, PLACE_LIST_NOUNS, place_kind, strip_article,
+    ADMIN_NOUNS, GROUP_WORDS, HONORIFICS, INSTITUTION_NOUNS, MONTHS_DAYS, PLACE_LIST_NOUNS, TITLE_NOUNS, place_kind,
+    strip_article,
 )
 from generator.models import Actor, AnalysedArticle
 from generator.sections.actors.roles import caption_titles, choose_action, choose_role, head_word, refine_role
@@ -376,6 +377,10 @@ def _aliases(group: Sequence[Form], name: str, label: str, texts: Sequence[str])
     known = {fold(a) for a in aliases} | {fold(name)}
     # "Marc Cucurella‘s": a possessive the tokenizer left on (an opening mark typed for the apostrophe)
     aliases = {a for a in aliases if not (POSSESSIVE_END.search(a) and fold(POSSESSIVE_END.sub("", a)) in known)}
+    # "Earlier Ms Roe": a sentence's opening word the tagger took into the name, no title of hers
+    aliases = {a for a in aliases if not (len(a.split()) >= 3 and fold(a.split(" ", 1)[1]) in known
+                                          and fold(a.split()[1]).rstrip(".") in HONORIFICS | TITLE_NOUNS
+                                          and fold(a.split()[0]).rstrip(".") not in HONORIFICS | TITLE_NOUNS)}
     return tuple(sorted({a for a in aliases if fold(a) != fold(name)}, key=lambda a: (fold(a), a)))
 
 

@@ -54,23 +54,29 @@ POSSESSIVE_END = re.compile(r"(?:['’‘`]s|['’‘`])$")
 SERVICE_WORDS = frozenset({"police", "fire", "army", "navy", "coast", "border", "state", "county", "city"})
 
 
+def _untitled(words: list[str]) -> list[str]:
+    """The name's words without the honorifics and titles before it ("Police Superintendent
+    Jane Roe": the force's word before the title goes with it)."""
+    while len(words) > 1 and (words[0].lower() in HONORIFICS or words[0].lower() in TITLE_NOUNS
+                              or words[0].lower() in SERVICE_WORDS and len(words) > 2
+                              and words[1].lower() in TITLE_NOUNS | HONORIFICS):
+        words = words[1:]
+    return words
+
+
 def core_name(text: str, label: str) -> str:
     """ "Ms. Vogt" -> "Vogt"; "President Vogt" -> "Vogt"; "the Elysee's" -> "Elysee"."""
     text = strip_article(tidy(text))
     text = POSSESSIVE_END.sub("", text).strip()
     words = text.split()
     if label == "PERSON":
-        # ("Police Superintendent Jane Roe": the force's word before the title goes with it)
-        while len(words) > 1 and (words[0].lower() in HONORIFICS or words[0].lower() in TITLE_NOUNS
-                                  or words[0].lower() in SERVICE_WORDS and len(words) > 2
-                                  and words[1].lower() in TITLE_NOUNS | HONORIFICS):
-            words = words[1:]
+        words = _untitled(words)
         # "Actress Jane Roe", "Outfielder Jane Roe", "Swede Jane Roe": a job word or a nationality
-        # written into the name
+        # written into the name (and a title after it: "Earlier Ms Roe" opening a sentence)
         if len(words) >= 3 and (actors_kinds.person_noun(words[0]) or actors_kinds.country_of(words[0])
                                 or words[0].lower() in actors_kinds.IRREGULAR_DEMONYMS) \
                 and all(w[:1].isupper() for w in words[1:]):
-            words = words[1:]
+            words = _untitled(words[1:])
     else:  # "PM Modi" tagged an organisation is still Modi
         while len(words) > 1 and words[0].lower() in HONORIFICS:
             words = words[1:]

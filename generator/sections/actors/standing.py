@@ -202,8 +202,8 @@ def standing(name: str, kind: str, phrases: Sequence[str], described: bool, ev: 
         return "thing"  # "Jokowi, Prabowo": two names run together; "GMT": a clock's zone; "MW": a unit
     if " ".join(words) in HOLIDAYS:
         return "thing"  # "a new pontiff by Easter": a day of the calendar
-    if name.count("(") != name.count(")"):
-        return "passing"  # "JD(U": a name cut inside its brackets
+    if name.count("(") != name.count(")") or name.count("“") != name.count("”") or name.count('"') % 2:
+        return "passing"  # "JD(U", 'Jane “Jo': a name cut inside its brackets or its nickname's quotes
     if re.fullmatch(r"([A-Z][a-z]{2,})\1", name):
         return "passing"  # "HarlowHarlow": an image's label run into the name it stands beside
     if len(words) >= 2 and words[0] in LANDFORM_FIRST:
