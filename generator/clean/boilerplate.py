@@ -174,6 +174,8 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
                                     rf"|(?i:(?:additional\s+)?reporting\s+by)\s+{NAME}\b)")),
     # "(Reporting by Jane Roe; Editing by Tom Velt)": a wire's staff credit on a line of its own
     ("reporting credit", re.compile(r"^\((?i:(?:additional\s+)?(?:reporting|writing|editing|compiled)\s+by)\s[^()]{1,200}\)$")),
+    # "Supporters gather in the square on Nov. 19, 2023. WIRE/Jane Roe": an agency's picture and its photographer
+    ("photo caption", re.compile(r"[.!]\s+[A-Z]{2,6}(?:-[A-Z]{2,6})?\s?/\s?[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,3}\.?$")),
     # "The singer died at the age of 83. © Jane Roe/dpa": a picture's caption and its credit
     ("photo caption", re.compile(r"©\s*[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}\s*/\s*[\w.-]+\s*$")),
     # "Flowers are left for the victims on May 23, 2017. [Photo/Agencies]"

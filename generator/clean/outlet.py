@@ -26,7 +26,7 @@ from typing import Mapping, Sequence
 
 from tld import get_fld, get_tld
 
-from generator.text.furniture import dateline, markup
+from generator.text.furniture import dateline, label, markup
 
 NAME_TOKEN = r"(?:[A-Z][\w'’&.-]*|&)"
 # "© 2024 Daily Planet. All rights reserved." / "Copyright (c) 2021-2024 The Daily Planet Ltd"
@@ -93,7 +93,9 @@ _NOT_A_TITLE = re.compile(
 def plausible_title(title: str | None) -> str | None:
     """An inferred headline, unless it is page furniture (a button, a reading time, a credit) or a
     body's first line ("PORTVILLE, July 7 The ship ...": a dateline opens it); "(with video)"
-    is the page's, not the headline's."""
+    is the page's, not the headline's; so is a label before it ("UPDATE: Storm hits coast")."""
+    if title is not None and (tag := label(title.strip())):
+        title = title.strip()[len(tag):]
     if title is None or _NOT_A_TITLE.match(title.strip()) or dateline(title) is not None \
             or markup(_SYNTAX.sub(" ", title)):
         return None  # ... or the page's own words ("Follow us on Image Source : WIRE/FILE ...")

@@ -262,14 +262,25 @@ def headline(lines: list[str], reasons: Reasons, start: int, given: str | None) 
         # a section's label ("Cave rescue") shares fewer than the headline under it
         shared = [(len(_stems(ln) & lead), -k, ln) for k, ln in enumerate(above) if _stems(ln) & lead]
         title = max(shared)[2] if shared else (above[0] if above else None)
-        if title is not None and _standfirst_shaped(title):
-            title = _first_line_title(free, start) or title
+        displaced = None
+        if title is not None and (_standfirst_shaped(title) or _below_byline(title, free, reasons)):
+            first = _first_line_title(free, start)
+            if first is not None and first != title:
+                displaced, title = title, first
+    else:
+        displaced = None
     if title is None:
         return {}, None
     found: Reasons = {}
     for i, line in candidates:
         if norm(line) == norm(title):
             found[i] = "repeated headline" if found else "headline"
+    if displaced is not None and not bp.ends_sentence(displaced):
+        # the line the lead's words chose, under the headline with no full stop: a picture's caption
+        # ("Supporters celebrate the win", "Jane Roe speaks in Lyra, 4 June 2024"), or the lead cut
+        # short as a teaser; a standfirst is a sentence
+        cut = any(ln != displaced and ln.startswith(displaced.rstrip(" .…")) for _, ln in free)
+        found |= {i: "truncated teaser (repeated in full)" if cut else "photo caption" for i, ln in free if ln == displaced}
     if composite is not None and composite[1] == title:
         found[composite[0]] = "page title with its description"
     return found, title
@@ -298,14 +309,29 @@ def _standfirst_shaped(line: str) -> bool:
     return capitalised < 0.6 * len(long_words)
 
 
+def _below_byline(title: str, free: list[tuple[int, str]], reasons: Reasons) -> bool:
+    """The chosen line sits under the byline, where a page prints a standfirst or a picture's
+    caption ("By Jane Roe" / "Supporters celebrate the win"): its headline stands above the byline."""
+    bylines = [i for i, r in reasons.items() if r == "byline"]
+    at = next((i for i, ln in free if ln == title), None)
+    return bool(bylines) and at is not None and min(bylines) < at
+
+
+LABEL_WORDS = 3  # lines this short over a page's headline are its labels ("Breaking News"), skipped
+
+
 def _first_line_title(free: list[tuple[int, str]], start: int) -> str | None:
     """The page's first line when it reads as the headline of this body: a page prints its headline
     first, then perhaps a standfirst or a picture's caption that shares more words with the lead
     ("Singer dies at 27" / "The star, whose problems made the headlines, was found ..."). Navigation
-    that opens a page ("Live results", "Your Voice Your Vote") shares no word with the body."""
-    if not free or free[0][0] >= start:
+    that opens a page ("Live results", "Your Voice Your Vote") shares no word with the body; a
+    section's short label over the headline ("Breaking News") is passed over."""
+    top = [(i, ln) for i, ln in free if i < start]
+    while len(top) > 1 and bp.words(top[0][1]) <= LABEL_WORDS:
+        top = top[1:]
+    if not top:
         return None
-    line = free[0][1]
+    line = top[0][1]
     if not bp.is_headline_like(line) or not TITLE_MIN_WORDS <= bp.words(line) <= TITLE_MAX_WORDS \
             or _FILE_NAME.search(line):
         return None

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from generator.clean.boilerplate import is_date_stamp
 from generator.text.furniture import dateline
-from tests.clean.test_clean import BODY, clean, reason_of
+from tests.clean.test_clean import BODY, P1, P2, P3, clean, reason_of
 
 # each shares more of the lead's words than the headline above it
 STANDFIRST = ("The regional water board, whose plans often made the headlines, approved the reservoir project "
@@ -120,3 +120,24 @@ def test_a_caption_ending_on_its_date_and_a_follow_button_are_no_title():
                "4 June 2024.Wire")
     assert clean(["Velt's party wins 240 seats", caption, *BODY]).title == "Velt's party wins 240 seats"
     assert clean(["Follow us on Image Source : WIRE/FILE Party leader Tom Velt", *BODY]).title is None
+
+
+def test_a_line_under_the_byline_is_no_headline_and_short_labels_over_the_headline_are_passed_over():
+    # a picture's caption under the byline shares more of the lead: the headline above the byline wins
+    caption = "Members of the regional water board celebrate their reservoir vote"
+    article = clean(["Water board backs new reservoir", "By Jane Roe and Bo Chen", caption, *BODY])
+    assert article.title == "Water board backs new reservoir" and reason_of(article, caption) == "photo caption"
+    assert article.paragraphs == tuple(BODY)
+    # "Breaking News" over the headline is a label; the caption with its place and date is no title
+    dated = "Board member Alan Pike speaks during a press conference, in Eastmere, 24 Jun 2024"
+    article = clean(["Accessibility links", "Breaking News", "Water board backs new reservoir", dated, *BODY])
+    assert article.title == "Water board backs new reservoir"
+
+
+def test_a_label_before_the_headline_and_an_agencys_photographer_after_a_caption():
+    assert clean(["UPDATE: Water board backs new reservoir", *BODY]).title == "Water board backs new reservoir"
+    credit = ("Board members vote on the reservoir plan in Eastmere on Nov. 19, 2023. WIRE/Jane Roe")
+    article = clean([credit, "Water board backs new reservoir", *BODY])
+    assert reason_of(article, credit) == "photo caption" and article.title == "Water board backs new reservoir"
+    pair = "Farmers gather outside the board's offices in Eastmere on 19 November 2023. WIRE-PIX/Bo Chen"
+    assert reason_of(clean([P1, pair, P2, P3]), pair) == "photo caption"
