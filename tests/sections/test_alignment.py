@@ -97,6 +97,15 @@ def test_claims_know_the_heading_they_sit_under():
     assert claims[0].heading is None
 
 
+@pytest.mark.slow
+def test_in_an_undated_article_a_weekday_to_come_makes_a_future_a_plan():
+    item = analysed("a", "Former president Jane Velkstrom died in Eastmere after a long illness.",
+                    "Velkstrom will lie in state at the cathedral in Eastmere from Saturday evening.",
+                    "Her successor will face a difficult task in the years to come.")
+    cues = {c.text[:10]: c.cue for c in alignment.extract_claims(item, None)}
+    assert cues["Velkstrom "] == "next" and cues["Her succes"] is None
+
+
 def _bare(sid: str, text: str) -> alignment.Claim:
     words = tuple(text.lower().rstrip(".").split())
     return alignment.Claim(sid=sid, index=0, text=text, order=0, lemmas=words,

@@ -26,6 +26,7 @@ from rapidfuzz import fuzz, process
 from generator.sections.claims import dating
 from generator.sections.claims import uncertainty
 from generator.models import AnalysedArticle
+from generator.text.dates.vocabulary import WEEKDAYS, alternation
 from generator.text.vectors import Tfidf, char_wb
 
 # Weights of the three similarity signals; their sum is 1 so `similarity` reads as a share.
@@ -63,6 +64,7 @@ _HAS_WORD = re.compile(r"\w")
 _TERMINAL = re.compile(r"[.!][\"”’)\]]*$")
 # "Editor's note: This story was updated ...", "Photo: ...": a labelled note, not a claim;
 # it also ends the scope of a section heading above it.
+_WEEKDAY_AHEAD = re.compile(rf"\b(?:on|from|by|until|this|next|before)\s+(?:{alternation(WEEKDAYS)})\b", re.I)
 _LABEL_PREFIX = re.compile(r"^[A-Z][\w’']*(?: [\w’']+){0,2}:\s")
 # "The ministry welcomed the move, saying." introduces a quotation cut off by the splitter.
 _QUOTE_LEAD_IN = re.compile(r"\b(saying|adding|stating|noting|writing)[.:]$")
@@ -183,7 +185,9 @@ def extract_claims(item: AnalysedArticle, ref: date | None) -> list[Claim]:
         cue = uncertainty.classify(text, heading)
         dates = dating.sentence_dates(item, s.index, ref)
         if cue == "future":  # "will ..." is a step to come only on a day not past when written
-            cue = "next" if any(d.main and (ref is None or d.interval.last >= ref) for d in dates) else None
+            # (in an undated article, a weekday it names is still to come: "will lie in state from Saturday")
+            cue = "next" if any(d.main and (ref is None or d.interval.last >= ref) for d in dates) \
+                or ref is None and not dates and _WEEKDAY_AHEAD.search(text) else None
         if len(_WORD.findall(text)) < 10 and not entities and not re.search(r"\d", text) \
                 and cue not in ("open_question", "next"):
             continue  # "This is a sign of the times.": nothing to check
