@@ -119,7 +119,7 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
     # "Related: Minister resigns over scandal", "ALSO READ: How the vote works"
     ("teaser of another story", re.compile(
         r"^(?:related|also read|read also|read more|see also|also see|more|watch|don'?t miss|must read"
-        r"|recommended|suggested)\s*:\s*\S", re.I)),
+        r"|recommended|suggested|go deeper|dive deeper|keep reading)\s*:\s*\S", re.I)),
     # "Election latest: Candidates clash in final debate"
     ("teaser of another story", re.compile(r"^[A-Z][\w'’ -]{0,40}\blatest\s*:\s+\S", re.I)),
     # "Key developments: * Talks resume * Prices rise * ..." (a list of other stories on one line)

@@ -225,13 +225,26 @@ STATE_WORDS = frozenset({"republic", "kingdom", "union", "states", "emirates", "
 NOT_COUNTRY_CODES = frozenset({"EU", "EZ", "UN", "QO", "ZZ", "XA", "XB"})
 
 
+# Common nouns with an agent's ending that name no one ("a number", "the border").
+NOT_AGENTS = frozenset({
+    "number", "order", "border", "letter", "paper", "power", "matter", "water", "corner", "quarter", "chapter",
+    "center", "centre", "cancer", "murder", "disaster", "shelter", "weather", "winter", "summer", "september",
+    "october", "november", "december", "meter", "metre", "monster", "answer", "theater", "theatre",
+    "manner", "banner", "filter", "finger", "danger", "anger", "hunger", "river", "silver", "error", "mirror",
+    "factor", "sector", "motor", "vector", "terror", "horror", "labor", "labour", "favor", "favour", "color",
+    "colour", "honor", "honour", "rumor", "rumour", "humor", "humour", "tumor", "tumour", "vigor", "flavor",
+    "interior", "exterior", "corridor", "elevator", "incentive", "objective", "initiative", "directive",
+    "alternative", "perspective", "collective", "motive", "archive",
+})
+
+
 def person_noun(word: str) -> bool:
     """A noun that may name a person: an office, kin, or an agent noun ("teacher", "analyst")."""
     w = word.lower()
     return w in TITLE_NOUNS or w in PERSON_NOUNS or (len(w) >= 5 and w.endswith(PERSON_SUFFIXES)
                                                       and not w.endswith(("less", "ness"))  # "reactionless"
                                                       and w not in THING_NOUNS and w not in MEDIA_NOUNS
-                                                      and w not in ORG_NOUNS)
+                                                      and w not in ORG_NOUNS and w not in NOT_AGENTS)
 
 
 # Letters that Unicode does not decompose into an ASCII letter and a mark: "Yıldız" is "Yildiz".

@@ -120,6 +120,7 @@ def assert_accounted(article, lines: list[str]) -> None:
     ("Jane Roe and Bo Chen contributed reporting to this story.", "after", "reporting credit"),
     ("Additional reporting by Jane Roe; editing by Bo Chen", "after", "reporting credit"),
     ("(Reporting by Jane Roe; Editing by Bo Chen)", "after", "reporting credit"),
+    ("Go deeper: Valley farmers face a third dry summer", "between", "teaser of another story"),
 ])
 def test_line_rules(line, where, reason):
     lines = {"before": [line] + BODY, "between": [P1, line, P2, P3], "after": BODY + [line]}[where]

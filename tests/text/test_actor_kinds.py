@@ -21,3 +21,11 @@ def test_letters_unicode_does_not_decompose_fold_too():
     from generator.text.actor_kinds import fold
     assert fold("Taner Yıldız") == fold("Taner Yildiz") == "taner yildiz"
     assert fold("Łukasz Søndergaard") == "lukasz sondergaard" and fold("Müller") == "muller"
+
+
+def test_a_common_noun_with_an_agents_ending_names_no_one():
+    from generator.text.actor_kinds import person_noun
+    for word in ("number", "border", "disaster", "initiative", "corridor"):
+        assert not person_noun(word), word
+    for word in ("teacher", "analyst", "member", "detective", "executive"):
+        assert person_noun(word), word
