@@ -298,6 +298,11 @@ def test_a_body_told_as_the_company_leans_on_the_sentence_that_names_it():
     line = standalone(named, 0, named.analysis.sentences[0].text, told=lambda noun: True)
     assert line.text and line.stand_in is None
     # a person's noun after a description: "the dissident playwright" of a line naming no one
+    # the sentence before tells of the thing itself ("a packed club"): the line takes it along
+    club = analysed("e", "Jane Velkstrom found herself stuck in a packed club near the station. "
+                         "Outside the club's door, people were yelling for help.")
+    line = standalone(club, 1, club.analysis.sentences[1].text, told=lambda noun: True)
+    assert line.sentences == (0, 1) and line.stand_in is None
     leader = analysed("d", "Support continued to evaporate when the former leader announced plans for a mining tax.")
     line = standalone(leader, 0, leader.analysis.sentences[0].text, told=lambda noun: True)
     assert line.text is None or line.stand_in == "the former leader"

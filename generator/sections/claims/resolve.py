@@ -65,8 +65,11 @@ def standalone(item: AnalysedArticle, index: int, text: str, join: bool = True,
         if leaning is None:
             stand_in = _stand_in(item, index, resolved.text)
             if stand_in is not None:  # "the company" of a line that names none: which company?
-                return _with_previous(item, index, text, join, lambda prev: _names_kind(item, prev.index, stand_in[1])) \
-                    or replace(resolved, stand_in=stand_in[0])
+                # the sentence before says which: it names one, or tells of the thing ("a packed club")
+                phrase, kind, noun = stand_in
+                return _with_previous(item, index, text, join,
+                                      lambda prev: _names_kind(item, prev.index, kind) or noun in prev.lemmas) \
+                    or replace(resolved, stand_in=phrase)
         return resolved if leaning is None else _with_previous(
             item, index, text, join, lambda prev: _pointer(item, prev.index, prev.text) is None) or resolved
     if not pointing[1] and "[" in resolved.text:
@@ -177,8 +180,8 @@ PERSON_STAND_INS = frozenset({"executive", "chairman", "chairwoman", "keeper", "
 _BODY_LABELS = frozenset({"ORG", "GPE", "NORP", "PRODUCT", "FAC"})
 
 
-def _stand_in(item: AnalysedArticle, index: int, text: str) -> tuple[str, str] | None:
-    """ ("the firm", "ORG") when the line speaks of a body or person by such a noun (bare: "the
+def _stand_in(item: AnalysedArticle, index: int, text: str) -> tuple[str, str, str] | None:
+    """ ("the firm", "ORG", "firm") when the line speaks of a body or person by such a noun (bare: "the
     firm's accounts", not "the firm that audits it") and names none of that kind before it."""
     sents = item.analysis.sentences
     if not 0 <= index < len(sents):
@@ -195,7 +198,7 @@ def _stand_in(item: AnalysedArticle, index: int, text: str) -> tuple[str, str] |
                   if not m.group(1) or is_demonym(m.group(1).removesuffix("-born"))
                   or kind == "PERSON" and m.group(1).islower()), None)
         if m and not _names_kind(item, index, kind, before=sents[index].start + sents[index].text.find(m.group(0))):
-            return m.group(0), kind
+            return m.group(0), kind, noun
     return None
 
 
