@@ -35,6 +35,16 @@ def test_stated_uncertainty_and_predictions_are_open_questions(text):
 
 
 @pytest.mark.parametrize("text", [
+    "The minister said she stepped down as there was a possibility that her illness could return.",
+    "About 600 people were told to leave their homes because the rest of the bridge could collapse.",
+    "At least 60 people were missing, feared dead, after the train derailed in Harlow.",
+    "The president said no charges could stand against him.",
+])
+def test_a_possibility_given_as_a_reason_or_inside_what_was_said_is_no_open_question(text):
+    assert classify(text) != "open_question"
+
+
+@pytest.mark.parametrize("text", [
     "The court will rule on the appeal next week.",
     "The company plans to appeal the decision.",
     "Talks are set to resume in Geneva on Monday.",

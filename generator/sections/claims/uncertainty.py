@@ -201,10 +201,21 @@ _PURPOSE_CLAUSE = re.compile(r"\b(?:so\s+(?:that\s+)?\w+|what(?:ever)?\s+(?:\w+\
                              re.I)
 
 
+# What opens a clause telling why something was done or what someone said: a possibility
+# inside it is the reason given, not the story's open question ("said he stepped down as there
+# was a possibility his illness could return", "were told to leave because the rest could fall")
+_TOLD_OR_WHY = re.compile(r"\b(?:said|says|told|added|decided|announced|explained|noted|because|as|since|after)\b", re.I)
+# A count given with its fear: "60 people were missing, feared dead" is the toll as reported
+_FEARED_COUNT = re.compile(r"\bfeared\s+(?:dead|trapped|missing|killed)\b", re.I)
+
+
 def hedged_cue(text: str) -> bool:
     plain = _PURPOSE_CLAUSE.sub(" ", _REASON_CLAUSE.sub(" ", unquoted(text)))
     m = _either(tuple(HEDGED_PATTERNS)).search(plain)
     if m is None:
+        return False
+    if _FEARED_COUNT.search(m.group(0)) or m.group(0).split()[0].lower() in {"could", "may", "might"} \
+            and _TOLD_OR_WHY.search(plain[: m.start()]):
         return False
     # "A ruling had not been expected until Monday, and could decide ...": told of a time gone by
     perfect = _either(tuple(BACKGROUND_PATTERNS[2:3])).search(plain[: m.start()])
