@@ -479,3 +479,12 @@ def test_shares_of_different_wholes_are_no_disagreement():
     a = analysed("a", "With more than 99 percent of ballot boxes opened in Examplia on Sunday, Jane Roe led the count.")
     b = analysed("b", "In Examplia on Sunday, 88.84 percent of the 64 million voters cast their ballots, and Jane Roe led.")
     assert not [d for d in disputes(a, b) if d.text.startswith("Figures")]
+
+
+@pytest.mark.slow
+def test_a_toll_told_on_two_days_is_two_moments_of_one_count():
+    saturday = analysed("a", "The earthquake in Velora killed 296 people, the interior ministry said.", published="2023-09-09")
+    sunday = analysed("b", "The earthquake in Velora killed 312 people, the interior ministry said.", published="2023-09-10")
+    assert not [d for d in disputes(saturday, sunday) if d.text.startswith("Figures (deaths)")]
+    same_day = analysed("c", "The earthquake in Velora killed 312 people, the interior ministry said.", published="2023-09-09")
+    assert [d for d in disputes(saturday, same_day) if d.text.startswith("Figures (deaths)")]

@@ -56,7 +56,8 @@ def find(items: Sequence[AnalysedArticle], al: Alignment, similarity: float,
     related = RELATED * similarity
     items = sorted(items, key=lambda it: it.source_id)
     undated = frozenset(it.source_id for it in items if not it.article.published_date)
-    conflicts = (date_conflicts(al, related, undated) + number_conflicts(al, related)
+    days = {it.source_id: it.article.published_date for it in items if it.article.published_date}
+    conflicts = (date_conflicts(al, related, undated) + number_conflicts(al, related, days)
                  + descriptor_conflicts(al, related) + age_conflicts(al))
     disputes = [_dispute(al, group) for group in _cluster(conflicts)]
     disputes += attributions.disputes(items, al, people)
@@ -458,7 +459,12 @@ def _dates_apart(ci: Claim, cj: Claim) -> bool:
     return bool(ci.dates and cj.dates) and not any(a.overlaps(b) for a in ci.dates for b in cj.dates)
 
 
-def number_conflicts(al: Alignment, related: float) -> list[Conflict]:
+# Counts that grow or shrink as the news goes on: two outlets writing on different days give
+# two moments of one count ("2,012 dead" on Saturday, "at least 2,122" on Sunday), not a disagreement.
+EVOLVING = frozenset({"deaths", "injured", "missing", "displaced", "arrested"})
+
+
+def number_conflicts(al: Alignment, related: float, days: dict[str, str] | None = None) -> list[Conflict]:
     """Same measure of the same thing, at the same time, intervals that cannot both be true:
     between sentences of different sources similar enough to be about the same thing, figures
     close enough to be two counts of one thing (not a total and a part), never two values
@@ -501,6 +507,9 @@ def number_conflicts(al: Alignment, related: float) -> list[Conflict]:
                         continue  # "after 120 minutes" / "in the last 10 minutes": two spans
                     if _PROJECTED.search(ci.text) or _PROJECTED.search(cj.text):
                         continue  # "was forecast to win 36 seats" / "won 37 seats": a forecast, then the count
+                    if fa.key in EVOLVING and days and ci.sid in days and cj.sid in days \
+                            and days[ci.sid] != days[cj.sid]:
+                        continue  # written on two days: the count then and the count later
                     qualified = _as_of(ci.text), _as_of(cj.text)
                     if all(qualified) and qualified[0] != qualified[1]:
                         continue  # "as of Saturday" / "as of Sunday": counts at two times
