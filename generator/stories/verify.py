@@ -93,6 +93,9 @@ REPEAT = 85  # fuzz.ratio of two normalised lines that say the same thing
 MIN_QUOTE_WORDS = 3
 # "the MP", "the outgoing leader", "the helicopter pilot": someone the sentence does not name
 _UNNAMED_PERSON = re.compile(r"^the\s+(?:[a-z-]+\s+){0,3}([a-z]+)$")  # "the German born leader"
+# "The operator", "the 67 year old president elect": a description with no name in it (after "The",
+# no capital letter), the speaker's name left in a sentence not shown
+_DESCRIBED = re.compile(r"^[Tt]he\s+[a-z0-9][a-z0-9 '’-]*$")
 # A speaker that is no one: a pronoun left unresolved, a date, a possessive ("his family").
 NOT_A_SPEAKER = re.compile(
     r"^(?:(?:he|she|they|it|we|i|you|him|them|us|me|this|that)$|(?:millions|thousands|hundreds|dozens|scores) of\b|(?:his|her|their|its|our|my|your)\s|"
@@ -330,7 +333,7 @@ def _quotes(quotes: Sequence[Quote], texts: dict[str, str], shown: Sequence[str]
         elif NOT_A_SPEAKER.match(speaker) or _demonym(q.speaker or "") or fold(q.speaker or "") in no_speakers:
             reason = "the speaker is not a person or a body"  # "he", "His family", "American", a wire reporting
         elif _UNNAMED_PERSON.match(speaker) and person_noun(_UNNAMED_PERSON.match(speaker).group(1)) \
-                or _lowercase_description(q.speaker or ""):
+                or _lowercase_description(q.speaker or "") or _DESCRIBED.match(q.speaker or ""):
             reason = "the speaker is a description, not a name"  # "the MP", "the outgoing leader", "outlet"
         elif len(q.text.split()) < MIN_QUOTE_WORDS:
             reason = "a fragment, not a statement"

@@ -100,7 +100,8 @@ def test_a_quote_credited_to_a_pronoun_a_date_or_his_family_is_held():
     assert {h.reason for h in s.held} == {"the speaker is not a person or a body"}
 
 
-@pytest.mark.parametrize("who", ["the outgoing leader", "The German born leader", "outlet", "the newspaper"])
+@pytest.mark.parametrize("who", ["the outgoing leader", "The German born leader", "outlet", "the newspaper", "The operator",
+                                 "the 67 year old president elect", "the 65 year old former army chief"])
 def test_a_quote_credited_to_a_description_of_someone_is_held(who):
     q = Quote(who, "The valley will be rebuilt, whatever it costs.", ("001",))
     s = verify(story(quotes=(q,)))
