@@ -128,8 +128,11 @@ def _mention(doc, ent, index: int, reference: date | None) -> tuple[DateMention,
     if timing is None:
         return None  # a comparison's baseline: "its lowest since 1985", "down from $16bn earlier this year"
     if tense == "conditional":
-        # "he said he would resign on Wednesday": the coming Wednesday; a reported plan otherwise
-        tense = "future" if spec.kind == "weekday" and spec.step == 0 else "past"
+        # "he said he would resign on Wednesday": the coming Wednesday; "would take effect no later
+        # than February 7" (a month and day, no year): the nearer February 7, before or after the
+        # article; a reported plan otherwise
+        tense = "future" if spec.kind == "weekday" and spec.step == 0 \
+            or spec.kind == "calendar" and spec.year is None and _nearer_ahead(spec, reference) else "past"
     if spec.kind == "offset" and spec.unit == "day" and spec.amount == 0 and (
             tense == "present" or _quoted(doc.text, start)):
         return None  # "Here are today's stories", "today we showed them": the writer's now, no event
@@ -458,6 +461,14 @@ def _has_subject(verb) -> bool:
             return False
         verb = verb.head
     return False
+
+
+def _nearer_ahead(spec, reference) -> bool:
+    """Is the next such day nearer the article's date than the last one was?"""
+    if reference is None:
+        return False
+    ahead, back = resolve(spec, reference, "future"), resolve(spec, reference, "past")
+    return ahead is not None and back is not None and (ahead.first - reference) < (reference - back.last)
 
 
 def _tense(verb) -> str:

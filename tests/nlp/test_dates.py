@@ -123,10 +123,17 @@ def test_a_year_beside_a_present_perfect_is_not_its_time():
     ("The speaker said the president has agreed to resign Wednesday.", "2024-06-12"),
     ("The speaker said the president has agreed to resign Friday.", "2024-06-14"),
     ("The bank will reopen on Monday, the regulator said.", "2024-06-17"),
+    # a month and day without a year in a reported plan: the nearer one, here after the article
+    ("The minister said her resignation would take effect no later than July 7.", "2024-07-07"),
 ])
 def test_a_plan_points_forward(text, expected):
     assert [m.date for m in mentions(text)] == [expected]
     assert all(m.tense == "future" for m in mentions(text))
+
+
+@pytest.mark.slow
+def test_a_reported_plan_for_a_day_just_gone_stays_in_the_past():
+    assert [m.date for m in mentions("The minister said she would resign on June 1.")] == ["2024-06-01"]
 
 
 @pytest.mark.slow
