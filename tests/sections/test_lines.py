@@ -320,3 +320,19 @@ def test_a_line_trimmed_of_the_phrase_that_leans_elsewhere_is_shown():
     shown = [i.text for i in (*out.summary, *out.known, *out.unknown)]
     assert "There were 72 passengers and nine crew on board the charter plane." in shown
     assert not any("the team" in t for t in shown)
+
+
+
+@pytest.mark.slow
+def test_a_fact_retold_in_other_words_is_shown_once():
+    # the words that make the fact ("fear", "tanker", "carriages"), not the story's own, are shared
+    a = analysed("a", "A runaway train carrying crude oil derailed in Harlow early on Saturday. "
+                      "Fire officials said they feared more of the tanker carriages could explode.")
+    b = analysed("b", "The train derailed in the centre of Harlow on Saturday, sparking fears of other potentially "
+                      "fatal explosions of tanker carriages, officials said.")
+    c = analysed("c", "About 30 buildings in Harlow were destroyed after the train derailed on Saturday.")
+    d = analysed("d", "The Harlow mayor said on Saturday that about 40 people were still missing after the derailment.")
+    e = analysed("e", "Police closed the roads into Harlow on Saturday and residents were told to stay away.")
+    out = synthesis.synthesise([a, b, c, d, e], [], [], Settings())
+    shown = [i.text for i in (*out.summary, *out.background, *out.known, *out.unknown)]
+    assert sum("tanker carriages" in t for t in shown) == 1, shown

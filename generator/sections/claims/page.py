@@ -47,6 +47,7 @@ REPEAT_COVER = 0.6  # ... or with this share of its words already shown, says it
 # share of its words shown, is the same fact ("crowds swimming in the pool" / "jumping in his pool").
 FACT_REPEAT_SIM, FACT_REPEAT_COVER = 0.45, 0.35
 REPEAT_PARAPHRASE = 0.75  # this similar, it says it again whatever it adds
+RETOLD_WORDS, RETOLD_SHARE = 2, 0.5  # a fact's own words shared with a fact shown: the same fact retold
 BACKED_COVER = 0.3  # a sentence counted as a shown line's support, with this share of its words shown
 MAX_TRIED = 6  # sentences of a point tried as its shown line
 _WORD = re.compile(r"[A-Za-z][\w'’-]*")
@@ -324,6 +325,13 @@ class Page:
             own = told - self.common  # the story's own vocabulary is in every line: it tells nothing apart
             if facts and other.claim in self.facts and s >= FACT_REPEAT_SIM and own and \
                     len(own & other.stems) / len(own) >= FACT_REPEAT_COVER:
+                return True
+            # the words that make the fact (not the story's own) mostly shared with a fact shown:
+            # "Fire crews resumed work on Monday" / "Firefighters have resumed work after a pause"
+            theirs_own = other.stems - self.common
+            shared = own & theirs_own
+            if facts and other.claim in self.facts and len(shared) >= RETOLD_WORDS \
+                    and len(shared) >= RETOLD_SHARE * min(len(own), len(theirs_own)):
                 return True
         return False
 
