@@ -322,7 +322,6 @@ def test_a_line_trimmed_of_the_phrase_that_leans_elsewhere_is_shown():
     assert not any("the team" in t for t in shown)
 
 
-
 @pytest.mark.slow
 def test_a_fact_retold_in_other_words_is_shown_once():
     # the words that make the fact ("fear", "tanker", "carriages"), not the story's own, are shared
