@@ -46,6 +46,8 @@ DANGLING = re.compile(
     r"in response|in turn|on the other hand|on the one hand|by contrast|in contrast|"
     r"the other|among (?:them|those|these)\b|in another\b|besides|now\b(?! (?:that|is|are)\b)|"
     r"as such\b|as a result\b|because of this\b|(?:apart|aside) from (?:this|that)\b|in addition to (?:this|that)\b|"
+    # a part of those told of before, or what came after them: "Of those affected, 53 ...", "Subsequent reports ..."
+    r"of (?:those|them|these)\b|subsequent\b|"
     r"it (?:is|was) (?:among|one of|also)\b|"
     # a thing told before, as subject of a raising verb or an act: "It is likely to pave the way",
     # "It will also allow him to ..." (not "It is hard to say", "It will be days before ...")
@@ -235,14 +237,21 @@ _STARTERS = frozenset("the a an in on at after before according early earlier la
                       "under over into onto upon through among against toward towards near inside outside behind "
                       "across following ahead having now then just only even still yet also not no never again "
                       "about around almost nearly last next first second third final finally every any other "
-                      "another such these those".split())
+                      "another such these those".split()) | frozenset(
+    # a count opening the sentence ("Sixteen of the dead ..., he added") names no one
+    "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+    "seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred hundreds "
+    "thousands dozens several".split())
 
 
 def _names_no_one(word: str, at: int) -> bool:
     """A capitalised word that is nobody's name: a nationality or a country's name ("the Examplian
-    flag"), or a participle opening the line ("Addressing the crowd, he ...")."""
+    flag"), a participle opening the line ("Addressing the crowd, he ..."), or people told by
+    their trade, in the plural, opening it ("Experts say he will ...": many, so not the "he")."""
     bare = word.rstrip(".'’s")
-    return is_demonym(bare) or country_of(bare) is not None or (at == 0 and bare.lower().endswith(("ing", "ed")))
+    low = word.lower()
+    return is_demonym(bare) or country_of(bare) is not None or (at == 0 and bare.lower().endswith(("ing", "ed"))) \
+        or (at == 0 and low.endswith("s") and not low.endswith("ss") and person_noun(low[:-1]))
 
 
 def unanchored_pronoun(text: str) -> str | None:

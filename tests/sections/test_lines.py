@@ -306,6 +306,11 @@ def test_a_body_told_as_the_company_leans_on_the_sentence_that_names_it():
     leader = analysed("d", "Support continued to evaporate when the former leader announced plans for a mining tax.")
     line = standalone(leader, 0, leader.analysis.sentences[0].text, told=lambda noun: True)
     assert line.text is None or line.stand_in == "the former leader"
+    for sid, text, phrase in (("f", "The older brother confessed to adding the chemical to the milk.", "The older brother"),
+                              ("g", "The killer then sat in court, fiddling with a pen.", "The killer")):
+        item = analysed(sid, text)
+        line = standalone(item, 0, item.analysis.sentences[0].text, told=lambda noun: True)
+        assert line.text is None or line.stand_in == phrase, line
     person = analysed("c", "Shy and bookish, the dissident playwright was an unlikely hero of the revolution.")
     line = standalone(person, 0, person.analysis.sentences[0].text, told=lambda noun: True)
     assert line.text is None or line.stand_in == "the dissident playwright"

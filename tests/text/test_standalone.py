@@ -131,6 +131,11 @@ def test_a_situation_or_a_count_told_in_a_sentence_not_shown():
 
 def test_a_bare_number_the_rest_of_a_sentence_or_its_process_told_before():
     for line in ("Two were thrown by the force of the impact into the river.", "One of them was a nurse from Harlow.",
+                 "Of those affected, 53 cases were serious, officials said.",
+                 "Subsequent reports said the toll stood at 132.",
+                 # a count or people told by their trade opening the line name no "he"
+                 "Sixteen of the dead had been identified, he added.",
+                 "Experts say it is likely he will remain in prison.",
                  "Not when it was a final between the best side and the worst.",
                  "In the process, it rejected a plan to add three new members."):
         assert form_problem(line), line

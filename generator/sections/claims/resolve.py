@@ -171,12 +171,14 @@ def _untold_subject(item: AnalysedArticle, index: int, text: str,
 BODY_STAND_INS = frozenset({
     "company", "firm", "carrier", "airline", "bank", "lender", "insurer", "carmaker", "automaker", "retailer",
     "conglomerate", "corporation", "startup", "subsidiary", "manufacturer", "giant", "team", "club", "squad",
-    "business",
+    "business", "newspaper", "weekly", "daily", "broadcaster", "magazine",
 })
 PERSON_STAND_INS = frozenset({"executive", "chairman", "chairwoman", "keeper", "goalkeeper", "striker", "tycoon",
                               "playwright", "billionaire", "incumbent", "challenger", "president-elect", "president",
                               "premier", "chancellor", "minister", "leader", "economist", "politician", "dissident",
-                              "novelist", "singer", "actor", "actress", "coach", "manager", "founder", "boss"})
+                              "novelist", "singer", "actor", "actress", "coach", "manager", "founder", "boss",
+                              "killer", "gunman", "brother", "sister", "son", "daughter", "father", "mother", "wife",
+                              "husband"})
 _BODY_LABELS = frozenset({"ORG", "GPE", "NORP", "PRODUCT", "FAC"})
 
 
