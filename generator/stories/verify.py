@@ -36,7 +36,7 @@ from rapidfuzz import fuzz
 
 from generator.models import Actor, Held, Item, Quote, Story, TimelineEntry, Unknown
 from generator.sections.actors.standing import fits
-from generator.text.actor_kinds import (ADDRESS_TITLES, IRREGULAR_DEMONYMS, TITLE_NOUNS, country_of, fold,
+from generator.text.actor_kinds import (ADDRESS_TITLES, IRREGULAR_DEMONYMS, LANDFORM_NOUNS, TITLE_NOUNS, country_of, fold,
                                         MEDIA_NOUNS, is_body_noun, is_country_name, person_noun)
 from generator.sections.quotes import is_statement, prepare_statements, repeats_statement
 from generator.stories.headline import ATTRIBUTION_TAIL, MAX_WORDS as MAX_HEADLINE_WORDS, centrality, lead_clause
@@ -330,8 +330,9 @@ def _quotes(quotes: Sequence[Quote], texts: dict[str, str], shown: Sequence[str]
         cited = tuple(s for s in q.sources if s in texts and norm(q.text) in norm(texts[s]))
         if not speaker or speaker.startswith("unidentified") or speaker == "unknown":
             reason = "no identified speaker"
-        elif NOT_A_SPEAKER.match(speaker) or _demonym(q.speaker or "") or fold(q.speaker or "") in no_speakers:
-            reason = "the speaker is not a person or a body"  # "he", "His family", "American", a wire reporting
+        elif NOT_A_SPEAKER.match(speaker) or _demonym(q.speaker or "") or fold(q.speaker or "") in no_speakers \
+                or len(speaker.split()) >= 2 and speaker.split()[-1] in LANDFORM_NOUNS:
+            reason = "the speaker is not a person or a body"  # "he", "His family", "American", a wire reporting, "Lyra Island"
         elif _UNNAMED_PERSON.match(speaker) and person_noun(_UNNAMED_PERSON.match(speaker).group(1)) \
                 or _lowercase_description(q.speaker or "") or _DESCRIBED.match(q.speaker or ""):
             reason = "the speaker is a description, not a name"  # "the MP", "the outgoing leader", "outlet"

@@ -94,7 +94,7 @@ def test_a_quote_a_shown_line_already_quotes_in_part_is_held():
 def test_a_quote_credited_to_a_pronoun_a_date_or_his_family_is_held():
     text = "the valley was cut off"
     quotes = tuple(Quote(who, text, ("001",)) for who in ("he", "October", "His family", "American", "Ukrainian",
-                                                           "Us", "Millions of Velorans", "Ann Velt"))
+                                                           "Us", "Millions of Velorans", "Lyra Island", "Ann Velt"))
     s = verify(story(quotes=quotes))
     assert [q.speaker for q in s.quotes] == ["Ann Velt"]
     assert {h.reason for h in s.held} == {"the speaker is not a person or a body"}
