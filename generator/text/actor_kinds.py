@@ -131,8 +131,8 @@ PERSON_NOUNS = frozenset({
 # Agent suffixes of English nouns for people ("teacher", "director", "scientist", "historian").
 PERSON_SUFFIXES = ("er", "or", "ist", "ian", "ant", "man", "woman", "person", "ee", "eer", "ess", "ive", "ier")
 
-# Heads of a description that make a name a news outlet ("state broadcaster NHK", "the Spanish
-# newspaper El Mundo"), and words of an outlet's own name ("Sky News", "The Washington Post").
+# Heads of a description that make a name a news outlet ("state broadcaster KVT", "the Examplian
+# newspaper El Lyra"), and words of an outlet's own name ("Harbour News", "The Eastmere Post").
 MEDIA_NOUNS = frozenset({
     "broadcaster", "newspaper", "outlet", "channel", "tabloid", "daily", "weekly", "magazine",
     "wire", "network", "television", "tv", "radio", "website", "site", "media", "press", "paper",
@@ -202,7 +202,7 @@ EVENT_NAME_WORDS = frozenset({
 ADDRESS_WORDS = frozenset({"majesty", "majesty's", "highness", "excellency", "sovereign", "lordship", "ladyship",
                            "holiness", "honour", "honor", "his", "her", "their", "royal"})
 # Heads of a description that make a name an organisation, not a person ("rival exchange
-# Binance", "Germanwings, a low-cost carrier"): with INSTITUTION_NOUNS and GENERIC_ORG_HEADS.
+# Lyrex", "Harbour Wings, a low-cost carrier"): with INSTITUTION_NOUNS and GENERIC_ORG_HEADS.
 ORG_NOUNS = frozenset({
     "company", "firm", "exchange", "carrier", "airline", "group", "party", "bank", "lender", "insurer",
     "fund", "startup", "start-up", "subsidiary", "unit", "arm", "branch", "conglomerate", "corporation",

@@ -210,7 +210,7 @@ def merge_nationality_surnames(forms: Sequence[Form], uf: UnionFind) -> None:
     """ "Australian Velt" (a nationality written before a surname, "Australian Velt said ...") is
     the person the story names in full as "Jo Velt", when exactly one person of the story has
     that surname; spaCy tags the two words as one name, often an organisation's. A body's name
-    keeps its nationality ("American Express"): no person of the story is surnamed "Express"."""
+    keeps its nationality ("Examplian Express"): no person of the story is surnamed "Express"."""
     people = [f for f in forms if f.label == "PERSON" and len(f.core.split()) >= 2]
     for f in forms:
         words = f.core.split()

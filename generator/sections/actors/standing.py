@@ -125,10 +125,10 @@ def _body_shaped(name: str) -> bool:
 
 
 # Descriptions a sentence may set before an outlet's name, capitalised as its first word
-# ("Broadcaster NHK reported"); not "network" or "press" (Network Rail, Press Association).
+# ("Broadcaster KVT reported"); not "network" or "press", which open bodies' names ("Network Harbour").
 MEDIA_DESCRIPTIONS = frozenset({"broadcaster", "newspaper", "tabloid", "daily", "weekly", "magazine", "website",
                                 "outlet", "publication"})
-# Last words that make a person's name an outlet's ("Asahi Shimbun"): none is an English surname.
+# Last words that make a person's name an outlet's ("Lyra Shimbun"): none is an English surname.
 NEWSROOM_ENDS = frozenset({"shimbun", "news", "tv", "newspaper", "media", "broadcasting", "television", "gazette",
                            "tribune", "chronicle", "telegraph"})
 
@@ -155,7 +155,7 @@ def _is_outlet(name: str, phrases: Sequence[str], ev: Evidence, outlets: frozens
     if len(words) >= 2 and words[0] in MEDIA_DESCRIPTIONS:
         return True  # "Broadcaster KVT said": the description opening a sentence, taken into the name
     if phrases and 2 * sum(is_media_description(p) for p in phrases) >= len(phrases):
-        return True  # "state news agency Xinhua" (and a photo's credit): described as an outlet
+        return True  # "state news agency Xenra" (and a photo's credit): described as an outlet
     only_reports = ev.acts == 0 and ev.speaks == ev.reports and (ev.reports or ev.audience)
     return bool(only_reports) and not set(words) & INSTITUTION_WORDS
 
