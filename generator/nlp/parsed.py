@@ -108,6 +108,7 @@ def _sentences(doc, article: Article, text: str, ents: Sequence) -> tuple[Senten
     pronoun_orths = {strings[w] for p in PRONOUNS for w in (p, p.capitalize()) if w in strings}
     out: list[Sentence] = []
     para = 0
+    people: frozenset[str] | None = None  # words of the article's persons' names (pronouns_of)
     for sent in sents:
         raw = text[sent.start_char:sent.end_char]  # == sent.text
         stripped = raw.strip()
@@ -134,7 +135,8 @@ def _sentences(doc, article: Article, text: str, ents: Sequence) -> tuple[Senten
         orths = {row[6] for row in rows[sent.start:sent.end]}
         pointers = pointers_of(doc, sent.start, sent.end) if not orths.isdisjoint(pointing_orths) else ()
         if not orths.isdisjoint(pronoun_orths):
-            pointers += pronouns_of(doc, sent.start, sent.end)
+            people = _people_words(doc) if people is None else people  # once per article
+            pointers += pronouns_of(doc, sent.start, sent.end, people)
         subject = definite_subject(doc, sent.start, sent.end) if rows[sent.start][6] in the_orths else ""
         definites = definites_of(doc, sent.start, sent.end) if not orths.isdisjoint(the_orths) else ()
         out.append(Sentence(len(out), stripped, start, start + len(stripped), para, tuple(lemmas), numbers,
@@ -204,7 +206,7 @@ RAISING = frozenset({"seem", "appear", "remain", "take", "happen", "turn", "look
 QUOTE_CHARS = frozenset('"“”')
 
 
-def pronouns_of(doc, start: int, end: int) -> tuple[tuple[str, str], ...]:
+def pronouns_of(doc, start: int, end: int, people: frozenset[str] | None = None) -> tuple[tuple[str, str], ...]:
     """The pronouns of tokens start..end, outside quotations, that nothing in the sentence can
     stand for; each with "" where pointers_of gives the noun pointed at (a pronoun names none).
 
@@ -212,10 +214,10 @@ def pronouns_of(doc, start: int, end: int) -> tuple[tuple[str, str], ...]:
     person's noun) for "he", "she"; any noun or name for "it", "that", "they". The main
     clause's subject counts only what comes before it ("Taking to Twitter, he wrote": Twitter
     is not who wrote); a pronoun elsewhere may look ahead too ("When he arrived, Velt said"). An "it" that stands for nothing ("It is unclear whether ...", "It was Velt who
-    ...") is no pronoun of anything."""
+    ...") is no pronoun of anything. `people`: the words of the article's persons' names
+    (_people_words), read from the doc when not given."""
     out = []
     quoted = False
-    people = None  # the words of the article's persons' names, read once a person's pronoun needs them
     for i in range(start, end):
         tok = doc[i]
         if tok.text in QUOTE_CHARS:

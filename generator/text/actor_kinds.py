@@ -212,6 +212,21 @@ ORG_NOUNS = frozenset({
     "service", "authority", "board", "union", "federation", "association", "alliance", "coalition",
 })
 
+# Nouns a report writes for a body or a person it has named ("the company", "the carrier",
+# "the keeper"): a line that names no such body or person before the phrase leaves a reader
+# asking which one, however often the story's other sources use the word (sections/claims/resolve.py).
+BODY_STAND_INS = frozenset({
+    "company", "firm", "carrier", "airline", "bank", "lender", "insurer", "carmaker", "automaker", "retailer",
+    "conglomerate", "corporation", "startup", "subsidiary", "manufacturer", "giant", "team", "club", "squad",
+    "business", "newspaper", "weekly", "daily", "broadcaster", "magazine",
+})
+PERSON_STAND_INS = frozenset({"executive", "chairman", "chairwoman", "keeper", "goalkeeper", "striker", "tycoon",
+                              "playwright", "billionaire", "incumbent", "challenger", "president-elect", "president",
+                              "premier", "chancellor", "minister", "leader", "economist", "politician", "dissident",
+                              "novelist", "singer", "actor", "actress", "coach", "manager", "founder", "boss",
+                              "killer", "gunman", "brother", "sister", "son", "daughter", "father", "mother", "wife",
+                              "husband"})
+
 MONTHS_DAYS = frozenset({
     "january", "february", "march", "april", "may", "june", "july", "august", "september",
     "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday",

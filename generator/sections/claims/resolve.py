@@ -21,7 +21,7 @@ from dataclasses import dataclass, replace
 from typing import Callable
 
 from generator.models import AnalysedArticle, Sentence
-from generator.text.actor_kinds import is_demonym
+from generator.text.actor_kinds import BODY_STAND_INS, PERSON_STAND_INS, is_demonym
 from generator.text.standalone import CONNECTIVE, DATELINE, PERSON_PRONOUN, SPEAKER_TAIL, dangling, form_problem
 
 MAX_WORDS = 60  # two sentences taken together: beyond this a line is a paragraph, not a point
@@ -165,20 +165,6 @@ def _untold_subject(item: AnalysedArticle, index: int, text: str,
     return (m.group(0), noun) if m else None
 
 
-# Nouns a report writes for a body or a person it has named ("the company", "the carrier",
-# "the keeper"): a line that names no such body or person before the phrase leaves a reader
-# asking which one, however often the story's other sources use the word.
-BODY_STAND_INS = frozenset({
-    "company", "firm", "carrier", "airline", "bank", "lender", "insurer", "carmaker", "automaker", "retailer",
-    "conglomerate", "corporation", "startup", "subsidiary", "manufacturer", "giant", "team", "club", "squad",
-    "business", "newspaper", "weekly", "daily", "broadcaster", "magazine",
-})
-PERSON_STAND_INS = frozenset({"executive", "chairman", "chairwoman", "keeper", "goalkeeper", "striker", "tycoon",
-                              "playwright", "billionaire", "incumbent", "challenger", "president-elect", "president",
-                              "premier", "chancellor", "minister", "leader", "economist", "politician", "dissident",
-                              "novelist", "singer", "actor", "actress", "coach", "manager", "founder", "boss",
-                              "killer", "gunman", "brother", "sister", "son", "daughter", "father", "mother", "wife",
-                              "husband"})
 _BODY_LABELS = frozenset({"ORG", "GPE", "NORP", "PRODUCT", "FAC"})
 
 
