@@ -110,8 +110,9 @@ class Sentence:
     # phrases pointing to something said before the sentence ("that lie", "those staff", "no such
     # relief"), with the lemma of the noun pointed at: the line leans on the sentence before it
     pointers: tuple[tuple[str, str], ...] = ()
-    # a verb in the parse ("said", "opened", "will"; not "the burning plant"): a line without one
-    # is a caption or a fragment ("The cast at the awards in 2002."), never a statement
+    # a verb of a main clause in the parse ("said", "opened", "will"; not "the burning plant", nor
+    # the verb of a side clause standing alone, "While the mayor also said ..."): a line without
+    # one is a caption or a fragment ("The cast at the awards in 2002."), never a statement
     has_verb: bool = True
     # the lemma of a bare definite subject opening the sentence ("The strategy paid off": "strategy"):
     # where the story's other sources never use the word, the sentence leans on the one before it

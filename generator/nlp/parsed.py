@@ -139,9 +139,22 @@ def _sentences(doc, article: Article, text: str, ents: Sequence) -> tuple[Senten
             pointers += pronouns_of(doc, sent.start, sent.end, people)
         subject = definite_subject(doc, sent.start, sent.end) if rows[sent.start][6] in the_orths else ""
         definites = definites_of(doc, sent.start, sent.end) if not orths.isdisjoint(the_orths) else ()
+        has_verb = has_verb and not side_clause(sent)
         out.append(Sentence(len(out), stripped, start, start + len(stripped), para, tuple(lemmas), numbers,
                             pointers, has_verb, subject, definites))
     return tuple(out)
+
+
+# Words that make a clause a side clause: "While the minister also said that ...", "Because the dam failed."
+SUBORDINATORS = frozenset({"while", "as", "because", "although", "though", "whereas", "unless", "if", "since",
+                           "when", "after", "before", "until", "once", "whether"})
+
+
+def side_clause(sent) -> bool:
+    """Is the sentence's own verb that of a side clause ("While the minister, Jane Roe, also said
+    that ..." with no main clause after it)? Such a sentence states nothing of its own."""
+    root = sent.root
+    return any(c.dep_ == "mark" and c.lower_ in SUBORDINATORS and c.i < root.i for c in root.children)
 
 
 # Penn tags of a finite verb: past, present, a modal ("VB" after "will" has its modal).
@@ -269,7 +282,7 @@ def _clause_subject(tok):
 
 
 def _people_words(doc) -> frozenset[str]:
-    """Every word of a name the article's parse tags a person's anywhere ("Ghosn" of "Carlos Ghosn")."""
+    """Every word of a name the article's parse tags a person's anywhere ("Moriwaka" of "Kenji Moriwaka")."""
     return frozenset(t.lower_ for e in doc.ents if e.label_ == "PERSON" for t in e if t.pos_ == "PROPN")
 
 
@@ -280,6 +293,8 @@ def _anchors(pronoun: str, tok, people: frozenset[str] | None = None) -> bool:
     if pronoun in PERSON_PRONOUNS:  # the small model tags many a person's name ORG, GPE or PRODUCT:
         # a name is a person's where it is tagged so (here or elsewhere in the article), untagged,
         # or the subject of a verb
+        if tok.pos_ == "PROPN" and _with_article(tok):
+            return False  # "the Moon", "the Kremlin": no one's name, whatever the tag
         if tok.pos_ == "PROPN" and people and tok.lower_ in people:
             return True
         # (a person's noun in the singular: "Prosecutors would not say where he was held" names no "he")
@@ -290,6 +305,12 @@ def _anchors(pronoun: str, tok, people: frozenset[str] | None = None) -> bool:
         return tok.tag_ == "NNS" or tok.lemma_.lower() in ORG_NOUNS | INSTITUTION_NOUNS or tok.lemma_.lower() in {
             "police", "people", "family", "public", "crowd", "crew", "staff", "government", "audience", "couple"}
     return tok.pos_ in {"NOUN", "PROPN"} or tok.ent_type_ in {"NORP", "ORG"}
+
+
+def _with_article(tok) -> bool:
+    """Does the name take an article ("the Moon", "the White House")? A person's name does not."""
+    head = tok.head if tok.dep_ == "compound" and tok.head.pos_ == "PROPN" else tok
+    return any(c.dep_ == "det" and c.lower_ in {"the", "a", "an"} for c in head.children)
 
 
 def definite_subject(doc, start: int, end: int) -> str:

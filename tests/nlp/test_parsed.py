@@ -154,6 +154,9 @@ def test_terms_are_the_content_lemmas_and_weighted_entities_clustering_compares(
     # a plural noun is no "he", a singular thing no "they"
     ("Prosecutors have refused to say where he was being held.", "he"),
     ("What they had not yet figured out was making money from their site.", "they"),
+    # a name with an article is no one's, whatever the tagger says ("Moon" may be tagged a person)
+    ("No other country has landed there; this will change all the stories about the Moon, he said.", "he"),
+    ("Outside the Kremlin, he said the talks had failed.", "he"),
 ])
 def test_a_pronoun_nothing_in_its_sentence_can_stand_for(text, pronoun):
     doc = parse_one(text)
@@ -197,3 +200,11 @@ def test_a_caption_has_no_finite_verb_and_a_statement_has_one():
             "The Westbrook plant opened in March 2010 on the edge of the river town.")
     parsed = ParsedArticle.of(_article(text), parse_one(text))
     assert [s.has_verb for s in parsed.sentences] == [False, False, True, True, True]
+
+
+def test_a_side_clause_standing_alone_states_nothing():
+    # "While ..." with no main clause after it: the sentence's own verb is a side clause's
+    text = ("While the interior minister, Jane Roe, also said that the number of missing could be over 500.\n\n"
+            "While the toll rose, rescuers kept digging in Eastmere.\n\nBecause the old dam failed.")
+    parsed = ParsedArticle.of(_article(text), parse_one(text))
+    assert [s.has_verb for s in parsed.sentences] == [False, True, False]
