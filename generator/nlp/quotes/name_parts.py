@@ -204,9 +204,9 @@ def name_run(tok) -> list:
     while start > 0:
         prev = doc[start - 1]
         if prev.tag_ == "HYPH" and start > 1 and not prev.whitespace_ and not doc[start - 2].whitespace_ \
-                and doc[start - 2].tag_ in ("NNP", "NNPS"):
-            start -= 1  # a hyphenated name: "Ban Ki-moon", "Ann Lee-Park"
-            continue
+                and doc[start - 2].tag_ in ("NNP", "NNPS") and doc[start - 2].lower_ not in TITLES | HONORIFICS:
+            start -= 2  # a hyphenated name: "Ban Ki-moon", "Ann Lee-Park", "Mr El-Velt" (both halves:
+            continue    # the parser hangs the first one on the hyphen, not as a compound)
         if prev.tag_ not in ("NNP", "NNPS") or prev.dep_ != "compound" or prev.lower_.rstrip(".") in TITLES:
             break
         if prev.ent_type_ in BODY_LABELS:

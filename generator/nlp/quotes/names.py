@@ -315,7 +315,12 @@ class Names:
         for group in (here, earlier):
             main = [m for m in group if m.main]
             if group:
-                return (main or group)[-1]
+                pick = (main or group)[-1]
+                # "Swathes of the city were flooded. '...', Jane Roe, a minister, said. 'X,' he
+                # said.": someone only described loses to a person named after it, whatever the
+                # clause the parse gave the name
+                named = [m for m in group if m.kind == "person" and m.pos > pick.pos] if pick.kind == "other" else []
+                return named[-1] if named else pick
         return None
 
     def description(self, tok) -> Mention | None:
