@@ -92,10 +92,14 @@ TIMESTAMP_WORDS = re.compile(r"\d+|\b(?:[ap]\.?m\.?|gmt|utc|[ecmp][sd]?t|jan(?:u
 REPEAT = 85  # fuzz.ratio of two normalised lines that say the same thing
 MIN_QUOTE_WORDS = 3
 # "the MP", "the outgoing leader", "the helicopter pilot": someone the sentence does not name
-_UNNAMED_PERSON = re.compile(r"^the\s+(?:[a-z-]+\s+){0,3}([a-z]+)$")  # "the German born leader"
+_UNNAMED_PERSON = re.compile(r"^the\s+(?:[a-z-]+\s+){0,3}([a-z]+)$|"  # "the German born leader"
+                             r"^the\s+(?:[\w'’.-]+\s+){1,5}([a-z]+)$")  # "the five time Velt Cup winner"
 # "The operator", "the 67 year old president elect": a description with no name in it (after "The",
 # no capital letter), the speaker's name left in a sentence not shown
-_DESCRIBED = re.compile(r"^[Tt]he\s+[a-z0-9][a-z0-9 '’-]*$")
+_DESCRIBED = re.compile(r"^[Tt]he\s+[a-z0-9][a-z0-9 '’-]*$|"
+                       # "A spokesman", "an official": someone who speaks for a body the speaker never names
+                       r"^(?:[Aa]n?|[Oo]ne)\s+(?:[a-z-]+\s+){0,2}(?:spokes(?:man|woman|person)|representative|"
+                       r"official|source|aide|adviser|advisor|lawyer|attorney)$")
 # A speaker that is no one: a pronoun left unresolved, a date, a possessive ("his family").
 NOT_A_SPEAKER = re.compile(
     r"^(?:(?:he|she|they|it|we|i|you|him|them|us|me|this|that)$|(?:millions|thousands|hundreds|dozens|scores) of\b|(?:his|her|their|its|our|my|your)\s|"
@@ -333,7 +337,7 @@ def _quotes(quotes: Sequence[Quote], texts: dict[str, str], shown: Sequence[str]
         elif NOT_A_SPEAKER.match(speaker) or _demonym(q.speaker or "") or fold(q.speaker or "") in no_speakers \
                 or len(speaker.split()) >= 2 and speaker.split()[-1] in LANDFORM_NOUNS:
             reason = "the speaker is not a person or a body"  # "he", "His family", "American", a wire reporting, "Lyra Island"
-        elif _UNNAMED_PERSON.match(speaker) and person_noun(_UNNAMED_PERSON.match(speaker).group(1)) \
+        elif (unnamed := _UNNAMED_PERSON.match(speaker)) and person_noun(unnamed.group(1) or unnamed.group(2)) \
                 or _lowercase_description(q.speaker or "") or _DESCRIBED.match(q.speaker or ""):
             reason = "the speaker is a description, not a name"  # "the MP", "the outgoing leader", "outlet"
         elif len(q.text.split()) < MIN_QUOTE_WORDS:

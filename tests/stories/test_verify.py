@@ -100,8 +100,17 @@ def test_a_quote_credited_to_a_pronoun_a_date_or_his_family_is_held():
     assert {h.reason for h in s.held} == {"the speaker is not a person or a body"}
 
 
+@pytest.mark.parametrize("who", ["the Velt family", "an eyewitness", "one man", "the Harbour Party"])
+def test_a_family_a_witness_or_a_named_body_is_a_speaker(who):
+    q = Quote(who, "the valley was cut off", ("001",))
+    assert [q.speaker for q in verify(story(quotes=(q,))).quotes] == [who]
+
+
 @pytest.mark.parametrize("who", ["the outgoing leader", "The German born leader", "outlet", "the newspaper", "The operator",
-                                 "the 67 year old president elect", "the 65 year old former army chief"])
+                                 "the 67 year old president elect", "the 65 year old former army chief",
+                                 # a description with a name inside it, and one who speaks for a body not named
+                                 "the five time Velt Cup winner", "the U.S. ambassador", "A spokesman",
+                                 "a senior police official"])
 def test_a_quote_credited_to_a_description_of_someone_is_held(who):
     q = Quote(who, "The valley will be rebuilt, whatever it costs.", ("001",))
     s = verify(story(quotes=(q,)))
