@@ -340,3 +340,17 @@ def test_a_fact_retold_in_other_words_is_shown_once():
     out = synthesis.synthesise([a, b, c, d, e], [], [], Settings())
     shown = [i.text for i in (*out.summary, *out.background, *out.known, *out.unknown)]
     assert sum("tanker carriages" in t for t in shown) == 1, shown
+
+
+@pytest.mark.slow
+def test_a_speaker_tail_is_someone_told_speaking_never_one_told_acting():
+    # "..., he said" is who spoke: the person who only acted in the sentence before is not guessed
+    acting = with_mentions("a", "Lev Orlanov locked the cockpit door and ignored the captain's knocks.",
+                           "Most of the passengers may not have been aware of the danger, he said, as the plane "
+                           "descended gradually.")
+    line = standalone(acting, 1, acting.analysis.sentences[1].text)
+    assert line.text is None or "[Orlanov]" not in line.text
+    speaking = with_mentions("b", "Lev Orlanov told reporters on Friday that the cockpit door had been locked.",
+                             "Most of the passengers may not have been aware of the danger, he said, as the plane "
+                             "descended gradually.")
+    assert "[Orlanov] said" in standalone(speaking, 1, speaking.analysis.sentences[1].text).text

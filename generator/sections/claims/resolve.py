@@ -97,7 +97,7 @@ def _standalone(item: AnalysedArticle, index: int, text: str, join: bool) -> Res
     opener, tail = PERSON_PRONOUN.match(line), SPEAKER_TAIL.search(line)
     if (opener and not _POSSESSIVE.match(line)) or tail:
         pronoun = (opener.group(1) if opener else next(g for g in tail.groups() if g)).split()[-1]
-        name = referent(item, index, pronoun)
+        name = referent(item, index, pronoun, speaking=opener is None)
         if name:
             named = bracket(line, name)
             if form_problem(named) is None:
@@ -227,13 +227,15 @@ def _previous(item: AnalysedArticle, index: int) -> Sentence | None:
     return prev if prev.paragraph == sents[index].paragraph else None
 
 
-def referent(item: AnalysedArticle, index: int, pronoun: str | None = None) -> str | None:
+def referent(item: AnalysedArticle, index: int, pronoun: str | None = None, speaking: bool = False) -> str | None:
     """The one person the sentences just before `index` name (their surname), else None.
 
     The nearest sentence (within LOOK_BACK, this paragraph or the one before) that names
     anyone decides: one person there is the referent; two or more leave it in doubt. A "she"
-    is never a man the article calls "he" (nor the reverse): then no one is named."""
-    name = _referent(item, index)
+    is never a man the article calls "he" (nor the reverse): then no one is named. `speaking`:
+    the pronoun is a speaker ("..., he said"): only a person told speaking before is who spoke
+    ("Velt locked the door. ... Most passengers were unaware, he said": not Velt)."""
+    name = _referent(item, index, speaking)
     wanted = _PRONOUN_GENDER.get((pronoun or "").lower())
     told = dict(item.analysis.genders).get(name.lower()) if name else None
     return None if wanted and told and wanted != told else name
@@ -242,7 +244,7 @@ def referent(item: AnalysedArticle, index: int, pronoun: str | None = None) -> s
 _PRONOUN_GENDER = {"he": "m", "his": "m", "him": "m", "she": "f", "her": "f"}
 
 
-def _referent(item: AnalysedArticle, index: int) -> str | None:
+def _referent(item: AnalysedArticle, index: int, speaking: bool = False) -> str | None:
     sents = item.analysis.sentences
     if not 0 <= index < len(sents):
         return None
@@ -257,7 +259,7 @@ def _referent(item: AnalysedArticle, index: int) -> str | None:
     # added"), not someone it names in passing ("Velt campaigned against Orla. He ..."): only a
     # subject is taken, when the article's mentions tell (generator.nlp.actors.functions)
     subjects = {(m.sentence, surname(m.text)) for m in item.analysis.actor_mentions
-                if m.label == "PERSON" and {"acts", "speaks"} & set(m.functions)}
+                if m.label == "PERSON" and ({"speaks"} if speaking else {"acts", "speaks"}) & set(m.functions)}
     told = bool(item.analysis.actor_mentions)
     for i in range(index - 1, max(-1, index - LOOK_BACK - 1), -1):
         if sents[i].paragraph < paragraph - 1:
