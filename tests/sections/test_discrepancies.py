@@ -441,6 +441,32 @@ def test_counts_of_another_measure_or_another_place_are_no_dispute():
     assert not [d for d in disputes(a, b) if d.text.startswith("Figures")]
 
 
+@pytest.mark.slow
+def test_a_count_of_one_place_beside_a_sentence_never_naming_it_is_no_dispute():
+    # the other count is of the whole quake's reach, or of another country: not the same thing
+    a = analysed("a", "Officials in Velora put the number of deaths at 1,805, with 4,718 people injured, after the "
+                      "quake on Saturday.")
+    b = analysed("b", "At least 51 people were killed and 237 injured in various parts of Harlow in the quake on "
+                      "Saturday.")
+    assert not [d for d in disputes(a, b) if d.text.startswith("Figures")]
+    # the same count of the same place, told differently, stays a disagreement
+    c = analysed("c", "At least 51 people were killed and 412 injured in various parts of Harlow in the quake on "
+                      "Saturday.")
+    assert [d.text for d in disputes(b, c) if d.text.startswith("Figures")] == ['Figures (injured) differ: "237" vs "412"']
+
+
+@pytest.mark.slow
+def test_one_disagreement_found_in_two_pairs_of_sentences_is_told_once():
+    a = analysed("a", "The magnitude-7.9 quake struck Velora on Saturday, flattening homes near the capital.")
+    b = analysed("b", "The magnitude-7.8 quake struck Velora on Saturday, flattening homes near the capital.")
+    c = analysed("c", "Close to 50 aftershocks have been logged since the magnitude-7.8 earthquake, adding to the "
+                      "chaos in Lyra.")
+    d = analysed("d", "Close to 50 aftershocks have been logged since the magnitude-7.9 earthquake, adding to the "
+                      "chaos in Lyra.")
+    found = [x.text for x in disputes(a, b, c, d) if x.text.startswith("Figures")]
+    assert len(found) == 1, found
+
+
 def test_a_measure_word_before_and_belongs_to_the_figure_before_it():
     from generator.sections.claims.alignment import Claim
     claim = Claim("a", 0, "Officials said 10 people were killed and at least 80 were trapped in Harlow.", 0, (), frozenset())

@@ -65,7 +65,16 @@ def find(items: Sequence[AnalysedArticle], al: Alignment, similarity: float,
     for d in disputes:
         unique.setdefault(tuple(sorted(d.variants.items())), d)
     ranked = sorted(unique.values(), key=lambda u: (-len(u.variants), u.text))
-    return ranked[:MAX_DISPUTES]
+    said: dict[tuple, Unknown] = {}  # one disagreement told once: "7.9 vs 7.8" found in two pairs of sentences
+    for d in ranked:
+        said.setdefault(_told_as(d.text), d)
+    return list(said.values())[:MAX_DISPUTES]
+
+
+def _told_as(text: str) -> tuple:
+    """What a disagreement says, whatever the order of its values: its label and the set of them."""
+    values = re.findall(r'"([^"]*)"', text)
+    return (text.split(":", 1)[0], frozenset(values)) if values else (text,)
 
 
 def _pairs(al: Alignment, related: float) -> Iterable[tuple[int, int]]:
@@ -223,7 +232,10 @@ _PART_AFTER = re.compile(r"\s+(?:of|among)\s+(?:the|them|those|these|whom)\b", r
 _PROJECTED = re.compile(r"\b(?:forecast|projected|projection|predicted|estimated to|expected to|anticipated to|exit polls?|"
                         r"polls? (?:showed|suggested|predicted)|on track to)\b", re.I)
 # "26 people were injured in Bangkok": the place named just after the count (and its measure)
-_PLACE_AFTER = re.compile(r"(?:\s+[a-z]+){0,3}\s+(?:in|at|near)\s+((?:[A-Z][\w'’-]+)(?:\s+[A-Z][\w'’-]+)*)")
+# ("237 injured in various parts of Examplia": the place after a phrase of parts)
+_PLACE_AFTER = re.compile(r"(?:\s+[a-z]+){0,3}\s+(?:in|at|near)\s+"
+                          r"(?:(?:the|various|several|many|other|some|parts?|areas?|regions?|of)\s+){0,4}"
+                          r"((?:[A-Z][\w'’-]+)(?:\s+[A-Z][\w'’-]+)*)")
 _OPEN_END = re.compile(r"\s+(?:or|and)\s+(greater|more|higher|above|less|fewer|lower|below)\b", re.I)
 _AS_OF = re.compile(r"\b(?:as of|as at|by)\s+((?:[A-Z]\w+|\d[\w:.]*)(?:\s+\w+)?)")
 SMALL = 10  # counts this small differ by one or two and still disagree (1 vs 2 injured)
@@ -433,6 +445,12 @@ def _same_thing(a: Figure, b: Figure) -> bool:
     return not (a.subject or b.subject)  # "72 Germans" is a part of "all 150 on board"
 
 
+def _placed_elsewhere(f: Figure, other: str) -> bool:
+    """A count of one place ("237 injured in Examplia") beside a sentence that never names that
+    place: the other count is of somewhere else, or of everywhere, not of the same thing."""
+    return bool(f.place) and re.search(rf"\b{re.escape(f.place)}\b", other) is None
+
+
 def _close(a: Figure, b: Figure) -> bool:
     """Within a third of each other: two counts of one thing (31 vs 40 dead), not a local
     count beside a national one (3 injured at one school)."""
@@ -492,6 +510,8 @@ def number_conflicts(al: Alignment, related: float, days: dict[str, str] | None 
                 for fb in figs[j]:
                     if not _same_thing(fa, fb) or not _apart(fa, fb) or fa.rising or fb.rising:
                         continue
+                    if _placed_elsewhere(fa, cj.text) or _placed_elsewhere(fb, ci.text):
+                        continue  # "237 injured in Examplia" / "4,718 injured" where Examplia is never named
                     if _written(fb) in given.get(ci.sid, ()) or _written(fa) in given.get(cj.sid, ()):
                         continue  # one source gives both values: two different things
                     if _rounded(fa, fb):
