@@ -37,7 +37,7 @@ from rapidfuzz import fuzz
 from generator.models import Actor, Held, Item, Quote, Story, TimelineEntry, Unknown
 from generator.sections.actors.standing import fits
 from generator.text.actor_kinds import (ADDRESS_TITLES, IRREGULAR_DEMONYMS, LANDFORM_NOUNS, TITLE_NOUNS, country_of, fold,
-                                        MEDIA_NOUNS, is_body_noun, is_country_name, person_noun)
+                                        MEDIA_NOUNS, is_body_noun, is_country_name, is_demonym, person_noun)
 from generator.sections.quotes import is_statement, prepare_statements, repeats_statement
 from generator.stories.headline import ATTRIBUTION_TAIL, MAX_WORDS as MAX_HEADLINE_WORDS, centrality, lead_clause
 from generator.text.furniture import caption, furniture, markup
@@ -422,6 +422,8 @@ def role_problem(actor: Actor) -> str | None:
     if actor.kind == "person" and (KIN_ROLE.match(role) or SUPERLATIVE_ROLE.match(role)
                                    or BARE_OFFICE_ROLE.match(role)):
         return "says too little without what it is of"  # "husband" (whose?), "youngest man" (to do what?), "Secretary"
+    if actor.kind == "person" and _identity_only(role):
+        return "says who the person is, not their part in the story"  # "German citizen", "black man"
     if actor.kind == "person" and fold(role).strip(".") in ADDRESS_TITLES:
         return "a form of address, not a role"  # "Sheikh": part of how the name is written
     if markup(role) or caption(role) == "photo credit":
@@ -433,6 +435,20 @@ def role_problem(actor: Actor) -> str | None:
     if NUMBER_END.search(role) or OTHER_NAME.search(role):
         return "a fragment, not a role"  # "has completed its $69bn", "Patnaik and Union Education Minister"
     return None
+
+
+# Words that tell only who someone is (a nationality, a colour, an age), with a noun for any person:
+# "German citizen", "black man", "28-year-old Examplian woman" name no part in the story.
+_IDENTITY_WORDS = frozenset({"black", "white", "asian", "hispanic", "latino", "latina", "indigenous", "young", "old",
+                             "elderly", "local", "a", "an", "the"})
+_ANY_PERSON = frozenset({"man", "woman", "citizen", "national", "resident", "person", "boy", "girl", "native",
+                         "teenager", "individual"})
+
+
+def _identity_only(role: str) -> bool:
+    words = role.lower().replace("-born", "").split()
+    return len(words) >= 2 and words[-1] in _ANY_PERSON and all(
+        w in _IDENTITY_WORDS or re.fullmatch(r"\d+-year-old", w) or is_demonym(w) for w in words[:-1])
 
 
 # A description of several people: a number, "both", "all", "two" at its start.

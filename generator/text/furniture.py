@@ -36,7 +36,9 @@ _AGENCY = r"(?:\s*\((?P<agency>(?=[^)]*[A-Z])[A-Za-z][\w&.'’/ -]{0,30})\))"  #
 _SEPARATOR = r"(?:\s*(?:[—–]+|--?|\|)\s*|\s?:\s+|\.-\s*|\.\s*/[A-Z]+/\.?\s*)"
 # "PORTVILLE —", "PORTVILLE, Examplia, July 8 (Agency) –", "NEW HARBOUR, May 3 (WIRE) —", "NEW HARBOUR: "
 # (several places: "PORTVILLE/NEW HARBOUR (Wire) - ")
-_CAPS_PLACES = rf"{_CAPS_WORD}(?:\s+{_CAPS_WORD}){{0,3}}(?:/{_CAPS_WORD}(?:\s+{_CAPS_WORD}){{0,3}}){{0,5}}"
+# ("Lakeside/NEW HARBOUR: ": a first place in title case, before a slash and one in capitals)
+_CAPS_PLACES = rf"(?:{_WORD}(?:\s+{_WORD}){{0,2}}/)?" \
+               rf"{_CAPS_WORD}(?:\s+{_CAPS_WORD}){{0,3}}(?:/{_CAPS_WORD}(?:\s+{_CAPS_WORD}){{0,3}}){{0,5}}"
 _CAPS_DATELINE = re.compile(
     rf"^(?P<place>{_CAPS_PLACES}){_REGION}?(?:{_DATE}|{_DATE_DM})?{_AGENCY}?{_SEPARATOR}(?=[\"“‘'A-Z0-9])")
 # "Lakeside, Examplia (Wire) —", "Lakeside (Agency) - ", "Lakeside, July 4 (Wire) Scientists ...": a place

@@ -31,7 +31,7 @@ DANGLING = re.compile(
     r"otherwise|likewise|similarly|rather(?=,))\b|"
     r"according to (?:him|her|them|it)\b|"
     # told relative to a sentence the reader cannot see: "Later, ...", "Another 20 ...", "Both men"
-    r"later|afterwards?|earlier(?=,| that\b| in the day\b)|another|others?|both|neither|such|here|there(?=,)|similar|"
+    r"later|afterwards?|earlier(?=,| that\b| in the day\b)|another|a further|others?|both|neither|such|here|there(?=,)|similar|"
     r"a (?:little|bit|short while) later|not long (?:after|afterwards|later)\b|"
     r"(?:countless|many|several|some) other|further back|(?:first|second|third|finally|lastly)(?=,)|"
     r"(?:firstly|secondly|thirdly)\b|"
@@ -123,7 +123,11 @@ FRAGMENT = re.compile(r"^(as|because|although|though|whereas|unless|while|if)\s"
 ADDED_PHRASE = re.compile(r"^(?:especially|particularly|notably|not least|except|including)\b", re.I)
 # A photo caption left in a body: position marks "(L)", "in this photo", "pictured".
 CAPTION = re.compile(r"\((?:L|R|C|left|right|centre|center|top|bottom)\)|\bin this (?:photo|picture|image|handout|"
-                     r"file photo|still)\b|\bphoto taken\b|\bpictured\b|\b(?:photo|image) courtesy\b|\bscreen ?grab\b", re.I)
+                     r"file photo|still)\b|\bphoto taken\b|\bpictured\b|\b(?:photo|image) courtesy\b|\bscreen ?grab\b|"
+                     # "The Velt tower before and after the quake struck": two photos side by side
+                     r"^[^,;]{0,80}\bbefore and after (?:the |a |an )?(?:[\w.-]+ ){0,2}(?:quake|earthquake|fire|flood|"
+                     r"flooding|storm|blast|explosion|collapse|attack|eruption|tsunami|hurricane|cyclone|typhoon|"
+                     r"bombing|landslide|war)\b", re.I)
 # A day or place told from the writer's desk: "yesterday", "this morning", "two days ago", "here".
 # Shown on a page read later, away from the article's date and dateline, it points nowhere.
 DEICTIC = re.compile(r"\b(yesterday|today|tomorrow|last night|tonight|this (?:morning|afternoon|evening)|earlier today|"

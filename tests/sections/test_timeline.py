@@ -97,6 +97,7 @@ def test_approximate_years_ago_gives_a_year():
     "A man walks past the damaged building in the old town on Oct. 4, 2024.",  # a photo caption
     '"Today we proved to the world that it has failed," he said.',   # a speaker's rhetoric
     "Here are today's top stories and a look back at this date in history.",  # the writer's now
+    "The striker won three cups with Examplia, in 1958, 1962 and 1970, over a 14-year career.",  # a record
 ])
 def test_non_events_are_left_out(text):
     assert timeline_of(text, "2025-07-04") == []

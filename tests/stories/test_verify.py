@@ -126,6 +126,13 @@ def test_a_key_quote_never_repeats_a_statement_shown_above():
     assert reasons(s) == {f"Officials: {repeat}": "already shown as a statement"}
 
 
+@pytest.mark.parametrize("role", ["German citizen", "black man", "local resident", "young Australian woman"])
+def test_a_role_that_only_says_who_someone_is_is_held(role):
+    s = verify(story(actors=(Actor("Ann Velt", "person", (), role, 2, ("001",), ("001",)),)))
+    assert s.actors[0].role is None
+    assert [h.reason for h in s.held] == ["says who the person is, not their part in the story"]
+
+
 def test_a_persons_role_is_never_a_verb_phrase_and_roles_cite_what_gives_them():
     actors = (Actor("Ann Velt", "person", (), "has been importing oil", 2, ("001",), ("001",)),
               Actor("Ann Velt", "person", (), "mayor", 2, ("001",), ("001", "002")))

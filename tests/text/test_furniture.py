@@ -38,6 +38,9 @@ from generator.text.furniture import caption, dateline, furniture, label, markup
      "PORTVILLE, 5th July, 2016 (WIRE) — ", 7, 5, 2016),
     ("NEW HARBOUR | Two weeks after Jane Roe invested her savings, the fund collapsed.", "NEW HARBOUR | ",
      None, None, None),
+    # a first place in title case, then a slash and one in capitals
+    ("Lakeside/NEW HARBOUR: Examplia was on Saturday struck by the worst quake in 80 years.", "Lakeside/NEW HARBOUR: ",
+     None, None, None),
 ])
 def test_a_dateline_is_read_with_its_date(text, prefix, month, day, year):
     found = dateline(text)

@@ -167,7 +167,8 @@ def test_more_openers_told_against_an_unseen_sentence():
                  "The 45-year-old politician lamented the campaign.", "The Harbour United stopper kept a clean sheet.",
                  "The figure was reported by the news agency.", "Elsewhere in Lyra, cars honked their horns.",
                  "A couple of hours later, the deputy came on state television.",
-                 "The first was a volleyed effort from 15 yards.", "The family was in the wrong place at the wrong time."):
+                 "The first was a volleyed effort from 15 yards.", "The family was in the wrong place at the wrong time.",
+                 "A further statement from the hospital on Tuesday said the singer needed care."):
         assert form_problem(line), line
     for line in ("The first flight took off at noon on Monday.", "The storm made landfall in Lyra on Friday."):
         assert form_problem(line) is None, line
@@ -326,3 +327,9 @@ def test_a_span_of_time_later_and_a_thing_pointed_to_after_any_preposition_lean_
     assert dangling("With this storm, the precise place of landfall did not matter.") is not None
     assert dangling("For that reason, the board met again.") is not None
     assert dangling("With 98 percent of votes counted, Velt led by 12 points.") is None
+
+
+def test_two_photos_side_by_side_are_a_caption():
+    assert form_problem("The old Velt tower in Lyra before and after the magnitude-7.9 quake struck on Saturday.") \
+        == "a photo caption, not the article's text"
+    assert form_problem("The Velt tower in Lyra collapsed when the quake struck on Saturday.") is None

@@ -89,6 +89,9 @@ def article_dating(article: Article, window: tuple[date, date] | None) -> Dating
     return Dating(window=window)
 
 
+LISTED_DATES = 3  # a sentence giving this many dates lists a record; none of them dates its event
+
+
 def _candidates(item: AnalysedArticle, dating: Dating) -> list[Candidate]:
     """The article's dated events, with dates that needed the story's date resolved now."""
     sentences = item.analysis.sentences
@@ -113,6 +116,8 @@ def _candidates(item: AnalysedArticle, dating: Dating) -> list[Candidate]:
             continue  # "The final count late Sunday showed" -- cut off by the scraper
         kept = _prefer_explicit(resolved[index])
         points = {point for point, _ in kept}
+        if len(points) >= LISTED_DATES:
+            continue  # "won three cups, in 1958, 1962 and 1970": a record told at once, no one day's event
         # A side date of a sentence whose own event has no date here only supports a row: "Abe,
         # who resigned in 2020, collapsed" must not date the collapse 2020. A date inside a
         # quotation is the speaker's words, not a row's: it too only supports one.
