@@ -112,7 +112,7 @@ def speaker_of(verb, names: Names) -> Mention | None:
         if subj is not None and subj.lower_ == "it" and cur.lemma_.lower() in DUMMY_IT_VERBS:
             subj = None  # "it was likely that ...": no one
         if subj is None:
-            subj = _controller(cur, names)
+            subj = _controller(cur, names) or _stranded_subject(cur, names)
         if subj is not None and (_joint(subj) or sum(c.dep_ == "nsubj" for c in cur.children) > 1):
             return None  # "his children Ann, Bob and Tom said": several speakers, none of them alone
         if subj is not None:
@@ -126,6 +126,22 @@ def speaker_of(verb, names: Names) -> Mention | None:
             break
         cur = cur.head
     return fallback
+
+
+def _stranded_subject(verb, names: Names):
+    """ "Velt died on Monday and his daughter, Ann Velt, confirmed it, writing: ...": a second verb
+    whose subject the parser hung elsewhere (on a noun before "and"); the noun phrase written
+    between the "and" and the verb is who did it, not the first verb's subject."""
+    if verb.dep_ != "conj":
+        return None
+    doc = verb.doc
+    cc = next((t for t in reversed(doc[verb.head.i + 1:verb.i]) if t.dep_ == "cc" and t.lower_ in ("and", "but")), None)
+    if cc is None or cc.i + 1 >= verb.i:
+        return None
+    region = doc[cc.i + 1:verb.i]
+    nouns = [t for t in region if t.pos_ in ("NOUN", "PROPN") and t.i not in names.quoted
+             and t.head.i not in range(cc.i + 1, verb.i) and t.dep_ != "pobj"]
+    return nouns[0] if nouns else None
 
 
 def _reading_out(verb) -> bool:

@@ -553,3 +553,13 @@ def test_someone_only_described_loses_the_pronoun_to_a_person_named_after():
                    "civil aviation in the administration that runs eastern Examplia, said.",
                    "\u201cWe have counted more than 5,300 dead so far,\u201d he said.")
     assert speaker_for(qs, "We have counted") == "Hichem Abu Velkstrom"
+
+
+@pytest.mark.slow
+def test_a_second_verb_with_its_own_subject_after_and_is_that_subjects():
+    # the parser may hang "his daughter" on a noun before "and": the words are still hers
+    qs = quotes_of("Velt died on Thursday at the Harlow Hospital in Lyra and his daughter, Kely Velt, confirmed the "
+                   "news on Instagram, writing: \u201cEverything we are is thanks to you. We love you infinitely.\u201d",
+                   "Ann Roe thanked the voters on Monday and then said: \u201cWe will win again soon.\u201d")
+    assert speaker_for(qs, "Everything we are") == "Kely Velt"
+    assert speaker_for(qs, "We will win again") == "Ann Roe"
