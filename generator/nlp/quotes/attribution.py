@@ -124,8 +124,19 @@ def speaker_of(verb, names: Names) -> Mention | None:
                 break  # the controller was the one who spoke: no one higher up did
         if cur.head.i == cur.i or cur.dep_ == "relcl":
             break
-        cur = cur.head
+        cur = _hung_on(cur)
     return fallback
+
+
+def _hung_on(verb):
+    """The verb a participle tells more of: the nearest one before it. "X died and his daughter
+    confirmed it, writing: ..." -- the parser may hang "writing" on "died"; it goes with "confirmed"."""
+    head = verb.head
+    if verb.dep_ == "advcl" and verb.tag_ == "VBG":
+        nearer = [c for c in head.children if c.dep_ == "conj" and c.pos_ == "VERB" and head.i < c.i < verb.i]
+        if nearer:
+            return nearer[-1]
+    return head
 
 
 def _stranded_subject(verb, names: Names):

@@ -563,3 +563,17 @@ def test_a_second_verb_with_its_own_subject_after_and_is_that_subjects():
                    "Ann Roe thanked the voters on Monday and then said: \u201cWe will win again soon.\u201d")
     assert speaker_for(qs, "Everything we are") == "Kely Velt"
     assert speaker_for(qs, "We will win again") == "Ann Roe"
+
+
+@pytest.mark.slow
+def test_a_participle_after_a_second_verb_tells_more_of_that_verb():
+    qs = quotes_of("Examplian football legend Velt reportedly dies at 82 after falling ill.",
+                   "Following surgery to remove a tumor in September 2021, Velt underwent colon cancer therapy and "
+                   "needed ongoing care.",
+                   "He was diagnosed with a respiratory infection after being readmitted to the hospital at the end of "
+                   "November to reassess his cancer treatment, and after his body stopped responding to chemotherapy, "
+                   "he was sent to palliative care.",
+                   "Velt died on Thursday at the Harlow Hospital in Lyra and his daughter, Kely Velkstrom, confirmed "
+                   "the news on Instagram, writing: \u201cEverything we are is thanks to you. We love you infinitely. "
+                   "Rest in peace.\u201d")
+    assert speaker_for(qs, "Everything we are") == "Kely Velkstrom"
