@@ -378,11 +378,26 @@ def _baseline(ent, prep) -> bool:
     # "one better than the title it won in 2008", "surpassing the previous record of 11.2 feet in 1821":
     # the date of what is compared with or bettered
     wider = [t.lower_ for t in doc[max(ent.sent.start, start - 10):start]]
+    # "twice as large as the one carried out two years ago", "surpassed only by a rally ... in 1989":
+    # the date of what the news is measured against
+    if _as_large_as(wider) or any(t.lower_ == "by" and t.head.lemma_.lower() in COMPARISON_VERBS
+                                  for t in doc[max(ent.sent.start, start - 10):start]):
+        return True
     if not any(t.is_digit and len(t.text) == 4 for t in ent):
         return False  # a year compared with, not a day told ("a star for more than four decades, died Thursday")
     after_than = wider[len(wider) - 1 - wider[::-1].index("than"):] if "than" in wider else None
     return bool(after_than and not {",", ";", "—", "–"} & set(after_than)) \
         or any(w in PREVIOUS_WORDS and "record" in wider[k + 1:k + 3] for k, w in enumerate(wider))
+
+
+def _as_large_as(words: list[str]) -> bool:
+    """ "... as large as the one ...": "as", a word or two, "as" again, no comma after it."""
+    for k in range(len(words) - 1, -1, -1):
+        if words[k] in {",", ";", "—", "–"}:
+            return False
+        if words[k] == "as" and "as" in words[max(0, k - 3):k] and (k + 1 >= len(words) or words[k + 1] != "of"):
+            return True
+    return False
 
 
 # Nouns that name an event, which a date set after them ("the earthquake on February 6") belongs to.

@@ -98,6 +98,9 @@ def test_approximate_years_ago_gives_a_year():
     '"Today we proved to the world that it has failed," he said.',   # a speaker's rhetoric
     "Here are today's top stories and a look back at this date in history.",  # the writer's now
     "The striker won three cups with Examplia, in 1958, 1962 and 1970, over a 14-year career.",  # a record
+    # what the news is measured against
+    "The programme is twice as large as the one carried out two years ago when Velair collapsed.",
+    "The march was the biggest the city has seen, beaten only by a rally of 1.5 million people in 1989.",
 ])
 def test_non_events_are_left_out(text):
     assert timeline_of(text, "2025-07-04") == []

@@ -91,7 +91,8 @@ def sentence_dates(item: AnalysedArticle, index: int, ref: date | None) -> tuple
         if span and 0 <= start < len(sent.text):
             # a side clause's date stays a side clause's when the story's date resolves it
             # ("X, whose brother died three years ago, said ...": not the sentence's own time)
-            main = next((m.main_clause for m in mentions if m.start <= e.start < m.end), True)
+            main = next((m.main_clause for m in mentions if m.start <= e.start < m.end), True) \
+                and not _MEASURED_AGAINST.search(sent.text[:start])
             out.append(DateSpan(e.text, start, start + len(e.text), span, main))
     return tuple(out)
 
@@ -101,6 +102,12 @@ def sentence_dates(item: AnalysedArticle, index: int, ref: date | None) -> tuple
 _NUMBER_OF_A_NAME = re.compile(r"\b(?!(?:In|On|By|Since|Until|From|Of|For|To|At|The|Before|After|During|Around|"
                                r"Between|Through|And|Or|Early|Late|Mid|Summer|Winter|Spring|Autumn|Fall|Jan|Feb|Mar|Apr|"
                                r"May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\s+$)[A-Z][\w'’-]*\s+$")
+
+
+# What the news is measured against, just before a date: "beaten only by a rally in 1989", "twice as
+# large as the one in 2017", "more than in 2021" (the parse gave it no event's timing: nlp.dates)
+_MEASURED_AGAINST = re.compile(r"\b(?:than|as \w+ as|(?:surpassed|beaten|eclipsed|exceeded|topped|bettered|"
+                               r"outstripped|dwarfed) (?:only )?by)\b[^,;]{0,60}$", re.I)
 
 
 def _tense_at(mentions: Sequence[DateMention], start: int) -> str | None:

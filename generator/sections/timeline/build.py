@@ -89,7 +89,18 @@ def article_dating(article: Article, window: tuple[date, date] | None) -> Dating
     return Dating(window=window)
 
 
-LISTED_DATES = 3  # a sentence giving this many dates lists a record; none of them dates its event
+LISTED_DATES = 3  # dates written one after another in a list ("1958, 1962 and 1970"): a record
+_LIST_GAP = re.compile(r"^[\s,]*(?:and|or|&)?[\s,]*(?:in|on)?\s*$")
+
+
+def _listed(text: str, mentions: Sequence[DateMention]) -> bool:
+    """Do LISTED_DATES of the sentence's dates stand in one list, nothing but commas and "and" between?"""
+    ordered = sorted(mentions, key=lambda m: m.start)
+    run = best = 1
+    for a, b in zip(ordered, ordered[1:]):
+        run = run + 1 if a.end <= b.start and _LIST_GAP.match(text[a.end:b.start]) else 1
+        best = max(best, run)
+    return best >= LISTED_DATES
 
 
 def _candidates(item: AnalysedArticle, dating: Dating) -> list[Candidate]:
@@ -116,7 +127,7 @@ def _candidates(item: AnalysedArticle, dating: Dating) -> list[Candidate]:
             continue  # "The final count late Sunday showed" -- cut off by the scraper
         kept = _prefer_explicit(resolved[index])
         points = {point for point, _ in kept}
-        if len(points) >= LISTED_DATES:
+        if _listed(item.article.text, [m for _, m in kept]):
             continue  # "won three cups, in 1958, 1962 and 1970": a record told at once, no one day's event
         # A side date of a sentence whose own event has no date here only supports a row: "Abe,
         # who resigned in 2020, collapsed" must not date the collapse 2020. A date inside a
