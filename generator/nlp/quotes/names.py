@@ -261,10 +261,19 @@ class Names:
             if people and not self._rivals(people[-1][1], people[-1][0], tok.i, word, everyone=True):
                 return Mention(tok.i, self.full_person(people[-1][1], tok.i), "person", pronoun=word)
             return None
+        if found is not None and personal and found.pos < tok.sent.start and self._described_here(tok):
+            return None  # "In the words of a spokesman for the agency, he said: ...": that one, not Velt
         if found is not None and personal and (self._rivals(found.name, found.pos, tok.i, word)
                                                or self._body_spoke_since(found.pos, tok.i)):
             return None  # "Ann Lee said X. Tom Baker declined. 'Y,' she said.": Lee or Baker?
         return Mention(tok.i, found.name, found.kind, pronoun=word) if found else None
+
+    def _described_here(self, tok) -> bool:
+        """Does the pronoun's own sentence describe one person before it ("a spokesman", outside
+        quotation marks)? Then "he" is most likely that person, whom the sentence does not name."""
+        return any(t.pos_ == "NOUN" and t.tag_ == "NN" and t.i not in self.quoted
+                   and describes_speaker(t.lemma_, False) == "other"
+                   for t in self.doc[tok.sent.start:tok.i])
 
     def _body_spoke_since(self, at: int, pos: int) -> bool:
         """A body or group spoke between the person and the pronoun ("Ann Lee left. The ministry

@@ -577,3 +577,10 @@ def test_a_participle_after_a_second_verb_tells_more_of_that_verb():
                    "the news on Instagram, writing: \u201cEverything we are is thanks to you. We love you infinitely. "
                    "Rest in peace.\u201d")
     assert speaker_for(qs, "Everything we are") == "Kely Velkstrom"
+
+
+@pytest.mark.slow
+def test_he_after_a_person_described_in_his_own_sentence_is_not_someone_named_before():
+    qs = quotes_of("Jane Velt, transport minister, said people would be flown home free of charge.",
+                   "In the words a spokesman for the agency, he said: \u201cAll bookings have now been cancelled.\u201d")
+    assert speaker_for(qs, "All bookings") != "Jane Velt"
