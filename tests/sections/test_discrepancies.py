@@ -456,6 +456,14 @@ def test_a_count_of_one_place_beside_a_sentence_never_naming_it_is_no_dispute():
 
 
 @pytest.mark.slow
+def test_the_reach_of_two_different_things_is_no_dispute():
+    a = analysed("a", "At least 150,000 holidaymakers will be flown back to Examplia from 53 airports in 18 countries.")
+    b = analysed("b", "The group\u2019s four airlines will be grounded and its 21,000 employees in 16 countries, "
+                      "including 9,000 in Examplia, will be left unemployed.")
+    assert not [d for d in disputes(a, b) if d.text.startswith("Figures")]
+
+
+@pytest.mark.slow
 def test_one_disagreement_found_in_two_pairs_of_sentences_is_told_once():
     a = analysed("a", "The magnitude-7.9 quake struck Velora on Saturday, flattening homes near the capital.")
     b = analysed("b", "The magnitude-7.8 quake struck Velora on Saturday, flattening homes near the capital.")

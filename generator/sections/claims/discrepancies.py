@@ -445,6 +445,21 @@ def _same_thing(a: Figure, b: Figure) -> bool:
     return not (a.subject or b.subject)  # "72 Germans" is a part of "all 150 on board"
 
 
+# The thing a count of places or units is the reach of: "53 airports in 18 countries" -> airports
+_OWNER = re.compile(r"\b([A-Za-z][\w'’-]+)\s+(?:in|across|from|at)\s+$", re.I)
+
+
+def _owner(text: str, f: Figure) -> str | None:
+    m = _OWNER.search(text[:f.start])
+    return m.group(1).lower()[:5] if m and m.group(1).lower() not in _STOP else None
+
+
+def _owners_differ(ta: str, fa: Figure, tb: str, fb: Figure) -> bool:
+    """Both counts give what they are the reach of, and it is not the same thing."""
+    a, b = _owner(ta, fa), _owner(tb, fb)
+    return a is not None and b is not None and a != b
+
+
 def _placed_elsewhere(f: Figure, other: str) -> bool:
     """A count of one place ("237 injured in Examplia") beside a sentence that never names that
     place: the other count is of somewhere else, or of everywhere, not of the same thing."""
@@ -510,6 +525,8 @@ def number_conflicts(al: Alignment, related: float, days: dict[str, str] | None 
                 for fb in figs[j]:
                     if not _same_thing(fa, fb) or not _apart(fa, fb) or fa.rising or fb.rising:
                         continue
+                    if _owners_differ(ci.text, fa, cj.text, fb):
+                        continue  # "airports in 18 countries" / "employees in 16 countries": two things' reach
                     if _placed_elsewhere(fa, cj.text) or _placed_elsewhere(fb, ci.text):
                         continue  # "237 injured in Examplia" / "4,718 injured" where Examplia is never named
                     if _written(fb) in given.get(ci.sid, ()) or _written(fa) in given.get(cj.sid, ()):
