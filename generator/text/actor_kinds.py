@@ -40,7 +40,8 @@ TITLE_NOUNS = frozenset({
     "sheriff", "commissioner", "superintendent", "inspector", "coroner", "detective", "sergeant",
     # ranks and a team's positions before a name ("Rear Admiral Jane Roe", "Defender Tom Velt")
     "admiral", "defender", "midfielder", "striker", "goalkeeper", "goalie", "winger", "quarterback", "linebacker",
-    "pitcher", "batsman", "bowler", "wicketkeeper", "fullback", "full-back", "flanker", "fly-half", "scrum-half",
+    "pitcher", "batsman", "bowler", "wicketkeeper", "fullback", "full-back", "flanker", "fly-half", "flyhalf",
+    "scrum-half", "scrumhalf", "stand-off",
     "keeper", "centre-back", "center-back", "left-back", "right-back",
 })
 # Participles that stand in a title before a name ("Acting President Jane Roe", "defending champions
