@@ -196,6 +196,11 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
     ("boilerplate: browser notice", re.compile(r"^(?:(?:IE|Internet Explorer)\s*\d+ is not supported\b|"
                                                r"(?:your|this) browser (?:is (?:not supported|out of date)|does not support)\b|"
                                                r"(?:please )?(?:enable javascript|update your browser)\b)", re.I)),
+    # 'jQuery(document).ready(function() { ... });', '"); jQuery("#212 h3").html("': a page's script
+    # printed as text (prose writes none of these)
+    ("page script", re.compile(r"\bjQuery\s*\(|\bfunction\s*\(\s*\w*\s*\)\s*\{|\}\s*\)\s*;|\bvar\s+\w+\s*=|"
+                               r"\bdocument\.(?:getElementById|querySelector|write|ready)\b|\bwindow\.\w+\s*=|"
+                               r"^\W{0,4}\)\s*;|\.html\(\s*[\"']")),
     # "Media playback is not supported on this device", a video player's notice (a title may follow it)
     ("boilerplate: video player", re.compile(r"^media playback is (?:not supported|unsupported) on (?:this|your) device",
                                              re.I)),

@@ -381,7 +381,8 @@ def _baseline(ent, prep) -> bool:
     # "twice as large as the one carried out two years ago", "surpassed only by a rally ... in 1989":
     # the date of what the news is measured against
     if _as_large_as(wider) or any(t.lower_ == "by" and t.head.lemma_.lower() in COMPARISON_VERBS
-                                  for t in doc[max(ent.sent.start, start - 10):start]):
+                                  and not {",", ";"} & {x.text for x in doc[t.i:start]}
+                                  for t in doc[max(ent.sent.start, start - 20):start]):
         return True
     if not any(t.is_digit and len(t.text) == 4 for t in ent):
         return False  # a year compared with, not a day told ("a star for more than four decades, died Thursday")

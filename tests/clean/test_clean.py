@@ -121,6 +121,9 @@ def assert_accounted(article, lines: list[str]) -> None:
     ("Additional reporting by Jane Roe; editing by Bo Chen", "after", "reporting credit"),
     ("(Reporting by Jane Roe; Editing by Bo Chen)", "after", "reporting credit"),
     ("Go deeper: Valley farmers face a third dry summer", "between", "teaser of another story"),
+    ('"); jQuery("#212 h3").html("', "before", "page script"),
+    ("jQuery(document).ready(function() { var player = jwplayer(\"p1\"); player.setup({ width: 30 }); });",
+     "between", "page script"),
 ])
 def test_line_rules(line, where, reason):
     lines = {"before": [line] + BODY, "between": [P1, line, P2, P3], "after": BODY + [line]}[where]

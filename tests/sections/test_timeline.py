@@ -101,6 +101,8 @@ def test_approximate_years_ago_gives_a_year():
     # what the news is measured against
     "The programme is twice as large as the one carried out two years ago when Velair collapsed.",
     "The march was the biggest the city has seen, beaten only by a rally of 1.5 million people in 1989.",
+    "The turnout would make it one of the largest protests in Lyra's history, surpassed only by a rally of an "
+    "estimated 1.5 million people for the Eastmere Square protests in 1989.",
 ])
 def test_non_events_are_left_out(text):
     assert timeline_of(text, "2025-07-04") == []

@@ -107,7 +107,7 @@ _NUMBER_OF_A_NAME = re.compile(r"\b(?!(?:In|On|By|Since|Until|From|Of|For|To|At|
 # What the news is measured against, just before a date: "beaten only by a rally in 1989", "twice as
 # large as the one in 2017", "more than in 2021" (the parse gave it no event's timing: nlp.dates)
 _MEASURED_AGAINST = re.compile(r"\b(?:than|as \w+ as|(?:surpassed|beaten|eclipsed|exceeded|topped|bettered|"
-                               r"outstripped|dwarfed) (?:only )?by)\b[^,;]{0,60}$", re.I)
+                               r"outstripped|dwarfed) (?:only )?by)\b[^,;]{0,100}$", re.I)
 
 
 def _tense_at(mentions: Sequence[DateMention], start: int) -> str | None:
