@@ -197,3 +197,23 @@ def test_a_past_habit_or_a_description_is_no_possibility(text):
 def test_a_fact_told_amid_warnings_stays_a_fact():
     text = "At least 170 have been killed in Velora, the government said amid warnings that the toll is expected to rise."
     assert classify(text) != "open_question"
+
+
+@pytest.mark.parametrize("text", [
+    # a fear describing a noun, in its relative clause: what the bill is, as told
+    "Protesters oppose a bill that would allow extraditions, which critics fear would let the state seize opponents.",
+    # the noun "plan", told of: no step announced
+    "Focused on a government plan to allow extraditions to the mainland, the march filled the streets.",
+    "Its plan to build a dam on the Vel river was shelved.",
+])
+def test_a_fear_or_a_plan_describing_a_noun_is_no_open_question_and_no_next_step(text):
+    assert classify(text) is None
+
+
+@pytest.mark.parametrize("text, cue", [
+    ("The company plans to appeal the ruling.", "next"),
+    ("The government announced a plan to cut taxes next year.", "next"),
+    ("Analysts fear that prices will climb.", "open_question"),
+])
+def test_a_plan_announced_and_a_fear_of_ones_own_still_count(text, cue):
+    assert classify(text) == cue

@@ -209,6 +209,10 @@ _TOLD_OR_WHY = re.compile(r"\b(?:said|says|told|added|decided|announced|explaine
 _FEARED_COUNT = re.compile(r"\bfeared\s+(?:dead|trapped|missing|killed)\b", re.I)
 
 
+# A hedge opening a relative clause: "a bill which critics fear would ..." (what the bill is, as told)
+_DESCRIBING = re.compile(r"\b(?:which|that)\s+(?:[\w'’-]+\s+){1,2}$", re.I)
+
+
 def hedged_cue(text: str) -> bool:
     plain = _PURPOSE_CLAUSE.sub(" ", _REASON_CLAUSE.sub(" ", unquoted(text)))
     m = _either(tuple(HEDGED_PATTERNS)).search(plain)
@@ -217,6 +221,8 @@ def hedged_cue(text: str) -> bool:
     if _FEARED_COUNT.search(m.group(0)) or m.group(0).split()[0].lower() in {"could", "may", "might"} \
             and _TOLD_OR_WHY.search(plain[: m.start()]):
         return False
+    if _RELATIVE_BEFORE.search(plain[: m.start()]) or _DESCRIBING.search(plain[: m.start() + len(m.group(1) or "")]):
+        return False  # "legislation, which critics fear would let ...": the fear describes a noun
     # "A ruling had not been expected until Monday, and could decide ...": told of a time gone by
     perfect = _either(tuple(BACKGROUND_PATTERNS[2:3])).search(plain[: m.start()])
     return not (perfect and not _REPORTING.search(plain[: perfect.start()]))
@@ -235,7 +241,10 @@ def next_cue(text: str) -> Cue | None:
     """ "next" for a schedule or stated plan, "future" for a bare future (next only if dated)."""
     plain = unquoted(text)
     cue: Cue = "next"
-    m = _either(tuple(NEXT_PATTERNS)).search(plain)
+    # (not the noun: "a government plan to allow ...", a plan told of, not a step announced)
+    m = next((m for m in _either(tuple(NEXT_PATTERNS)).finditer(plain)
+              if not (_A_PLAN.search(plain[: m.start()]) and re.match(r"(?:plan|aim|pledge|vow)\b", m.group(0), re.I))),
+             None)
     if m is None:
         cue, m = "future", _either(tuple(FUTURE_PATTERNS)).search(plain)
     if m is None or _PAST_EVENT.search(plain[: m.start()]):
@@ -249,6 +258,8 @@ def next_cue(text: str) -> Cue | None:
     return cue
 
 
+# An article, perhaps with a noun or two, before "plan": "a plan to", "a government plan to"
+_A_PLAN = re.compile(r"\b(?:a|an|its|his|her|their|our)\s+(?:[\w'’-]+\s+){0,2}$", re.I)
 # A relative pronoun a few words before the plan: the plan belongs to a clause describing a noun.
 _RELATIVE_BEFORE = re.compile(r"\b(?:which|who)\s+(?:\S+\s+){0,3}$", re.I)
 
