@@ -64,6 +64,8 @@ DANGLING = re.compile(
     r"(?:in|with|for|at|on|by|under|after|from) (?:this|that|these|those) [a-z]+(?=,)|"  # "In this reading, ...": which reading?
     r"it(?: is|['’]s) part of|subsequently|"
     r"the (?:next|following|previous) (?:day|morning|afternoon|evening|night|week)|"
+    # the next step of a sequence told before: "Harlow then kicked two penalties", "Only then ..."
+    r"(?:[\w'’.-]+ ){1,2}then\b(?!,)|"
     r"(?:\w+ ){0,3}(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|moments?) (?:later|earlier|afterwards?)|"
     # a distance from a place told before: "Twenty kilometres away, parents waited ..."
     r"(?:[\w-]+ ){1,2}(?:kilometres|kilometers|km|miles|metres|meters|yards|feet|blocks) away(?=,)|"
@@ -306,10 +308,23 @@ def dangling(text: str) -> str | None:
     if tail and not (_body_before(text, tail.start()) if (tail.group(1) or "").lower() == "it"
                      else _named_before(text, tail.start())):
         return " ".join(g for g in tail.groups() if g)
+    later = LATER_INSIDE.search(stripped)
+    if later and not TIME_ANCHOR.search(stripped[:later.start()]):
+        return later.group(0)  # "Velt added the second try eight minutes later": later than what?
     unnamed = UNNAMED_SPEAKER.search(text)
     if unnamed and person_noun(unnamed.group(2)) and unnamed.group(2) not in TITLE_NOUNS:
         return f"the {unnamed.group(1)}"
     return None
+
+
+# A time counted from an event the line does not tell: "... the second try eight minutes later".
+LATER_INSIDE = re.compile(r"\b(?:[\w-]+ )(?:seconds?|minutes?|hours?|days?|weeks?|months?) (?:later|afterwards?)\b",
+                          re.I)
+# What such a count may run from, told in the line itself: "in the 10th minute", "at 9am", "on Monday", a date,
+# a clause before it ("The ship sank and rescuers arrived two hours later").
+TIME_ANCHOR = re.compile(r"\d|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\b(?:january|february|march|april|may|"
+                         r"june|july|august|september|october|november|december)\b|\b(?:when|after|before|once|and)\b",
+                         re.I)
 
 
 def _named_before(text: str, at: int) -> bool:

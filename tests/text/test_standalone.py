@@ -333,3 +333,12 @@ def test_two_photos_side_by_side_are_a_caption():
     assert form_problem("The old Velt tower in Lyra before and after the magnitude-7.9 quake struck on Saturday.") \
         == "a photo caption, not the article's text"
     assert form_problem("The Velt tower in Lyra collapsed when the quake struck on Saturday.") is None
+
+
+def test_a_step_of_a_sequence_or_a_time_counted_from_an_unseen_event_does_not_stand_alone():
+    for line in ("Harlow then kicked two penalties in quickfire succession late in the first half.",
+                 "Velt added the second try eight minutes later, skipping past the tackle on the wing."):
+        assert form_problem(line), line
+    for line in ("Harlow put Lyra ahead in the 10th minute, before Velt levelled the score 13 minutes later.",
+                 "The ferry sank and rescuers arrived two hours later."):
+        assert form_problem(line) is None, line
