@@ -1128,3 +1128,12 @@ def test_a_rugby_position_before_a_name_is_no_part_of_it():
                    "Flyhalf Varrell kicked four penalties for Examplia but they were chasing the match all evening "
                    "and hanging on doggedly trying to contain the rampant Lyrans by the end.")
     assert not [a for a in actors if a.name.lower().startswith("flyhalf")], [a.name for a in actors]
+
+
+@pytest.mark.slow
+def test_the_second_half_of_a_stance_word_names_no_one():
+    from generator.nlp.actors.mentions import extract_mentions
+    art = Article("a", "a.txt", ("The march plunged the city\u2019s pro-Lyra leaders into a crisis on Sunday.",
+                                 "The anti-Velt camp said the bill would pass."))
+    texts = [m.text for m in extract_mentions(ParsedArticle.of(art, parse(art.text)))]
+    assert not [t for t in texts if t.startswith(("Lyra", "Velt"))], texts

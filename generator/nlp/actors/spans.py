@@ -156,6 +156,8 @@ def _is_garbage(doc, start: int, end: int) -> bool:
         return True  # "NYSE:PXD": a share's ticker, not a body
     if re.search(r"\w\s?/\s?[A-Z]", raw):
         return True  # "Brendan Hollis/Getty Images": a picture's credit, not a name
+    if _after_stance_prefix(doc, start):
+        return True  # "the city's pro-Lyra leaders": a stance, not Lyra (nor "Lyra leaders")
     if _INITIALS.fullmatch(raw) and not _is_country(raw):
         return True  # initials alone ("G.G.") name nobody we can tell apart
     if start >= 2 and doc[start - 1].lower_ == "of" and doc[start - 2].lower_ in TITLE_NOUNS \
@@ -167,8 +169,16 @@ def _is_garbage(doc, start: int, end: int) -> bool:
     return "\n" in raw
 
 
+def _after_stance_prefix(doc, start: int) -> bool:
+    """The name is the second half of "pro-Lyra", "anti-Velt": a word of stance, naming no one."""
+    return start >= 2 and doc[start - 1].text in ("-", "‑") and not doc[start - 2].whitespace_ \
+        and doc[start - 2].lower_ in ("pro", "anti", "non", "ex", "post", "pre")
+
+
 def _collective(doc, start: int, end: int) -> Candidate | None:
     """ "Nordic governments", "U.K. officials": a nationality before a collective plural noun."""
+    if _after_stance_prefix(doc, start):
+        return None
     if end < len(doc) and doc[end].lower_ in COLLECTIVE_NOUNS and doc[end].tag_ == "NNS":
         return Candidate(start, end + 1, "NORP", constructed=True)
     return None
