@@ -139,7 +139,10 @@ def verify(story: Story, no_speakers: frozenset[str] = frozenset()) -> Story:
     # a role may come from a photo caption: the outlet's own description of the person
     captioned = {a.source_id: "\n".join([a.text, *(r.line for r in a.removed if r.reason == "photo caption")])
                  for a in story.sources}
-    actors = tuple(_actors(story.actors, captioned, held, shown))
+    told = norm(" ".join([story.headline or "", *shown, *(e.text for e in timeline),
+                          *(f"{u.text} {' '.join(u.variants.values())}" for u in unknown),
+                          *(f"{q.speaker or ''} {q.text}" for q in quotes)]))
+    actors = tuple(_unnamed_without_role(_actors(story.actors, captioned, held, shown), told, held))
     answers = Counter(n for a in actors for n in _answers_to(a))  # how many actors answer to each name
     actors = tuple(replace(a, sources=_naming(a, texts, answers)) for a in actors)
     headline = _headline(story, summary, held)
@@ -540,6 +543,18 @@ def _actors(actors: Sequence[Actor], texts: dict[str, str], held: list[Held],
             held.append(Held("actor", f"{actor.name}: {actor.role}", actor.role_sources, reason))
             actor = replace(actor, role=None, role_sources=())
         yield actor
+
+
+def _unnamed_without_role(actors: Iterable[Actor], told: str, held: list[Held]) -> Iterable[Actor]:
+    """A person with no role that no line of the page names tells a reader nothing: who is
+    "Jane Roe — 1 of 5 sources"? Held; one the page's lines name is known from them. (A body's
+    name most often says what it is: "the Examplian Geophysical Institute".)"""
+    for actor in actors:
+        forms = [norm(n) for n in (actor.name, *actor.aliases) if len(n) >= 3]
+        if actor.role or actor.kind != "person" or any(re.search(rf"(?<!\w){re.escape(f)}(?!\w)", told) for f in forms):
+            yield actor
+        else:
+            held.append(Held("actor", actor.name, actor.sources, "no role, and no line of the page names it"))
 
 
 def _not_the_headline(summary: tuple[Item, ...], headline: str, held: list[Held]) -> tuple[Item, ...]:

@@ -410,3 +410,11 @@ def test_a_quote_credited_to_a_wire_reporting_others_words_is_held():
     s = verify(story(quotes=quotes, actors=actors[2:]), no_speakers_of(actors))  # the page shows its actors only
     assert [q.speaker for q in s.quotes] == ["Sam Lee", "Ann Velt"]  # a reporter may be a witness
     assert {h.reason for h in s.held if h.section == "quote"} == {"the speaker is not a person or a body"}
+
+
+def test_a_person_with_no_role_that_no_line_names_is_held():
+    actors = (Actor("Ann Velt", "person", (), None, 2, ("001",)), Actor("Tom Roe", "person", (), None, 1, ("002",)),
+              Actor("Harlow Water Board", "organization", (), None, 1, ("002",)))
+    s = verify(story(actors=actors, known=(Item("The mayor, Ann Velt, said the valley was cut off.", ("001",)),)))
+    assert [a.name for a in s.actors] == ["Ann Velt", "Harlow Water Board"]
+    assert reasons(s)["Tom Roe"] == "no role, and no line of the page names it"
