@@ -265,6 +265,34 @@ def is_date_line(line: str) -> bool:
     return m is not None and is_nav_label(m.group("label"))
 
 
+_HASHTAG = re.compile(r"(?<![\w&])#[A-Za-z]\w+")
+# Words English can hardly write a sentence of six without.
+ENGLISH_FUNCTION_WORDS = frozenset({
+    "the", "a", "an", "of", "to", "in", "and", "is", "was", "for", "on", "that", "with", "by", "at", "from",
+    "as", "it", "be", "are", "has", "have", "had", "said", "he", "she", "they", "we", "i", "his", "her", "their",
+    "this", "not", "but", "or", "will", "were", "been", "after", "who", "which", "its", "our", "you", "my",
+})
+# ... and those of the languages news pages most often embed posts in (two of them make a line theirs).
+OTHER_FUNCTION_WORDS = frozenset({
+    "il", "di", "del", "della", "che", "per", "con", "su", "una", "gli", "sono",  # Italian
+    "el", "los", "las", "y", "por", "para", "del", "una", "es", "que", "se",  # Spanish
+    "et", "les", "des", "du", "une", "est", "pour", "avec", "sur", "dans",  # French
+    "der", "die", "das", "und", "ist", "mit", "von", "zu", "nicht", "auf",  # German
+    "em", "do", "da", "os", "não", "uma", "com",  # Portuguese
+    "la", "le", "de", "e",
+})
+OTHER_LANGUAGE_WORDS = 6  # a line this long with no English function word and two of another language's
+
+
+def other_language(line: str) -> bool:
+    """ "Con la città di Lyra e chi si rimbocca le maniche": an embedded post or caption in another
+    language (the pipeline reads English)."""
+    words = [w.lower() for w in re.findall(r"[^\W\d_][\w'’-]*", line)]
+    if len(words) < OTHER_LANGUAGE_WORDS or any(w in ENGLISH_FUNCTION_WORDS for w in words):
+        return False
+    return sum(w in OTHER_FUNCTION_WORDS for w in words) >= 2
+
+
 def classify_line(line: str) -> str | None:
     """The kind of boilerplate a line is, judged on the line alone; None when it may be body text."""
     if len(line) > 1500:  # boilerplate lines are short; a long line is body (and regexes stay cheap)
@@ -277,8 +305,10 @@ def classify_line(line: str) -> str | None:
     if len(line) <= MAX_CAPTION_CHARS and (kind := furniture.caption(line)) and (
             kind == "photo credit" or one_sentence(line)):
         return kind  # a credit ends what it credits; a caption rule judges one sentence
-    if furniture.embedded(line):
-        return "embedded post"
+    if furniture.embedded(line) or len(_HASHTAG.findall(line)) >= 2:
+        return "embedded post"  # ("#Lyra #flood: the river burst its banks": a post's tags)
+    if other_language(line):
+        return "another language (an embedded post or a caption)"
     if furniture.promotion(line):
         return "boilerplate: site promotion"
     if is_date_line(line):

@@ -122,6 +122,9 @@ def assert_accounted(article, lines: list[str]) -> None:
     ("(Reporting by Jane Roe; Editing by Bo Chen)", "after", "reporting credit"),
     ("Go deeper: Valley farmers face a third dry summer", "between", "teaser of another story"),
     ('"); jQuery("#212 h3").html("', "before", "page script"),
+    ("Violento nubifragio #Lyra #crollo parte del viadotto", "between", "embedded post"),
+    ("Con la città di Lyra e chi si rimbocca le maniche per salvare vite.", "between",
+     "another language (an embedded post or a caption)"),
     ("jQuery(document).ready(function() { var player = jwplayer(\"p1\"); player.setup({ width: 30 }); });",
      "between", "page script"),
 ])
@@ -728,3 +731,9 @@ def test_a_gallerys_captions_and_credits_run_into_one_line_are_captions():
                      "window at the government headquarters. Photo: Jane Roe/Wire/Image Service A protester shouts in "
                      "front of poli"])
     assert "force their way" not in article.text
+
+
+def test_an_english_line_without_function_words_is_no_other_language():
+    from generator.clean.boilerplate import other_language
+    assert not other_language("Magnitude 6.8 quake strikes central Examplia near Lyra")
+    assert not other_language("Rescuers pulled survivors from rubble overnight, officials say")
