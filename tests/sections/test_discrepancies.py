@@ -95,6 +95,27 @@ def test_the_same_event_dated_differently():
 
 
 @pytest.mark.slow
+@pytest.mark.parametrize("first, second", [
+    # one year told two ways
+    ("The actor first faced trial last year for assaulting Ann Velt at his home 14 years ago.",
+     "The actor, 80, has been on trial for assaulting Ann Velt at his home in 2004."),
+    # the news day beside the old act it judges
+    ("Comedian and TV icon Tom Velt was convicted on three counts of aggravated indecent assault at his sexual "
+     "assault retrial here Thursday.",
+     "Tom Velt has been found guilty of aggravated indecent assault against Ann Roe in 2004."),
+    # one night told from two clocks
+    ("Tom Velkstrom, 22, has been named by police as the suspected suicide bomber who killed 22 people on Tuesday, "
+     "including children, in an attack on a crowded concert hall in Lyra.",
+     "Tom Velkstrom has been named by police as the suspected suicide bomber who killed 22 people and injured 59 "
+     "at Lyra Arena on Monday night."),
+])
+def test_one_time_told_two_ways_or_two_events_years_apart_are_no_dispute(first, second):
+    a = analysed("a", first, published="2018-04-26")
+    b = analysed("b", second, published="2018-04-26")
+    assert not [d for d in disputes(a, b) if d.text.startswith("Dates")]
+
+
+@pytest.mark.slow
 def test_dates_of_different_precision_that_agree_are_no_dispute():
     a = analysed("a", "The Westbrook plant opened in March 2010 on the edge of the river town.")
     b = analysed("b", "The chemical plant opened in 2010 on the edge of Westbrook, a river town.")
@@ -522,3 +543,17 @@ def test_a_toll_told_on_two_days_is_two_moments_of_one_count():
     assert not [d for d in disputes(saturday, sunday) if d.text.startswith("Figures (deaths)")]
     same_day = analysed("c", "The earthquake in Velora killed 312 people, the interior ministry said.", published="2023-09-09")
     assert [d for d in disputes(saturday, same_day) if d.text.startswith("Figures (deaths)")]
+
+
+def test_a_night_and_the_next_day_are_one_time_and_two_days_apart_are_not():
+    from datetime import date
+
+    from generator.sections.claims.dating import DateSpan
+    from generator.text.dates.partial import Interval
+
+    def span(words: str, day: int) -> DateSpan:
+        return DateSpan(words, 0, len(words), Interval(date(2017, 5, day), date(2017, 5, day)))
+
+    assert discrepancies._night_and_next_day(span("on Monday night", 22), span("on Tuesday", 23))
+    assert not discrepancies._night_and_next_day(span("on Monday", 22), span("on Tuesday", 23))
+    assert not discrepancies._night_and_next_day(span("on Monday night", 22), span("on Wednesday", 24))

@@ -111,6 +111,8 @@ def date_conflicts(al: Alignment, related: float, undated: frozenset[str] = froz
         ci, cj = al.claims[i], al.claims[j]
         for da in ci.dates:
             for db in cj.dates:
+                if da.overlaps(db):
+                    continue  # "14 years ago" / "in 2004": one time, told two ways
                 if _of_a_noun(ci.text, da) or _of_a_noun(cj.text, db):
                     continue  # "survivors of Monday's earthquake": the day of the quake, not of the search
                 if da.main != db.main:
@@ -124,9 +126,31 @@ def date_conflicts(al: Alignment, related: float, undated: frozenset[str] = froz
                     _named_in(da.expression, cj.text) or _named_in(db.expression, ci.text)
                 if matched or al.sim[i, j] < SAME_EVENT_SIM or _since(ci, da) or _since(cj, db):
                     continue
+                if _years_apart(da, db) or _night_and_next_day(da, db):
+                    continue
                 if _same_context(ci, da, cj, db, common) or _same_event(ci, da, cj, db, common):
                     out.append(Conflict(i, j, "Dates", _with_lead(ci.text, da), _with_lead(cj.text, db)))
     return out
+
+
+YEARS_APART = 400  # days between two dates beyond which they date two events (a verdict, the act it judges)
+_NIGHT = re.compile(r"\b(?:night|overnight|late|evening|midnight|early)\b", re.I)
+
+
+def _years_apart(a: DateSpan, b: DateSpan) -> bool:
+    """ "convicted on Thursday" / "assaulted her in 2004", "tried last year" / "in 2004": a time told
+    from the writer's own (no year in its words) is the news or near it; a date years from it is
+    another event (a plant "opened in 2010" / "in 2012" is one event misdated, both told as history)."""
+    gap = max((a.interval.first - b.interval.last).days, (b.interval.first - a.interval.last).days)
+    return gap > YEARS_APART and not (_NAMES_A_MONTH_OR_YEAR.search(a.expression)
+                                      and _NAMES_A_MONTH_OR_YEAR.search(b.expression))
+
+
+def _night_and_next_day(a: DateSpan, b: DateSpan) -> bool:
+    """ "on Monday night" / "on Tuesday": one night told from two clocks (a time zone, or the hours
+    after midnight), not two days."""
+    gap = max((a.interval.first - b.interval.last).days, (b.interval.first - a.interval.last).days)
+    return gap <= 1 and bool(_NIGHT.search(a.expression) or _NIGHT.search(b.expression))
 
 
 _NAMES_A_MONTH_OR_YEAR = re.compile(rf"\b(?:{'|'.join(MONTHS)})\b|\b\d{{4}}\b", re.I)
