@@ -130,6 +130,13 @@ CAPTION = re.compile(r"\((?:L|R|C|left|right|centre|center|top|bottom)\)|\bin th
                      r"^[^,;]{0,80}\bbefore and after (?:the |a |an )?(?:[\w.-]+ ){0,2}(?:quake|earthquake|fire|flood|"
                      r"flooding|storm|blast|explosion|collapse|attack|eruption|tsunami|hurricane|cyclone|typhoon|"
                      r"bombing|landslide|war)\b", re.I)
+# A photo's caption tells what its people do in the present ("Jane Roe leaves her home in Lyra",
+# "Members of the team pose after the announcement"); news prose tells acts in the past tense.
+CAPTION_PRESENT = re.compile(
+    r"^[A-Z][^.,;:“”\"]{0,80}?\b(?:poses|leaves|departs|walks|stands|sits|arrives|looks on|gathers|waves|reacts|"
+    r"gestures|embraces|hugs|mourns|prays|carries|inspects|attends|weeps|cries|smiles|celebrates|"
+    r"pose|gather|mourn|pray|look on|react|wave|embrace|weep)\b(?! (?:to|that|behind|office|power)\b)"
+    r"(?!(?: \w+){1,3} without\b)(?!.*\b(?:said|says|told|according)\b)")
 # A day or place told from the writer's desk: "yesterday", "this morning", "two days ago", "here".
 # Shown on a page read later, away from the article's date and dateline, it points nowhere.
 DEICTIC = re.compile(r"\b(yesterday|today|tomorrow|last night|tonight|this (?:morning|afternoon|evening)|earlier today|"
@@ -374,7 +381,7 @@ def form_problem(text: str) -> str | None:
         return "introduces words that are not there"
     if FRAGMENT.match(stripped) and "," not in stripped or ADDED_PHRASE.match(stripped):
         return "a fragment (a side clause without its main clause)"
-    if CAPTION.search(stripped):
+    if CAPTION.search(stripped) or CAPTION_PRESENT.match(stripped):
         return "a photo caption, not the article's text"
     slip = next((m for m in SLIP.finditer(stripped) if not (m.group(1) or "a")[0].isupper()), None)
     if slip:  # a doubled capitalised word is a name ("Gul Hassan Hassan")

@@ -342,3 +342,13 @@ def test_a_step_of_a_sequence_or_a_time_counted_from_an_unseen_event_does_not_st
     for line in ("Harlow put Lyra ahead in the 10th minute, before Velt levelled the score 13 minutes later.",
                  "The ferry sank and rescuers arrived two hours later."):
         assert form_problem(line) is None, line
+
+
+def test_people_doing_something_in_the_present_tense_is_a_photo_caption():
+    for line in ("Members of the Lyra team pose after the big announcement.",
+                 "Tom Velt departs after his conviction at his retrial in Harlow.",
+                 "Ann Roe leaves her home in Eastmere to take a bike ride with her partner."):
+        assert form_problem(line) == "a photo caption, not the article's text", line
+    for line in ("The president leaves office in May, officials said.", "The storm leaves thousands without power.",
+                 "Velt, who leaves office in May, said the plan failed."):
+        assert form_problem(line) is None, line
