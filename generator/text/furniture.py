@@ -74,7 +74,7 @@ _BRACKET_DATELINE = re.compile(rf"^(?P<place>{_WORD}(?:\s+{_WORD}){{0,2}})\s+\[{
 _TAG_DATELINE = re.compile(r"^(?P<place>[A-Z][a-z]+)-\s+(?=[\"“A-Z])")
 # "Lakeside - A powerful storm ...": one place name in title case, a spaced dash, then the report (prose
 # opens no paragraph with one word and a dash)
-_TITLE_DASH_DATELINE = re.compile(r"^(?P<place>[A-Z][a-z]{3,})\s[-–—]\s(?=[\"“]?(?:The|A|An)\s|[\"“]?[A-Z][a-z]+\s)")
+_TITLE_DASH_DATELINE = re.compile(r"^(?P<place>[A-Z][a-z]{3,})\s[-–—]\s(?=[\"“]?(?:The|A|An)\s|[\"“]?[A-Z][a-z]+(?:-[a-z]+)?[\s,])")
 # The words after a dateline make a report, not a label: at least this many.
 MIN_WORDS_AFTER = 4
 LABEL_RE = re.compile(r"^(?:STORY|WATCH|LISTEN|VIDEO|PHOTOS?|UPDATE[D]?(?:\s+(?:at\s+)?\d[\d:.]*+\s*(?:[ap]\.?m\.?)?"

@@ -41,6 +41,8 @@ from generator.text.furniture import caption, dateline, furniture, label, markup
     # a first place in title case, then a slash and one in capitals
     ("Lakeside/NEW HARBOUR: Examplia was on Saturday struck by the worst quake in 80 years.", "Lakeside/NEW HARBOUR: ",
      None, None, None),
+    ("Lakeside — Two-time Harlow champion, Ann Velt, has broken the two-hour barrier.", "Lakeside — ",
+     None, None, None),
 ])
 def test_a_dateline_is_read_with_its_date(text, prefix, month, day, year):
     found = dateline(text)
