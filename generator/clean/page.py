@@ -72,6 +72,7 @@ def bylines(lines: list[str], reasons: Reasons) -> tuple[Reasons, Byline]:
     """Byline lines ("By Jane Roe", "Jane Roe May 2, 2024 10:15", avatar and name/job blocks)."""
     found: Reasons = {}
     authors: list[str] = []
+    signed_by: list[str] = []
     dates: list[str] = []
     for i, line in enumerate(lines):
         if reasons.get(i) == "author avatar":
@@ -86,6 +87,8 @@ def bylines(lines: list[str], reasons: Reasons) -> tuple[Reasons, Byline]:
         result = _byline(line) if near_edge else None
         if result is not None:
             found[i] = "byline"
+            if result[0] and re.search(r"\bby\b", line, re.I):
+                signed_by.append(result[0])  # "By Jane Roe" names the writer before any bare name line
             authors += [result[0]] if result[0] else []
             dates += [result[1]] if result[1] else []
         elif (m := _NAME_IN_PLACE.match(line)) and bp.is_name_line(m.group(1)) and \
@@ -102,6 +105,9 @@ def bylines(lines: list[str], reasons: Reasons) -> tuple[Reasons, Byline]:
             authors.append(tidy_name(line))
             if i + 1 < len(lines) and i + 1 not in reasons and bp.JOB_TITLE_RE.match(lines[i + 1]):
                 found[i + 1] = "author title"
+    # a bare line of names near the top may be a photo's people ("Ann Roe, Tom Velt" over a caption):
+    # a byline that says "By" comes first
+    authors = signed_by + [a for a in authors if a not in signed_by]
     return found, Byline(tuple(authors), tuple(dates))
 
 
@@ -114,7 +120,8 @@ def _byline(line: str) -> tuple[str | None, str | None] | None:
     rest = (line[: date.start] + line[date.end:]).strip(" ,|-–—") if date else line
     m = re.match(r"^(?:written\s+)?by\b\s*(.*)$", rest, re.I)  # "By Jane Roe", "Written by Jane Roe and Bo Chen"
     if m is None:  # "Daily Planet Staff By Jane Roe" (a full name: "... Ousted From Office By Senate" is a headline)
-        m = re.match(rf"^.{{2,60}}?\s+By\s+({bp.NAME_TOKEN}(?:\s+{bp.NAME_TOKEN}){{1,3}})$", rest)
+        # ("Jane Roe, planet.com By Jane Roe, planet.com The Daily Planet": the newsroom after a comma)
+        m = re.match(rf"^.{{2,60}}?\s+By\s+({bp.NAME_TOKEN}(?:\s+{bp.NAME_TOKEN}){{1,3}})(?:,\s.{{2,60}})?$", rest)
     if m is None and (f := re.match(r"^from:\s*(.+)$", rest, re.I)) and bp.is_name_line(f.group(1)):
         m = f  # "From: Jane Roe"
     if m is not None and not bp.ends_sentence(m.group(1) or "x"):

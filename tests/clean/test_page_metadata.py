@@ -141,3 +141,9 @@ def test_a_label_before_the_headline_and_an_agencys_photographer_after_a_caption
     assert reason_of(article, credit) == "photo caption" and article.title == "Water board backs new reservoir"
     pair = "Farmers gather outside the board's offices in Eastmere on 19 November 2023. WIRE-PIX/Bo Chen"
     assert reason_of(clean([P1, pair, P2, P3]), pair) == "photo caption"
+
+
+def test_a_byline_that_says_by_names_the_writer_before_a_photos_people():
+    article = clean(["Water board backs new reservoir", "Ann Velt, Tom Roe",
+                     "Jane Roe, planet.com By Jane Roe, planet.com The Daily Planet", *BODY])
+    assert article.author == "Jane Roe"
