@@ -1137,3 +1137,12 @@ def test_the_second_half_of_a_stance_word_names_no_one():
                                  "The anti-Velt camp said the bill would pass."))
     texts = [m.text for m in extract_mentions(ParsedArticle.of(art, parse(art.text)))]
     assert not [t for t in texts if t.startswith(("Lyra", "Velt"))], texts
+
+
+@pytest.mark.slow
+def test_a_hyphenated_given_name_keeps_its_lower_case_half_and_a_led_coalition_names_no_one_new():
+    from generator.nlp.actors.mentions import extract_mentions
+    art = Article("a", "a.txt", ("Examplian President Harlow Jae-in welcomed the summit on Tuesday.",
+                                 "The Velt-led coalition won the vote on Tuesday."))
+    texts = [m.text for m in extract_mentions(ParsedArticle.of(art, parse(art.text)))]
+    assert "Harlow Jae-in" in texts and not [t for t in texts if t.startswith("Velt-")], texts

@@ -79,6 +79,24 @@ def _name_word(tok) -> bool:
                  and tok.ent_iob_ == "B" and not (tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].ent_iob_ == "I")))
 
 
+# Words a hyphen joins to a name that make it a description: "Velt-led", "Harlow-born".
+_HYPHEN_DESCRIPTIONS = frozenset({"led", "era", "run", "born", "made", "like", "type", "based", "style", "owned",
+                                  "backed", "linked", "allied", "aligned", "free"})
+
+
+def _given_name_half(tok) -> bool:
+    """The lower-case second half of a hyphenated given name ("Jae-in", "Jong-un", "Ki-moon")."""
+    return tok.is_lower and len(tok.text) <= 4 and tok.lower_ not in _HYPHEN_DESCRIPTIONS \
+        and tok.tag_ not in {"VBN", "VBD", "VBG"}
+
+
+def _joined_half(tok) -> bool:
+    """A word hyphenated onto the name word before it, with no space: "in" of "Jae-in"."""
+    doc = tok.doc
+    return tok.i >= 2 and doc[tok.i - 1].text in {"-", "‐"} and not doc[tok.i - 1].whitespace_ \
+        and not doc[tok.i - 2].whitespace_ and _given_name_half(tok)
+
+
 def _fix_person(doc, start: int, end: int) -> tuple[int, int]:
     """A name runs on over adjacent capitalised words ("Amir Ali" + "Rostami" is one name,
     "Lena" + "Ortiz" at a sentence start too), but never ends in a country ("Vogt tells
@@ -87,7 +105,8 @@ def _fix_person(doc, start: int, end: int) -> tuple[int, int]:
         end -= 1
     # "Andre" + "-Pierre Gignac": a hyphenated first name the recogniser cut at its hyphen
     if end + 1 < len(doc) and doc[end].text in {"-", "‐"} and not doc[end - 1].whitespace_ \
-            and not doc[end].whitespace_ and doc[end + 1].is_title and doc[end + 1].is_alpha:
+            and not doc[end].whitespace_ and doc[end + 1].is_alpha \
+            and (doc[end + 1].is_title or _given_name_half(doc[end + 1])):
         end += 2
     while end < len(doc) and _name_word(doc[end]) and doc[end - 1].whitespace_ == " ":
         end += 1
@@ -146,8 +165,8 @@ def _is_garbage(doc, start: int, end: int) -> bool:
     if text in MONTHS_DAYS or _DIGIT.search(text):
         return True
     words = [t.text for t in toks]
-    if any(t.is_alpha and t.is_lower and w not in NAME_PARTICLES for t, w in zip(toks, words)):
-        return True
+    if any(t.is_alpha and t.is_lower and w not in NAME_PARTICLES and not _joined_half(t) for t, w in zip(toks, words)):
+        return True  # (not the lower-case half of a hyphenated given name: "Jae-in")
     if any(_fold(w) in WIDGET_WORDS for w in words):
         return True
     if len(toks) >= 2 and raw.isupper() and all(len(w) >= 3 for t, w in zip(toks, words) if t.is_alpha):
