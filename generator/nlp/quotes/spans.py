@@ -51,9 +51,15 @@ def _can_close(text: str, i: int) -> bool:
     return i > 0 and not text[i - 1].isspace()
 
 
+# Two single marks standing for a double one ("...a wider network’’, the chief said"): read as
+# one double mark, in a string of the same length so that every offset stays the text's.
+_DOUBLED_SINGLES = re.compile("\u2019\u2019|\u2018\u2018")
+
+
 def find_spans(text: str) -> list[QuoteSpan]:
     """Quotation spans of one paragraph, in order: double-mark spans, and single-mark spans
     outside them (a double-mark span inside a single-mark one is an inner quotation)."""
+    text = _DOUBLED_SINGLES.sub(lambda m: " \u201c" if m.group(0) == "\u2018\u2018" else "\u201d ", text)
     doubles = double_spans(text)
     masked = list(text)
     for span in doubles:

@@ -57,3 +57,9 @@ def test_plural_possessive_is_not_taken_for_the_closing_mark():
 def test_double_marks_inside_single_marks_are_one_quotation():
     text = "‘He told me “no way”, and that was it,’ Ann Lee said."
     assert [text[s.start:s.end] for s in find_spans(text)] == ["He told me “no way”, and that was it,"]
+
+
+def test_two_single_marks_standing_for_a_double_one_close_the_quotation():
+    text = "\u201cWe will establish whether he acted alone\u2019\u2019, Chief Constable Ann Velt said."
+    spans = find_spans(text)
+    assert [text[s.start:s.end] for s in spans] == ["We will establish whether he acted alone"]
