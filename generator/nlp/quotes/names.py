@@ -255,6 +255,8 @@ class Names:
         else:
             return None
         found = self.latest(tok.i, kinds, word)
+        if found is not None and word in PLURAL and any(c.dep_ == "conj" for c in self.doc[found.pos].children):
+            return None  # "X and Y teamed up ... they announced": both of them, not X alone
         personal = word in MALE_FEMALE
         if found is None and personal:
             people = [p for p in self.persons if p[0] < tok.i and self.agrees(p[1], word)]

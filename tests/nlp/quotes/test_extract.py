@@ -584,3 +584,12 @@ def test_he_after_a_person_described_in_his_own_sentence_is_not_someone_named_be
     qs = quotes_of("Jane Velt, transport minister, said people would be flown home free of charge.",
                    "In the words a spokesman for the agency, he said: \u201cAll bookings have now been cancelled.\u201d")
     assert speaker_for(qs, "All bookings") != "Jane Velt"
+
+
+@pytest.mark.slow
+def test_they_after_two_joined_bodies_is_both_and_speaks_for_neither():
+    qs = quotes_of("This morning, the Examplian Science Foundation and the Lyra Observatory teamed up for a celebration "
+                   "at the press club in Harlow. Amid a large media contingent, they announced the first detection "
+                   "of the waves.",
+                   "\"It\u2019s the first time the universe has spoken to us in gravitational waves.\"")
+    assert speaker_for(qs, "It\u2019s the first time") is None
