@@ -224,6 +224,9 @@ def captions(lines: list[str], reasons: Reasons) -> Reasons:
     found: Reasons = {}
     for i, line in enumerate(lines):
         kind = reasons.get(i)
+        if kind is None and i > 0 and _CAPTION_LABEL.match(lines[i - 1].strip()):
+            found[i] = "photo caption"  # "Media caption," on its own line, then what the video shows
+            continue
         beside = "photo caption" in (reasons.get(i - 1), reasons.get(i + 1))
         if kind is None and beside and not bp.ends_sentence(line) and caption(line + ".") == "photo caption":
             found[i] = "photo caption"
@@ -239,6 +242,10 @@ def captions(lines: list[str], reasons: Reasons) -> Reasons:
                 and bp.is_name_line(lines[i + 1]):
             found[i + 1] = "photo credit"  # "... outside the court. (Agency Photo/Jane Roe)" + "Jane Roe"
     return found
+
+
+# A caption's label alone on its line, the caption on the next: "Media caption,", "Image caption:".
+_CAPTION_LABEL = re.compile(r"^(?:image|photo|video|media) caption\s*[,:]?$", re.I)
 
 
 def _without_credit(line: str) -> str:

@@ -737,3 +737,10 @@ def test_an_english_line_without_function_words_is_no_other_language():
     from generator.clean.boilerplate import other_language
     assert not other_language("Magnitude 6.8 quake strikes central Examplia near Lyra")
     assert not other_language("Rescuers pulled survivors from rubble overnight, officials say")
+
+
+def test_a_caption_under_its_label_alone_on_a_line_is_a_caption():
+    lines = [P1, "Media caption,", "Lawyer on the verdict: 'Finally, farmers are heard in court'", P2, P3]
+    article = clean(lines)
+    assert article.paragraphs == tuple(BODY)
+    assert reason_of(article, "Lawyer on the verdict: 'Finally, farmers are heard in court'") == "photo caption"
