@@ -137,20 +137,23 @@ YEARS_APART = 400  # days between two dates beyond which they date two events (a
 _NIGHT = re.compile(r"\b(?:night|overnight|late|evening|midnight|early)\b", re.I)
 
 
+def _days_apart(a: DateSpan, b: DateSpan) -> int:
+    """Days from the end of the earlier span to the start of the later (negative: they overlap)."""
+    return max((a.interval.first - b.interval.last).days, (b.interval.first - a.interval.last).days)
+
+
 def _years_apart(a: DateSpan, b: DateSpan) -> bool:
     """ "convicted on Thursday" / "assaulted her in 2004", "tried last year" / "in 2004": a time told
     from the writer's own (no year in its words) is the news or near it; a date years from it is
     another event (a plant "opened in 2010" / "in 2012" is one event misdated, both told as history)."""
-    gap = max((a.interval.first - b.interval.last).days, (b.interval.first - a.interval.last).days)
-    return gap > YEARS_APART and not (_NAMES_A_MONTH_OR_YEAR.search(a.expression)
+    return _days_apart(a, b) > YEARS_APART and not (_NAMES_A_MONTH_OR_YEAR.search(a.expression)
                                       and _NAMES_A_MONTH_OR_YEAR.search(b.expression))
 
 
 def _night_and_next_day(a: DateSpan, b: DateSpan) -> bool:
     """ "on Monday night" / "on Tuesday": one night told from two clocks (a time zone, or the hours
     after midnight), not two days."""
-    gap = max((a.interval.first - b.interval.last).days, (b.interval.first - a.interval.last).days)
-    return gap <= 1 and bool(_NIGHT.search(a.expression) or _NIGHT.search(b.expression))
+    return _days_apart(a, b) <= 1 and bool(_NIGHT.search(a.expression) or _NIGHT.search(b.expression))
 
 
 _NAMES_A_MONTH_OR_YEAR = re.compile(rf"\b(?:{'|'.join(MONTHS)})\b|\b\d{{4}}\b", re.I)
