@@ -126,6 +126,10 @@ ADDED_PHRASE = re.compile(r"^(?:especially|particularly|notably|not least|except
 # A photo caption left in a body: position marks "(L)", "in this photo", "pictured".
 CAPTION = re.compile(r"\((?:L|R|C|left|right|centre|center|top|bottom)\)|\bin this (?:photo|picture|image|handout|"
                      r"file photo|still)\b|\bphoto taken\b|\bpictured\b|\b(?:photo|image) courtesy\b|\bscreen ?grab\b|"
+                     # "Ann Velt (in white singlet) runs ...": who is who in the picture, by what they wear
+                     r"\((?:in|wearing) (?:a |an |the )?(?:[a-z-]+ )?(?:white|black|red|blue|green|yellow|orange|grey|"
+                     r"gray|pink|purple|brown|singlet|shirt|jersey|jacket|suit|hat|cap|dress|uniform|mask|glasses)"
+                     r"(?: [a-z-]+)?\)|"
                      # "The Velt tower before and after the quake struck": two photos side by side
                      r"^[^,;]{0,80}\bbefore and after (?:the |a |an )?(?:[\w.-]+ ){0,2}(?:quake|earthquake|fire|flood|"
                      r"flooding|storm|blast|explosion|collapse|attack|eruption|tsunami|hurricane|cyclone|typhoon|"

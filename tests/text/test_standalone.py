@@ -352,3 +352,9 @@ def test_people_doing_something_in_the_present_tense_is_a_photo_caption():
     for line in ("The president leaves office in May, officials said.", "The storm leaves thousands without power.",
                  "Velt, who leaves office in May, said the plan failed."):
         assert form_problem(line) is None, line
+
+
+def test_who_is_who_by_what_they_wear_is_a_photo_caption():
+    assert form_problem("Ann Velt (in white singlet) runs flanked by pacesetters during the race in Lyra.") \
+        == "a photo caption, not the article's text"
+    assert form_problem("Velt (in French) told reporters in Lyra that the talks had failed.") is None
