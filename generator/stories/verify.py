@@ -142,7 +142,9 @@ def verify(story: Story, no_speakers: frozenset[str] = frozenset()) -> Story:
     told = norm(" ".join([story.headline or "", *shown, *(e.text for e in timeline),
                           *(f"{u.text} {' '.join(u.variants.values())}" for u in unknown),
                           *(f"{q.speaker or ''} {q.text}" for q in quotes)]))
-    actors = tuple(_unnamed_without_role(_actors(story.actors, captioned, held, shown), told, held))
+    actors = tuple(_actors(story.actors, captioned, held, shown))
+    if shown:  # (a page with no statement yet names no one: its actors are not judged by it)
+        actors = tuple(_unnamed_without_role(actors, told, held))
     answers = Counter(n for a in actors for n in _answers_to(a))  # how many actors answer to each name
     actors = tuple(replace(a, sources=_naming(a, texts, answers)) for a in actors)
     headline = _headline(story, summary, held)
