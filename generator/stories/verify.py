@@ -41,7 +41,7 @@ from generator.text.actor_kinds import (ADDRESS_TITLES, IRREGULAR_DEMONYMS, LAND
 from generator.sections.quotes import is_statement, prepare_statements, repeats_statement
 from generator.stories.headline import ATTRIBUTION_TAIL, MAX_WORDS as MAX_HEADLINE_WORDS, centrality, lead_clause
 from generator.text.furniture import caption, furniture, markup
-from generator.text.repeats import PageRepeats, SourceSentences
+from generator.text.repeats import SAME_DAY_SIMILAR, PageRepeats, SourceSentences
 from generator.text.standalone import GLUED, QUOTE_MARKS, form_problem, inside_quotation
 from generator.text.support import corroborates, norm, prepared, same_point, why_unsupported, words
 
@@ -201,22 +201,31 @@ def _timeline(entries: Sequence[TimelineEntry], texts: dict[str, str], held: lis
     rows: set[str] = set()
     days: dict[str, PageRepeats] = {}  # per date, the rows shown: one event, one row
     vectors = page if page is not None else PageRepeats.of(texts.values())
-    for entry in entries:
+    kept: dict[int, TimelineEntry] = {}
+    # of one date's rows telling one event, the one most sources state stands, and one told on its
+    # own before one told against another event ("Earlier on Tuesday, ..."); rows keep their order
+    for k, entry in sorted(enumerate(entries), key=lambda ke: (ke[1].date, -len(ke[1].sources),
+                                                               bool(_TOLD_AGAINST.match(ke[1].text)), ke[0])):
         reason = _form(entry.text) or _row_problem(entry, rows)
         rows.add(norm(entry.text))
         if entry.date not in days:
             days[entry.date] = vectors.fresh()
         day = days[entry.date]
-        if reason is None and day.repeats(entry.text):
+        if reason is None and day.repeats(entry.text, SAME_DAY_SIMILAR):
             reason = "the same event is already a row of that date"
         cited = _supporting(entry.text, entry.sources, texts)
         if reason is None and not cited:
             reason = "no cited source states it"
         if reason is None:
             day.add(entry.text)
-            yield replace(entry, sources=cited + _corroborating(entry.text, cited, texts))
+            kept[k] = replace(entry, sources=cited + _corroborating(entry.text, cited, texts))
         else:
             held.append(Held("timeline", f"{entry.date}: {entry.text}", entry.sources, reason))
+    yield from (kept[k] for k in sorted(kept))
+
+
+# A row told against another event of its day: "Earlier on Tuesday, ...", "Later, ...", "Meanwhile ..."
+_TOLD_AGAINST = re.compile(r"^\W*(?:earlier|later|meanwhile|also|then|afterwards?|hours|minutes)\b", re.I)
 
 
 # Words that date a line without a written year: "on Tuesday", "last May", "three years ago".

@@ -22,6 +22,10 @@ MAY_SAY_IT = 0.2  # cosine above which another source may say a line: it is no s
 SAYS_IT_TOO = 0.5  # cosine of a line and a source's closest sentence above which the source says it too
 MIN_SENTENCE_WORDS = 6  # a shorter sentence ("Ray III.") is a scrap, not a statement
 SIMILAR = 0.25  # cosine of two lines' vectors above which the second says the first again
+# Two timeline rows of one date this alike tell one event ("A powerful earthquake shook Velora on
+# Saturday" / "The tremor struck central Velora early on Saturday"): the date is shared already, so
+# fewer shared words make the same event (distinct events of one day measured 0.03-0.10).
+SAME_DAY_SIMILAR = 0.12
 
 
 def features(text: str) -> list[str]:
@@ -60,12 +64,13 @@ class PageRepeats:
         if self._tfidf is not None:
             self._shown.append(self._vector(line))
 
-    def repeats(self, line: str) -> bool:
-        """The line says again what a line shown above it says."""
+    def repeats(self, line: str, similar: float = SIMILAR) -> bool:
+        """The line says again what a line shown above it says (`similar`: the cosine that makes
+        two lines one; lower where the lines share a day, SAME_DAY_SIMILAR)."""
         if self._tfidf is None or not self._shown or not re.search(r"\w", line):
             return False
         mine = self._vector(line)  # a few features each: a dict product beats a sparse one
-        return any(sum(v * other.get(i, 0.0) for i, v in mine.items()) >= SIMILAR for other in self._shown)
+        return any(sum(v * other.get(i, 0.0) for i, v in mine.items()) >= similar for other in self._shown)
 
 
 class SourceSentences:

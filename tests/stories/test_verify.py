@@ -418,3 +418,13 @@ def test_a_person_with_no_role_that_no_line_names_is_held():
     s = verify(story(actors=actors, known=(Item("The mayor, Ann Velt, said the valley was cut off.", ("001",)),)))
     assert [a.name for a in s.actors] == ["Ann Velt", "Harlow Water Board"]
     assert reasons(s)["Tom Roe"] == "no role, and no line of the page names it"
+
+
+def test_of_one_dates_rows_telling_one_event_the_one_more_sources_state_stands():
+    one = TimelineEntry("2024-05-07", "At least 39 people died after the Harlow dam failed on Tuesday, officials said.",
+                        ("002",))
+    both = TimelineEntry("2024-05-07", "Officials said on Tuesday that 39 people died when the Harlow dam failed.",
+                         ("001", "002"))
+    s = verify(story(timeline=(one, both)))
+    assert [e.text for e in s.timeline] == [both.text]
+    assert reasons(s)[f"2024-05-07: {one.text}"] == "the same event is already a row of that date"

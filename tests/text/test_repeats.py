@@ -47,3 +47,16 @@ def test_a_line_near_another_sources_sentence_is_no_single_source_claim():
     says = SourceSentences(texts)
     assert says.others_may_state(texts["a"], ["a"])
     assert not says.others_may_state("The mayor declared a state of emergency across the whole county.", ["a"])
+
+
+def test_rows_of_one_date_need_fewer_shared_words_to_tell_one_event():
+    from generator.text.repeats import SAME_DAY_SIMILAR
+    sources = ["A powerful earthquake shook Velora on Saturday near its capital, Lyra, killing more than 1,800 "
+               "people. Rescuers dug through rubble. The airport closed.",
+               "The tremor struck an area of central Velora between Lyra and the city of Harlow early on Saturday. "
+               "Aid arrived on Monday. Markets stayed shut."]
+    page = PageRepeats.of(sources)
+    page.add("A powerful earthquake shook Velora on Saturday near its capital, Lyra, killing more than 1,800 people.")
+    same = "The tremor struck an area of central Velora between Lyra and the city of Harlow early on Saturday."
+    assert page.repeats(same, SAME_DAY_SIMILAR) and not page.repeats(same)
+    assert not page.repeats("Markets stayed shut.", SAME_DAY_SIMILAR)
