@@ -105,7 +105,7 @@ def _sentences(doc, article: Article, text: str, ents: Sequence) -> tuple[Senten
     number_ents = [(e.start, e.end, e.text) for e in ents if e.label_ in NUMBER_LABELS]
     # the token-level test of pointers_of only where a pointing word is (its forms as written)
     pointing_orths = {strings[w] for p in POINTING_WORDS for w in (p, p.capitalize(), p.upper()) if w in strings}
-    pronoun_orths = {strings[w] for p in PRONOUNS for w in (p, p.capitalize()) if w in strings}
+    pronoun_orths = {strings[w] for p in PRONOUNS | {"there"} for w in (p, p.capitalize()) if w in strings}
     out: list[Sentence] = []
     para = 0
     people: frozenset[str] | None = None  # words of the article's persons' names (pronouns_of)
@@ -213,6 +213,11 @@ THING_PRONOUNS = frozenset({"it", "its"})
 GROUP_PRONOUNS = frozenset({"they", "them", "their"})
 DEMONSTRATIVES = frozenset({"this", "that", "these", "those"})
 PRONOUNS = PERSON_PRONOUNS | THING_PRONOUNS | GROUP_PRONOUNS | DEMONSTRATIVES
+# What a locative "there" can stand for within its sentence: a named place, or a noun of one.
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+PLACE_NOUNS = frozenset({"city", "town", "village", "area", "region", "country", "site", "scene", "capital", "island",
+                         "province", "state", "building", "hospital", "airport", "station", "camp", "school", "court",
+                         "street", "district", "border", "port", "coast", "zone", "home", "house", "office"})
 SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 # "It seems that ...", "It took rescuers hours to ...": an "it" that stands for nothing
 RAISING = frozenset({"seem", "appear", "remain", "take", "happen", "turn", "look", "matter", "mean"})
@@ -237,13 +242,22 @@ def pronouns_of(doc, start: int, end: int, people: frozenset[str] | None = None)
             quoted = not quoted if tok.text == '"' else tok.text == "“"
             continue
         word = tok.lower_
+        if word == "there" and not quoted and tok.dep_ == "advmod":
+            # "Parliament had been set to start there on Monday": a place told before (not "there is")
+            if not any(t.ent_type_ in PLACE_LABELS or t.lemma_.lower() in PLACE_NOUNS for t in doc[start:i]):
+                out.append((tok.text, ""))
+            continue
         if quoted or word not in PRONOUNS or tok.pos_ not in {"PRON", "DET"}:
             continue
         if word in DEMONSTRATIVES and (tok.dep_ not in SUBJECTS or tok.head.dep_ == "relcl"):
             continue  # "that plan" is pointers_of's; "the plan that failed" points nowhere
         if word in {"it", "its"} and _empty_it(tok):
             continue
-        main = tok.dep_ in SUBJECTS and (tok.head.dep_ == "ROOT" or tok.head.dep_ == "conj" and tok.head.head.dep_ == "ROOT")
+        # (the clause a speaker's tail reports counts as the main one: "Late on Saturday it had 72
+        # seats, the ABC said": "seats" and "ABC" after "it" are not what it stands for)
+        main = tok.dep_ in SUBJECTS and (tok.head.dep_ == "ROOT" or tok.head.dep_ == "conj" and tok.head.head.dep_ == "ROOT"
+                                         or tok.head.dep_ == "ccomp" and tok.head.head.dep_ == "ROOT"
+                                         and tok.head.head.i > tok.i)
         scope = doc[start:i] if main or word in DEMONSTRATIVES else [t for t in doc[start:end] if t.i != i]
         if tok.dep_ in OBJECTS:  # "Lawmakers were quick to oppose it": an object is never its own clause's subject
             own = _clause_subject(tok)

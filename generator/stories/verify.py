@@ -202,9 +202,10 @@ def _timeline(entries: Sequence[TimelineEntry], texts: dict[str, str], held: lis
     days: dict[str, PageRepeats] = {}  # per date, the rows shown: one event, one row
     vectors = page if page is not None else PageRepeats.of(texts.values())
     kept: dict[int, TimelineEntry] = {}
+    stating = [_supporting(entry.text, entry.sources, texts) for entry in entries]
     # of one date's rows telling one event, the one most sources state stands, and one told on its
     # own before one told against another event ("Earlier on Tuesday, ..."); rows keep their order
-    for k, entry in sorted(enumerate(entries), key=lambda ke: (ke[1].date, -len(ke[1].sources),
+    for k, entry in sorted(enumerate(entries), key=lambda ke: (ke[1].date, -len(stating[ke[0]]),
                                                                bool(_TOLD_AGAINST.match(ke[1].text)), ke[0])):
         reason = _form(entry.text) or _row_problem(entry, rows)
         rows.add(norm(entry.text))
@@ -213,7 +214,7 @@ def _timeline(entries: Sequence[TimelineEntry], texts: dict[str, str], held: lis
         day = days[entry.date]
         if reason is None and day.repeats(entry.text, SAME_DAY_SIMILAR):
             reason = "the same event is already a row of that date"
-        cited = _supporting(entry.text, entry.sources, texts)
+        cited = stating[k]
         if reason is None and not cited:
             reason = "no cited source states it"
         if reason is None:

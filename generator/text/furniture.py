@@ -267,6 +267,8 @@ LEAK = re.compile(
     r"(\{\{|\}\}|\{%|<[a-z]+[ >/]|\bphoto(?:graph)?\s*(?:by|:|credit)|\(photo\b|getty images|\bafp via\b|"
     r"\breuters/|\bap photo\b|\bfile photo\b|\bhandout\b|market data provided|all rights reserved|©|"
     r"\bsign up\b|\bsubscribe\b|newsletter|click here|read more|advertisement|cookie|"
+    # a reading time glued on ("... PM Velt1 min read"), a quiz promoted ("Take Harbour News's quiz")
+    r"\d+\s*min(?:ute)?s? read\b|\btake (?:our|the|[\w' ]{2,30}['’]s) quiz\b|"
     r"\bshare this\b|\bfollow us\b|\bwatch:|\blisten:|expand / collapse|skip to content|"
     r"view image in full screen|keep scrolling|\bvia this url\b|send this page to someone|"
     r"\b(?:source|credit):\s*(?:getty|ap|afp|reuters|epa|pa|aap|shutterstock)\b|\bimage copyright\b|"

@@ -73,7 +73,7 @@ DANGLING = re.compile(
     # a day told before: "On the same day, the firm ...", "At the same time, ..."
     r"(?:on|by|at|in|during) the same (?:day|night|morning|afternoon|evening|week|time|moment|period)\b|"
     r"the (?:former|latter|move|decision|group|company|agency|official|minister|ministry|statement|report|"
-    r"same|two|three|team|man|woman|country|state|city|court|body|relationship|deal|plan|step|"
+    r"same|two|three|team|man|woman|person|country|state|city|court|body|relationship|deal|plan|step|"
     r"ceremony|occasion|audience|appointment|announcement|news|incident|pair|duo|gates|other|"
     # a thing told of in a sentence not shown: "The figure was reported by ...", "The album, which ..."
     r"figure|figures|family|community|album|evidence|route|momentum|hosts|half-measure|measure|"

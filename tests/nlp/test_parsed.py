@@ -157,6 +157,10 @@ def test_terms_are_the_content_lemmas_and_weighted_entities_clustering_compares(
     # a name with an article is no one's, whatever the tagger says ("Moon" may be tagged a person)
     ("No other country has landed there; this will change all the stories about the Moon, he said.", "he"),
     ("Outside the Kremlin, he said the talks had failed.", "he"),
+    # the clause a speaker's tail reports is the main one: what comes after "it" is not what it is
+    ("Late on Saturday it had 72 seats to the coalition's 55, the broadcaster projected.", "it"),
+    # a place told before: "there" with no place in its own sentence
+    ("Parliament had been set to start there on Monday after a November election.", "there"),
 ])
 def test_a_pronoun_nothing_in_its_sentence_can_stand_for(text, pronoun):
     doc = parse_one(text)
@@ -179,6 +183,9 @@ def test_a_pronoun_nothing_in_its_sentence_can_stand_for(text, pronoun):
     "Residents said they had never seen anything like it.",
     "When the suspect arrived at the station, he asked for a lawyer.",
     "The chairman said he would step down in March.",
+    "There were 12 people on board the ferry.",
+    "Rescuers reached the village on Monday and found 12 survivors there.",
+    "The company said it had 72 seats on the board.",
 ])
 def test_a_pronoun_its_own_sentence_anchors_or_an_it_that_stands_for_nothing(text):
     doc = parse_one(text)

@@ -266,3 +266,10 @@ def test_an_update_label_with_its_time_and_day_is_taken_whole():
 def test_a_data_vendors_box_is_the_sites_words_but_a_car_powered_by_hydrogen_is_news():
     assert promotion("Access the most comprehensive Company Profiles on the market, powered by Velt")
     assert not promotion("The truck is powered by hydrogen.")
+
+
+def test_a_reading_time_glued_on_and_a_quiz_promoted_are_page_text():
+    from generator.text.furniture import markup
+    assert markup("Examplians vote to oust conservative PM Velt1 min read .")
+    assert markup("Take Harbour News Online's quiz.")
+    assert markup("The vote took two minutes, and readers said the count was fast.") is None

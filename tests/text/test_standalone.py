@@ -168,7 +168,8 @@ def test_more_openers_told_against_an_unseen_sentence():
                  "The figure was reported by the news agency.", "Elsewhere in Lyra, cars honked their horns.",
                  "A couple of hours later, the deputy came on state television.",
                  "The first was a volleyed effort from 15 yards.", "The family was in the wrong place at the wrong time.",
-                 "A further statement from the hospital on Tuesday said the singer needed care."):
+                 "A further statement from the hospital on Tuesday said the singer needed care.",
+                 "The person said Velt looked tired and was sweating."):
         assert form_problem(line), line
     for line in ("The first flight took off at noon on Monday.", "The storm made landfall in Lyra on Friday."):
         assert form_problem(line) is None, line
