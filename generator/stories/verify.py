@@ -203,10 +203,8 @@ def _timeline(entries: Sequence[TimelineEntry], texts: dict[str, str], held: lis
     vectors = page if page is not None else PageRepeats.of(texts.values())
     kept: dict[int, TimelineEntry] = {}
     stating = [_supporting(entry.text, entry.sources, texts) for entry in entries]
-    # of one date's rows telling one event, the one most sources state stands, and one told on its
-    # own before one told against another event ("Earlier on Tuesday, ..."); rows keep their order
-    for k, entry in sorted(enumerate(entries), key=lambda ke: (ke[1].date, -len(stating[ke[0]]),
-                                                               bool(_TOLD_AGAINST.match(ke[1].text)), ke[0])):
+    # of one date's rows telling one event, the one most sources state stands; rows keep their order
+    for k, entry in sorted(enumerate(entries), key=lambda ke: (ke[1].date, -len(stating[ke[0]]), ke[0])):
         reason = _form(entry.text) or _row_problem(entry, rows)
         rows.add(norm(entry.text))
         if entry.date not in days:
@@ -224,9 +222,6 @@ def _timeline(entries: Sequence[TimelineEntry], texts: dict[str, str], held: lis
             held.append(Held("timeline", f"{entry.date}: {entry.text}", entry.sources, reason))
     yield from (kept[k] for k in sorted(kept))
 
-
-# A row told against another event of its day: "Earlier on Tuesday, ...", "Later, ...", "Meanwhile ..."
-_TOLD_AGAINST = re.compile(r"^\W*(?:earlier|later|meanwhile|also|then|afterwards?|hours|minutes)\b", re.I)
 
 
 # Words that date a line without a written year: "on Tuesday", "last May", "three years ago".
