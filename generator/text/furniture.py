@@ -75,6 +75,9 @@ _TAG_DATELINE = re.compile(r"^(?P<place>[A-Z][a-z]+)-\s+(?=[\"“A-Z])")
 # "Lakeside - A powerful storm ...": one place name in title case, a spaced dash, then the report (prose
 # opens no paragraph with one word and a dash)
 _TITLE_DASH_DATELINE = re.compile(r"^(?P<place>[A-Z][a-z]{3,})\s[-–—]\s(?=[\"“]?(?:The|A|An)\s|[\"“]?[A-Z][a-z]+(?:-[a-z]+)?[\s,])")
+# "Wire, Lakeside :The minister ...": a credit, then the place, a colon set apart from the place and
+# run into the report (prose sets no space before a colon)
+_CREDIT_PLACE_DATELINE = re.compile(r"^[A-Z][A-Za-z]+,\s+(?P<place>[A-Z][a-z]+(?:\s[A-Z][a-z]+){0,2})\s+:\s*(?=[A-Z])")
 # The words after a dateline make a report, not a label: at least this many.
 MIN_WORDS_AFTER = 4
 LABEL_RE = re.compile(r"^(?:STORY|WATCH|LISTEN|VIDEO|PHOTOS?|UPDATE[D]?(?:\s+(?:at\s+)?\d[\d:.]*+\s*(?:[ap]\.?m\.?)?"
@@ -105,7 +108,8 @@ def dateline(paragraph: str) -> Dateline | None:
          or _BRACKET_DATELINE.match(paragraph) or _TAG_DATELINE.match(paragraph)
          or _CAPS_DATE_DATELINE.match(paragraph) or _TITLE_DATE_DATELINE.match(paragraph)
          or _TITLE_PLACE_DATELINE.match(paragraph) or _GLUED_DATELINE.match(paragraph)
-         or _AGENCY_ONLY_DATELINE.match(paragraph) or _TITLE_DASH_DATELINE.match(paragraph))
+         or _AGENCY_ONLY_DATELINE.match(paragraph) or _TITLE_DASH_DATELINE.match(paragraph)
+         or _CREDIT_PLACE_DATELINE.match(paragraph))
     if m is None or len(paragraph[m.end():].split()) < MIN_WORDS_AFTER:
         return None
     if m.re is _CAPS_DATELINE and not re.search(r"[A-Z]{2}", m.group("place")):

@@ -115,7 +115,10 @@ CUT_START = re.compile(r"^[\"“”'‘’(]*(\.\.\.|…)")
 FIRST_PERSON = re.compile(r"\b(I|[Ww]e|[Ww]e've|[Oo]urs?|[Uu]s|[Mm]y|[Mm]e|[Mm]yself|[Oo]urselves)\b")
 # "Alexander Yokum, an analyst, explains.": a speech verb whose words did not come with it
 # (not "..., officials said.": an attribution tail after the words it attributes)
-SPEECH_WITHOUT_WORDS = re.compile(r"\b(explains|reports|writes|explain|report)[.:]\s*$", re.I)
+# ("Harbour TV's Jane Roe reports from Lyra.": a broadcast's sign-off, its report not on the page)
+SPEECH_WITHOUT_WORDS = re.compile(r"\b(explains|reports|writes|explain|report)[.:]\s*$|"
+                                  r"^[A-Z][\w.&'’-]*(?:\s[A-Z][\w.&'’-]*)*['’]s\s+(?:[A-Z][\w'’-]+\s+){1,3}"
+                                  r"reports\s+from\s+[A-Z][\w'’ -]{1,40}\.$")
 # A dateline a scraped body keeps before its first sentence: "NEW YORK (AP) — ", "BALTIMORE — ".
 DATELINE = re.compile(r"^[A-Z][A-Z .,'’-]{2,40}(?:\([A-Za-z .]+\))?\s*[—–-]{1,2}\s+(?=[A-Z\"“])")
 # A side clause standing as a sentence: "As protesters have broken into the residence." (no comma,

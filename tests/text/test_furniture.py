@@ -43,6 +43,8 @@ from generator.text.furniture import caption, dateline, furniture, label, markup
      None, None, None),
     ("Lakeside — Two-time Harlow champion, Ann Velt, has broken the two-hour barrier.", "Lakeside — ",
      None, None, None),
+    ("Wire, Lakeside City :Ann Velt, the Examplian author, died on Thursday at 87.", "Wire, Lakeside City :",
+     None, None, None),
 ])
 def test_a_dateline_is_read_with_its_date(text, prefix, month, day, year):
     found = dateline(text)

@@ -359,3 +359,8 @@ def test_who_is_who_by_what_they_wear_is_a_photo_caption():
     assert form_problem("Ann Velt (in white singlet) runs flanked by pacesetters during the race in Lyra.") \
         == "a photo caption, not the article's text"
     assert form_problem("Velt (in French) told reporters in Lyra that the talks had failed.") is None
+
+
+def test_a_broadcasts_sign_off_introduces_words_that_are_not_there():
+    assert form_problem("Harbour TV\u2019s Jane Roe reports from Lyra City.") == "introduces words that are not there"
+    assert form_problem("Harbour TV reported from Lyra that 12 people had died.") is None
