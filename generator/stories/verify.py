@@ -139,11 +139,11 @@ def verify(story: Story, no_speakers: frozenset[str] = frozenset()) -> Story:
     # a role may come from a photo caption: the outlet's own description of the person
     captioned = {a.source_id: "\n".join([a.text, *(r.line for r in a.removed if r.reason == "photo caption")])
                  for a in story.sources}
-    told = norm(" ".join([story.headline or "", *shown, *(e.text for e in timeline),
-                          *(f"{u.text} {' '.join(u.variants.values())}" for u in unknown),
-                          *(f"{q.speaker or ''} {q.text}" for q in quotes)]))
     actors = tuple(_actors(story.actors, captioned, held, shown))
     if shown:  # (a page with no statement yet names no one: its actors are not judged by it)
+        told = norm(" ".join([story.headline or "", *shown, *(e.text for e in timeline),
+                              *(f"{u.text} {' '.join(u.variants.values())}" for u in unknown),
+                              *(f"{q.speaker or ''} {q.text}" for q in quotes)]))
         actors = tuple(_unnamed_without_role(actors, told, held))
     answers = Counter(n for a in actors for n in _answers_to(a))  # how many actors answer to each name
     actors = tuple(replace(a, sources=_naming(a, texts, answers)) for a in actors)
@@ -221,7 +221,6 @@ def _timeline(entries: Sequence[TimelineEntry], texts: dict[str, str], held: lis
         else:
             held.append(Held("timeline", f"{entry.date}: {entry.text}", entry.sources, reason))
     yield from (kept[k] for k in sorted(kept))
-
 
 
 # Words that date a line without a written year: "on Tuesday", "last May", "three years ago".

@@ -79,6 +79,7 @@ def _name_word(tok) -> bool:
                  and tok.ent_iob_ == "B" and not (tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].ent_iob_ == "I")))
 
 
+HYPHENS = frozenset({"-", "\u2010", "\u2011"})  # hyphen-minus, hyphen, non-breaking hyphen
 # Words a hyphen joins to a name that make it a description: "Velt-led", "Harlow-born".
 _HYPHEN_DESCRIPTIONS = frozenset({"led", "era", "run", "born", "made", "like", "type", "based", "style", "owned",
                                   "backed", "linked", "allied", "aligned", "free"})
@@ -93,7 +94,7 @@ def _given_name_half(tok) -> bool:
 def _joined_half(tok) -> bool:
     """A word hyphenated onto the name word before it, with no space: "in" of "Jae-in"."""
     doc = tok.doc
-    return tok.i >= 2 and doc[tok.i - 1].text in {"-", "‐"} and not doc[tok.i - 1].whitespace_ \
+    return tok.i >= 2 and doc[tok.i - 1].text in HYPHENS and not doc[tok.i - 1].whitespace_ \
         and not doc[tok.i - 2].whitespace_ and _given_name_half(tok)
 
 
@@ -104,7 +105,7 @@ def _fix_person(doc, start: int, end: int) -> tuple[int, int]:
     while end - start > 1 and _is_country(doc[end - 1].text):
         end -= 1
     # "Andre" + "-Pierre Gignac": a hyphenated first name the recogniser cut at its hyphen
-    if end + 1 < len(doc) and doc[end].text in {"-", "‐"} and not doc[end - 1].whitespace_ \
+    if end + 1 < len(doc) and doc[end].text in HYPHENS and not doc[end - 1].whitespace_ \
             and not doc[end].whitespace_ and doc[end + 1].is_alpha \
             and (doc[end + 1].is_title or _given_name_half(doc[end + 1])):
         end += 2
@@ -190,7 +191,7 @@ def _is_garbage(doc, start: int, end: int) -> bool:
 
 def _after_stance_prefix(doc, start: int) -> bool:
     """The name is the second half of "pro-Lyra", "anti-Velt": a word of stance, naming no one."""
-    return start >= 2 and doc[start - 1].text in ("-", "‑") and not doc[start - 2].whitespace_ \
+    return start >= 2 and doc[start - 1].text in HYPHENS and not doc[start - 2].whitespace_ \
         and doc[start - 2].lower_ in ("pro", "anti", "non", "ex", "post", "pre")
 
 

@@ -12,6 +12,7 @@ nothing of any story.
 from __future__ import annotations
 
 from generator.text.actor_kinds import COLLECTIVE_NOUNS, INSTITUTION_NOUNS, TITLE_NOUNS
+from generator.text.actor_kinds import NOT_AGENTS as NOT_PERSON_AGENTS
 
 # Verbs that introduce or frame someone's words: "she said", "he told reporters", "they called it".
 SPEECH_VERBS = frozenset({
@@ -81,13 +82,12 @@ NOT_SPEAKER_LABELS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", 
 # Agent nouns in the plural mostly name people ("employers", "organisers", "economists"): these
 # endings count for a plural head, except for the things among them.
 AGENT_ENDINGS = ("er", "or", "ist", "ian", "ant", "eer", "ee")
-NOT_AGENTS = frozenset({
-    "paper", "number", "letter", "water", "order", "computer", "figure", "matter", "border",
-    "chamber", "corner", "quarter", "center", "centre", "factor", "sector", "error", "monitor",
-    "indicator", "motor", "meter", "poster", "banner", "flyer", "sticker", "marker", "power",
-    "tower", "server", "filter", "counter", "container", "trailer", "tractor", "elevator",
-    "reactor", "radar", "weather", "thunder", "rubber", "timber", "layer", "tier", "plant",
-    "grant", "variant", "restaurant", "guarantee",
+# The shared list of such nouns (text/actor_kinds.py), and the machines and objects that, as
+# plural heads, never speak either ("monitors" alone may be people, so it is not in the shared list)
+NOT_AGENTS = NOT_PERSON_AGENTS | frozenset({
+    "computer", "figure", "chamber", "monitor", "indicator", "poster", "flyer", "sticker", "marker",
+    "tower", "server", "counter", "container", "trailer", "tractor", "reactor", "radar", "thunder", "rubber",
+    "timber", "layer", "tier", "plant", "grant", "variant", "restaurant", "guarantee",
 })
 
 

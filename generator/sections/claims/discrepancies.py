@@ -146,8 +146,8 @@ def _years_apart(a: DateSpan, b: DateSpan) -> bool:
     """ "convicted on Thursday" / "assaulted her in 2004", "tried last year" / "in 2004": a time told
     from the writer's own (no year in its words) is the news or near it; a date years from it is
     another event (a plant "opened in 2010" / "in 2012" is one event misdated, both told as history)."""
-    return _days_apart(a, b) > YEARS_APART and not (_NAMES_A_MONTH_OR_YEAR.search(a.expression)
-                                      and _NAMES_A_MONTH_OR_YEAR.search(b.expression))
+    told_with_years = _NAMES_A_MONTH_OR_YEAR.search(a.expression) and _NAMES_A_MONTH_OR_YEAR.search(b.expression)
+    return _days_apart(a, b) > YEARS_APART and not told_with_years
 
 
 def _night_and_next_day(a: DateSpan, b: DateSpan) -> bool:
