@@ -13,6 +13,7 @@ import json
 from typing import Any, Mapping, Sequence
 
 from generator import __version__
+from generator.stories.hubs import key_actors, other_actors
 from generator.models import (
     Actor,
     Article,
@@ -80,7 +81,7 @@ def story_json(s: Story) -> dict[str, Any]:
              "mentions": a.mentions, "sources": list(a.sources), "id": a.id,
              "role_sources": list(a.role_sources)} | ({"standing": a.standing} if a.standing != "actor" else {})
             | _mark(s, a.id)
-            for a in s.actors
+            for a in [*key_actors(s.actors), *other_actors(s.actors)]  # as the page shows them
         ],
         "timeline": [{"date": t.date, "text": t.text, "sources": list(t.sources), "id": t.id} | _mark(s, t.id)
                      for t in s.timeline],

@@ -29,7 +29,7 @@ from generator.publish import source_view as sv
 from generator.publish.disputes import dispute_rows
 from generator.publish.markdown_escape import SafeMd, clean_text, html_text, md_inline, safe_tag, safe_token, safe_url
 from generator.publish.page_plan import plan_page, words
-from generator.stories.hubs import KEY_ACTORS
+from generator.stories.hubs import key_actors, other_actors
 from generator.stories.links import StoryLinks, StoryRef
 from generator.stories.topics import story_topics
 
@@ -312,7 +312,7 @@ def story_context(story: Story, links: StoryLinks = NO_LINKS) -> dict[str, Any]:
     desk = marks.helpers(story, labels, copies)
     cite = desk["cite"]  # an item's citations; none for words the editors wrote
     brief, known = brief_and_known(story, labels, copies)
-    actors = [actor_row(a, labels, copies, links.page_of(a.name), story) for a in story.actors[:KEY_ACTORS]]
+    actors = [actor_row(a, labels, copies, links.page_of(a.name), story) for a in key_actors(story.actors)]
     disputes = dispute_rows([u for u in story.unknown if u.kind == "disputed"], names.__getitem__,
                             lambda sid: sv.when(by_id[sid]), cite, list(labels))
     for row in disputes:
@@ -332,7 +332,7 @@ def story_context(story: Story, links: StoryLinks = NO_LINKS) -> dict[str, Any]:
         "known": known,
         "background": list(story.background),
         "actors": actors,
-        "more_actors": [actor_row(a, labels, copies, story=story) for a in story.actors[KEY_ACTORS:]],
+        "more_actors": [actor_row(a, labels, copies, story=story) for a in other_actors(story.actors)],
         "abbrs": abbreviations(story.actors),
         "timeline": [{"entry": t, "anchor": f"t-{n}"} for n, t in enumerate(story.timeline, 1)],
         "strip": timeline_strip(story.timeline),

@@ -2,7 +2,7 @@
 after it, and its topics.
 
 Pure functions over all composed Stories, like hubs.py. Two stories are related when they
-share a key actor (one of the first hubs.KEY_ACTORS of either) or two topics, counting only
+share a key actor (a row of either's Key actors table, hubs.key_actors) or two topics, counting only
 actors and topics that tell stories apart: one that at least half of the site's stories
 share (a country every story mentions) links nothing. The more they share, the closer.
 Previous and next follow the stories' dates (the event's, else the newest source's), ties
@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import Sequence
 
 from generator.models import Story
-from generator.stories.hubs import KEY_ACTORS, ActorHub, actor_hubs, actor_key, hub_index
+from generator.stories.hubs import ActorHub, actor_hubs, actor_key, hub_index, key_actors
 from generator.stories.topics import story_topics
 
 MAX_RELATED = 3
@@ -64,7 +64,7 @@ def site_links(stories: Sequence[Story], hubs: Sequence[ActorHub] | None = None)
     ordered = sorted(stories, key=lambda s: (story_date(s), s.slug))
     links = {}
     for i, story in enumerate(ordered):
-        pages = tuple((a.name, index[actor_key(a.name)]) for a in story.actors[:KEY_ACTORS]
+        pages = tuple((a.name, index[actor_key(a.name)]) for a in key_actors(story.actors)
                       if actor_key(a.name) in index)
         links[story.slug] = StoryLinks(
             topics=topics[story.slug],
@@ -79,10 +79,11 @@ def site_links(stories: Sequence[Story], hubs: Sequence[ActorHub] | None = None)
 def _actor_hubs(story: Story, index: dict[str, str]) -> dict[str, bool]:
     """Hub slug -> whether the actor is one of the story's key actors."""
     found: dict[str, bool] = {}
-    for rank, actor in enumerate(story.actors):
+    key = {id(a) for a in key_actors(story.actors)}
+    for actor in story.actors:
         slug = index.get(actor_key(actor.name))
         if slug is not None:
-            found[slug] = found.get(slug, False) or rank < KEY_ACTORS
+            found[slug] = found.get(slug, False) or id(actor) in key
     return found
 
 

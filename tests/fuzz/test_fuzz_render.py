@@ -21,7 +21,7 @@ from generator.editorial.page import strip_ids
 from generator.publish import render
 from generator.publish.filters import human_date
 from generator.publish.markdown_escape import clean_text, safe_url
-from generator.stories.hubs import KEY_ACTORS
+from generator.stories.hubs import key_actors
 from tests.publish.test_render import SECTIONS, site_markdown, split_page
 
 MD = site_markdown()
@@ -93,8 +93,9 @@ def visible_texts(story: Story) -> list[str]:
     texts = [story.headline, *story.changes]
     texts += [i.text for i in story.summary + story.background + story.known + story.whats_next]
     texts += [t.text for t in story.timeline] + [human_date(t.date) for t in story.timeline]
-    for rank, a in enumerate(story.actors):  # a key actor's other names are on its own page
-        texts += [a.name, a.role or "", *(a.aliases if rank >= KEY_ACTORS else ())]
+    key = {id(a) for a in key_actors(story.actors)}
+    for a in story.actors:  # a key actor's other names are on its own page
+        texts += [a.name, a.role or "", *(a.aliases if id(a) not in key else ())]
     listed = set(story.source_ids)
     for u in story.unknown:
         texts.append(u.text)

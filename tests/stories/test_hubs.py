@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from generator.models import Actor, Story, TimelineEntry
-from generator.stories.hubs import actor_hubs, site_timeline
+from generator.stories.hubs import actor_hubs, key_actors, other_actors, site_timeline
 
 
 def actor(name, aliases=(), role=None, sources=("01",)):
@@ -16,21 +16,31 @@ def story(slug, actors, date="2024-01-01", timeline=()):
 
 def test_actor_in_two_stories_gets_one_hub_with_both_roles():
     stories = [
-        story("a", [actor("Pat Doe", ["Doe"], "mayor of Ridgeford"), actor("X1"), actor("X2"), actor("X3"),
-                    actor("X4"), actor("X5"), actor("Minor A")]),
+        story("a", [actor("Pat Doe", ["Doe"], "mayor of Ridgeford"), *(actor(f"X{i}", role="a witness") for i in range(1, 6)),
+                    actor("Minor A", role="a witness")]),
         story("b", [actor("Y1"), actor("Y2"), actor("Y3"), actor("Doe", [], "former mayor")], "2024-02-01"),
     ]
     hubs = {h.name: h for h in actor_hubs(stories)}
     assert "Pat Doe" in hubs
     assert [a.story_slug for a in hubs["Pat Doe"].appearances] == ["b", "a"]  # newest first
     assert [a.role for a in hubs["Pat Doe"].appearances] == ["former mayor", "mayor of Ridgeford"]
-    assert "X5" in hubs  # a key actor (the first KEY_ACTORS) of one story has a page
+    assert "X5" in hubs  # a key actor (a row of the Key actors table) of one story has a page
     assert "Minor A" not in hubs  # seventh-ranked in one story only
 
 
 def test_central_actor_of_one_story_gets_a_hub():
-    hubs = actor_hubs([story("a", [actor("Solo Person")])])
+    hubs = actor_hubs([story("a", [actor("Solo Person", role="harbour master")])])
     assert [h.slug for h in hubs] == ["solo-person"]
+
+
+def test_an_actor_without_a_role_is_no_key_actor():
+    """The table shows who or what each actor is; a bare name is only mentioned, and gets a page
+    only when two stories name it."""
+    cast = [actor("Velora"), actor("Pat Doe", role="mayor of Ridgeford"), actor("Lee Roe")]
+    assert [a.name for a in key_actors(cast)] == ["Pat Doe"]
+    assert [a.name for a in other_actors(cast)] == ["Velora", "Lee Roe"]
+    assert [h.name for h in actor_hubs([story("a", cast)])] == ["Pat Doe"]
+    assert "Velora" in [h.name for h in actor_hubs([story("a", cast), story("b", [actor("Velora")])])]
 
 
 def test_slugs_are_unique():

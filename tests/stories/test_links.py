@@ -24,7 +24,7 @@ def article(sid: str, text: str, title: str | None = None) -> Article:
 
 
 def actor(name: str, sources=("a",)) -> Actor:
-    return Actor(name, "person", (), None, 3, tuple(sources))
+    return Actor(name, "person", (), "a witness", 3, tuple(sources))
 
 
 def story(slug: str, texts: list[str], actors=(), date="2024-01-01", headline=None) -> Story:
