@@ -12,8 +12,10 @@ A = ("Officials said on Tuesday that 39 people died when the Harlow dam failed. 
 B = "At least 39 people died after the Harlow dam failed on Tuesday, officials said. Police closed the road."
 
 
-def story(**sections) -> Story:
+def story(extra: str | None = None, **sections) -> Story:
+    """`extra`: the text of a third source, 003."""
     sources = (Article("001", "seeds/001.txt", (A,)), Article("002", "seeds/002.txt", (B,)))
+    sources += (Article("003", "seeds/003.txt", (extra,)),) if extra else ()
     return Story("s", "Harlow dam fails", "2024-05-07", "2024-05-08", sources, **sections)
 
 
@@ -227,6 +229,18 @@ def test_one_event_one_row_on_its_date():
     assert [e.text for e in s.timeline] == [first, "Police closed the road."]
     assert s.timeline[0].sources == ("001", "002")  # the other outlet that says it is counted instead
     assert reasons(s) == {f"2024-05-07: {again}": "the same event is already a row of that date"}
+
+
+def test_a_day_shows_at_most_two_rows_those_more_sources_state_first():
+    C = "Engineers began pumping water out of the Eastmere reservoir overnight to ease pressure downstream."
+    rows = (TimelineEntry("2024-05-07", "Police closed the road.", ("002",)),
+            TimelineEntry("2024-05-07", "Officials said on Tuesday that 39 people died when the Harlow dam failed.",
+                          ("001", "002")),
+            TimelineEntry("2024-05-07", C, ("003",)),
+            TimelineEntry("2024-05", "The mayor, Ann Velt, said the valley was cut off.", ("001",)))
+    s = verify(story(timeline=rows, extra=C))
+    assert [e.text for e in s.timeline] == [rows[0].text, rows[1].text, rows[3].text]  # their order kept
+    assert reasons(s) == {f"2024-05-07: {C}": "the timeline shows 2 rows of that day already"}
 
 
 def test_a_timeline_row_dated_by_a_year_its_line_does_not_state_is_held():
