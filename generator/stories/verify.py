@@ -564,12 +564,14 @@ def _actors(actors: Sequence[Actor], texts: dict[str, str], held: list[Held],
 
 
 def _unnamed_without_role(actors: Iterable[Actor], told: str, held: list[Held]) -> Iterable[Actor]:
-    """A person with no role that no line of the page names tells a reader nothing: who is
-    "Jane Roe — 1 of 5 sources"? Held; one the page's lines name is known from them. (A body's
-    name most often says what it is: "the Examplian Geophysical Institute".)"""
+    """An actor with no role that no line of the page names tells a reader nothing: who is
+    "Jane Roe", what is "KVT" or "Velora" in this story? Held; one the page's lines name is known
+    from them, and a body whose name says what it is ("the Examplian Geophysical Institute") stays."""
     for actor in actors:
         forms = [norm(n) for n in (actor.name, *actor.aliases) if len(n) >= 3]
-        if actor.role or actor.kind != "person" or any(re.search(rf"(?<!\w){re.escape(f)}(?!\w)", told) for f in forms):
+        says_what = actor.kind != "person" and any(is_body_noun(w) for n in (actor.name, *actor.aliases)
+                                                   for w in re.findall(r"[A-Za-z]+", n))
+        if actor.role or says_what or any(re.search(rf"(?<!\w){re.escape(f)}(?!\w)", told) for f in forms):
             yield actor
         else:
             held.append(Held("actor", actor.name, actor.sources, "no role, and no line of the page names it"))

@@ -434,6 +434,17 @@ def test_a_person_with_no_role_that_no_line_names_is_held():
     assert reasons(s)["Tom Roe"] == "no role, and no line of the page names it"
 
 
+def test_a_body_or_country_with_no_role_that_no_line_names_is_held_unless_its_name_says_what_it_is():
+    actors = (Actor("KVT", "organization", (), None, 2, ("001",)), Actor("Velora", "country", (), None, 2, ("002",)),
+              Actor("Harlow Water Board", "organization", (), None, 1, ("002",)),
+              Actor("Harlow", "organization", (), None, 1, ("002",)))
+    s = verify(story(actors=actors, known=(Item("The mayor, Ann Velt, said the valley was cut off.", ("001",)),
+                                           Item("At least 39 people died after the Harlow dam failed on Tuesday, "
+                                                "officials said.", ("002",)))))
+    assert [a.name for a in s.actors] == ["Harlow Water Board", "Harlow"]
+    assert reasons(s)["KVT"] == reasons(s)["Velora"] == "no role, and no line of the page names it"
+
+
 def test_of_one_dates_rows_telling_one_event_the_one_more_sources_state_stands():
     one = TimelineEntry("2024-05-07", "At least 39 people died after the Harlow dam failed on Tuesday, officials said.",
                         ("002",))
