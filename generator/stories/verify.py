@@ -350,6 +350,7 @@ def no_speakers_of(actors: Sequence[Actor]) -> frozenset[str]:
 def _quotes(quotes: Sequence[Quote], texts: dict[str, str], shown: Sequence[str],
             held: list[Held], no_speakers: frozenset[str] = frozenset()) -> Iterable[Quote]:
     statements = prepare_statements(shown)
+    kept: list[Quote] = []
     for q in quotes:
         speaker = (q.speaker or "").strip().lower()
         cited = tuple(s for s in q.sources if s in texts and norm(q.text) in norm(texts[s]))
@@ -367,15 +368,57 @@ def _quotes(quotes: Sequence[Quote], texts: dict[str, str], shown: Sequence[str]
             reason = "page furniture, not the article's text"
         elif not cited:
             reason = "no cited source has these words"
-        elif is_statement(q.text) and repeats_statement(q.text, statements) or _told_with_speaker(q, statements):
+        elif is_statement(q.text) and (repeats_statement(q.text, statements) or _quoted_by_a_statement(q, shown)) \
+                or _told_with_speaker(q, statements):
             reason = "already shown as a statement"
         else:
+            if is_statement(q.text) and not (q.note or "").startswith("another rendering"):
+                if any(_says_again(q, other) for other in kept):  # kept for the record, shown once
+                    q = replace(q, note=f"another rendering of the same statement, by "
+                                        f"{'source' if len(cited) == 1 else 'sources'} {', '.join(cited)}")
+                else:
+                    kept.append(q)
             yield replace(q, sources=cited)
             continue
         held.append(Held("quote", f"{q.speaker or '?'}: {q.text}", q.sources, reason))
 
 
 SHARED_PASSAGE = 8  # words in a row a quote and a shown line share: the line already quotes it
+QUOTED_WORDS = 4  # words of a quote a shown line gives in quotation marks, its speaker named: it quotes it
+QUOTED_ALONE = 6  # ... or this many, with no speaker named
+_QUOTED_SPAN = re.compile(r'"([^"]+)"')
+SAID_AGAIN = 0.7  # share of a quote's words one of its speaker's quotes shown above gives: the same words
+
+
+def _word_list(text: str) -> list[str]:
+    return re.findall(r"[a-z0-9]+(?:'[a-z]+)?", norm(text))
+
+
+def _quoted_by_a_statement(q: Quote, shown: Sequence[str]) -> bool:
+    """A line of the page already gives the quote, or a passage of it in quotation marks ("Roe
+    said 'there are no winners in this case'" for "While we are relieved, there are no winners
+    in this case"): the key quote would show those words twice."""
+    mine = " ".join(_word_list(q.text))
+    surname = norm(q.speaker.split()[-1]) if q.speaker else ""
+    for line in shown:  # (normalised: plain quotation marks)
+        named = bool(surname) and surname in _word_list(line)
+        if mine and named and f" {mine} " in f" {' '.join(_word_list(line))} ":
+            return True
+        for span in _QUOTED_SPAN.findall(line):
+            passage = _word_list(span)
+            if len(passage) >= QUOTED_WORDS and f" {' '.join(passage)} " in f" {mine} " \
+                    and (len(passage) >= QUOTED_ALONE or named):
+                return True
+    return False
+
+
+def _says_again(q: Quote, other: Quote) -> bool:
+    """Two outlets' renderings of one remark by one speaker ("I can confirm that the man suspected
+    ... is Jane Roe" / "... has been named as Jane Roe"): most words of the one in the other."""
+    if not q.speaker or fold(q.speaker) != fold(other.speaker or ""):
+        return False
+    mine, theirs = words(q.text), words(other.text)
+    return len(mine) >= 3 and len(mine & theirs) >= SAID_AGAIN * min(len(mine), len(theirs))
 
 
 def _told_with_speaker(q: Quote, statements: Sequence[tuple[str, frozenset[str]]]) -> bool:

@@ -336,6 +336,28 @@ def test_a_phrase_quoted_inside_a_shown_statement_with_its_speaker_is_no_key_quo
     assert s.quotes == () and s.held[-1].reason == "already shown as a statement"
 
 
+def test_a_statement_quoting_part_of_a_key_quote_with_its_speaker_holds_the_quote():
+    words = "While we are relieved for the families, there can be no winners in this case"
+    line = "After the ruling, Velt's lawyer Tom Roe said “there can be no winners in this case.”"
+    text = f"{line} “{words},” Roe told reporters."
+    sources = (Article("001", "seeds/001.txt", (text,)),)
+    s = verify(Story("s", "Harlow verdict", "2024-05-07", "2024-05-08", sources,
+                     known=(Item(line, ("001",)),), quotes=(Quote("Tom Roe", words, ("001",)),)))
+    assert s.quotes == () and reasons(s)[f"Tom Roe: {words}"] == "already shown as a statement"
+
+
+def test_a_second_rendering_of_a_speakers_statement_is_kept_as_one_and_not_shown_twice():
+    one = "I can confirm that the man suspected of the attack last night is Jon Harlow, aged 22"
+    two = "I can confirm that the man suspected of carrying out the attack last night has been named as Jon Harlow"
+    sources = (Article("001", "seeds/001.txt", (f"“{one},” Ann Velt said.",)),
+               Article("002", "seeds/002.txt", (f"“{two},” Ann Velt said.",)))
+    s = verify(Story("s", "Harlow attack", "2024-05-07", "2024-05-08", sources,
+                     quotes=(Quote("Ann Velt", one, ("001",)), Quote("Ann Velt", two, ("002",)))))
+    assert [q.note for q in s.quotes] == [None, "another rendering of the same statement, by source 002"]
+    from generator.publish.render import full_sentence_quotes
+    assert [q.text for q in full_sentence_quotes(s.quotes)] == [one]
+
+
 def test_a_bodys_role_a_statement_of_the_page_already_says_is_held():
     text = "The Harlow Board also attributed the outage to the power company in a post on Tuesday."
     sources = (Article("001", "seeds/001.txt", (text,)),)
