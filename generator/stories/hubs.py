@@ -15,15 +15,18 @@ from generator.stories.slugs import slugify
 from generator.models import Actor, Story, TimelineEntry
 
 KEY_ACTORS = 6  # rows of a story's Key actors table, each with a page
+SETTINGS = frozenset({"country", "city", "region"})  # kinds of actor that may be where a story happens
 
 
 def key_actors(actors: Sequence[Actor]) -> list[Actor]:
-    """The Key actors table: the first KEY_ACTORS actors whose role the sources give. A row
-    says who or what an actor is in this story; a name alone ("Velora — 5 of 5 sources") tells
-    a reader nothing a table should, and is only mentioned (`other_actors`). (Blind readings
-    judged rows without a role wrong twice as often as rows with one: the place where things
-    happened, a name met only in a comparison.)"""
-    return [a for a in actors if a.role][:KEY_ACTORS]
+    """The Key actors table: the first KEY_ACTORS actors whose role the sources give, and the
+    story's subject, its most named person or body, with or without one (the defendant of a
+    trial, the star who died). A row says who or what an actor is in this story; any other name
+    alone ("Velora — 5 of 5 sources") tells a reader nothing a table should, and is only
+    mentioned (`other_actors`). (Blind readings judged rows without a role wrong twice as often
+    as rows with one: the country where things happened, a name met only in a comparison.)"""
+    subject = max((a for a in actors if a.kind not in SETTINGS), key=lambda a: a.mentions, default=None)
+    return [a for a in actors if a.role or a is subject][:KEY_ACTORS]
 
 
 def other_actors(actors: Sequence[Actor]) -> list[Actor]:
