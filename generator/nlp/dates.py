@@ -133,6 +133,9 @@ def _mention(doc, ent, index: int, reference: date | None) -> tuple[DateMention,
         # article; a reported plan otherwise
         tense = "future" if spec.kind == "weekday" and spec.step == 0 \
             or spec.kind == "calendar" and spec.year is None and _nearer_ahead(spec, reference) else "past"
+    if tense == "past" and _time_set(ent, verb) and (spec.kind == "weekday" and spec.step == 0
+                                                      or spec.kind == "calendar" and spec.year is None):
+        tense = "future"  # "set sentencing for Thursday": the time set was still to come when set
     if spec.kind == "offset" and spec.unit == "day" and spec.amount == 0 and (
             tense == "present" or _quoted(doc.text, start)):
         return None  # "Here are today's stories", "today we showed them": the writer's now, no event
@@ -143,6 +146,32 @@ def _mention(doc, ent, index: int, reference: date | None) -> tuple[DateMention,
     mention = DateMention(index, expression, resolved.iso if resolved else None, start, ent.end_char, relative,
                           tense, spec.approximate, timing == "main", _event_lemmas(verb, ent))
     return mention, nominal
+
+
+# Verbs that set a time for something ("set the hearing for Monday", "adjourned until Friday").
+SCHEDULING_VERBS = frozenset({"set", "schedule", "reschedule", "postpone", "adjourn", "delay", "defer", "slate"})
+# Prepositions that introduce the time set, not the time of the setting ("set on Monday")
+TARGET_PREPOSITIONS = frozenset({"for", "until", "till", "to", "at"})
+
+
+def _time_set(ent, verb) -> bool:
+    """The date is the time an act set ("set sentencing at 9 a.m. Thursday", "adjourned the trial
+    until Monday"), reached through a preposition of the target from the setting verb."""
+    if verb.lemma_.lower() not in SCHEDULING_VERBS:
+        return False
+    # (a day after the clock time it goes with, "at 9 a.m. Thursday", is that time's day)
+    before = ent.doc[ent.start - 1] if ent.start > 0 else None
+    starts = [ent.root] + ([before] if before is not None and before.ent_type_ == "TIME" else [])
+    for tok in starts:
+        for _ in range(6):
+            if tok.i == verb.i or tok.head.i == tok.i:
+                break
+            if tok.dep_ == "prep" and tok.head.i == verb.i:
+                if tok.lower_ in TARGET_PREPOSITIONS:
+                    return True
+                break
+            tok = tok.head
+    return False
 
 
 def _event_lemmas(verb, ent) -> tuple[str, ...]:

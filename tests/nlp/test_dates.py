@@ -175,3 +175,16 @@ def test_a_clause_told_in_the_present_beside_a_past_event_is_another_time():
     assert timing("The trial was the last before the tribunal, as the court prepares to close its doors next month.",
                   "2017-11-22") == [("next month", "2017-12", "side")]
     assert timing("Crowds cheered as the team arrived on Monday.", "2017-10-04") == [("on Monday", "2017-10-02", "main")]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text, expected", [
+    # 2024-06-12 is a Wednesday: the time an act set is still to come when set
+    ("Chief Judge Ann Velt set sentencing at 9 a.m. Thursday for Tom Harlow.", "2024-06-13"),
+    ("Judge Ann Velt set the hearing at 10 a.m. Friday.", "2024-06-14"),
+    # the time of the setting itself is past, and so is any other act's weekday
+    ("The judge set the date on Monday after a long hearing.", "2024-06-10"),
+    ("The council voted on Monday to close the road.", "2024-06-10"),
+])
+def test_the_time_an_act_set_is_still_to_come(text, expected):
+    assert [m.date for m in mentions(text)] == [expected]
