@@ -39,6 +39,10 @@ def test_stated_uncertainty_and_predictions_are_open_questions(text):
     "About 600 people were told to leave their homes because the rest of the bridge could collapse.",
     "At least 60 people were missing, feared dead, after the train derailed in Harlow.",
     "The president said no charges could stand against him.",
+    # told of a scene: what was prevented, hoped for, or became possible
+    "Harbour fire crews began spraying the jet with foam before a larger fire could erupt.",
+    "In Lyra, 26 villagers gathered in the hope that they could find the narrow path to the water.",
+    "The Velt theory changed how scientists could perceive the universe.",
 ])
 def test_a_possibility_given_as_a_reason_or_inside_what_was_said_is_no_open_question(text):
     assert classify(text) != "open_question"

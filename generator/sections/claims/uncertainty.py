@@ -203,8 +203,11 @@ _PURPOSE_CLAUSE = re.compile(r"\b(?:so\s+(?:that\s+)?\w+|what(?:ever)?\s+(?:\w+\
 
 # What opens a clause telling why something was done or what someone said: a possibility
 # inside it is the reason given, not the story's open question ("said he stepped down as there
-# was a possibility his illness could return", "were told to leave because the rest could fall")
-_TOLD_OR_WHY = re.compile(r"\b(?:said|says|told|added|decided|announced|explained|noted|because|as|since|after)\b", re.I)
+# was a possibility his illness could return", "were told to leave because the rest could fall");
+# nor one a scene tells of ("began spraying foam before a larger fire could erupt", "gathered in
+# the hope that they could reach the shore", "changed how scientists could see the universe")
+_TOLD_OR_WHY = re.compile(r"\b(?:said|says|told|added|decided|announced|explained|noted|because|as|since|after|"
+                          r"before|until|how|hope)\b", re.I)
 # A count given with its fear: "60 people were missing, feared dead" is the toll as reported
 _FEARED_COUNT = re.compile(r"\bfeared\s+(?:dead|trapped|missing|killed)\b", re.I)
 
