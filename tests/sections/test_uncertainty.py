@@ -221,3 +221,14 @@ def test_a_fear_or_a_plan_describing_a_noun_is_no_open_question_and_no_next_step
 ])
 def test_a_plan_announced_and_a_fear_of_ones_own_still_count(text, cue):
     assert classify(text) == cue
+
+
+@pytest.mark.parametrize("text, cue", [
+    ("The display of anger could have serious repercussions for the Velt government.", "open_question"),
+    ("If confirmed, the find would be one of the most important discoveries in years.", "open_question"),
+    # what might have been is told, not open
+    ("The crash could have killed everyone on board.", None),
+    ("The blast could have been heard for miles.", None),
+])
+def test_a_consequence_ahead_or_under_a_condition_is_open(text, cue):
+    assert classify(text) == cue

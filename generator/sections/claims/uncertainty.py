@@ -65,8 +65,11 @@ HEDGED_PATTERNS = [
     r"(?<!\bwhere )(?<!\bwhich )(?<!\bwho )(?<!\bwhat )(?<!\bwhatever )"
     r"(?<!\bif only someone )(?<!\bif only they )(?<!\bif only he )(?<!\bif only she )(?<!\bif only it )"
     r"\b(could|(?-i:may)|might)\s+(soon\s+|also\s+|eventually\s+|still\s+|well\s+)?"
-    r"(?!not\b|hardly\b|(?:all |also |easily |well )?have\b|often\b|sometimes\b|usually\b|always\b|frequently\b|"
+    # ("could have been", "could have killed": what might have been; "could have repercussions" is ahead)
+    r"(?!not\b|hardly\b|(?:all |also |easily |well )?have\s+(?:been|had|\w+ed|\w+en|done|gone|made|won|lost|taken)\b|often\b|sometimes\b|usually\b|always\b|frequently\b|"
     r"regularly\b|easily\b|be (?:seen|found|heard)\b)[a-z]{3,}",
+    # "If confirmed, the find would be the oldest yet.": a claim under a condition still open
+    r"^\W*if\b[^.;]{0,80}?,[^.;]*?\b(?:would|could|might|will)\b",
     # "Prices are expected to rise." / "Unemployment is likely to climb."
     # "The toll will most likely increase further."
     r"\bwill\s+(?:most\s+|very\s+)?(?:likely|probably)\b|"
