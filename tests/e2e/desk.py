@@ -106,6 +106,12 @@ def actor_row(lines: list[str], name: str) -> int | None:
     return next((i for i in range(*section_range(lines, "Key actors")) if pattern.match(lines[i])), None)
 
 
+def mentioned_item(lines: list[str], name: str) -> int:
+    """The "Also mentioned" entry of `name`, below the Key actors table."""
+    pattern = re.compile(rf"^\s+- (?:\[)?{re.escape(name)}\b")
+    return next(i for i in range(*section_range(lines, "Key actors")) if pattern.match(lines[i]))
+
+
 _DECORATION = re.compile(r"\[\^[^\]]+\]|<span class=\"xp-[^\"]*\"[^>]*>.*?</span>|<!--.*?-->")
 
 
@@ -149,9 +155,13 @@ def make_edits(page: Path) -> Edits:
 
     lines[b0], lines[b1] = indent(lines[b0]) + lines[b1].lstrip(), indent(lines[b1]) + lines[b0].lstrip()
     row = actor_row(lines, ACTOR)
-    cells = lines[row].split(" | ")
-    cells[1] = ROLE
-    lines[row] = " | ".join(cells)
+    if row is not None:  # a key actor: the role's cell of its row
+        cells = lines[row].split(" | ")
+        cells[1] = ROLE
+        lines[row] = " | ".join(cells)
+    else:  # only mentioned, for want of a role: the role written after its name, as the list shows roles
+        item = mentioned_item(lines, ACTOR)
+        lines[item] = re.sub(r"(\s*<!--.*-->)?$", lambda m: f": {ROLE}{m.group(0)}", lines[item].rstrip(), count=1)
     last = bullets(lines, "Background")[-1]
     lines[last + 1: last + 1] = ["", PARAGRAPH]
     page.write_text("\n".join(lines), encoding="utf-8")
