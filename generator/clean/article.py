@@ -169,10 +169,30 @@ def _lines(raw: RawDocument) -> list[str]:
     text = _WIRE_QUOTES.sub('"', raw.text)
     if raw.format == "markdown":
         blocks = re.split(r"\n\s*\n", text)
-        return [" ".join(b.split()) for b in blocks if b.strip()]
+        return _rejoined([" ".join(b.split()) for b in blocks if b.strip()])
     out: list[str] = []
     for block in re.split(r"\n\s*\n", text):
         out.extend(_unwrap([ln.strip() for ln in block.split("\n") if ln.strip()]))
+    return _rejoined(out)
+
+
+# Words no sentence, heading or label ends on: a paragraph that stops on one was cut where a
+# page broke a sentence over two paragraphs ("Some people placed photos of" + "Mugabe in the
+# street so that cars would run over them.").
+_OPEN_END = re.compile(r"\s(?:of|the|a|an|to|for|with|by|from|and|or|in|on|at|into|that|its|their|his|her)$")
+MIN_BROKEN_WORDS = 5  # words of each part: two pieces of a sentence, not a label and a line
+
+
+def _rejoined(lines: list[str]) -> list[str]:
+    """Paragraphs a page broke inside a sentence, joined again (the first ends on a word no
+    sentence ends on; the second ends a sentence)."""
+    out: list[str] = []
+    for line in lines:
+        if out and _OPEN_END.search(out[-1]) and len(out[-1].split()) >= MIN_BROKEN_WORDS \
+                and len(line.split()) >= MIN_BROKEN_WORDS and _ENDS_CLAUSE.search(line):
+            out[-1] = f"{out[-1]} {line}"
+        else:
+            out.append(line)
     return out
 
 

@@ -173,6 +173,15 @@ def test_a_page_printed_at_a_fixed_width_is_rejoined():
     assert [r.reason for r in article.removed] == ["photo caption", "dateline"]
 
 
+def test_a_sentence_a_page_broke_over_two_paragraphs_is_joined_again():
+    first, second = "Crowds danced in the square and some people placed photos of", \
+        "Mayor Velt in the road so that cars would run over them."
+    article = clean([P1, first, second, P3])
+    assert article.paragraphs == (P1, f"{first} {second}", P3)
+    # a short label stays a line of its own, and so does a paragraph that ends a sentence
+    assert clean([P1, "Read more of", second, P3]).paragraphs[1:2] != (f"Read more of {second}",)
+
+
 def test_a_date_run_into_the_headline_is_taken_off_it_and_dates_the_article():
     article = clean(["Dozens feared dead as dam fails in EastmereAugust 14, 2018 9:01pm", *BODY])
     assert (article.title, article.published) == ("Dozens feared dead as dam fails in Eastmere", "2018-08-14T21:01")
