@@ -359,7 +359,9 @@ _SUPERLATIVE = re.compile(r"\b(?:[a-z]{3,}est|most|least|first|last|only|record|
 # days [after the second dose]", "broke in the third set and again [after ...]").
 _NEEDS_MORE = re.compile(r"\b(?:\d[\d,.]*|and|or|but|nor|than|again|then|just|only|even|right|long|shortly|soon|"
                          r"seconds?|minutes?|hours?|days?|weeks?|months?|years?|moments?|decades?|"
-                         r"[a-z]+ly)$", re.I)
+                         r"[a-z]+ly"
+                         # a noun phrase's first adjective: "read out in a cheering[, dancing parliament]"
+                         r"|(?:a|an|the)\s+[a-z]+ing)$", re.I)
 
 
 def trimmed(text: str) -> list[str]:
