@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import Sequence
 
 from generator.text.actor_kinds import TIME_ZONES, TITLE_NOUNS, country_of, is_body_noun, is_demonym, person_noun
 from generator.text.dates.vocabulary import MONTHS, WEEKDAY_NAMES
@@ -423,10 +424,56 @@ def form_problem(text: str) -> str | None:
     return None
 
 
+# A paragraph that hands the floor to a speaker: "In a speech outside the palace he said:"
+_HANDS_OVER = re.compile(r"\b(?:said|says|told\s+\w+|added|declared|announced|wrote|continued|stated)\s*:\s*$", re.I)
+# The writer attributing again: '..., he said.', '"...," Ms Roe added'
+_ATTRIBUTED = re.compile(r"[,.!?][\"”’']?\s+(?:he|she|they|it|(?:[A-Z][\w'’.-]*\s+){1,4})(?:said|says|added|told|"
+                         r"wrote|explained)\b")
+MAX_SPEECH_PARAGRAPHS = 15  # a run of a speaker's paragraphs longer than this is a scrape's stray mark
+
+
+def speech_paragraphs(paragraphs: Sequence[str]) -> frozenset[int]:
+    """The paragraphs that go on a speaker's words opened after "he said:" by a quotation mark no
+    mark closes (news copy leaves a long quotation open from paragraph to paragraph), until a
+    paragraph closes it or the writer attributes again. Read
+    bare, they are the speaker's words, not the writer's: neither the page's statements nor a
+    columnist's "I"."""
+    out: set[int] = set()
+    run = 0  # paragraphs left in the open quotation; 0: none open
+    for i, paragraph in enumerate(paragraphs):
+        text = paragraph.strip()
+        marks = text.count("“") + text.count("”") + text.count('"')
+        if run:
+            if marks == 0 and not _ATTRIBUTED.search(text) or text[:1] in "“\"" and not _closes(text):
+                out.add(i)
+                run -= 1
+                continue
+            if not _ATTRIBUTED.search(text) and _closes(text) and text[:1] not in "“\"":
+                out.add(i)  # the last paragraph of the quotation: its closing mark, no opening one
+            run = 0
+        if _HANDS_OVER.search(text) and i + 1 < len(paragraphs) and paragraphs[i + 1].lstrip()[:1] in "“\"" \
+                and _leaves_open(paragraphs[i + 1]):
+            run = MAX_SPEECH_PARAGRAPHS  # (an open mark alone is too often a scrape's stray one)
+    return frozenset(out)
+
+
+def _leaves_open(text: str) -> bool:
+    """An opening mark no mark closes (a straight one is an opening one at the start of a word)."""
+    curly = text.count("“") - text.count("”")
+    last = text.rfind('"')
+    return curly > 0 or curly == 0 and text.count('"') % 2 == 1 and (last == 0 or text[last - 1] == " ")
+
+
+def _closes(text: str) -> bool:
+    """A closing mark no mark opened."""
+    return text.count("”") > text.count("“") or text.count('"') % 2 == 1 and not _leaves_open(text)
+
+
 def inside_quotation(line: str, source_text: str) -> bool | None:
     """Does the line sit inside someone's quotation in the source ("... 36 is the new 26." when
-    the paragraph reads “I feel great. 36 is the new 26.”)? Shown bare, a speaker's words read as
-    the page's own statement. None when the line is not in the source word for word."""
+    the paragraph reads “I feel great. 36 is the new 26.”, or a paragraph going on a speaker's
+    words after "he said:")? Shown bare, a speaker's words read as the page's own statement.
+    None when the line is not in the source word for word."""
     probe = line.strip().lstrip("\"“”'‘’([")[:60]
     if len(probe) < 12:
         return None
@@ -434,6 +481,9 @@ def inside_quotation(line: str, source_text: str) -> bool | None:
     if at < 0:
         return None
     start = source_text.rfind("\n", 0, at) + 1
+    paragraphs = source_text.split("\n\n")
+    if source_text.count("\n\n", 0, start) in speech_paragraphs(paragraphs):
+        return True
     before = source_text[start:at]
     if line.strip()[:1] in "\"“":  # the line carries its own opening mark
         return False

@@ -29,6 +29,11 @@ def test_the_writers_own_first_person_makes_a_column():
 
 def test_first_person_inside_quotation_marks_is_a_speakers_not_the_writers():
     assert first_person_share(REPORT) == (0, 4)
+    # ... and in a speech quoted over paragraphs after "she said:", its marks left open as copy does
+    speech = ("The mayor resigned on Friday after losing the vote in the council.", "In a speech outside the town hall she said:",
+              "\u201cI have served this town for six years and I am proud of it.", "I will not stand again and I thank my staff.",
+              "I think the town needs fresh leadership now.\u201d", "Her deputy will lead the council until an election in May.")
+    assert first_person_share(speech) == (0, 3)
 
 
 def test_the_sources_list_says_a_source_is_an_opinion_piece():

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from generator.text.standalone import dangling, form_problem, inside_quotation
+from generator.text.standalone import dangling, form_problem, inside_quotation, speech_paragraphs
 
 
 def test_openers_that_point_outside_the_line():
@@ -364,3 +364,19 @@ def test_who_is_who_by_what_they_wear_is_a_photo_caption():
 def test_a_broadcasts_sign_off_introduces_words_that_are_not_there():
     assert form_problem("Harbour TV\u2019s Jane Roe reports from Lyra City.") == "introduces words that are not there"
     assert form_problem("Harbour TV reported from Lyra that 12 people had died.") is None
+
+
+def test_a_speakers_words_over_paragraphs_after_he_said_are_the_speakers():
+    paragraphs = ["The mayor of Harlow resigned on Friday after the vote.",
+                  "In a speech outside the town hall she said:",
+                  "\u201cThe people of Harlow have voted and their will must be respected.",
+                  "Across the county people have been watching the choice this town has made.",
+                  "I am very proud to have served as mayor for six years.\u201d",
+                  "Her deputy, Tom Roe, will lead the council until an election in May."]
+    assert speech_paragraphs(paragraphs) == {2, 3, 4}  # until the mark that closes it
+    text = "\n\n".join(paragraphs)
+    assert inside_quotation("Across the county people have been watching the choice this town has made.", text) is True
+    assert inside_quotation("Her deputy, Tom Roe, will lead the council until an election in May.", text) is False
+    # an opening mark a scrape left unclosed, with no one handed the floor, opens no speech
+    stray = ["Police said \u201cthe road is closed.", "Officers closed the bridge to traffic on Monday night."]
+    assert speech_paragraphs(stray) == frozenset()

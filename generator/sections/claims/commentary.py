@@ -13,7 +13,7 @@ import re
 from typing import Sequence
 
 from generator.models import AnalysedArticle
-from generator.text.standalone import QUOTED, WRITER_FIRST_PERSON
+from generator.text.standalone import QUOTED, WRITER_FIRST_PERSON, speech_paragraphs
 
 MIN_FIRST_PERSON = 4  # sentences with the writer's "I", "me" or "my" ...
 MIN_SHARE = 0.25  # ... and at least this share of the source's sentences
@@ -26,8 +26,9 @@ def first_person_share(paragraphs: Sequence[str]) -> tuple[int, int]:
     """(sentences in the writer's own first person, sentences), outside quotations; paragraphs
     whose quotation marks do not pair up are skipped (a quote running on over paragraphs)."""
     mine = total = 0
-    for paragraph in paragraphs:
-        if paragraph.count('"') % 2 or paragraph.count("“") != paragraph.count("”"):
+    speech = speech_paragraphs(paragraphs)  # a speaker's words the writer quotes over paragraphs
+    for k, paragraph in enumerate(paragraphs):
+        if k in speech or paragraph.count('"') % 2 or paragraph.count("“") != paragraph.count("”"):
             continue
         for sentence in _SENTENCE_END.split(QUOTED.sub(" ", paragraph)):
             if len(sentence.split()) < MIN_WORDS:
