@@ -149,6 +149,9 @@ def test_a_cut_that_leaves_the_main_clause_needing_what_it_took_is_not_made():
     assert trimmed(line) == [line]
     line = "Velt broke in the opening game of the third set and again after a long fifth game."
     assert trimmed(line) == [line]
+    # two adjectives of one noun are no side clause: "in a cheering[, dancing hall]"
+    line = "The letter was read out in a cheering, dancing hall, which had been debating the motion since noon."
+    assert trimmed(line) == [line, "The letter was read out in a cheering, dancing hall."]
 
 
 @pytest.mark.slow
@@ -311,6 +314,14 @@ def test_a_body_told_as_the_company_leans_on_the_sentence_that_names_it():
         item = analysed(sid, text)
         line = standalone(item, 0, item.analysis.sentences[0].text, told=lambda noun: True)
         assert line.text is None or line.stand_in == phrase, line
+    # a body's noun after an adjective that says only what kind: which firm is "the financial firm"?
+    firm = analysed("h", "In a statement released after midnight, Harlow Brothers said it would file for insolvency. "
+                         "The financial firm said the filing was approved by its board of directors on Sunday.")
+    line = standalone(firm, 1, firm.analysis.sentences[1].text, told=lambda noun: True)
+    assert line.text is None or line.stand_in == "The financial firm" or line.text.startswith("In a statement")
+    kind = analysed("i", "The holding company will file the papers in Eastmere, the board said on Sunday.")
+    line = standalone(kind, 0, kind.analysis.sentences[0].text, told=lambda noun: True)
+    assert line.text and line.stand_in is None  # a kind of company, said of the one the story is about
     person = analysed("c", "Shy and bookish, the dissident playwright was an unlikely hero of the revolution.")
     line = standalone(person, 0, person.analysis.sentences[0].text, told=lambda noun: True)
     assert line.text is None or line.stand_in == "the dissident playwright"

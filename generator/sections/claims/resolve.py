@@ -70,8 +70,15 @@ def standalone(item: AnalysedArticle, index: int, text: str, join: bool = True,
                 return _with_previous(item, index, text, join,
                                       lambda prev: _names_kind(item, prev.index, kind) or noun in prev.lemmas) \
                     or replace(resolved, stand_in=phrase)
-        return resolved if leaning is None else _with_previous(
-            item, index, text, join, lambda prev: _pointer(item, prev.index, prev.text) is None) or resolved
+        if leaning is None:
+            return resolved
+        joined = _with_previous(item, index, text, join, lambda prev: _pointer(item, prev.index, prev.text) is None)
+        if joined is not None:
+            return joined
+        # alone after all: a line opening on "The financial firm said ..." still does not say which
+        stand_in = _stand_in(item, index, resolved.text)
+        opens = stand_in is not None and resolved.text.startswith(stand_in[0])
+        return replace(resolved, stand_in=stand_in[0]) if opens else resolved
     if not pointing[1] and "[" in resolved.text:
         return resolved  # "[Velt] was known for his work": the bracket names whom the pronouns mean
     # "Prof Velt retired from that position in 2009": the sentence before names the position;
@@ -182,12 +189,18 @@ def _stand_in(item: AnalysedArticle, index: int, text: str) -> tuple[str, str, s
         # a person's after any description ("the dissident playwright"); "the capsule recovery
         # team" and "the Harbour team" say which
         forms = "|".join(re.escape(f) for f in _plural_forms(noun))
-        m = next((m for m in re.finditer(rf"\b[Tt]he (?:([\w-]+) )?(?:{forms})\b", text)
+        # (or after an adjective that says what kind, not which: "the financial firm", "the embattled
+        # carmaker"; not "the holding company", "the state broadcaster KVT": a kind, or named after it)
+        m = next((m for m in re.finditer(rf"\b[Tt]he (?:([\w-]+) )?(?:{forms})\b(?! [A-Z])", text)
                   if not m.group(1) or is_demonym(m.group(1).removesuffix("-born"))
-                  or kind == "PERSON" and m.group(1).islower()), None)
+                  or m.group(1).islower() and (kind == "PERSON" or _DESCRIBING_ADJECTIVE.search(m.group(1)))), None)
         if m and not _names_kind(item, index, kind, before=sents[index].start + sents[index].text.find(m.group(0))):
             return m.group(0), kind, noun
     return None
+
+
+# Endings of adjectives that describe a body ("financial", "beleaguered", "ambitious", "Examplian").
+_DESCRIBING_ADJECTIVE = re.compile(r"(?:al|ic|ed|ous|ful|ive|ian|ese|ish)$")
 
 
 def _plural_forms(noun: str) -> tuple[str, ...]:
