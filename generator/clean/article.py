@@ -203,6 +203,8 @@ WRAP_SHARE = 0.5
 WRAP_FULL = 0.75
 WRAP_GOING_ON = 0.25  # ... and at least this share of its lines go on a sentence in lower case
 _ENDS_CLAUSE = re.compile(r"[.!?:;…\"”’)\]]$")
+# An abbreviation written before a number ("Jul. 13", "No. 10"): its full stop ends no sentence.
+_BEFORE_A_NUMBER = re.compile(r"\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|No|Nos|Vol|Art|Fig)\.$")
 
 
 def _unwrap(lines: list[str]) -> list[str]:
@@ -219,7 +221,8 @@ def _unwrap(lines: list[str]) -> list[str]:
     out = [lines[0]]
     for prev, line in zip(lines, lines[1:]):
         wrapped = not _ENDS_CLAUSE.search(prev) and not SCRAPER_DATE.fullmatch(prev + " ") and (
-            len(prev) >= WRAP_FULL * width or line[:1].islower() or prev.endswith((",", "-", "–", "—")))
+            len(prev) >= WRAP_FULL * width or line[:1].islower() or prev.endswith((",", "-", "–", "—"))) \
+            or _BEFORE_A_NUMBER.search(prev) and line[:1].isdigit()  # "taken on Jul." + "13, 2015, when ..."
         if wrapped:
             out[-1] = f"{out[-1]} {line}"
         else:

@@ -334,7 +334,11 @@ def words(line: str) -> int:
 
 MAX_CAPTION_CHARS = 500  # a caption is a sentence or two; a longer line is body text
 # Where one sentence ends and the next begins: ". " before a capital, an opening quote or a digit.
-SENTENCE_BREAK = re.compile(r"(?<=[.!?])[\"'”’)]*\s+(?=[\"“‘(]?[A-Z0-9])")
+# (not after an abbreviation written before a number: "taken on Jul. 13, 2015", "No. 10")
+_BEFORE_NUMBER = ("Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "No", "Nos",
+                  "Vol", "Art", "Fig")
+SENTENCE_BREAK = re.compile(r"(?<=[.!?])" + "".join(rf"(?!(?<=\b{a}\.)\s+\d)" for a in _BEFORE_NUMBER)
+                            + r"[\"'”’)]*\s+(?=[\"“‘(]?[A-Z0-9])")
 
 
 def one_sentence(line: str) -> bool:
@@ -383,4 +387,7 @@ BIO_RE = re.compile(
 # a writer's note wherever it stands (it says, in the present, whom the writer writes for)
 WRITES_FOR_RE = re.compile(
     rf"^(?P<name>{NAME})\s+is\s+(?:an?|the)\s+[^.]{{0,80}}?\b(?i:{JOBS})\s+(?:for|at|with)\s+"
-    rf"(?P<org>(?:The\s+)?{NAME_TOKEN}(?:\s+{NAME_TOKEN}){{0,5}})")
+    rf"(?P<org>(?:The\s+)?{NAME_TOKEN}(?:\s+{NAME_TOKEN}){{0,5}})"
+    # "Jane Roe covers courts and crime for the Harlow Desk.": what the writer covers, and for whom
+    rf"|^(?P<writer>{NAME})\s+(?:covers|writes about|reports on)\s+[^.]{{0,80}}?\s+for\s+"
+    rf"(?P<desk>(?:[Tt]he\s+)?{NAME_TOKEN}(?:\s+{NAME_TOKEN}){{0,5}})")

@@ -144,6 +144,19 @@ def test_a_wire_credit_after_a_paragraphs_last_sentence_is_taken_off_it():
     assert clean([P1, P2, aside]).paragraphs[-1] == aside
 
 
+def test_a_caption_ending_on_an_abbreviated_month_is_taken_off_whole():
+    cap = ("The frozen lake fills the frame in this image from the orbiter's camera, taken on Jul. 13, 2015, when the "
+           "craft was 476,000 miles from the surface.")
+    article = clean([P1, cap, P2, P3])
+    assert article.paragraphs == tuple(BODY) and reason_of(article, cap) == "photo caption"
+
+
+def test_a_writers_beat_and_social_handle_are_no_part_of_the_story():
+    bio = "Jane Velkstrom covers trending news topics for the Harbour National Desk. Follow her on Twitter @JaneV."
+    article = clean([P1, P2, P3, bio])
+    assert article.paragraphs == tuple(BODY) and reason_of(article, bio) == "author bio"
+
+
 @pytest.mark.parametrize("opener, reason", [
     ("EASTMERE —", "dateline"),
     ("EASTMERE, Valley State (Wire) —", "dateline"),
@@ -180,6 +193,16 @@ def test_a_sentence_a_page_broke_over_two_paragraphs_is_joined_again():
     assert article.paragraphs == (P1, f"{first} {second}", P3)
     # a short label stays a line of its own, and so does a paragraph that ends a sentence
     assert clean([P1, "Read more of", second, P3]).paragraphs[1:2] != (f"Read more of {second}",)
+
+
+def test_a_wrapped_line_ending_on_an_abbreviated_month_goes_on_to_its_day():
+    text = ("The council met in Eastmere to approve the new budget on Friday and the\n"
+            "mayor said the plan, first drafted in the spring by a panel of the town's\n"
+            "treasurers and two of its engineers, had been set out in full on Jul.\n"
+            "13, 2015, when the town hall was still closed for its long repairs and\n"
+            "the council sat in the library of the old school on the market square.")
+    article = clean_document(RawDocument("t", "seeds/t.txt", text))
+    assert len(article.paragraphs) == 1 and "set out in full on Jul. 13, 2015, when" in article.paragraphs[0]
 
 
 def test_a_date_run_into_the_headline_is_taken_off_it_and_dates_the_article():
