@@ -194,10 +194,12 @@ def bios(lines: list[str], reasons: Reasons, authors: tuple[str, ...]) -> tuple[
             if i not in reasons and i >= len(lines) // 2 and _under_its_name(lines, i):
                 found[i] = "author bio"  # "Jane Roe" + "Jane M. Roe covers courts and ..."
             continue
-        named = any(norm(m.group("name")) in norm(a) or norm(a) in norm(m.group("name")) for a in authors)
+        name = m.group("name") or m.group("writer")
+        named = any(norm(name) in norm(a) or norm(a) in norm(name) for a in authors)
         if named or writes_for or i >= 0.6 * len(lines):
             found[i] = "author bio"
-            outlet = outlet or (m.group("org") and _trim_org(m.group("org")))
+            org = m.group("org")  # (a desk the writer covers a beat for names no outlet)
+            outlet = outlet or (org and _trim_org(org))
     return found, outlet
 
 

@@ -59,7 +59,9 @@ _TITLE_DATE_DATELINE = re.compile(
     rf"^(?P<place>{_WORD}(?:\s+{_WORD}){{0,2}}){_REGION}?{_DATE}\s*(?::|[—–]+|--?)\s+(?=[\"“‘'A-Z])")
 # "Lakeside, Examplia — ": a place in title case with its region and a long dash, no date or agency
 # (prose sets no dash after "X, Y")
-_TITLE_PLACE_DATELINE = re.compile(rf"^(?P<place>{_WORD}(?:\s+{_WORD}){{0,2}}){_REGION}\s*[—–]+\s*(?=[\"“‘'A-Z])")
+# ("Lakeside, Exa.- ": a region's abbreviation run into a hyphen, which prose never writes)
+_TITLE_PLACE_DATELINE = re.compile(rf"^(?P<place>{_WORD}(?:\s+{_WORD}){{0,2}}){_REGION}(?:\s*[—–]+\s*|(?<=\.)-\s+)"
+                                   rf"(?=[\"“‘'A-Z])")
 # "Lakeside, ExampliaAfter a long journey, ...": a dateline run into the first word of its sentence
 # (a lower-case letter, then a capital opening a word that opens sentences)
 _GLUED_DATELINE = re.compile(r"^(?P<place>[A-Z][a-z]+(?:\s[A-Z][a-z]+){0,2}(?:,\s[A-Z][a-z]+(?:\s[A-Z][a-z]+){0,2})?)"
@@ -274,7 +276,7 @@ LEAK = re.compile(
     r"\bsign up\b|\bsubscribe\b|newsletter|click here|read more|advertisement|cookie|"
     # a reading time glued on ("... PM Velt1 min read"), a quiz promoted ("Take Harbour News's quiz")
     r"\d+\s*min(?:ute)?s? read\b|\btake (?:our|the|[\w' ]{2,30}['’]s) quiz\b|"
-    r"\bshare this\b|\bfollow us\b|\bwatch:|\blisten:|expand / collapse|skip to content|"
+    r"\bshare this\b|\bfollow us\b|\bfollow (?:him|her|them|me) on (?:twitter|x|instagram|facebook|tiktok)\b|\bwatch:|\blisten:|expand / collapse|skip to content|"
     r"view image in full screen|keep scrolling|\bvia this url\b|send this page to someone|"
     r"\b(?:source|credit):\s*(?:getty|ap|afp|reuters|epa|pa|aap|shutterstock)\b|\bimage copyright\b|"
     r"\bquotes? (?:displayed|delayed) (?:in real[- ]time|by at least)\b|\breal[- ]time quotes\b|"

@@ -153,6 +153,11 @@ def test_markup_embeds_and_promotion(text):
     assert markup(text) == "page furniture, not the article's text"
 
 
+def test_a_writers_social_handle_is_furniture_but_following_someone_is_news():
+    assert furniture("Follow him on Twitter @JaneRoeNews.") is not None
+    assert furniture("Fans follow him on foot through the streets of Harlow every morning.") is None
+
+
 def test_news_that_a_person_reported_is_not_a_listing():
     assert markup("In Harbour City, officials reported on Friday that 40 people had died.") is None
     assert markup("Read the statement in full on the council's site.") is None  # not a link's title case
@@ -244,6 +249,10 @@ def test_a_place_in_title_case_with_its_date_and_a_colon_is_a_dateline():
     assert dateline("On Monday, September 1: the talks began.") is None
     assert dateline("Lakeside, Examplia — Landing with a bounce, the probe made history on Wednesday.").text \
         == "Lakeside, Examplia — "
+    # a region's abbreviation run into a hyphen
+    assert dateline("Lakeside, Exa.- Harbour News has confirmed the grocer will be sold on Friday.").text \
+        == "Lakeside, Exa.- "
+    assert dateline("Jane Roe, Jr.- the lawyer said the case was closed last week.") is None
     assert dateline("Jane Roe, the mayor — who resigned — said nothing at all today.") is None
     assert dateline("Lakeside, ExampliaAfter a 205-day journey, the lander is safely on the surface.").text \
         == "Lakeside, Examplia"
