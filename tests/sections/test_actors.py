@@ -376,6 +376,10 @@ def test_quoted_opinion_is_no_role_but_a_quoted_title_is():
      "served as Kenya's finance minister"),
     ('"We lost everything," villager Ana Duarte, 64, told reporters.', "Ana Duarte", "villager"),
     ("Teacher Rui Mota, who lives near Braga, said he fled.", "Rui Mota", "Teacher"),
+    # where the words were said is no part of the role
+    ("\u201cPeople love Eastmere Foods Market because they offer the best natural and organic foods, and they make it "
+     "fun to eat healthy,\u201d said Jeff Velt, Examplix founder and CEO in a statement.", "Jeff Velt",
+     "Examplix founder and CEO"),
 ])
 def test_role_from_the_articles_own_words(text, name, role):
     actor = by_name(story(text), name)

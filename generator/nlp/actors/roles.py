@@ -44,6 +44,11 @@ def _clip(tokens: Sequence, keep_first: bool = False) -> str | None:
             toks = toks[:rel]
     while toks and not keep_first and (toks[0].lower_ in LEADING_DROP or toks[0].is_punct):
         toks = toks[1:]
+    # "said Jane Roe, Harbour Foods founder and CEO in a statement": how she said it, no part of the role
+    said_in = next((k for k, t in enumerate(toks) if k and t.lower_ in {"in", "on", "via"}
+                    and any(u.lower_ in SAYING_MEDIA for u in toks[k + 1:k + 4])), None)
+    if said_in is not None:
+        toks = toks[:said_in]
     while toks and not _hyphenated(toks[-1]) and (
             toks[-1].is_punct or toks[-1].ent_type_ in {"DATE", "TIME"} and not _age(toks)
             or toks[-1].pos_ in {"ADP", "CCONJ", "DET", "PART"}):
@@ -59,6 +64,11 @@ def _clip(tokens: Sequence, keep_first: bool = False) -> str | None:
         toks = toks[1:]  # "FAMOUS wildlife expert": a lede's capitals on an adjective, not the role's
     doc = toks[0].doc
     return doc[toks[0].i: toks[-1].i + 1].text.strip()
+
+
+# Where words were said, after a speaker's description: "..., the firm's chief in a statement".
+SAYING_MEDIA = frozenset({"statement", "interview", "tweet", "post", "release", "email", "e-mail", "letter",
+                          "briefing", "broadcast", "podcast"})
 
 
 # Words opening a clause inside a description: "prime minister when she was elected in 1988".
