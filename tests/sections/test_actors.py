@@ -1150,3 +1150,14 @@ def test_a_hyphenated_given_name_keeps_its_lower_case_half_and_a_led_coalition_n
                                  "The Velt-led coalition won the vote on Tuesday."))
     texts = [m.text for m in extract_mentions(ParsedArticle.of(art, parse(art.text)))]
     assert "Harlow Jae-in" in texts and not [t for t in texts if t.startswith("Velt-")], texts
+
+
+@pytest.mark.slow
+def test_a_title_alone_names_no_one():
+    """ "the duties of being Pope - the leader of ...": a title, its holder named apart."""
+    text = ("The 85-year-old Pope announced his decision in Latin during a meeting of Vatican cardinals. He emphasised "
+            "that carrying out the duties of being Pope - the leader of more than a billion Roman Catholics worldwide - "
+            "required strength. The Pope, who has looked increasingly weary in recent months, said he would step down. "
+            "Pope Velkan XII will leave office on February 28.")
+    names = {a.name: a.standing for a in story(text)}
+    assert names.get("Pope", "passing") != "actor" and names["Velkan XII"] == "actor"

@@ -210,6 +210,8 @@ def standing(name: str, kind: str, phrases: Sequence[str], described: bool, ev: 
         return "thing"  # "River Avon", "Mount Velt", "Lake Lyra": a landform named first by its kind
     if len(words) == 1 and words[0] in NOBLE_TITLES:
         return "thing"  # "the Earl" (of "Earl of Lyra"): a title, no one's name
+    if kind == "person" and len(words) == 1 and words[0] in TITLE_NOUNS:
+        return "passing"  # "the Pope said", "the President": a title alone, its holder named apart
     if kind == "person" and len(words) >= 2 and words[-1] in STRUCTURE_WORDS:
         return "thing"  # "the Morandi Bridge" taken for a person
     if kind == "person" and len(words) >= 2 and words[-1] in ADMIN_NOUNS:
