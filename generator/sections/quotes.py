@@ -415,10 +415,15 @@ def _by_voice(clusters: list[list[_Group]], prominence: dict[str, int],
     return [c for _, _, c in sorted(order, key=lambda t: (t[0], t[1]))]
 
 
+def rendering_note(sources: Sequence[SourceId]) -> str:
+    """The note of a quote that renders a statement already listed (shown once, kept for the record)."""
+    return f"another rendering of the same statement, by {_sources_label(sources)}"
+
+
 def _notes(group: _Group, primary: bool) -> str | None:
     notes = []
     if not primary:
-        notes.append(f"another rendering of the same statement, by {_sources_label(group.sources)}")
+        notes.append(rendering_note(group.sources))
     for speaker, sources in group.others:
         notes.append(f"also attributed to {speaker} by {_sources_label(sources)}")
     return "; ".join(notes) or None

@@ -8,8 +8,8 @@ Story is checked, in page order:
     quotation marks, not cut off where a scraped excerpt ends;
   - it is not boilerplate (captions, credits, datelines, notices, markup, embedded posts) that
     cleaning left in a body (generator/text/furniture.py);
-  - a timeline row is not another row's sentence again, and is not dated by a year its
-    sentence does not state;
+  - a timeline row is not another row's sentence again, nor a third row of one day, and is not
+    dated by a year its sentence does not state;
   - it is not said already, higher on the page (In brief first), in these words or in
     others (the same point: generator.text.support.same_point; generator.text.repeats);
   - every source that states it in words of its own is cited and counted too
@@ -18,7 +18,8 @@ Story is checked, in page order:
     own sentence, neither side a source whose text is garbled;
   - the headline is not navigation text, at most 16 words, without an attribution tail;
   - a key quote has a speaker (a person or a body, never a pronoun or a date) and more than a
-    fragment of words, and does not repeat a statement shown above it;
+    fragment of words, and does not repeat a statement shown above it (a second outlet's rendering
+    of a speaker's statement is noted as one, and shown once);
   - a person's role is a title or a description, never a verb phrase or a fragment; a place,
     an outlet or a thing is no actor.
 A line that fails goes to `Story.held` with its reason: never published, kept for editors
@@ -38,7 +39,7 @@ from generator.models import Actor, Held, Item, Quote, Story, TimelineEntry, Unk
 from generator.sections.actors.standing import fits
 from generator.text.actor_kinds import (ADDRESS_TITLES, IRREGULAR_DEMONYMS, LANDFORM_NOUNS, TITLE_NOUNS, country_of, fold,
                                         MEDIA_NOUNS, is_body_noun, is_country_name, is_demonym, person_noun)
-from generator.sections.quotes import is_statement, prepare_statements, repeats_statement
+from generator.sections.quotes import is_statement, prepare_statements, rendering_note, repeats_statement
 from generator.stories.headline import ATTRIBUTION_TAIL, MAX_WORDS as MAX_HEADLINE_WORDS, centrality, lead_clause
 from generator.text.furniture import caption, furniture, markup
 from generator.text.repeats import SAME_DAY_SIMILAR, PageRepeats, SourceSentences
@@ -374,8 +375,7 @@ def _quotes(quotes: Sequence[Quote], texts: dict[str, str], shown: Sequence[str]
         else:
             if is_statement(q.text) and not (q.note or "").startswith("another rendering"):
                 if any(_says_again(q, other) for other in kept):  # kept for the record, shown once
-                    q = replace(q, note=f"another rendering of the same statement, by "
-                                        f"{'source' if len(cited) == 1 else 'sources'} {', '.join(cited)}")
+                    q = replace(q, note=rendering_note(cited))
                 else:
                     kept.append(q)
             yield replace(q, sources=cited)
