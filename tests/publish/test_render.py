@@ -172,7 +172,7 @@ def test_actors_table_links_pages_and_role_tooltips(story, settings):
     assert [text_of(tr.xpath("td")[1]) for tr in rows] == [
         "mayor of the city2", "the body that approved the line12", "leader of the opposition group2"]
     assert [text_of(tr.xpath("td")[2]) for tr in rows] == ["3 of 4 sources", "2 of 4 sources", "1 of 4 sources"]
-    # a name whose role no source gives is no row: it is only mentioned, below the table
+    # a place whose role no source gives is no row: it is only mentioned, below the table
     folded = root.xpath("//details[contains(@class,'xp-more')]")[0]
     assert [text_of(li) for li in folded.xpath(".//li")] == ["Riverside"]
     assert [a.get("href") for a in table.xpath(".//a[not(@class='footnote-ref')]")] == [
@@ -228,13 +228,13 @@ def test_minor_actors_folded_away(story, settings):
                   for i in range(KEY_ACTORS + 2))
     root = to_html(render.render_story(replace(story, actors=story.actors + extra), settings))
     table = root.xpath("//h2[@id='key-actors']/following-sibling::table[1]")[0]
-    # the table: the first KEY_ACTORS actors with a role; the rest, with or without one, below it
+    # the table: the first KEY_ACTORS actors but a place with no role; the rest below it
     assert [text_of(tr.xpath("td")[0]) for tr in table.xpath(".//tbody/tr")] == [
-        "Maria Lindqvist", "City Council", "Tom Berger", "Minor Person 1", "Minor Person 3", "Minor Person 5"]
+        "Maria Lindqvist", "City Council", "Tom Berger", "Minor Person 0", "Minor Person 1", "Minor Person 2"]
     folded = root.xpath("//details[contains(@class,'xp-more')]")[0]
     assert text_of(folded.xpath("summary")[0]) == "Also mentioned (6)"
     assert [text_of(li) for li in folded.xpath(".//li")] == [
-        "Riverside", "Minor Person 0", "Minor Person 2", "Minor Person 4", "Minor Person 6",
+        "Riverside", "Minor Person 3: a witness3", "Minor Person 4", "Minor Person 5: a witness3", "Minor Person 6",
         "Minor Person 7: a witness3"]
 
 
