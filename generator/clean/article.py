@@ -204,7 +204,7 @@ WRAP_FULL = 0.75
 WRAP_GOING_ON = 0.25  # ... and at least this share of its lines go on a sentence in lower case
 _ENDS_CLAUSE = re.compile(r"[.!?:;…\"”’)\]]$")
 # An abbreviation written before a number ("Jul. 13", "No. 10"): its full stop ends no sentence.
-_BEFORE_A_NUMBER = re.compile(r"\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|No|Nos|Vol|Art|Fig)\.$")
+_BEFORE_A_NUMBER = re.compile(rf"\b(?:{'|'.join(bp.BEFORE_NUMBER)})\.$")
 
 
 def _unwrap(lines: list[str]) -> list[str]:

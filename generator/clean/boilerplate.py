@@ -335,9 +335,9 @@ def words(line: str) -> int:
 MAX_CAPTION_CHARS = 500  # a caption is a sentence or two; a longer line is body text
 # Where one sentence ends and the next begins: ". " before a capital, an opening quote or a digit.
 # (not after an abbreviation written before a number: "taken on Jul. 13, 2015", "No. 10")
-_BEFORE_NUMBER = ("Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "No", "Nos",
-                  "Vol", "Art", "Fig")
-SENTENCE_BREAK = re.compile(r"(?<=[.!?])" + "".join(rf"(?!(?<=\b{a}\.)\s+\d)" for a in _BEFORE_NUMBER)
+BEFORE_NUMBER = ("Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "No", "Nos",
+                 "Vol", "Art", "Fig")
+SENTENCE_BREAK = re.compile(r"(?<=[.!?])" + "".join(rf"(?!(?<=\b{a}\.)\s+\d)" for a in BEFORE_NUMBER)
                             + r"[\"'”’)]*\s+(?=[\"“‘(]?[A-Z0-9])")
 
 

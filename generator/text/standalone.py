@@ -435,9 +435,8 @@ MAX_SPEECH_PARAGRAPHS = 15  # a run of a speaker's paragraphs longer than this i
 def speech_paragraphs(paragraphs: Sequence[str]) -> frozenset[int]:
     """The paragraphs that go on a speaker's words opened after "he said:" by a quotation mark no
     mark closes (news copy leaves a long quotation open from paragraph to paragraph), until a
-    paragraph closes it or the writer attributes again. Read
-    bare, they are the speaker's words, not the writer's: neither the page's statements nor a
-    columnist's "I"."""
+    paragraph closes it or the writer attributes again. Read bare, they are the speaker's words,
+    not the writer's: neither the page's statements nor a columnist's "I"."""
     out: set[int] = set()
     run = 0  # paragraphs left in the open quotation; 0: none open
     for i, paragraph in enumerate(paragraphs):
@@ -469,6 +468,12 @@ def _closes(text: str) -> bool:
     return text.count("”") > text.count("“") or text.count('"') % 2 == 1 and not _leaves_open(text)
 
 
+@lru_cache(maxsize=256)
+def _speech_of(source_text: str) -> frozenset[int]:
+    """speech_paragraphs of a source's text, once per source (every line cited to it asks)."""
+    return speech_paragraphs(source_text.split("\n\n"))
+
+
 def inside_quotation(line: str, source_text: str) -> bool | None:
     """Does the line sit inside someone's quotation in the source ("... 36 is the new 26." when
     the paragraph reads “I feel great. 36 is the new 26.”, or a paragraph going on a speaker's
@@ -481,8 +486,7 @@ def inside_quotation(line: str, source_text: str) -> bool | None:
     if at < 0:
         return None
     start = source_text.rfind("\n", 0, at) + 1
-    paragraphs = source_text.split("\n\n")
-    if source_text.count("\n\n", 0, start) in speech_paragraphs(paragraphs):
+    if source_text.count("\n\n", 0, start) in _speech_of(source_text):
         return True
     before = source_text[start:at]
     if line.strip()[:1] in "\"“":  # the line carries its own opening mark
