@@ -629,6 +629,14 @@ def test_display_name_is_not_a_form_glued_to_a_word_nor_one_cut_mid_word():
     assert _canonical(cut, []) == "Valdonia"
 
 
+def test_an_institution_is_qualified_by_its_country_not_by_a_common_noun():
+    # "citing the Kingdom's Interior Ministry": the tagger may list "Kingdom" among the places
+    ministry = _forms(("Interior Ministry", "ORG"), ("Interior Ministry", "ORG"), ("Kingdom's Interior Ministry", "ORG"))
+    assert _canonical(ministry, ["Kingdom", "Valdonia"]) == "Interior Ministry"
+    court = _forms(("Supreme Court", "ORG"), ("Supreme Court", "ORG"), ("Valdonia's Supreme Court", "ORG"))
+    assert _canonical(court, ["Kingdom", "Valdonia"]) == "Valdonia's Supreme Court"
+
+
 @pytest.mark.slow
 def test_a_name_cut_where_the_scraped_page_ends_is_no_alias():
     actors = story("Mayor Miguel Santoro said the power would be back within weeks. Santoro toured the port.",

@@ -17,7 +17,7 @@ from typing import Sequence
 from generator.clean.names import split_names
 from generator.sections.actors.aliases import abbreviates_tail, cluster, government_base, qualifier
 from generator.nlp.actors.spans import NAME_PARTICLES
-from generator.sections.actors.forms import POSSESSIVE_END, Form, core_name, fold, is_abbreviation, is_country_name, tidy
+from generator.sections.actors.forms import POSSESSIVE_END, Form, core_name, fold, is_abbreviation, is_country_name, name_key, tidy
 from generator.sections.actors.people import GENERATION_SUFFIXES, REGNAL_NUMBER, first_name_of, glued_word, people_taken_for_places
 from generator.text.actor_kinds import (
     ADMIN_NOUNS, GROUP_WORDS, HONORIFICS, INSTITUTION_NOUNS, MONTHS_DAYS, PLACE_LIST_NOUNS, TITLE_NOUNS, place_kind,
@@ -25,7 +25,7 @@ from generator.text.actor_kinds import (
 )
 from generator.models import Actor, AnalysedArticle
 from generator.sections.actors.roles import caption_titles, choose_action, choose_role, head_word, refine_role
-from generator.sections.actors.standing import Evidence, corrected_kind, fits, standing, without_own_name
+from generator.sections.actors.standing import COUNTRY_NOUNS, Evidence, corrected_kind, fits, standing, without_own_name
 
 # A place or group named once, in one source, with no description is a passing mention
 # ("countries like Chile", "in Valdora"); people, organisations and countries always count.
@@ -116,7 +116,7 @@ def _canonical(group: Sequence[Form], places: Sequence[str]) -> str:
                                                   if o != k and k not in o.split())
                 or (base is not None and base in keys)
                 or k.split()[-1] in INSTITUTION_NOUNS  # "Foreign Ministry" needs its country
-                and any(qualifier(shown[o], places) and qualifier(shown[o], places)[1] == k for o in keys if o != k)
+                and any(_placed(shown[o], places) == k for o in keys if o != k)
                 or any(o.startswith(k) and o[len(k):len(k) + 1].isalpha()  # cut off mid-word ("Finlan")
                        and not (len(o) - len(k) >= 3 and glued_word(o[len(k):]))  # "Vogtsaid": a lost space
                        for o in keys)
@@ -135,6 +135,19 @@ def _canonical(group: Sequence[Form], places: Sequence[str]) -> str:
         return (initials, single, -len(sources[k]), -len(k.split()), -count[k], possessive, -len(k), shown[k])
 
     return shown[min(strong, key=rank)]
+
+
+def _placed(core: str, places: Sequence[str]) -> str | None:
+    """The rest of a name qualified by a place the story names or a country ("Norway's Supreme
+    Court" -> "supreme court"); a common noun is no place: "the Kingdom's Interior Ministry" is the
+    Interior Ministry."""
+    q = qualifier(core, places)
+    if q is None:
+        return None
+    owner, rest = q
+    if owner in COUNTRY_NOUNS:  # the tagger may take "Kingdom" for a place
+        return None
+    return rest if owner in {name_key(p) for p in places} or is_country_name(owner) else None
 
 
 def _label(group: Sequence[Form]) -> str:
