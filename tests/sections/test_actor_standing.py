@@ -85,6 +85,15 @@ def test_a_name_named_in_passing_gets_no_row_but_one_that_acts_speaks_or_is_desc
     assert standing("Kestrel Corp", "organization", [], False, ev((), (), ()), 2, NO_OUTLETS) == "actor"
 
 
+def test_one_word_taken_for_a_persons_name_needs_a_description_a_voice_or_a_pronoun():
+    # "flights in or out of Dublin, Velkor and Belfast": a town the tagger took for a person
+    assert standing("Velkor", "person", [], False, ev(("acts",), ()), 2, NO_OUTLETS) == "passing"
+    assert standing("Velkor", "person", ["nurse"], True, ev(()), 1, NO_OUTLETS) == "actor"
+    assert standing("Velkor", "person", [], False, ev(("speaks",)), 1, NO_OUTLETS) == "actor"
+    assert standing("Velkor", "person", [], False, ev(("personal",), ()), 1, NO_OUTLETS) == "actor"
+    assert standing("Jane Velkor", "person", [], False, ev(("acts",), ()), 2, NO_OUTLETS) == "actor"
+
+
 def test_the_outlets_own_reporter_gets_no_row_unless_the_story_is_about_what_he_did():
     reporter = ["ITV News reporter"]
     assert standing("Ian Roe", "person", reporter, True, ev(("speaks",)), 1, NO_OUTLETS) == "outlet"
