@@ -15,6 +15,10 @@ from typing import Sequence
 from generator.text.actor_kinds import TIME_ZONES, TITLE_NOUNS, country_of, is_body_noun, is_demonym, person_noun
 from generator.text.dates.vocabulary import MONTHS, WEEKDAY_NAMES
 
+# Irregular past tenses: "Some lay on beds", "Many fled": a quantity of people told of before, acting.
+IRREGULAR_PAST = (r"(?:lay|sat|stood|went|ran|fled|took|made|gave|came|left|began|got|kept|slept|swam|wept|fought|"
+                  r"hid|threw|broke|ate|drank|rode|wore|held|brought|sought|found|lost|spent|knew|saw|heard|felt|"
+                  r"chose|drove|flew|fell|grew|rose|sang|spoke|stole|struck|swore|tore|won|wrote)")
 # A line opening with a word that points outside it ("He said", "They", "This came", "The move").
 DANGLING = re.compile(
     # after a sentence adverb too: "Apparently, the company believed ..."
@@ -38,7 +42,7 @@ DANGLING = re.compile(
     r"(?:firstly|secondly|thirdly)\b|"
     # a quantity of people told of before: "Many were terrified", "Some had even rushed" (not "Many residents")
     r"(?:many|some|most|several|few|all|each)(?= (?:were|was|are|is|had|have|has|said|say|says|told|did|do|"
-    r"could|would|will|may|might|of (?:them|those|these|whom)|[a-z]+ed)\b)|"
+    r"could|would|will|may|might|of (?:them|those|these|whom)|[a-z]+ed|" + IRREGULAR_PAST + r")\b)|"
     # a number of those told of before: "Two were thrown into the river" (not "Two people were ...")
     r"(?:one|two|three|four|five|six|seven|eight|nine|ten)(?= (?:were|was|are|is|had|have|has|of (?:them|those|these|whom))\b)|"
     # the rest of the sentence before: "Not when it was a game ...", "In the process, it ..."
@@ -156,6 +160,8 @@ DEICTIC = re.compile(r"\b(yesterday|today|tomorrow|last night|tonight|this (?:mo
 # A slip the source's copy-editing missed: a doubled word ("confirmed confirmed"), two auxiliaries
 # or two prepositions in a row ("was has been", "at in"). Printed as is, the line reads garbled.
 SLIP = re.compile(r"\b(?!(?:that|had|is|do|very|far|so|bye|no|yeah|ha|knock)\b)(\w+) \1\b|"
+                  # two words printed twice, perhaps the first time apart: "can also be can be sucked in"
+                  r"\b(?!(?:on|over|more|again|round|around|back|and|or|by)\b)(\w+) (?:\w+ )?(\w+) \2 \3\b|"
                   r"\b(?:is|was|were|are|has|have|had) (?:is|was|were|are|has|have)\b|"
                   r"\bat in\b|\bin at\b", re.I)
 # Two words run together where a scrape lost the space or a caption ran into the text:
@@ -237,6 +243,8 @@ POINTER = re.compile(r"\bthat (?:plan|marker|figure|number|amount|claim|proposal
                      # "made progress in that area", "questioned that, citing ...": what was told before
                      r"\b(?:in|on|at|to|from|of|with|for|by) (?:that|this|those|these) (?:area|areas|regard|respect|"
                      r"matter|front|effort|process|instance|zone)\b|"
+                     # a place told before: "Twelve years ago on this ground, ...", "at that venue"
+                     r"\b(?:on|at|in) (?:this|that) (?:ground|venue|stadium|pitch|spot|site|stage|field|course|track)\b|"
                      r"\b(?:questioned|disputed|denied|rejected|doubted|confirmed) (?:that|this)(?=[,.])|"
                      # an outlet or a report the line does not name: "according to the paper", "quoted in the report"
                      r"\baccording to the (?:outlet|paper|newspaper|broadcaster|network|website|site|magazine|tabloid|"
@@ -245,7 +253,12 @@ POINTER = re.compile(r"\bthat (?:plan|marker|figure|number|amount|claim|proposal
                      r"\b(?:two|three|four|five|six|several|a few) other [a-z]+s\b|"
                      # "the two women", "the three men": people counted in a sentence not shown
                      r"\bthe (?:two|three|four|five|six) (?!(?:years?|months?|weeks?|days?|hours?|minutes?|decades?|"
-                     r"countries|nations|sides|teams|parties|companies|firms|governments|leaders|clubs)\b)(?:[a-z]+s|men|women|people|children)\b",
+                     r"countries|nations|sides|teams|parties|companies|firms|governments|leaders|clubs)\b)(?:[a-z]+s|men|women|people|children)\b|"
+                     # "the swarming of both properties": two things told before (not "both men and women")
+                     # (not "in both directions", "both airports in Belfast")
+                     r"\bboth (?!(?:sides|teams|countries|nations|parties|companies|firms|governments|leaders|clubs|"
+                     r"directions|ways|ends|hands|halves|houses|chambers|banks|legs|feet|eyes|arms|cases)\b)"
+                     r"(?:[a-z]+s|men|women|people|children)\b(?!(?: [\w'’-]+){0,2} and\b)(?! (?:in|of|at|on|from) (?-i:[A-Z]))",
                      re.I)
 # A person's pronoun inside the line with no one named before it: "In a tweet, he thanked all
 # three", "According to reports, he will ...": whoever it is was named in a sentence not shown.
@@ -289,9 +302,11 @@ def unanchored_pronoun(text: str) -> str | None:
             continue  # "Addressing crowds waving the Examplian flag, he ...": no one named yet
         if word.start() > 0 or word.group(0).lower() not in _STARTERS:
             return None  # a name (or a capitalised word that may be one) comes first
-    # a person's noun anchors the pronoun ("the suspect ... his"), not a crowd ("supporters ... he")
+    # a person's noun anchors the pronoun ("the suspect ... his"), not a crowd ("supporters ... he"),
+    # nor the noun the pronoun's own phrase hangs on ("every other member of his dynasty")
+    anchors = re.sub(r"[a-z]+\s+of\s*$", "", before.lower())
     if any(person_noun(w) and not (w.endswith("s") and not w.endswith("ss"))
-           for w in re.findall(r"[a-z]+", before.lower()) if w not in _STARTERS):
+           for w in re.findall(r"[a-z]+", anchors) if w not in _STARTERS):
         return None
     after = plain[m.end():]
     if re.match(r"[^,;.]*,\s+[A-Z]", after):  # the name follows the opening phrase

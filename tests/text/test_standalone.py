@@ -380,3 +380,29 @@ def test_a_speakers_words_over_paragraphs_after_he_said_are_the_speakers():
     # an opening mark a scrape left unclosed, with no one handed the floor, opens no speech
     stray = ["Police said \u201cthe road is closed.", "Officers closed the bridge to traffic on Monday night."]
     assert speech_paragraphs(stray) == frozenset()
+
+
+def test_two_words_printed_twice_are_a_slip_but_a_repetition_for_effect_is_none():
+    assert "slip" in (form_problem("Ash can also be can be sucked into the cabin itself.") or "")
+    assert "slip" in (form_problem("The ferry will be will be towed to port.") or "")
+    for line in ("The talks went on and on and on.", "Prices rose more and more and more.",
+                 "The rescuers came out one by one."):
+        assert form_problem(line) is None, line
+
+
+def test_people_things_and_places_told_of_in_a_sentence_not_shown():
+    # a quantity of people acting, in an irregular past tense
+    assert form_problem("Some lay on beds; others made tea in the conference room.").startswith("does not stand alone")
+    assert form_problem("Some residents lay on beds in the hall.") is None
+    # two things told before ("both properties"), not two named here or a pair every reader knows
+    assert form_problem("The swarming of both properties came after a rally in the capital.")
+    for line in ("Traffic was interrupted in both directions on the A10 highway.",
+                 "Officials closed both airports in Velkstrom on Thursday.",
+                 "The flood hit both men and women in the valley.",
+                 "Talks between both sides stalled in Lyra on Monday."):
+        assert form_problem(line) is None, line
+    # a place told before
+    assert form_problem("Twelve years ago on this ground, Velt bade farewell to the club.")
+    # the pronoun inside a phrase hung on a person's noun: whose member?
+    assert form_problem("Every other member of his powerful family quit the cabinet.")
+    assert form_problem("The suspect and his wife fled the city on Monday.") is None
