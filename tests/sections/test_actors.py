@@ -400,6 +400,13 @@ def test_a_count_or_a_phrase_cut_inside_brackets_is_no_role():
     assert choose_action([("000", "208 seats", 0)]) == (None, ())
 
 
+def test_an_act_cut_before_its_noun_or_told_beside_another_is_no_role():
+    assert choose_action([("000", "has cancelled all internal flights for the whole", 0)]) == (None, ())
+    assert choose_action([("000", "has also suspended all flights from its airports", 0)]) == (None, ())
+    assert choose_action([("000", "has also suspended all flights", 0), ("001", "closed its airspace", 1)]) \
+        == ("closed its airspace", ("001",))
+
+
 def test_the_front_of_a_longer_name_is_no_role_but_a_capitalised_office_is():
     assert choose_role([("000", "21st Century", 0), ("001", "Velmont Brothers", 0)]) == (None, ())
     assert choose_role([("000", "Chief Executive", 0)]) == ("Chief Executive", ("000",))

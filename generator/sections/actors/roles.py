@@ -66,7 +66,10 @@ def readable(phrase: str) -> bool:
 _ADVERB_VERB = re.compile(r"\b[a-z]+ly\s+[a-z]+ing\b(?!\s+(?:director|officer|partner|editor|member|secretary))")
 _MARKET_DATA = re.compile(r"^[-+−]\s?\d|\b[A-Z]{2,5}:\s*[-+−]?\d|[-+−]\d+(?:\.\d+)?%")
 # Words a phrase cut short ends on ("Shares of", "chief of the"): no description ends there.
-_CUT_ENDS = frozenset({"the", "a", "an", "and", "or", "its", "his", "her", "their", "whose"})
+_CUT_ENDS = frozenset({"the", "a", "an", "and", "or", "its", "his", "her", "their", "whose",
+                       # a noun's words before the noun: "cancelled all flights for the whole"
+                       "whole", "entire", "other", "same", "such", "very", "than", "this", "that", "these",
+                       "those", "our", "my", "your", "which", "who"})
 # A sentence ending inside a phrase ("President Jane Roe. Examplian President"): two sentences run
 # together, not one description ("Gov. Harbour", "U.S. Senator" are abbreviations)
 _SENTENCE_END = re.compile(r"\b(?!(?:Gov|Sen|Rep|Gen|Lt|Col|Capt|Sgt|Dr|Mr|Mrs|Ms|St|Jr|Sr|Inc|Co|Corp|Ltd|No|Dept|"
@@ -125,11 +128,15 @@ def choose_role(candidates: Iterable[tuple[str, str, int]]) -> tuple[str | None,
     return best, tuple(sorted({e[0] for e in entries}))
 
 
+# An act told beside another one the row does not show: "has also suspended all flights".
+_TOLD_BESIDE = re.compile(r"\b(?:also|too|again|as well|likewise|similarly|in turn)\b", re.I)
+
+
 def choose_action(candidates: Sequence[tuple[str, str, int]]) -> tuple[str | None, tuple[str, ...]]:
     """The action most like the other sources' actions (the consensus of what it did), from
     (source, phrase, sentence index) triples; among equals, the one nearest its article's
     lead, where news copy says what a body did in the story rather than in its background."""
-    candidates = [c for c in candidates if readable(c[1])]
+    candidates = [c for c in candidates if readable(c[1]) and not _TOLD_BESIDE.search(c[1])]
     if not candidates:
         return None, ()
     words = [set(content_words(p)) for _, p, _ in candidates]
