@@ -256,6 +256,7 @@ def _classify(lines: list[str], given_title: str | None) -> tuple[page.Reasons, 
     found, bio_outlet = page.bios(lines, reasons, byline.authors)
     reasons |= found
     reasons |= page.captions(lines, reasons)
+    reasons |= page.embedded_posts(lines, reasons)
     reasons |= page.link_lists(lines, reasons)
     reasons |= page.trailing_excerpts(lines, reasons)
     start, end = page.body_span(lines, reasons)
@@ -299,7 +300,20 @@ def _published(lines: list[str], reasons: page.Reasons, start: int, byline_dates
     found = [d.iso for i in bare if (d := find_date(lines[i]))]
     if len(found) == 1 and _todays_header(lines, reasons, bare[0]):
         return None
-    return min(found) if found else None
+    return min(found) if found else _updated(lines, start)
+
+
+# "Page last updated at 18:36 GMT, Thursday, 15 April 2010", "Updated on 15 April 2010": the date of
+# the version read, when the page states no other (the day only: two clocks may follow it).
+_UPDATE_STAMP = re.compile(r"^(?:page\s+)?(?:last\s+)?(?:updated|modified)\b", re.I)
+
+
+def _updated(lines: list[str], start: int) -> str | None:
+    for i, line in enumerate(lines[: max(start, page.BYLINE_ZONE)]):
+        if len(line) <= bp.STAMP_MAX_CHARS and _UPDATE_STAMP.match(line.strip()) and (found := find_date(line)) \
+                and found.iso not in NO_DATE:
+            return found.iso[:10]
+    return None
 
 
 _WEEKDAY_FIRST = re.compile(rf"^{WEEKDAY_WORD}\.?,?\s", re.I)

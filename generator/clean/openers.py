@@ -58,7 +58,19 @@ def _opener(paragraph: str) -> tuple[str, str, Dateline | None] | None:
     # a caption before a dateline test: "PLACE, STATE - JUNE 01: Jane Roe departs ..." is an
     # agency's caption whose place would otherwise pass for a dateline, leaving "JUNE 01: ..."
     if m is not None and (kind := furniture.caption(paragraph[:m.start()])):
+        rest = paragraph[m.end():].strip()
+        if kind == "photo caption" and _captions_last_words(rest):
+            return paragraph, kind, None  # "This image shows the landing site. In the end, the probe bounced."
         return paragraph[:m.end()], kind, None  # "A screen grab shows the fire. The quake struck ..."
     if found := furniture.dateline(paragraph):
         return found.text, "dateline", found
     return None
+
+
+MAX_CAPTION_TAIL_WORDS = 20  # one short sentence after a caption's is still the caption's
+
+
+def _captions_last_words(rest: str) -> bool:
+    """One short sentence left after a caption's first: the caption goes on ("In the end, the
+    probe bounced elsewhere."); a story run in after a caption is a paragraph of several."""
+    return 0 < len(rest.split()) <= MAX_CAPTION_TAIL_WORDS and bp.SENTENCE_BREAK.search(rest.rstrip(" .!?\"”’")) is None

@@ -250,6 +250,25 @@ def captions(lines: list[str], reasons: Reasons) -> Reasons:
 _CAPTION_LABEL = re.compile(r"^(?:image|photo|video|media) caption\s*[,:]?$", re.I)
 
 
+# An embedded post's signature under its text: "— Lyra Lander (@LyraLander) November 12, 2014".
+_POST_SIGNATURE = re.compile(r"^[—–-]\s*[^()]{1,80}\(@\w{1,30}\)")
+MAX_POST_CHARS = 300  # a post's text is short (a tweet holds 280 characters)
+# ... and carries a post's marks: a handle, a hashtag, a link (a paragraph of the story above a post has none)
+_POST_MARK = re.compile(r"(?<![\w.])[@#][A-Za-z_]\w|https?://|pic\.twitter")
+
+
+def embedded_posts(lines: list[str], reasons: Reasons) -> Reasons:
+    """The text of an embedded post, the line above its signature when it carries a handle, a
+    hashtag or a link: "More analysis of @LyraLander telemetry indicates ..." read as the
+    article's own sentence would be a stranger's words."""
+    found: Reasons = {}
+    for i, line in enumerate(lines):
+        if i > 0 and reasons.get(i) == "embedded post" and _POST_SIGNATURE.match(line) \
+                and i - 1 not in reasons and len(lines[i - 1]) <= MAX_POST_CHARS and _POST_MARK.search(lines[i - 1]):
+            found[i - 1] = "embedded post"
+    return found
+
+
 def _without_credit(line: str) -> str:
     """A caption without its credit "(Agency)" and its label "Last man: "."""
     return re.sub(r"^[A-Z][\w'’-]*(?:\s[\w'’-]+){0,2}:\s+", "", re.sub(r"\s*\([^()]{1,40}\)\s*$", "", line.strip()))

@@ -148,9 +148,11 @@ _EXPLICIT = re.compile(
     # (with a word or two of what kind: "Enhanced infrared imagery shows the eye of the storm ...")
     r"|^(?:an? |the )?(?:[A-Za-z-]+ ){0,2}?(?:photo(?:graph)?|picture|image(?:ry)?|screen ?grab|"
     r"screenshot|still image|frame grab|video grab|video still)\b[^.]{0,120}?\b(?:shows?|showing|depicts)\b"
-    r"|\bimage pixelated\b|\(photo by [^)]{2,80}\)|\bphoto(?:graph)?:\s|\bmandatory credit\b", re.I)
+    r"|\bimage pixelated\b|\(photo by [^)]{2,80}\)|\bphoto(?:graph)?:\s|\bmandatory credit\b"
+    # "This 360-degree view from the lander is a composite of images of its surroundings"
+    r"|\bis a (?:composite|mosaic|montage) of (?:\w+ )?(?:images|photos|photographs|pictures|frames)\b", re.I)
 _QUOTE_MARK = re.compile(r"[\"“”]")
-_EXPLICIT_HINTS = ("photo", "picture", "image", "grab", "screenshot", "still", "credit")  # ("imagery" too)
+_EXPLICIT_HINTS = ("photo", "picture", "image", "grab", "screenshot", "still", "credit", "frames")  # ("imagery" too)
 # A scene signed with its place and date after a dash: "... the suspect's weapon – Rivertown Examplia, July 8, 2022."
 _PLACE_DATE_TAIL = re.compile(rf"\s[–—-]\s+{_WORD}(?:\s+{_WORD}){{0,3}},?\s+{_MONTH_NAME}\s+\d{{1,2}},\s+\d{{4}}\.?$")
 # A picture agency's caption ends on its full date and place, with no "on": "Officials brief the

@@ -151,6 +151,28 @@ def test_a_caption_ending_on_an_abbreviated_month_is_taken_off_whole():
     assert article.paragraphs == tuple(BODY) and reason_of(article, cap) == "photo caption"
 
 
+def test_a_short_sentence_after_a_caption_in_its_paragraph_is_the_captions():
+    cap = ("This image, taken by the Lyra lander, shows the planned landing site from an altitude of about 1.5 miles. "
+           "In the end, the lander bounced its way to a new resting place.")
+    article = clean([P1, cap, P2, P3])
+    assert article.paragraphs == tuple(BODY) and reason_of(article, cap) == "photo caption"
+    view = ("A LOOK AROUND This 360-degree view from the lander is a composite of images of its surroundings. "
+            "Parts of the landing gear are visible in some of the frames.")
+    assert clean([P1, view, P2, P3]).paragraphs == tuple(BODY)
+    # a story run in after a caption's sentence stays
+    run_in = "A screen grab shows the fire. " + P1 + " " + P3
+    assert clean([run_in, P2]).paragraphs == (P1 + " " + P3, P2)
+
+
+def test_an_embedded_posts_text_above_its_signature_is_no_part_of_the_story():
+    post = "More analysis of @LyraLander telemetry indicates the harpoons did not fire. Team looking at options"
+    sign = "— Lyra Operations (@lyraops) November 12, 2014"
+    article = clean([P1, post, sign, P2, P3])
+    assert article.paragraphs == tuple(BODY)
+    assert reason_of(article, post) == reason_of(article, sign) == "embedded post"
+    assert clean([P1, sign, P2, P3]).paragraphs == tuple(BODY)  # a paragraph of the story above a post stays
+
+
 def test_a_writers_beat_and_social_handle_are_no_part_of_the_story():
     bio = "Jane Velkstrom covers trending news topics for the Harbour National Desk. Follow her on Twitter @JaneV."
     article = clean([P1, P2, P3, bio])
@@ -302,6 +324,19 @@ def test_a_publication_date_stated_after_an_update_stamp_dates_the_article():
     assert stamped.published == "2016-07-05" and stamped.paragraphs == tuple(BODY)
 
 
+def test_an_update_stamp_dates_the_article_only_when_the_page_states_no_other_date():
+    updated = clean(["Page last updated at 18:36 GMT, Thursday, 15 April 2010 19:36 UK",
+                     "Regional board approves reservoir plan", *BODY])
+    assert updated.published == "2010-04-15" and updated.paragraphs == tuple(BODY)
+    assert clean(["Regional board approves reservoir plan", "By Jane Roe", "Updated on 15 April 2010",
+                  *BODY]).published == "2010-04-15"
+    both = clean(["Regional board approves reservoir plan", "Published: 10:56 GMT, Jul 5, 2016",
+                  "Updated on 7 July 2016", *BODY])
+    assert both.published == "2016-07-05"
+    # "April-16-2010": a stamp's month, day and year joined by hyphens
+    assert clean(["Regional board approves reservoir plan", "April-16-2010", *BODY]).published == "2010-04-16"
+
+
 def test_a_caption_printed_bare_and_again_with_its_label_and_credit_is_no_headline():
     article = clean(["Regional board approves reservoir plan", "Jane Roe embraces board chair Tom Lee",
                      "Last vote: Jane Roe embraces board chair Tom Lee (Sam Doe : WIRE)", *BODY])
@@ -348,7 +383,9 @@ def test_no_headline_means_no_title_and_dates_at_stated_precision():
     article = clean(["Published: May 2, 2024, 10:15 AM", *BODY])
     assert (article.title, article.published, article.author) == (None, "2024-05-02T10:15", None)
     assert clean(["Published May 2, 2024", *BODY]).published == "2024-05-02"
-    assert clean(["Updated May 3, 2024", *BODY]).published is None  # an update is not the publication
+    # an update's stamp dates the version read only when the page states no other date
+    assert clean(["Updated May 3, 2024", *BODY]).published == "2024-05-03"
+    assert clean(["Published May 2, 2024", "Updated May 3, 2024", *BODY]).published == "2024-05-02"
     assert clean(BODY).published is None
 
 

@@ -40,9 +40,9 @@ def alternation(words) -> str:
 _MONTH = rf"(?:{alternation(MONTHS)})\.?"
 _WEEKDAY = rf"(?:(?:{alternation(WEEKDAYS + WEEKDAY_ABBREVIATIONS)})\.?,?\s+)?"
 _DAY = r"\d{1,2}(?:st|nd|rd|th)?"
-# "July 4, 2025" / "4 July 2025" / "2025-07-04", with an optional weekday before.
+# "July 4, 2025" / "4 July 2025" / "2025-07-04" / "July-04-2025" (a page's stamp), with an optional weekday before.
 _DATE = (rf"(?:{_WEEKDAY}{_MONTH}\s+{_DAY},?\s+\d{{4}}|{_WEEKDAY}{_DAY}\s+{_MONTH},?\s+\d{{4}}"
-         r"|\d{4}-\d{2}-\d{2})")
+         rf"|(?<![\w-]){_MONTH}-\d{{1,2}}-\d{{4}}(?![\w-])|\d{{4}}-\d{{2}}-\d{{2}})")
 # "10:15 AM", "14.02 GMT", "3pm", optionally after "at" or ISO's "T".
 _CLOCK = (r"\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?"
           r"|\d{1,2}\.\d{2}(?=\s+[A-Z]{2,4}\b|$)|\d{1,2}\s*[ap]\.?m\.?")
