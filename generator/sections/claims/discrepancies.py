@@ -520,7 +520,8 @@ def _dates_apart(ci: Claim, cj: Claim) -> bool:
 
 
 # Counts that grow or shrink as the news goes on: two outlets writing on different days give
-# two moments of one count ("2,012 dead" on Saturday, "at least 2,122" on Sunday), not a disagreement.
+# two moments of one count ("2,012 dead" on Saturday, "at least 2,122" on Sunday), not a disagreement;
+# so do two whose day is not known. Only two written on the same day disagree.
 EVOLVING = frozenset({"deaths", "injured", "missing", "displaced", "arrested"})
 
 
@@ -571,12 +572,14 @@ def number_conflicts(al: Alignment, related: float, days: dict[str, str] | None 
                         continue  # "after 120 minutes" / "in the last 10 minutes": two spans
                     if _PROJECTED.search(ci.text) or _PROJECTED.search(cj.text):
                         continue  # "was forecast to win 36 seats" / "won 37 seats": a forecast, then the count
-                    if fa.key in EVOLVING and days and ci.sid in days and cj.sid in days \
-                            and days[ci.sid] != days[cj.sid]:
-                        continue  # written on two days: the count then and the count later
+                    if fa.key in EVOLVING and (days is None or days.get(ci.sid) is None
+                                               or days.get(ci.sid) != days.get(cj.sid)):
+                        continue  # written on two days, or on days not known: the count then and the count later
                     qualified = _as_of(ci.text), _as_of(cj.text)
                     if all(qualified) and qualified[0] != qualified[1]:
                         continue  # "as of Saturday" / "as of Sunday": counts at two times
+                    if fa.key in EVOLVING and any(qualified) and not all(qualified):
+                        continue  # "at least 2,122 as of Sunday" / "2,012 killed": a moment's count, another's
                     out.append(Conflict(i, j, f"Figures ({fa.key})", fa.expression, fb.expression))
     return out
 
