@@ -578,8 +578,6 @@ def number_conflicts(al: Alignment, related: float, days: dict[str, str] | None 
                     qualified = _as_of(ci.text), _as_of(cj.text)
                     if all(qualified) and qualified[0] != qualified[1]:
                         continue  # "as of Saturday" / "as of Sunday": counts at two times
-                    if fa.key in EVOLVING and any(qualified) and not all(qualified):
-                        continue  # "at least 2,122 as of Sunday" / "2,012 killed": a moment's count, another's
                     out.append(Conflict(i, j, f"Figures ({fa.key})", fa.expression, fb.expression))
     return out
 
