@@ -41,11 +41,18 @@ def clean_document(raw: RawDocument, min_body_words: int = MIN_BODY_WORDS) -> Ar
                                       f"the limit is {MAX_TEXT_CHARS})")
     lines = input_lines(raw)
     header, scraper_date = _scraper_header(lines) if raw.format == "text" else (None, None)
-    reasons, facts = _classify(lines, raw.meta.get("title"))
+    snippet = _snippet_title(lines[0], lines[1:]) if header and lines else None
+    teaser = []
+    if snippet:  # the teaser after it is the opening of a paragraph below
+        teaser = [RemovedLine(lines[0][len(snippet):].strip(), "truncated teaser (repeated in full)")]
+        lines[0] = snippet
+    reasons, facts = _classify(lines, raw.meta.get("title") or snippet)
+    if snippet and not raw.meta.get("title"):  # the result's headline, whatever its words look like
+        reasons, facts = {**reasons, 0: "headline"}, {**facts, "title": snippet}
     openers = take_openers([ln for i, ln in enumerate(lines) if i not in reasons])
     body = list(openers.paragraphs)
     _check_article(raw.file, lines, body, min_body_words)
-    removed = ([RemovedLine(header, "scraper date header")] if header else []) + \
+    removed = ([RemovedLine(header, "scraper date header")] if header else []) + teaser + \
         [RemovedLine(ln, reasons[i]) for i, ln in enumerate(lines) if i in reasons] + list(openers.removed)
     meta = raw.meta
     author = meta.get("author") or facts.get("author")
@@ -245,6 +252,23 @@ def _scraper_header(lines: list[str]) -> tuple[str | None, str | None]:
     except ValueError:
         return m.group(0).strip(), None  # "date 2019-09" too: no day, and no publication date
     return m.group(0).strip(), m.group(1)
+
+
+SNIPPET_WORDS = 6  # words of a paragraph a search result's teaser repeats after the headline
+MAX_SNIPPET_TITLE_WORDS = 20
+
+
+def _snippet_title(first: str, rest: list[str]) -> str | None:
+    """A search result's headline run into its teaser ("In pictures: Velt's title triumph Velt's
+    fans will wake ... […]"), where the teaser is the opening of a paragraph below: the headline."""
+    if not first.rstrip().endswith(("…]", "...]", "…", "...")):
+        return None
+    for line in rest[:3]:
+        opening = " ".join(line.split()[:SNIPPET_WORDS])
+        at = first.find(opening) if len(line.split()) >= SNIPPET_WORDS else -1
+        if at > 0 and len(first[:at].split()) <= MAX_SNIPPET_TITLE_WORDS:
+            return first[:at].strip()
+    return None
 
 
 def _classify(lines: list[str], given_title: str | None) -> tuple[page.Reasons, dict[str, str]]:

@@ -486,6 +486,15 @@ def test_scraper_date_header():
         ("date 2024-05-02", "scraper date header"), ("Water board approves new reservoir", "headline")]
 
 
+def test_a_search_results_headline_run_into_its_teaser_is_the_title():
+    teaser = "The regional water board approved a plan on Monday to build a new reservoir north of the […]"
+    article = clean(["date 2024-05-02 In pictures: Velt's reservoir triumph " + teaser, *BODY])
+    assert article.title == "In pictures: Velt's reservoir triumph" and article.paragraphs == tuple(BODY)
+    assert reason_of(article, teaser) == "truncated teaser (repeated in full)"
+    # a first line that is no teaser of the body stays as it was
+    assert clean(["date 2024-05-02 Water board approves new reservoir", *BODY]).title == "Water board approves new reservoir"
+
+
 def test_explicit_title_still_removes_the_printed_headline():
     article = clean(["Water board approves new reservoir", *BODY], title="Reservoir approved")
     assert article.title == "Reservoir approved" and article.paragraphs == tuple(BODY)
