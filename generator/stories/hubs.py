@@ -8,13 +8,17 @@ by its canonical name or any shared alias.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Sequence
 
 from generator.stories.slugs import slugify
+from generator.text.actor_kinds import TITLE_NOUNS
 from generator.models import Actor, Story, TimelineEntry
 
 KEY_ACTORS = 6  # rows of a story's Key actors table, each with a page
+MIN_KEY_ACTORS = 3  # rows the table keeps, if need be with actors one source names
+WIDELY_TOLD = 3  # sources naming the story's most named actor that make a story several outlets tell
 SETTINGS = frozenset({"country", "city", "region"})  # kinds of actor that may be where a story happens
 
 
@@ -24,8 +28,22 @@ def key_actors(actors: Sequence[Actor]) -> list[Actor]:
     happened, not who did them ("Velora — 5 of 5 sources"): it is only mentioned (`other_actors`).
     (Blind readings judged rows without a role wrong twice as often as rows with one, mostly such
     settings; moving every role-less row out instead put passing names with a role, a firm met in
-    a comparison, above the banks the story is about.)"""
-    return [a for a in actors if a.role or a.kind not in SETTINGS][:KEY_ACTORS]
+    a comparison, above the banks the story is about.) In a story several outlets tell, an actor
+    only one of them names is only mentioned, unless the table would hold fewer than three rows."""
+    rows = [i for i, a in enumerate(actors) if a.role or a.kind not in SETTINGS]
+    if max((len(a.sources) for a in actors), default=0) >= WIDELY_TOLD:
+        # a story several outlets tell: its actors are the ones more than one of them names, not a
+        # victim, a witness or an expert one outlet met (the table is filled up to MIN_KEY_ACTORS)
+        shared = [i for i in rows if len(actors[i].sources) >= 2]
+        # (an office holder first: "Italy's transport minister" before "father of a young son")
+        once = sorted((i for i in rows if len(actors[i].sources) < 2), key=lambda i: (not _office(actors[i].role), i))
+        rows = sorted(shared + once[:max(0, MIN_KEY_ACTORS - len(shared))])
+    return [actors[i] for i in rows[:KEY_ACTORS]]
+
+
+def _office(role: str | None) -> bool:
+    """A role naming an office or a title ("Italy's transport minister", "chief executive")."""
+    return bool(role) and any(w in TITLE_NOUNS for w in re.findall(r"[a-z]+", role.lower()))
 
 
 def other_actors(actors: Sequence[Actor]) -> list[Actor]:

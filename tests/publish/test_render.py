@@ -228,14 +228,14 @@ def test_minor_actors_folded_away(story, settings):
                   for i in range(KEY_ACTORS + 2))
     root = to_html(render.render_story(replace(story, actors=story.actors + extra), settings))
     table = root.xpath("//h2[@id='key-actors']/following-sibling::table[1]")[0]
-    # the table: the first KEY_ACTORS actors but a place with no role; the rest below it
+    # the table: the first KEY_ACTORS actors but a place with no role, and (the story told by three
+    # outlets) none only one of them names; the rest below it
     assert [text_of(tr.xpath("td")[0]) for tr in table.xpath(".//tbody/tr")] == [
-        "Maria Lindqvist", "City Council", "Tom Berger", "Minor Person 0", "Minor Person 1", "Minor Person 2"]
+        "Maria Lindqvist", "City Council", "Tom Berger"]
     folded = root.xpath("//details[contains(@class,'xp-more')]")[0]
-    assert text_of(folded.xpath("summary")[0]) == "Also mentioned (6)"
-    assert [text_of(li) for li in folded.xpath(".//li")] == [
-        "Riverside", "Minor Person 3: a witness3", "Minor Person 4", "Minor Person 5: a witness3", "Minor Person 6",
-        "Minor Person 7: a witness3"]
+    assert text_of(folded.xpath("summary")[0]) == "Also mentioned (9)"
+    assert [text_of(li) for li in folded.xpath(".//li")][:4] == [
+        "Riverside", "Minor Person 0", "Minor Person 1: a witness3", "Minor Person 2"]
 
 
 def test_long_sections_fold_and_the_page_reads_in_1000_words(story, settings):

@@ -79,3 +79,22 @@ def test_hub_pages_are_rendered_and_escaped(settings):
     assert "](javascript:" not in text
     assert "\n# not a heading" not in text
     assert "2024" in pages["timeline.md"] and "(stories/a.md)" in pages["timeline.md"]
+
+
+def test_in_a_story_several_outlets_tell_an_actor_one_of_them_names_is_only_mentioned():
+    minister = Actor("Jane Roe", "person", (), "transport minister", 9, ("01", "02", "03"))
+    firm = Actor("Harlow Roads", "organization", (), None, 8, ("02", "04"))
+    victim = Actor("Tom Velt", "person", (), "electrician", 7, ("02",))
+    mayor = Actor("Ann Lee", "person", (), "mayor", 3, ("01", "03"))
+    witness = Actor("Bo Chen", "person", (), "a resident", 2, ("04",))
+    cast = [minister, firm, victim, mayor, witness]
+    assert [a.name for a in key_actors(cast)] == ["Jane Roe", "Harlow Roads", "Ann Lee"]
+    assert [a.name for a in other_actors(cast)] == ["Tom Velt", "Bo Chen"]
+    # fewer than three shared: the table is filled, in the story's order, with those one outlet names
+    assert [a.name for a in key_actors([minister, victim, witness])] == ["Jane Roe", "Tom Velt", "Bo Chen"]
+    # ... an office holder before a victim or a witness
+    chief = Actor("Ida Moss", "person", (), "director of the rescue service", 1, ("03",))
+    assert [a.name for a in key_actors([minister, firm, victim, chief])] == ["Jane Roe", "Harlow Roads", "Ida Moss"]
+    # a story one or two outlets tell keeps every actor
+    two = [Actor(a.name, a.kind, (), a.role, a.mentions, a.sources[:1]) for a in cast]
+    assert [a.name for a in key_actors(two)] == [a.name for a in cast]
