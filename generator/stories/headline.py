@@ -78,14 +78,26 @@ def from_titles(items: Sequence[AnalysedArticle]) -> str | None:
     if not named:
         return None
 
-    def score(entry: tuple[str, str]) -> tuple[float, str]:
+    texts = {it.source_id: it.article.text for it in items}
+
+    def unbacked(sid: str, title: str) -> bool:
+        """A figure in the title that no other source gives ("Killing at Least 22" where the others
+        count 35 and 39): an early count the story has outgrown, or a slip."""
+        return any(not any(re.search(rf"(?<![\d,.]){re.escape(f)}(?![\d,])", text) for osid, text in texts.items()
+                           if osid != sid)
+                   for f in _FIGURE.findall(title)) and len(texts) > 1
+
+    def score(entry: tuple[str, str]) -> tuple[bool, float, str]:
         sid, title = entry
         mine = _content(title)
         shared = sum(len(mine & _content(other)) / (len(mine | _content(other)) or 1)
                      for osid, other in titles if osid != sid)
-        return (-shared, sid)
+        return (unbacked(sid, title), -shared, sid)
 
     return sorted(named, key=score)[0][1]
+
+
+_FIGURE = re.compile(r"\d[\d,.]*\d|\d")
 
 
 # The words of a time opener besides date words: "Late on Friday evening, September 8, ..."

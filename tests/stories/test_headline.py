@@ -102,3 +102,17 @@ def test_a_columns_first_person_title_is_no_headline():
     assert choose_headline(items) == "Cargo ship hits Harlow bridge, which collapses"
     quoted = [titled(fake("01", BODY, []), "Harlow bridge collapses: 'I saw it fall,' says cargo ship pilot")]
     assert choose_headline(quoted).startswith("Harlow bridge collapses")
+
+
+def test_a_title_whose_figure_no_other_source_gives_is_the_last_choice():
+    bodies = {"01": BODY + " At least 22 people were killed.", "02": BODY + " The toll reached 35 on Tuesday night.",
+              "03": BODY + " At least 39 people died, officials said on Wednesday."}
+    titles = {"01": "Harlow bridge collapses after ship strike, killing at least 22",  # the consensus, but 22
+              "02": "Ship strike brings down Harlow bridge",
+              "03": "Harlow bridge collapses, ship strike kills dozens"}
+    items = [titled(fake(sid, bodies[sid], []), titles[sid]) for sid in bodies]
+    assert choose_headline(items) != titles["01"]
+    # the last choice, not refused: with no other title it is the headline
+    titles.update({"02": "Play Live Radio", "03": "Watch live"})
+    items = [titled(fake(sid, bodies[sid], []), titles[sid]) for sid in bodies]
+    assert choose_headline(items) == titles["01"]
