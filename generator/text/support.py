@@ -138,11 +138,22 @@ def why_unsupported(line: str, source: Source) -> str | None:
         absent = [opener.group(1)]  # "Johnson, Koepka and Schauffele tied ...": a name opens the line
     if absent:
         return f"does not name {absent[0]}"
+    for quoted in _QUOTATION.findall(line):  # someone's words: the source must print them
+        q = norm(quoted)
+        if len(q.split()) >= MIN_QUOTED_WORDS and q not in source.normalised \
+                and not fuzz.partial_ratio(q, source.normalised, score_cutoff=VERBATIM):
+            return "does not quote these words"
     if near:
         return None
     if shared >= SAME_STATEMENT and bool(NEGATION.search(line)) != bool(NEGATION.search(best)) and not verbatim():
         return "says the opposite"
     return None
+
+
+# Words in quotation marks ("It is sitting on the surface," reported ...): a source that tells the
+# moment in other words ("Hopefully we are sitting there on the surface") does not print them.
+_QUOTATION = re.compile(r"[\"“]([^\"“”]{8,})[\"”]")
+MIN_QUOTED_WORDS = 3  # a word or two in quotation marks is a term, not someone's words
 
 
 def supports(source_text: str, line: str) -> bool:

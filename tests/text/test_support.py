@@ -57,3 +57,13 @@ def test_a_vague_plural_is_no_figure():
     assert why_unsupported("Heavy rains have already killed about 100 people in Harlow.", source) == "does not give 100"
     assert supports("Hundreds of people are missing in Harlow after the cyclone, officials said. Hundreds more fled.",
                     "Hundreds of people are missing in Harlow.")
+
+
+def test_a_source_supports_someones_words_only_when_it_prints_them():
+    source = prepared('"Hopefully we are sitting there on the surface," said Ann Velt, the lander manager.')
+    assert why_unsupported('"It is sitting on the surface," said Ann Velt, the lander manager.', source) \
+        == "does not quote these words"
+    assert why_unsupported('"We are sitting there on the surface," said Ann Velt, the lander manager.', source) is None
+    # a term in quotation marks is no one's words
+    assert why_unsupported('Ann Velt, the lander manager, said the "surface" was reached.',
+                           prepared("Ann Velt, the lander manager, said the surface was reached.")) is None
