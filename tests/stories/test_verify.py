@@ -475,3 +475,20 @@ def test_of_one_dates_rows_telling_one_event_the_one_more_sources_state_stands()
     s = verify(story(timeline=(one, both)))
     assert [e.text for e in s.timeline] == [both.text]
     assert reasons(s)[f"2024-05-07: {one.text}"] == "the same event is already a row of that date"
+
+
+def test_the_history_of_someone_the_story_only_mentions_is_no_background():
+    life = "Tom Roe, a farmer, married his wife in 2014 and kept bees in the valley."
+    extra = life + " Officials said 39 people died when the Harlow dam failed on Tuesday."
+    cast = (Actor("Harlow Water Board", "organization", (), None, 9, ("001", "002", "003")),
+            Actor("Ann Velt", "person", (), "mayor", 4, ("001", "003")),
+            Actor("Harlow Police", "organization", (), None, 3, ("002", "003")),
+            Actor("Tom Roe", "person", ("Roe",), "farmer", 2, ("003",)))
+    s = verify(story(extra, background=(Item(life, ("003",)),), actors=cast,
+                     timeline=(TimelineEntry("2014", life, ("003",)),)))
+    assert s.background == () and s.timeline == ()
+    assert reasons(s)[life] == reasons(s)[f"2014: {life}"] == "the history of someone the story only mentions"
+    # the mayor is in the table: her history is the story's
+    mayor = "Ann Velt, the mayor, opened the dam in 2014 with the water board."
+    s = verify(story(extra + " " + mayor, background=(Item(mayor, ("003",)),), actors=cast))
+    assert [i.text for i in s.background] == [mayor]
