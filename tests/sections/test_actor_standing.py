@@ -94,6 +94,15 @@ def test_one_word_taken_for_a_persons_name_needs_a_description_a_voice_or_a_pron
     assert standing("Jane Velkor", "person", [], False, ev(("acts",), ()), 2, NO_OUTLETS) == "actor"
 
 
+def test_a_name_met_mostly_in_someones_words_and_doing_nothing_else_gets_no_row():
+    # "official recognition of the Republic of Velora" in a ministry's statement, quoted by three outlets
+    quoted = ev(("quoted",), ("quoted",), ("quoted",), ())
+    assert standing("Republic of Velora", "organization", [], False, quoted, 3, NO_OUTLETS) == "passing"
+    assert standing("Republic of Velora", "organization", [], False, ev(("quoted",), ("quoted",), ("acts",)), 3,
+                    NO_OUTLETS) == "actor"
+    assert standing("Republic of Velora", "organization", [], False, ev(("quoted",), (), ()), 3, NO_OUTLETS) == "actor"
+
+
 def test_the_outlets_own_reporter_gets_no_row_unless_the_story_is_about_what_he_did():
     reporter = ["ITV News reporter"]
     assert standing("Ian Roe", "person", reporter, True, ev(("speaks",)), 1, NO_OUTLETS) == "outlet"

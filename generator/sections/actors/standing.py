@@ -233,6 +233,8 @@ def standing(name: str, kind: str, phrases: Sequence[str], described: bool, ev: 
         return "actor" if ev.acts or ev.speaks > ev.reports or described else "place"
     if ev.mentions and ev.quoted >= ev.mentions:
         return "passing"  # named only inside someone's words: spoken of, not an actor of the story
+    if ev.quoted * 2 > ev.mentions and not (described or ev.acts or ev.speaks or told_of):
+        return "passing"  # named mostly in someone's words, and otherwise doing and being nothing
     if kind == "person" and ev.played and (ev.played * 2 >= ev.mentions or _majority(_heads(phrases), ROLE_NOUNS)):
         return "character"  # "who played Chandler Bing": a role, not a person of the story
     if kind == "person" and not ev.acts and phrases and _majority(_heads(phrases), JOURNALIST_NOUNS):
