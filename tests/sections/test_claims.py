@@ -119,6 +119,16 @@ def test_one_toll_told_in_other_words_is_shown_once():
 
 
 @pytest.mark.slow
+def test_one_outlets_verdict_with_nothing_checkable_is_held_not_known(plant):
+    verdict = "It was the most extraordinary disaster in memory after perhaps the most dramatic week of the year."
+    items = plant[:2] + [analysed("c", *plant[2].article.paragraphs, verdict)]
+    actors = [Actor("Westbrook", "city", (), None, 6, ("a", "b", "c"))]
+    s = claims.synthesise(items, actors, [], Settings())
+    assert verdict not in texts_of(s.summary) + texts_of(s.background) + texts_of(s.known)
+    assert [h.reason for h in s.held if h.text == verdict] == [claims.VERDICT_REASON]
+
+
+@pytest.mark.slow
 def test_every_statement_is_a_sentence_of_a_source_it_cites(plant, plant_synthesis):
     assert untraceable(plant_synthesis, {it.source_id: it.article.text for it in plant}) == []
 

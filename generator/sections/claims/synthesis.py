@@ -108,7 +108,10 @@ def synthesise(items: Sequence[AnalysedArticle], actors: Sequence[Actor],
     back = page.fill("background", rank(ctx, background, oldest_first=True), MAX_BACKGROUND, accept=_not_a_quote)
     ranked = sorted(rank(ctx, known), key=lambda p: -count(p))
     singles = [p for p in single_source_points(ctx, [p for p in ranked if count(p) == 1])]
-    shown_known = page.fill("known", [p for p in ranked if p not in singles], max_known, accept=_not_a_quote)
+    verdicts = [p for p in ranked if p not in singles and count(p) <= 1 and verdict(ctx, p)]
+    page.held.extend(Held("known", claims[p.rep].text, tuple(p.sources), VERDICT_REASON) for p in verdicts)
+    shown_known = page.fill("known", [p for p in ranked if p not in singles and p not in verdicts], max_known,
+                            accept=_not_a_quote)
     open_lines = page.fill("open_question", rank(ctx, opens), MAX_OPEN_QUESTIONS, facts=False)
     single_lines = page.fill("single_source", singles, MAX_SINGLE_SOURCE)
     next_lines = page.fill("whats_next", rank(ctx, nexts), MAX_NEXT, facts=False)
@@ -304,6 +307,21 @@ def reporting(ctx: Context, p: Point) -> float:
     if _ATTRIBUTED.search(text):
         return 1.0
     return -1.0 if _EVALUATIVE.search(text) else 0.0
+
+
+# A verdict, not a description: "a historic shift", not "the historic old city".
+_VERDICT = re.compile(r"\b(?:clearly|obviously|undoubtedly|surely|arguably|pragmatic|turnaround|remarkable|dramatic|"
+                      r"extraordinary|astonishing|preposterous|historic(?= (?:shift|moment|step|day|decision|deal|win|"
+                      r"victory|milestone|turn|first|feat|achievement)))\b", re.I)
+VERDICT_REASON = "the writer's own verdict, with no fact a reader could check"
+
+
+def verdict(ctx: Context, p: Point) -> bool:
+    """One outlet's unsourced judgement with nothing checkable in it ("The most extraordinary
+    league title in history was secured after perhaps the most dramatic game of the season",
+    "Russia's move is a clear strategic turnaround"): commentary, not something we know."""
+    text = alignment.uncertainty.unquoted(ctx.al.claims[p.rep].text)
+    return not _ATTRIBUTED.search(text) and bool(_VERDICT.search(text)) and specificity(ctx, p) == 0
 
 
 def salience(ctx: Context, p: Point) -> float:
