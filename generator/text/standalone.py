@@ -209,7 +209,11 @@ ELLIPSIS = re.compile(r"^[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}\s+(?:did|d
 NO_COMMENT = re.compile(r"\b(?:did not|didn['’]t|has not|hasn['’]t|have not|haven['’]t)\s+(?:yet\s+|immediately\s+)*"
                         r"(?:respond(?:ed)?|repl(?:y|ied)|comment(?:ed)?)\b|\brequests? for comment\b|"
                         r"\bno (?:immediate|official) (?:comment|reaction|response|confirmation)\b|"
-                        r"\bcould not (?:immediately )?be reached\b|\bdeclined to comment\b", re.I)
+                        r"\bcould not (?:immediately )?be reached\b|\bdeclined to comment\b|"
+                        # a line about the coverage, not the event: "Reuters quotes eyewitness accounts of the quake"
+                        r"^(?:[A-Z][\w.&'’-]*\s+){1,3}(?:quotes|cites)"
+                        r"\s+(?:(?:several|many|some|eyewitness|witness|first-hand|local|dramatic)\s+)*(?:accounts|footage|"
+                        r"images|photos|pictures|videos|reports|testimonies)\b(?!.*\b(?:said|says|showed?|shows)\b)", re.I)
 # The writer speaking to the reader ("If you can't place a call, you're not alone"): service
 # copy, not a statement of the story.
 SECOND_PERSON = re.compile(r"\b(?:you|your|you['’](?:re|ve|ll|d))\b", re.I)

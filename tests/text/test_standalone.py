@@ -228,6 +228,10 @@ def test_a_note_on_the_reporting_at_the_hour_of_writing():
                  "Harbour Bank declined to comment on Monday.", "Velt could not be reached for comment."):
         assert form_problem(line) == "a note on the reporting at the hour of writing, not the story", line
     assert form_problem("Harbour Bank responded with a statement on Monday.") is None
+    # a line about the coverage, not the event
+    assert form_problem("Harbour Wire quotes eyewitness accounts of the devastating flood.") \
+        == "a note on the reporting at the hour of writing, not the story"
+    assert form_problem("Police published images of the suspect on Monday.") is None
 
 
 def test_a_forecast_hours_ahead_of_the_writing_is_the_writers_time():
