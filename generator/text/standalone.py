@@ -163,7 +163,7 @@ SLIP = re.compile(r"\b(?!(?:that|had|is|do|very|far|so|bye|no|yeah|ha|knock)\b)(
                   # two words printed twice, perhaps the first time apart: "can also be can be sucked in"
                   r"\b(?!(?:on|over|more|again|round|around|back|and|or|by)\b)(\w+) (?:\w+ )?(\w+) \2 \3\b|"
                   r"\b(?:is|was|were|are|has|have|had) (?:is|was|were|are|has|have)\b|"
-                  r"\bat in\b|\bin at\b", re.I)
+                  r"\bat in\b|\bin at\b|\bat from\b", re.I)
 # Two words run together where a scrape lost the space or a caption ran into the text:
 # "saidHe said", "ScheinbaumShe will be" (a word's tail, then a capitalised pronoun or article).
 GLUED = re.compile(r"\b[A-Za-z]*[a-z]{3}(?:He|She|It|They|The|This|That|We|His|Her)\b"  # not "LinkedIn"
