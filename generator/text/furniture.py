@@ -152,6 +152,12 @@ _EXPLICIT = re.compile(
     # "This 360-degree view from the lander is a composite of images of its surroundings"
     r"|\bis a (?:composite|mosaic|montage) of (?:\w+ )?(?:images|photos|photographs|pictures|frames)\b", re.I)
 _QUOTE_MARK = re.compile(r"[\"“”]")
+# A video's or a gallery's label run into what it shows, no verb between: "Aerial footage dozens of
+# planes ...", "Pictures the moment the bridge fell" (prose writes "Footage of ...", "Footage showed ...").
+_FOOTAGE_LABEL = re.compile(r"^(?:aerial |drone |live |new |exclusive |dramatic )?(?:footage|video|pictures|images|photos)\s+"
+                            r"(?!(?:of|from|on|in|at|by|shows?|showed|showing|shot|taken|captured|released|posted|shared|"
+                            r"circulated|broadcast|aired|obtained|appeared|emerged|suggests?|suggested|was|were|is|are|has|"
+                            r"have|had|will|would|could|may|might|can|also|that|which|and)\b)[a-z]", re.I)
 _EXPLICIT_HINTS = ("photo", "picture", "image", "grab", "screenshot", "still", "credit", "frames")  # ("imagery" too)
 # A scene signed with its place and date after a dash: "... the suspect's weapon – Rivertown Examplia, July 8, 2022."
 _PLACE_DATE_TAIL = re.compile(rf"\s[–—-]\s+{_WORD}(?:\s+{_WORD}){{0,3}},?\s+{_MONTH_NAME}\s+\d{{1,2}},\s+\d{{4}}\.?$")
@@ -254,6 +260,8 @@ def caption(text: str) -> str | None:
     low = stripped.lower()
     if any(h in low for h in _EXPLICIT_HINTS) and _EXPLICIT.search(stripped):
         return "photo caption"
+    if _FOOTAGE_LABEL.match(stripped):
+        return "photo caption"  # "Aerial footage dozens of planes parked at the terminals"
     if _AGENCY_CAPTION.match(stripped) or _PLACE_DATE_TAIL.search(stripped) or _SEEN_ON_DATE.search(stripped) \
             or _DATE_IN_PLACE_TAIL.search(stripped):
         return "photo caption"

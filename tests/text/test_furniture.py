@@ -105,6 +105,7 @@ def test_a_label_before_the_text_is_found():
     ("Last man: Jane Roe embraces board chair Tom Lee (Sam Doe : WIRE)", "photo caption"),
     ("Vehicles get caught in the rain as the storm begins to come inland to the flooded district of Lyra, "
      "southern Examplia on March 15, 2019.", "photo caption"),  # "the flooded district": no past tense
+    ("Aerial footage dozens of planes all parked up at the terminals.", "photo caption"),  # a video's label
 ])
 def test_captions_and_credits(text, kind):
     assert caption(text) == kind
@@ -128,6 +129,8 @@ def test_captions_and_credits(text, kind):
     "Crews cleared the flooded district of Lyra on March 15, 2019.",
     "Residents returned to their houses in the aftermath of Typhoon Vera.",
     "Officials met the union leaders on Monday (see page 4).",
+    "Footage of the collapse showed cars falling into the river.",
+    "Video posted online showed the bridge falling.",
 ])
 def test_article_text_is_not_a_caption(text):
     assert caption(text) is None
