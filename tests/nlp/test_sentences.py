@@ -66,6 +66,14 @@ def test_titles_initials_and_numbers_do_not_split_sentences():
 
 
 @pytest.mark.slow
+def test_a_title_after_a_long_clause_does_not_end_it():
+    # split in two tokens ("Sgt" + "."), the parser ended the sentence there though told not to
+    text = ("An estimated five to 15 people died after an explosion at 7:53 p.m. local time Wednesday, "
+            "Harbour Police Sgt. Tom Velt Roe said Thursday at a news conference.")
+    assert sentences(text + " A fire had broken out earlier.") == [text, "A fire had broken out earlier."]
+
+
+@pytest.mark.slow
 def test_a_country_abbreviation_before_a_name_or_a_new_sentence():
     assert sentences("The U.S. Senate voted on Tuesday. The U.K. agreed.") == [
         "The U.S. Senate voted on Tuesday.", "The U.K. agreed."]
