@@ -351,8 +351,9 @@ def dangling(text: str) -> str | None:
     return None
 
 
-# A time counted from an event the line does not tell: "... the second try eight minutes later".
-LATER_INSIDE = re.compile(r"\b(?:[\w-]+ )(?:seconds?|minutes?|hours?|days?|weeks?|months?) (?:later|afterwards?)\b",
+# A time counted from an event the line does not tell: "... the second try eight minutes later",
+# "A fire had broken out about 25 minutes earlier".
+LATER_INSIDE = re.compile(r"\b(?:[\w-]+ )(?:seconds?|minutes?|hours?|days?|weeks?|months?) (?:later|afterwards?|earlier)\b",
                           re.I)
 # What such a count may run from, told in the line itself: "in the 10th minute", "at 9am", "on Monday", a date,
 # a clause before it ("The ship sank and rescuers arrived two hours later").

@@ -192,6 +192,29 @@ def same_point(a: str, b: str) -> bool:
     return numbers(short_text) <= numbers(long_text)
 
 
+# A month or a year written in a line: what dates a fact precisely enough to compare two lines by.
+_MONTH_OR_YEAR = re.compile(r"\b(?:January|February|March|April|May|June|July|August|September|October|November|"
+                            r"December|(?:19|20)\d\d)\b")
+_REPORTING = frozenset({"said", "say", "told", "tell", "report", "announc", "confirm", "ad", "accord", "also", "new"})
+MIN_SHARED_FACT_WORDS = 2
+
+
+def same_dated_fact(a: str, b: str) -> bool:
+    """`a` and `b` tell one dated fact in other words: the same month or year, someone named in
+    both, and two more words of the fact in both ("Velt appointed Roe as prime minister in May" /
+    "A new prime minister, Ann Roe, took over in May")."""
+    when = set(_MONTH_OR_YEAR.findall(a)) & set(_MONTH_OR_YEAR.findall(b))
+    if not when:
+        return False
+    who_a = {w for n in names(a) for w in n.split()}
+    who = who_a & {w for n in names(b) for w in n.split()}
+    if not who:
+        return False
+    aside = stems(" ".join(who_a | {w for n in names(b) for w in n.split()} | when)) | _REPORTING
+    shared = {w for w in (stems(a) & stems(b)) - aside if len(w) >= 3 and w.isalpha()}  # not "u", "s" of "U.S."
+    return len(shared) >= MIN_SHARED_FACT_WORDS and numbers(a) == numbers(b)
+
+
 def corroborates(line: str, source: Source) -> bool:
     """`source` states `line` in words of its own: a sentence with most of its words, and the
     support rule passes."""

@@ -410,3 +410,8 @@ def test_people_things_and_places_told_of_in_a_sentence_not_shown():
     # the pronoun inside a phrase hung on a person's noun: whose member?
     assert form_problem("Every other member of his powerful family quit the cabinet.")
     assert form_problem("The suspect and his wife fled the city on Monday.") is None
+
+
+def test_a_time_counted_back_from_an_event_the_line_does_not_tell():
+    assert form_problem("A fire had broken out about 25 minutes earlier at the site.").startswith("does not stand alone")
+    assert form_problem("The blast came at 7:53 p.m.; a fire had broken out 25 minutes earlier.") is None
