@@ -35,6 +35,8 @@ JOBS = (r"(?:editor|reporter|correspondent|writer|journalist|columnist|contribut
 
 # (reason, pattern) checked in order; the first match names the line's kind.
 RULES: list[tuple[str, re.Pattern[str]]] = [
+    # "YOU ARE HERE: LAT HomeCollections", "You are here: Home > News": a breadcrumb trail
+    ("navigation", re.compile(r"^you are here\s*:", re.I)),
     # "Copy Link", "Share this article", "x" / "f" (icon letters left by share buttons)
     ("boilerplate: share widget", re.compile(
         r"^(?:copy link|link copied(?: to (?:the )?clipboard)?|copy url|share(?: this)?(?: article| story| page)?|share on \w+|tweet"

@@ -161,10 +161,18 @@ def _names_without_by(lines: list[str], i: int) -> str | None:
     return join_names([tidy_name(p) for p in names])
 
 
+_NEWSROOM_AFTER = re.compile(r"^(.+?[a-z.])\s+(The(?:\s+[A-Z][\w&.'’-]*){1,4})$")
+
+
 def _author_from(text: str) -> str | None:
     """The person in a byline's text: "JANE ROE and JOHN DOE Agency" -> "Jane Roe and John Doe";
     every name of a list of names ("Jane Roe, John Doe and Ann Lee"), not the job after one."""
     names = split_names(text)
+    while len(names) > 1 and _newsroom_line(names[-1]):
+        names.pop()  # "Jane Roe, John Doe and Ann Lee, Harbour Times": the newsroom after its reporters
+    glued = _NEWSROOM_AFTER.match(text.strip())
+    if len(names) == 1 and glued and _newsroom_line(glued.group(2)):
+        return tidy_name(glued.group(1)) or None  # "Jane L. Roe The Harbour Press": a comma lost
     if len(names) > 2 and all(bp.is_name_line(n) and not bp.JOB_TITLE_RE.match(n) for n in names):
         return join_names([tidy_name(n) for n in names])
     text = re.split(r"\s*\|\s*|\s+/\s+|,\s+|\s+[-–—]\s+", text.strip())[0]  # "Jane Roe |Editor|"

@@ -495,6 +495,16 @@ def test_a_search_results_headline_run_into_its_teaser_is_the_title():
     assert clean(["date 2024-05-02 Water board approves new reservoir", *BODY]).title == "Water board approves new reservoir"
 
 
+def test_a_breadcrumb_trail_is_navigation_and_a_newsroom_after_its_reporters_no_author():
+    article = clean(["YOU ARE HERE: HT HomeCollections", "Water board approves new reservoir",
+                     "April 18, 2013|By Jane Roe, John M. Doe and Ann Lee, Harbour Times", *BODY])
+    assert reason_of(article, "YOU ARE HERE: HT HomeCollections") == "navigation"
+    assert article.title == "Water board approves new reservoir"
+    assert article.author == "Jane Roe, John M. Doe and Ann Lee"
+    assert clean(["Water board approves new reservoir", "By Jane L. Roe The Harbour Press", *BODY]).author == "Jane L. Roe"
+    assert clean(["Water board approves new reservoir", "By Jane Roe, Harbour Times", *BODY]).author == "Jane Roe"
+
+
 def test_explicit_title_still_removes_the_printed_headline():
     article = clean(["Water board approves new reservoir", *BODY], title="Reservoir approved")
     assert article.title == "Reservoir approved" and article.paragraphs == tuple(BODY)
