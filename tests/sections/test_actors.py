@@ -634,6 +634,9 @@ def test_display_name_is_not_a_form_glued_to_a_word_nor_one_cut_mid_word():
     assert _canonical(people, []) == "Jonas Lindqvist"
     cut = _forms(("Valdoni", "GPE"), ("Valdonia", "GPE"))
     assert _canonical(cut, []) == "Valdonia"
+    # initials and a surname name the person better than the surname alone, however often it is written
+    initials = _forms(("Wilson", "PERSON"), ("Wilson", "PERSON"), ("D.L. Wilson", "PERSON"))
+    assert _canonical(initials, []) == "D.L. Wilson"
 
 
 def test_an_institution_is_qualified_by_its_country_not_by_a_common_noun():

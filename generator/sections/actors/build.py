@@ -132,7 +132,8 @@ def _canonical(group: Sequence[Form], places: Sequence[str]) -> str:
         initials = people and bool(re.match(r"[A-Za-z]\.", shown[k]))  # "J. Lindqvist"; "John J. Ray" is whole
         possessive = bool(re.search(r"['’]s\b", shown[k]))  # "Norwegian Supreme Court" over "Norway's ..."
         single = people and len(k.split()) == 1  # "Clara Vogt", not "Vogt"
-        return (initials, single, -len(sources[k]), -len(k.split()), -count[k], possessive, -len(k), shown[k])
+        # a surname alone is the weakest: "D.L. Wilson" over "Wilson", "Jonas Lindqvist" over "J. Lindqvist"
+        return (single, initials, -len(sources[k]), -len(k.split()), -count[k], possessive, -len(k), shown[k])
 
     return shown[min(strong, key=rank)]
 
