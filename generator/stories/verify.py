@@ -44,12 +44,14 @@ from generator.stories.hubs import WIDELY_TOLD, key_actors
 from generator.stories.headline import ATTRIBUTION_TAIL, MAX_WORDS as MAX_HEADLINE_WORDS, centrality, lead_clause
 from generator.text.furniture import caption, furniture, markup
 from generator.text.repeats import SAME_DAY_SIMILAR, PageRepeats, SourceSentences
-from generator.text.standalone import GLUED, QUOTE_MARKS, form_problem, inside_quotation
+from generator.text.standalone import GLUED, QUOTE_MARKS, SLIP, form_problem, inside_quotation
 from generator.text.support import corroborates, norm, prepared, same_point, why_unsupported, words
 
 NAVIGATION = re.compile(r"(search|menu|sign in|log in|subscribe|expand|collapse|home|skip to|cookie)", re.I)
 VERB_ROLE = re.compile(r"^(has|have|had|is|are|was|were|will|would|said|says|did|does|do|been|being)\b", re.I)
 PAST_VERB_ROLE = re.compile(r"^[a-z]+ed\b(?! (by|to|as)\b)")
+# A description in the first or second person ("your son", "my friend"): taken from someone's speech.
+SPEAKERS_OWN = re.compile(r"^(?:your|my|our)\b", re.I)
 FRAGMENT_ROLE = re.compile(r"^(and|but|or|so|to|even|which|who|whose|whom|that|when|where|while)\b", re.I)
 CUT_ROLE = re.compile(r"\b(such as|including|like)\s+\w+$")
 OPEN_ROLE = re.compile(r"\b(of|to|for|in|at|on|with|from|by|the|a|an|and|or|since|as|its|their)$", re.I)
@@ -493,6 +495,10 @@ def role_problem(actor: Actor) -> str | None:
     role = (actor.role or "").strip()
     if not role:
         return None
+    if SLIP.search(role):
+        return "a slip in the source's text: garbled"  # "was was returning from work"
+    if SPEAKERS_OWN.match(role):
+        return "someone's words to another, not a role"  # '"Your son Michael." ...': a line of dialogue
     if actor.kind == "person" and (VERB_ROLE.match(role) or PAST_VERB_ROLE.match(role)):
         return "a verb phrase, not a title or description"
     if actor.kind == "person" and not fits(role, "person"):

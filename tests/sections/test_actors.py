@@ -20,6 +20,7 @@ from generator.sections.actors.forms import Form, name_key, tidy
 from generator.sections.actors.people import _glued_surname, _same_person, _surname_fits
 from generator.sections.actors.build import (
     _canonical,
+    addressed_as_person,
     _shortened_after_a_place,
     build_actors,
     key_actors,
@@ -1179,3 +1180,9 @@ def test_a_title_alone_names_no_one():
             "Pope Velkan XII will leave office on February 28.")
     names = {a.name: a.standing for a in story(text)}
     assert names.get("Pope", "passing") != "actor" and names["Velkan XII"] == "actor"
+
+
+def test_a_name_written_with_mr_or_ms_is_a_persons():
+    assert addressed_as_person(_forms(("Fintan Velt", "ORG"), ("Mr Velt", "ORG")))
+    assert addressed_as_person(_forms(("Ann Roe", "ORG"), ("Ms. Roe", "PERSON")))
+    assert not addressed_as_person(_forms(("Harbour Holdings", "ORG"), ("Lord's Taverners", "ORG")))

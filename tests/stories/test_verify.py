@@ -492,3 +492,11 @@ def test_the_history_of_someone_the_story_only_mentions_is_no_background():
     mayor = "Ann Velt, the mayor, opened the dam in 2014 with the water board."
     s = verify(story(extra + " " + mayor, background=(Item(mayor, ("003",)),), actors=cast))
     assert [i.text for i in s.background] == [mayor]
+
+
+@pytest.mark.parametrize("kind", ["person", "organization"])
+def test_a_role_with_a_slip_or_from_someones_speech_is_held(kind):
+    for role, reason in (("was was returning from work", "a slip in the source's text: garbled"),
+                         ("Your son", "someone's words to another, not a role"),
+                         ("my closest friend", "someone's words to another, not a role")):
+        assert role_problem(Actor("Tom Roe", kind, (), role, 3, ("001",))) == reason

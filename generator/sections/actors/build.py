@@ -138,6 +138,15 @@ def _canonical(group: Sequence[Form], places: Sequence[str]) -> str:
     return shown[min(strong, key=rank)]
 
 
+# Forms of address only a person is written with ("Lord" may head a body's name: "Lord's Taverners").
+PERSON_HONORIFICS = frozenset({"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "dr", "dr."})
+
+
+def addressed_as_person(group: Sequence[Form]) -> bool:
+    """A form of the name opens with a form of address only a person is written with ("Mr Goss")."""
+    return any(f.core.split()[0].lower() in PERSON_HONORIFICS for f in group if " " in f.core.strip())
+
+
 def _placed(core: str, places: Sequence[str]) -> str | None:
     """The rest of a name qualified by a place the story names or a country ("Norway's Supreme
     Court" -> "supreme court"); a common noun is no place: "the Kingdom's Interior Ministry" is the
@@ -418,6 +427,8 @@ def _actor(group: Sequence[Form], story: _Story) -> tuple[Actor, bool]:
     evidence = Evidence.of(functions)
     kind = _kind(name, label, group, phrases, story.demonyms, story.texts, story.place_keys)
     kind = corrected_kind(kind, name, phrases, evidence)
+    if kind == "organization" and addressed_as_person(group):
+        kind = "person"  # "Mr Goss" among its forms: a person, whatever the tagger called "Fintan Goss"
     fitting = _fitting(roles, kind, [name, *(f.core for f in group)])
     role, role_sources = choose_role(fitting)
     described = role is not None
