@@ -8,6 +8,7 @@ to "city": in news copy the named places that are not countries are mostly citie
 
 from __future__ import annotations
 
+import os
 import re
 import unicodedata
 from functools import lru_cache
@@ -359,14 +360,26 @@ DEMONYM_ENDINGS = frozenset({"", "n", "an", "ian", "ean", "i", "ese", "ish", "ic
 
 
 def is_people_of_a_country(name: str) -> bool:
-    """ "Canadians", "Britons", "Israelis", "the Dutch": a whole nationality, one word in the plural
-    (or a demonym that is its own plural)."""
+    """ "Canadians", "Britons", "Israelis", "the Dutch", "Sri Lankans": a whole nationality, a
+    demonym in the plural (or one that is its own plural)."""
     word = fold(name)
-    if " " in word or is_country_name(name):
+    if is_country_name(name):
         return False
+    if " " in word:  # "Puerto Ricans", "Sri Lankans": the country's words, its last one as a demonym
+        *first, last = word.split()
+        return last.endswith("s") and any(
+            c.split()[:-1] == first and _last_word_demonym(last[:-1], c.split()[-1])
+            for c in _territories()[0] if len(c.split()) == len(first) + 1)
     if word in IRREGULAR_DEMONYMS:
         return True
     return word.endswith("s") and is_demonym(word[:-1])
+
+
+def _last_word_demonym(word: str, place: str) -> bool:
+    """ "rican" of "rico", "lankan" of "lanka": after the country's first words match, a shorter
+    shared stem will do (three letters, the place's last three at most differing)."""
+    n = len(os.path.commonprefix([word, place]))
+    return n >= 3 and len(place) - n <= 3 and word[n:] in DEMONYM_ENDINGS
 
 
 def is_demonym(word: str) -> bool:

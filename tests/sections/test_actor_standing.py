@@ -103,6 +103,13 @@ def test_a_name_met_mostly_in_someones_words_and_doing_nothing_else_gets_no_row(
     assert standing("Republic of Velora", "organization", [], False, ev(("quoted",), (), ()), 3, NO_OUTLETS) == "actor"
 
 
+@pytest.mark.parametrize("kind", ["group", "person"])
+def test_a_nations_people_named_with_nothing_that_sets_them_apart_get_no_row(kind):
+    # (the tagger may take "Sri Lankans" for a person's name)
+    assert standing("Sri Lankans", kind, [], False, ev(("acts",), ()), 2, NO_OUTLETS) == "passing"
+    assert standing("Sri Lankans", kind, ["voters abroad"], True, ev(("acts",)), 2, NO_OUTLETS) == "actor"
+
+
 def test_the_outlets_own_reporter_gets_no_row_unless_the_story_is_about_what_he_did():
     reporter = ["ITV News reporter"]
     assert standing("Ian Roe", "person", reporter, True, ev(("speaks",)), 1, NO_OUTLETS) == "outlet"

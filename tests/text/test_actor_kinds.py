@@ -6,13 +6,15 @@ from generator.text.actor_kinds import is_people_of_a_country
 
 
 @pytest.mark.parametrize("name", ["Canadians", "Americans", "Britons", "Israelis", "Zimbabweans", "Swedes", "Dutch",
-                                  "Tanzanians", "Indonesians"])
+                                  "Tanzanians", "Indonesians", "Puerto Ricans", "Sri Lankans", "Costa Ricans",
+                                  "South Koreans"])
 def test_a_nationality_in_the_plural_is_a_countrys_people(name):
     assert is_people_of_a_country(name)
 
 
 @pytest.mark.parametrize("name", ["Liberals", "Conservatives", "Greens", "Democrats", "Canada", "Canadian",
-                                  "New Zealanders of note", "Nationals"])
+                                  "New Zealanders of note", "Nationals", "Puerto Rico", "Harbour Rangers",
+                                  "North Carolinas"])
 def test_a_party_a_colour_a_country_or_one_person_is_not(name):
     assert not is_people_of_a_country(name)
 

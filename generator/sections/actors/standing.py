@@ -239,7 +239,7 @@ def standing(name: str, kind: str, phrases: Sequence[str], described: bool, ev: 
         return "character"  # "who played Chandler Bing": a role, not a person of the story
     if kind == "person" and not ev.acts and phrases and _majority(_heads(phrases), JOURNALIST_NOUNS):
         return "outlet"  # "ITV News reporter Ian Woods said": the outlet's own staff, reporting
-    if kind != "person" and not described and is_people_of_a_country(name):
+    if not described and is_people_of_a_country(name):  # (a person's kind for "Puerto Ricans" is the tagger's slip)
         return "passing"  # "Examplians elected ...": a nation's people, named with nothing that sets them apart
     if not described and ev.mentions and sum(c for noun, c in ev.modified if noun in PEOPLE_NOUNS) >= ev.mentions:
         return "passing"  # "Velorian men and boys": a people's adjective on a noun each time, no actor
