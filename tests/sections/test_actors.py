@@ -21,6 +21,7 @@ from generator.sections.actors.people import _glued_surname, _same_person, _surn
 from generator.sections.actors.build import (
     _canonical,
     addressed_as_person,
+    incorporated,
     _shortened_after_a_place,
     build_actors,
     key_actors,
@@ -1186,3 +1187,8 @@ def test_a_name_written_with_mr_or_ms_is_a_persons():
     assert addressed_as_person(_forms(("Fintan Velt", "ORG"), ("Mr Velt", "ORG")))
     assert addressed_as_person(_forms(("Ann Roe", "ORG"), ("Ms. Roe", "PERSON")))
     assert not addressed_as_person(_forms(("Harbour Holdings", "ORG"), ("Lord's Taverners", "ORG")))
+
+
+def test_a_name_written_with_a_legal_form_is_a_companys():
+    assert incorporated(_forms(("Harlow Hathaway", "PERSON"), ("Harlow Hathaway Inc", "ORG")))
+    assert not incorporated(_forms(("Jane Roe", "PERSON"), ("Roe", "PERSON")))

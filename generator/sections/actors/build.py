@@ -147,6 +147,15 @@ def addressed_as_person(group: Sequence[Form]) -> bool:
     return any(f.core.split()[0].lower() in PERSON_HONORIFICS for f in group if " " in f.core.strip())
 
 
+# A company's legal form at the end of its name: no person's name ends so.
+LEGAL_FORMS = frozenset({"inc", "inc.", "corp", "corp.", "ltd", "ltd.", "llc", "plc", "co.", "corporation", "ag", "nv"})
+
+
+def incorporated(group: Sequence[Form]) -> bool:
+    """A form of the name ends in a company's legal form ("Berkshire Hathaway Inc")."""
+    return any(len(f.core.split()) >= 2 and f.core.split()[-1].lower() in LEGAL_FORMS for f in group)
+
+
 def _placed(core: str, places: Sequence[str]) -> str | None:
     """The rest of a name qualified by a place the story names or a country ("Norway's Supreme
     Court" -> "supreme court"); a common noun is no place: "the Kingdom's Interior Ministry" is the
@@ -429,6 +438,8 @@ def _actor(group: Sequence[Form], story: _Story) -> tuple[Actor, bool]:
     kind = corrected_kind(kind, name, phrases, evidence)
     if kind == "organization" and addressed_as_person(group):
         kind = "person"  # "Mr Goss" among its forms: a person, whatever the tagger called "Fintan Goss"
+    elif kind == "person" and incorporated(group):
+        kind = "organization"  # "Berkshire Hathaway Inc" among its forms: a company
     fitting = _fitting(roles, kind, [name, *(f.core for f in group)])
     role, role_sources = choose_role(fitting)
     described = role is not None
