@@ -512,4 +512,10 @@ def inside_quotation(line: str, source_text: str) -> bool | None:
     if line.strip()[:1] in "\"“":  # the line carries its own opening mark
         return False
     curly = before.count("“") - before.count("”")
-    return curly > 0 or (curly == 0 and before.count('"') % 2 == 1)
+    # single marks too, as British copy quotes ('‘It is a dangerous storm. The last time ...’'),
+    # a closing one told from an apostrophe ("don’t", "the Smiths’ house") by what follows it
+    single = before.count("‘") - len(_SINGLE_CLOSE.findall(before))
+    return curly > 0 or single > 0 or (curly == 0 and before.count('"') % 2 == 1)
+
+
+_SINGLE_CLOSE = re.compile(r"(?<=[.,!?…])’|’(?=[\s,.;:!?]|$)(?<![a-z]s’)")

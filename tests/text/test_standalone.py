@@ -155,6 +155,11 @@ def test_a_line_inside_someones_quotation_in_the_source():
     assert inside_quotation("The final lasted four hours on Sunday.", src) is False
     assert inside_quotation("A sentence that is nowhere in the source.", src) is None
     assert inside_quotation('"Thirty is the new twenty," Velt said.', 'x "Thirty is the new twenty," Velt said.') is False
+    # quoted in single marks, as British copy does; an apostrophe is no quotation mark
+    british = "Roe urged caution: ‘It is a very dangerous storm. The last time there was a storm this severe 11 lives were lost.’"
+    assert inside_quotation("The last time there was a storm this severe 11 lives were lost.’", british) is True
+    after = "‘We won’t stop,’ she said. The Smiths’ house fell. The mayor said the town would rebuild the dam."
+    assert inside_quotation("The mayor said the town would rebuild the dam.", after) is False
 
 
 def test_more_openers_told_against_an_unseen_sentence():
