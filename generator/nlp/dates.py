@@ -221,6 +221,8 @@ def _timing(ent, anchor, head, prep, nominal: bool, verb, coarse: bool, written_
     """
     if _baseline(ent, prep):
         return None
+    if _taking_effect(ent):
+        return "side"  # "has submitted his resignation effective August 2": the act's date is another
     if prep is not None and prep.lower_ == "since" and not _perfect(prep.head):
         return None  # "the first title since 1986", "plunged to its lowest since 1985": a comparison
     if _after_comparison(ent):
@@ -319,6 +321,14 @@ def _after_comparison(ent) -> bool:
     sent = ent.sent
     return any(t.tag_ in ("JJS", "RBS") or t.ent_type_ == "ORDINAL" or t.lower_ in ("first", "last")
                for t in ent.doc[sent.start:side_word.i])
+
+
+def _taking_effect(ent) -> bool:
+    """The date something takes effect, told beside the act that sets it: "effective August 2",
+    "effective as of Monday", "with effect from 1 May"."""
+    words = [t.lower_ for t in ent.doc[max(ent.sent.start, ent.start - 3):ent.start]]
+    return bool(words) and (words[-1] == "effective" or words[-2:] in (["effective", "from"], ["effective", "on"])
+                            or words[-3:] in (["effective", "as", "of"], ["with", "effect", "from"]))
 
 
 def _side_word_before(ent):

@@ -188,3 +188,10 @@ def test_a_clause_told_in_the_present_beside_a_past_event_is_another_time():
 ])
 def test_the_time_an_act_set_is_still_to_come(text, expected):
     assert [m.date for m in mentions(text)] == [expected]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text", ["The governor has submitted his resignation effective August 2.",
+                                  "The council approved the new fares effective September 1."])
+def test_the_day_something_takes_effect_is_not_the_day_of_the_act_that_sets_it(text):
+    assert [kind for _, _, kind in timing(text)] == ["side"]
