@@ -119,6 +119,9 @@ def date_conflicts(al: Alignment, related: float, undated: frozenset[str] = froz
                     continue  # "failed on Tuesday" / "residents who left on Monday": two events' dates
                 if ci.sid in undated and _relative(da) or cj.sid in undated and _relative(db):
                     continue
+                if (ci.sid in undated and _told_from_the_writers_day(da)
+                        or cj.sid in undated and _told_from_the_writers_day(db)) and _days_apart(da, db) < GUESSED_DAY_ERROR:
+                    continue  # "will resign next month" in an undated article / "Aug. 2": the guess of its day is off
                 # a date the other sentence also gives is a second event, not a conflict
                 # (a vague span such as "in recent months" gives no date of its own)
                 matched = any(x.overlaps(db) and _precise(x) for x in ci.dates) or \
@@ -160,6 +163,14 @@ _NAMES_A_MONTH_OR_YEAR = re.compile(rf"\b(?:{'|'.join(MONTHS)})\b|\b\d{{4}}\b", 
 
 
 WRITERS_DAY = 7  # a span of at most this many days, told from the writer's day ("yesterday", "this week")
+
+
+GUESSED_DAY_ERROR = 62  # days an undated article's "next month" or "last week" may be off, its day guessed
+
+
+def _told_from_the_writers_day(span: DateSpan) -> bool:
+    """No month and no year in its words ("next month", "last week", "three years ago")."""
+    return _NAMES_A_MONTH_OR_YEAR.search(span.expression) is None
 
 
 def _relative(span: DateSpan) -> bool:
