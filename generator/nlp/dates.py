@@ -236,7 +236,7 @@ def _timing(ent, anchor, head, prep, nominal: bool, verb, coarse: bool, written_
         # "We have landed on the moon, reminiscent of a message in 1983": a perfect's time is now,
         # so a year written beside it belongs to something else (the parse attached it wrongly)
         side = True
-    if _purpose(verb):
+    if _purpose(verb) or _renounced(verb):
         return "side"
     if _listed_after_colon(ent):
         return "side"  # "rocked a nation still reeling from recent attacks: in November, ...": what "attacks" were
@@ -277,6 +277,13 @@ def _purpose(verb) -> bool:
     its complement as its own event (CONTROL_VERBS)."""
     return verb.tag_ == "VB" and verb.dep_ in ("xcomp", "advcl") and verb.head.pos_ in ("VERB", "AUX") \
         and verb.head.lemma_.lower() not in CONTROL_VERBS \
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
+def _renounced(verb) -> bool:
+    """ "pledged not to seek reelection in 2020": a "to" clause negated under the verb that
+    renounces it: nothing happens at its date."""
+    return verb.tag_ == "VB" and verb.dep_ in ("xcomp", "ccomp") and any(c.dep_ == "neg" for c in verb.children) \
         and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 

@@ -195,3 +195,10 @@ def test_the_time_an_act_set_is_still_to_come(text, expected):
                                   "The council approved the new fares effective September 1."])
 def test_the_day_something_takes_effect_is_not_the_day_of_the_act_that_sets_it(text):
     assert [kind for _, _, kind in timing(text)] == ["side"]
+
+
+@pytest.mark.slow
+def test_a_date_in_a_renounced_plan_times_nothing_that_happens():
+    assert timing("On Sunday, Velt gave up the leadership of his party and pledged not to seek reelection in 2020.",
+                  "2019-07-25") == [("On Sunday", "2019-07-21", "main"), ("in 2020", "2020", "side")]
+    assert timing("Velt pledged to seek reelection in 2020.", "2019-07-25") == [("in 2020", "2020", "main")]
