@@ -300,7 +300,7 @@ _STATED = re.compile(r"^\(?(?:first\s+)?(?:published|posted)\b|^(?:source|credit
                      r"|^this (?:story|article|report) (?:is|was) from\b", re.I)
 
 
-_PUBLISHED_INSIDE = re.compile(r"\b(?:published|posted)\s*:", re.I)
+_PUBLISHED_INSIDE = re.compile(r"\b(?:published|posted)\s*:|first published\b", re.I)
 NO_DATE = frozenset({"1970-01-01"})  # a system's empty date (the epoch), printed as the page's
 
 

@@ -238,6 +238,11 @@ _STAMP_SEPARATORS = re.compile(r"[|•·]|\s[-–—]\s")
 _STAMP_CREDIT = re.compile(r"^(?:[A-Z][\w&.'-]*|[A-Z][A-Z&.'-]+(?:\s+[A-Z][A-Z&.'-]+){1,2}|The(?:\s+[A-Z][\w&.'-]*){1,3})$")
 
 
+# "Mon 16 Oct 2017 18.36 EDTFirst published on Mon 16 Oct 2017 03.22 EDT": an update's stamp run
+# into the publication's
+_FIRST_PUBLISHED = re.compile(r"first published\b", re.I)
+
+
 def is_date_stamp(line: str) -> bool:
     """One full date and nothing but a stamp's words around it (`_STAMP_WORDS`, clock, zone,
     weekday), with at most one wire's or paper's name set off by a separator."""
@@ -299,7 +304,7 @@ def classify_line(line: str) -> str | None:
     """The kind of boilerplate a line is, judged on the line alone; None when it may be body text."""
     if len(line) > 1500:  # boilerplate lines are short; a long line is body (and regexes stay cheap)
         return None
-    if is_date_stamp(line):
+    if is_date_stamp(line) or _FIRST_PUBLISHED.search(line) and len(line) <= STAMP_MAX_CHARS and DATE_RE.search(line):
         return "publication date"  # before the caption rules: "The Daily Planet - May 2, 2024" is no credit
     for reason, pattern in RULES:
         if pattern.search(line):

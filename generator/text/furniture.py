@@ -310,7 +310,7 @@ PROMO = re.compile(
     # "Log on to Harbour.com all day for the latest on ...": a site sending its reader to itself
     r"|\blog on to \S+\.(?:com|org|net|co\.uk)\b"
     # a live page describing itself: "Live updates in the aftermath of the siege ..."
-    r"|^(?:live (?:updates|coverage|blog)|follow (?:our )?live)\b"
+    r"|^(?:live (?:updates|coverage|blog)|follow (?:our )?live|follow (?:the |our )?latest (?:updates|news|coverage))\b"
     # a link line or a broadcast plug: "Read about the hearing.", "For more on the probe, tune in to ..."
     r"|^watch (?:the )?(?:video|live|footage)\b|^read about\b|\btune in (?:to|at|for)\b"
     r"|^for more (?:about|on|information|details)\b[^.]{0,120},\s*"
@@ -325,7 +325,7 @@ PROMO = re.compile(
     # a link's words in title case: "Read the Victims' Statements Presented to Judge Roe ."
     r"|^(?-i:Read (?:the|our|more|all) (?:[A-Z][\w'’-]*\s+(?:(?:to|of|the|and|in|on|for)\s+)?){2,}[A-Z][\w'’-]*\s*\.?$)",
     re.I)
-_PROMO_HINTS = ("up to date", "our ", "app", "journalism", "visit ", "log on", "live", "read about", "tune in", "for more",
+_PROMO_HINTS = ("up to date", "our ", "app", "journalism", "visit ", "log on", "live", "latest", "read about", "tune in", "for more",
                 "read ", "watch ", "ads", "subscribers", "your help", "your support", "donate", "become a", "access ",
                 "powered by")
 

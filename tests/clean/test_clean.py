@@ -505,6 +505,16 @@ def test_a_breadcrumb_trail_is_navigation_and_a_newsroom_after_its_reporters_no_
     assert clean(["Water board approves new reservoir", "By Jane Roe, Harbour Times", *BODY]).author == "Jane Roe"
 
 
+def test_a_live_pages_promotion_is_no_headline_and_its_first_publication_dates_it():
+    promo = "Follow latest updates as the storm batters Lyra, with homes without power and schools closed"
+    stamp = "Mon 16 Oct 2017 18.36 EDTFirst published on Mon 16 Oct 2017 03.22 EDT"
+    article = clean(["Storm Ophelia: second person killed in Lyra - as it happened", promo, stamp, *BODY])
+    assert article.title == "Storm Ophelia: second person killed in Lyra - as it happened"
+    assert reason_of(article, promo) == "boilerplate: site promotion"
+    assert reason_of(article, stamp) == "publication date" and article.published == "2017-10-16T03:22"
+    assert article.paragraphs == tuple(BODY)
+
+
 def test_explicit_title_still_removes_the_printed_headline():
     article = clean(["Water board approves new reservoir", *BODY], title="Reservoir approved")
     assert article.title == "Reservoir approved" and article.paragraphs == tuple(BODY)
