@@ -58,6 +58,8 @@ class Settings:
     # clustering
     cluster_similarity: float = option(0.32, "cosine similarity above which two articles are one story", (0.0, 1.0))
     cluster_date_window_days: int = option(14, "articles further apart in time are never one story", (0, 3650))
+    cluster_lone_similarity: float = option(
+        0.27, "cosine similarity above which a story of one article joins a story of several", (0.0, 1.0))
     # composing
     summary_points: int = option(4, "points in In brief (3 to 5)", (3, 5))
     max_known: int = option(40, "most points shown under What we know", (1, 1000))

@@ -171,6 +171,7 @@ def cluster_with_rejections(
             clusters.append(_Cluster([i], v.copy(), d, d))
             index.update(len(clusters) - 1, clusters[-1])
     clusters = _merge_converged(clusters, threshold, window)
+    clusters = _attach_lone_articles(clusters, settings.cluster_lone_similarity, window)
     groups = [sorted((keep[i] for i in c.members), key=lambda it: it.source_id) for c in clusters]
     groups.sort(key=lambda g: g[0].source_id)
     return groups, rejected
@@ -249,6 +250,29 @@ def _merge_converged(clusters: list[_Cluster], threshold: float, window: int) ->
                                                                       windows[a], windows[:, a])
         todo[a, a + 1:] = row[a + 1:]
         todo[:a, a] = row[:a]
+
+
+def _attach_lone_articles(clusters: list[_Cluster], threshold: float, window: int) -> list[_Cluster]:
+    """A story of one article that is nearly alike a story several outlets tell joins it: a
+    feature or an angle on the same event ("the families will never forget Monday", "where the
+    merged firm will have its offices") shares fewer words with the breaking reports than they
+    share with each other, and alone it makes a thin page of its own."""
+    groups = [c for c in clusters if len(c.members) >= 2]
+    kept = [c for c in clusters if len(c.members) >= 2]
+    for lone in (c for c in clusters if len(c.members) == 1):
+        scored = [(_cos(lone.centroid, g.centroid), -k) for k, g in enumerate(groups) if _near_in_time(lone, g, window)]
+        best = max(scored, default=None)
+        if best is not None and best[0] >= threshold:
+            absorb(groups[-best[1]], lone)
+        else:
+            kept.append(lone)
+    return sorted(kept, key=lambda c: min(c.members))
+
+
+def _near_in_time(a: _Cluster, b: _Cluster, window: int) -> bool:
+    if None in (a.first, a.last, b.first, b.last):
+        return True
+    return max((b.first - a.last).days, (a.first - b.last).days) <= window  # type: ignore[operator]
 
 
 def _first_alike_pair(clusters: list[_Cluster], todo: np.ndarray, threshold: float) -> tuple[int, int] | None:

@@ -46,6 +46,22 @@ def test_articles_on_two_events_make_two_stories(settings):
     assert rejected == []
 
 
+def test_a_lone_article_on_an_angle_of_a_story_joins_it_but_not_one_on_another_event(settings):
+    reports = [fake("01", QUAKE + " overnight", ["Ridgeford"]),
+               fake("02", "The earthquake struck villages near Ridgeford and rescuers searched houses", ["Ridgeford"]),
+               fake("03", "Rescuers searched houses in villages near Ridgeford after the earthquake", ["Ridgeford"])]
+    # (cosine 0.36 with the reports: below a story's threshold of 0.4 here, above a lone article's 0.3)
+    angle = fake("04", "Grieving families will never forget the night their sons, mothers and neighbours were "
+                       "buried under the rubble of Ridgeford", ["Ridgeford"])
+    strict = replace(settings, cluster_similarity=0.4, cluster_lone_similarity=0.3)
+    groups, _ = cluster_with_rejections([*reports, angle], strict)
+    assert sorted(sorted(i.source_id for i in g) for g in groups) == [["01", "02", "03", "04"]]
+    alone, _ = cluster_with_rejections([*reports, angle], replace(strict, cluster_lone_similarity=0.9))
+    assert sorted(sorted(i.source_id for i in g) for g in alone) == [["01", "02", "03"], ["04"]]
+    other, _ = cluster_with_rejections([*reports, fake("05", BANK, ["Harbor Bank"])], strict)
+    assert len(other) == 2
+
+
 def test_same_words_far_apart_in_time_are_different_stories(settings):
     items = [fake("01", QUAKE, ["Ridgeford"], "2020-01-01"), fake("02", QUAKE, ["Ridgeford"], "2024-01-01")]
     groups, _ = cluster_with_rejections(items, replace(settings, cluster_date_window_days=14))
