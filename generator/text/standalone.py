@@ -77,7 +77,7 @@ DANGLING = re.compile(
     r"(?:shortly|soon|just|moments) (?:after(?:wards)?|thereafter|before)(?=[,.]|$)|"
     # a day told before: "On the same day, the firm ...", "At the same time, ..."
     r"(?:on|by|at|in|during) the same (?:day|night|morning|afternoon|evening|week|time|moment|period)\b|"
-    r"the (?:former|latter|move|decision|group|company|agency|official|minister|ministry|statement|report|"
+    r"the (?:former|latter|move|decision|group|company|agency|official|minister|ministry|statement|reports?|"
     r"same|two|three|team|man|woman|person|country|state|city|court|body|relationship|deal|plan|step|"
     r"ceremony|occasion|audience|appointment|announcement|news|incident|pair|duo|gates|other|"
     # a thing told of in a sentence not shown: "The figure was reported by ...", "The album, which ..."

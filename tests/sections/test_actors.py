@@ -405,6 +405,7 @@ def test_a_count_or_a_phrase_cut_inside_brackets_is_no_role():
 def test_an_act_cut_before_its_noun_or_told_beside_another_is_no_role():
     assert choose_action([("000", "has cancelled all internal flights for the whole", 0)]) == (None, ())
     assert choose_action([("000", "has also suspended all flights from its airports", 0)]) == (None, ())
+    assert choose_action([("000", "successfully flew its tiny helicopter on Lyra early", 0)]) == (None, ())
     assert choose_action([("000", "has also suspended all flights", 0), ("001", "closed its airspace", 1)]) \
         == ("closed its airspace", ("001",))
 

@@ -420,3 +420,8 @@ def test_people_things_and_places_told_of_in_a_sentence_not_shown():
 def test_a_time_counted_back_from_an_event_the_line_does_not_tell():
     assert form_problem("A fire had broken out about 25 minutes earlier at the site.").startswith("does not stand alone")
     assert form_problem("The blast came at 7:53 p.m.; a fire had broken out 25 minutes earlier.") is None
+
+
+def test_reports_told_of_in_a_sentence_not_shown():
+    assert form_problem("The reports also suggested that Velmont will be merged with Harlow Foods.").startswith("does not stand alone")
+    assert form_problem("The reporters were told to leave the courtroom in Lyra.") is None

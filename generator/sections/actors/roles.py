@@ -69,7 +69,9 @@ _MARKET_DATA = re.compile(r"^[-+−]\s?\d|\b[A-Z]{2,5}:\s*[-+−]?\d|[-+−]\d+(
 _CUT_ENDS = frozenset({"the", "a", "an", "and", "or", "its", "his", "her", "their", "whose",
                        # a noun's words before the noun: "cancelled all flights for the whole"
                        "whole", "entire", "other", "same", "such", "very", "than", "this", "that", "these",
-                       "those", "our", "my", "your", "which", "who"})
+                       "those", "our", "my", "your", "which", "who",
+                       # an act cut before its date: "flew its helicopter on Mars early" (on April 19)
+                       "early", "late"})
 # A sentence ending inside a phrase ("President Jane Roe. Examplian President"): two sentences run
 # together, not one description ("Gov. Harbour", "U.S. Senator" are abbreviations)
 _SENTENCE_END = re.compile(r"\b(?!(?:Gov|Sen|Rep|Gen|Lt|Col|Capt|Sgt|Dr|Mr|Mrs|Ms|St|Jr|Sr|Inc|Co|Corp|Ltd|No|Dept|"
