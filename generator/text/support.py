@@ -193,8 +193,8 @@ def same_point(a: str, b: str) -> bool:
 
 
 # A month or a year written in a line: what dates a fact precisely enough to compare two lines by.
-_MONTH_OR_YEAR = re.compile(r"\b(?:January|February|March|April|May|June|July|August|September|October|November|"
-                            r"December|(?:19|20)\d\d)\b")
+_MONTH_OR_YEAR = re.compile(r"\b(?:(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)(?:uary|ruary|ch|il|e|y|ust|t|"
+                            r"tember|ober|ember|\.)?|(?:19|20)\d\d)\b")
 _REPORTING = frozenset({"said", "say", "told", "tell", "report", "announc", "confirm", "ad", "accord", "also", "new"})
 MIN_SHARED_FACT_WORDS = 2
 
@@ -203,16 +203,35 @@ def same_dated_fact(a: str, b: str) -> bool:
     """`a` and `b` tell one dated fact in other words: the same month or year, someone named in
     both, and two more words of the fact in both ("Velt appointed Roe as prime minister in May" /
     "A new prime minister, Ann Roe, took over in May")."""
-    when = set(_MONTH_OR_YEAR.findall(a)) & set(_MONTH_OR_YEAR.findall(b))
+    when = _dated(a) & _dated(b)
     if not when:
         return False
-    who_a = {w for n in names(a) for w in n.split()}
-    who = who_a & {w for n in names(b) for w in n.split()}
-    if not who:
+    who_a, who_b = _named(a), _named(b)
+    if not who_a & who_b:
         return False
-    aside = stems(" ".join(who_a | {w for n in names(b) for w in n.split()} | when)) | _REPORTING
+    aside = stems(" ".join(who_a | who_b)) | _REPORTING | {stem for t in (a, b) for stem in stems(" ".join(
+        m.group(0) for m in _MONTH_OR_YEAR.finditer(t)))}
     shared = {w for w in (stems(a) & stems(b)) - aside if len(w) >= 3 and w.isalpha()}  # not "u", "s" of "U.S."
-    return len(shared) >= MIN_SHARED_FACT_WORDS and numbers(a) == numbers(b)
+    na, nb = numbers(a), numbers(b)
+    # one may add a figure ("at 5:00 p.m.", "a 13-year recession"), not give another for the fact's own
+    return len(shared) >= MIN_SHARED_FACT_WORDS and (bool(na & nb) or not na or not nb)
+
+
+_CAPITALISED = re.compile(r"(?<![\w'’])([A-Z][^\W\d_]{2,})")
+_OPENING_WORDS = frozenset("the a an in on at after before since when while as if but and so yet also then there "
+                           "here speaking according some many most all both each one two three".split())
+
+
+def _named(text: str) -> set[str]:
+    """The capitalised words a line gives, accents and its opening name included ("Rosselló has
+    submitted ..."): what it names."""
+    return {w for w in _CAPITALISED.findall(text) if w not in CALENDAR and w.lower() not in STOP
+            and w.lower() not in _OPENING_WORDS}
+
+
+def _dated(text: str) -> set[str]:
+    """The months ("aug", of "Aug." or "August") and years a line names."""
+    return {(m.group(1) or m.group(0)).lower()[:4] for m in _MONTH_OR_YEAR.finditer(text)}
 
 
 def corroborates(line: str, source: Source) -> bool:

@@ -67,3 +67,15 @@ def test_a_source_supports_someones_words_only_when_it_prints_them():
     # a term in quotation marks is no one's words
     assert why_unsupported('Ann Velt, the lander manager, said the "surface" was reached.',
                            prepared("Ann Velt, the lander manager, said the surface was reached.")) is None
+
+
+def test_one_dated_fact_told_in_other_words():
+    from generator.text.support import same_dated_fact
+    appointed = "Velt appointed Roe as prime minister in May in an effort to solve the shortages."
+    assert same_dated_fact(appointed, "A new prime minister, Ann Roe, took over in May to help steer the country.")
+    assert not same_dated_fact(appointed, "In May, Roe met the lenders' negotiators in Lyra.")  # another fact of May
+    resigned = "Velmonté has submitted his resignation effective August 2, 2019 at 5:00 p.m."
+    assert same_dated_fact(resigned, "[Velmonté] said his resignation would be effective Aug. 2, making him the "
+                                     "first governor to resign in 13 years.")
+    assert not same_dated_fact("The quake killed 35 people in the Lyra region in March, officials said.",
+                               "The quake killed 39 people in the Lyra region in March, officials said.")
