@@ -40,6 +40,10 @@ DANGLING = re.compile(
     r"a (?:little|bit|short while) later|not long (?:after|afterwards|later)\b|"
     r"(?:countless|many|several|some) other|further back|(?:first|second|third|finally|lastly)(?=,)|"
     r"(?:firstly|secondly|thirdly)\b|"
+    # a concession answering a point not shown: "True, Velt measured himself by records ..."
+    r"(?:true|granted|admittedly|sure)(?=,)|"
+    # what is left of a count told before: "The remaining 27 are feared dead"
+    r"the remaining\b|"
     # a quantity of people told of before: "Many were terrified", "Some had even rushed" (not "Many residents")
     r"(?:many|some|most|several|few|all|each)(?= (?:were|was|are|is|had|have|has|said|say|says|told|did|do|"
     r"could|would|will|may|might|of (?:them|those|these|whom)|[a-z]+ed|" + IRREGULAR_PAST + r")\b)|"
@@ -247,6 +251,12 @@ POINTER = re.compile(r"\bthat (?:plan|marker|figure|number|amount|claim|proposal
                      # "made progress in that area", "questioned that, citing ...": what was told before
                      r"\b(?:in|on|at|to|from|of|with|for|by) (?:that|this|those|these) (?:area|areas|regard|respect|"
                      r"matter|front|effort|process|instance|zone)\b|"
+                     # other things of a kind told before: "Along with the other data, hackers took ..."
+                     r"\bthe other (?!(?:side|sides|hand|day|night|way|end|half|week|year|month|team|teams|"
+                     r"direction|party|parties)\b)[a-z]+\b|"
+                     # a comparison with something not told: "Thieves siphoned far more information"
+                     r"\b(?:far|much|even|significantly|considerably) (?:more|less|fewer|bigger|larger|greater|worse|"
+                     r"better|higher|lower)\b(?![^.;]*\bthan\b)|"
                      # a place told before: "Twelve years ago on this ground, ...", "at that venue"
                      r"\b(?:on|at|in) (?:this|that) (?:ground|venue|stadium|pitch|spot|site|stage|field|course|track)\b|"
                      r"\b(?:questioned|disputed|denied|rejected|doubted|confirmed) (?:that|this)(?=[,.])|"

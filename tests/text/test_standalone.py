@@ -425,3 +425,14 @@ def test_a_time_counted_back_from_an_event_the_line_does_not_tell():
 def test_reports_told_of_in_a_sentence_not_shown():
     assert form_problem("The reports also suggested that Velmont will be merged with Harlow Foods.").startswith("does not stand alone")
     assert form_problem("The reporters were told to leave the courtroom in Lyra.") is None
+
+
+def test_a_concession_a_remainder_other_things_and_a_comparison_told_against_an_unseen_sentence():
+    for line in ("True, Velt measured himself by world records and levels of animation.",
+                 "The remaining 27 are all feared to be dead, officials said.",
+                 "Along with the other data, hackers took names, dates of birth and addresses.",
+                 "Thieves were able to siphon far more personal information from the firm."):
+        assert form_problem(line).startswith("does not stand alone"), line
+    for line in ("Thieves took far more data than in the Harlow breach.", "The fans on the other side cheered.",
+                 "True to form, Velt won again in Lyra.", "The toll was much higher on Monday than first reported."):
+        assert form_problem(line) is None, line
