@@ -318,6 +318,8 @@ def classify_line(line: str) -> str | None:
         return "another language (an embedded post or a caption)"
     if furniture.promotion(line):
         return "boilerplate: site promotion"
+    if furniture.handover(line):
+        return "boilerplate: a broadcast's handover to its reporter"
     if is_date_line(line):
         return "publication date"
     if is_nav_label(line):

@@ -333,7 +333,17 @@ _PROMO_HINTS = ("up to date", "our ", "app", "journalism", "visit ", "log on", "
 # A broadcaster's listing of its own segments: "On Friday's evening news, Jane Roe and John Doe
 # reported on the storm", "From the capital, Jane Roe reported on the vote" (a reporter's work, not news).
 _SEGMENT = re.compile(rf"^(?:On|In|From)\s[^,]{{1,60}},\s+{_WORD}(?:\s+{_WORD}){{1,3}}(?:\s+and\s+{_WORD}(?:\s+{_WORD}){{1,3}})?"
-                      r"\s+report(?:s|ed)\s+(?:on|from)\s+(?:the|how|what|why)\b")
+                      r"\s+report(?:s|ed)\s+(?:on|from)\s+(?:the|how|what|why)\b"
+                      # a broadcast's handover to its reporter: "Harbour TV's Jane Roe has the latest", "Jane
+                      # Roe is covering this story in Lyra", "Jane Roe in Lyra reports on a day of suspense"
+                      rf"|^(?:{_WORD}(?:\s+{_WORD}){{0,3}}['’]s\s+)?{_WORD}(?:\s+{_WORD}){{1,2}}\s+(?:has the latest|"
+                      r"is covering (?:this|the) story\b|(?:in|from) [A-Z][\w-]+ reports (?:on|from) (?:a|an|the)\b)")
+
+
+def handover(text: str) -> bool:
+    """A broadcaster's line about its own reporting: "On Friday's news, Jane Roe reported on ...",
+    "Harbour TV's Jane Roe has the latest"."""
+    return _SEGMENT.match(text) is not None
 
 
 def embedded(text: str) -> bool:
@@ -352,7 +362,7 @@ def promotion(text: str) -> bool:
 def markup(text: str) -> str | None:
     """Why `text` carries the page's own words (markup, credits, notices, sign-up text, an embedded
     post, the site's promotion of itself), or None: for any line, a quote or a role included."""
-    if LEAK.search(text) or embedded(text) or promotion(text) or _SEGMENT.match(text):
+    if LEAK.search(text) or embedded(text) or promotion(text) or handover(text):
         return "page furniture, not the article's text"
     return None
 

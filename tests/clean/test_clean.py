@@ -89,6 +89,7 @@ def assert_accounted(article, lines: list[str]) -> None:
     ("Farmers gather outside the court in Eastmere on Sunday.", "between", "photo caption"),
     ("EASTMERE, VALLEY STATE - MARCH 26: Farmers inspect the dam site after the vote.", "before", "photo caption"),
     ("— Jane Roe (@janeroe) May 2, 2024", "between", "embedded post"),
+    ("Harbour TV's Jane Roe has the latest.", "between", "boilerplate: a broadcast's handover to its reporter"),
     ("Keep up to date with the vote and our live updates below.", "after", "boilerplate: site promotion"),
     ("Here's the chair explaining the plan in 2019. She first speaks of it five minutes into the video:",
      "between", "embedded media"),

@@ -289,3 +289,13 @@ def test_a_reading_time_glued_on_and_a_quiz_promoted_are_page_text():
     assert markup("Examplians vote to oust conservative PM Velt1 min read .")
     assert markup("Take Harbour News Online's quiz.")
     assert markup("The vote took two minutes, and readers said the count was fast.") is None
+
+
+def test_a_broadcasts_handover_to_its_reporter_is_furniture():
+    from generator.text.furniture import handover
+    for line in ("Harbour TV's Jane Roe has the latest.", "KVT's Ann Lee is covering this story in Lyra.",
+                 "Tom Velt in Eastmere reports on a day of unbearable suspense"):
+        assert handover(line) and markup(line) == "page furniture, not the article's text", line
+    for line in ("Police in Lyra reports on a day of chaos.", "The minister has the latest figures.",
+                 "Jane Roe covered the trial for a decade."):
+        assert not handover(line), line
