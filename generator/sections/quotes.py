@@ -109,7 +109,15 @@ def canonical_speaker(surface: str | None, actors: Sequence[Actor], source_id: S
     return _fuller(found, ranked) if found is not None else surface
 
 
+# A family by its name in the plural: "the Kerchers said in a statement" is the family, not the
+# person of that name (whom a near-identical spelling would otherwise find).
+_FAMILY = re.compile(r"^(?:the\s+)?[A-Z][\w'’-]+s$")
+
+
 def _matching_actor(surface: str, ranked: Sequence[Actor], source_id: SourceId, text: str) -> str | None:
+    if _FAMILY.match(surface.strip()) and any(a.kind == "person" and _last_word(a.name) == normalise(surface.strip()).split()[-1][:-1]
+                                              for a in ranked):
+        return None
     stripped, key = strip_name(surface), _key(surface)
     for actor in ranked:
         if stripped in (strip_name(n) for n in _names_of(actor)):

@@ -262,3 +262,11 @@ def test_corpus_quote_attributed_differently_by_outlets_is_noted(settings):
     moon = [q for q in quotes if "india is on the moon" in normalise(q.text)]
     assert len({q.speaker for q in moon}) == 2 == len(moon)
     assert any(q.note and "also attributed to" in q.note for q in moon)
+
+
+def test_a_family_named_in_the_plural_is_not_the_person_of_that_name():
+    from generator.sections.quotes import canonical_speaker
+    cast = [Actor("Meredith Velkstrom", "person", ("Velkstrom",), None, 5, ("03",)),
+            Actor("Ann Roe", "person", ("Roe",), None, 9, ("03",))]
+    assert canonical_speaker("the Velkstroms", cast, "03", "the Velkstroms said in a statement") == "the Velkstroms"
+    assert canonical_speaker("Velkstrom", cast, "03", "Velkstrom said") == "Meredith Velkstrom"
