@@ -300,6 +300,7 @@ def test_names_compare_without_dots_accents_or_the_sentence_full_stop():
     assert name_key("U.K.") == name_key("UK") == name_key("U.K")
     assert name_key("U.K. Met Office") == name_key("UK Met Office")
     assert tidy("FLN-K.") == "FLN-K" and tidy("U.K.") == "U.K."
+    assert tidy("Jane] Velt") == tidy("[Jane] Velt") == "Jane Velt"  # an editor's brackets inside a quotation
 
 
 # ---------------------------------------------------------------- kinds

@@ -39,8 +39,9 @@ class Form:
 
 
 def tidy(text: str) -> str:
-    """A name without the sentence's full stop ("claimed by the FLN-K." -> "FLN-K"); "U.K." keeps its own."""
-    text = text.strip()
+    """A name without the sentence's full stop ("claimed by the FLN-K." -> "FLN-K"); "U.K." keeps its own;
+    without an editor's brackets ("[Roger] Federer", the first name added inside a quotation)."""
+    text = re.sub(r"[\[\]]", "", text).strip() if "[" in text or "]" in text else text.strip()
     if text.endswith(".") and not re.fullmatch(r"(?:[A-Za-z]\.)+", text.split()[-1]):
         text = text[:-1]
     return text
