@@ -576,3 +576,12 @@ def test_a_night_and_the_next_day_are_one_time_and_two_days_apart_are_not():
     assert discrepancies._night_and_next_day(span("on Monday night", 22), span("on Tuesday", 23))
     assert not discrepancies._night_and_next_day(span("on Monday", 22), span("on Tuesday", 23))
     assert not discrepancies._night_and_next_day(span("on Monday night", 22), span("on Wednesday", 24))
+
+
+@pytest.mark.slow
+def test_a_conversion_into_another_currency_is_no_dispute():
+    a = analysed("a", "The court ordered Velt to pay a total of 77.4 billion won ($72.3 million) to the foundations, "
+                      "the judge said.")
+    b = analysed("b", "The court ordered Velt to pay a total of 77.4 billion won ($94.4 million) to the foundations, "
+                      "the judge said.")
+    assert not [d for d in disputes(a, b) if d.text.startswith("Figures")]

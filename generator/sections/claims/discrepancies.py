@@ -392,6 +392,15 @@ _OFFSET = re.compile(r"\s*(?:seconds?|minutes?|hours?|days?|weeks?|months?|years
                      r"(?:after|later|before|earlier|into|ago|from|since)\b", re.I)
 
 
+_CONVERSION_BEFORE = re.compile(r"\d[\d,.]*\s*(?:[A-Za-z]+\s+){0,2}[A-Za-z€£¥$]*\s*\(\s*[A-Z]{0,3}\s*$")
+
+
+def _converted(text: str, f: Figure) -> bool:
+    """The figure converts the one before it into another currency or unit, in brackets:
+    "18 billion won ($16.8 million)", "72km (45 miles)"."""
+    return _CONVERSION_BEFORE.search(text[:f.start]) is not None
+
+
 def _time_use(text: str, f: Figure) -> str:
     """ "moment" for a time told from another ("40 minutes after the impact"), else "while"."""
     return "moment" if _OFFSET.match(text[f.end:]) else "while"
@@ -572,6 +581,8 @@ def number_conflicts(al: Alignment, related: float, days: dict[str, str] | None 
                         continue  # one source gives both values: two different things
                     if _rounded(fa, fb):
                         continue  # "51.9" / "52": one value, rounded
+                    if _converted(ci.text, fa) or _converted(cj.text, fb):
+                        continue  # "77.4 billion won ($72.3 million)": a conversion, at each outlet's rate and currency
                     if any(_rounded(fa, g) for g in by_source[cj.sid] if g.key == fb.key) \
                             or any(_rounded(g, fb) for g in by_source[ci.sid] if g.key == fa.key):
                         continue  # the other source gives this value too, rounded: its other one is another quantity
