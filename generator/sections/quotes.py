@@ -114,9 +114,16 @@ def canonical_speaker(surface: str | None, actors: Sequence[Actor], source_id: S
 _FAMILY = re.compile(r"^(?:the\s+)?[A-Z][\w'’-]+s$")
 
 
+def _family_of(surface: str, ranked: Sequence[Actor]) -> bool:
+    """The surface names a family ("the Kerchers") whose member is an actor of the story."""
+    if not _FAMILY.match(surface.strip()):
+        return False
+    family = normalise(surface.strip()).split()[-1][:-1]
+    return any(a.kind == "person" and _last_word(a.name) == family for a in ranked)
+
+
 def _matching_actor(surface: str, ranked: Sequence[Actor], source_id: SourceId, text: str) -> str | None:
-    if _FAMILY.match(surface.strip()) and any(a.kind == "person" and _last_word(a.name) == normalise(surface.strip()).split()[-1][:-1]
-                                              for a in ranked):
+    if _family_of(surface, ranked):
         return None
     stripped, key = strip_name(surface), _key(surface)
     for actor in ranked:
