@@ -110,6 +110,12 @@ def test_a_nations_people_named_with_nothing_that_sets_them_apart_get_no_row(kin
     assert standing("Sri Lankans", kind, ["voters abroad"], True, ev(("acts",)), 2, NO_OUTLETS) == "actor"
 
 
+@pytest.mark.parametrize("name, kind", [("Rear Adm", "person"), ("Cmdr", "person"), ("Brig", "organization"),
+                                        ("Lt. Col.", "person")])
+def test_a_rank_cut_from_its_holders_name_gets_no_row(name, kind):
+    assert standing(name, kind, ["coast guard deputy chief"], True, ev(("speaks",)), 2, NO_OUTLETS) == "passing"
+
+
 def test_the_outlets_own_reporter_gets_no_row_unless_the_story_is_about_what_he_did():
     reporter = ["ITV News reporter"]
     assert standing("Ian Roe", "person", reporter, True, ev(("speaks",)), 1, NO_OUTLETS) == "outlet"

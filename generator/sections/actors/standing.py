@@ -28,6 +28,9 @@ LANDFORM_FIRST = frozenset({"river", "mount", "lake", "mt", "mt.", "cape", "loch
 # Nouns for people a people's name qualifies ("Velorian men and boys", "Harlow families").
 PEOPLE_NOUNS = frozenset({"man", "woman", "boy", "girl", "people", "child", "family", "civilian", "refugee",
                           "villager", "resident", "worker", "fighter", "soldier", "victim", "muslim", "christian"})
+# Military and police ranks as news copy abbreviates them before a name ("Rear Adm. Jane Roe").
+RANKS = frozenset({"rear", "vice", "adm", "brig", "gen", "lt", "col", "maj", "capt", "cmdr", "cdr", "sgt", "cpl",
+                   "pvt", "supt", "insp", "det", "cmdt", "lt-gen", "maj-gen", "brig-gen"})
 # Titles of nobility, written alone for their bearer ("the Earl", of "the Earl of Lyra").
 NOBLE_TITLES = frozenset({"earl", "duke", "duchess", "baron", "baroness", "count", "countess", "viscount",
                           "marquess", "marquis", "lord", "lady"})
@@ -212,6 +215,8 @@ def standing(name: str, kind: str, phrases: Sequence[str], described: bool, ev: 
         return "thing"  # "the Earl" (of "Earl of Lyra"): a title, no one's name
     if kind == "person" and len(words) == 1 and words[0] in TITLE_NOUNS:
         return "passing"  # "the Pope said", "the President": a title alone, its holder named apart
+    if words and all(w.strip(".") in RANKS or w in HONORIFICS for w in words):
+        return "passing"  # "Rear Adm", "Cmdr", "Brig": a rank the tagger cut from its holder's name
     if kind == "person" and len(words) >= 2 and words[-1] in STRUCTURE_WORDS:
         return "thing"  # "the Morandi Bridge" taken for a person
     if kind == "person" and len(words) >= 2 and words[-1] in ADMIN_NOUNS:
