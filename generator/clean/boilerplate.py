@@ -37,6 +37,9 @@ JOBS = (r"(?:editor|reporter|correspondent|writer|journalist|columnist|contribut
 RULES: list[tuple[str, re.Pattern[str]]] = [
     # "YOU ARE HERE: LAT HomeCollections", "You are here: Home > News": a breadcrumb trail
     ("navigation", re.compile(r"^you are here\s*:", re.I)),
+    # "(Updates number of dead, adds quotes, details)": a wire's note on what its new version changed
+    ("wire update note", re.compile(r"^\((?:updates|adds|recasts|rewrites|writes through|corrects|changes|"
+                                    r"fixes|refiles|repeats|removes|inserts)\b[^()]*\)$", re.I)),
     # "Copy Link", "Share this article", "x" / "f" (icon letters left by share buttons)
     ("boilerplate: share widget", re.compile(
         r"^(?:copy link|link copied(?: to (?:the )?clipboard)?|copy url|share(?: this)?(?: article| story| page)?|share on \w+|tweet"

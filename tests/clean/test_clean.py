@@ -90,6 +90,7 @@ def assert_accounted(article, lines: list[str]) -> None:
     ("EASTMERE, VALLEY STATE - MARCH 26: Farmers inspect the dam site after the vote.", "before", "photo caption"),
     ("— Jane Roe (@janeroe) May 2, 2024", "between", "embedded post"),
     ("Harbour TV's Jane Roe has the latest.", "between", "boilerplate: a broadcast's handover to its reporter"),
+    ("(Updates number of dead, adds quotes, details)", "before", "wire update note"),
     ("Keep up to date with the vote and our live updates below.", "after", "boilerplate: site promotion"),
     ("Here's the chair explaining the plan in 2019. She first speaks of it five minutes into the video:",
      "between", "embedded media"),
