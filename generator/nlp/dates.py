@@ -69,7 +69,7 @@ def extract_dates(parsed: ParsedArticle) -> list[DateMention]:
     reference = day_of(parsed.article.published)
     by_sentence: dict[int, list[tuple[DateMention, bool]]] = {}
     for ent in parsed.ents:
-        if ent.label_ not in ("DATE", "TIME"):
+        if ent.label_ not in ("DATE", "TIME") or _a_persons_name(doc, ent):
             continue
         index = parsed.sentence_at(ent.start_char)
         found = _mention(doc, ent, index, reference)
@@ -90,6 +90,22 @@ def extract_dates(parsed: ParsedArticle) -> list[DateMention]:
 # "(1900 GMT)", "at 0600 hours": four figures before a time zone are a clock time, not a year
 TIME_ZONES = frozenset({"gmt", "utc", "bst", "cet", "cest", "eet", "est", "edt", "cst", "cdt", "mst", "mdt", "pst",
                         "pdt", "ist", "jst", "aest", "aedt", "hrs", "hours", "h", "local", "z"})
+
+
+def _a_persons_name(doc, ent) -> bool:
+    """ "Theresa May's government", "Mrs May": a month's name that is someone's, after a first name
+    or a form of address, or written as a possessive."""
+    if len(ent) != 1 or ent[0].lower_ not in MONTH_SURNAMES:
+        return False
+    before = doc[ent.start - 1] if ent.start > 0 else None
+    after = doc[ent.end] if ent.end < len(doc) else None
+    return (after is not None and after.lower_ in ("'s", "’s")) or (
+        before is not None and (before.ent_type_ == "PERSON" or before.lower_.rstrip(".") in ("mrs", "mr", "ms", "miss")
+                                or before.tag_ == "NNP" and before.ent_type_ not in ("DATE", "TIME")))
+
+
+# Months that are also surnames ("Theresa May", "Daniel June"): the name is tested before the month.
+MONTH_SURNAMES = frozenset({"may", "june", "april", "august"})
 
 
 def _clock_time(doc, ent) -> bool:

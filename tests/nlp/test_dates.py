@@ -202,3 +202,15 @@ def test_a_date_in_a_renounced_plan_times_nothing_that_happens():
     assert timing("On Sunday, Velt gave up the leadership of his party and pledged not to seek reelection in 2020.",
                   "2019-07-25") == [("On Sunday", "2019-07-21", "main"), ("in 2020", "2020", "side")]
     assert timing("Velt pledged to seek reelection in 2020.", "2019-07-25") == [("in 2020", "2020", "main")]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text", ["Theresa May's government has been plunged into a fresh crisis after Velt resigned.",
+                                  "Mrs May ordered Velt to fly home from Lyra."])
+def test_a_months_name_that_is_someones_dates_nothing(text):
+    assert timing(text, "2017-11-08") == []
+
+
+@pytest.mark.slow
+def test_a_month_after_a_preposition_is_still_a_month():
+    assert timing("The vote was held in May.", "2017-11-08") == [("in May", "2017-05", "main")]
