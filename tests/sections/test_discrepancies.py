@@ -585,3 +585,12 @@ def test_a_conversion_into_another_currency_is_no_dispute():
     b = analysed("b", "The court ordered Velt to pay a total of 77.4 billion won ($94.4 million) to the foundations, "
                       "the judge said.")
     assert not [d for d in disputes(a, b) if d.text.startswith("Figures")]
+
+
+@pytest.mark.slow
+def test_a_change_measured_against_two_baselines_is_no_dispute():
+    a = analysed("a", "The velor soared as much as 41 per cent against the euro after the central bank's move, traders said.")
+    b = analysed("b", "The velor soared as much as 28 per cent against the dollar after the central bank's move, traders said.")
+    assert not [d for d in disputes(a, b) if d.text.startswith("Figures")]
+    c = analysed("c", "The velor soared as much as 30 per cent against the euro after the central bank's move, traders said.")
+    assert [d for d in disputes(a, c) if d.text.startswith("Figures")]

@@ -395,6 +395,15 @@ _OFFSET = re.compile(r"\s*(?:seconds?|minutes?|hours?|days?|weeks?|months?|years
 _CONVERSION_BEFORE = re.compile(r"\d[\d,.]*\s*(?:[A-Za-z]+\s+){0,2}[A-Za-z€£¥$]*\s*\(\s*[A-Z]{0,3}\s*$")
 
 
+_AGAINST = re.compile(r"^[^.;]{0,30}?\b(?:against|versus|vs\.?|relative to|compared with) (?:the |a |an )?([\w-]+)", re.I)
+
+
+def _against(text: str, f: Figure) -> str | None:
+    """What a change is measured against, told right after it ("rose 28 per cent against the dollar")."""
+    m = _AGAINST.match(text[f.end:])
+    return m.group(1).lower() if m else None
+
+
 def _converted(text: str, f: Figure) -> bool:
     """The figure converts the one before it into another currency or unit, in brackets:
     "18 billion won ($16.8 million)", "72km (45 miles)"."""
@@ -581,6 +590,9 @@ def number_conflicts(al: Alignment, related: float, days: dict[str, str] | None 
                         continue  # one source gives both values: two different things
                     if _rounded(fa, fb):
                         continue  # "51.9" / "52": one value, rounded
+                    baselines = _against(ci.text, fa), _against(cj.text, fb)
+                    if all(baselines) and baselines[0] != baselines[1]:
+                        continue  # "41 per cent against the euro" / "28 per cent against the dollar": two measures
                     if _converted(ci.text, fa) or _converted(cj.text, fb):
                         continue  # "77.4 billion won ($72.3 million)": a conversion, at each outlet's rate and currency
                     if any(_rounded(fa, g) for g in by_source[cj.sid] if g.key == fb.key) \
