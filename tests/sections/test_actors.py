@@ -1194,3 +1194,20 @@ def test_a_name_written_with_mr_or_ms_is_a_persons():
 def test_a_name_written_with_a_legal_form_is_a_companys():
     assert incorporated(_forms(("Harlow Hathaway", "PERSON"), ("Harlow Hathaway Inc", "ORG")))
     assert not incorporated(_forms(("Jane Roe", "PERSON"), ("Roe", "PERSON")))
+
+
+@pytest.mark.slow
+def test_a_name_and_its_abbreviation_in_another_languages_order_side_by_side_are_one():
+    actors = story("The International Velo Union (UVI) banned Tom Roe for life on Monday. The UVI said it would not appeal.",
+                   "The International Velo Union confirmed the ban on Roe, officials said.")
+    union = by_name(actors, "International Velo Union")
+    assert "UVI" in union.aliases
+
+
+def test_a_nickname_in_quotation_marks_between_first_name_and_surname_is_the_persons():
+    from generator.sections.actors.build import _without_nickname
+    forms = _forms(('Velo "Velvi" Harundo', "PERSON"), ("Velvi", "PERSON"), ("Ann Roe", "PERSON"))
+    text = 'President Velo "Velvi" Harundo ordered an inquiry. Velvi said the police would answer. Ann Roe agreed.'
+    groups = cluster(forms, [], [text] * len(forms))
+    assert sorted(sorted(f.core for f in g) for g in groups) == [["Ann Roe"], ["Velo \"Velvi\" Harundo", "Velvi"]]
+    assert _without_nickname('Velo "Velvi" Harundo') == "Velo Harundo" and _without_nickname("Ann Roe") == "Ann Roe"

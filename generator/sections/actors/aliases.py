@@ -371,13 +371,39 @@ def merge_abbreviations(forms: Sequence[Form], uf: UnionFind, texts: Sequence[st
             for gap in (2, 1):
                 long = ends.get(f.start - gap)
                 if long is not None and text[long.end: f.start] in {" (", "("} and is_abbreviation(f.core) \
-                        and (abbreviates_tail(long.core, f.core) or native_abbreviation(long.core, f.core)):
+                        and (abbreviates_tail(long.core, f.core) or native_abbreviation(long.core, f.core)
+                             or _same_letters(long.core, f.core)):
                     uf.union(long.index, f.index)
             # "the Harbour Criminal Police Organization, or Harpol,": a body's short name set beside it
             long = ends.get(f.start - 5)
             if long is not None and text[long.end: f.start] == ", or " and long.label == "ORG" \
                     and len(long.core.split()) >= 3 and len(f.core.split()) == 1 and text[f.end:f.end + 1] in ",)":
                 uf.union(long.index, f.index)
+
+
+_NICKNAME = re.compile(r"\b([A-Z][\w'’.-]+)\s+[\"“]([A-Z][\w'’.-]+)[\"”]\s+([A-Z][\w'’-]+)")
+
+
+def merge_nicknames(forms: Sequence[Form], uf: UnionFind, texts: Sequence[str]) -> None:
+    """ 'President Joko "Jokowi" Widodo': the name in quotation marks between a first name and a
+    surname is that person's nickname."""
+    by_key: dict[str, Form] = {}
+    for f in forms:
+        by_key.setdefault(f.key, f)
+    found = [(m, None) for text in dict.fromkeys(texts) if '"' in text or "“" in text for m in _NICKNAME.finditer(text)]
+    found += [(m, f) for f in forms if '"' in f.core or "“" in f.core for m in _NICKNAME.finditer(f.core)]
+    for m, whole in found:  # (a form may be the whole name, nickname and all: 'Joko "Jokowi" Widodo')
+        named = [by_key.get(name_key(f"{m.group(1)} {m.group(3)}")), by_key.get(name_key(m.group(2))), whole]
+        named = [f for f in named if f is not None]
+        for f in named[1:]:
+            uf.union(named[0].index, f.index)
+
+
+def _same_letters(long: str, abbr: str) -> bool:
+    """ "International Cycling Union (UCI)": the initials of the name in the original language's
+    order (Union Cycliste Internationale), the same letters in another order."""
+    letters = re.sub(r"[^a-z]", "", abbr.lower())
+    return len(letters) >= 3 and sorted(letters) == sorted(initials(long))
 
 
 def abbreviates_tail(long: str, abbr: str) -> bool:
@@ -402,6 +428,7 @@ def cluster(forms: Sequence[Form], places: Sequence[str], texts: Sequence[str]) 
     merge_national_prefix(forms, uf)
     merge_landforms(forms, uf)
     merge_cut_names(forms, uf, texts)
+    merge_nicknames(forms, uf, texts)
     merge_people(forms, uf)
     merge_nationality_surnames(forms, uf)
     merge_first_names(forms, uf)

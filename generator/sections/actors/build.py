@@ -131,11 +131,12 @@ def _canonical(group: Sequence[Form], places: Sequence[str]) -> str:
     def rank(k: str) -> tuple:
         initials = people and bool(re.match(r"[A-Za-z]\.", shown[k]))  # "J. Lindqvist"; "John J. Ray" is whole
         possessive = bool(re.search(r"['’]s\b", shown[k]))  # "Norwegian Supreme Court" over "Norway's ..."
+        quoted = bool(re.search(r"[\"“”]", shown[k]))  # 'Joko "Jokowi" Widodo': the nickname is an alias
         single = people and len(k.split()) == 1  # "Clara Vogt", not "Vogt"
         # a surname alone is the weakest: "D.L. Wilson" over "Wilson", "Jonas Lindqvist" over "J. Lindqvist"
-        return (single, initials, -len(sources[k]), -len(k.split()), -count[k], possessive, -len(k), shown[k])
+        return (quoted, single, initials, -len(sources[k]), -len(k.split()), -count[k], possessive, -len(k), shown[k])
 
-    return shown[min(strong, key=rank)]
+    return _without_nickname(shown[min(strong, key=rank)])
 
 
 # Forms of address only a person is written with ("Lord" may head a body's name: "Lord's Taverners").
@@ -154,6 +155,11 @@ LEGAL_FORMS = frozenset({"inc", "inc.", "corp", "corp.", "ltd", "ltd.", "llc", "
 def incorporated(group: Sequence[Form]) -> bool:
     """A form of the name ends in a company's legal form ("Berkshire Hathaway Inc")."""
     return any(len(f.core.split()) >= 2 and f.core.split()[-1].lower() in LEGAL_FORMS for f in group)
+
+
+def _without_nickname(name: str) -> str:
+    """ 'Joko "Jokowi" Widodo' -> "Joko Widodo": the nickname is an alias, the name is the person's."""
+    return re.sub(r"\s+[\"“][^\"“”]+[\"”](?=\s)", "", name) if '"' in name or "“" in name else name
 
 
 def _placed(core: str, places: Sequence[str]) -> str | None:
