@@ -1211,3 +1211,10 @@ def test_a_nickname_in_quotation_marks_between_first_name_and_surname_is_the_per
     groups = cluster(forms, [], [text] * len(forms))
     assert sorted(sorted(f.core for f in g) for g in groups) == [["Ann Roe"], ["Velo \"Velvi\" Harundo", "Velvi"]]
     assert _without_nickname('Velo "Velvi" Harundo') == "Velo Harundo" and _without_nickname("Ann Roe") == "Ann Roe"
+
+
+def test_an_institution_qualified_by_a_country_of_two_words_takes_its_bare_name():
+    forms = _forms(("United States Anti-Doping Agency", "ORG"), ("Anti-Doping Agency", "ORG"), ("Harbour Ports Authority", "ORG"))
+    groups = cluster(forms, [], ["x"] * len(forms))
+    assert sorted(sorted(f.core for f in g) for g in groups) == [
+        ["Anti-Doping Agency", "United States Anti-Doping Agency"], ["Harbour Ports Authority"]]

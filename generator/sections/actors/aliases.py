@@ -142,6 +142,10 @@ def qualifier(core: str, places: Sequence[str]) -> tuple[str, str] | None:
         return name_key(m.group(1)), rest
     if any(name_key(first) == name_key(p) for p in places):  # "UK Treasury"
         return name_key(first), rest
+    for n in (3, 2):  # "United States Anti-Doping Agency", "South Korean Coast Guard"
+        head = " ".join(words[:n])
+        if len(words) > n and (is_country_name(head) or any(name_key(head) == name_key(p) for p in places)):
+            return name_key(head), name_key(" ".join(words[n:]))
     stems = [(shares_stem(first, p), p) for p in places]
     best = max(stems, default=(0, ""), key=lambda s: (s[0], s[1]))
     if best[0] and fold(first) != fold(best[1]):
