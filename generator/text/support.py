@@ -62,7 +62,19 @@ def numbers(text: str) -> frozenset[str]:
     a source's sentences are asked again for every line checked against them."""
     found = {n.replace(",", "").rstrip(".") for n in NUMBER.findall(text)}
     scale = {_SCALES[next(g for g in m.groups() if g).lower()] for m in _SCALE.finditer(text)}
-    return frozenset(found | scale | {NUMBER_WORDS[w.lower()] for w in _NUMBER_WORD.findall(text)})
+    # (a number word in a name is no figure: "SEAL Team Six", "Formula One")
+    return frozenset(found | scale | {NUMBER_WORDS[m.group(0).lower()] for m in _NUMBER_WORD.finditer(text)
+                                      if not _in_a_name(text, m.start())})
+
+
+_WORD_BEFORE = re.compile(r"(\S*)\s+([A-Z][\w'’-]*)\s+$")
+
+
+def _in_a_name(text: str, at: int) -> bool:
+    """The word at `at` follows a capitalised word that does not open its sentence: part of a
+    name ("SEAL Team Six"), not a figure ("Six people died", "The Six Nations" aside)."""
+    m = _WORD_BEFORE.search(text[max(0, at - 60):at])
+    return m is not None and bool(m.group(1)) and m.group(1)[-1] not in ".!?\"“”"
 
 
 # The scale a figure is given in: "almost a billion users" is not "450 million" ("$4bn" is "$4 billion").
