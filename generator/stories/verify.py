@@ -133,7 +133,7 @@ def verify(story: Story, no_speakers: frozenset[str] = frozenset()) -> Story:
         return tuple(kept)
 
     passing = _passing_people(story.actors)
-    summary = statements("summary", story.summary)
+    summary = statements("summary", _introduced(story.summary, story.actors, story.headline or "", held))
     background = statements("background", _not_of_passing_people(story.background, passing, held))
     known = statements("known", story.known)
     whats_next = statements("whats_next", story.whats_next)
@@ -159,6 +159,31 @@ def verify(story: Story, no_speakers: frozenset[str] = frozenset()) -> Story:
     return replace(story, headline=headline, summary=summary, background=background, known=known,
                    whats_next=whats_next, timeline=timeline, unknown=unknown, quotes=quotes, actors=actors,
                    held=tuple(held))
+
+
+_ADDRESS = r"(?:(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+)?"
+
+
+def _introduced(items: Sequence[Item], actors: Sequence[Actor], headline: str, held: list[Held]) -> list[Item]:
+    """In brief is read first: a point opening with someone's surname alone ("Thompson was charged
+    ...", "Ms. Roe was next in line ...") before the headline or a point above it has given the
+    full name leaves the reader asking who that is. Such a point is held."""
+    people = [(a, {a.name.split()[-1], *(n for n in a.aliases if " " not in n)}) for a in actors
+              if a.kind == "person" and len(a.name.split()) >= 2]
+    told = headline
+    kept = []
+    for item in items:
+        m = re.match(rf"^[\"“\[]?{_ADDRESS}([A-Z][\w'’-]+)\]?(?!\s+[A-Z])", item.text)
+        who = next((a for a, surnames in people if m and m.group(1) in surnames), None)
+        # (introduced by a point above, or by the headline, even by surname: "Bolt shatters record")
+        if who is not None and not re.search(rf"\b{re.escape(who.name.split()[0])}\b", told) \
+                and not re.search(rf"\b{re.escape(m.group(1))}\b", headline):
+            held.append(Held("summary", item.text, tuple(item.sources),
+                             f"names {who.name} by surname before the page says who that is"))
+            continue
+        kept.append(item)
+        told += " " + item.text
+    return kept
 
 
 def _before(day: str, event_date: str | None) -> bool:

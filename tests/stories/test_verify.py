@@ -500,3 +500,15 @@ def test_a_role_with_a_slip_or_from_someones_speech_is_held(kind):
                          ("Your son", "someone's words to another, not a role"),
                          ("my closest friend", "someone's words to another, not a role")):
         assert role_problem(Actor("Tom Roe", kind, (), role, 3, ("001",))) == reason
+
+
+def test_in_brief_never_names_someone_by_surname_before_the_page_says_who():
+    cast = (Actor("Ann Velt", "person", ("Velt", "Ms. Velt"), "mayor", 4, ("001", "002")),)
+    surname_first = Item("Ms. Velt said the town would rebuild.", ("001",))
+    s = verify(story(brief_source := "Ms. Velt said the town would rebuild. The mayor, Ann Velt, said the valley was cut off.",
+                     summary=(surname_first,), actors=cast))
+    assert s.summary == () and reasons(s)[surname_first.text].startswith("names Ann Velt by surname")
+    # once a point above (or the headline) has said who she is, the surname will do
+    full = Item("The mayor, Ann Velt, said the valley was cut off.", ("003",))
+    s = verify(story(brief_source, summary=(full, surname_first), actors=cast))
+    assert [i.text for i in s.summary] == [full.text, surname_first.text]
