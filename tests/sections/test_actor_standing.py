@@ -116,6 +116,12 @@ def test_a_rank_cut_from_its_holders_name_gets_no_row(name, kind):
     assert standing(name, kind, ["coast guard deputy chief"], True, ev(("speaks",)), 2, NO_OUTLETS) == "passing"
 
 
+def test_a_name_taken_for_a_persons_that_only_qualifies_a_noun_is_a_thing():
+    # "reports of Harbour Note fires": a product's name, never acting, speaking or described
+    assert standing("Harbour Note", "person", [], False, ev(("modifies:fire",), ()), 5, NO_OUTLETS) == "thing"
+    assert standing("Jane Roe", "person", [], False, ev(("modifies:family",), ("acts",)), 5, NO_OUTLETS) == "actor"
+
+
 def test_the_outlets_own_reporter_gets_no_row_unless_the_story_is_about_what_he_did():
     reporter = ["ITV News reporter"]
     assert standing("Ian Roe", "person", reporter, True, ev(("speaks",)), 1, NO_OUTLETS) == "outlet"

@@ -248,6 +248,9 @@ def standing(name: str, kind: str, phrases: Sequence[str], described: bool, ev: 
         return "passing"  # "Examplians elected ...": a nation's people, named with nothing that sets them apart
     if not described and ev.mentions and sum(c for noun, c in ev.modified if noun in PEOPLE_NOUNS) >= ev.mentions:
         return "passing"  # "Velorian men and boys": a people's adjective on a noun each time, no actor
+    if kind == "person" and not (described or ev.acts or ev.speaks or ev.personal or told_of) \
+            and 2 * sum(c for _, c in ev.modified) >= ev.mentions > 0:
+        return "thing"  # "Galaxy Note fires": a name that only qualifies a noun, never acting or described
     if kind == "person" and len(words) == 1 and not (described or ev.speaks or ev.personal or told_of):
         return "passing"  # "Cork", "Heathrow": one word the tagger took for a name, no one described or heard
     if described or ev.acts or ev.speaks or told_of:
