@@ -42,8 +42,9 @@ DANGLING = re.compile(
     r"(?:firstly|secondly|thirdly)\b|"
     # a concession answering a point not shown: "True, Velt measured himself by records ..."
     r"(?:true|granted|admittedly|sure)(?=,)|"
-    # what is left of a count told before: "The remaining 27 are feared dead"
-    r"the remaining\b|"
+    # what is left of a count told before: "The remaining 27 are feared dead"; more than a count
+    # told before: "Fifty more were injured"
+    r"the remaining\b|(?:\d[\d,]*|[a-z]+) more(?= (?:were|was|are|have|had|people|bodies|victims|died)\b)|"
     # a quantity of people told of before: "Many were terrified", "Some had even rushed" (not "Many residents")
     r"(?:many|some|most|several|few|all|each)(?= (?:were|was|are|is|had|have|has|said|say|says|told|did|do|"
     r"could|would|will|may|might|of (?:them|those|these|whom)|[a-z]+ed|" + IRREGULAR_PAST + r")\b)|"
@@ -342,6 +343,9 @@ def dangling(text: str) -> str | None:
     pointer = POINTER.search(_QUOTED.sub(" ", stripped))
     if pointer:
         return pointer.group(0)
+    rest = REMAINING.search(stripped)
+    if rest and not re.search(r"\d|%", stripped[:rest.start()]):
+        return rest.group(0)  # "the remaining six victims": of a count the line does not give
     epithet = _nationality_epithet(stripped)
     if epithet:
         return epithet
@@ -361,6 +365,8 @@ def dangling(text: str) -> str | None:
     return None
 
 
+# The rest of a count: "The identities of the remaining six victims" (not "51% ... the remaining 49%").
+REMAINING = re.compile(r"\bthe remaining (?!(?:time|days|weeks|months|years|season|term|minutes|hours)\b)[\w-]+\b", re.I)
 # A time counted from an event the line does not tell: "... the second try eight minutes later",
 # "A fire had broken out about 25 minutes earlier".
 LATER_INSIDE = re.compile(r"\b(?:[\w-]+ )(?:seconds?|minutes?|hours?|days?|weeks?|months?) (?:later|afterwards?|earlier)\b",

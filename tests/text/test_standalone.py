@@ -436,3 +436,11 @@ def test_a_concession_a_remainder_other_things_and_a_comparison_told_against_an_
     for line in ("Thieves took far more data than in the Harlow breach.", "The fans on the other side cheered.",
                  "True to form, Velt won again in Lyra.", "The toll was much higher on Monday than first reported."):
         assert form_problem(line) is None, line
+
+
+def test_more_than_a_count_or_the_rest_of_one_told_before():
+    for line in ("Fifty more were injured, but others walked away from the wreck.",
+                 "The identities of the remaining six victims have not been released."):
+        assert form_problem(line).startswith("does not stand alone"), line
+    assert form_problem("Velt will serve the remaining years of his term in Lyra.") is None
+    assert form_problem("Harlow shareholders will own 51% of the new company, and Velt will hold the remaining 49%.") is None
