@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from typing import Iterable
 
-from generator.text.support import NUMBER, numbers, prepared, same_dated_fact, stems, why_unsupported
+from generator.text.support import NUMBER, numbers, prepared, same_dated_fact, same_figure_fact, stems, why_unsupported
 from generator.text.vectors import Tfidf
 
 MAY_SAY_IT = 0.2  # cosine above which another source may say a line: it is no single-source claim
@@ -69,8 +69,8 @@ class PageRepeats:
     def repeats(self, line: str, similar: float = SIMILAR) -> bool:
         """The line says again what a line shown above it says (`similar`: the cosine that makes
         two lines one; lower where the lines share a day, SAME_DAY_SIMILAR)."""
-        if any(same_dated_fact(line, other) for other in self._lines):
-            return True  # one dated fact in other words, whatever the vectors say
+        if any(same_dated_fact(line, other) or same_figure_fact(line, other) for other in self._lines):
+            return True  # one dated or counted fact in other words, whatever the vectors say
         if self._tfidf is None or not self._shown or not re.search(r"\w", line):
             return False
         mine = self._vector(line)  # a few features each: a dict product beats a sparse one

@@ -234,6 +234,35 @@ _OPENING_WORDS = frozenset("the a an in on at after before since when while as i
                            "here speaking according some many most all both each one two three".split())
 
 
+_FIGURE = re.compile(r"(?<![\w.,:$£€])(\d{1,3}(?:,\d{3})+|\d{2,}(?:\.\d+)?)(?![\w,:]|\.\d)")
+_COUNTED = re.compile(r"\s*(?:(?:million|billion|thousand|hundred|more|other|of|the|people's)\s+)*([a-z][a-z'-]+)")
+_CLOCK_AFTER = re.compile(r"\s*(?:a\.?m\b|p\.?m\b|gmt|bst|edt|est|cet|utc|hours|hrs)", re.I)
+# What a count of people is written as: "100 million individuals" is "about 100 million people".
+_PEOPLE = frozenset({"people", "persons", "individuals", "residents", "victims", "passengers", "customers", "dead",
+                     "deaths", "lives", "killed", "injured", "casualties"})
+
+
+def _counts(text: str) -> dict[str, str]:
+    """Each figure of two digits or more (not a year, a clock time or a sum of money) and the
+    word it counts ("2,012 people" -> {"2012": "people"})."""
+    out = {}
+    for m in _FIGURE.finditer(text):
+        figure = m.group(1).replace(",", "")
+        if len(figure) == 4 and figure[:2] in ("19", "20") or _CLOCK_AFTER.match(text, m.end()):
+            continue
+        noun = _COUNTED.match(text, m.end())
+        word = noun.group(1).lower() if noun else ""
+        out[figure] = "people" if word in _PEOPLE else _stem(word) if word else ""
+    return out
+
+
+def same_figure_fact(a: str, b: str) -> bool:
+    """`a` and `b` tell one counted fact in other words: the same figure counting the same thing
+    ("killed 2,012 people" / "2,012 people have died"; not "100 million people" / "$100 million")."""
+    ca, cb = _counts(a), _counts(b)
+    return any(ca[f] and ca[f] == cb[f] for f in ca.keys() & cb.keys())
+
+
 def _named(text: str) -> set[str]:
     """The capitalised words a line gives, accents and its opening name included ("Rosselló has
     submitted ..."): what it names."""

@@ -88,3 +88,13 @@ def test_a_number_word_in_a_name_is_no_figure():
     source = prepared("The elite Harbour Team Six carried out the rescue and killed all but one of the seven captors.")
     assert why_unsupported("Harbour Team 6 killed six assailants and captured one, officials said.", source) \
         == "does not give 6"
+
+
+def test_one_counted_fact_told_in_other_words():
+    from generator.text.support import same_figure_fact
+    assert same_figure_fact("The data breach affected about 100 million people in the U.S.",
+                            "Harbour Bank said a hacker got access to the information of over 100 million individuals.")
+    assert not same_figure_fact("The data breach affected about 100 million people.",
+                                "The hack is expected to cost the bank between $100 million and $150 million.")
+    assert not same_figure_fact("Some 30 to 35 cars fell into the river.", "The death toll had reached 35 people.")
+    assert not same_figure_fact("Flight VL 1951 crashed at 10:31 a.m. local time.", "The 10 passengers were hurt.")
