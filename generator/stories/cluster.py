@@ -258,7 +258,7 @@ def _attach_lone_articles(clusters: list[_Cluster], threshold: float, window: in
     merged firm will have its offices") shares fewer words with the breaking reports than they
     share with each other, and alone it makes a thin page of its own."""
     groups = [c for c in clusters if len(c.members) >= 2]
-    kept = [c for c in clusters if len(c.members) >= 2]
+    kept = list(groups)
     for lone in (c for c in clusters if len(c.members) == 1):
         scored = [(_cos(lone.centroid, g.centroid), -k) for k, g in enumerate(groups) if _near_in_time(lone, g, window)]
         best = max(scored, default=None)

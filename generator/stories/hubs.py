@@ -31,7 +31,7 @@ def key_actors(actors: Sequence[Actor]) -> list[Actor]:
     a comparison, above the banks the story is about.) In a story several outlets tell, an actor
     only one of them names is only mentioned, unless the table would hold fewer than three rows."""
     rows = [i for i, a in enumerate(actors) if a.role or a.kind not in SETTINGS]
-    if max((len(a.sources) for a in actors), default=0) >= WIDELY_TOLD:
+    if widely_told(actors):
         # a story several outlets tell: its actors are the ones more than one of them names, not a
         # victim, a witness or an expert one outlet met (the table is filled up to MIN_KEY_ACTORS)
         shared = [i for i in rows if len(actors[i].sources) >= 2]
@@ -39,6 +39,11 @@ def key_actors(actors: Sequence[Actor]) -> list[Actor]:
         once = sorted((i for i in rows if len(actors[i].sources) < 2), key=lambda i: (not _office(actors[i].role), i))
         rows = sorted(shared + once[:max(0, MIN_KEY_ACTORS - len(shared))])
     return [actors[i] for i in rows[:KEY_ACTORS]]
+
+
+def widely_told(actors: Sequence[Actor]) -> bool:
+    """A story several outlets tell: its most named actor is named by WIDELY_TOLD sources or more."""
+    return max((len(a.sources) for a in actors), default=0) >= WIDELY_TOLD
 
 
 def _office(role: str | None) -> bool:

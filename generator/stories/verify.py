@@ -40,7 +40,7 @@ from generator.sections.actors.standing import fits
 from generator.text.actor_kinds import (ADDRESS_TITLES, IRREGULAR_DEMONYMS, LANDFORM_NOUNS, TITLE_NOUNS, country_of, fold,
                                         MEDIA_NOUNS, is_body_noun, is_country_name, is_demonym, person_noun)
 from generator.sections.quotes import is_statement, prepare_statements, rendering_note, repeats_statement
-from generator.stories.hubs import WIDELY_TOLD, key_actors
+from generator.stories.hubs import key_actors, widely_told
 from generator.stories.headline import ATTRIBUTION_TAIL, MAX_WORDS as MAX_HEADLINE_WORDS, centrality, lead_clause
 from generator.text.furniture import caption, furniture, markup
 from generator.text.repeats import SAME_DAY_SIMILAR, PageRepeats, SourceSentences
@@ -137,9 +137,9 @@ def verify(story: Story, no_speakers: frozenset[str] = frozenset()) -> Story:
     background = statements("background", _not_of_passing_people(story.background, passing, held))
     known = statements("known", story.known)
     whats_next = statements("whats_next", story.whats_next)
-    history = [e for e in story.timeline if _before(e.date, story.event_date)]
-    untold = {id(e) for e in history} - {id(e) for e in _not_of_passing_people(history, passing, held, "timeline")}
-    timeline = tuple(_timeline([e for e in story.timeline if id(e) not in untold], texts, held, page))
+    rows = _not_of_passing_people(story.timeline, passing, held, "timeline",
+                                  history=lambda e: _before(e.date, story.event_date))
+    timeline = tuple(_timeline(rows, texts, held, page))
     unknown = tuple(_unknown(story.unknown, texts, shown, held, frozenset(story.garbled), page, says))
     quotes = tuple(_quotes(story.quotes, texts, shown, held,
                            no_speakers | frozenset(fold(a.outlet) for a in story.sources if a.outlet)))
@@ -194,9 +194,9 @@ def _before(day: str, event_date: str | None) -> bool:
 def _passing_people(actors: Sequence[Actor]) -> list[re.Pattern[str]]:
     """The names of the people a story several outlets tell only mentions: one outlet names each
     and the Key actors table does not show them (a victim, a witness, an expert one outlet met)."""
-    key = {id(a) for a in key_actors(actors)}
-    if max((len(a.sources) for a in actors), default=0) < WIDELY_TOLD:
+    if not widely_told(actors):
         return []
+    key = {id(a) for a in key_actors(actors)}
     return [re.compile(r"\b(?:" + "|".join(re.escape(n) for n in sorted({a.name, *a.aliases}, key=len, reverse=True)
                                           if len(n) > 3) + r")\b")
             for a in actors if a.kind == "person" and len(a.sources) < 2 and id(a) not in key
@@ -204,13 +204,13 @@ def _passing_people(actors: Sequence[Actor]) -> list[re.Pattern[str]]:
 
 
 def _not_of_passing_people(items: Sequence, passing: Sequence[re.Pattern[str]], held: list[Held],
-                           section: str = "background") -> list:
-    """Background (and the timeline before the event) is the story's history, not the life of
-    someone it only mentions ("Mr Velt, an electrician, married his wife in 2014 ..."): a line
-    opening with such a person's name is held."""
+                           section: str = "background", history=lambda item: True) -> list:
+    """Background (and the timeline before the event: `history`) is the story's history, not the
+    life of someone it only mentions ("Mr Velt, an electrician, married his wife in 2014 ..."): a
+    line opening with such a person's name is held."""
     kept = []
     for item in items:
-        if any(p.match(item.text.lstrip("\"“‘' ")) for p in passing):
+        if history(item) and any(p.match(item.text.lstrip("\"“‘' ")) for p in passing):
             text = f"{item.date}: {item.text}" if section == "timeline" else item.text
             held.append(Held(section, text, tuple(item.sources), "the history of someone the story only mentions"))
         else:

@@ -16,6 +16,8 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz
 
+from generator.text.dates.vocabulary import MONTHS, alternation
+
 VERBATIM = 92  # partial_ratio of the normalised line within the normalised source
 MIN_OVERLAP = 0.3  # share of the line's content words in the source's closest sentence
 SAME_STATEMENT = 0.6  # above this overlap the closest sentence is the same statement: polarity must agree
@@ -205,8 +207,7 @@ def same_point(a: str, b: str) -> bool:
 
 
 # A month or a year written in a line: what dates a fact precisely enough to compare two lines by.
-_MONTH_OR_YEAR = re.compile(r"\b(?:(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)(?:uary|ruary|ch|il|e|y|ust|t|"
-                            r"tember|ober|ember|\.)?|(?:19|20)\d\d)\b")
+_MONTH_OR_YEAR = re.compile(r"\b(?:(" + alternation(m.capitalize() for m in MONTHS) + r")\.?|(?:19|20)\d\d)\b")
 _REPORTING = frozenset({"said", "say", "told", "tell", "report", "announc", "confirm", "ad", "accord", "also", "new"})
 MIN_SHARED_FACT_WORDS = 2
 
@@ -242,9 +243,11 @@ _PEOPLE = frozenset({"people", "persons", "individuals", "residents", "victims",
                      "deaths", "lives", "killed", "injured", "casualties"})
 
 
+@lru_cache(maxsize=1 << 12)
 def _counts(text: str) -> dict[str, str]:
     """Each figure of two digits or more (not a year, a clock time or a sum of money) and the
-    word it counts ("2,012 people" -> {"2012": "people"})."""
+    word it counts ("2,012 people" -> {"2012": "people"}). Memoised (read it, never change it):
+    each line of a page is compared with every line above it."""
     out = {}
     for m in _FIGURE.finditer(text):
         figure = m.group(1).replace(",", "")
@@ -263,16 +266,18 @@ def same_figure_fact(a: str, b: str) -> bool:
     return any(ca[f] and ca[f] == cb[f] for f in ca.keys() & cb.keys())
 
 
-def _named(text: str) -> set[str]:
+@lru_cache(maxsize=1 << 12)
+def _named(text: str) -> frozenset[str]:
     """The capitalised words a line gives, accents and its opening name included ("Rosselló has
     submitted ..."): what it names."""
-    return {w for w in _CAPITALISED.findall(text) if w not in CALENDAR and w.lower() not in STOP
-            and w.lower() not in _OPENING_WORDS}
+    return frozenset(w for w in _CAPITALISED.findall(text) if w not in CALENDAR and w.lower() not in STOP
+                     and w.lower() not in _OPENING_WORDS)
 
 
-def _dated(text: str) -> set[str]:
+@lru_cache(maxsize=1 << 12)
+def _dated(text: str) -> frozenset[str]:
     """The months ("aug", of "Aug." or "August") and years a line names."""
-    return {(m.group(1) or m.group(0)).lower()[:4] for m in _MONTH_OR_YEAR.finditer(text)}
+    return frozenset(m.group(1).lower()[:3] if m.group(1) else m.group(0) for m in _MONTH_OR_YEAR.finditer(text))
 
 
 def corroborates(line: str, source: Source) -> bool:

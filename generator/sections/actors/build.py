@@ -109,6 +109,8 @@ def _canonical(group: Sequence[Form], places: Sequence[str]) -> str:
     keys = set(shown)
     people = any(f.label == "PERSON" for f in group)
 
+    placed = {o: _placed(shown[o], places) for o in keys}  # (asked for every pair of names: worked out once)
+
     def weak(k: str) -> bool:
         base = government_base(k)
         # an abbreviation gives way to the name it abbreviates, not to a descriptive name
@@ -116,7 +118,7 @@ def _canonical(group: Sequence[Form], places: Sequence[str]) -> str:
                                                   if o != k and k not in o.split())
                 or (base is not None and base in keys)
                 or k.split()[-1] in INSTITUTION_NOUNS  # "Foreign Ministry" needs its country
-                and any(_placed(shown[o], places) == k for o in keys if o != k)
+                and any(placed[o] == k for o in keys if o != k)
                 or any(o.startswith(k) and o[len(k):len(k) + 1].isalpha()  # cut off mid-word ("Finlan")
                        and not (len(o) - len(k) >= 3 and glued_word(o[len(k):]))  # "Vogtsaid": a lost space
                        for o in keys)
@@ -172,7 +174,7 @@ def _placed(core: str, places: Sequence[str]) -> str | None:
     owner, rest = q
     if owner in COUNTRY_NOUNS:  # the tagger may take "Kingdom" for a place
         return None
-    return rest if owner in {name_key(p) for p in places} or is_country_name(owner) else None
+    return rest if is_country_name(owner) or any(owner == name_key(p) for p in places) else None
 
 
 def _label(group: Sequence[Form]) -> str:
