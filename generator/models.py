@@ -175,6 +175,8 @@ class ArticleAnalysis:
     terms: tuple[tuple[str, int], ...] = ()
     # body words that are no English word but plainly a slip ("wree", "andkilled"): garbled text
     misspellings: tuple[str, ...] = ()
+    # word sequences no careful writer produces ("this stamped ended", "..., saying."): spun text
+    grammar_slips: tuple[str, ...] = ()
     # each person's gender as the article itself tells it (titles, pronouns): surname in lower
     # case -> "m" / "f"; never from lists of first names (generator.nlp.quotes.gender)
     genders: tuple[tuple[str, str], ...] = ()

@@ -9,6 +9,7 @@ per kind of mention:
   quotations          -> generator.nlp.quotes.extract
   topic terms         -> generator.nlp.topic_terms (what clustering compares)
   misspellings        -> generator.nlp.spelling (typos and run-together words: garbled text)
+  grammar slips       -> generator.nlp.grammar_slips (spun or mangled word order: garbled text)
 
 Pure: an analysis is a function of the article, the code and the model. Caching the
 analyses and the parses is the pipeline's business (generator.pipeline), not this stage's.
@@ -25,6 +26,7 @@ from generator.nlp.dates import extract_dates
 from generator.nlp.model import doc_from_bytes, doc_to_bytes, parse_texts
 from generator.nlp.parsed import ParsedArticle
 from generator.nlp.quotes.extract import quotes_and_genders
+from generator.nlp.grammar_slips import grammar_slips
 from generator.nlp.spelling import misspellings
 
 
@@ -42,6 +44,7 @@ def analyse_doc(article: Article, doc) -> ArticleAnalysis:
         quotes=tuple(quotes),
         terms=topic_terms.counts(parsed.sentences, entities),
         misspellings=misspellings(parsed),
+        grammar_slips=grammar_slips(parsed),
         genders=tuple(sorted((k, g) for k, g in genders.items() if g in ("m", "f"))),
     )
 

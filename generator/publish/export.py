@@ -40,7 +40,7 @@ def source_json(a: Article, garbled: bool = False, opinion: bool = False) -> dic
         "url": a.url,
         "text": a.text,
         "removed": [{"line": r.line, "reason": r.reason} for r in a.removed],
-        "garbled": garbled,  # its text reads as garbled (typos, words run together)
+        "garbled": garbled,  # its text reads as garbled (typos, words run together or out of order)
         "opinion": opinion,  # commentary (a column, a first-person piece), not a report
         "key": a.key,
         "hash": a.content_hash,

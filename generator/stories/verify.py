@@ -137,11 +137,12 @@ def verify(story: Story, no_speakers: frozenset[str] = frozenset()) -> Story:
     background = statements("background", _not_of_passing_people(story.background, passing, held))
     known = statements("known", story.known)
     whats_next = statements("whats_next", story.whats_next)
-    rows = _not_of_passing_people(story.timeline, passing, held, "timeline",
-                                  history=lambda e: _before(e.date, story.event_date))
+    garbled = frozenset(story.garbled)
+    rows = _not_of_passing_people(_not_only_garbled(story.timeline, garbled, held, "timeline"), passing, held,
+                                  "timeline", history=lambda e: _before(e.date, story.event_date))
     timeline = tuple(_timeline(rows, texts, held, page))
-    unknown = tuple(_unknown(story.unknown, texts, shown, held, frozenset(story.garbled), page, says))
-    quotes = tuple(_quotes(story.quotes, texts, shown, held,
+    unknown = tuple(_unknown(story.unknown, texts, shown, held, garbled, page, says))
+    quotes = tuple(_quotes(_not_only_garbled(story.quotes, garbled, held, "quotes"), texts, shown, held,
                            no_speakers | frozenset(fold(a.outlet) for a in story.sources if a.outlet)))
     # a role may come from a photo caption: the outlet's own description of the person
     captioned = {a.source_id: "\n".join([a.text, *(r.line for r in a.removed if r.reason == "photo caption")])
@@ -183,6 +184,18 @@ def _introduced(items: Sequence[Item], actors: Sequence[Actor], headline: str, h
             continue
         kept.append(item)
         told += " " + item.text
+    return kept
+
+
+def _not_only_garbled(items, garbled: frozenset[str], held: list[Held], section: str) -> list:
+    """Timeline rows or quotes that some source whose text reads well gives; the rest held (the
+    statements' sections hold theirs when they are chosen: generator.sections.claims.page)."""
+    kept = []
+    for item in items:
+        if garbled and set(item.sources) <= garbled:
+            held.append(Held(section, item.text, tuple(item.sources), "only a source whose text is garbled says it"))
+        else:
+            kept.append(item)
     return kept
 
 

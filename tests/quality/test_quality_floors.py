@@ -33,16 +33,16 @@ FLOORS: dict[str, dict[str, float]] = {
         "actors.precision": 1.0,  # share of the page's actors that are gold actors
         "actors.aliases_merged": 0.93,  # share of gold aliases (seen in the bodies) merged into their actor
         "actors.person_roles": 1.0,  # share of found persons whose role has half the gold role's words
-        "timeline.recall": 1.0,  # share of gold timeline entries on the timeline, same date and precision
+        "timeline.recall": 0.83,  # share of gold timeline entries on the timeline, same date and precision (1.0 before: two are 004's alone; source 004 reads as garbled (spun: "this stamped ended", "..., saying.") and a claim only it makes is held, issue 16 item 9)
         "timeline.precision": 1.0,  # share of timeline rows that are gold entries
         "timeline.date_precision": 1.0,  # share of rows about a gold event dated as the gold dates it
-        "quotes.recall": 0.8,  # gold quotes among key quotes or shown with their speaker in a statement (target 0.8)
-        "quotes.recall_all": 0.46,  # every gold quote among key quotes. 0.6 before: two phrases Kabulov is quoted with are shown, with his name, inside What we know lines; a key quote would repeat them (issue 16: one fact, one place)
+        "quotes.recall": 0.73,  # gold quotes among key quotes or shown with their speaker in a statement (target 0.8; 0.8 before: the "U.S. officials" quote is 004's alone; source 004 reads as garbled (spun: "this stamped ended", "..., saying.") and a claim only it makes is held, issue 16 item 9)
+        "quotes.recall_all": 0.40,  # every gold quote among key quotes (0.46 before: 004's quote held, as above). 0.6 before that: two phrases Kabulov is quoted with are shown, with his name, inside What we know lines; a key quote would repeat them (issue 16: one fact, one place)
         "quotes.speaker": 1.0,  # share of found key quotes given to the gold speaker
-        "known.recall": 0.70,  # share of gold facts in In brief, What we know or Background (the target, 0.7; 0.79 before precision first: a line must stand alone, every counted source state it, and a point said in other words higher on the page is not said again: "In April this year, the Supreme Court removed..." after "...that status was revoked in April 2025")
-        "known.support": 0.70,  # share of found facts with an item citing every gold source of the fact (0.71 before: 22 of 31 now, one fewer point matched)
+        "known.recall": 0.65,  # share of gold facts in In brief, What we know or Background (the target, 0.7; 29 of 44, 0.70 before: five gold facts are 004's alone, source 004 reads as garbled (spun: "this stamped ended", "..., saying.") and a claim only it makes is held, issue 16 item 9; 0.79 before precision first: a line must stand alone, every counted source state it, and a point said in other words higher on the page is not said again: "In April this year, the Supreme Court removed..." after "...that status was revoked in April 2025")
+        "known.support": 0.68,  # share of found facts with an item citing every gold source of the fact (20 of 29; 0.70 before: two facts 004 alone gave, trivially supported, held as above)
         "known.verified": 1.0,  # share of statement lines whose every cited source states them
-        "open_questions.recall": 1.0,  # share of gold open questions in What we don't know or What's next
+        "open_questions.recall": 0.66,  # share of gold open questions in What we don't know or What's next (1.0 before: two are 004's alone, held as above)
         "discrepancies.factual_found": 2,  # factual gold discrepancies shown (both: the target)
         "discrepancies.real": 1.0,  # share of shown disputes that are factual or minor gold ones (the target)
         "traceability.traceable": 1.0,  # share of statements near-verbatim in a source they cite
@@ -63,8 +63,8 @@ FLOORS: dict[str, dict[str, float]] = {
         "timeline.recall": 0.8,  # share of gold timeline entries on the timeline (rows are dated by the event their sentence reports)
         "timeline.precision": 1.0,  # share of timeline rows that are gold entries
         "timeline.date_precision": 1.0,  # share of rows about a gold event dated as the gold dates it
-        "quotes.recall": 1.0,  # gold quotes among key quotes or shown with their speaker in a statement
-        "quotes.recall_all": 0.88,  # every gold quote among key quotes
+        "quotes.recall": 0.8,  # gold quotes among key quotes or shown with their speaker in a statement (1.0 before: five are garbled source 05's alone, now held like its statements, issue 16 item 9)
+        "quotes.recall_all": 0.68,  # every gold quote among key quotes (0.88 before, as above)
         "quotes.speaker": 1.0,  # share of found key quotes given to the gold speaker
         "known.recall": 0.42,  # share of gold facts on the page (0.69 before: source 05, machine-translated, is labelled garbled and a claim only it makes is held, issue 16 item 9)
         "known.support": 0.27,  # share of found facts citing every gold source of it (source 05 garbled: never counted)

@@ -594,3 +594,14 @@ def test_a_change_measured_against_two_baselines_is_no_dispute():
     assert not [d for d in disputes(a, b) if d.text.startswith("Figures")]
     c = analysed("c", "The velor soared as much as 30 per cent against the euro after the central bank's move, traders said.")
     assert [d for d in disputes(a, c) if d.text.startswith("Figures")]
+
+
+@pytest.mark.slow
+def test_a_source_left_out_is_no_side_the_others_still_disagree():
+    a = analysed("a", "Norland recognised the Velorian government, the first to do so since the army seized power in August 2021.")
+    b = analysed("b", "Norland recognised the Velorian government, the first to do so since the army seized power in 2017.")
+    c = analysed("c", "Norland recognised the Velorian government, the first to do so since the army seized power in 2019.")
+    al = alignment.align((a, b, c), 0.55)
+    assert any("c" in d.variants for d in discrepancies.find((a, b, c), al, 0.55))
+    kept = [d for d in discrepancies.find((a, b), al, 0.55) if d.text.startswith("Dates")]
+    assert kept and all(set(d.variants) <= {"a", "b"} for d in discrepancies.find((a, b), al, 0.55))

@@ -365,3 +365,12 @@ def test_a_speaker_tail_is_someone_told_speaking_never_one_told_acting():
                              "Most of the passengers may not have been aware of the danger, he said, as the plane "
                              "descended gradually.")
     assert "[Orlanov] said" in standalone(speaking, 1, speaking.analysis.sentences[1].text).text
+
+
+def test_two_grammar_slips_in_a_short_text_make_it_garbled():
+    text = ("Some text here. " * 60).strip()  # 180 words: two slips are more than careful copy has
+    item = AnalysedArticle(Article("a", "a.txt", (text,)),
+                           ArticleAnalysis("a", (), grammar_slips=("stamped ended", ", saying.")))
+    assert garbled.find([item]) == {"a"}
+    one = AnalysedArticle(Article("b", "b.txt", (text,)), ArticleAnalysis("b", (), grammar_slips=("stamped ended",)))
+    assert garbled.find([one]) == set()

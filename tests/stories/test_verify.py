@@ -512,3 +512,15 @@ def test_in_brief_never_names_someone_by_surname_before_the_page_says_who():
     full = Item("The mayor, Ann Velt, said the valley was cut off.", ("003",))
     s = verify(story(brief_source, summary=(full, surname_first), actors=cast))
     assert [i.text for i in s.summary] == [full.text, surname_first.text]
+
+
+def test_a_timeline_row_or_a_quote_only_a_garbled_source_gives_is_held():
+    rows = (TimelineEntry("2024-05-07", "The mayor, Ann Velt, said on Tuesday the valley was cut off.", ("001",)),
+            TimelineEntry("2024-05-07", "At least 39 people died after the Harlow dam failed on Tuesday, officials said.",
+                          ("002",)))
+    quotes = (Quote("Ann Velt", "the valley was cut off", ("001",)),)
+    s = verify(Story("s", "Harlow dam fails", "2024-05-07", None, story("The mayor, Ann Velt, said on Tuesday the "
+                     "valley was cut off.").sources, timeline=rows, quotes=quotes,
+                     garbled=("001",)))
+    assert [e.text for e in s.timeline] == [rows[1].text] and s.quotes == ()
+    assert reasons(s)[rows[0].text] == reasons(s)["the valley was cut off"] == "only a source whose text is garbled says it"

@@ -59,6 +59,8 @@ def find(items: Sequence[AnalysedArticle], al: Alignment, similarity: float,
     days = {it.source_id: it.article.published_date for it in items if it.article.published_date}
     conflicts = (date_conflicts(al, related, undated) + number_conflicts(al, related, days)
                  + descriptor_conflicts(al, related) + age_conflicts(al))
+    given = {it.source_id for it in items}  # (the caller may leave sources out: garbled ones)
+    conflicts = [c for c in conflicts if al.claims[c.a].sid in given and al.claims[c.b].sid in given]
     disputes = [_dispute(al, group) for group in _cluster(conflicts)]
     disputes += attributions.disputes(items, al, people)
     unique: dict[tuple, Unknown] = {}

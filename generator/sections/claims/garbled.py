@@ -1,7 +1,9 @@
 """Sources whose text cannot be trusted to read well: machine-mangled or badly typed English.
 
 A source is garbled when its body holds several plain slips (words run together, letters
-swapped or dropped: generator.nlp.spelling), more than careful copy ever does: the Sources list
+swapped or dropped: generator.nlp.spelling; word sequences a spinner or a machine translator
+leaves, "this stamped ended", "..., saying.": generator.nlp.grammar_slips), more than careful
+copy ever does: the Sources list
 labels it, and a claim only it makes is held back (generator.sections.claims.page). One slip is
 a typo any outlet makes; the labels need several distinct ones.
 """
@@ -20,8 +22,9 @@ def find(items: Sequence[AnalysedArticle], al=None) -> set[str]:
     """The ids of the garbled sources."""
     out = set()
     for it in items:
-        slips = set(it.analysis.misspellings)
+        found = it.analysis.misspellings + it.analysis.grammar_slips
+        slips = set(found)
         words = max(1, len(it.article.text.split()))
-        if len(slips) >= MIN_SLIPS or (len(slips) >= 2 and len(it.analysis.misspellings) / words >= MIN_RATE):
+        if len(slips) >= MIN_SLIPS or (len(slips) >= 2 and len(found) / words >= MIN_RATE):
             out.add(it.source_id)
     return out

@@ -117,7 +117,8 @@ def synthesise(items: Sequence[AnalysedArticle], actors: Sequence[Actor],
     next_lines = page.fill("whats_next", rank(ctx, nexts), MAX_NEXT, facts=False)
     people = attributions.surnames(n for a in actors if a.kind == "person" and a.standing == "actor"
                                    for n in (a.name, *a.aliases)) if actors else None
-    disputes = [d for d in discrepancies.find(items, al, similarity, people) if not set(d.variants) & bad]
+    # a garbled source's wording is no side of a disagreement: the others' values are compared
+    disputes = discrepancies.find([it for it in items if it.source_id not in bad], al, similarity, people)
     unknown = ([Unknown("open_question", ln.text, ln.sources) for ln in open_lines] + disputes
                + [Unknown("single_source", ln.text, ln.sources) for ln in single_lines])
     item = lambda ln: Item(ln.text, ln.sources)  # noqa: E731
