@@ -30,8 +30,25 @@ class ReaderError(ValueError):
     """The whole file cannot be read in its format; the message is the one-line reason."""
 
 
+# A page saved as text straight from its HTML source keeps the source's escapes: character
+# references ("&ldquo;", "&rsquo;", "&#39;") and line-break tags ("<br />"). Read as text they
+# glue paragraphs into one line and put markup inside sentences; two or more mean markup.
+_CHAR_REF = re.compile(r"&(?:[a-zA-Z]{2,8}|#\d{2,5}|#[xX][0-9a-fA-F]{2,4});")
+_BREAK_TAG = re.compile(r"<br\s*/?>|</?p(?:\s[^<>]*)?>", re.I)
+
+
 def read_text(text: str) -> list[Record]:
-    return [Record(text, "text")]
+    return [Record(html_escapes_undone(text), "text")]
+
+
+def html_escapes_undone(text: str) -> str:
+    """Plain text with an HTML source's line-break tags made line breaks and its character
+    references made characters, when it carries two or more of them."""
+    if len(_CHAR_REF.findall(text)) + len(_BREAK_TAG.findall(text)) < 2:
+        return text
+    import html
+
+    return html.unescape(_BREAK_TAG.sub("\n", text))
 
 
 # ---------------------------------------------------------------- Markdown

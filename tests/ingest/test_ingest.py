@@ -197,3 +197,11 @@ def test_html_without_text_and_broken_front_matter_are_rejected(tmp_path):
     assert docs == []
     assert errors["empty.html"] == "no article text found in the HTML page"
     assert errors["bad.md"].startswith("invalid YAML front matter: ") and "\n" not in errors["bad.md"]
+
+
+def test_a_text_saved_from_html_source_has_its_escapes_undone():
+    from generator.ingest.readers import read_text
+
+    raw = "Ann Velt will die in jail, for &ldquo;evil&rdquo; crimes.<br /><br />It cost &pound;40bn."
+    assert read_text(raw)[0].text == "Ann Velt will die in jail, for “evil” crimes.\n\nIt cost £40bn."
+    assert read_text("Smith &amp; Sons closed.")[0].text == "Smith &amp; Sons closed."  # one: not markup
