@@ -215,6 +215,22 @@ def name_run(tok) -> list:
     return [t for t in doc[start:tok.i + 1] if t.lower_ not in HONORIFICS]
 
 
+# Children that start another clause or another person: what they say describes no one here
+# ("Ann Lee will die in jail, the maximum punishment allowed for what the judge called evil":
+# "judge" is not Lee's title)
+_OTHER_CLAUSES = frozenset({"conj", "cc", "relcl", "acl", "advcl", "ccomp", "xcomp", "parataxis"})
+
+
+def _described_by(tok) -> list:
+    """The noun phrase of `tok`, without the clauses hung in it."""
+    out, todo = [], [tok]
+    while todo:
+        t = todo.pop()
+        out.append(t)
+        todo.extend(c for c in t.children if c.dep_ not in _OTHER_CLAUSES)
+    return sorted(out, key=lambda t: t.i)
+
+
 def role_words(head) -> frozenset[str]:
     """Words that describe a named person where the article introduces them.
 
@@ -224,10 +240,9 @@ def role_words(head) -> frozenset[str]:
     root = head
     name = {t.i for t in name_run(root)}
     words: set[str] = set()
-    others = {t.i for c in root.children if c.dep_ in ("conj", "cc", "relcl") for t in c.subtree}
-    region = [t for t in root.subtree if t.i not in others]  # not "and Vice President Mary Chan"
+    region = _described_by(root)  # not "and Vice President Mary Chan"
     if root.dep_ == "appos":
-        region += [t for t in root.head.subtree if t.i not in {s.i for s in root.subtree}]
+        region += [t for t in _described_by(root.head) if t.i not in {s.i for s in root.subtree}]
     for tok in region:
         if tok.i not in name and not tok.is_punct:
             words.add(tok.lower_)

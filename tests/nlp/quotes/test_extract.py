@@ -593,3 +593,13 @@ def test_they_after_two_joined_bodies_is_both_and_speaks_for_neither():
                    "of the waves.",
                    "\"It\u2019s the first time the universe has spoken to us in gravitational waves.\"")
     assert speaker_for(qs, "It\u2019s the first time") is None
+
+
+@pytest.mark.slow
+def test_a_title_inside_a_clause_near_a_name_is_not_that_persons():
+    """ "... the maximum punishment allowed for what the judge called evil": "judge" describes
+    someone else, so "The judge added" is not the person the clause hangs on."""
+    qs = quotes_of('Disgraced financier Ann Velt will die in jail after she was sentenced to 150 years in prison, '
+                   'the maximum punishment allowed for what the judge called "extraordinarily evil" crimes.',
+                   'The judge added: "The breach of trust was massive."')
+    assert speaker_for(qs, "The breach of trust") != "Ann Velt"
