@@ -530,6 +530,8 @@ def test_person_name_rules_for_short_swapped_suffixed_and_place_names():
     assert not _same_person("Jo Crump", "Joanna Crump")  # too short a start to tell
     assert _same_person("Dave Brannon", "David Brannon") and _same_person("Bill Velt", "William Velt")
     assert not _same_person("Dave Brannon", "Daniel Brannon")
+    assert _same_person("Bernie Velt", "Bernard Velt") and _same_person("Freddie Velt", "Frederick Velt")  # pet forms
+    assert not _same_person("Amy Velt", "Amelia Velt") and not _same_person("Bernie Velt", "Benedict Velt")
     assert not _same_person("Ivo Brannic", "Ivo Brannic Foundation")  # his charity
     assert not _same_person("Maria Lopez Square", "Maria Lopez")  # a place named after her
     assert _surname_fits("Ray", "John J. Ray III") and _same_person("John J. RayIII", "John J. Ray III")

@@ -85,10 +85,15 @@ def _two_letters_swapped(x: str, y: str) -> bool:
 
 
 def _short_first_name(x: str, y: str) -> bool:
-    """ "ben" / "benjamin", "chris" / "christopher": one first name the start of the other; or
-    an English short form that is not ("dave" / "david", "bill" / "william")."""
+    """ "ben" / "benjamin", "chris" / "christopher": one first name the start of the other, or
+    its start with a pet ending ("bernie" / "bernard"); or an English short form that is not ("dave" / "david", "bill" / "william")."""
     short, long = sorted((x, y), key=len)
     if len(short) >= MIN_SHORT_FIRST_NAME and short != long and long.startswith(short):
+        return True
+    # a pet form: the name's start with "-ie" or "-y" ("bernie" / "bernard", "freddie" / "frederick")
+    stem = re.sub(r"(?:ie|y)$", "", short)
+    stem = stem[:-1] if len(stem) > 3 and stem[-1] == stem[-2] else stem
+    if stem != short and len(stem) >= MIN_SHORT_FIRST_NAME and short != long and long.startswith(stem):
         return True
     return long in SHORT_FORMS.get(short, ()) or short in SHORT_FORMS.get(long, ())
 
