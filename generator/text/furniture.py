@@ -169,6 +169,10 @@ _DATE_IN_PLACE_TAIL = re.compile(rf",\s+{_MONTH_NAME}\s+\d{{1,2}},\s+\d{{4}}\s+i
 _SEEN_ON_DATE = re.compile(rf"\b(?:is|are)\s+(?:seen|pictured|shown|photographed)\b[^.]{{0,80}}?,\s+"
                            rf"(?:on\s+)?(?:{_WEEKDAY}),?\s+{_MONTH_NAME}\s+\d{{1,2}},\s+\d{{4}}\.?$")
 # An agency's caption: "EDGEMERE, MARYLAND - MARCH 26: The cargo ship ..."
+# A picture's caption ends on its date and then its credit, with no full stop: "Jane Roe holds a
+# news conference in Harlow following the vote on 16 December 2015 Agency" (prose ends on a stop;
+# a headline in title case has few lower-case words)
+_YEAR_CREDIT_TAIL = re.compile(r"^(?=(?:\S+\s+){7,})(?=(?:.*?\b[a-z]+\b){4}).*\s(?:19|20)\d{2}\s+[A-Z][\w&'’-]{2,}(?:\s+[A-Z][\w&'’-]*)?$")
 _AGENCY_CAPTION = re.compile(rf"^{_CAPS_WORD}(?:\s+{_CAPS_WORD})*,\s+{_CAPS_WORD}(?:\s+{_CAPS_WORD})*\s+[-–—]\s+"
                              rf"{_CAPS_MONTH}\s+\d{{1,2}}:\s")
 # A scene in the present tense, its verb after a short subject (no comma, at most ten words, not
@@ -263,7 +267,7 @@ def caption(text: str) -> str | None:
     if _FOOTAGE_LABEL.match(stripped):
         return "photo caption"  # "Aerial footage dozens of planes parked at the terminals"
     if _AGENCY_CAPTION.match(stripped) or _PLACE_DATE_TAIL.search(stripped) or _SEEN_ON_DATE.search(stripped) \
-            or _DATE_IN_PLACE_TAIL.search(stripped):
+            or _DATE_IN_PLACE_TAIL.search(stripped) or _YEAR_CREDIT_TAIL.match(stripped):
         return "photo caption"
     if len(stripped.split()) <= MAX_SCENE_WORDS and stripped.endswith(".") and _SCENE.match(stripped):
         return "photo caption"  # a sentence: a headline ("Crews search river in Harbour City") has no full stop

@@ -106,6 +106,8 @@ def test_a_label_before_the_text_is_found():
     ("Vehicles get caught in the rain as the storm begins to come inland to the flooded district of Lyra, "
      "southern Examplia on March 15, 2019.", "photo caption"),  # "the flooded district": no past tense
     ("Aerial footage dozens of planes all parked up at the terminals.", "photo caption"),  # a video's label
+    ("Bank Chair Jane Roe holds a news conference in Harlow following the decision to raise rates on 16 December "
+     "2015 Wirefoto", "photo caption"),  # its date, then its credit, no full stop
 ])
 def test_captions_and_credits(text, kind):
     assert caption(text) == kind
@@ -131,6 +133,8 @@ def test_captions_and_credits(text, kind):
     "Officials met the union leaders on Monday (see page 4).",
     "Footage of the collapse showed cars falling into the river.",
     "Video posted online showed the bridge falling.",
+    "Harbour Bank Raises Interest Rates For First Time Since 2006",  # a headline in title case
+    "The bank expects growth to pick up in the first quarter of 2016 Q1",
 ])
 def test_article_text_is_not_a_caption(text):
     assert caption(text) is None
