@@ -252,7 +252,7 @@ def _timing(ent, anchor, head, prep, nominal: bool, verb, coarse: bool, written_
         # "We have landed on the moon, reminiscent of a message in 1983": a perfect's time is now,
         # so a year written beside it belongs to something else (the parse attached it wrongly)
         side = True
-    if _purpose(verb) or _renounced(verb):
+    if _purpose(verb) or _renounced(verb) or _forecast_period(ent, verb):
         return "side"
     if _listed_after_colon(ent):
         return "side"  # "rocked a nation still reeling from recent attacks: in November, ...": what "attacks" were
@@ -294,6 +294,31 @@ def _purpose(verb) -> bool:
     return verb.tag_ == "VB" and verb.dep_ in ("xcomp", "advcl") and verb.head.pos_ in ("VERB", "AUX") \
         and verb.head.lemma_.lower() not in CONTROL_VERBS \
         and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
+# What a forecast is about is no time of the story's events: "raised its expectations for growth
+# next year", "anticipate lower unemployment in 2016", "more optimistic about the economy in 2016"
+# (the raising, the anticipating, the feeling happen now)
+FORECAST_NOUNS = frozenset({"forecast", "projection", "expectation", "outlook", "estimate", "prediction", "guidance",
+                            "optimistic", "pessimistic", "upbeat", "gloomy"})
+FORECAST_VERBS = frozenset({"expect", "anticipate", "forecast", "project", "predict"})
+
+
+def _forecast_period(ent, verb) -> bool:
+    """The date is the period a forecast covers: it hangs on a forecast noun or mood, or on the object of
+    a verb of forecasting ("anticipate X in 2016"), not on an act forecast ("expects the bank to
+    raise rates in March", "is expected to land on Tuesday": that act's own time)."""
+    tok = ent.root
+    for _ in range(8):
+        if tok.i == verb.i or tok.head.i == tok.i:
+            break
+        tok = tok.head
+        if tok.lemma_.lower() in FORECAST_NOUNS:
+            return True
+    if any(c.dep_ == "acomp" and c.lemma_.lower() in FORECAST_NOUNS for c in verb.children):
+        return True  # "feel more optimistic about the economy in 2016", however "in 2016" was hung
+    return verb.lemma_.lower() in FORECAST_VERBS and any(c.dep_ == "dobj" for c in verb.children) \
+        and not any(c.dep_ in ("auxpass", "xcomp", "ccomp") for c in verb.children)
 
 
 def _renounced(verb) -> bool:

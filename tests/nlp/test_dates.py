@@ -214,3 +214,17 @@ def test_a_months_name_that_is_someones_dates_nothing(text):
 @pytest.mark.slow
 def test_a_month_after_a_preposition_is_still_a_month():
     assert timing("The vote was held in May.", "2017-11-08") == [("in May", "2017-05", "main")]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text", ["The bank raised its expectations for growth next year to 2.4%.",
+                                  "Officials also anticipate slightly lower unemployment in 2016.",
+                                  "Officials feel a tad more optimistic about the economy in 2016."])
+def test_the_period_a_forecast_covers_is_no_time_of_an_event(text):
+    assert [kind for _, _, kind in timing(text, "2015-12-16")] == ["side"]
+
+
+@pytest.mark.slow
+def test_an_act_forecast_keeps_its_own_time():
+    assert [kind for _, _, kind in timing("Economists expect the bank to raise rates in March 2016.", "2015-12-16")] \
+        == ["main"]
