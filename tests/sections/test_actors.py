@@ -755,6 +755,8 @@ def test_a_surname_the_model_took_for_a_place_is_the_persons():
     assert _label(group) == "PERSON"
     town = _forms(("Orlanov", "GPE"), ("Orlanov", "GPE"), ("Orlanov", "PERSON"))
     assert _label(town) == "GPE"  # no one is named in full with it: the majority stands
+    part = _forms(("South Orlanov", "PERSON"), ("Orlanov", "GPE"), ("Orlanov", "GPE"), ("Orlanov", "GPE"))
+    assert _label(part) == "GPE"  # a part of the town the model took for a name: no one's surname
 
 
 def test_a_bodys_first_word_alone_is_the_body_when_it_begins_one_name_only():
