@@ -803,6 +803,8 @@ def test_a_persons_noun_opening_a_name_tagged_a_body_is_no_part_of_it():
     assert core_name("Substitute Mikel Velt", "ORG") == "Mikel Velt"
     assert core_name("Teachers Union of Velora", "ORG") == "Teachers Union of Velora"
     assert core_name("Farmer Citizen Movement", "ORG") == "Farmer Citizen Movement"
+    assert core_name("Constable Velt", "ORG") == "Velt"  # an office, then a surname
+    assert core_name("General Motors", "ORG") == "General Motors" and core_name("Justice Velt", "ORG") == "Justice Velt"
     assert core_name("Pioneer Natural Resources", "ORG") == "Pioneer Natural Resources"  # a company, not a pioneer
     assert core_name("Actress Jane Roe", "PERSON") == "Jane Roe"
     assert core_name("Swede Anton Roe", "PERSON") == "Anton Roe"

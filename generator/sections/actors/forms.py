@@ -55,6 +55,13 @@ POSSESSIVE_END = re.compile(r"(?:['’‘`]s|['’‘`])$")
 SERVICE_WORDS = frozenset({"police", "fire", "army", "navy", "coast", "border", "state", "county", "city"})
 
 
+# Offices written before a surname alone ("Constable Hopkins", "Senator Velt"), never the first
+# word of a body's name (unlike "General", "Justice", "State")
+SURNAME_TITLES = frozenset({"constable", "sergeant", "inspector", "superintendent", "detective", "captain", "colonel",
+                            "lieutenant", "commissioner", "sheriff", "senator", "governor", "mayor", "judge",
+                            "prosecutor", "chancellor", "ambassador", "professor", "councillor", "admiral", "coroner"})
+
+
 def _untitled(words: list[str]) -> list[str]:
     """The name's words without the honorifics and titles before it ("Police Superintendent
     Jane Roe": the force's word before the title goes with it)."""
@@ -80,6 +87,9 @@ def core_name(text: str, label: str) -> str:
             words = _untitled(words[1:])
     else:  # "PM Modi" tagged an organisation is still Modi
         while len(words) > 1 and words[0].lower() in HONORIFICS:
+            words = words[1:]
+        # "Constable Hopkins" tagged an organisation: an office held by one person, then a surname
+        if len(words) == 2 and words[0].lower() in SURNAME_TITLES and words[1][:1].isupper() and not words[1].isupper():
             words = words[1:]
         # "Substitute Jane Roe" tagged an organisation: a person's noun opening a sentence before
         # a name ("Teachers Union", "Workers Party" are plural, or end in a body's noun)
