@@ -1224,3 +1224,12 @@ def test_an_institution_qualified_by_a_country_of_two_words_takes_its_bare_name(
     groups = cluster(forms, [], ["x"] * len(forms))
     assert sorted(sorted(f.core for f in g) for g in groups) == [
         ["Anti-Doping Agency", "United States Anti-Doping Agency"], ["Harbour Ports Authority"]]
+
+
+def test_a_clipped_name_is_the_body_it_clips_when_one_fits_or_one_dominates():
+    forms = _forms(("Norland Harbour Reserve", "ORG"), ("Harb", "ORG"), ("Norland Harbour Reserve", "ORG"))
+    groups = cluster(forms, [], ["x"] * len(forms))
+    assert len(groups) == 1
+    # two bodies fit, in as many articles each: no telling which
+    forms = _forms(("Norland Harbour Reserve", "ORG"), ("Velt Harbour Committee", "ORG"), ("Harb", "ORG"))
+    assert len(cluster(forms, [], ["x"] * len(forms))) == 3

@@ -385,6 +385,29 @@ def merge_abbreviations(forms: Sequence[Form], uf: UnionFind, texts: Sequence[st
                 uf.union(long.index, f.index)
 
 
+CLIPPING_DOMINANCE = 3  # a body named in this many times the articles of any other the clipping fits is the one
+
+
+def merge_clippings(forms: Sequence[Form], uf: UnionFind) -> None:
+    """ "the Fed" for the Federal Reserve, "the Met" for the Metropolitan Police: a one-word
+    body's name of three or four letters, the start of one of the first two words of a longer
+    body's name, is that body when it is the only one so named, or is named in far more articles
+    than any other ("Federal Reserve", not "Federal Open Market Committee")."""
+    bodies = [f for f in forms if f.label == "ORG" and len(f.core.split()) >= 2]
+    articles: dict[int, set[int]] = defaultdict(set)
+    for g in bodies:
+        articles[uf.find(g.index)].add(g.article)
+    for f in forms:
+        word = f.core
+        if f.label != "ORG" or not (3 <= len(word) <= 4) or not word[0].isupper() or not word[1:].islower():
+            continue
+        roots = sorted({uf.find(g.index) for g in bodies
+                        if any(w.startswith(word) and len(w) > len(word) + 2 for w in g.core.split()[:2])},
+                       key=lambda r: (-len(articles[r]), r))
+        if len(roots) == 1 or len(roots) > 1 and len(articles[roots[0]]) >= CLIPPING_DOMINANCE * len(articles[roots[1]]):
+            uf.union(roots[0], f.index)
+
+
 _NICKNAME = re.compile(r"\b([A-Z][\w'’.-]+)\s+[\"“]([A-Z][\w'’.-]+)[\"”]\s+([A-Z][\w'’-]+)")
 
 
@@ -425,6 +448,7 @@ def cluster(forms: Sequence[Form], places: Sequence[str], texts: Sequence[str]) 
     merge_qualified(forms, uf, places)
     merge_collectives(forms, uf)
     merge_abbreviations(forms, uf, texts)
+    merge_clippings(forms, uf)
     merge_descriptive_names(forms, uf)
     merge_member_forms(forms, uf)
     merge_corporate_forms(forms, uf)  # first: "X Chase" and "X Chase Bank" are one before "X" is matched
