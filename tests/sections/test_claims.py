@@ -185,7 +185,9 @@ def test_seed_known_recall_counting_in_brief_what_we_know_and_background(gold, s
     from evaluation import claims as measure
 
     figures = measure.known(gold, seed_export)["figures"]
-    assert figures["recall"]["value"] >= 0.7, measure.known(gold, seed_export)["details"]["missed"]
+    # (0.7 before source 004 was recognised as garbled: five gold facts are its alone, now held;
+    # the floor is tests/quality/test_quality_floors.py's)
+    assert figures["recall"]["value"] >= 0.65, measure.known(gold, seed_export)["details"]["missed"]
     assert figures["verified"]["value"] == 1.0
 
 
