@@ -155,6 +155,9 @@ _RELATED_BOX = re.compile(r"\b(?P<last>[A-Z][a-z'’-]+)(?:[A-Z][\w'’.-]*\s){1
 # where a scraper took its date header off ("date 2017-02-04 - The Harbour ..."); a list's bullets stay
 _CLOSE = "[×✕✖]"
 _CLOSE_GLYPH = re.compile(rf"^{_CLOSE}\s+")
+# Two sentences a page printed without the space between them ("... damage.The country's ...",
+# "... infrastructure.”UN officials ..."): the space back, so that each is a sentence.
+_GLUED_STOP = re.compile(r"(?<=[a-z][a-z][a-z][.!?])(?=[A-Z][a-z])|(?<=[a-z][.!?][”\"])(?=[A-Z])")
 # A wire's staff credit in brackets after the last sentence of a paragraph ("... resigned.
 # (Reporting by Jane Roe; Editing by Tom Velt)"): the newsroom's note, never the story's words.
 _CREDIT_TAIL = re.compile(r"(?<=[.!?\"”’])\s*\((?:additional\s+)?(?:reporting|writing|editing|compiled|produced)\s+by\s"
@@ -166,10 +169,11 @@ def input_lines(raw: RawDocument) -> list[str]:
     """Non-empty stripped lines; in Markdown a paragraph may be wrapped over several lines, and
     in text a page printed at a fixed width (a print edition) is rejoined (`_unwrap`). Link
     labels, related-story boxes, a close button's glyph, a removed dateline's dashes and a wire's
-    bracketed staff credit after the last sentence are taken out of each line."""
+    bracketed staff credit after the last sentence are taken out of each line, and two sentences
+    printed without a space between them are set apart."""
     return [tidy for ln in _lines(raw)
-            if (tidy := _CLOSE_GLYPH.sub("", _DASH_RESIDUE.sub("", _RELATED_BOX.sub(r"\g<last>", _LINK_LABEL.sub(
-                "", _CREDIT_TAIL.sub("", ln)))).strip()))]
+            if (tidy := _GLUED_STOP.sub(" ", _CLOSE_GLYPH.sub("", _DASH_RESIDUE.sub("", _RELATED_BOX.sub(
+                r"\g<last>", _LINK_LABEL.sub("", _CREDIT_TAIL.sub("", ln)))).strip())))]
 
 
 def _lines(raw: RawDocument) -> list[str]:

@@ -844,3 +844,11 @@ def test_a_caption_under_its_label_alone_on_a_line_is_a_caption():
     article = clean(lines)
     assert article.paragraphs == tuple(BODY)
     assert reason_of(article, "Lawyer on the verdict: 'Finally, farmers are heard in court'") == "photo caption"
+
+
+def test_two_sentences_printed_without_a_space_are_set_apart():
+    body = ("Officials said the flooding had claimed dozens of homes and caused huge damage.The civil protection "
+            "unit is leading the rescue with help from volunteers and the army. Aid agencies reported a loss of life "
+            "and damage to roads.”Officials estimate that a million people are affected across the valley region.")
+    text = clean([P1, body, P3]).text
+    assert "damage. The civil" in text and "roads.” Officials" in text
