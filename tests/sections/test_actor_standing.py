@@ -276,3 +276,13 @@ def test_outlets_by_their_description_or_a_newsroom_word_at_the_end_of_a_persons
     assert standing("Lyra Shimbun", "person", [], False, quiet, 1, frozenset()) == "outlet"
     assert standing("Xenra", "organization", ["state news agency", "photo"], False, quiet, 1, frozenset()) == "outlet"
     assert standing("Jane Roe", "person", [], False, quiet, 2, frozenset()) == "actor"
+
+
+def test_a_body_that_acts_is_no_outlet_for_descriptions_of_its_own_things_or_hung_on_it():
+    """ "posted on the website of Velt Motors", "... into Velt Motors, a source close to the probe
+    told Wire": neither describes the carmaker, which does things all through the story."""
+    busy = Evidence(mentions=30, acts=8, speaks=1)
+    phrases = ["website of Velt Motors", "source close to the probe"]
+    assert standing("Velt Motors", "organization", phrases, False, busy, 5, NO_OUTLETS) == "actor"
+    assert standing("Kestrel", "organization", ["state broadcaster"], False, Evidence(mentions=3, acts=1), 2,
+                    NO_OUTLETS) == "outlet"

@@ -157,7 +157,10 @@ def _is_outlet(name: str, phrases: Sequence[str], ev: Evidence, outlets: frozens
         return True
     if len(words) >= 2 and words[0] in MEDIA_DESCRIPTIONS:
         return True  # "Broadcaster KVT said": the description opening a sentence, taken into the name
-    if phrases and 2 * sum(is_media_description(p) for p in phrases) >= len(phrases):
+    # (not "the website of Velt", something of its own; not a body that acts in the story more
+    # than it reports: a description the parse hung on the wrong name cannot outweigh that)
+    own = [p for p in phrases if not set(fold(p).split()) & set(words)]
+    if own and 2 * sum(is_media_description(p) for p in own) >= len(own) and ev.acts <= max(ev.reports, 2):
         return True  # "state news agency Xenra" (and a photo's credit): described as an outlet
     only_reports = ev.acts == 0 and ev.speaks == ev.reports and (ev.reports or ev.audience)
     return bool(only_reports) and not set(words) & INSTITUTION_WORDS
