@@ -169,10 +169,15 @@ _DATE_IN_PLACE_TAIL = re.compile(rf",\s+{_MONTH_NAME}\s+\d{{1,2}},\s+\d{{4}}\s+i
 _SEEN_ON_DATE = re.compile(rf"\b(?:is|are)\s+(?:seen|pictured|shown|photographed)\b[^.]{{0,80}}?,\s+"
                            rf"(?:on\s+)?(?:{_WEEKDAY}),?\s+{_MONTH_NAME}\s+\d{{1,2}},\s+\d{{4}}\.?$")
 # An agency's caption: "EDGEMERE, MARYLAND - MARCH 26: The cargo ship ..."
-# A picture's caption ends on its date and then its credit, with no full stop: "Jane Roe holds a
-# news conference in Harlow following the vote on 16 December 2015 Agency" (prose ends on a stop;
-# a headline in title case has few lower-case words)
-_YEAR_CREDIT_TAIL = re.compile(r"^(?=(?:\S+\s+){7,})(?=(?:.*?\b[a-z]+\b){4}).*\s(?:19|20)\d{2}\s+[A-Z][\w&'’-]{2,}(?:\s+[A-Z][\w&'’-]*)?$")
+# A picture's caption ends on its date and then its credit, or on its agency's name, with no full
+# stop: "Jane Roe holds a news conference in Harlow following the vote on 16 December 2015 Agency"
+# (prose ends on a stop; a headline in title case has few lower-case words; "..., X tells Reuters"
+# is a headline)
+_YEAR_CREDIT_TAIL = re.compile(r"^(?=(?:\S+\s+){7,})(?=(?:.*?\b[a-z]+\b){4}).*\s(?:19|20)\d{2}\s+[A-Z][\w&'’-]{2,}(?:\s+[A-Z][\w&'’-]*)?$"
+                               # ... or on a picture agency's name: "... in emissions tests Reuters"
+                               r"|^(?=(?:\S+\s+){7,})(?=(?:.*?\b[a-z]+\b){4})[^.!?]*\b[a-z]+(?<!\bto)(?<!\bby)(?<!\btold)"
+                               r"(?<!\btells)(?<!\bwith)(?<!\bfrom)(?<!\bsays)(?<!\bsaid)\s+"
+                               r"(?:AP|AFP|Reuters|Getty Images|Getty|EPA|Xinhua|PA|ANI|PTI|Bloomberg)$")
 _AGENCY_CAPTION = re.compile(rf"^{_CAPS_WORD}(?:\s+{_CAPS_WORD})*,\s+{_CAPS_WORD}(?:\s+{_CAPS_WORD})*\s+[-–—]\s+"
                              rf"{_CAPS_MONTH}\s+\d{{1,2}}:\s")
 # A scene in the present tense, its verb after a short subject (no comma, at most ten words, not

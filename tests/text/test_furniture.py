@@ -108,6 +108,8 @@ def test_a_label_before_the_text_is_found():
     ("Aerial footage dozens of planes all parked up at the terminals.", "photo caption"),  # a video's label
     ("Bank Chair Jane Roe holds a news conference in Harlow following the decision to raise rates on 16 December "
      "2015 Wirefoto", "photo caption"),  # its date, then its credit, no full stop
+    ("Velt Motors boss Jane Roe has apologised for her company cheating in emissions tests Reuters",
+     "photo caption"),  # its agency's name, no full stop
 ])
 def test_captions_and_credits(text, kind):
     assert caption(text) == kind
@@ -135,6 +137,8 @@ def test_captions_and_credits(text, kind):
     "Video posted online showed the bridge falling.",
     "Harbour Bank Raises Interest Rates For First Time Since 2006",  # a headline in title case
     "The bank expects growth to pick up in the first quarter of 2016 Q1",
+    "Exclusive: the carmaker knew about the devices for years, an executive tells Reuters",
+    "The minister would resign after the vote next week, according to Reuters",
 ])
 def test_article_text_is_not_a_caption(text):
     assert caption(text) is None
