@@ -252,6 +252,10 @@ class Names:
             kinds = ("group", "body")
         elif word in NEUTER:
             kinds = ("body",)
+            message = self._message_before(tok.i)
+            if message is not None:  # '"X," a post from the SEALs said. "Y," it added.': the post's issuer
+                issued = self._issuer(message)
+                return replace(issued, pos=tok.i, pronoun=word) if issued is not None else None
         else:
             return None
         found = self.latest(tok.i, kinds, word)
@@ -269,6 +273,16 @@ class Names:
                                                or self._body_spoke_since(found.pos, tok.i)):
             return None  # "Ann Lee said X. Tom Baker declined. 'Y,' she said.": Lee or Baker?
         return Mention(tok.i, found.name, found.kind, pronoun=word) if found else None
+
+    def _message_before(self, pos: int):
+        """The statement, post or report that spoke last, in this sentence or the one before
+        (outside quotation marks): what "it" then goes on saying. None when a speaker that is no
+        message spoke after it, or none did."""
+        start = self._sentence_before(pos)
+        for t in reversed(self.doc[start:pos]):
+            if t.dep_ in ("nsubj", "nsubjpass") and t.i not in self.quoted and t.head.lemma_.lower() in SPEECH_VERBS:
+                return t if t.lemma_.lower() in MESSAGE_NOUNS else None
+        return None
 
     def _described_here(self, tok) -> bool:
         """Does the pronoun's own sentence describe one person before it ("a spokesman", outside

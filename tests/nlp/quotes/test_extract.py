@@ -603,3 +603,14 @@ def test_a_title_inside_a_clause_near_a_name_is_not_that_persons():
                    'the maximum punishment allowed for what the judge called "extraordinarily evil" crimes.',
                    'The judge added: "The breach of trust was massive."')
     assert speaker_for(qs, "The breach of trust") != "Ann Velt"
+
+
+@pytest.mark.slow
+def test_it_after_a_post_that_spoke_is_the_post_not_the_place_named_before():
+    qs = quotes_of("BERGEN, Norway: All twelve climbers were rescued on Tuesday evening from a flooded cave.",
+                   "The last five were evacuated on Tuesday, the third day of the operation.",
+                   '"All twelve have been extracted from the cave," a post from the Velorian Navy SEALs said',
+                   '"All are safe" it added, signing off with a "Hooyah", the divers\' signature.')
+    assert speaker_for(qs, "All are safe") is None  # the post's issuer is no name the article gives
+    qs = quotes_of('Velt Motors said in a statement: "We are sorry." "We will fix it," it added.')
+    assert speaker_for(qs, "We will fix it") == "Velt Motors"
