@@ -21,6 +21,7 @@ from generator.sections.timeline.build import build_timeline
 from generator.stories.cluster import find_copies
 from generator.stories.headline import choose_headline
 from generator.stories.slugs import slugify
+from generator.stories.introductions import introduce_people
 from generator.stories.verify import no_speakers_of, verify
 from generator.text.dates.partial import PartialDate, Precision, day_of
 
@@ -108,7 +109,7 @@ def compose_story(items: Sequence[AnalysedArticle], settings: Settings, slug: st
     quotes = build_quotes(items, actors, statements)
     headline = choose_headline(items, synthesis.summary)
     published = sorted(d for d in (it.article.published_date for it in every) if d)
-    return verify(Story(
+    return introduce_people(verify(Story(
         slug=slug or slugify(headline),
         headline=headline,
         event_date=choose_event_date(timeline, items),
@@ -126,4 +127,4 @@ def compose_story(items: Sequence[AnalysedArticle], settings: Settings, slug: st
         held=synthesis.held,
         garbled=synthesis.garbled,
         commentary=synthesis.commentary,
-    ), no_speakers_of(actors))
+    ), no_speakers_of(actors)))

@@ -1,0 +1,86 @@
+"""A person named by surname alone before the page has said who that is gets a first name.
+
+Outlets introduce a person once ("Sheryl Weinstein, who lost ...") and then write "Ms.
+Weinstein"; a page that shows the later sentence but not the first leaves the reader asking
+who that is. Editors put the missing words in square brackets: "In December, Ms. [Sheryl]
+Weinstein learned ...". Read in page order (headline, In brief, Background, Timeline, What we
+know, What we don't know, What's next), the first line that names a person by surname alone,
+before any line above has given the first name, gets it, when every source the line cites writes
+the full name (the words added are the sources' own) and no other person of the story shares the
+surname (the referent is then not in doubt). In brief is checked before this (verify holds such
+a point): this completes the other sections.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from typing import Sequence
+
+from generator.models import Actor, Story
+from generator.text.dates.vocabulary import MONTHS
+
+_ADDRESS = r"(?:(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+)?"
+
+
+def _people(actors: Sequence[Actor]) -> dict[str, tuple[str, str]]:
+    """Surname -> (first name, full name) of the story's persons named in full; a surname two
+    persons share is left out."""
+    seen: dict[str, list[Actor]] = {}
+    for a in actors:
+        words = a.name.split()
+        if a.kind == "person" and len(words) >= 2 and words[0][:1].isupper() and words[-1][:1].isupper() \
+                and words[-1].lower() not in MONTHS and len(words[-1]) > 2:
+            seen.setdefault(words[-1], []).append(a)
+    return {last: (group[0].name.split()[0], group[0].name) for last, group in seen.items() if len(group) == 1}
+
+
+def _introduced(text: str, told: str, people: dict[str, tuple[str, str]],
+                sources: Sequence[str], texts: dict[str, str]) -> tuple[str, set[str]]:
+    """The line with the first names it lacks in brackets, and the surnames it introduces."""
+    introduced = set()
+    for last, (first, full) in people.items():
+        if re.search(rf"\b{re.escape(first)}\b", told):
+            introduced.add(last)
+            continue
+        m = re.search(rf"(?<![\w\]])({_ADDRESS})({re.escape(last)})\b(?![\w-])(?!\s*\d)", text)
+        if m is None:
+            continue
+        introduced.add(last)
+        if re.search(rf"\b{re.escape(first)}\s+(?:[A-Z][\w.'’-]*\s+){{0,2}}{re.escape(last)}\b", text):
+            continue  # the line gives the full name itself, further on
+        if sources and all(full in texts.get(s, "") for s in sources):
+            text = f"{text[:m.start(2)]}[{first}] {text[m.start(2):]}"
+    return text, introduced
+
+
+def introduce_people(story: Story) -> Story:
+    """The story with each person's first surname-only mention given the first name, in page order."""
+    people = _people(story.actors)
+    if not people:
+        return story
+    texts = {a.source_id: a.text for a in story.sources}
+    told = story.headline or ""
+
+    def each(items):
+        nonlocal told
+        out = []
+        for item in items:
+            text, _ = _introduced(item.text, told, people, item.sources, texts)
+            told += " " + text
+            out.append(replace(item, text=text) if text != item.text else item)
+        return tuple(out)
+
+    summary = tuple(story.summary)
+    told += " " + " ".join(i.text for i in summary)
+    background = each(story.background)
+    timeline = each(story.timeline)
+    known = each(story.known)
+    unknown = tuple(each([u for u in story.unknown if u.kind != "disputed"]))
+    disputed = tuple(u for u in story.unknown if u.kind == "disputed")
+    whats_next = each(story.whats_next)
+    order = {id(u): k for k, u in enumerate(story.unknown)}
+    merged = sorted([*zip([u for u in story.unknown if u.kind != "disputed"], unknown),
+                     *zip(disputed, disputed)], key=lambda pair: order[id(pair[0])])
+    return replace(story, background=background, timeline=timeline, known=known,
+                   unknown=tuple(new for _, new in merged), whats_next=whats_next)

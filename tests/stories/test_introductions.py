@@ -1,0 +1,34 @@
+"""A person named by surname alone before the page has said who that is gets a first name in brackets."""
+
+from __future__ import annotations
+
+from generator.models import Actor, Article, Item, Story, TimelineEntry
+from generator.stories.introductions import introduce_people
+
+A = ("Ann Velt, who lost her savings, spoke first. In December, Ms. Velt learned she had lost everything. "
+     "Velt wept. Tom Velt and Ann Velt left together.")
+B = "Jo Harlan, the judge, sentenced the man. Harlan said it was telling. Ms. Velt wept."
+
+
+def story(**sections) -> Story:
+    sources = (Article("001", "seeds/001.txt", (A,)), Article("002", "seeds/002.txt", (B,)))
+    actors = (Actor("Ann Velt", "person", ("Ms. Velt", "Velt"), None, 3, ("001", "002")),
+              Actor("Jo Harlan", "person", ("Harlan",), "judge", 2, ("002",)))
+    return Story("s", "Man sentenced", "2024-05-07", None, sources, actors=actors, **sections)
+
+
+def test_the_first_surname_only_mention_gets_the_first_name_the_cited_sources_write():
+    s = introduce_people(story(
+        timeline=(TimelineEntry("2023-12", "In December, Ms. Velt learned she had lost everything.", ("001",)),),
+        known=(Item("Velt wept.", ("001",)), Item("Harlan said it was telling.", ("002",)))))
+    assert s.timeline[0].text == "In December, Ms. [Ann] Velt learned she had lost everything."
+    assert s.known[0].text == "Velt wept."  # the page said who she is above
+    assert s.known[1].text == "[Jo] Harlan said it was telling."
+
+
+def test_no_first_name_when_a_cited_source_never_writes_it_or_the_line_is_introduced_already():
+    s = introduce_people(story(known=(Item("Ms. Velt wept.", ("002",)),)))
+    assert s.known[0].text == "Ms. Velt wept."  # source 002 never writes "Ann Velt": no words it does not give
+    s = introduce_people(story(summary=(Item("Jo Harlan, the judge, sentenced the man.", ("002",)),),
+                               known=(Item("Harlan said it was telling.", ("002",)),)))
+    assert s.known[0].text == "Harlan said it was telling."
