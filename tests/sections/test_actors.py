@@ -1233,3 +1233,17 @@ def test_a_clipped_name_is_the_body_it_clips_when_one_fits_or_one_dominates():
     # two bodies fit, in as many articles each: no telling which
     forms = _forms(("Norland Harbour Reserve", "ORG"), ("Velt Harbour Committee", "ORG"), ("Harb", "ORG"))
     assert len(cluster(forms, [], ["x"] * len(forms))) == 3
+
+
+@pytest.mark.slow
+def test_what_a_body_did_long_before_the_article_is_not_its_role_in_the_story():
+    texts = ("The Harbour Reserve put interest rates near zero in December 2008 to help the economy. "
+             "On Wednesday the Harbour Reserve raised interest rates for the first time in nine years.",
+             "The Harbour Reserve put interest rates near zero in December 2008 during the crisis. "
+             "The Harbour Reserve lifted rates on Wednesday, ending seven years of cheap money.")
+    items = []
+    for i, text in enumerate(texts):
+        article = Article(f"{i:03d}", f"t{i}.txt", (text,), published="2015-12-16")
+        items.append(AnalysedArticle(article, analyse_doc(article, parse(article.text))))
+    reserve = by_name(build_actors(items), "Harbour Reserve")
+    assert reserve.role and "2008" not in reserve.role and "near zero" not in reserve.role

@@ -8,6 +8,8 @@ ranked Actor records with a kind (generator.text.actor_kinds) and a role in the 
 
 from __future__ import annotations
 
+from datetime import date, timedelta
+
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, replace
@@ -386,10 +388,25 @@ def _descriptions(group: Sequence[Form], story: _Story):
         it = story.items[art]
         m = it.analysis.actor_mentions[k]
         roles.extend((it.source_id, p, rank) for rank, p in enumerate(m.role_phrases))
-        if not _MODEL_AFTER.match(story.texts[art][m.end: m.end + 8]):  # "The Velair 777 slammed into": the jet's act
+        if not _MODEL_AFTER.match(story.texts[art][m.end: m.end + 8]) \
+                and not _history(it, m.sentence):  # "The Velair 777 slammed into": the jet's act
             actions.extend((it.source_id, p, m.sentence) for p in m.actions)
         functions.append(m.functions)
     return roles, actions, functions
+
+
+HISTORY_DAYS = 60  # a sentence's own date this long before its article's: what a body did then is history
+
+
+def _history(item: AnalysedArticle, sentence: int) -> bool:
+    """The sentence tells what happened long before its article ("The Fed put rates near zero
+    in December 2008"): a body's act there is its past, not its part in this story."""
+    published = item.article.published_date
+    if not published:
+        return False
+    before = (date.fromisoformat(published[:10]) - timedelta(days=HISTORY_DAYS)).isoformat()
+    own = [m.date for m in item.analysis.date_mentions if m.sentence == sentence and m.main_clause and m.date]
+    return bool(own) and all(d < before[:len(d)] for d in own)
 
 
 def _captioned(group: Sequence[Form], name: str, items: Sequence[AnalysedArticle]) -> list[tuple[str, str]]:
