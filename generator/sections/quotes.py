@@ -165,8 +165,9 @@ def _shared_surname(surface: str, actors: Sequence[Actor], text: str) -> bool:
     """A lone surname ("said Arbery") where the article names two people of that family in full
     (a victim and his father): which one spoke is not known, so no one is given the words."""
     words = strip_name(surface).split()
-    if len(words) != 1 or not words[0][:1].isupper():
-        return False
+    if len(words) != 1 or not words[0][:1].isupper() \
+            or any(a.name == words[0] and a.kind == "person" and a.role for a in actors):
+        return False  # (a person of that one-word name, with an office: the story keeps that one apart)
     last = _last_word(surface)
     full = {actor.name for actor in actors  # any kind: a person the model took for a body counts
             for n in map(_without_generation, _names_of(actor)) if len(n.split()) > 1 and _last_word(n) == last
@@ -217,9 +218,10 @@ def _person_by_title(surface: str, ranked: Sequence[Actor], source_id: SourceId,
 
 def _fuller(name: str, ranked: Sequence[Actor]) -> str:
     """A one-word person name -> the one person of the story whose full name ends with it (not
-    a body's one-word name: "Velmont" the company is no "Jo Velmont" its founder)."""
-    if len(name.split()) != 1 or any(a.name == name and a.kind != "person" for a in ranked):
-        return name
+    a body's one-word name: "Velmont" the company is no "Jo Velmont" its founder; nor an actor of
+    that one-word name the story keeps apart)."""
+    if len(name.split()) != 1 or any(a.name == name and (a.kind != "person" or a.role) for a in ranked):
+        return name  # (a person the story keeps apart under that name alone, with an office: "President Velt")
     last = _last_word(name)
     fuller = {a.name for a in ranked if a.kind == "person" and len(a.name.split()) > 1
               and _last_word(a.name) == last}

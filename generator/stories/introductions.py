@@ -25,14 +25,18 @@ _ADDRESS = r"(?:(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+)?"
 
 def _people(actors: Sequence[Actor]) -> dict[str, tuple[str, str]]:
     """Surname -> (first name, full name) of the story's persons named in full; a surname two
-    persons share is left out."""
+    persons share (or another person the story names by it alone) is left out."""
     seen: dict[str, list[Actor]] = {}
     for a in actors:
         words = a.name.split()
+        if a.kind == "person" and len(words) == 1:
+            seen.setdefault(words[0], []).append(a)  # "President Velt", named so alone: someone else
+            continue
         if a.kind == "person" and len(words) >= 2 and words[0][:1].isupper() and words[-1][:1].isupper() \
                 and words[-1].lower() not in MONTHS and len(words[-1]) > 2:
             seen.setdefault(words[-1], []).append(a)
-    return {last: (group[0].name.split()[0], group[0].name) for last, group in seen.items() if len(group) == 1}
+    return {last: (group[0].name.split()[0], group[0].name) for last, group in seen.items()
+            if len(group) == 1 and len(group[0].name.split()) >= 2}
 
 
 def _introduced(text: str, told: str, people: dict[str, tuple[str, str]],

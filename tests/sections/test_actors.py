@@ -1247,3 +1247,13 @@ def test_what_a_body_did_long_before_the_article_is_not_its_role_in_the_story():
         items.append(AnalysedArticle(article, analyse_doc(article, parse(article.text))))
     reserve = by_name(build_actors(items), "Harbour Reserve")
     assert reserve.role and "2008" not in reserve.role and "near zero" not in reserve.role
+
+
+@pytest.mark.slow
+def test_a_surname_with_an_office_the_person_named_in_full_never_holds_is_someone_else():
+    text = ("“God bless the people of Norland!” tweeted President Velt. The church, which First Lady Ann Velt "
+            "visited in July, burned for hours. “So horrible to watch the fire,” Velt said in an earlier post.")
+    actors = story(text)
+    ann = by_name(actors, "Ann Velt")
+    assert ann.role != "President" and "Velt" not in ann.aliases
+    assert by_name(actors, "Velt").role == "President"

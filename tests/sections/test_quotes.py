@@ -270,3 +270,13 @@ def test_a_family_named_in_the_plural_is_not_the_person_of_that_name():
             Actor("Ann Roe", "person", ("Roe",), None, 9, ("03",))]
     assert canonical_speaker("the Velkstroms", cast, "03", "the Velkstroms said in a statement") == "the Velkstroms"
     assert canonical_speaker("Velkstrom", cast, "03", "Velkstrom said") == "Meredith Velkstrom"
+
+
+def test_a_surname_is_the_actor_of_that_name_alone_when_the_story_keeps_one_apart():
+    """ "President Velt" beside "First Lady Ann Velt": "Velt said" is the one named Velt alone."""
+    from generator.sections.quotes import canonical_speaker
+
+    cast = [Actor("Ann Velt", "person", ("Lady Ann Velt",), None, 1, ("05",)),
+            Actor("Velt", "person", ("President Velt",), "President", 2, ("05",))]
+    text = "tweeted President Velt. First Lady Ann Velt visited. Velt said."
+    assert canonical_speaker("Velt", cast, "05", text) == "Velt"

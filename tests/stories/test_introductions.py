@@ -32,3 +32,10 @@ def test_no_first_name_when_a_cited_source_never_writes_it_or_the_line_is_introd
     s = introduce_people(story(summary=(Item("Jo Harlan, the judge, sentenced the man.", ("002",)),),
                                known=(Item("Harlan said it was telling.", ("002",)),)))
     assert s.known[0].text == "Harlan said it was telling."
+
+
+def test_no_first_name_when_the_story_names_another_person_by_that_surname_alone():
+    s = story(known=(Item("Harlan said it was telling.", ("002",)),))
+    s = introduce_people(Story(s.slug, s.headline, s.event_date, s.updated, s.sources, known=s.known,
+                               actors=s.actors + (Actor("Harlan", "person", (), "President", 1, ("002",)),)))
+    assert s.known[0].text == "Harlan said it was telling."

@@ -124,6 +124,11 @@ class Names:
         titled = [p for p in fuller if said & p[2] and ("former" not in p[2] or "former" in said)]
         if len({full for _, full, _ in fuller}) > 1 and len({full for _, full, _ in titled}) == 1:
             return titled[0][1]  # two share the surname: "President Velder" is the one introduced as president
+        held = TITLES - COURTESY - {"mr.", "mrs.", "ms.", "dr.", "miss"}  # offices: "Mr" tells no one apart
+        offices = {w for full in fuller for w in full[2] & held}
+        if fuller and not titled and any(len(p[1].split()) == 1 and p[2] & held and not p[2] & offices
+                                         for p in candidates):
+            return best  # "President Velt" and "First Lady Ann Velt" both: "Velt said" is either
         for _, full, _ in earlier:
             if len(full.split()) > len(best.split()):
                 best = full

@@ -494,8 +494,10 @@ def _actor(group: Sequence[Form], story: _Story) -> tuple[Actor, bool]:
 
 
 def _surname_clashes(actors: list[Actor]) -> list[Actor]:
-    """A surname alias shared by two people names neither of them alone: drop it from both."""
-    last = Counter(a.name.split()[-1] for a in actors if a.kind == "person" and len(a.name.split()) >= 2)
+    """A surname alias shared by two people names neither of them alone: drop it from both (so
+    too where the story names another person by that surname alone: "President Velt" beside
+    "First Lady Ann Velt")."""
+    last = Counter(a.name.split()[-1] for a in actors if a.kind == "person")
     return [replace(a, aliases=tuple(x for x in a.aliases if not (a.kind == "person" and last[x] > 1)))
             for a in actors]
 

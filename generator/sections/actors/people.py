@@ -14,7 +14,7 @@ from generator.sections.actors.forms import (
     SURNAME_SIMILARITY, Form, UnionFind, fold, is_abbreviation, is_country_name,
 )
 from generator.text.actor_kinds import (
-    FACILITY_NOUNS, GENERIC_ORG_HEADS, INSTITUTION_NOUNS, LANDFORM_NOUNS, MEDIA_NAME_WORDS, ORG_NOUNS, is_body_noun,
+    FACILITY_NOUNS, GENERIC_ORG_HEADS, HONORIFICS, TITLE_NOUNS, INSTITUTION_NOUNS, LANDFORM_NOUNS, MEDIA_NAME_WORDS, ORG_NOUNS, is_body_noun,
     IRREGULAR_DEMONYMS, is_demonym, is_region_name,
 )
 
@@ -149,7 +149,7 @@ def _surname_fits(single: str, full: str) -> bool:
     return len(last) >= 5 and s.startswith(last) and tail.isalpha() and tail.islower() and glued_word(tail)
 
 
-def merge_people(forms: Sequence[Form], uf: UnionFind) -> None:
+def merge_people(forms: Sequence[Form], uf: UnionFind, texts: Sequence[str] = ()) -> None:
     """Full names merge by spelling; a lone surname joins the (most mentioned) person it ends."""
     people = [f for f in forms if f.label == "PERSON"]
     # multi-word names of any label: spaCy sometimes tags a person's full name as a place
@@ -193,6 +193,9 @@ def merge_people(forms: Sequence[Form], uf: UnionFind) -> None:
             fits = _titled(f, fits, forms, uf) or (fits[:1] if counts[fits[0]] >= DOMINANT * counts[fits[1]] else [])
             if not fits:
                 undecided.append(f)
+        if len(fits) == 1 and texts and any(_other_office(g, fits[0], forms, uf, texts) for g in singles
+                                            if uf.find(g.index) == uf.find(f.index)):
+            fits = []  # "President Velt" where the story names only "First Lady Ann Velt": someone else
         if len(fits) == 1 and not _named_already(f, fits[0], multi, uf):
             # (a union moves a group's root: the two groups' counts go to the root as it now is)
             total = counts.pop(uf.find(fits[0]), 0) + counts.pop(uf.find(f.index), 0)
@@ -305,6 +308,24 @@ def _titled(single: Form, roots: list[int], forms: Sequence[Form], uf: UnionFind
     bearing = [r for r in roots if any(uf.find(f.index) == r and f is not single and title in fold(f.text).split()
                                        for f in forms)]
     return bearing if len(bearing) == 1 else []
+
+
+def _other_office(single: Form, root: int, forms: Sequence[Form], uf: UnionFind, texts: Sequence[str]) -> bool:
+    """The surname is written with an office ("President Velt") that the person named in full
+    never bears, while each full mention bears another ("First Lady Ann Velt"): two people."""
+    before = fold(texts[single.article][max(0, single.start - 30): single.start]
+                  + single.text[: max(0, len(single.text) - len(single.core))]).split()
+    if not before or before[-1] not in TITLE_NOUNS:
+        return False
+    titles = set()
+    for f in forms:
+        if f is single or uf.find(f.index) != root or len(f.core.split()) < 2:
+            continue
+        words = fold(texts[f.article][max(0, f.start - 30): f.start] + f.text[: max(0, len(f.text) - len(f.core))]).split()
+        if not words or words[-1] not in TITLE_NOUNS | HONORIFICS:
+            return False  # a full mention with no office before it: nothing tells them apart
+        titles.add(words[-1])
+    return bool(titles) and before[-1] not in titles
 
 
 def _person_shaped(core: str) -> bool:

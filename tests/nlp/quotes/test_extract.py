@@ -614,3 +614,10 @@ def test_it_after_a_post_that_spoke_is_the_post_not_the_place_named_before():
     assert speaker_for(qs, "All are safe") is None  # the post's issuer is no name the article gives
     qs = quotes_of('Velt Motors said in a statement: "We are sorry." "We will fix it," it added.')
     assert speaker_for(qs, "We will fix it") == "Velt Motors"
+
+
+@pytest.mark.slow
+def test_a_surname_two_offices_share_is_not_expanded_to_the_one_named_in_full():
+    qs = quotes_of("“God bless the people of Norland!” tweeted President Velt. The church, which First Lady Ann Velt "
+                   "visited in July, burned for hours. “So horrible to watch the fire,” Velt said in an earlier post.")
+    assert speaker_for(qs, "So horrible") == "Velt"
