@@ -605,3 +605,12 @@ def test_a_source_left_out_is_no_side_the_others_still_disagree():
     assert any("c" in d.variants for d in discrepancies.find((a, b, c), al, 0.55))
     kept = [d for d in discrepancies.find((a, b), al, 0.55) if d.text.startswith("Dates")]
     assert kept and all(set(d.variants) <= {"a", "b"} for d in discrepancies.find((a, b), al, 0.55))
+
+
+@pytest.mark.slow
+def test_two_tallies_at_two_stages_of_the_count_are_no_disagreement():
+    a = analysed("a", "With counting completed from 98% of polling stations, the no vote led by a difference "
+                      "of 61,000 votes in the referendum.", published=None)
+    b = analysed("b", "With more than 99 percent of ballots counted, the no vote led by a difference of fewer "
+                      "than 57,000 votes in the referendum.", published=None)
+    assert not [d for d in disputes(a, b) if d.text.startswith("Figures")]

@@ -554,6 +554,11 @@ def _dates_apart(ci: Claim, cj: Claim) -> bool:
 # two moments of one count ("2,012 dead" on Saturday, "at least 2,122" on Sunday), not a disagreement;
 # so do two whose day is not known. Only two written on the same day disagree.
 EVOLVING = frozenset({"deaths", "injured", "missing", "displaced", "arrested"})
+# A count told at a stage of its counting: "with 98% of polling stations counted", "with more
+# than 99 percent of ballots in"; two such tallies are one count at two moments
+_COUNTING_STAGE = re.compile(r"\b\d+(?:\.\d+)?\s*(?:%|per ?cent|percent)\s+of\s+(?:the\s+)?(?:all\s+)?"
+                             r"(?:votes?|ballots?|polling (?:stations|places)|precincts|districts|returns|stations)\b",
+                             re.I)
 
 
 def number_conflicts(al: Alignment, related: float, days: dict[str, str] | None = None) -> list[Conflict]:
@@ -611,6 +616,8 @@ def number_conflicts(al: Alignment, related: float, days: dict[str, str] | None 
                     if fa.key in EVOLVING and (days is None or days.get(ci.sid) is None
                                                or days.get(ci.sid) != days.get(cj.sid)):
                         continue  # written on two days, or on days not known: the count then and the count later
+                    if _COUNTING_STAGE.search(ci.text) or _COUNTING_STAGE.search(cj.text):
+                        continue  # "with 98% of polling stations counted": a tally on its way, not the result
                     qualified = _as_of(ci.text), _as_of(cj.text)
                     if all(qualified) and qualified[0] != qualified[1]:
                         continue  # "as of Saturday" / "as of Sunday": counts at two times
