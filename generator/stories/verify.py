@@ -142,7 +142,7 @@ def verify(story: Story, no_speakers: frozenset[str] = frozenset()) -> Story:
                                   "timeline", history=lambda e: _before(e.date, story.event_date))
     timeline = tuple(_timeline(rows, texts, held, page))
     unknown = tuple(_unknown(story.unknown, texts, shown, held, garbled, page, says))
-    quotes = tuple(_quotes(_not_only_garbled(story.quotes, garbled, held, "quotes"), texts, shown, held,
+    quotes = tuple(_quotes(_not_only_garbled(story.quotes, garbled, held, "quote"), texts, shown, held,
                            no_speakers | frozenset(fold(a.outlet) for a in story.sources if a.outlet)))
     # a role may come from a photo caption: the outlet's own description of the person
     captioned = {a.source_id: "\n".join([a.text, *(r.line for r in a.removed if r.reason == "photo caption")])
@@ -193,7 +193,8 @@ def _not_only_garbled(items, garbled: frozenset[str], held: list[Held], section:
     kept = []
     for item in items:
         if garbled and set(item.sources) <= garbled:
-            held.append(Held(section, item.text, tuple(item.sources), "only a source whose text is garbled says it"))
+            text = f"{item.speaker or '?'}: {item.text}" if isinstance(item, Quote) else item.text
+            held.append(Held(section, text, tuple(item.sources), "only a source whose text is garbled says it"))
         else:
             kept.append(item)
     return kept
@@ -443,6 +444,8 @@ def _quotes(quotes: Sequence[Quote], texts: dict[str, str], shown: Sequence[str]
             reason = "a fragment, not a statement"
         elif markup(q.text):
             reason = "page furniture, not the article's text"
+        elif SLIP.search(q.text):
+            reason = "a slip in the source's text: garbled"  # "until the a last day": printed as the outlet typed it
         elif not cited:
             reason = "no cited source has these words"
         elif is_statement(q.text) and (repeats_statement(q.text, statements) or _quoted_by_a_statement(q, shown)) \

@@ -162,13 +162,15 @@ DEICTIC = re.compile(r"\b(yesterday|today|tomorrow|last night|tonight|this (?:mo
                      # a forecast hours ahead of the writing: past by the time the page is read
                      r"within (?:an|the|the next|a few|several|\d+) hours?|in the (?:next|coming) (?:few |several |\d+ )?hours)\b",
                      re.I)
-# A slip the source's copy-editing missed: a doubled word ("confirmed confirmed"), two auxiliaries
-# or two prepositions in a row ("was has been", "at in"). Printed as is, the line reads garbled.
+# A slip the source's copy-editing missed: a doubled word ("confirmed confirmed"), two auxiliaries,
+# two prepositions or two articles in a row ("was has been", "at in", "the a"). Printed as is, the line reads garbled.
 SLIP = re.compile(r"\b(?!(?:that|had|is|do|very|far|so|bye|no|yeah|ha|knock)\b)(\w+) \1\b|"
                   # two words printed twice, perhaps the first time apart: "can also be can be sucked in"
                   r"\b(?!(?:on|over|more|again|round|around|back|and|or|by)\b)(\w+) (?:\w+ )?(\w+) \2 \3\b|"
                   r"\b(?:is|was|were|are|has|have|had) (?:is|was|were|are|has|have)\b|"
-                  r"\bat in\b|\bin at\b|\bat from\b", re.I)
+                  r"\bat in\b|\bin at\b|\bat from\b|"
+                  # two articles in a row: "until the a last day"
+                  r"\b(?:the|a|an) (?-i:the|a|an)\b(?![-'’])", re.I)
 # Two words run together where a scrape lost the space or a caption ran into the text:
 # "saidHe said", "ScheinbaumShe will be" (a word's tail, then a capitalised pronoun or article).
 GLUED = re.compile(r"\b[A-Za-z]*[a-z]{3}(?:He|She|It|They|The|This|That|We|His|Her)\b"  # not "LinkedIn"

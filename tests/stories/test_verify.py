@@ -523,4 +523,10 @@ def test_a_timeline_row_or_a_quote_only_a_garbled_source_gives_is_held():
                      "valley was cut off.").sources, timeline=rows, quotes=quotes,
                      garbled=("001",)))
     assert [e.text for e in s.timeline] == [rows[1].text] and s.quotes == ()
-    assert reasons(s)[rows[0].text] == reasons(s)["the valley was cut off"] == "only a source whose text is garbled says it"
+    assert reasons(s)[rows[0].text] == reasons(s)["Ann Velt: the valley was cut off"] == "only a source whose text is garbled says it"
+
+
+def test_a_quote_the_outlet_printed_with_a_slip_is_held():
+    q = Quote("Ann Velt", "I will seek peace until the a last day of my term", ("003",))
+    s = verify(story("Ann Velt said: \"I will seek peace until the a last day of my term.\"", quotes=(q,)))
+    assert s.quotes == () and any("slip" in h.reason for h in s.held if h.section == "quote")

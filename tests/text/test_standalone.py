@@ -86,10 +86,12 @@ def test_a_pronoun_with_its_person_in_the_line():
 
 def test_a_slip_the_copy_editing_missed():
     for line in ("The cause of the blaze has not yet been confirmed confirmed.", "The club was has been sold.",
-                 "Fans gathered at in the square.", "The signals were received at from the control centre."):
+                 "Fans gathered at in the square.", "The signals were received at from the control centre.",
+                 "Jane Roe will seek peace until the a last day of her term."):
         assert "slip" in (form_problem(line) or ""), line
     for line in ("The mayor said that that was the end.", "Envoy Gul Hassan Hassan arrived.", "The mayor had had enough of the delays.",
-                 "The talks went on for hours.", "Police moved in on the suspects."):
+                 "The talks went on for hours.", "Police moved in on the suspects.",
+                 "The A-team and the A list met.", "The coach gave a B side a chance."):
         assert form_problem(line) is None, line
 
 
