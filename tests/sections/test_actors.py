@@ -1257,3 +1257,11 @@ def test_a_surname_with_an_office_the_person_named_in_full_never_holds_is_someon
     ann = by_name(actors, "Ann Velt")
     assert ann.role != "President" and "Velt" not in ann.aliases
     assert by_name(actors, "Velt").role == "President"
+
+
+@pytest.mark.slow
+def test_a_name_given_with_alias_or_also_known_as_is_the_same_actor():
+    actors = story('Rebel chief Rodrigo Velt, alias Timoleon "Timo" Harlan, vowed to keep the ceasefire.',
+                   "Rebel commander Timo told reporters the group wanted peace. Timo smiled.")
+    velt = by_name(actors, "Rodrigo Velt")
+    assert not [a for a in actors if a.name == "Timo"] and "Timo" in velt.aliases

@@ -408,6 +408,38 @@ def merge_clippings(forms: Sequence[Form], uf: UnionFind) -> None:
             uf.union(roots[0], f.index)
 
 
+# "Rodrigo Londono, alias Timoleon "Timochenko" Jimenez,", "Myanmar, also known as Burma,":
+# the second name is the first one's
+_ALSO_KNOWN_AS = re.compile(r"[,(]\s*(?:alias|also known as|better known as|a\.k\.a\.?|aka|also called)\s+"
+                            r"([\"“]?[A-Z][\w'’.\"“”-]*(?:\s+[\"“]?[A-Z][\w'’.\"“”-]*){0,3})")
+
+
+def merge_also_known_as(forms: Sequence[Form], uf: UnionFind, texts: Sequence[str]) -> None:
+    """A name set right after another with "alias", "also known as", "better known as": one actor."""
+    by_article: dict[int, list[Form]] = defaultdict(list)
+    for f in forms:
+        by_article[f.article].append(f)
+    for article, group in sorted(by_article.items()):
+        text = texts[article]
+        if "alias" not in text and "known as" not in text and "a.k.a" not in text and "aka " not in text \
+                and "also called" not in text:
+            continue
+        ends = {text[: f.end].rstrip(): f for f in group}
+        for m in _ALSO_KNOWN_AS.finditer(text):
+            first = ends.get(text[: m.start()].rstrip())
+            if first is None or first.label not in ("PERSON", "ORG", "GPE", "NORP"):
+                continue
+            for g in group:
+                if m.start(1) <= g.start and g.end <= m.end(1):
+                    uf.union(first.index, g.index)
+            # the other name, or its nickname in quotation marks, as other articles write it alone
+            other = m.group(1)
+            names = {re.sub(r"[\"“”]", "", other).strip(" .,"), *re.findall(r"[\"“]([A-Z][\w'’.-]+)[\"”]", other)}
+            for g in forms:
+                if g.core in names and g.label in ("PERSON", "ORG"):
+                    uf.union(first.index, g.index)
+
+
 _NICKNAME = re.compile(r"\b([A-Z][\w'’.-]+)\s+[\"“]([A-Z][\w'’.-]+)[\"”]\s+([A-Z][\w'’-]+)")
 
 
@@ -457,6 +489,7 @@ def cluster(forms: Sequence[Form], places: Sequence[str], texts: Sequence[str]) 
     merge_landforms(forms, uf)
     merge_cut_names(forms, uf, texts)
     merge_nicknames(forms, uf, texts)
+    merge_also_known_as(forms, uf, texts)
     merge_people(forms, uf, texts)
     merge_nationality_surnames(forms, uf)
     merge_first_names(forms, uf)
