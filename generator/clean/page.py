@@ -124,6 +124,9 @@ def _byline(line: str) -> tuple[str | None, str | None] | None:
         m = re.match(rf"^.{{2,60}}?\s+By\s+({bp.NAME_TOKEN}(?:\s+{bp.NAME_TOKEN}){{1,3}})(?:,\s.{{2,60}})?$", rest)
     if m is None and (f := re.match(r"^from:\s*(.+)$", rest, re.I)) and bp.is_name_line(f.group(1)):
         m = f  # "From: Jane Roe"
+    if m is not None and re.match(r"(?:the|a|an|this|that|then|now|its|their|his|her|our|far|contrast|comparison)\b",
+                                  m.group(1) or ""):
+        m = None  # "By the time the relay began, ...", "By contrast, ...": a sentence, no name after "By"
     if m is not None and not bp.ends_sentence(m.group(1) or "x"):
         return _author_from(m.group(1)), date.iso if date else None
     if date and rest and date.end >= len(line.rstrip()) - 4 and bp.is_name_line(rest):

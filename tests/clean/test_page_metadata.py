@@ -57,6 +57,9 @@ def test_a_bylines_debris_is_no_writer():
     assert clean(["Water board backs new reservoir", "By Jane Roe |Editor|", *BODY]).author == "Jane Roe"
     lost = clean(["Water board backs new reservoir", "by and on June 22, 2012 10:15 PM", *BODY])
     assert (lost.author, lost.published) == (None, "2012-06-22T22:15")
+    # a sentence that opens "By the time" at the page's foot names no writer
+    told = clean(["Water board backs new reservoir", *BODY, "By the time Velt dived in for the last leg, the team was"])
+    assert told.author is None
 
 
 def test_a_media_label_after_a_headline_and_a_spaced_colon_after_a_dateline():
