@@ -38,7 +38,7 @@ def grammar_slips(parsed: ParsedArticle) -> tuple[str, ...]:
             nxt = toks[i + 1]
             if (tok.tag_ == "VBD" and nxt.tag_ == "VBD" and tok.is_lower and nxt.is_lower
                     and tok.lower_ not in _LEADING_OK and nxt.lower_ not in _TRAILING_OK
-                    and tok.dep_ not in ("aux", "auxpass") and not tok.whitespace_ == ""):
+                    and tok.dep_ not in ("aux", "auxpass") and tok.whitespace_):
                 out.append(f"{tok.text} {nxt.text}")
         if (not quoted and len(toks) >= 4 and toks[-1].text == "." and toks[-2].lower_ in _SAYING
                 and toks[-3].text == ","):

@@ -40,22 +40,19 @@ def _people(actors: Sequence[Actor]) -> dict[str, tuple[str, str]]:
 
 
 def _introduced(text: str, told: str, people: dict[str, tuple[str, str]],
-                sources: Sequence[str], texts: dict[str, str]) -> tuple[str, set[str]]:
-    """The line with the first names it lacks in brackets, and the surnames it introduces."""
-    introduced = set()
+                sources: Sequence[str], texts: dict[str, str]) -> str:
+    """The line with the first names it lacks in brackets."""
     for last, (first, full) in people.items():
         if re.search(rf"\b{re.escape(first)}\b", told):
-            introduced.add(last)
             continue
         m = re.search(rf"(?<![\w\]])({_ADDRESS})({re.escape(last)})\b(?![\w-])(?!\s*\d)", text)
         if m is None:
             continue
-        introduced.add(last)
         if re.search(rf"\b{re.escape(first)}\s+(?:[A-Z][\w.'’-]*\s+){{0,2}}{re.escape(last)}\b", text):
             continue  # the line gives the full name itself, further on
         if sources and all(full in texts.get(s, "") for s in sources):
             text = f"{text[:m.start(2)]}[{first}] {text[m.start(2):]}"
-    return text, introduced
+    return text
 
 
 def introduce_people(story: Story) -> Story:
@@ -64,27 +61,19 @@ def introduce_people(story: Story) -> Story:
     if not people:
         return story
     texts = {a.source_id: a.text for a in story.sources}
-    told = story.headline or ""
+    told = " ".join([story.headline or "", *(i.text for i in story.summary)])
 
-    def each(items):
+    def one(item):
         nonlocal told
-        out = []
-        for item in items:
-            text, _ = _introduced(item.text, told, people, item.sources, texts)
-            told += " " + text
-            out.append(replace(item, text=text) if text != item.text else item)
-        return tuple(out)
+        text = _introduced(item.text, told, people, item.sources, texts)
+        told += " " + text
+        return replace(item, text=text) if text != item.text else item
 
-    summary = tuple(story.summary)
-    told += " " + " ".join(i.text for i in summary)
-    background = each(story.background)
-    timeline = each(story.timeline)
-    known = each(story.known)
-    unknown = tuple(each([u for u in story.unknown if u.kind != "disputed"]))
-    disputed = tuple(u for u in story.unknown if u.kind == "disputed")
-    whats_next = each(story.whats_next)
-    order = {id(u): k for k, u in enumerate(story.unknown)}
-    merged = sorted([*zip([u for u in story.unknown if u.kind != "disputed"], unknown),
-                     *zip(disputed, disputed)], key=lambda pair: order[id(pair[0])])
-    return replace(story, background=background, timeline=timeline, known=known,
-                   unknown=tuple(new for _, new in merged), whats_next=whats_next)
+    # (page order: Background, Timeline, What we know, What we don't know, What's next)
+    background = tuple(map(one, story.background))
+    timeline = tuple(map(one, story.timeline))
+    known = tuple(map(one, story.known))
+    unknown = tuple(u if u.kind == "disputed" else one(u) for u in story.unknown)
+    whats_next = tuple(map(one, story.whats_next))
+    return replace(story, background=background, timeline=timeline, known=known, unknown=unknown,
+                   whats_next=whats_next)

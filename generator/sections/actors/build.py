@@ -8,11 +8,10 @@ ranked Actor records with a kind (generator.text.actor_kinds) and a role in the 
 
 from __future__ import annotations
 
-from datetime import date, timedelta
-
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, replace
+from datetime import date, timedelta
 from functools import lru_cache
 from typing import Sequence
 
