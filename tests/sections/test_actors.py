@@ -1265,3 +1265,14 @@ def test_a_name_given_with_alias_or_also_known_as_is_the_same_actor():
                    "Rebel commander Timo told reporters the group wanted peace. Timo smiled.")
     velt = by_name(actors, "Rodrigo Velt")
     assert not [a for a in actors if a.name == "Timo"] and "Timo" in velt.aliases
+
+
+def test_a_name_with_letters_added_at_its_end_is_another_name_not_a_typo():
+    assert not _surname_fits("Velthorne", "Anna Velthor")  # "Christie" is not "Jesus Christ"
+    assert not _same_spelling("Harbourton", "Harbour")
+    assert _surname_fits("Hakinen", "Mika Häkkinen")  # a letter lost inside: a typo
+
+
+def test_an_initialism_fits_one_body_written_two_ways():
+    forms = _forms(("World Weather Organization", "ORG"), ("World Weather Organisation", "ORG"), ("WWO", "ORG"))
+    assert len(cluster(forms, [], ["x"] * len(forms))) == 1

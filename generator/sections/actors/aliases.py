@@ -16,7 +16,7 @@ from rapidfuzz import fuzz
 from generator.sections.actors.forms import (
     SURNAME_SIMILARITY, Form, UnionFind, fold, initials, is_abbreviation, is_country_name, name_key, shares_stem,
 )
-from generator.sections.actors.people import merge_first_names, merge_nationality_surnames, merge_people
+from generator.sections.actors.people import extended, merge_first_names, merge_nationality_surnames, merge_people
 from generator.text.actor_kinds import (
     FACILITY_NOUNS, GENERIC_ORG_HEADS, LANDFORM_NOUNS, MEMBER_NOUNS, POLITY_NOUNS, country_of, is_body_noun,
 )
@@ -89,7 +89,7 @@ def _same_spelling(a: str, b: str) -> bool:
     x, y = differ[0]
     shortest = min(len(x), len(y))
     alike = (shortest >= 4 and _skeleton(x) == _skeleton(y)) or \
-        (shortest >= 5 and x[0] == y[0] and fuzz.ratio(x, y) >= SURNAME_SIMILARITY)
+        (shortest >= 5 and x[0] == y[0] and fuzz.ratio(x, y) >= SURNAME_SIMILARITY and not extended(x, y))
     # the country lookup is the slow test: asked only of words that are spelt alike
     return alike and not (country_of(x) and country_of(y))
 
@@ -362,9 +362,10 @@ def merge_abbreviations(forms: Sequence[Form], uf: UnionFind, texts: Sequence[st
         if not is_abbreviation(f.core):
             continue
         letters = re.sub(r"[^a-z]", "", f.core.lower())
-        fits = sorted({g.key: g for g, i in longs if i == letters}.values(), key=lambda g: g.key)
+        # (one body in two spellings, "Organization" / "Organisation", merged already, is one fit)
+        fits = sorted({uf.find(g.index) for g, i in longs if i == letters})
         if len(fits) == 1:
-            uf.union(fits[0].index, f.index)
+            uf.union(fits[0], f.index)
     by_article: dict[int, list[Form]] = defaultdict(list)
     for f in forms:
         by_article[f.article].append(f)
@@ -424,9 +425,9 @@ def merge_also_known_as(forms: Sequence[Form], uf: UnionFind, texts: Sequence[st
         if "alias" not in text and "known as" not in text and "a.k.a" not in text and "aka " not in text \
                 and "also called" not in text:
             continue
-        ends = {text[: f.end].rstrip(): f for f in group}
+        ends = {f.end: f for f in group}
         for m in _ALSO_KNOWN_AS.finditer(text):
-            first = ends.get(text[: m.start()].rstrip())
+            first = ends.get(len(text[: m.start()].rstrip()))
             if first is None or first.label not in ("PERSON", "ORG", "GPE", "NORP"):
                 continue
             for g in group:

@@ -14,8 +14,8 @@ from generator.sections.actors.forms import (
     SURNAME_SIMILARITY, Form, UnionFind, fold, is_abbreviation, is_country_name,
 )
 from generator.text.actor_kinds import (
-    FACILITY_NOUNS, GENERIC_ORG_HEADS, HONORIFICS, TITLE_NOUNS, INSTITUTION_NOUNS, LANDFORM_NOUNS, MEDIA_NAME_WORDS, ORG_NOUNS, is_body_noun,
-    IRREGULAR_DEMONYMS, is_demonym, is_region_name,
+    FACILITY_NOUNS, GENERIC_ORG_HEADS, HONORIFICS, INSTITUTION_NOUNS, IRREGULAR_DEMONYMS, LANDFORM_NOUNS,
+    MEDIA_NAME_WORDS, ORG_NOUNS, TITLE_NOUNS, is_body_noun, is_demonym, is_region_name,
 )
 
 # "John J. Ray III", "Martin Luther King Jr.": a suffix after the surname, not the surname
@@ -86,7 +86,8 @@ def _two_letters_swapped(x: str, y: str) -> bool:
 
 def _short_first_name(x: str, y: str) -> bool:
     """ "ben" / "benjamin", "chris" / "christopher": one first name the start of the other, or
-    its start with a pet ending ("bernie" / "bernard"); or an English short form that is not ("dave" / "david", "bill" / "william")."""
+    its start with a pet ending ("bernie" / "bernard"); or an English short form that is not
+    ("dave" / "david", "bill" / "william")."""
     short, long = sorted((x, y), key=len)
     if len(short) >= MIN_SHORT_FIRST_NAME and short != long and long.startswith(short):
         return True
@@ -143,10 +144,17 @@ def _surname_fits(single: str, full: str) -> bool:
         return False
     if s == last or len(s) >= 4 and "-" in last and s == last.rsplit("-", 1)[1]:
         return True  # "Zaman" ~ "Waker-Uz-Zaman": a hyphenated surname goes by its last part
-    if len(s) >= 5 and s[0] == last[0] and fuzz.ratio(s, last) >= SURNAME_SIMILARITY:
+    if len(s) >= 5 and s[0] == last[0] and fuzz.ratio(s, last) >= SURNAME_SIMILARITY and not extended(s, last):
         return True
     tail = single[len(last):]
     return len(last) >= 5 and s.startswith(last) and tail.isalpha() and tail.islower() and glued_word(tail)
+
+
+def extended(x: str, y: str) -> bool:
+    """One word is the other with two or more letters added at its end ("Christie" / "Christ",
+    "Johnson" / "Johns"): another name, not a slip of typing."""
+    short, long = sorted((x, y), key=len)
+    return len(long) - len(short) >= 2 and long.startswith(short)
 
 
 def merge_people(forms: Sequence[Form], uf: UnionFind, texts: Sequence[str] = ()) -> None:
@@ -176,6 +184,7 @@ def merge_people(forms: Sequence[Form], uf: UnionFind, texts: Sequence[str] = ()
         articles[f.key].add(f.article)
         titles[f.key] |= {w for w in fold(f.text).split()[:1] if w in SOVEREIGN_TITLES}
     fitting: dict[tuple[str, str], list[Form]] = {}  # the same surname recurs: match it against the names once
+    offices: dict[tuple[int, int], bool] = {}  # (surname's group, person) -> written with another's office
     undecided = []
     for f in singles:
         key = (f.core, f.label)
@@ -193,9 +202,13 @@ def merge_people(forms: Sequence[Form], uf: UnionFind, texts: Sequence[str] = ()
             fits = _titled(f, fits, forms, uf) or (fits[:1] if counts[fits[0]] >= DOMINANT * counts[fits[1]] else [])
             if not fits:
                 undecided.append(f)
-        if len(fits) == 1 and texts and any(_other_office(g, fits[0], forms, uf, texts) for g in singles
-                                            if uf.find(g.index) == uf.find(f.index)):
-            fits = []  # "President Velt" where the story names only "First Lady Ann Velt": someone else
+        if len(fits) == 1 and texts:
+            pair = (uf.find(f.index), uf.find(fits[0]))
+            if pair not in offices:  # (asked once for each surname's group and person)
+                offices[pair] = any(_other_office(g, fits[0], forms, uf, texts) for g in singles
+                                    if uf.find(g.index) == pair[0])
+            if offices[pair]:
+                fits = []  # "President Velt" where the story names only "First Lady Ann Velt": someone else
         if len(fits) == 1 and not _named_already(f, fits[0], multi, uf):
             # (a union moves a group's root: the two groups' counts go to the root as it now is)
             total = counts.pop(uf.find(fits[0]), 0) + counts.pop(uf.find(f.index), 0)
