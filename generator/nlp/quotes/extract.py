@@ -181,13 +181,30 @@ def _fill_gaps(doc, paragraphs, names: Names, found: list[_Found]) -> None:
                 or _words_after(doc.text, items[-1].span, bounds[para][1]):
             continue  # '"...," Michael Turner, a' (cut): an attribution the scrape lost is no one else's
         k = order.index(para) - 1
-        while k >= 0 and order[k] not in para_speaker and _is_heading(doc, *bounds[order[k]]):
+        speaker = _label_paragraph(doc, *bounds[order[k]], names) if k >= 0 else None
+        while speaker is None and k >= 0 and order[k] not in para_speaker and _is_heading(doc, *bounds[order[k]]):
             k -= 1
-        speaker = para_speaker.get(order[k]) if k >= 0 else None
+        if speaker is None:
+            speaker = para_speaker.get(order[k]) if k >= 0 else None
         if speaker is None:
             speaker = _next_paragraph_speaker(doc, order, bounds, para, names, by_para)
         for f in items:
             f.speaker = None if f.framed else speaker
+
+
+_LABEL_PARAGRAPH = re.compile(r"^(?:per|according to)\s+(?P<name>[^.!?:\"“”]{2,60}?)\s*:$", re.I)
+
+
+def _label_paragraph(doc, start: int, end: int, names: Names) -> Mention | None:
+    """The paragraph just before a quotation paragraph is its speaker's label: "Per Microsoft:",
+    "According to the ministry:"."""
+    text = doc.text[start:end]
+    m = _LABEL_PARAGRAPH.match(text.strip())
+    if m is None:
+        return None
+    offset = start + len(text) - len(text.lstrip())
+    span = doc.char_span(offset + m.start("name"), offset + m.end("name"), alignment_mode="expand")
+    return names.resolve(span.root) if span is not None else None
 
 
 def _words_after(text: str, span: QuoteSpan, end: int) -> bool:

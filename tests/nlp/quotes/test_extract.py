@@ -621,3 +621,11 @@ def test_a_surname_two_offices_share_is_not_expanded_to_the_one_named_in_full():
     qs = quotes_of("“God bless the people of Norland!” tweeted President Velt. The church, which First Lady Ann Velt "
                    "visited in July, burned for hours. “So horrible to watch the fire,” Velt said in an earlier post.")
     assert speaker_for(qs, "So horrible") == "Velt"
+
+
+@pytest.mark.slow
+def test_a_per_label_paragraph_names_the_quotation_after_it():
+    qs = quotes_of("Some users reported long delays at airports across the region on Friday.",
+                   "Per Velt Systems:",
+                   "“We have received feedback from customers that several reboots may be required.”")
+    assert speaker_for(qs, "We have received") == "Velt Systems"
