@@ -183,7 +183,7 @@ FACILITY_NOUNS = frozenset({
     "tower", "building", "courthouse", "palace", "park", "plaza", "hall", "centre", "center", "memorial",
     "monument", "cathedral", "church", "mosque", "temple", "highway", "motorway", "tunnel", "dam",
     "canal", "harbour", "harbor", "terminal", "spaceport", "complex", "campus", "prize", "award", "cup",
-    "collider", "telescope", "reactor", "runway", "cafe", "café", "restaurant", "pub", "nightclub", "mall",
+    "collider", "telescope", "reactor", "runway", "cafe", "café", "restaurant", "pub", "nightclub", "mall", "route",
     "trophy", "medal", "mvp", "awards", "prizes", "fame", "trophies", "medals",
 })
 # Last words of a name that make it an occasion, not a body ("the Platinum Jubilee", "the

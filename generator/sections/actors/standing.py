@@ -189,6 +189,7 @@ OFFICE_PLACE_WORDS = frozenset({"county", "city", "state", "district", "national
 STRUCTURE_WORDS = frozenset({"bridge", "square", "street", "avenue", "road", "station", "stadium", "arena", "airport",
                              "tunnel", "dam", "highway", "motorway", "canal", "cathedral", "mosque", "memorial",
                              "monument", "plaza", "terminal", "viaduct", "expressway", "place", "mall", "cafe",
+                             "route", "telescope", "observatory", "satellite", "spacecraft", "rover",
                              # nor an honour: "the Lyra Music Awards", "Velt Hall of Fame"
                              "awards", "prize", "prizes", "trophy", "trophies", "medal", "medals", "fame"})
 
