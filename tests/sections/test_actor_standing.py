@@ -288,3 +288,11 @@ def test_a_body_that_acts_is_no_outlet_for_descriptions_of_its_own_things_or_hun
     assert standing("Velt Motors", "organization", phrases, False, busy, 5, NO_OUTLETS) == "actor"
     assert standing("Kestrel", "organization", ["state broadcaster"], False, Evidence(mentions=3, acts=1), 2,
                     NO_OUTLETS) == "outlet"
+
+
+def test_a_name_written_with_a_or_an_that_never_acts_is_a_thing():
+    """ "an RBI double", "a HBI single": counted like a thing, never doing or saying anything."""
+    counted = Evidence(mentions=8, indefinite=3, modified=(("single", 2),))
+    assert standing("HBI", "organization", ["most of any team"], True, counted, 4, NO_OUTLETS) == "thing"
+    acting = Evidence(mentions=8, acts=2, indefinite=3)
+    assert standing("Harbour Air", "organization", [], False, acting, 4, NO_OUTLETS) == "actor"

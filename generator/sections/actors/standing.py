@@ -179,6 +179,8 @@ def _is_thing(name: str, kind: str, phrases: Sequence[str], ev: Evidence) -> boo
         return True  # "a large drilling vessel", "a mobile drilling unit": no one is described as a vessel
     things = sum(c for noun, c in ev.modified if noun in THING_NOUNS or noun in NAMED_FOR_NOUNS or noun == MODEL) \
         + ev.indefinite
+    if ev.acts == 0 and ev.speaks == 0 and ev.indefinite >= 2:
+        return True  # "an RBI double", "a Boeing": a thing counted, never acting or speaking
     return things >= THING_SHARE * ev.mentions and ev.speaks == 0
 
 
