@@ -65,8 +65,12 @@ _TITLE_PLACE_DATELINE = re.compile(rf"^(?P<place>{_WORD}(?:\s+{_WORD}){{0,2}}){_
 # "Lakeside, ExampliaAfter a long journey, ...": a dateline run into the first word of its sentence
 # (a lower-case letter, then a capital opening a word that opens sentences)
 _GLUED_DATELINE = re.compile(r"^(?P<place>[A-Z][a-z]+(?:\s[A-Z][a-z]+){0,2}(?:,\s[A-Z][a-z]+(?:\s[A-Z][a-z]+){0,2})?)"
-                             r"(?<=[a-z])(?=(?:The|A|An|After|Before|In|On|At|When|While|As|For|With|From|During|"
-                             r"Despite|More|Some|Officials|Police|Rescuers)\s)")
+                             r"(?<=[a-z])(?=(?:The|After|Before|When|While|For|With|From|During|"
+                             r"Despite|More|Some|Officials|Police|Rescuers)\s"
+                             # a short word glued on is a dateline's only before what opens a sentence with
+                             # it ("LyraIn a statement", "LyraAt least"): "LinkedIn has" is a name
+                             r"|(?:A|An|In|On|At|As)\s(?:[A-Z0-9]|(?:a|an|the|least|recent|its|his|her|their|this|"
+                             r"that|some|what|an?)\b))")
 # "(Wire) — The minister ...": an agency's credit alone where the dateline's place was cut
 _AGENCY_ONLY_DATELINE = re.compile(rf"^{_AGENCY}\s*[—–]+\s*(?=[\"“‘'A-Z])")
 # "Kyiv [Ukraine]: ": a place with its country in square brackets (no prose writes that)

@@ -60,6 +60,8 @@ def test_a_dateline_is_read_with_its_date(text, prefix, month, day, year):
     "Anti- government protesters marched on Sunday in the capital.",
     "Brexit - the word of the year - dominated the talks.",
     "Sales - which fell in May - rose again in June, the firm said.",
+    "VeltIn has more than 433 million members worldwide.",  # a name in camel case, not "Velt" + "In"
+    "One VeltIn user said he would quit the site.",
 ])
 def test_not_a_dateline(text):
     assert dateline(text) is None
