@@ -349,7 +349,9 @@ MAX_CAPTION_CHARS = 500  # a caption is a sentence or two; a longer line is body
 # (not after an abbreviation written before a number: "taken on Jul. 13, 2015", "No. 10")
 BEFORE_NUMBER = ("Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "No", "Nos",
                  "Vol", "Art", "Fig")
-SENTENCE_BREAK = re.compile(r"(?<=[.!?])" + "".join(rf"(?!(?<=\b{a}\.)\s+\d)" for a in BEFORE_NUMBER)
+# (not after initials or a title before a name: "handing U.S. President Obama", "Dr. Roe")
+SENTENCE_BREAK = re.compile(r"(?<=[.!?])(?<!\b[A-Z]\.[A-Z]\.)(?<!\bMr\.)(?<!\bMs\.)(?<!\bDr\.)(?<!\bMrs\.)(?<!\bSt\.)"
+                            + "".join(rf"(?!(?<=\b{a}\.)\s+\d)" for a in BEFORE_NUMBER)
                             + r"[\"'”’)]*\s+(?=[\"“‘(]?[A-Z0-9])")
 
 

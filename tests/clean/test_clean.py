@@ -852,3 +852,10 @@ def test_two_sentences_printed_without_a_space_are_set_apart():
             "and damage to roads.”Officials estimate that a million people are affected across the valley region.")
     text = clean([P1, body, P3]).text
     assert "damage. The civil" in text and "roads.” Officials" in text
+
+
+def test_a_caption_is_not_cut_at_the_initials_inside_it():
+    cap = ("Norland's President Ann Velt, right, handing U.S. President Tom Roe the book titled 'The Long River' by "
+           "Velorian writer Jo Harlan, April 18, 2009. Photo by Wire")
+    article = clean([P1, cap, P2, P3])
+    assert article.paragraphs == tuple(BODY)
