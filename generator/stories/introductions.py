@@ -18,9 +18,8 @@ from dataclasses import replace
 from typing import Sequence
 
 from generator.models import Actor, Story
+from generator.stories.verify import ADDRESS
 from generator.text.dates.vocabulary import MONTHS
-
-_ADDRESS = r"(?:(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+)?"
 
 
 def _people(actors: Sequence[Actor]) -> dict[str, tuple[str, str]]:
@@ -45,7 +44,7 @@ def _introduced(text: str, told: str, people: dict[str, tuple[str, str]],
     for last, (first, full) in people.items():
         if re.search(rf"\b{re.escape(first)}\b", told):
             continue
-        m = re.search(rf"(?<![\w\]])({_ADDRESS})({re.escape(last)})\b(?![\w-])(?!\s*\d)", text)
+        m = re.search(rf"(?<![\w\]])({ADDRESS})({re.escape(last)})\b(?![\w-])(?!\s*\d)", text)
         if m is None:
             continue
         if re.search(rf"\b{re.escape(first)}\s+(?:[A-Z][\w.'’-]*\s+){{0,2}}{re.escape(last)}\b", text):

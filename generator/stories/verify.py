@@ -162,7 +162,7 @@ def verify(story: Story, no_speakers: frozenset[str] = frozenset()) -> Story:
                    held=tuple(held))
 
 
-_ADDRESS = r"(?:(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+)?"
+ADDRESS = r"(?:(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+)?"  # a form of address before a surname (introductions.py too)
 
 
 def _introduced(items: Sequence[Item], actors: Sequence[Actor], headline: str, held: list[Held]) -> list[Item]:
@@ -174,7 +174,7 @@ def _introduced(items: Sequence[Item], actors: Sequence[Actor], headline: str, h
     told = headline
     kept = []
     for item in items:
-        m = re.match(rf"^[\"“\[]?{_ADDRESS}([A-Z][\w'’-]+)\]?(?!\s+[A-Z])", item.text)
+        m = re.match(rf"^[\"“\[]?{ADDRESS}([A-Z][\w'’-]+)\]?(?!\s+[A-Z])", item.text)
         who = next((a for a, surnames in people if m and m.group(1) in surnames), None)
         # (introduced by a point above, or by the headline, even by surname: "Bolt shatters record")
         if who is not None and not re.search(rf"\b{re.escape(who.name.split()[0])}\b", told) \
@@ -187,13 +187,18 @@ def _introduced(items: Sequence[Item], actors: Sequence[Actor], headline: str, h
     return kept
 
 
+def _held_quote(q: Quote) -> str:
+    """How a held quote reads in the review list: "speaker: words"."""
+    return f"{q.speaker or '?'}: {q.text}"
+
+
 def _not_only_garbled(items, garbled: frozenset[str], held: list[Held], section: str) -> list:
     """Timeline rows or quotes that some source whose text reads well gives; the rest held (the
     statements' sections hold theirs when they are chosen: generator.sections.claims.page)."""
     kept = []
     for item in items:
         if garbled and set(item.sources) <= garbled:
-            text = f"{item.speaker or '?'}: {item.text}" if isinstance(item, Quote) else item.text
+            text = _held_quote(item) if isinstance(item, Quote) else item.text
             held.append(Held(section, text, tuple(item.sources), "only a source whose text is garbled says it"))
         else:
             kept.append(item)
@@ -459,7 +464,7 @@ def _quotes(quotes: Sequence[Quote], texts: dict[str, str], shown: Sequence[str]
                     kept.append(q)
             yield replace(q, sources=cited)
             continue
-        held.append(Held("quote", f"{q.speaker or '?'}: {q.text}", q.sources, reason))
+        held.append(Held("quote", _held_quote(q), q.sources, reason))
 
 
 SHARED_PASSAGE = 8  # words in a row a quote and a shown line share: the line already quotes it

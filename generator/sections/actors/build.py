@@ -352,6 +352,7 @@ class _Story:
     mentions_at: dict[tuple[int, int, int], list[tuple[int, int]]]
     outlets: frozenset[str]  # the sources' publishers, folded
     sentence_starts: tuple[frozenset[int], ...]  # per article, where its sentences and lines begin
+    history: tuple[frozenset[int], ...] = ()  # per article, the sentences telling its distant past (_history)
 
     @classmethod
     def of(cls, items: Sequence[AnalysedArticle], places: list[str], demonyms: list[str]) -> "_Story":
@@ -363,7 +364,8 @@ class _Story:
         texts = [it.article.text for it in items]
         starts = tuple(frozenset(s.start for s in it.analysis.sentences)
                        | {m.end() for m in re.finditer(r"(?:^|\n)\W*", text)} for it, text in zip(items, texts))
-        return cls(items, texts, places, {fold(p) for p in places}, demonyms, dict(mentions_at), outlets, starts)
+        return cls(items, texts, places, {fold(p) for p in places}, demonyms, dict(mentions_at), outlets, starts,
+                   tuple(_history(it) for it in items))
 
 
 def _common_word(group: Sequence[Form], name: str, story: _Story) -> bool:
@@ -388,7 +390,7 @@ def _descriptions(group: Sequence[Form], story: _Story):
         m = it.analysis.actor_mentions[k]
         roles.extend((it.source_id, p, rank) for rank, p in enumerate(m.role_phrases))
         if not _MODEL_AFTER.match(story.texts[art][m.end: m.end + 8]) \
-                and not _history(it, m.sentence):  # "The Velair 777 slammed into": the jet's act
+                and m.sentence not in story.history[art]:  # "The Velair 777 slammed into": the jet's act
             actions.extend((it.source_id, p, m.sentence) for p in m.actions)
         functions.append(m.functions)
     return roles, actions, functions
@@ -397,15 +399,18 @@ def _descriptions(group: Sequence[Form], story: _Story):
 HISTORY_DAYS = 60  # a sentence's own date this long before its article's: what a body did then is history
 
 
-def _history(item: AnalysedArticle, sentence: int) -> bool:
-    """The sentence tells what happened long before its article ("The Fed put rates near zero
-    in December 2008"): a body's act there is its past, not its part in this story."""
+def _history(item: AnalysedArticle) -> frozenset[int]:
+    """The sentences that tell what happened long before their article ("The Fed put rates near
+    zero in December 2008"): a body's act there is its past, not its part in this story."""
     published = item.article.published_date
     if not published:
-        return False
+        return frozenset()
     before = (date.fromisoformat(published[:10]) - timedelta(days=HISTORY_DAYS)).isoformat()
-    own = [m.date for m in item.analysis.date_mentions if m.sentence == sentence and m.main_clause and m.date]
-    return bool(own) and all(d < before[:len(d)] for d in own)
+    own: dict[int, list[str]] = defaultdict(list)
+    for m in item.analysis.date_mentions:
+        if m.main_clause and m.date:
+            own[m.sentence].append(m.date)
+    return frozenset(k for k, dates in own.items() if all(d < before[:len(d)] for d in dates))
 
 
 def _captioned(group: Sequence[Form], name: str, items: Sequence[AnalysedArticle]) -> list[tuple[str, str]]:
