@@ -1,7 +1,7 @@
 """The figures of the statement sections: what we know, what we don't know, disagreements.
 
 They follow the page's rules since verification (issue 16): a fact is shown once, in In brief,
-What we know or Background, so a gold fact is found in any of them; every published statement
+What we know, Background or the Timeline (which dates it), so a gold fact is found in any of them; every published statement
 must be stated by each source it cites, which `known.verified` measures with the generator's
 own support rule; a disagreement is real only when the gold calls it so (`kind`).
 """
@@ -15,7 +15,7 @@ from generator.text.support import prepared, why_unsupported
 from .metrics import Section, alternatives, count, ratio, section
 from .text import fold, normalise, same_claim
 
-FACT_SECTIONS = ("summary", "known", "background")  # the sections that state facts, each fact once
+FACT_SECTIONS = ("summary", "known", "background", "timeline")  # the sections that state facts, each fact once
 VERIFIED_SECTIONS = ("summary", "background", "known", "whats_next")  # + unknown items but disputed ones
 REAL_KINDS = ("factual", "minor")  # a page may show these as disagreements
 FALSE_KINDS = ("wording", "garbled", "compatible")  # a page must not
@@ -32,7 +32,7 @@ def fact_items(story: dict) -> list[tuple[str, dict]]:
 
 
 def known(gold: dict, story: dict) -> Section:
-    """`recall`: a gold fact is found when an item of In brief, What we know or Background matches
+    """`recall`: a gold fact is found when an item of In brief, What we know, Background or the Timeline matches
     one of its evidence sentences (the page states each fact once, In brief first). `support`: of
     the facts found, the share with a matching item that cites every gold source of the fact.
     `verified`: see `verified`."""

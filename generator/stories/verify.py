@@ -11,7 +11,8 @@ Story is checked, in page order:
   - a timeline row is not another row's sentence again, nor a third row of one day, and is not
     dated by a year its sentence does not state;
   - it is not said already, higher on the page (In brief first), in these words or in
-    others (the same point: generator.text.support.same_point; generator.text.repeats);
+    others (the same point: generator.text.support.same_point; generator.text.repeats); a Known
+    or Background point a Timeline row gives whole shows in the Timeline alone, with its date;
   - every source that states it in words of its own is cited and counted too
     (generator.text.support.corroborates);
   - a disagreement has two different values from different sources, each side its source's
@@ -45,7 +46,7 @@ from generator.stories.headline import ATTRIBUTION_TAIL, MAX_WORDS as MAX_HEADLI
 from generator.text.furniture import caption, furniture, markup
 from generator.text.repeats import SAME_DAY_SIMILAR, PageRepeats, SourceSentences
 from generator.text.standalone import GLUED, QUOTE_MARKS, SLIP, form_problem, inside_quotation
-from generator.text.support import corroborates, norm, prepared, same_point, why_unsupported, words
+from generator.text.support import corroborates, norm, prepared, same_point, stems, why_unsupported, words
 
 NAVIGATION = re.compile(r"(search|menu|sign in|log in|subscribe|expand|collapse|home|skip to|cookie)", re.I)
 VERB_ROLE = re.compile(r"^(has|have|had|is|are|was|were|will|would|said|says|did|does|do|been|being)\b", re.I)
@@ -142,6 +143,8 @@ def verify(story: Story, no_speakers: frozenset[str] = frozenset()) -> Story:
                                   "timeline", history=lambda e: _before(e.date, story.event_date))
     timeline = tuple(_timeline(rows, texts, held, page))
     unknown = tuple(_unknown(story.unknown, texts, shown, held, garbled, page, says))
+    timeline, background, known = _one_place(timeline, background, known,
+                                             [*whats_next, *(u for u in unknown if u.kind != "disputed")], held)
     quotes = tuple(_quotes(_not_only_garbled(story.quotes, garbled, held, "quote"), texts, shown, held,
                            no_speakers | frozenset(fold(a.outlet) for a in story.sources if a.outlet)))
     # a role may come from a photo caption: the outlet's own description of the person
@@ -308,6 +311,44 @@ def _timeline(entries: Sequence[TimelineEntry], texts: dict[str, str], held: lis
         else:
             held.append(Held("timeline", f"{entry.date}: {entry.text}", entry.sources, reason))
     yield from (kept[k] for k in sorted(kept))
+
+
+def _one_place(timeline: Sequence[TimelineEntry], background: Sequence[Item], known: Sequence[Item],
+               others: Sequence[Item | Unknown], held: list[Held]
+               ) -> tuple[tuple[TimelineEntry, ...], tuple[Item, ...], tuple[Item, ...]]:
+    """One fact, one place, the Timeline included. A row whose point What's next or What we don't
+    know gives already yields to it (what is to come or unresolved says more than a date); a
+    Background or What we know point a row gives whole, cited by as many sources, yields to the
+    row, which shows it with its date and count. Blind readers judged every such second telling
+    a repeat: half the rows were a Known or Background point again. (In brief sums the page up:
+    the Timeline dates its events again; a point more sources state than the row stays.)"""
+    said = [norm(o.text) for o in others]
+    rows = []
+    for row in timeline:
+        line = norm(row.text)
+        if any(_covers(other, line) for other in said):
+            held.append(Held("timeline", f"{row.date}: {row.text}", row.sources, "already said on the page"))
+        else:
+            rows.append(row)
+    dated = [(norm(row.text), set(row.sources)) for row in rows]
+
+    def undated(section: str, items: Sequence[Item]) -> tuple[Item, ...]:
+        kept = []
+        for item in items:
+            if any(_covers(row, norm(item.text)) and set(item.sources) <= sources for row, sources in dated):
+                held.append(Held(section, item.text, item.sources, "shown in the Timeline, with its date"))
+            else:
+                kept.append(item)
+        return tuple(kept)
+
+    return tuple(rows), undated("background", background), undated("known", known)
+
+
+def _covers(whole: str, part: str) -> bool:
+    """`whole` says all that `part` says (normalised lines): nearly the same words, or `part`'s
+    point in no more words than `whole` has."""
+    return bool(fuzz.ratio(whole, part, score_cutoff=REPEAT)) or (
+        len(stems(part)) <= len(stems(whole)) and same_point(part, whole))
 
 
 # Rows of one day the timeline shows at most, those more sources state first: a dated overview,

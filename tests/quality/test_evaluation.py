@@ -220,11 +220,21 @@ def test_quotes_match_near_identical_text_and_check_the_speaker(perfect):
 
 
 def test_known_recall_and_complete_support(perfect):
+    story_of(perfect)["timeline"] = []
     story_of(perfect)["known"] = [{"text": "The Harbor Authority closed the Kell Bridge on Monday", "sources": ["01"]}]
     figures = score(perfect)
     assert figures["known.recall"] == 1.0 and figures["known.support"] == 0.0
     story_of(perfect)["known"] = [{"text": "Cracks.", "sources": ["01", "02"]}]
     assert score(perfect)["known.recall"] == 0.0
+
+
+def test_a_fact_the_timeline_dates_is_found(perfect):
+    """A fact shows once: a Known point the Timeline gives whole is shown there, with its date."""
+    story_of(perfect)["known"] = []
+    story_of(perfect)["timeline"] = [{"date": "2024-03-04", "text": "The Harbor Authority closed the Kell Bridge on Monday",
+                                      "sources": ["01", "02"]}]
+    figures = score(perfect)
+    assert figures["known.recall"] == 1.0 and figures["known.support"] == 1.0
 
 
 def test_open_question_found_in_any_unknown_item(perfect):
@@ -330,7 +340,7 @@ def test_known_recall_counts_a_fact_in_brief_or_background_once(perfect):
     assert figures["known.recall"] == 1.0 and figures["known.support"] == 1.0
     story["summary"], story["background"] = [], [fact]
     assert score(perfect)["known.recall"] == 1.0
-    story["background"], story["whats_next"] = [], [fact]  # a forward-looking section states no fact
+    story["background"], story["timeline"], story["whats_next"] = [], [], [fact]  # a forward-looking section states no fact
     assert score(perfect)["known.recall"] == 0.0
 
 

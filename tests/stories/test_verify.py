@@ -243,6 +243,26 @@ def test_a_day_shows_at_most_two_rows_those_more_sources_state_first():
     assert reasons(s) == {f"2024-05-07: {C}": "the timeline shows 2 rows of that day already"}
 
 
+def test_a_point_the_timeline_dates_is_shown_there_alone():
+    """One fact, one place: a Known or Background point a row gives whole, cited by as many
+    sources, yields to the row; a row What's next or an open question gives yields to it."""
+    line = "Officials said on Tuesday that 39 people died when the Harlow dam failed."
+    s = verify(story(known=(Item(line, ("001",)),), timeline=(TimelineEntry("2024-05-07", line, ("001",)),)))
+    assert s.known == () and [e.text for e in s.timeline] == [line]
+    assert reasons(s) == {line: "shown in the Timeline, with its date"}
+    road = "Police closed the road."
+    s = verify(story(whats_next=(Item(road, ("002",)),), timeline=(TimelineEntry("2024-05-08", road, ("002",)),)))
+    assert [i.text for i in s.whats_next] == [road] and s.timeline == ()
+    assert reasons(s) == {f"2024-05-08: {road}": "already said on the page"}
+
+
+def test_a_point_more_sources_state_than_its_row_stays():
+    row = "At least 39 people died on Tuesday after the Harlow dam, which the Kell Company built in 1950, failed."
+    point = "At least 39 people died after the Harlow dam failed."
+    s = verify(story(row, background=(Item(point, ("002", "003")),), timeline=(TimelineEntry("2024-05-07", row, ("003",)),)))
+    assert [i.text for i in s.background] == [point] and [e.text for e in s.timeline] == [row] and s.held == ()
+
+
 def test_a_timeline_row_dated_by_a_year_its_line_does_not_state_is_held():
     sources = (Article("001", "seeds/001.txt", ("The dam, finished in 1950, failed. Work stopped in 2024.",)),)
     rows = (TimelineEntry("1700", "The dam, finished in 1950, failed.", ("001",)),
