@@ -285,6 +285,7 @@ def _classify(lines: list[str], given_title: str | None) -> tuple[page.Reasons, 
     reasons |= found
     reasons |= page.captions(lines, reasons)
     reasons |= page.embedded_posts(lines, reasons)
+    reasons |= page.gallery_slides(lines, reasons)
     reasons |= page.link_lists(lines, reasons)
     reasons |= page.trailing_excerpts(lines, reasons)
     start, end = page.body_span(lines, reasons)

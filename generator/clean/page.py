@@ -261,6 +261,38 @@ def captions(lines: list[str], reasons: Reasons) -> Reasons:
 _CAPTION_LABEL = re.compile(r"^(?:image|photo|video|media) caption\s*[,:]?$", re.I)
 
 
+def gallery_slides(lines: list[str], reasons: Reasons) -> Reasons:
+    """A photo gallery's slides: paragraphs opening with the gallery's title, then each slide's
+    own title, then its caption ("Cathedral up in flames Engulfed in flames A fire has torn
+    ..." / "Cathedral up in flames Fire crews rush to scene Police sealed off ..."). The
+    title run into two or more paragraphs, each going on with a capital of its own, is no
+    sentence's opening: the paragraphs are captions."""
+    found: Reasons = {}
+    free = [(i, line.split()) for i, line in enumerate(lines) if i not in reasons]
+    by_opening: dict[tuple[str, ...], list[int]] = {}
+    for k, (_, ws) in enumerate(free):
+        if len(ws) > GALLERY_TITLE_WORDS:
+            by_opening.setdefault(tuple(ws[:GALLERY_TITLE_WORDS]), []).append(k)
+    for group in by_opening.values():
+        if len(group) < 2:
+            continue
+        split = [free[k][1] for k in group]
+        n = GALLERY_TITLE_WORDS
+        while all(len(ws) > n + 1 for ws in split) and len({ws[n] for ws in split}) == 1:
+            n += 1
+        title, after = split[0][:n], [ws[n] if len(ws) > n else "" for ws in split]
+        if bp.ends_sentence(" ".join(title)) or _QUOTE_MARK.search(" ".join(title)) \
+                or not all(_SLIDE_TITLE_WORD.match(w) for w in after) or len(set(after)) < len(after):
+            continue  # (a quotation opening two paragraphs: a speaker's words, given twice)
+        found.update({free[k][0]: "photo caption" for k in group})
+    return found
+
+
+GALLERY_TITLE_WORDS = 4  # a gallery's title runs at least this many words into each slide
+_SLIDE_TITLE_WORD = re.compile(r"^[A-Z][a-z]+$")  # a slide title's first word: a capitalised word, no mark
+_QUOTE_MARK = re.compile(r"[\"“”]|^[‘']")  # a quotation (an apostrophe, "Paris' cathedral", is none)
+
+
 # An embedded post's signature under its text: "— Lyra Lander (@LyraLander) November 12, 2014".
 _POST_SIGNATURE = re.compile(r"^[—–-]\s*[^()]{1,80}\(@\w{1,30}\)")
 MAX_POST_CHARS = 300  # a post's text is short (a tweet holds 280 characters)

@@ -859,3 +859,25 @@ def test_a_caption_is_not_cut_at_the_initials_inside_it():
            "Velorian writer Jo Harlan, April 18, 2009. Photo by Wire")
     article = clean([P1, cap, P2, P3])
     assert article.paragraphs == tuple(BODY)
+
+
+def test_a_photo_gallerys_slides_under_its_title_are_captions():
+    slides = ["Eastmere' reservoir dam under strain Water over the spillway The board's engineers watched the "
+              "water rise for hours on Monday.",
+              "Eastmere' reservoir dam under strain Crews rush to the valley Police closed the valley road as "
+              "crews moved sandbags into place."]
+    article = clean([P1, *slides, P2, P3])
+    assert article.paragraphs == tuple(BODY)
+    assert all(reason_of(article, slide) == "photo caption" for slide in slides)
+
+
+def test_paragraphs_opening_with_the_same_words_are_not_a_gallery():
+    same = ["Board member Alan Pike said the plan would cost the valley less than any other option.",
+            "Board member Alan Pike also said the work would start before the summer."]
+    assert clean([P1, *same, P2, P3]).paragraphs == (P1, *same, P2, P3)
+
+
+def test_a_quotation_opening_two_paragraphs_is_no_gallery():
+    twice = ["“Today is a new day for the valley and its farms,” Alan Pike said in a statement.",
+             "“Today is a new day for the valley. We will build it,” he told reporters later."]
+    assert clean([P1, *twice, P2, P3]).paragraphs == (P1, *twice, P2, P3)
