@@ -34,9 +34,17 @@ def mention(text: str, name: str):
     ("The Kestrel Bank said it would appeal the ruling.", "Kestrel Bank", "impersonal"),
     ("An Airbus crashed in the hills on Tuesday.", "Airbus", "indefinite"),
     ("Fans followed the launch under #ParisTogether all night.", "ParisTogether", "hashtag"),
+    ("The airliner crashed near Barcelonnette on Tuesday.", "Barcelonnette", "located"),
+    ("The airliner went down between Digne and Barcelonnette.", "Barcelonnette", "located"),
+    ("Officials in the town of Barcelonnette met on Tuesday.", "Barcelonnette", "located"),
 ])
 def test_what_a_name_does_in_its_sentence(text, name, function):
     assert function in mention(text, name).functions
+
+
+def test_a_body_named_at_or_in_its_own_report_is_not_located():
+    assert "located" not in mention("An engineer at the Kestrel Bank resigned on Monday.", "Kestrel Bank").functions
+    assert "located" not in mention("Errors were found in the Kestrel Bank's report.", "Kestrel Bank").functions
 
 
 def test_a_name_qualifying_a_noun_or_a_model_number_records_it():

@@ -87,6 +87,13 @@ def test_a_name_named_in_passing_gets_no_row_but_one_that_acts_speaks_or_is_desc
     assert standing("Kestrel Corp", "organization", [], False, ev((), (), ()), 2, NO_OUTLETS) == "actor"
 
 
+def test_a_body_named_mostly_as_where_things_happened_is_a_place():
+    """ "near Lyra", "between Digne and Lyra", "the town of Lyra": the tagger's body is a place."""
+    located = ev(("located",), ("located",), ())
+    assert standing("Lyra", "organization", [], False, located, 3, NO_OUTLETS) == "place"
+    assert standing("Lyra", "organization", [], False, ev(("located",), ("acts",), ()), 3, NO_OUTLETS) == "actor"
+
+
 def test_one_word_taken_for_a_persons_name_needs_a_description_a_voice_or_a_pronoun():
     # "flights in or out of Dublin, Velkor and Belfast": a town the tagger took for a person
     assert standing("Velkor", "person", [], False, ev(("acts",), ()), 2, NO_OUTLETS) == "passing"

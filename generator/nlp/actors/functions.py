@@ -182,6 +182,28 @@ def _place_named_for(span, text: str) -> str:
     return "" if m is None else (m.group(1) or "site").lower()
 
 
+# Prepositions of where things are ("near X", "between X and Y"): "at", "from", "to" and "in"
+# name bodies too ("an engineer at X", "a letter from X", "in X's report").
+LOCATIVE_PREPOSITIONS = frozenset({"near", "between", "outside", "around", "towards", "toward", "inside", "in"})
+# A settlement or an area named by "of X": "the town of X", "the ski resort of X".
+SETTLEMENT_NOUNS = frozenset({"town", "city", "village", "resort", "region", "province", "district", "county",
+                              "suburb", "outskirts", "island", "port", "capital", "municipality", "state"})
+
+
+def _located(root) -> bool:
+    """ "near X", "between Y and X", "the town of X": the name says where something happened
+    (through a coordination to its first conjunct)."""
+    tok = root
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
+        tok = tok.head
+    if tok.dep_ != "pobj":
+        return False
+    prep = tok.head
+    if prep.lower_ in LOCATIVE_PREPOSITIONS and not (prep.lower_ == "in" and any(c.dep_ == "case" for c in root.children)):
+        return True
+    return prep.lower_ == "of" and prep.head.lemma_.lower() in SETTLEMENT_NOUNS
+
+
 def mention_functions(span, quoted: bool, text: str, broken: bool = False) -> tuple[str, ...]:
     """The functions of one name span in its sentence (see the module docstring); `broken`: the
     sentence continues a cut line (continues_a_cut_line), so what it seems to do is not read."""
@@ -208,6 +230,8 @@ def mention_functions(span, quoted: bool, text: str, broken: bool = False) -> tu
             out.add(f"modifies:{MODEL}")  # "Airbus A320", "Boeing 737": a maker's model
         elif head.pos_ == "NOUN":
             out.add(f"modifies:{head.lemma_.lower()}")
+    if _located(root):
+        out.add("located")
     if quoted:
         out.add("quoted")
     if span.start_char > 0 and text[span.start_char - 1] == "#":

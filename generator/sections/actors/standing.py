@@ -78,6 +78,7 @@ class Evidence:
     modified: tuple[tuple[str, int], ...] = ()  # nouns the name qualifies ("the X lander"), counted
     quoted: int = 0  # inside a quotation: someone's words name it ("as Putin showed, ...")
     played: int = 0  # a role someone plays: "who played Chandler Bing", "the character Kathy"
+    located: int = 0  # where something happened: "near X", "the town of X"
 
     @classmethod
     def of(cls, functions: Iterable[tuple[str, ...]]) -> "Evidence":
@@ -93,7 +94,8 @@ class Evidence:
                     counts[f] += 1
         return cls(n, counts["acts"], counts["speaks"], counts["reports"], counts["audience"],
                    counts["dateline"], counts["personal"], counts["impersonal"], counts["hashtag"],
-                   counts["indefinite"], tuple(sorted(nouns.items())), counts["quoted"], counts["played"])
+                   counts["indefinite"], tuple(sorted(nouns.items())), counts["quoted"], counts["played"],
+                   counts["located"])
 
 
 def _heads(phrases: Iterable[str]) -> Counter[str]:
@@ -259,6 +261,8 @@ def standing(name: str, kind: str, phrases: Sequence[str], described: bool, ev: 
         return "thing"  # "Galaxy Note fires": a name that only qualifies a noun, never acting or described
     if kind == "person" and len(words) == 1 and not (described or ev.speaks or ev.personal or told_of):
         return "passing"  # "Cork", "Heathrow": one word the tagger took for a name, no one described or heard
+    if kind != "person" and ev.located * 2 > ev.mentions and not (described or ev.acts or ev.speaks or told_of):
+        return "place"  # "near Barcelonnette", "the town of Digne": a place the tagger took for a body
     if described or ev.acts or ev.speaks or told_of:
         return "actor"
     if kind == "person":
