@@ -55,7 +55,7 @@ DANGLING = re.compile(
     r"since then|at the time|at that (?:time|point|moment|stage)|from then on|by then|until then|"
     r"in response|in turn|on the other hand|on the one hand|by contrast|in contrast|"
     r"the other|among (?:them|those|these)\b|in another\b|besides|now\b(?! (?:that|is|are)\b)|"
-    r"as such\b|as a result\b|because of this\b|(?:apart|aside) from (?:this|that)\b|in addition to (?:this|that)\b|"
+    r"as such\b|as a result\b|because of this\b|even so\b|(?:apart|aside) from (?:this|that)\b|in addition to (?:this|that)\b|"
     # a part of those told of before, or what came after them: "Of those affected, 53 ...", "Subsequent reports ..."
     r"of (?:those|them|these)\b|subsequent\b|"
     r"it (?:is|was) (?:among|one of|also)\b|"
@@ -401,6 +401,10 @@ def _body_before(text: str, at: int) -> bool:
 CALENDAR_WORDS = frozenset(MONTHS) | {day.lower() for day in WEEKDAY_NAMES}
 
 
+# A line that is all one bracketed aside: "(UPDATE: A reporter says eight are confirmed dead.)"
+_BRACKETED_WHOLE = re.compile(r"^[(\[][^()\[\]]*[)\]]$")
+
+
 @lru_cache(maxsize=1 << 15)
 def form_problem(text: str) -> str | None:
     """Why a line cannot be shown whatever its sources say (dangling, unbalanced, cut), or None."""
@@ -415,6 +419,8 @@ def form_problem(text: str) -> str | None:
         return "unbalanced quotation marks"
     if stripped.count("(") != stripped.count(")"):
         return "unbalanced brackets"
+    if _BRACKETED_WHOLE.match(stripped):
+        return "an aside in brackets (an editor's note or an update), not a statement of its own"
     if _BARE_TIME_END.search(stripped):
         return "cut off (does not end as a sentence ends)"  # "died in her room the night." (before what?)
     if CUT.search(stripped) or not ENDS_A_SENTENCE.search(stripped):

@@ -54,6 +54,7 @@ def test_a_possibility_given_as_a_reason_or_inside_what_was_said_is_no_open_ques
     "Talks are set to resume in Geneva on Monday.",
     "The branches will be converted into advice centres over the next 18 months, the chief executive said.",
     "His sentencing will take place at a later date.",
+    "The board is due to meet again in the spring.",
 ])
 def test_plans_and_schedules_are_whats_next(text):
     assert classify(text) == "next"
@@ -67,6 +68,14 @@ def test_plans_and_schedules_are_whats_next(text):
 ])
 def test_a_bare_future_is_next_only_where_the_sentence_dates_it(text):
     assert classify(text) == "future"  # claims.alignment makes it "next" when it has a day to come
+
+
+@pytest.mark.parametrize("text", [
+    "The director said the higher number is due to officials asking residents for information.",
+    "The delay is due to the heavy rain of the past month.",
+])
+def test_due_to_a_cause_is_no_schedule(text):
+    assert classify(text) != "next"
 
 
 def test_a_plan_told_in_the_past_tense_is_not_whats_next():

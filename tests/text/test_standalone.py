@@ -25,8 +25,14 @@ def test_openers_that_point_outside_the_line():
                  "Velt was then immediately dismissed for a duck.", "Kessel was next to fall before the captain.",
                  "Roy wasn't so lucky when he was caught for 17.", "In a short exchange that followed, Velt left.",
                  "Apart from this, an unofficial count gave Velt 27.5 million votes.",
-                 "The storm has kept FEMA workers from assessing the damage, he continued."):
+                 "The storm has kept FEMA workers from assessing the damage, he continued.",
+                 "Even so, searchers continue to hold out hope of rescue."):
         assert dangling(line), line
+
+
+def test_a_line_that_is_all_one_bracketed_aside_is_no_statement():
+    assert form_problem("(UPDATE: A Valley Times reporter says eight are confirmed dead.)").startswith("an aside in brackets")
+    assert form_problem("Police (who arrived at noon) closed the road.") is None
 
 
 def test_lines_that_stand_alone():

@@ -92,7 +92,9 @@ HEDGED_PATTERNS = [
 NEXT_PATTERNS = [
     # "The minister is expected to resign." / "Talks are set to resume."  (not "were expected to":
     # a plan told in the past tense has most often happened, or fallen through, by the report)
-    r"\b(is|are)\s+(widely\s+)?(expected|set|scheduled|due|poised)\s+to\b",
+    # ("is due to officials asking ...", "due to the rain": a cause, not a schedule)
+    r"\b(is|are)\s+(widely\s+)?(?:(expected|set|scheduled|poised)\s+to\b|due\s+to\s+(?!(?:the|a|an|this|that|these|"
+    r"those|his|her|its|their|our|my|your|him|them|it)\b|\w+(?:ing|s)\b)[a-z]+\b)",
     # "The company plans to appeal." / "Officials intend to reopen the road."
     # (not the noun: "announced her plans to retire" tells of plans made, not a step to come)
     r"(?<!\bher )(?<!\bhis )(?<!\btheir )(?<!\bits )(?<!\bthe )(?<!\bour )(?<!\bmy )"
