@@ -71,8 +71,9 @@ _GLUED_DATELINE = re.compile(r"^(?P<place>[A-Z][a-z]+(?:\s[A-Z][a-z]+){0,2}(?:,\
                              # it ("LyraIn a statement", "LyraAt least"): "LinkedIn has" is a name
                              r"|(?:A|An|In|On|At|As)\s(?:[A-Z0-9]|(?:a|an|the|least|recent|its|his|her|their|this|"
                              r"that|some|what|an?)\b))")
-# "(Wire) — The minister ...": an agency's credit alone where the dateline's place was cut
-_AGENCY_ONLY_DATELINE = re.compile(rf"^{_AGENCY}\s*[—–]+\s*(?=[\"“‘'A-Z])")
+# "(Wire) — The minister ...": an agency's credit alone where the dateline's place was cut; or
+# run into the report's first word, "(Wire)The minister ..." (prose opens no paragraph so)
+_AGENCY_ONLY_DATELINE = re.compile(rf"^{_AGENCY}(?:\s*[—–]+\s*(?=[\"“‘'A-Z])|(?=[A-Z][a-z]))")
 # "Kyiv [Ukraine]: ": a place with its country in square brackets (no prose writes that)
 _BRACKET_DATELINE = re.compile(rf"^(?P<place>{_WORD}(?:\s+{_WORD}){{0,2}})\s+\[{_WORD}(?:\s+{_WORD}){{0,2}}\]"
                                rf"{_DATE}?\s*(?:[:—–]|--?)\s*(?=[\"“‘'A-Z0-9])")

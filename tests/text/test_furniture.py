@@ -45,6 +45,7 @@ from generator.text.furniture import caption, dateline, furniture, label, markup
      None, None, None),
     ("Wire, Lakeside City :Ann Velt, the Examplian author, died on Thursday at 87.", "Wire, Lakeside City :",
      None, None, None),
+    ("(WIRE)The long wait of the Lakeside club is over at last.", "(WIRE)", None, None, None),
 ])
 def test_a_dateline_is_read_with_its_date(text, prefix, month, day, year):
     found = dateline(text)
@@ -62,6 +63,7 @@ def test_a_dateline_is_read_with_its_date(text, prefix, month, day, year):
     "Sales - which fell in May - rose again in June, the firm said.",
     "VeltIn has more than 433 million members worldwide.",  # a name in camel case, not "Velt" + "In"
     "One VeltIn user said he would quit the site.",
+    "(Photo) shows the club's fans in the square.",
 ])
 def test_not_a_dateline(text):
     assert dateline(text) is None
