@@ -156,6 +156,13 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
     # or its machine-written description, left where the picture was)
     ("photo credit", re.compile(r"^(?:image|photo|picture) (?:copyright|credit)\b", re.I)),
     ("image description", re.compile(r"^image may contain\b", re.I)),
+    # "LYRA PICTURES LTD. 2017", "Harbour Images Inc 2023": a picture agency's credit with its year
+    ("photo credit", re.compile(r"^(?:[\w'’&.-]+\s+){0,4}(?i:images?|pictures?|photos?|photography)"
+                                r"(?:\s+(?i:ltd|limited|inc|llc|plc)\.?)?,?\s+(?:19|20)\d\d$")),
+    # "DAILY PLANET Election 2024 Home": a site's section name and its "Home" link, a navigation bar
+    ("navigation", re.compile(r"^(?=(?:\S+\s+){1,7}\S+$)[^.!?:]*\sHome$")),
+    # "Medals: By country | By sport |": links set apart by bars, the last bar left open
+    ("navigation", re.compile(r"^(?!By\s)[^.!?|]{1,40}(?:\s\|\s[^.!?|]{1,40})+\s\|$")),
     # "2024 newspaper of the year", "Regional website of the year 2023": a site's award tagline
     ("site slogan", re.compile(r"^(?:\d{4}\s+)?(?:[\w'’-]+\s+){0,3}(?:newspaper|news ?(?:site|website|brand|provider)|"
                                r"website|site|publication|title) of the year(?:\s+\d{4})?$", re.I)),

@@ -336,12 +336,14 @@ PROMO = re.compile(
     r"|^become a (?:member|supporter|subscriber)\b"
     # a data vendor's box: "Access the most comprehensive Company Profiles on the market, powered by Velt"
     r"|^access (?:the|our) most comprehensive\b|,\s*powered by [A-Z][\w&.-]*\.?$"
+    # a ticket or phone box: "Buy tickets to premium and sold out events", "Call us at: 800-555-0100"
+    r"|^(?:buy|get|book) (?:your )?tickets\b[^.]{0,60}$|^call us (?:at|on)\b"
     # a link's words in title case: "Read the Victims' Statements Presented to Judge Roe ."
     r"|^(?-i:Read (?:the|our|more|all) (?:[A-Z][\w'’-]*\s+(?:(?:to|of|the|and|in|on|for)\s+)?){2,}[A-Z][\w'’-]*\s*\.?$)",
     re.I)
 _PROMO_HINTS = ("up to date", "our ", "app", "journalism", "visit ", "log on", "live", "latest", "read about", "tune in", "for more",
                 "read ", "watch ", "ads", "subscribers", "your help", "your support", "donate", "become a", "access ",
-                "powered by")
+                "powered by", "tickets", "call us")
 
 
 # A broadcaster's listing of its own segments: "On Friday's evening news, Jane Roe and John Doe
