@@ -38,6 +38,9 @@ def norm(line: str) -> str:
     return " ".join(text.split()).strip(" .")
 
 
+_BREADCRUMB_HOME = re.compile(r"^Home\s+(?=[A-Z])")
+
+
 def duplicates(lines: list[str], reasons: Reasons) -> Reasons:
     """Truncated teasers repeated in full later, and paragraphs printed twice (the copy goes)."""
     found: Reasons = {}
@@ -45,6 +48,10 @@ def duplicates(lines: list[str], reasons: Reasons) -> Reasons:
     ordered = sorted(set(normed))
     seen: set[str] = set()
     for i, line in enumerate(lines):
+        crumb = _BREADCRUMB_HOME.match(line) if i not in reasons else None
+        if crumb and norm(line[crumb.end():]) in normed:
+            found[i] = "navigation"  # "Home Storm latest: ..." above "Storm latest: ...": the page's breadcrumb
+            continue
         if i in reasons or bp.words(line) < 8:
             continue
         # "The council voted to close the library, citing a shortfall of…" above the full paragraph

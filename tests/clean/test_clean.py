@@ -886,3 +886,9 @@ def test_a_quotation_opening_two_paragraphs_is_no_gallery():
     twice = ["“Today is a new day for the valley and its farms,” Alan Pike said in a statement.",
              "“Today is a new day for the valley. We will build it,” he told reporters later."]
     assert clean([P1, *twice, P2, P3]).paragraphs == (P1, *twice, P2, P3)
+
+
+def test_a_breadcrumb_run_into_the_headline_is_navigation():
+    title = "Water board backs new reservoir after years of debate"
+    article = clean(["Home " + title, title, *BODY])
+    assert article.title == title and reason_of(article, "Home " + title) == "navigation"
