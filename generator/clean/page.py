@@ -251,6 +251,10 @@ def captions(lines: list[str], reasons: Reasons) -> Reasons:
         if kind is None and beside and not bp.ends_sentence(line) and caption(line + ".") == "photo caption":
             found[i] = "photo caption"
             continue
+        if kind is None and reasons.get(i + 1) == "photo caption" and not bp.ends_sentence(line) \
+                and bp.words(line) <= PICTURE_LABEL_WORDS and any(j not in reasons for j in range(i)):
+            found[i] = "photo caption"  # "Valley flood reax" above its caption: the picture's label, below the headline
+            continue
         bare = (line.strip(), _without_credit(line))
         if kind is None and any(reasons.get(j) == "photo caption" and _without_credit(lines[j]) in bare
                                 for j in (i - 1, i + 1)):
@@ -263,6 +267,8 @@ def captions(lines: list[str], reasons: Reasons) -> Reasons:
             found[i + 1] = "photo credit"  # "... outside the court. (Agency Photo/Jane Roe)" + "Jane Roe"
     return found
 
+
+PICTURE_LABEL_WORDS = 5  # a picture's label (its file's title) is a few words
 
 # A caption's label alone on its line, the caption on the next: "Media caption,", "Image caption:".
 _CAPTION_LABEL = re.compile(r"^(?:image|photo|video|media) caption\s*[,:]?$", re.I)

@@ -892,3 +892,10 @@ def test_a_breadcrumb_run_into_the_headline_is_navigation():
     title = "Water board backs new reservoir after years of debate"
     article = clean(["Home " + title, title, *BODY])
     assert article.title == title and reason_of(article, "Home " + title) == "navigation"
+
+
+def test_a_pictures_label_above_its_caption_is_no_paragraph():
+    label = "Valley reservoir reax"
+    cap = "Farmers gather outside the court in Eastmere on Sunday. (Photo: Wire)"
+    article = clean(["Water board backs new reservoir after years of debate", label, cap, *BODY])
+    assert article.paragraphs == tuple(BODY) and reason_of(article, label) == "photo caption"
