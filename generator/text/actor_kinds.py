@@ -163,6 +163,9 @@ THING_NOUNS = frozenset({
     "earthquake", "quake", "tsunami", "disaster", "crash", "flight", "route", "hashtag", "campaign",
     "time", "era", "day", "law", "act", "bill", "treaty", "agreement", "accord", "deal", "protocol",
     "offering", "flotation", "cafe", "café", "restaurant",
+    # works and images, and what goes wrong with a machine: "Leonardo's painting", "the error screen"
+    "painting", "artwork", "sculpture", "statue", "portrait", "masterpiece", "canvas", "drawing", "manuscript",
+    "image", "photograph", "picture", "index", "screen", "error", "update", "patch", "virus", "vaccine",
 })
 # Heads of a phrase that tells what an event was, not who an actor is: "the culmination of a
 # yearlong fight", "the latest blow to the party" (set after a clause, the parse hangs it on a name).

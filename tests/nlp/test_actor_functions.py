@@ -37,6 +37,7 @@ def mention(text: str, name: str):
     ("The airliner crashed near Barcelonnette on Tuesday.", "Barcelonnette", "located"),
     ("The airliner went down between Digne and Barcelonnette.", "Barcelonnette", "located"),
     ("Officials in the town of Barcelonnette met on Tuesday.", "Barcelonnette", "located"),
+    ("The regional daily Tagesspiegel said the chief would go.", "Tagesspiegel", "media"),
 ])
 def test_what_a_name_does_in_its_sentence(text, name, function):
     assert function in mention(text, name).functions

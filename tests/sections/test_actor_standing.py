@@ -94,6 +94,14 @@ def test_a_body_named_mostly_as_where_things_happened_is_a_place():
     assert standing("Lyra", "organization", [], False, ev(("located",), ("acts",), ()), 3, NO_OUTLETS) == "actor"
 
 
+def test_a_work_described_as_one_is_a_thing():
+    assert standing("Lyra Mundi", "person", ["Velt's painting"], False, ev((), ("acts",)), 3, NO_OUTLETS) == "thing"
+
+
+def test_a_name_called_a_newspaper_just_before_it_is_an_outlet():
+    assert standing("Lyrablatt", "person", [], False, ev(("media", "speaks")), 1, NO_OUTLETS) == "outlet"
+
+
 def test_one_word_taken_for_a_persons_name_needs_a_description_a_voice_or_a_pronoun():
     # "flights in or out of Dublin, Velkor and Belfast": a town the tagger took for a person
     assert standing("Velkor", "person", [], False, ev(("acts",), ()), 2, NO_OUTLETS) == "passing"

@@ -190,6 +190,11 @@ SETTLEMENT_NOUNS = frozenset({"town", "city", "village", "resort", "region", "pr
                               "suburb", "outskirts", "island", "port", "capital", "municipality", "state"})
 
 
+# What an outlet is called just before its name: "the regional daily X", "broadcaster X".
+MEDIA_TITLES = frozenset({"broadcaster", "newspaper", "tabloid", "daily", "weekly", "magazine", "website", "outlet",
+                          "publication", "paper", "broadsheet"})
+
+
 def _located(root) -> bool:
     """ "near X", "between Y and X", "the town of X": the name says where something happened
     (through a coordination to its first conjunct)."""
@@ -232,6 +237,8 @@ def mention_functions(span, quoted: bool, text: str, broken: bool = False) -> tu
             out.add(f"modifies:{head.lemma_.lower()}")
     if _located(root):
         out.add("located")
+    if span.start > 0 and doc[span.start - 1].lower_ in MEDIA_TITLES:
+        out.add("media")
     if quoted:
         out.add("quoted")
     if span.start_char > 0 and text[span.start_char - 1] == "#":

@@ -79,6 +79,7 @@ class Evidence:
     quoted: int = 0  # inside a quotation: someone's words name it ("as Putin showed, ...")
     played: int = 0  # a role someone plays: "who played Chandler Bing", "the character Kathy"
     located: int = 0  # where something happened: "near X", "the town of X"
+    media: int = 0  # called an outlet just before the name: "the regional daily X"
 
     @classmethod
     def of(cls, functions: Iterable[tuple[str, ...]]) -> "Evidence":
@@ -95,7 +96,7 @@ class Evidence:
         return cls(n, counts["acts"], counts["speaks"], counts["reports"], counts["audience"],
                    counts["dateline"], counts["personal"], counts["impersonal"], counts["hashtag"],
                    counts["indefinite"], tuple(sorted(nouns.items())), counts["quoted"], counts["played"],
-                   counts["located"])
+                   counts["located"], counts["media"])
 
 
 def _heads(phrases: Iterable[str]) -> Counter[str]:
@@ -236,6 +237,8 @@ def standing(name: str, kind: str, phrases: Sequence[str], described: bool, ev: 
     if kind == "person" and len(words) >= 2 and words[-1] in TITLE_NOUNS and any(
             w in OFFICE_PLACE_WORDS or country_of(w) for w in words[:-1]):
         return "passing"  # "Harbour County Sheriff", "Examplian President": an office, its holder named apart
+    if kind != "country" and ev.media * 2 > ev.mentions:
+        return "outlet"  # "the regional daily X said": a newspaper the tagger took for a person
     if kind not in {"person", "country"} and _is_outlet(name, phrases, ev, outlets) \
             or kind == "person" and len(words) >= 2 and (words[-1] in NEWSROOM_ENDS or words[0] in MEDIA_DESCRIPTIONS):
         return "outlet"  # (a newspaper's name taken for a person's: "Lyra Shimbun", "Broadcaster KVT")
