@@ -592,6 +592,8 @@ def role_problem(actor: Actor) -> str | None:
         return "not a title or description of a person"
     if actor.kind == "person" and (_MANY.match(role) or _plural_person(role)):
         return "describes several people, not one"  # "7 French citizens", "both former leaders"
+    if actor.kind == "organization" and _plural_description(role):
+        return "describes several bodies, not one"  # "private-equity firms", "AMR's top rivals"
     if FRAGMENT_ROLE.match(role) or len(role.split()) > MAX_ROLE_WORDS or CUT_ROLE.search(role) \
             or OPEN_ROLE.search(role) or len(QUOTE_MARKS.findall(role)) % 2 or _RUN_ON_ROLE.search(role) \
             or role.count("[") != role.count("]") or role.count("(") != role.count(")"):
@@ -653,6 +655,20 @@ def _plural_person(role: str) -> bool:
     last = re.findall(r"[a-z]+", role.lower())[-1:] or [""]
     word = last[0]
     return len(word) > 3 and word.endswith("s") and not word.endswith("ss") and person_noun(word[:-1])
+
+
+def _plural_description(role: str) -> bool:
+    """A short description, no predicate, ending on a plural noun: "the airline's top rivals"
+    (not "issued strong statements", "continues to provide updates": a verb opens those)."""
+    words = role.split()
+    first, last = words[0], words[-1]
+    if len(words) > PLURAL_DESCRIPTION_WORDS or VERB_ROLE.match(role) or PAST_VERB_ROLE.match(role) \
+            or re.fullmatch(r"[a-z]+(?:s|ed)", first) and not first.endswith("ss"):
+        return False
+    return len(last) > 3 and last.islower() and last.endswith("s") and not re.search(r"(?:ss|us|is|ics|ws)$", last)
+
+
+PLURAL_DESCRIPTION_WORDS = 5
 
 
 # Words that make a person's name part of a place's or a body's: "the Jane Roe Hospital".

@@ -157,6 +157,8 @@ def test_a_persons_role_is_never_a_verb_phrase_and_roles_cite_what_gives_them():
     ("person", "Veloran ForeignMinistry spokesman", "words run together: garbled"),
     ("organization", "whose brother", "a fragment, not a role"),
     ("organization", "when the club's midfielder", "a fragment, not a role"),
+    ("organization", "the airline's top rivals", "describes several bodies, not one"),
+    ("organization", "private-equity firms", "describes several bodies, not one"),
 ])
 def test_a_role_that_is_no_title_description_or_complete_predicate_is_held(kind, role, reason):
     s = verify(story(actors=(Actor("Kell Velt", kind, (), role, 2, ("001",), ("001",)),)))
