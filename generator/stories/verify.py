@@ -475,19 +475,16 @@ def _quotes(quotes: Sequence[Quote], texts: dict[str, str], shown: Sequence[str]
             held: list[Held], no_speakers: frozenset[str] = frozenset()) -> Iterable[Quote]:
     statements = prepare_statements(shown)
     kept: list[Quote] = []
-    for q in quotes:
-        speaker = (q.speaker or "").strip().lower()
+    who = [_speaker_problem(q, no_speakers) for q in quotes]
+    credited = [(fold(q.speaker or ""), f" {norm(q.text)} ") for q, problem in zip(quotes, who) if problem is None]
+    for q, reason in zip(quotes, who):
         cited = tuple(s for s in q.sources if s in texts and norm(q.text) in norm(texts[s]))
-        if not speaker or speaker.startswith("unidentified") or speaker == "unknown":
-            reason = "no identified speaker"
-        elif NOT_A_SPEAKER.match(speaker) or _demonym(q.speaker or "") or fold(q.speaker or "") in no_speakers \
-                or len(speaker.split()) >= 2 and speaker.split()[-1] in LANDFORM_NOUNS:
-            reason = "the speaker is not a person or a body"  # "he", "His family", "American", a wire reporting, "Lyra Island"
-        elif (unnamed := _UNNAMED_PERSON.match(speaker)) and person_noun(unnamed.group(1) or unnamed.group(2)) \
-                or _lowercase_description(q.speaker or "") or _DESCRIBED.match(q.speaker or ""):
-            reason = "the speaker is a description, not a name"  # "the MP", "the outgoing leader", "outlet"
+        if reason is not None:
+            pass
         elif len(q.text.split()) < MIN_QUOTE_WORDS:
             reason = "a fragment, not a statement"
+        elif (other := _credited_to_another(q, credited)) is not None:
+            reason = f"the same words are credited to another speaker too ({other}): whose they are is unclear"
         elif markup(q.text):
             reason = "page furniture, not the article's text"
         elif SLIP.search(q.text):
@@ -506,6 +503,33 @@ def _quotes(quotes: Sequence[Quote], texts: dict[str, str], shown: Sequence[str]
             yield replace(q, sources=cited)
             continue
         held.append(Held("quote", _held_quote(q), q.sources, reason))
+
+
+def _speaker_problem(q: Quote, no_speakers: frozenset[str]) -> str | None:
+    """Why a quote's speaker is no one a key quote can be credited to, or None."""
+    speaker = (q.speaker or "").strip().lower()
+    if not speaker or speaker.startswith("unidentified") or speaker == "unknown":
+        return "no identified speaker"
+    if NOT_A_SPEAKER.match(speaker) or _demonym(q.speaker or "") or fold(q.speaker or "") in no_speakers \
+            or len(speaker.split()) >= 2 and speaker.split()[-1] in LANDFORM_NOUNS:
+        return "the speaker is not a person or a body"  # "he", "His family", "American", a wire reporting, "Lyra Island"
+    if (unnamed := _UNNAMED_PERSON.match(speaker)) and person_noun(unnamed.group(1) or unnamed.group(2)) \
+            or _lowercase_description(q.speaker or "") or _DESCRIBED.match(q.speaker or ""):
+        return "the speaker is a description, not a name"  # "the MP", "the outgoing leader", "outlet"
+    return None
+
+
+def _credited_to_another(q: Quote, credited: Sequence[tuple[str, str]]) -> str | None:
+    """Another speaker the story credits with these words (the one inside the other, a few words
+    at least): one outlet's "X said" and the next paragraph's carried speaker cannot both be right."""
+    mine, text = fold(q.speaker or ""), f" {norm(q.text)} "
+    if len(text.split()) < CREDITED_WORDS:
+        return None
+    return next((who for who, other in credited if who != mine and (text in other or other in text)
+                 and len(other.split()) >= CREDITED_WORDS), None)
+
+
+CREDITED_WORDS = 5  # words of a quotation two speakers are both credited with: the same words
 
 
 SHARED_PASSAGE = 8  # words in a row a quote and a shown line share: the line already quotes it

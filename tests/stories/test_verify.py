@@ -464,7 +464,8 @@ def test_a_quote_credited_to_a_wire_reporting_others_words_is_held():
     actors = (Actor("Harbour Wire", "organization", (), None, 2, ("001",), standing="outlet"),
               Actor("Sam Lee", "person", (), "Harbour Wire reporter", 2, ("001",), standing="outlet"),
               Actor("Ann Velt", "person", ("Velt",), "mayor", 2, ("001",)))
-    quotes = tuple(Quote(who, text, ("001",)) for who in ("Harbour Wire", "Sam Lee", "Ann Velt"))
+    quotes = tuple(Quote(who, words, ("001",)) for who, words in
+                   (("Harbour Wire", text), ("Sam Lee", "the town would rebuild"), ("Ann Velt", text)))
     s = verify(story(quotes=quotes, actors=actors[2:]), no_speakers_of(actors))  # the page shows its actors only
     assert [q.speaker for q in s.quotes] == ["Sam Lee", "Ann Velt"]  # a reporter may be a witness
     assert {h.reason for h in s.held if h.section == "quote"} == {"the speaker is not a person or a body"}
@@ -552,3 +553,12 @@ def test_a_quote_the_outlet_printed_with_a_slip_is_held():
     q = Quote("Ann Velt", "I will seek peace until the a last day of my term", ("003",))
     s = verify(story("Ann Velt said: \"I will seek peace until the a last day of my term.\"", quotes=(q,)))
     assert s.quotes == () and any("slip" in h.reason for h in s.held if h.section == "quote")
+
+
+def test_words_credited_to_two_speakers_are_held_for_both():
+    """One outlet's "X said" and a speaker carried from the paragraph before cannot both be right."""
+    text = "officials said on tuesday that 39 people died"
+    quotes = (Quote("Ann Velt", text, ("001",)), Quote("Tom Roe", text, ("001",)))
+    s = verify(story(quotes=quotes))
+    assert s.quotes == ()
+    assert {h.reason.split(" (")[0] for h in s.held} == {"the same words are credited to another speaker too"}
