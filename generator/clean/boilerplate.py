@@ -125,6 +125,8 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
     ("teaser of another story", re.compile(
         r"^(?:related|also read|read also|read more|see also|also see|more|watch|don'?t miss|must read"
         r"|recommended|suggested|go deeper|dive deeper|keep reading)\s*:\s*\S", re.I)),
+    # "Friday's updates: Florida condo collapse": a live page's label over its posts
+    ("section label", re.compile(r"^[^:.!?]{1,40}\b(?:updates|live)\s*:\s+[^.!?]{1,60}$", re.I)),
     # "Election latest: Candidates clash in final debate"
     ("teaser of another story", re.compile(r"^[A-Z][\w'’ -]{0,40}\blatest\s*:\s+\S", re.I)),
     # "Key developments: * Talks resume * Prices rise * ..." (a list of other stories on one line)

@@ -341,6 +341,7 @@ def headline(lines: list[str], reasons: Reasons, start: int, given: str | None) 
     headline-like line above the body. Its first copy is "headline", later ones "repeated headline"."""
     free = [(i, ln) for i, ln in enumerate(lines) if i not in reasons]
     title = given if given and any(norm(ln) == norm(given) for _, ln in free) else None
+    label = None  # a line the lead's words chose that the page's first headline passes over
     composite = _title_with_description(free)
     if title is None and composite is not None:
         title = composite[1]
@@ -358,6 +359,15 @@ def headline(lines: list[str], reasons: Reasons, start: int, given: str | None) 
             first = _first_line_title(free, start)
             if first is not None and first != title:
                 displaced, title = title, first
+        # a page prints its headline first: the first full headline telling the lead (two of its
+        # words) stands above a live page's label or a subheading that shares more of it
+        # ("99 missing in condo collapse" over "Friday's updates: condo collapse")
+        opening = _stems(" ".join([ln for i, ln in free if i >= start][:BODY_LEAD]))
+        told = [ln for ln in above if len(_stems(ln) & opening) >= HEADLINE_LEAD_WORDS
+                and TITLE_MIN_WORDS <= bp.words(ln) <= TITLE_MAX_WORDS]
+        if displaced is None and told and title is not None and told[0] != title \
+                and not _below_byline(told[0], free, reasons) and _subheading_or_label(title, told[0]):
+            label, title = title, told[0]
     else:
         displaced = None
     if title is None:
@@ -366,6 +376,8 @@ def headline(lines: list[str], reasons: Reasons, start: int, given: str | None) 
     for i, line in candidates:
         if norm(line) == norm(title):
             found[i] = "repeated headline" if found else "headline"
+    if label is not None:
+        found |= {i: "section label" for i, ln in free if ln == label and i not in found}
     if displaced is not None and not bp.ends_sentence(displaced):
         # the line the lead's words chose, under the headline with no full stop: a picture's caption
         # ("Supporters celebrate the win", "Jane Roe speaks in Lyra, 4 June 2024"), or the lead cut
@@ -378,6 +390,7 @@ def headline(lines: list[str], reasons: Reasons, start: int, given: str | None) 
 
 
 TITLE_MAX_WORDS = 20  # a headline's length; a standfirst or a caption runs longer
+HEADLINE_LEAD_WORDS = 2  # words of the lead a headline shares
 TITLE_MIN_WORDS = 4  # "Crime & Safety", "Thai cave rescue": a section's or a topic's label
 STANDFIRST_WORDS = 11  # a line this long in sentence case reads as a standfirst or a caption
 BODY_LEAD = 5  # paragraphs of the body a page's first line must share a word with to be its headline
@@ -385,6 +398,20 @@ BODY_LEAD = 5  # paragraphs of the body a page's first line must share a word wi
 _SENTENCE_WORD = re.compile(r"\b(?:the|a|an|is|are|was|were|has|have|had|will|would|whose|which|who|his|her|its|their)\b")
 _DATED_END = re.compile(rf"(?:{DATE_RE.pattern})\.?\s*(?:[A-Z][\w/&.-]*)?[\s.…]*$", re.I)  # and its credit
 _FILE_NAME = re.compile(r"\w\.(?:jpe?g|png|gif|webp|mp4)\b|\w_\w", re.I)
+
+
+def _subheading_or_label(line: str, first: str) -> bool:
+    """`line`, below the page's first headline `first`, is a live page's label ("Friday's updates:
+    condo collapse") or a subheading: longer, in sentence case ("Bayern star produces extra-time
+    wonder-strike to win ..."); a headline in title case under another page's is no subheading."""
+    if _LIVE_LABEL.match(line):
+        return True
+    long_words = re.findall(r"\b[^\W\d_]{4,}\b", line)
+    sentence_case = sum(1 for w in long_words if w[0].isupper()) < 0.6 * len(long_words)
+    return sentence_case and bp.words(line) >= STANDFIRST_WORDS and bp.words(line) > bp.words(first)
+
+
+_LIVE_LABEL = re.compile(r"^[^:]{1,40}\b(?:updates?|latest|live)\s*:\s", re.I)
 
 
 def _standfirst_shaped(line: str) -> bool:

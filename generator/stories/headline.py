@@ -27,6 +27,8 @@ SITE_TEXT = re.compile(
     r"\b(courtesy of|reading time|live radio|see more of|click here|all rights reserved|getty images)\b", re.I)
 # A site name after the title: "... | CBS News", "... - Reuters", "... Video / CBS News".
 SITE_SUFFIX = re.compile(r"(?:\s*[|–—]\s*|\s+-\s+|[.]\s*(?:Video|Photos?)\s*/\s*)([A-Z][\w.&' ]{1,40})$")
+# A live page's tag after its title: "... – as it happened", "... - live updates".
+LIVE_SUFFIX = re.compile(r"\s*[–—-]+\s*(?:as it happened|(?:latest|live)(?: updates| coverage| blog)?)\s*$", re.I)
 FUNCTION_END = re.compile(r"\b(the|a|an|of|from|to|in|on|at|and|or|for|with|by)$", re.I)
 # "..., officials said." / "..., the agency reported." / "..., according to police."
 ATTRIBUTION_TAIL = re.compile(
@@ -42,7 +44,7 @@ _STOP = frozenset("a an the of to in on at for by with from and or but is are wa
 
 def clean_title(title: str) -> str | None:
     """The title as a headline, or None when it is not one."""
-    text = re.sub(r"\s+", " ", title or "").strip()
+    text = LIVE_SUFFIX.sub("", re.sub(r"\s+", " ", title or "").strip())
     m = SITE_SUFFIX.search(text)
     if m and len(m.group(1).split()) <= 4 and len(text[: m.start()].split()) >= MIN_WORDS:
         text = text[: m.start()].strip()

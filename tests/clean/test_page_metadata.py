@@ -150,3 +150,15 @@ def test_a_byline_that_says_by_names_the_writer_before_a_photos_people():
     article = clean(["Water board backs new reservoir", "Ann Velt, Tom Roe",
                      "Jane Roe, planet.com By Jane Roe, planet.com The Daily Planet", *BODY])
     assert article.author == "Jane Roe"
+
+
+def test_the_pages_first_headline_stands_over_a_live_label_or_a_longer_subheading():
+    """A page prints its headline first: a live page's label or a subheading in sentence case
+    under it shares more of the lead, and is no title."""
+    head = "Eastmere reservoir wins board backing"
+    label = "Monday's updates: reservoir vote"
+    article = clean([head, label, *BODY])
+    assert article.title == head and reason_of(article, label) == "section label"
+    sub = ("Regional water board approves plan to build a new reservoir north of the city after years of "
+           "debate over the project")
+    assert clean(["Eastmere board backs reservoir plan", sub, *BODY]).title == "Eastmere board backs reservoir plan"

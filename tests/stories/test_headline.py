@@ -29,6 +29,12 @@ def test_a_site_name_after_the_title_is_taken_off():
         "Japan's ex-leader assassinated, world stunned"
 
 
+def test_a_live_pages_tag_after_the_title_is_taken_off():
+    assert clean_title("Harlow bridge reopens after six-month repairs – as it happened") == \
+        "Harlow bridge reopens after six-month repairs"
+    assert clean_title("Harlow votes on the new bridge - live updates") == "Harlow votes on the new bridge"
+
+
 def test_the_consensus_title_the_bodies_bear_out():
     titles = {"01": "Harlow bridge collapses after cargo ship hits it", "02": "Play Live Radio",
               "03": "Cargo ship hits Harlow bridge, which collapses"}
