@@ -83,6 +83,17 @@ def test_names_in_a_headline_left_in_the_text_are_left_to_the_prose():
 
 
 @pytest.mark.slow
+def test_a_bodys_name_the_tagger_cut_at_for_the_is_one_name():
+    text = ("The storm flooded the valley on Sunday.\n\n"
+            "The UN Office for the Coordination of Humanitarian Affairs said on Monday that initial reports "
+            "indicate loss of life.")
+    doc = parse(text)
+    names = [m.text for m in extract_mentions(ParsedArticle.of(Article("000", "t.txt", tuple(text.split("\n\n"))), doc))]
+    assert any(n.endswith("Office for the Coordination of Humanitarian Affairs") for n in names), names
+    assert "UN Office" not in names
+
+
+@pytest.mark.slow
 def test_a_persons_name_written_with_a_space_more_is_one_person():
     actors = story("Opposition leader Tomas Harlanoglu conceded defeat on Sunday.\n\nHarlanoglu said the vote was unfair.",
                    "Opposition candidate Tomas Harlan Oglu conceded defeat on Sunday, officials said.")

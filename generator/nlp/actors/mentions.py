@@ -86,8 +86,9 @@ def in_headline_words(doc, start: int, end: int) -> bool:
     run = [t for t in doc[lo:hi] if t.is_alpha]
     if len(run) < MIN_HEADLINE_WORDS:
         return False
+    # (small words inside the name itself are the name's: "Office for the Coordination of ...")
     return any(t.pos_ in _HEADLINE_POS and not t.ent_type_ and not t.is_sent_start and t.i != lo
-               for t in run)
+               and not start <= t.i < end for t in run)
 
 
 def _nested(cands) -> set:

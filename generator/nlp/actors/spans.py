@@ -457,12 +457,39 @@ def candidates(doc, ents: Sequence) -> list[Candidate]:
             cands.extend(_from_entity(doc, _first_name_left_out(doc, ent)))
         elif ent.label_ in MISTAKEN_FOR_THINGS and _after_a_persons_noun(doc, ent.start, ent.end):
             cands.append(Candidate(ent.start, ent.end, "PERSON"))  # "model [Jane Roe]" tagged a building
+    cands = _joined_by_of(doc, cands)
     cands.extend(_parenthetical(doc))
     cands.extend(_untagged_places(doc))
     taken = {i for c in cands for i in range(c.start, c.end)}
     cands.extend(_untagged_collectives(doc, taken))
     tickers = _ticker_tokens(doc)
     return [c for c in _resolve(cands) if not _is_medium(doc, c) and c.start not in tickers]
+
+
+# Heads of a body's name that go on with "for ..." or "of ...": "Office for the Coordination of ...".
+JOINED_HEADS = frozenset({"office", "federation", "department", "ministry", "commission", "bureau", "agency",
+                          "organization", "organisation", "institute", "council", "committee", "association",
+                          "union", "society", "centre", "center", "fund", "programme", "program", "authority"})
+
+
+def _joined_by_of(doc, cands: list[Candidate]) -> list[Candidate]:
+    """A body's name the tagger cut in two at "for the"/"of": "[UN Office] for the [Coordination of
+    Humanitarian Affairs]" is one name, not two bodies (nor "UN Office" alone)."""
+    by_start = {c.start: c for c in cands if c.label == "ORG"}
+    out, skip = [], set()
+    for c in sorted(cands, key=lambda c: (c.start, c.end, c.label)):
+        if id(c) in skip:
+            continue
+        k = c.end
+        if c.label == "ORG" and k < len(doc) and doc[c.end - 1].lower_ in JOINED_HEADS and doc[k].lower_ in {"for", "of"}:
+            k += 1 + (k + 1 < len(doc) and doc[k + 1].lower_ == "the")
+            nxt = by_start.get(k)
+            if nxt is not None:
+                skip.add(id(nxt))
+                out.append(Candidate(c.start, nxt.end, "ORG"))
+                continue
+        out.append(c)
+    return out
 
 
 # Labels the small model gives a person's name it does not know ("model Jane Roe" as a FAC).
