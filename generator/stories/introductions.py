@@ -49,6 +49,8 @@ def _introduced(text: str, told: str, people: dict[str, tuple[str, str]],
             continue
         if re.search(rf"\b{re.escape(first)}\s+(?:[A-Z][\w.'’-]*\s+){{0,2}}{re.escape(last)}\b", text):
             continue  # the line gives the full name itself, further on
+        if any(re.search(rf"\b(?:in|near|at|from|to)\s+{re.escape(last)}\b", t) for t in texts.values()):
+            continue  # "floods in Derna": the surname is a place's name too, and the line may mean the place
         if sources and all(full in texts.get(s, "") for s in sources):
             text = f"{text[:m.start(2)]}[{first}] {text[m.start(2):]}"
     return text

@@ -39,3 +39,12 @@ def test_no_first_name_when_the_story_names_another_person_by_that_surname_alone
     s = introduce_people(Story(s.slug, s.headline, s.event_date, s.updated, s.sources, known=s.known,
                                actors=s.actors + (Actor("Harlan", "person", (), "President", 1, ("002",)),)))
     assert s.known[0].text == "Harlan said it was telling."
+
+
+def test_no_first_name_when_the_surname_is_a_places_name_too():
+    """"[Jo] Harlan" would turn the town of Harlan, where the floods struck, into the judge."""
+    place = "The floods in Harlan killed dozens. Jo Harlan, the judge, sentenced the man."
+    sources = (Article("001", "seeds/001.txt", (A,)), Article("002", "seeds/002.txt", (place,)))
+    s = story(known=(Item("Harlan said it was telling.", ("002",)),))
+    s = introduce_people(Story(s.slug, s.headline, s.event_date, s.updated, sources, known=s.known, actors=s.actors))
+    assert s.known[0].text == "Harlan said it was telling."
