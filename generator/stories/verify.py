@@ -18,8 +18,9 @@ Story is checked, in page order:
   - a disagreement has two different values from different sources, each side its source's
     own sentence, neither side a source whose text is garbled;
   - the headline is not navigation text, at most 16 words, without an attribution tail;
-  - a key quote has a speaker (a person or a body, never a pronoun or a date) and more than a
-    fragment of words, and does not repeat a statement shown above it (a second outlet's rendering
+  - a key quote has a speaker (a person or a body, never a pronoun or a date), more than a
+    fragment of words, words no other speaker is credited with too, and does not repeat a
+    statement shown above it (a second outlet's rendering
     of a speaker's statement is noted as one, and shown once);
   - a person's role is a title or a description, never a verb phrase or a fragment; a place,
     an outlet or a thing is no actor.
@@ -479,30 +480,36 @@ def _quotes(quotes: Sequence[Quote], texts: dict[str, str], shown: Sequence[str]
     credited = [(fold(q.speaker or ""), f" {norm(q.text)} ") for q, problem in zip(quotes, who) if problem is None]
     for q, reason in zip(quotes, who):
         cited = tuple(s for s in q.sources if s in texts and norm(q.text) in norm(texts[s]))
+        reason = reason or _words_problem(q, cited, credited, statements, shown)
         if reason is not None:
-            pass
-        elif len(q.text.split()) < MIN_QUOTE_WORDS:
-            reason = "a fragment, not a statement"
-        elif (other := _credited_to_another(q, credited)) is not None:
-            reason = f"the same words are credited to another speaker too ({other}): whose they are is unclear"
-        elif markup(q.text):
-            reason = "page furniture, not the article's text"
-        elif SLIP.search(q.text):
-            reason = "a slip in the source's text: garbled"  # "until the a last day": printed as the outlet typed it
-        elif not cited:
-            reason = "no cited source has these words"
-        elif is_statement(q.text) and (repeats_statement(q.text, statements) or _quoted_by_a_statement(q, shown)) \
-                or _told_with_speaker(q, statements):
-            reason = "already shown as a statement"
-        else:
-            if is_statement(q.text) and not (q.note or "").startswith("another rendering"):
-                if any(_says_again(q, other) for other in kept):  # kept for the record, shown once
-                    q = replace(q, note=rendering_note(cited))
-                else:
-                    kept.append(q)
-            yield replace(q, sources=cited)
+            held.append(Held("quote", _held_quote(q), q.sources, reason))
             continue
-        held.append(Held("quote", _held_quote(q), q.sources, reason))
+        if is_statement(q.text) and not (q.note or "").startswith("another rendering"):
+            if any(_says_again(q, other) for other in kept):  # kept for the record, shown once
+                q = replace(q, note=rendering_note(cited))
+            else:
+                kept.append(q)
+        yield replace(q, sources=cited)
+
+
+def _words_problem(q: Quote, cited: tuple[str, ...], credited: Sequence[tuple[str, str]],
+                   statements: Sequence[tuple[str, frozenset[str]]], shown: Sequence[str]) -> str | None:
+    """Why a quote's words are no key quote (a fragment, another speaker's too, furniture, a slip,
+    in no cited source, shown already as a statement), or None."""
+    if len(q.text.split()) < MIN_QUOTE_WORDS:
+        return "a fragment, not a statement"
+    if (other := _credited_to_another(q, credited)) is not None:
+        return f"the same words are credited to another speaker too ({other}): whose they are is unclear"
+    if markup(q.text):
+        return "page furniture, not the article's text"
+    if SLIP.search(q.text):
+        return "a slip in the source's text: garbled"  # "until the a last day": printed as the outlet typed it
+    if not cited:
+        return "no cited source has these words"
+    if is_statement(q.text) and (repeats_statement(q.text, statements) or _quoted_by_a_statement(q, shown)) \
+            or _told_with_speaker(q, statements):
+        return "already shown as a statement"
+    return None
 
 
 def _speaker_problem(q: Quote, no_speakers: frozenset[str]) -> str | None:
