@@ -44,7 +44,6 @@ from generator.text.actor_kinds import (ADDRESS_TITLES, IRREGULAR_DEMONYMS, LAND
 from generator.sections.quotes import is_statement, prepare_statements, rendering_note, repeats_statement
 from generator.stories.hubs import key_actors, widely_told
 from generator.stories.headline import ATTRIBUTION_TAIL, MAX_WORDS as MAX_HEADLINE_WORDS, centrality, lead_clause
-from generator.text.dates.vocabulary import MONTHS
 from generator.text.furniture import caption, furniture, markup
 from generator.text.repeats import SAME_DAY_SIMILAR, PageRepeats, SourceSentences
 from generator.text.standalone import GLUED, QUOTE_MARKS, SLIP, form_problem, inside_quotation
@@ -322,10 +321,8 @@ def _one_place(timeline: Sequence[TimelineEntry], background: Sequence[Item], kn
     know gives already yields to it (what is to come or unresolved says more than a date); a
     Background or What we know point a row gives whole, cited by as many sources, yields to the
     row, which shows it with its date and count. Blind readers judged every such second telling
-    a repeat: half the rows were a Known or Background point again. A point more sources state
-    than the row that writes the row's date itself takes the row's place, in its words and with
-    its sources; one that does not stays where it is. (In brief sums the page up: the Timeline
-    dates its events again.)"""
+    a repeat: half the rows were a Known or Background point again. (In brief sums the page up:
+    the Timeline dates its events again; a point more sources state than the row stays.)"""
     said = [norm(o.text) for o in others]
     rows = []
     for row in timeline:
@@ -334,36 +331,18 @@ def _one_place(timeline: Sequence[TimelineEntry], background: Sequence[Item], kn
             held.append(Held("timeline", f"{row.date}: {row.text}", row.sources, "already said on the page"))
         else:
             rows.append(row)
+    dated = [(norm(row.text), set(row.sources)) for row in rows]
 
     def undated(section: str, items: Sequence[Item]) -> tuple[Item, ...]:
         kept = []
         for item in items:
-            line = norm(item.text)
-            covering = [k for k, row in enumerate(rows) if _covers(norm(row.text), line)]
-            if not any(set(item.sources) <= set(rows[k].sources) for k in covering):
-                if not covering or not _states_date(item.text, rows[covering[0]].date):
-                    kept.append(item)
-                    continue
-                # the point more sources state, dating itself: the row shows it in their words
-                k = covering[0]
-                held.append(Held("timeline", f"{rows[k].date}: {rows[k].text}", rows[k].sources,
-                                 "the same event in words more sources state"))
-                rows[k] = replace(rows[k], text=item.text, sources=item.sources)
-            held.append(Held(section, item.text, item.sources, "shown in the Timeline, with its date"))
+            if any(_covers(row, norm(item.text)) and set(item.sources) <= sources for row, sources in dated):
+                held.append(Held(section, item.text, item.sources, "shown in the Timeline, with its date"))
+            else:
+                kept.append(item)
         return tuple(kept)
 
-    background, known = undated("background", background), undated("known", known)
-    return tuple(rows), background, known
-
-
-def _states_date(text: str, day: str) -> bool:
-    """The line writes the row's date itself: its year, and its month name when the row has one."""
-    if day[:4] not in text:
-        return False
-    if len(day) < 7:
-        return True
-    names = [name for name, number in MONTHS.items() if number == int(day[5:7])]
-    return re.search(rf"\b(?:{'|'.join(names)})\b", text, re.I) is not None
+    return tuple(rows), undated("background", background), undated("known", known)
 
 
 def _covers(whole: str, part: str) -> bool:

@@ -265,17 +265,6 @@ def test_a_point_more_sources_state_than_its_row_stays():
     assert [i.text for i in s.background] == [point] and [e.text for e in s.timeline] == [row] and s.held == ()
 
 
-def test_a_point_more_sources_state_that_writes_the_rows_date_takes_the_rows_place():
-    row = "In May 2024, at least 39 people died after the Harlow dam, which the Kell Company built, failed."
-    point = "At least 39 people died after the Harlow dam failed in May 2024."
-    sources = (Article("001", "seeds/001.txt", (row + " " + point,)), Article("002", "seeds/002.txt", (point,)))
-    s = verify(Story("s", "Harlow dam fails", "2024-05-07", "2024-05-08", sources,
-                     background=(Item(point, ("001", "002")),), timeline=(TimelineEntry("2024-05", row, ("001",)),)))
-    assert s.background == () and [(e.text, e.sources) for e in s.timeline] == [(point, ("001", "002"))]
-    assert reasons(s) == {point: "shown in the Timeline, with its date",
-                          f"2024-05: {row}": "the same event in words more sources state"}
-
-
 def test_a_timeline_row_dated_by_a_year_its_line_does_not_state_is_held():
     sources = (Article("001", "seeds/001.txt", ("The dam, finished in 1950, failed. Work stopped in 2024.",)),)
     rows = (TimelineEntry("1700", "The dam, finished in 1950, failed.", ("001",)),
