@@ -49,8 +49,6 @@ def _introduced(text: str, told: str, people: dict[str, tuple[str, str]],
             continue
         if re.search(rf"\b{re.escape(first)}\s+(?:[A-Z][\w.'’-]*\s+){{0,2}}{re.escape(last)}\b", text):
             continue  # the line gives the full name itself, further on
-        if any(re.search(rf"\b(?:in|near|at|from|to)\s+{re.escape(last)}\b", t) for t in texts.values()):
-            continue  # "floods in Derna": the surname is a place's name too, and the line may mean the place
         if sources and all(full in texts.get(s, "") for s in sources):
             text = f"{text[:m.start(2)]}[{first}] {text[m.start(2):]}"
     return text
@@ -58,10 +56,12 @@ def _introduced(text: str, told: str, people: dict[str, tuple[str, str]],
 
 def introduce_people(story: Story) -> Story:
     """The story with each person's first surname-only mention given the first name, in page order."""
-    people = _people(story.actors)
+    texts = {a.source_id: a.text for a in story.sources}
+    # "floods in Derna": a surname that is a place's name too is left alone (a line may mean the place)
+    people = {last: who for last, who in _people(story.actors).items()
+              if not any(re.search(rf"\b(?:in|near|at|from|to)\s+{re.escape(last)}\b", t) for t in texts.values())}
     if not people:
         return story
-    texts = {a.source_id: a.text for a in story.sources}
     told = " ".join([story.headline or "", *(i.text for i in story.summary)])
 
     def one(item):

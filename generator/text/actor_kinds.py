@@ -140,6 +140,11 @@ MEDIA_NOUNS = frozenset({
     "wire", "network", "television", "tv", "radio", "website", "site", "media", "press", "paper",
     "publication", "agency",  # "agency" only with "news": see is_media_description
 })
+# What a description calls an outlet ("the regional daily", "broadcaster"); before a name, "paper"
+# and "broadsheet" too ("the paper X").
+MEDIA_DESCRIPTIONS = frozenset({"broadcaster", "newspaper", "tabloid", "daily", "weekly", "magazine", "website",
+                                "outlet", "publication"})
+MEDIA_TITLES = MEDIA_DESCRIPTIONS | {"paper", "broadsheet"}
 MEDIA_NAME_WORDS = frozenset({
     "news", "tv", "times", "post", "press", "herald", "radio", "television", "broadcasting",
     "journal", "tribune", "gazette", "telegraph", "chronicle", "daily", "guardian", "observer",

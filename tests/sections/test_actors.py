@@ -69,13 +69,17 @@ def test_mentions_carry_sentence_index_offsets_and_title_forms():
     assert "Finance Minister" in vogt[0].role_phrases
 
 
+def mentions_of(text: str):
+    """The actor mentions of one invented article (paragraphs split on blank lines)."""
+    return extract_mentions(ParsedArticle.of(Article("000", "t.txt", tuple(text.split("\n\n"))), parse(text)))
+
+
 @pytest.mark.slow
 def test_names_in_a_headline_left_in_the_text_are_left_to_the_prose():
     text = ("Velder's Harbour Probe Phones Home, Signaling Successful Flyby\n\n"
             "The probe passed the planet on Tuesday, the Harbour Weather Service said.\n\n"
             "Bank Of Examplia said on Monday that it would close its branches in Harlow.")
-    doc = parse(text)
-    mentions = extract_mentions(ParsedArticle.of(Article("000", "t.txt", tuple(text.split("\n\n"))), doc))
+    mentions = mentions_of(text)
     names = [m.text for m in mentions]
     assert not any(m.start < text.index("\n") for m in mentions)
     assert "Harbour Weather Service" in names
@@ -87,8 +91,7 @@ def test_a_bodys_name_the_tagger_cut_at_for_the_is_one_name():
     text = ("The storm flooded the valley on Sunday.\n\n"
             "The UN Office for the Coordination of Humanitarian Affairs said on Monday that initial reports "
             "indicate loss of life.")
-    doc = parse(text)
-    names = [m.text for m in extract_mentions(ParsedArticle.of(Article("000", "t.txt", tuple(text.split("\n\n"))), doc))]
+    names = [m.text for m in mentions_of(text)]
     assert any(n.endswith("Office for the Coordination of Humanitarian Affairs") for n in names), names
     assert "UN Office" not in names
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from generator.nlp.actors.roles import COPULAS, REPORTING_VERBS
-from generator.text.actor_kinds import MODEL, NAMED_FOR_NOUNS, ROLE_NOUNS, TITLE_NOUNS
+from generator.text.actor_kinds import MEDIA_TITLES, MODEL, NAMED_FOR_NOUNS, ROLE_NOUNS, TITLE_NOUNS
 
 # What an outlet does with the news: "X reported", "X quoted a witness", "X cited officials".
 OUTLET_VERBS = frozenset({"report", "quote", "cite", "publish", "broadcast", "air", "write"})
@@ -190,9 +190,6 @@ SETTLEMENT_NOUNS = frozenset({"town", "city", "village", "resort", "region", "pr
                               "suburb", "outskirts", "island", "port", "capital", "municipality", "state"})
 
 
-# What an outlet is called just before its name: "the regional daily X", "broadcaster X".
-MEDIA_TITLES = frozenset({"broadcaster", "newspaper", "tabloid", "daily", "weekly", "magazine", "website", "outlet",
-                          "publication", "paper", "broadsheet"})
 
 
 def _located(root) -> bool:

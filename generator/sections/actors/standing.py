@@ -17,7 +17,7 @@ from typing import Iterable, Sequence
 
 from generator.sections.actors.roles import content_words, head_word
 from generator.text.actor_kinds import (
-    ADDRESS_WORDS, ADMIN_NOUNS, COMPANY_NAME_ENDS, EVENT_NAME_WORDS, FACILITY_NOUNS, HOLIDAYS, GENERIC_ORG_HEADS, INSTITUTION_NOUNS, MEDIA_NAME_WORDS, MEDIA_NOUNS, ORG_NOUNS,
+    ADDRESS_WORDS, ADMIN_NOUNS, COMPANY_NAME_ENDS, EVENT_NAME_WORDS, FACILITY_NOUNS, HOLIDAYS, GENERIC_ORG_HEADS, INSTITUTION_NOUNS, MEDIA_DESCRIPTIONS, MEDIA_NAME_WORDS, MEDIA_NOUNS, ORG_NOUNS,
     HONORIFICS, MODEL, NAMED_FOR_NOUNS, OUTCOME_NOUNS, PERSON_NOUNS, ROLE_NOUNS, THING_NOUNS, TIME_ZONES, TITLE_NOUNS, UNITS, country_of, fold,
     is_people_of_a_country, person_noun,
 )
@@ -132,8 +132,6 @@ def _body_shaped(name: str) -> bool:
 
 # Descriptions a sentence may set before an outlet's name, capitalised as its first word
 # ("Broadcaster KVT reported"); not "network" or "press", which open bodies' names ("Network Harbour").
-MEDIA_DESCRIPTIONS = frozenset({"broadcaster", "newspaper", "tabloid", "daily", "weekly", "magazine", "website",
-                                "outlet", "publication"})
 # Last words that make a person's name an outlet's ("Lyra Shimbun"): none is an English surname.
 NEWSROOM_ENDS = frozenset({"shimbun", "news", "tv", "newspaper", "media", "broadcasting", "television", "gazette",
                            "tribune", "chronicle", "telegraph"})
