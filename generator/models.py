@@ -202,6 +202,9 @@ class Item:
     text: str
     sources: tuple[SourceId, ...]
     id: str = ""  # stable id (editorial.ids): from the claim's words, the same wherever it shows
+    # the sentences it stands for, its own among them: the desk's decision on one of them
+    # follows the claim when another source's sentence is shown for it (editorial.match)
+    said: tuple[str, ...] = field(default=(), compare=False, repr=False)
 
 
 @dataclass(frozen=True)

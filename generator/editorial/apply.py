@@ -353,7 +353,7 @@ def _settle(story: Story, decisions: Decisions, matches: list[Match]) -> tuple[D
         text, keys = _text_now(story, m.current)
         if d.accepted:
             d = replace(d, was=text, sources=keys, review=None, conflict=None, accepted=False)
-        elif m.how == "fuzzy":  # only an edit needs a look; an item the desk only placed does not
+        elif m.how in ("fuzzy", "member"):  # only an edit needs a look; an item the desk only placed does not
             d = replace(d, review=m.review if d.edits() else None, conflict=None)
         else:
             d = replace(d, sources=keys or d.sources, conflict=None,

@@ -5,13 +5,15 @@ A decision is keyed by the id its item had when the desk decided. On a new run:
 1. the same id is there: the decision applies as it is (ids come from the words, so the
    generator's words are unchanged);
 2. an actor: the same name or one of its aliases;
-3. else the most similar item of the same kind whose numbers are the same ("Fact 3" is never
+3. a point that stands for the decided sentence (new articles made another source's sentence
+   the claim's words): the decision follows the claim, flagged "needs review" if it edits;
+4. else the most similar item of the same kind whose numbers are the same ("Fact 3" is never
    "Fact 13"): one new in this run and similar in its words (an item the last run showed too
    is another claim, unless what follows says otherwise); one citing a source that still says
    the decided words and sharing most of their content words; or one with nearly all of them
    (the generator chose another source's sentence for the same claim). The decision moves to
    it and is flagged "needs review" (gettext's fuzzy); never a conflict;
-4. else nothing: a hide waits for the item to come back; a reworded item's text stays on the
+5. else nothing: a hide waits for the item to come back; a reworded item's text stays on the
    page where it stood, flagged for review.
 
 A conflict is only declared where the words under an edit changed in their own source: a
@@ -45,13 +47,14 @@ class Candidate:
     text: str
     sources: tuple[str, ...]  # keys
     names: tuple[str, ...] = ()  # an actor's name and aliases
+    said: tuple[str, ...] = ()  # the sentences it stands for (normalised), its own among them
 
 
 @dataclass(frozen=True)
 class Match:
     decided: str  # the id in the decisions file
     current: str | None  # the id in this story (None: not found)
-    how: str  # "same", "alias", "fuzzy", "none"
+    how: str  # "same", "alias", "member" (its sentence is one the item stands for), "fuzzy", "none"
     review: str | None = None
     conflict: str | None = None
 
@@ -61,12 +64,13 @@ def candidates(story: Story) -> dict[str, list[Candidate]]:
     rows, q: quotes, a: actors), each with its words and its sources' keys."""
     keys = {a.source_id: a.key for a in story.sources}
 
-    def cand(ident: str, text: str, sources, names=()) -> Candidate:
-        return Candidate(ident, text, tuple(keys.get(s, s) for s in sources), tuple(names))
+    def cand(ident: str, text: str, sources, names=(), said=()) -> Candidate:
+        return Candidate(ident, text, tuple(keys.get(s, s) for s in sources), tuple(names),
+                         tuple(norm(t) for t in said))
 
     out: dict[str, list[Candidate]] = {}
     for item in (*story.summary, *story.background, *story.known, *story.whats_next, *story.unknown):
-        out.setdefault(item.id[:1], []).append(cand(item.id, item.text, item.sources))
+        out.setdefault(item.id[:1], []).append(cand(item.id, item.text, item.sources, said=getattr(item, "said", ())))
     for t in story.timeline:
         out.setdefault("t", []).append(cand(t.id, t.text, t.sources))
     for q in story.quotes:
@@ -160,6 +164,15 @@ def match_all(story: Story, decisions: Decisions, previous_files: Mapping[str, s
         hit = next((c for c in pool.get("a", []) if c.id not in taken and names & {norm(n) for n in c.names}), None)
         if hit is not None:
             matches[ident] = Match(ident, hit.id, "alias")
+            taken.add(hit.id)
+    for ident, d in decisions.items.items():
+        if ident in matches or not d.was:
+            continue
+        said = norm(d.was)
+        hit = next((c for c in pool.get(ident[:1], []) if c.id not in taken and any(said in s for s in c.said)), None)
+        if hit is not None:  # its sentence is one the claim now shown in other words stands for
+            review = f"the generator's words changed: now “{hit.text}”" if d.edits() else None
+            matches[ident] = Match(ident, hit.id, "member", review=review)
             taken.add(hit.id)
     scored: list[tuple[float, str, str]] = []
     texts = {a.key: norm(a.text) for a in story.sources}

@@ -9,7 +9,9 @@ the generator:
 2. delete the third What-we-know point;
 3. swap the first two Background points;
 4. fix a key actor's role in the Key actors table;
-5. add a paragraph of the desk's own (after the Background points).
+5. add a paragraph of the desk's own (after the Background points);
+6. swap the first two What-we-know points left (new articles make other sources' sentences the
+   words of those claims: the order follows the claims).
 
 Rounds: (1) three new articles on the story (written here: short, original, about the seed
 event, from invented outlets); (2) one source removed; (3) another event's articles added
@@ -80,8 +82,8 @@ class Round:
         return sum(not ok for ok in where.values())
 
     def line(self) -> str:
-        return (f"{self.name:<28} conflicts {self.conflicts:>2}  edits lost on the page {self.lost(self.page)}/5"
-                f"  in the JSON {self.lost(self.data)}/5  elsewhere {self.lost(self.elsewhere)}/2")
+        return (f"{self.name:<28} conflicts {self.conflicts:>2}  edits lost on the page {self.lost(self.page)}/{len(self.page)}"
+                f"  in the JSON {self.lost(self.data)}/{len(self.data)}  elsewhere {self.lost(self.elsewhere)}/2")
 
 
 # ---------------------------------------------------------------- the page as an editor sees it
@@ -137,6 +139,7 @@ class Edits:
     reworded_from: str = ""
     deleted: str = ""
     swapped: tuple[str, str] = ("", "")
+    swapped_known: tuple[str, str] = ("", "")
 
 
 def make_edits(page: Path) -> Edits:
@@ -154,6 +157,9 @@ def make_edits(page: Path) -> Edits:
         return line[: len(line) - len(line.lstrip())]
 
     lines[b0], lines[b1] = indent(lines[b0]) + lines[b1].lstrip(), indent(lines[b1]) + lines[b0].lstrip()
+    k0, k1 = bullets(lines, "What we know")[:2]
+    edits.swapped_known = (point_text(lines[k0]), point_text(lines[k1]))
+    lines[k0], lines[k1] = indent(lines[k0]) + lines[k1].lstrip(), indent(lines[k1]) + lines[k0].lstrip()
     row = actor_row(lines, ACTOR)
     if row is not None:  # a key actor: the role's cell of its row
         cells = lines[row].split(" | ")
@@ -198,7 +204,7 @@ def _json_texts(data: dict) -> list[str]:
     return texts
 
 
-def _swapped_ids(project: Path, edits: Edits) -> tuple[str, str] | None:
+def _swapped_ids(project: Path, edits: Edits, swapped: tuple[str, str] | None = None) -> tuple[str, str] | None:
     """The ids the two swapped points have now, from the desk's decisions (which follow a point
     whose words the generator changed); None where there are no decisions (older versions)."""
     import yaml
@@ -207,7 +213,7 @@ def _swapped_ids(project: Path, edits: Edits) -> tuple[str, str] | None:
     if not path.is_file():
         return None
     items = (yaml.safe_load(path.read_text(encoding="utf-8")) or {}).get("items", {})
-    found = [next((k for k, d in items.items() if d.get("was") == text), None) for text in edits.swapped]
+    found = [next((k for k, d in items.items() if d.get("was") == text), None) for text in swapped or edits.swapped]
     return (found[0], found[1]) if all(found) else None
 
 
@@ -219,19 +225,25 @@ def check(project: Path, edits: Edits, name: str, conflicts: int) -> Round:
     actor_page = project / "content" / "actors" / f"{ACTOR.lower()}.md"
     actor_text = actor_page.read_text(encoding="utf-8") if actor_page.is_file() else ""
     lines = page.split("\n")
-    shown = [point_text(lines[i]) for i in bullets(lines, "Background")]
     texts = _json_texts(data)
     actor = next((a for a in data.get("actors", []) if a["name"] == ACTOR), {})
 
-    ids = _swapped_ids(project, edits)
+    def ordered(heading: str, key: str, swapped: tuple[str, str]) -> tuple[bool, bool]:
+        """The swapped pair's order kept (on the page, in the JSON): by the ids the desk's
+        decisions follow the two claims to, or by their words where there are none."""
+        ids = _swapped_ids(project, edits, swapped)
+        a, b = swapped if ids is None else ids
+        start, end = section_range(lines, heading)
+        if ids is None:
+            on_page = [point_text(lines[i]) for i in bullets(lines, heading)]
+            in_data = [i["text"] for i in data.get(key, [])]
+        else:
+            on_page = [m.group(1) for ln in lines[start:end] if (m := re.search(r"<!-- xp (\S+)", ln))]
+            in_data = [i.get("id", "") for i in data.get(key, [])]
+        return tuple(a in seq and b in seq and seq.index(b) < seq.index(a) for seq in (on_page, in_data))
 
-    def ordered(seq: list[str], by_id: list[str]) -> bool:
-        a, b = edits.swapped if ids is None else ids
-        seq = seq if ids is None else by_id
-        return a in seq and b in seq and seq.index(b) < seq.index(a)
-
-    start, end = section_range(lines, "Background")
-    page_ids = [m.group(1) for ln in lines[start:end] if (m := re.search(r"<!-- xp (\S+)", ln))]
+    background, known = ordered("Background", "background", edits.swapped), \
+        ordered("What we know", "known", edits.swapped_known)
 
     def esc(text: str) -> str:
         from generator.publish.markdown_escape import md_inline
@@ -242,12 +254,13 @@ def check(project: Path, edits: Edits, name: str, conflicts: int) -> Round:
     r.page = {"reword": esc(REWORD) in page or REWORD in page,
               "delete": edits.deleted not in [point_text(ln) for ln in lines if ln.lstrip().startswith("- ")]
               and esc(edits.deleted) not in page,
-              "order": ordered(shown, page_ids),
+              "order": background[0],
+              "known order": known[0],
               "role": (row := actor_row(lines, ACTOR)) is not None and (ROLE in lines[row] or esc(ROLE) in lines[row]),
               "paragraph": esc(PARAGRAPH) in page or PARAGRAPH in page}
     r.data = {"reword": REWORD in texts, "delete": edits.deleted not in texts,
-              "order": ordered([i["text"] for i in data.get("background", [])],
-                               [i.get("id", "") for i in data.get("background", [])]),
+              "order": background[1],
+              "known order": known[1],
               "role": actor.get("role") == ROLE,
               "paragraph": PARAGRAPH in texts}
     r.elsewhere = {"timeline": esc(edits.deleted) not in timeline, "actor page": esc(ROLE) in actor_text}

@@ -116,6 +116,22 @@ def test_a_changed_sentence_keeps_the_edit_and_asks_for_review():
     assert result.story.marks[new_id].review
 
 
+def test_a_decision_follows_its_claim_when_another_sources_sentence_now_shows_it():
+    """New articles can make another source's sentence the words of a claim the desk ordered or
+    reworded; the claim still stands for the decided sentence, so the decision follows it."""
+    a, b = STORY.known[0], STORY.known[1]
+    other = "Officials across the region have welcomed what they called overdue progress."
+    shown = Item(other, ("003",), said=(other, a.text))
+    grown = with_ids(replace(full_story(), known=(shown, *full_story().known[1:])))
+    placed = dict(items={a.id: ItemDecision(was=a.text), b.id: ItemDecision(was=b.text)},
+                  order={"known": (b.id, a.id)})
+    result = apply(grown, **placed)
+    assert texts(result.story.known)[:2] == [b.text, other] and result.review == ()
+    reworded = apply(grown, items={a.id: ItemDecision(was=a.text, text="Ours.")})
+    assert texts(reworded.story.known)[0] == "Ours." and other not in texts(reworded.story.known)
+    assert reworded.decisions.items[grown.known[0].id].review.startswith("the generator's words changed")
+
+
 def test_other_numbers_are_never_the_same_point():
     old = STORY.known[1]
     changed = with_ids(replace(full_story(), known=(Item("The line will have 15 stops over 11 kilometres.",

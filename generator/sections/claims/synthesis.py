@@ -121,7 +121,7 @@ def synthesise(items: Sequence[AnalysedArticle], actors: Sequence[Actor],
     disputes = discrepancies.find([it for it in items if it.source_id not in bad], al, similarity, people)
     unknown = ([Unknown("open_question", ln.text, ln.sources) for ln in open_lines] + disputes
                + [Unknown("single_source", ln.text, ln.sources) for ln in single_lines])
-    item = lambda ln: Item(ln.text, ln.sources)  # noqa: E731
+    item = lambda ln: Item(ln.text, ln.sources, said=tuple(claims[i].text for i in ln.members))  # noqa: E731
     return Synthesis(
         summary=tuple(map(item, brief)),
         background=tuple(map(item, back)),
