@@ -354,6 +354,18 @@ def test_a_fact_retold_in_other_words_is_shown_once():
 
 
 @pytest.mark.slow
+def test_the_same_question_asked_twice_is_one_open_question():
+    a = analysed("a", "Part of the Lyra Pier collapsed into the river early on Friday, officials said. "
+                      "It was unclear what caused the old pier to give way, and divers were searching the river bed.")
+    b = analysed("b", "The Lyra Pier partly collapsed on Friday morning. "
+                      "It isn't yet clear what caused the collapse, but engineers are looking for clues.")
+    c = analysed("c", "Boats were kept away from the Lyra Pier on Friday after part of it collapsed.")
+    out = synthesis.synthesise([a, b, c], [], [], Settings())
+    asked = [u.text for u in out.unknown if u.kind == "open_question"]
+    assert sum("what caused" in t for t in asked) == 1, asked
+
+
+@pytest.mark.slow
 def test_a_speaker_tail_is_someone_told_speaking_never_one_told_acting():
     # "..., he said" is who spoke: the person who only acted in the sentence before is not guessed
     acting = with_mentions("a", "Lev Orlanov locked the cockpit door and ignored the captain's knocks.",

@@ -29,6 +29,9 @@ from generator.sections.claims.uncertainty import (
     "The company does not yet know the cause of the outage.",
     "Officials cannot predict when the network will be restored.",
     "The death toll will most likely increase further, the mayor said.",
+    "It's not yet clear why the pier gave way, but divers are searching the river bed.",
+    "It’s unclear who fired first.",
+    "Questions immediately swirled about what caused the roof to give way.",
 ])
 def test_stated_uncertainty_and_predictions_are_open_questions(text):
     assert classify(text) == "open_question"

@@ -84,6 +84,15 @@ def _shared_phrase(a: Claim, b: Claim, common: frozenset[str]) -> bool:
     return any(not set(run) <= common for run in runs(a) & runs(b))
 
 
+# The question an open question asks, by its question word and the verb after it: "It is unclear
+# what caused the roof to fall" and "Engineers do not yet know what caused the collapse" ask one.
+_ASKS = re.compile(r"\b(what|why|how|who|which)\s+([a-z]{3,}ed)\b", re.I)
+
+
+def _asks(text: str) -> set[tuple[str, str]]:
+    return {(m.group(1).lower(), stem(m.group(2).lower())) for m in _ASKS.finditer(text)}
+
+
 def _kind(c: Claim) -> str:
     return c.cue if c.cue in ("next", "open_question") else "fact"
 
@@ -320,6 +329,9 @@ class Page:
                 return True
             if _same_figures(line.text, other.text, s) or self._counts(line.claim) & self._counts(other.claim):
                 return True
+            if section == "open_question" and self.section_of.get(other.claim) == section \
+                    and _asks(line.text) & _asks(other.text):
+                return True  # the same question asked twice
             if s >= REPEAT_PARAPHRASE or (s >= REPEAT_SIM and covered >= REPEAT_COVER) or covered >= 0.85:
                 return True
             own = told - self.common  # the story's own vocabulary is in every line: it tells nothing apart

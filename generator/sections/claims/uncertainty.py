@@ -24,14 +24,17 @@ _QUOTED = re.compile(r"[\"“”][^\"“”]*[\"“”]|(?<!\w)‘[^‘’]*’(
 # Stated uncertainty. Each pattern with an invented example of the news style it catches.
 OPEN_QUESTION_PATTERNS = [
     # "It remains unclear whether the talks will resume."
-    r"\b(remains?|is|are|was|were|still|it's)\s+(still\s+)?(unclear|uncertain|unknown|unconfirmed)\b",
+    r"\b(remains?|is|are|was|were|still|it['’]s)\s+(still\s+)?(unclear|uncertain|unknown|unconfirmed)\b",
     # "How many people were inside is not yet known."
     r"\b(is|are|was|were|has|have)\s+(not|n't|yet to be)\s+(yet\s+|been\s+)*(known|clear|confirmed|determined|established|disclosed)\b",
     # "There is uncertainty over the ceasefire's terms." / "Questions remain over funding."
     # (confusion "over" something, not "during" an attack: the scene told, no question left)
     r"\bthere (is|are|was|were|remains?) (also |still )?(some |much |little )?(uncertainty|questions?|doubts?|"
     r"confusion(?= (?:over|about|as to|regarding|whether|on|surrounding)\b))",
-    r"\b(questions|doubts) (remain|persist|linger)\b",
+    # "Questions swirled about what caused the fire." / "Doubts linger over the count."
+    r"\b(questions|doubts) (remain|persist|linger)\b|"
+    r"\b(?:questions|doubts)\s+(?:\w+ly\s+)?(?:swirl|mount|linger|persist|grow|grew|arose|arise|surfaced)\w*\s+"
+    r"(?:about|over|as to|around|regarding)\b",
     # "Whether the deal survives remains to be seen."
     r"\b(remains?|is) to be seen\b|\byet to be (decided|determined|seen|announced)\b",
     # "The outcome will likely depend on the weather."
@@ -44,7 +47,7 @@ OPEN_QUESTION_PATTERNS = [
     r"\bcould not (be )?(independently )?(verif|confirm)\w*\b",
     # "It is not clear how the fire started." / "It is not presently clear how much warning ..."
     r"\bit (?:is|was) not (yet |presently |immediately |entirely )?(clear|known)\b|"
-    r"\bit (?:isn't|wasn't|isn’t|wasn’t|['’]s not) (yet |presently |immediately |entirely )?(clear|known)\b|"
+    r"\bit(?: isn't| wasn't| isn’t| wasn’t|['’]s not) (yet |presently |immediately |entirely )?(clear|known)\b|"
     r"\bno one knows\b|"
     # "The company does not yet know the cause." / "Officials cannot predict when power returns."
     r"\b(?:do|does|did)\s+not\s+(?:yet\s+)?know\b|\b(?:don|doesn|didn)['’]t\s+(?:yet\s+)?know\b|"
