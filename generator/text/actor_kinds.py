@@ -167,7 +167,8 @@ THING_NOUNS = frozenset({
     "cup", "championship", "race", "election", "referendum", "war", "storm", "hurricane", "typhoon",
     "earthquake", "quake", "tsunami", "disaster", "crash", "flight", "route", "hashtag", "campaign",
     "time", "era", "day", "law", "act", "bill", "treaty", "agreement", "accord", "deal", "protocol",
-    "offering", "flotation", "cafe", "café", "restaurant",
+    "offering", "flotation", "cafe", "café", "restaurant", "condominium", "condo", "skyscraper", "high-rise",
+    "apartment", "franchise",
     # works and images, and what goes wrong with a machine: "Leonardo's painting", "the error screen"
     "painting", "artwork", "sculpture", "statue", "portrait", "masterpiece", "canvas", "drawing", "manuscript",
     "image", "photograph", "picture", "index", "screen", "error", "update", "patch", "virus", "vaccine",

@@ -65,6 +65,7 @@ def test_a_body_that_is_only_cited_is_an_outlet_unless_its_name_is_an_institutio
     ("UnfoldTheUniverse", "organization", [], [("hashtag",)]),
     ("Jane Velt Space Telescope", "person", [], [("acts",)]),  # an instrument named after a person
     ("State Route", "organization", [], [()]),  # a road, its number cut off
+    ("Harbour Towers North", "organization", ["condominium"], [("acts",)]),  # a block of flats
 ])
 def test_vessels_sites_products_and_hashtags_never_get_a_row(name, kind, phrases, functions):
     assert standing(name, kind, phrases, False, ev(*functions), 3, NO_OUTLETS) == "thing"

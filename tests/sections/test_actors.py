@@ -7,6 +7,7 @@ project's own metric (evaluation.metrics.actors, the rules of tests/gold/README.
 
 from __future__ import annotations
 
+import re
 from dataclasses import asdict, replace
 
 import pytest
@@ -20,6 +21,7 @@ from generator.sections.actors.forms import Form, name_key, tidy
 from generator.sections.actors.people import _glued_surname, _same_person, _surname_fits
 from generator.sections.actors.build import (
     _canonical,
+    _kind,
     addressed_as_person,
     incorporated,
     _shortened_after_a_place,
@@ -609,6 +611,18 @@ def test_a_name_placed_by_a_direction_a_distance_or_a_coast_is_a_place():
     assert all(a.kind in {"city", "region", "country"} or a.standing != "actor"
                for a in actors if a.name in {"Lyrabay", "Tizane Island"})
     assert "Lyrabay" not in [a.name for a in key_actors(actors)]
+
+
+def test_a_name_the_story_twice_calls_a_city_is_a_place_however_often_it_stands_alone():
+    texts = ["Floods hit the coastal city of Lyrabay. Lyrabay residents fled. Lyrabay, a port, was cut off.",
+             "Roads into the city of Lyrabay were gone and Lyrabay hospitals filled."]
+    group = [Form(i, f"{a:03d}", a, "Lyrabay", "Lyrabay", "ORG", m.start(), m.end())
+             for i, (a, m) in enumerate((a, m) for a, t in enumerate(texts) for m in re.finditer("Lyrabay", t))]
+    assert _kind("Lyrabay", "ORG", group, [], {}, texts, {"lyrabay"}) == "city"
+    once = [texts[0].replace("the coastal city of Lyrabay", "Lyrabay"), texts[1]]
+    group = [Form(i, f"{a:03d}", a, "Lyrabay", "Lyrabay", "ORG", m.start(), m.end())
+             for i, (a, m) in enumerate((a, m) for a, t in enumerate(once) for m in re.finditer("Lyrabay", t))]
+    assert _kind("Lyrabay", "ORG", group, [], {}, once, {"lyrabay"}) == "organization"
 
 
 def test_area_written_shortened_after_a_town_and_a_comma_is_a_region():

@@ -301,9 +301,11 @@ def _towns_and_areas(texts: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
 def _kind(name: str, label: str, group, roles: Sequence[str], demonyms, texts, places: set[str]) -> str:
     votes, region, city = _place_votes(group, texts, places)
     heads = {head_word(r) for r in roles}
+    # spaCy's small model often takes a little-known town for a name; the story writing "the
+    # city of X" twice says what it is, however often X stands alone ("X residents")
     if label in {"ORG", "PERSON"} and not is_country_name(name) and (
-            2 * votes >= len(group) or heads & {"city", "town", "village", "capital"}):
-        label = "GPE"  # spaCy's small model often takes a little-known town for a name
+            2 * votes >= len(group) or city >= 2 or heads & {"city", "town", "village", "capital"}):
+        label = "GPE"
     if label in {"GPE", "LOC"} and not is_country_name(name):
         region += len(heads & REGION_NOUNS) + _shortened_after_a_place(name, texts, places)
         city += len(heads & CITY_NOUNS) + _city_evidence(group, texts)
