@@ -88,6 +88,20 @@ def test_a_repeated_teaser_is_one_claim():
 
 
 @pytest.mark.slow
+def test_a_sentence_inside_a_quotation_opened_before_it_is_the_speakers_words():
+    item = analysed("a", "Prosecutor Tom Velt said she “chose fraud over failure. She chose to deceive her "
+                         "investors and her patients in Lyra. That choice was criminal.”",
+                    "The jury in Lyra deliberated for four days before it returned the verdict.")
+    claims = {c.text: c for c in alignment.extract_claims(item, None)}
+    deceive = next(c for t, c in claims.items() if t.startswith("She chose to deceive"))
+    assert deceive.support_only
+    assert not claims["The jury in Lyra deliberated for four days before it returned the verdict."].support_only
+    closed = analysed("b", "The bank urged its clients in Lyra to “stay calm.\" But many investors in Lyra told "
+                           "their companies to take their money out.")
+    assert not any(c.support_only for c in alignment.extract_claims(closed, None))
+
+
+@pytest.mark.slow
 def test_claims_know_the_heading_they_sit_under():
     item = analysed("a", "The council approved the budget of Dunmore on Monday.",
                     "What we don't know:",

@@ -150,6 +150,22 @@ def text_with_closing_mark(item: AnalysedArticle, i: int) -> str:
     return s.text
 
 
+def inside_quotation(item: AnalysedArticle, i: int) -> bool:
+    """The sentence opens inside a quotation its paragraph opened before it: 'Velt said she
+    "chose fraud. She chose to lie."' The second sentence is the speaker's words, not the
+    writer's, and its "she" is no one the writer named."""
+    text, start = item.article.text, item.analysis.sentences[i].start
+    open_ = False
+    for ch in text[text.rfind("\n", 0, start) + 1:start]:
+        if ch == "“":
+            open_ = True
+        elif ch == "”":
+            open_ = False
+        elif ch == '"':  # a straight mark closes an open quotation (“stay calm.") or opens one
+            open_ = not open_
+    return open_
+
+
 def extract_claims(item: AnalysedArticle, ref: date | None) -> list[Claim]:
     """The article's claim-bearing sentences in reading order, each with its section cues."""
     out: list[Claim] = []
@@ -175,6 +191,8 @@ def extract_claims(item: AnalysedArticle, ref: date | None) -> list[Claim]:
         kind = claim_kind(s.text) if s.has_verb else None  # a caption or fragment states nothing
         if kind is None:
             continue
+        if kind == "claim" and inside_quotation(item, s.index):
+            kind = "quote"
         text = text_with_closing_mark(item, s.index)
         norm = re.sub(r"\W+", " ", text.lower()).strip()
         if norm in seen:  # a teaser repeating the lead
