@@ -412,6 +412,12 @@ def test_role_most_sources_agree_on_in_its_most_specific_wording():
     assert role == "Chile's acting Foreign Minister" and sources == ("000", "001", "002")
 
 
+def test_a_likeness_or_a_clause_of_what_it_can_do_is_no_role():
+    assert choose_role([("000", "media group as sprawling as one of its theme parks", 0)]) == (None, ())
+    assert choose_role([("000", "only carrier in the world that's able to land there", 0),
+                        ("001", "state carrier", 1)]) == ("state carrier", ("001",))
+
+
 def test_a_count_or_a_phrase_cut_inside_brackets_is_no_role():
     role, sources = choose_role([("000", "208 seats", 0), ("001", "SPD) party", 0), ("002", "21-year-old gunman", 1)])
     assert (role, sources) == ("21-year-old gunman", ("002",))

@@ -58,11 +58,15 @@ def readable(phrase: str) -> bool:
     not a bare count ("208 seats", from "CDU 208 seats, AfD 151") and not the rest of a longer name."""
     if _MARKET_DATA.search(phrase) or _ADVERB_VERB.search(phrase):
         return False  # "VLM: -5.57% on the day": a share price's line; "intentionally murdering girlfriend": an act
+    if _LIKENED.search(phrase):
+        return False  # "a firm as sprawling as its theme parks", "the only maker that's able to ...": a writer's claim
     last = phrase.split()[-1].lower() if phrase.split() else ""
     return phrase.count("(") == phrase.count(")") and not _MEASURE.match(phrase) and not _rest_of_a_name(phrase) \
         and not _SENTENCE_END.search(phrase) and last not in PREPOSITIONS and last not in _CUT_ENDS
 
 
+# A comparison or a clause saying what the actor is like or can do, not the office it holds
+_LIKENED = re.compile(r"\bas \w+ as\b|\b(?:that|which|who)(?:['’]s| is| are)\b|\bcapable of\b", re.I)
 _ADVERB_VERB = re.compile(r"\b[a-z]+ly\s+[a-z]+ing\b(?!\s+(?:director|officer|partner|editor|member|secretary))")
 _MARKET_DATA = re.compile(r"^[-+−]\s?\d|\b[A-Z]{2,5}:\s*[-+−]?\d|[-+−]\d+(?:\.\d+)?%")
 # Words a phrase cut short ends on ("Shares of", "chief of the"): no description ends there.
