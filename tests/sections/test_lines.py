@@ -354,6 +354,18 @@ def test_a_fact_retold_in_other_words_is_shown_once():
 
 
 @pytest.mark.slow
+def test_the_same_share_of_the_same_thing_is_one_fact():
+    a = analysed("a", "Floods struck the port of Lyrabay on Monday after two dams burst in heavy rain. "
+                      "As much as a quarter of the city has disappeared, emergency officials said.")
+    b = analysed("b", "Two dams burst above Lyrabay on Monday, sending a torrent through the port. "
+                      "Reports suggest almost a quarter of the city has been washed away by the water.")
+    c = analysed("c", "Rescue teams from Harlow reached Lyrabay on Tuesday after the dams burst.")
+    out = synthesis.synthesise([a, b, c], [], [], Settings())
+    shown = [i.text for i in (*out.summary, *out.background, *out.known, *out.unknown)]
+    assert sum("quarter of the city" in t for t in shown) == 1, shown
+
+
+@pytest.mark.slow
 def test_the_same_question_asked_twice_is_one_open_question():
     a = analysed("a", "Part of the Lyra Pier collapsed into the river early on Friday, officials said. "
                       "It was unclear what caused the old pier to give way, and divers were searching the river bed.")

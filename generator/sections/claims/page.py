@@ -84,6 +84,20 @@ def _shared_phrase(a: Claim, b: Claim, common: frozenset[str]) -> bool:
     return any(not set(run) <= common for run in runs(a) & runs(b))
 
 
+# A share of something named ("a quarter of the city"): two facts giving the same share of the
+# same thing tell one fact, however its words differ ("has disappeared" / "was washed away").
+_SHARE = re.compile(r"\b(half|third|quarter|fifth|tenth|two[- ]thirds|three[- ]quarters) of (?:the |its |their |a )?"
+                    r"([a-z-]+(?: [a-z-]+)?)", re.I)
+_NOT_THE_THING = frozenset("has have had is are was were been be will would could may might all them those these "
+                           "that which who".split())
+
+
+def _shares(text: str) -> set[tuple[str, str]]:
+    """(share, thing) pairs: "a quarter of the coastal city" -> (quarter, coastal), (quarter, city)."""
+    return {(m.group(1).lower().replace("-", " "), stem(w)) for m in _SHARE.finditer(text)
+            for w in m.group(2).lower().split() if w not in _NOT_THE_THING and len(w) > 2}
+
+
 # The question an open question asks, by its question word and the verb after it: "It is unclear
 # what caused the roof to fall" and "Engineers do not yet know what caused the collapse" ask one.
 _ASKS = re.compile(r"\b(what|why|how|who|which)\s+([a-z]{3,}ed)\b", re.I)
@@ -329,6 +343,8 @@ class Page:
                 return True
             if _same_figures(line.text, other.text, s) or self._counts(line.claim) & self._counts(other.claim):
                 return True
+            if alike and _shares(line.text) & _shares(other.text):
+                return True  # the same share of the same thing
             if section == "open_question" and self.section_of.get(other.claim) == section \
                     and _asks(line.text) & _asks(other.text):
                 return True  # the same question asked twice
