@@ -37,6 +37,8 @@ DANGLING = re.compile(
     r"according to (?:him|her|them|it)\b|"
     # told relative to a sentence the reader cannot see: "Later, ...", "Another 20 ...", "Both men"
     r"later|afterwards?|earlier(?=,| that\b| in the day\b)|another|a further|others?|both|neither|such|here|there(?=,)|similar|"
+    # the parties told of before: "Each side claimed victory", "The two sides met again"
+    r"(?:each|either) side\b|the two sides\b|"
     r"a (?:little|bit|short while) later|not long (?:after|afterwards|later)\b|"
     r"(?:countless|many|several|some) other|further back|(?:first|second|third|finally|lastly)(?=,)|"
     r"(?:firstly|secondly|thirdly)\b|"
@@ -150,9 +152,11 @@ CAPTION = re.compile(r"\((?:L|R|C|left|right|centre|center|top|bottom)\)|\bin th
 # A photo's caption tells what its people do in the present ("Jane Roe leaves her home in Lyra",
 # "Members of the team pose after the announcement"); news prose tells acts in the past tense.
 CAPTION_PRESENT = re.compile(
-    r"^[A-Z][^.,;:“”\"]{0,80}?\b(?:poses|leaves|departs|walks|stands|sits|arrives|looks on|gathers|waves|reacts|"
+    # ("Jane Roe, of the Velt Party, flashes a thumbs up at a polling station": a name's aside too)
+    r"^[A-Z][^.,;:“”\"]{0,80}?(?:, [^.,;:“”\"]{1,50},)?\s?\b(?:poses|leaves|departs|walks|stands|sits|arrives|looks on|"
+    r"gathers|waves|reacts|flashes|greets|casts (?:his|her|a) (?:vote|ballot)|"
     r"gestures|embraces|hugs|mourns|prays|carries|inspects|attends|weeps|cries|smiles|celebrates|"
-    r"pose|gather|mourn|pray|look on|react|wave|embrace|weep)\b(?! (?:to|that|behind|office|power)\b)"
+    r"pose|gather|mourn|pray|look on|react|wave|embrace|weep)\b(?! (?:to|that|behind|office|power|of)\b)"
     r"(?!(?: \w+){1,3} without\b)(?!.*\b(?:said|says|told|according)\b)")
 # A day or place told from the writer's desk: "yesterday", "this morning", "two days ago", "here".
 # Shown on a page read later, away from the article's date and dateline, it points nowhere.

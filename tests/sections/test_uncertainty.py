@@ -32,6 +32,8 @@ from generator.sections.claims.uncertainty import (
     "It's not yet clear why the pier gave way, but divers are searching the river bed.",
     "It’s unclear who fired first.",
     "Questions immediately swirled about what caused the roof to give way.",
+    "Velt is also likely to appeal the verdict.",
+    "The question on everyone's lips is what will happen to the league.",
 ])
 def test_stated_uncertainty_and_predictions_are_open_questions(text):
     assert classify(text) == "open_question"

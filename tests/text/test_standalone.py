@@ -17,6 +17,7 @@ def test_openers_that_point_outside_the_line():
                  "Otherwise, the two leaders will meet again in June.",
                  "“Mum, don't, I'm hurt,” the daughter said.", '"It was chaos," the 17-year-old passenger told reporters.',
                  "Many were terrified by the aftershocks.", "Some had rushed to the house in their pyjamas.",
+                 "Each side sought to paint its business as the stronger.",
                  "It is likely to pave the way for a new leader by spring.",
                  "It will also allow him to hold sway over the choice of his successor.",
                  "Apparently, the company believed it had to stabilise the situation.",
@@ -365,10 +366,13 @@ def test_a_step_of_a_sequence_or_a_time_counted_from_an_unseen_event_does_not_st
 def test_people_doing_something_in_the_present_tense_is_a_photo_caption():
     for line in ("Members of the Lyra team pose after the big announcement.",
                  "Tom Velt departs after his conviction at his retrial in Harlow.",
-                 "Ann Roe leaves her home in Eastmere to take a bike ride with her partner."):
+                 "Ann Roe leaves her home in Eastmere to take a bike ride with her partner.",
+                 "Jan Velt, of the Lyra Party, flashes a thumbs up at a polling station in Harlow."):
         assert form_problem(line) == "a photo caption, not the article's text", line
     for line in ("The president leaves office in May, officials said.", "The storm leaves thousands without power.",
-                 "Velt, who leaves office in May, said the plan failed."):
+                 "Velt, who leaves office in May, said the plan failed.",
+                 "The mayor, who leaves office in May, opposed the plan from the start.",
+                 "In a procession that ignited flashes of anger, miners carried the bodies out."):
         assert form_problem(line) is None, line
 
 

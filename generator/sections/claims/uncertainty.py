@@ -33,6 +33,9 @@ OPEN_QUESTION_PATTERNS = [
     r"confusion(?= (?:over|about|as to|regarding|whether|on|surrounding)\b))",
     # "Questions swirled about what caused the fire." / "Doubts linger over the count."
     r"\b(questions|doubts) (remain|persist|linger)\b|"
+    # "The question on everyone's lips is what happens to the club." / "The big question is whether ..."
+    r"\bthe (?:big |key |main |real |open |burning )?question (?:on [\w'’ ]{2,20} lips |now |facing [\w'’ ]{2,20} )?"
+    r"(?:is|remains|was) (?:what|whether|how|why|who|when|if)\b|"
     r"\b(?:questions|doubts)\s+(?:\w+ly\s+)?(?:swirl|mount|linger|persist|grow|grew|arose|arise|surfaced)\w*\s+"
     r"(?:about|over|as to|around|regarding)\b",
     # "Whether the deal survives remains to be seen."
@@ -77,7 +80,7 @@ HEDGED_PATTERNS = [
     # "The toll will most likely increase further."
     r"\bwill\s+(?:most\s+|very\s+)?(?:likely|probably)\b|"
     r"\b(is|are)\s+(widely\s+)?(expected|likely)\s+to\s+(rise|climb|increase|grow|fall|drop|worsen|"
-    r"mount|go up|spread|continue)\b|\b(is|are)\s+likely\s+to\b",
+    r"mount|go up|spread|continue)\b|\b(is|are)\s+(?:also\s+|still\s+|now\s+|very\s+|highly\s+)?likely\s+to\b",
     # "Analysts fear that prices will climb." / "Traders assume rates will be higher."
     r"\b(assumes?|fears?|feared|expects?|believes?|suspects?)\s+(that\s+)?[^.;]{0,60}?\b(will|would)\b",
     # (A hope is not listed: "welcomed the move, expressing hope that others would follow" reports
