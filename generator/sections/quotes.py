@@ -41,13 +41,18 @@ GENERATIONAL = frozenset({"jr", "sr", "ii", "iii", "iv"})  # "John Ray III" is R
 
 @lru_cache(maxsize=1 << 16)
 def normalise(text: str) -> str:
-    """Lower case, ASCII quotes and dashes, no punctuation: for comparing renderings.
+    """Lower case, ASCII quotes and dashes, no punctuation, one spelling of "-our" words
+    ("honoured"/"honored": British and American copy of one quotation): for comparing renderings.
 
     Memoised: each quotation and speaker name is compared with every other one of the story."""
     text = unicodedata.normalize("NFKC", text).lower()
     text = re.sub(r"[\u2018\u2019\u201b`]", "'", text)
     text = re.sub(r"[^\w\s']", " ", text)
+    text = _OUR.sub(r"\1or\2", text)
     return " ".join(text.split())
+
+
+_OUR = re.compile(r"\b([a-z]{3,})our(s|ed|ing|able|ite|ites)?\b")
 
 
 def _content_words(text: str) -> set[str]:
@@ -89,7 +94,8 @@ def is_description(speaker: str) -> bool:
         if k and word.lower() in ("at", "of", "from", "in", "with", "for"):
             words = words[:k]  # "analysts at Barclays": the head is "analysts"
             break
-    return bool(words) and words[-1][:1].islower()
+    # ("Velmont CEO", "the PM": a title's letters are a description too)
+    return bool(words) and (words[-1][:1].islower() or words[-1].isupper() and words[-1].lower() in TITLE_ABBREVIATIONS)
 
 
 def canonical_speaker(surface: str | None, actors: Sequence[Actor], source_id: SourceId, text: str) -> str | None:
@@ -199,7 +205,8 @@ def _person_by_surname(last: str, ranked: Sequence[Actor]) -> str | None:
 def _person_by_title(surface: str, ranked: Sequence[Actor], source_id: SourceId, text: str) -> str | None:
     """The one person this article names whose title or role holds every word of a description:
     "the governor" -> the "Gov. Wes Moore" of the story; None when none or several fit."""
-    wanted = {w for w in normalise(strip_name(surface)).split() if w not in ("a", "an", "one", "the")}
+    wanted = {x for w in normalise(strip_name(surface)).split() if w not in ("a", "an", "one", "the")
+              for x in TITLE_ABBREVIATIONS.get(w, w).split()}  # "Disney CEO" -> chief executive of Disney
     if not wanted:
         return None
     fits = []

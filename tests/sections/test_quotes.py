@@ -185,6 +185,15 @@ def test_speakers_map_by_case_family_name_title_and_fuller_name():
     assert speakers == {"We wil": "Sun Yu", "The gr": "John Ray III", "Our he": "Wes Moore"}
 
 
+def test_an_abbreviated_title_and_a_british_spelling_are_the_same_speaker_and_words():
+    actors = [Actor("Tom Velt", "person", ("Velt",), "chairman and chief executive of Velmont", 9, ("1", "2"))]
+    whole = "We're honored and grateful that the founders entrusted us with the business they built"
+    items = [analysed("1", "Tom Velt runs Velmont.", [mention(whole, "Velmont CEO")]),
+             analysed("2", "Tom Velt runs Velmont.", [mention(whole.replace("honored", "honoured"), "Tom Velt")])]
+    quotes = build_quotes(items, actors)
+    assert [(q.speaker, q.sources) for q in quotes] == [("Tom Velt", ("1", "2"))]
+
+
 def test_a_surname_two_people_of_the_article_share_gives_the_words_to_no_one():
     # the actor table may fold the lone surname into the one named most; a quote cannot follow it
     actors = [Actor("Ahren Velt", "person", ("Velt",), None, 30, ("1", "2")),

@@ -37,6 +37,7 @@ TITLE_ABBREVIATIONS = {
     "sgt": "sergeant", "col": "colonel", "capt": "captain", "pres": "president", "prof": "professor",
     "atty": "attorney", "supt": "superintendent", "insp": "inspector", "det": "detective",
     "amb": "ambassador", "adm": "admiral", "cmdr": "commander", "maj": "major", "pm": "prime minister",
+    "ceo": "chief executive", "cfo": "chief financial", "coo": "chief operating",
 }
 # Words that make a title another office: "the president" is not the "Vice President Ann Lee".
 OFFICE_MODIFIERS = frozenset({"vice", "deputy", "former", "ex", "assistant", "associate", "under"})
