@@ -527,6 +527,15 @@ def test_a_count_of_an_event_years_before_is_no_dispute():
 
 
 @pytest.mark.slow
+def test_a_figure_timed_from_an_unnamed_moment_and_one_dated_are_two_events():
+    a = analysed("a", "A magnitude-6.6 aftershock hit the coast of Velora about an hour later, officials said.")
+    b = analysed("b", "A 6.7-magnitude aftershock hit the coast of Velora on Sunday, officials said.")
+    assert not [d for d in disputes(a, b) if d.text.startswith("Figures")]
+    same_day = analysed("c", "A magnitude-6.6 aftershock hit the coast of Velora on Sunday, officials said.")
+    assert [d for d in disputes(same_day, b) if d.text.startswith("Figures")]
+
+
+@pytest.mark.slow
 def test_two_ceilings_of_one_measure_that_differ_are_a_disagreement():
     a = analysed("a", "Cyclone Vera, which is carrying winds of up to 225 km/h, is making landfall near the port of Lyra.")
     b = analysed("b", "Cyclone Vera, which is carrying heavy rains and winds of up to 177 km/h, made landfall at the "

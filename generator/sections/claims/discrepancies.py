@@ -25,6 +25,7 @@ from generator.sections.claims.alignment import Alignment, Claim, stem, story_na
 from generator.models import AnalysedArticle, Unknown
 from generator.sections.claims.dating import DateSpan
 from generator.text.dates.vocabulary import MONTHS
+from generator.text.standalone import LATER_INSIDE
 
 MAX_DISPUTES = 8
 # Two sentences this similar (a share of the claim threshold) may be about the same thing.
@@ -546,7 +547,11 @@ def _of_the_past(c: Claim, latest) -> bool:
 
 
 def _dates_apart(ci: Claim, cj: Claim) -> bool:
-    """Both sentences dated, on days that do not meet: two events (a storm, then a second one)."""
+    """Both sentences dated, on days that do not meet: two events (a storm, then a second one);
+    or one dated while the other is timed from a moment it does not name ("an aftershock hit an
+    hour later" / "an aftershock was felt on Sunday"): two events unless shown otherwise."""
+    if bool(ci.dates) != bool(cj.dates) and LATER_INSIDE.search((cj if ci.dates else ci).text):
+        return True
     return bool(ci.dates and cj.dates) and not any(a.overlaps(b) for a in ci.dates for b in cj.dates)
 
 
