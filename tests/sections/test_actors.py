@@ -99,6 +99,15 @@ def test_a_bodys_name_the_tagger_cut_at_for_the_is_one_name():
 
 
 @pytest.mark.slow
+def test_a_federations_name_the_tagger_cut_at_and_is_one_name():
+    text = ("Tamer Velt, the chairman of an International Federation of Red Cross and Red Crescent Societies "
+            "mission, predicted a huge death toll in Lyrabay.")
+    names = [m.text for m in mentions_of(text)]
+    assert any(n.endswith("Federation of Red Cross and Red Crescent Societies") for n in names), names
+    assert "Red Crescent Societies" not in names
+
+
+@pytest.mark.slow
 def test_a_persons_name_written_with_a_space_more_is_one_person():
     actors = story("Opposition leader Tomas Harlanoglu conceded defeat on Sunday.\n\nHarlanoglu said the vote was unfair.",
                    "Opposition candidate Tomas Harlan Oglu conceded defeat on Sunday, officials said.")

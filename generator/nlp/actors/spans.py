@@ -59,7 +59,8 @@ def _trim(doc, start: int, end: int) -> tuple[int, int]:
         if doc[i].text in {"-", "—", "–", "|"} and doc[i - 1].whitespace_:
             start = i + 1
             break
-    while start < end and (doc[start].lower_ == "the" or doc[start].is_punct):
+    # (an article the tagger took in: "the UN", and in lower case "an International Federation of ...")
+    while start < end and (doc[start].lower_ == "the" or doc[start].text in ("a", "an") or doc[start].is_punct):
         start += 1
     opened = [i for i in range(start, end) if doc[i].text == "("]
     if opened and not any(doc[i].text == ")" for i in range(opened[-1], end)):
@@ -457,7 +458,7 @@ def candidates(doc, ents: Sequence) -> list[Candidate]:
             cands.extend(_from_entity(doc, _first_name_left_out(doc, ent)))
         elif ent.label_ in MISTAKEN_FOR_THINGS and _after_a_persons_noun(doc, ent.start, ent.end):
             cands.append(Candidate(ent.start, ent.end, "PERSON"))  # "model [Jane Roe]" tagged a building
-    cands = _joined_by_of(doc, cands)
+    cands = _joined_by_and(doc, _joined_by_of(doc, cands))
     cands.extend(_parenthetical(doc))
     cands.extend(_untagged_places(doc))
     taken = {i for c in cands for i in range(c.start, c.end)}
@@ -488,6 +489,30 @@ def _joined_by_of(doc, cands: list[Candidate]) -> list[Candidate]:
                 skip.add(id(nxt))
                 out.append(Candidate(c.start, nxt.end, "ORG"))
                 continue
+        out.append(c)
+    return out
+
+
+def _plural_head(word: str) -> bool:
+    """ "Societies", "Unions": a body's head noun in the plural."""
+    w = word.lower()
+    return w.endswith("ies") and f"{w[:-3]}y" in JOINED_HEADS or w.endswith("s") and w[:-1] in JOINED_HEADS
+
+
+def _joined_by_and(doc, cands: list[Candidate]) -> list[Candidate]:
+    """A federation's name the tagger cut at "and": "[International Federation of Red Cross] and
+    [Red Crescent Societies]" is one body ("X of A and B Societies"), not two."""
+    by_start = {c.start: c for c in cands if c.label == "ORG"}
+    out, skip = [], set()
+    for c in cands:
+        if id(c) in skip:
+            continue
+        nxt = by_start.get(c.end + 1) if c.end < len(doc) and doc[c.end].lower_ == "and" else None
+        if c.label == "ORG" and nxt is not None and any(t.lower_ == "of" for t in doc[c.start:c.end]) \
+                and _plural_head(doc[nxt.end - 1].text):
+            skip.add(id(nxt))
+            out.append(Candidate(c.start, nxt.end, "ORG"))
+            continue
         out.append(c)
     return out
 
