@@ -531,6 +531,8 @@ def test_a_figure_timed_from_an_unnamed_moment_and_one_dated_are_two_events():
     a = analysed("a", "A magnitude-6.6 aftershock hit the coast of Velora about an hour later, officials said.")
     b = analysed("b", "A 6.7-magnitude aftershock hit the coast of Velora on Sunday, officials said.")
     assert not [d for d in disputes(a, b) if d.text.startswith("Figures")]
+    after = analysed("d", "A 6.6-magnitude aftershock hit the coast of Velora close to an hour after the quake.")
+    assert not [d for d in disputes(after, b) if d.text.startswith("Figures")]
     same_day = analysed("c", "A magnitude-6.6 aftershock hit the coast of Velora on Sunday, officials said.")
     assert [d for d in disputes(same_day, b) if d.text.startswith("Figures")]
 

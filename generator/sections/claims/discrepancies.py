@@ -546,11 +546,16 @@ def _of_the_past(c: Claim, latest) -> bool:
     return latest is not None and bool(c.dates) and all((latest - d.interval.last).days >= PAST_DAYS for d in c.dates)
 
 
+# Timed from a moment the sentence does not date: "an hour later", "close to an hour after the quake"
+_TIMED_FROM = re.compile(LATER_INSIDE.pattern + r"|\b(?:seconds?|minutes?|hours?|days?|weeks?) after (?:the|that|this|it)\b",
+                         re.I)
+
+
 def _dates_apart(ci: Claim, cj: Claim) -> bool:
     """Both sentences dated, on days that do not meet: two events (a storm, then a second one);
     or one dated while the other is timed from a moment it does not name ("an aftershock hit an
     hour later" / "an aftershock was felt on Sunday"): two events unless shown otherwise."""
-    if bool(ci.dates) != bool(cj.dates) and LATER_INSIDE.search((cj if ci.dates else ci).text):
+    if bool(ci.dates) != bool(cj.dates) and _TIMED_FROM.search((cj if ci.dates else ci).text):
         return True
     return bool(ci.dates and cj.dates) and not any(a.overlaps(b) for a in ci.dates for b in cj.dates)
 
