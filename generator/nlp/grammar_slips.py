@@ -12,8 +12,8 @@ counted.
 from __future__ import annotations
 
 from generator.nlp.parsed import ParsedArticle
+from generator.text.standalone import DOUBLE_QUOTES, inside_after
 
-_QUOTE_CHARS = frozenset('"“”')
 # Past forms that may stand before another past form: auxiliaries ("had finished"), "said"
 # ("he said ended" is a parse of "he said [it] ended"), "got" ("got married").
 _LEADING_OK = frozenset("had was were did said got became seemed".split())
@@ -30,8 +30,8 @@ def grammar_slips(parsed: ParsedArticle) -> tuple[str, ...]:
     for sent in doc.sents:
         toks = [t for t in sent if not t.is_space]
         for i, tok in enumerate(toks):
-            if tok.text in _QUOTE_CHARS:
-                quoted = not quoted if tok.text == '"' else tok.text == "“"
+            if tok.text in DOUBLE_QUOTES:
+                quoted = inside_after(quoted, tok.text)
                 continue
             if quoted or i + 1 >= len(toks):
                 continue

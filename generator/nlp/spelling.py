@@ -15,9 +15,9 @@ import string
 from functools import lru_cache
 
 from generator.nlp.parsed import ParsedArticle
+from generator.text.standalone import DOUBLE_QUOTES, inside_after
 
 MIN_LETTERS = 4
-_QUOTE_CHARS = frozenset('"“”')
 _LETTERS = string.ascii_lowercase
 # Short function words that typists and scrapers run into the next word ("andkilled", "thelate").
 _RUN_IN = frozenset("a an the and or as at in on of to is was were are he she it we they be by for with that "
@@ -92,8 +92,8 @@ def misspellings(parsed: ParsedArticle) -> tuple[str, ...]:
     quoted = False
     doc = parsed.doc
     for i, tok in enumerate(doc):
-        if tok.text in _QUOTE_CHARS:
-            quoted = not quoted if tok.text == '"' else tok.text == "“"
+        if tok.text in DOUBLE_QUOTES:
+            quoted = inside_after(quoted, tok.text)
             continue
         if quoted or not tok.is_alpha or len(tok.text) < MIN_LETTERS:
             continue

@@ -236,6 +236,13 @@ WRITER_FIRST_PERSON = re.compile(r"\b(?:I|I['’](?:m|ve|d|ll)|me|my|myself)\b")
 _LOWER_START = re.compile(r"^[\"“‘'(]*[a-z](?![a-z]*[A-Z])")
 ENDS_A_SENTENCE = re.compile(r"[.!?][\"'”’)\]]*$")
 QUOTE_MARKS = re.compile(r"[\"“”]")
+DOUBLE_QUOTES = frozenset('"“”')
+
+
+def inside_after(quoted: bool, mark: str) -> bool:
+    """Inside a quotation after this double mark? A curly one opens or closes; a straight one
+    closes an open quotation (even one a curly mark opened: “stay calm.") or opens one."""
+    return not quoted if mark == '"' else mark == "“"
 LOW_QUOTE_MARK = "„"  # opens a quotation in German-style copy („... “): with its mate, an odd count is one left open
 # A quotation opened with a single mark and never closed ("read: ‘It is with deep sorrow that ..."):
 # a closing ’ is followed by no letter (the apostrophe of "Britain’s" is).

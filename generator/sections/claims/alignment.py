@@ -27,6 +27,7 @@ from generator.sections.claims import dating
 from generator.sections.claims import uncertainty
 from generator.models import AnalysedArticle
 from generator.text.dates.vocabulary import WEEKDAYS, alternation
+from generator.text.standalone import DOUBLE_QUOTES, inside_after
 from generator.text.vectors import Tfidf, char_wb
 
 # Weights of the three similarity signals; their sum is 1 so `similarity` reads as a share.
@@ -155,15 +156,11 @@ def inside_quotation(item: AnalysedArticle, i: int) -> bool:
     "chose fraud. She chose to lie."' The second sentence is the speaker's words, not the
     writer's, and its "she" is no one the writer named."""
     text, start = item.article.text, item.analysis.sentences[i].start
-    open_ = False
+    quoted = False
     for ch in text[text.rfind("\n", 0, start) + 1:start]:
-        if ch == "“":
-            open_ = True
-        elif ch == "”":
-            open_ = False
-        elif ch == '"':  # a straight mark closes an open quotation (“stay calm.") or opens one
-            open_ = not open_
-    return open_
+        if ch in DOUBLE_QUOTES:
+            quoted = inside_after(quoted, ch)
+    return quoted
 
 
 def extract_claims(item: AnalysedArticle, ref: date | None) -> list[Claim]:
