@@ -36,7 +36,10 @@ DANGLING = re.compile(
     r"otherwise|likewise|similarly|rather(?=,))\b|"
     r"according to (?:him|her|them|it)\b|"
     # told relative to a sentence the reader cannot see: "Later, ...", "Another 20 ...", "Both men"
-    r"later|afterwards?|earlier(?=,| that\b| in the day\b)|another|a further|others?|both|neither|such|here|there(?=,)|similar|"
+    r"later|afterwards?|earlier(?=\s*,| that\b| in the day\b)|another|a further|others?|both|neither|such|here|there(?=,)|similar|"
+    # "An additional 20 were hurt", "One additional passenger ...": more than those told before;
+    # "In short, ...": a sum of what was said before
+    r"(?:one |an |two |three |\d+ )?additional\b|in (?:short|sum|brief|other words)(?=,)|"
     # the parties told of before: "Each side claimed victory", "The two sides met again"
     r"(?:each|either) side\b|the two sides\b|"
     r"a (?:little|bit|short while) later|not long (?:after|afterwards|later)\b|"
@@ -87,6 +90,8 @@ DANGLING = re.compile(
     r"the (?:former|latter|move|decision|group|company|agency|official|minister|ministry|statement|reports?|"
     r"same|two|three|team|man|woman|person|country|state|city|court|body|relationship|deal|plan|step|"
     r"ceremony|occasion|audience|appointment|announcement|news|incident|pair|duo|gates|other|"
+    # findings told in a sentence not shown: "The revelations have ignited ...", "The reduction would ..."
+    r"revelations|reduction|panel|remarks|"
     # a thing told of in a sentence not shown: "The figure was reported by ...", "The album, which ..."
     r"figure|figures|family|community|album|evidence|route|momentum|hosts|half-measure|measure|"
     # a company told of by its trade in a sentence not shown: "The hedge fund held ...", "The office will ..."
@@ -139,7 +144,7 @@ FRAGMENT = re.compile(r"^(as|because|although|though|whereas|unless|while|if)\s"
 # A phrase that adds to the sentence before, standing as a sentence: "Especially against someone as ..."
 ADDED_PHRASE = re.compile(r"^(?:especially|particularly|notably|not least|except|including)\b", re.I)
 # A photo caption left in a body: position marks "(L)", "in this photo", "pictured".
-CAPTION = re.compile(r"\((?:L|R|C|left|right|centre|center|top|bottom)\)|\bin this (?:photo|picture|image|handout|"
+CAPTION = re.compile(r"\((?:L|R|C|left|right|centre|center|top|bottom)\)|\bin this (?:photo|picture|image|handout|illustration|"
                      r"file photo|still)\b|\bphoto taken\b|\bpictured\b|\b(?:photo|image) courtesy\b|\bscreen ?grab\b|"
                      # "Ann Velt (in white singlet) runs ...": who is who in the picture, by what they wear
                      r"\((?:in|wearing) (?:a |an |the )?(?:[a-z-]+ )?(?:white|black|red|blue|green|yellow|orange|grey|"
@@ -174,7 +179,9 @@ SLIP = re.compile(r"\b(?!(?:that|had|is|do|very|far|so|bye|no|yeah|ha|knock)\b)(
                   r"\b(?:is|was|were|are|has|have|had) (?:is|was|were|are|has|have)\b|"
                   r"\bat in\b|\bin at\b|\bat from\b|"
                   # two articles in a row: "until the a last day"
-                  r"\b(?:the|a|an) (?-i:the|a|an)\b(?![-'’])", re.I)
+                  r"\b(?:the|a|an) (?-i:the|a|an)\b(?![-'’])|"
+                  # a verb's letter left alone: "The U.K. s the first to approve" ("is" lost its "i")
+                  r"(?<=[\w.] )(?-i:s) (?:the|a|an|not|now|also)\b", re.I)
 # Two words run together where a scrape lost the space or a caption ran into the text:
 # "saidHe said", "ScheinbaumShe will be" (a word's tail, then a capitalised pronoun or article).
 GLUED = re.compile(r"\b[A-Za-z]*[a-z]{3}(?:He|She|It|They|The|This|That|We|His|Her)\b"  # not "LinkedIn"
@@ -347,12 +354,24 @@ INNER_CONNECTIVE = re.compile(r"^[^,\"“”]{1,60},\s+(meanwhile|however|though
                               r"therefore|thus|in response|by contrast|for (?:its|his|her|their) part),", re.I)
 
 
+# A concession answering a sentence not shown: "Lai praised his triumph anyway."
+CONCESSION_END = re.compile(r"\b(?:anyway|nevertheless|nonetheless|regardless)\s*[.!]?[\"”’]?\s*$", re.I)
+# A participle opening a line whose subject is a pronoun: "Scheduled to land at 10:25, it came down
+# near the village", "Speaking to reporters, he said ...": who or what is never named
+PARTICIPLE_PRONOUN = re.compile(r"^[A-Z][a-z]+(?:ed|ing)\b[^,;\"“”]{0,100},\s+"
+                                r"(it(?!\s+(?:is|was|will|would|seems|seemed|appears|appeared|remains|has been|had been|"
+                                r"may|might|could)\b)|he|she|they)\s+[a-z]")  # ("Following the ruling, it will be as if ...")
+
+
 def dangling(text: str) -> str | None:
     """The opener or speaker tail that points outside the line, or None when it stands alone."""
     stripped = text.strip()  # a line opening with a quotation mark names its speaker after it
     m = DANGLING.match(stripped) or INNER_CONNECTIVE.match(stripped) or ELLIPSIS.match(stripped)
     if m:
         return m.group(m.lastindex or 0) if m.re is INNER_CONNECTIVE else m.group(0)
+    m = PARTICIPLE_PRONOUN.match(stripped) or CONCESSION_END.search(_QUOTED.sub(" ", stripped).rstrip() or stripped)
+    if m:
+        return m.group(m.lastindex or 0)
     pointer = POINTER.search(_QUOTED.sub(" ", stripped))
     if pointer:
         return pointer.group(0)

@@ -18,6 +18,10 @@ def test_openers_that_point_outside_the_line():
                  "“Mum, don't, I'm hurt,” the daughter said.", '"It was chaos," the 17-year-old passenger told reporters.',
                  "Many were terrified by the aftershocks.", "Some had rushed to the house in their pyjamas.",
                  "Each side sought to paint its business as the stronger.",
+                 "Scheduled to land in Harlow at 10:25, it came down near the village of Lyra.",
+                 "Velt praised his triumph anyway.", "In short, a successful day for the unions.",
+                 "One additional passenger was travelling on a UN passport.", "Earlier , the council had voted.",
+                 "The revelations have ignited a firestorm for the firm.", "The panel has met resistance from Velt.",
                  "It is likely to pave the way for a new leader by spring.",
                  "It will also allow him to hold sway over the choice of his successor.",
                  "Apparently, the company believed it had to stabilise the situation.",
@@ -42,7 +46,11 @@ def test_lines_that_stand_alone():
                  "Shortly after midnight, the road reopened.", "Earlier this week, the council voted.",
                  "There are 20 people in hospital.", "Others" + "en Bank fell 5%.", '"It was chaos," a passenger said.',
                  '"We won," the team said.', "Many residents fled the city on Monday.", "Most of the victims were children.",
-                 "It is hard to say when the road will reopen.", "It will be days before the road reopens."):
+                 "It is hard to say when the road will reopen.", "It will be days before the road reopens.",
+                 "Speaking to reporters in Lyra, Ann Velt said the plan had failed.", "Founded in 1998, the firm grew.",
+                 "The additional funding was approved in May.", "Velt said the vote went ahead regardless of the rain.",
+                 "Following the ruling, it will be as if the vote had never been held.",
+                 "The allegations stem from a 2009 gas deal Velt signed."):
         assert dangling(line) is None, line
 
 
@@ -94,7 +102,8 @@ def test_a_pronoun_with_its_person_in_the_line():
 def test_a_slip_the_copy_editing_missed():
     for line in ("The cause of the blaze has not yet been confirmed confirmed.", "The club was has been sold.",
                  "Fans gathered at in the square.", "The signals were received at from the control centre.",
-                 "Jane Roe will seek peace until the a last day of her term."):
+                 "Jane Roe will seek peace until the a last day of her term.",
+                 "The U.K. s the first country in the world to approve the shot."):
         assert "slip" in (form_problem(line) or ""), line
     for line in ("The mayor said that that was the end.", "Envoy Gul Hassan Hassan arrived.", "The mayor had had enough of the delays.",
                  "The talks went on for hours.", "Police moved in on the suspects.",
