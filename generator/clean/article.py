@@ -305,7 +305,8 @@ _STATED = re.compile(r"^\(?(?:first\s+)?(?:published|posted)\b|^(?:source|credit
                      r"|^this (?:story|article|report) (?:is|was) from\b", re.I)
 
 
-_PUBLISHED_INSIDE = re.compile(r"\b(?:published|posted)\s*:|first published\b", re.I)
+_PUBLISHED_INSIDE = re.compile(r"\b(?:published|posted)\s*:|first published\b|(?-i:(?<![a-z])(?:Published|PUBLISHED))\s+(?=\w)",
+                               re.I)
 NO_DATE = frozenset({"1970-01-01"})  # a system's empty date (the epoch), printed as the page's
 
 

@@ -147,6 +147,9 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
                                     rf"(?:(?:at\s+)?\d{{1,2}}[:.]\d{{2}}\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{{2,4}}\b)?\s*,?\s*)?"
                                     rf"(?:{WEEKDAY_WORD}\s*[|,·•]\s*)?"
                                     rf"{DATE_RE.pattern}", re.I)),
+    # "Wire | Newsline | NLPublished October 4, 2021 - Updated ...": the wires' credits run into the date
+    ("publication date", re.compile(rf"^(?-i:(?:[A-Z][\w.&'’-]*\s*[|/,]\s*){{0,4}}[A-Z][\w.&'’-]{{0,20}}?(?<![a-z])"
+                                    rf"(?:Published|PUBLISHED))\s*:?\s*(?:on\s+)?{DATE_RE.pattern}", re.I)),
     # "Updated at 11:45 p.m.", "Posted 9:14 AM ET": a time stamp with no day
     ("publication time", re.compile(r"^(?:last\s+)?(?:updated|posted|published|modified)(?:\s+(?:at|on))?\s*:?\s*"
                                     r"\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{2,4})?\s*\.?$", re.I)),

@@ -97,9 +97,17 @@ def plausible_title(title: str | None) -> str | None:
     if title is not None and (tag := label(title.strip())):
         title = title.strip()[len(tag):]
     if title is None or _NOT_A_TITLE.match(title.strip()) or dateline(title) is not None \
-            or markup(_SYNTAX.sub(" ", title)):
+            or markup(_SYNTAX.sub(" ", title)) or _section_path(title):
         return None  # ... or the page's own words ("Follow us on Image Source : WIRE/FILE ...")
     return _MEDIA_NOTE.sub("", title).strip().rstrip("|").strip() or None  # "Storm hits coast |": a site's separator
+
+
+def _section_path(title: str) -> bool:
+    """ "FRANCE - STRIKES", "WORLD / EUROPE", "SPORT": the site's section in capitals, not a headline."""
+    words = re.findall(r"[^\W\d_][\w'’.-]*", title)
+    if not words or any(w != w.upper() for w in words) or len(words) > 4:
+        return False
+    return len(words) <= 2 or bool(re.search(r"\s[-–—/|>»]\s", title))
 
 
 # Tags and template braces: syntax the renderer escapes, not words of the page (read past them)

@@ -148,8 +148,8 @@ _POSITION_WORDS = re.compile(r"\b[A-Z][\w'’-]+,\s(?:left|right|centre|center|(
 # A picture's subject, "as seen" by a camera: "The dwarf planet as seen by the probe on July 13, when ..."
 _AS_SEEN = re.compile(r"^(?:[\w'’-]+\s){1,6}as seen (?:by|from|through|on)\b")
 _EXPLICIT = re.compile(
-    r"\bin this (?:handout |undated |file |aerial |still |video )?(?:photo(?:graph)?|picture|image|"
-    r"screen ?grab|screenshot|frame grab|video grab|still)\b"
+    r"\bin this (?:handout |undated |file |aerial |still |video |photo )?(?:photo(?:graph)?|picture|image|"
+    r"screen ?grab|screenshot|frame grab|video grab|still|illustration)\b"
     # (with a word or two of what kind: "Enhanced infrared imagery shows the eye of the storm ...")
     r"|^(?:an? |the )?(?:[A-Za-z-]+ ){0,2}?(?:photo(?:graph)?|picture|image(?:ry)?|screen ?grab|"
     r"screenshot|still image|frame grab|video grab|video still)\b[^.]{0,120}?\b(?:shows?|showing|depicts)\b"
@@ -163,7 +163,8 @@ _FOOTAGE_LABEL = re.compile(r"^(?:aerial |drone |live |new |exclusive |dramatic 
                             r"(?!(?:of|from|on|in|at|by|shows?|showed|showing|shot|taken|captured|released|posted|shared|"
                             r"circulated|broadcast|aired|obtained|appeared|emerged|suggests?|suggested|was|were|is|are|has|"
                             r"have|had|will|would|could|may|might|can|also|that|which|and)\b)[a-z]", re.I)
-_EXPLICIT_HINTS = ("photo", "picture", "image", "grab", "screenshot", "still", "credit", "frames")  # ("imagery" too)
+_EXPLICIT_HINTS = ("photo", "picture", "image", "grab", "screenshot", "still", "credit", "frames",
+                  "illustration")  # ("imagery" too)
 # A scene signed with its place and date after a dash: "... the suspect's weapon – Rivertown Examplia, July 8, 2022."
 _PLACE_DATE_TAIL = re.compile(rf"\s[–—-]\s+{_WORD}(?:\s+{_WORD}){{0,3}},?\s+{_MONTH_NAME}\s+\d{{1,2}},\s+\d{{4}}\.?$")
 # A picture agency's caption ends on its full date and place, with no "on": "Officials brief the

@@ -115,10 +115,11 @@ def test_no_outlet_is_invented():
 
 
 @pytest.mark.parametrize("title", ["See more of the story", "Play Live Radio", "Reading Time: 7 minutes",
-                                   "Image Courtesy of The Agency"])
+                                   "Image Courtesy of The Agency", "VALDONIA - STRIKES", "WORLD / EUROPE", "SPORT"])
 def test_page_furniture_is_not_a_title(title):
     assert outlet.plausible_title(title) is None
     assert outlet.plausible_title("Council approves Riverside tram line") == "Council approves Riverside tram line"
+    assert outlet.plausible_title("VALDONIA LANDS ROVER ON MARS") == "VALDONIA LANDS ROVER ON MARS"  # a headline in capitals
 
 
 @needs_corpus

@@ -38,7 +38,8 @@ def test_a_date_stamp_in_any_arrangement_dates_the_article():
                        ("June 22, 2012|Wire", "2012-06-22"),
                        ("| Friday, June 22, 2012 10:58 a.m", "2012-06-22T10:58"),
                        ("9:14 AM, Jun 23, 2012   |    comments", "2012-06-23"),
-                       ("• | WIRE | February 13, 2012 08:32 AM", "2012-02-13T08:32")]:
+                       ("• | WIRE | February 13, 2012 08:32 AM", "2012-02-13T08:32"),
+                       ("Wire | AFP | APPublished October 4, 2021 - Updated October 4, 2021 10:12pm", "2021-10-04")]:
         article = clean(["Water board backs new reservoir", stamp, *BODY])
         assert (article.published, reason_of(article, stamp)) == (day, "publication date"), stamp
 

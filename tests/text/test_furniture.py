@@ -84,6 +84,7 @@ def test_a_label_before_the_text_is_found():
     ("The minister lies on the ground after he was shot in Rivertown in this photo taken by a local paper.",
      "photo caption"),
     ("A screen grab taken from news footage shows a fire at the harbour.", "photo caption"),
+    ("3D printed app logos are placed on a computer board in this illustration taken January 21.", "photo caption"),
     ("Enhanced infrared imagery shows the eye of Storm Velt moving over Harlow on Tuesday, Oct. 4, 2016.",
      "photo caption"),
     ("RIVERTOWN, EXAMPLIA - MARCH 26: The cargo ship is shown after striking the bridge.", "photo caption"),
