@@ -319,8 +319,13 @@ def _territories() -> tuple[frozenset[str], frozenset[str]]:
 def _country_initials() -> frozenset[str]:
     """ "uk", "drc": initials of the formal multi-word country names news copy shortens
     ("United Kingdom"), not of every two-word name ("Vatican City" is never "VC")."""
-    return frozenset("".join(w[0] for w in n.split()) for n in _territories()[0]
+    names = [*_territories()[0], *LONG_FORMS]
+    return frozenset("".join(w[0] for w in n.split() if w not in ("of", "the", "and")) for n in names
                      if len(n.split()) >= 2 and STATE_WORDS & set(n.split()))
+
+
+# Long forms CLDR does not list whose initials news copy writes: "USA" (CLDR: "United States")
+LONG_FORMS = ("united states of america",)
 
 
 def is_country_name(name: str) -> bool:

@@ -108,6 +108,14 @@ def test_a_federations_name_the_tagger_cut_at_and_is_one_name():
 
 
 @pytest.mark.slow
+def test_a_bodys_description_followed_by_its_name_is_not_a_second_body():
+    named = [m.text for m in mentions_of("Valdonia’s medicines regulator, the Velt Drug Board (VDB), says the jab is safe.")]
+    assert "Valdonia’s medicines regulator" not in named
+    alone = [m.text for m in mentions_of("Valdonia’s medicines regulator said on Monday that the jab is safe.")]
+    assert "Valdonia’s medicines regulator" in alone
+
+
+@pytest.mark.slow
 def test_a_persons_name_written_with_a_space_more_is_one_person():
     actors = story("Opposition leader Tomas Harlanoglu conceded defeat on Sunday.\n\nHarlanoglu said the vote was unfair.",
                    "Opposition candidate Tomas Harlan Oglu conceded defeat on Sunday, officials said.")
@@ -334,6 +342,7 @@ def test_names_compare_without_dots_accents_or_the_sentence_full_stop():
 def test_country_knowledge_comes_from_cldr_and_demonyms():
     assert is_country_name("Kyrgyzstan") and is_country_name("the Central African Republic")
     assert is_country_name("U.K.") and not is_country_name("VC")  # "Vatican City" is never "VC"
+    assert is_country_name("USA") and is_country_name("U.S.A.") and not is_country_name("NBA")  # a long form CLDR lacks
     assert not is_country_name("Lyon")
     assert shares_stem("Norwegian", "Norway") and shares_stem("Kazakh", "Kazakhstan")
     assert not shares_stem("Austrian", "Australia")
@@ -800,6 +809,8 @@ def test_a_surname_the_model_took_for_a_place_is_the_persons():
     assert _label(town) == "GPE"  # no one is named in full with it: the majority stands
     part = _forms(("South Orlanov", "PERSON"), ("Orlanov", "GPE"), ("Orlanov", "GPE"), ("Orlanov", "GPE"))
     assert _label(part) == "GPE"  # a part of the town the model took for a name: no one's surname
+    paired = _forms(("Lev Orlanov", "PERSON"), ("Orlanov", "GPE"), ("Orlanov", "GPE"), ("Orlanov and Velt", "ORG"))
+    assert _label(paired) == "PERSON"  # a pair the model took for one body says nothing of the label
 
 
 def test_a_bodys_first_word_alone_is_the_body_when_it_begins_one_name_only():

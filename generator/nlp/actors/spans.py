@@ -256,9 +256,18 @@ def _qualified_org(doc, q_start: int, q_end: int) -> Candidate | None:
     while j < len(doc) and j - q_end < 3 and doc[j].is_lower and doc[j].pos_ in {"ADJ", "NOUN"}:
         # the noun must head the phrase: "Norway's military operation" names no institution
         if doc[j].lower_ in INSTITUTION_NOUNS and doc[j].dep_ not in {"amod", "compound"}:
+            if _named_after(doc, j + 1):
+                return None  # "Britain's medicines regulator, the Medicines Agency (MA)": the name follows
             return Candidate(q_start, j + 1, "ORG", constructed=True)
         j += 1
     return None
+
+
+def _named_after(doc, i: int) -> bool:
+    """ ", the Velt Health Agency" or " (VHA)": the body's own name right after its description."""
+    k = i + (i < len(doc) and doc[i].text in {",", "("})
+    k += k < len(doc) and doc[k].lower_ == "the"
+    return k > i and k < len(doc) and (doc[k].is_title or doc[k].is_upper and len(doc[k].text) >= 2)
 
 
 def _government_form(doc, cand: Candidate) -> Candidate:

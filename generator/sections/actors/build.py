@@ -183,12 +183,16 @@ def _placed(core: str, places: Sequence[str]) -> str | None:
 _PART_OF_A_PLACE = re.compile(r"^(?:North|South|East|West|Central|Greater|Upper|Lower|Inner|Outer)(?:ern)?\s")
 
 
+_PAIR = re.compile(r"\s(?:and|&)\s")
+
+
 def _label(group: Sequence[Form]) -> str:
     """The group's spaCy label by majority; but a surname the model took for a place or a body
     ("Milei" tagged GPE) is the person's when the story names the person in full with it."""
     full = {f.core.split()[-1] for f in group if f.label == "PERSON" and len(f.core.split()) >= 2
             and not _PART_OF_A_PLACE.match(f.core)}
-    if full and all(f.label == "PERSON" or f.core in full for f in group):
+    # (a pair the model took for one body, "Woods and Finau", says nothing of either's label)
+    if full and all(f.label == "PERSON" or f.core in full or _PAIR.search(f.core) for f in group):
         return "PERSON"
     votes = Counter(f.label for f in group)
     return min(votes, key=lambda lab: (-votes[lab], LABEL_PRIORITY.index(lab)))
