@@ -374,6 +374,14 @@ ROUND_SHARE = 0.05  # a round number (a multiple of ten) this close to a measure
 _NUMERAL = re.compile(r"(\d[\d,]*)(?:\.(\d+))?\s*(million|billion|bn|m\b|b\b)?", re.I)
 
 
+NEAR_SHARE = 0.01  # two counts of one thing this close are one count at two stages ("4.66 million" / "4,671,021")
+
+
+def _near(a: Figure, b: Figure) -> bool:
+    top = max(a.lo, b.lo)
+    return a is not b and 0 < top < float("inf") and abs(a.lo - b.lo) <= NEAR_SHARE * top
+
+
 def _rounded(a: Figure, b: Figure) -> bool:
     """One value written to fewer places: 51.9 and 52, $82.29 billion and $82.3 billion (never
     two values written to the same places: 31 and 32 are two counts)."""
@@ -615,6 +623,9 @@ def number_conflicts(al: Alignment, related: float, days: dict[str, str] | None 
                     if any(_rounded(fa, g) for g in by_source[cj.sid] if g.key == fb.key) \
                             or any(_rounded(g, fb) for g in by_source[ci.sid] if g.key == fa.key):
                         continue  # the other source gives this value too, rounded: its other one is another quantity
+                    if any(_near(fa, g) for g in by_source[cj.sid] if g.key == fb.key) \
+                            and any(_near(g, fb) for g in by_source[ci.sid] if g.key == fa.key):
+                        continue  # each gives the other's value nearly ("4.66 million" / "4,671,021"): two quantities paired wrong
                     if _time_use(ci.text, fa) != _time_use(cj.text, fb):
                         continue  # "40 minutes after the impact" / "for almost 45 minutes": a moment, a while
                     if _averaged(ci.text, fa) != _averaged(cj.text, fb):
