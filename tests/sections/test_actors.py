@@ -583,6 +583,13 @@ def test_a_first_name_tagged_an_organisation_is_no_persons():
     assert len(cluster(forms, [], ["x" * 80] * 3)) == 2
 
 
+def test_a_clipped_compound_is_the_body_whose_words_its_parts_start():
+    forms = _forms(("Constitutional Court", "ORG"), ("ConCourt", "ORG"), ("Velora Court Service", "ORG"),
+                   ("Concord Council", "ORG"))
+    groups = sorted(sorted(f.core for f in g) for g in cluster(forms, [], ["x"] * 4))
+    assert ["ConCourt", "Constitutional Court"] in groups and ["Concord Council"] in groups
+
+
 def test_a_full_name_tagged_an_organisation_is_the_person_its_surname_names():
     forms = _forms(("Tomas Reyes", "ORG"), ("Reyes", "PERSON"), ("Federal Reserve System", "ORG"))
     groups = sorted(sorted(f.core for f in g) for g in cluster(forms, [], ["x"] * 3))
@@ -862,6 +869,7 @@ def test_a_persons_noun_opening_a_name_tagged_a_body_is_no_part_of_it():
     assert core_name("Pioneer Natural Resources", "ORG") == "Pioneer Natural Resources"  # a company, not a pioneer
     assert core_name("Actress Jane Roe", "PERSON") == "Jane Roe"
     assert core_name("Swede Anton Roe", "PERSON") == "Anton Roe"
+    assert core_name("Opponent Velt", "PERSON") == "Velt"  # what he is in the story, even before a surname alone
     assert core_name("American Jane Velt", "PERSON") == "Jane Velt" and core_name("Briton Tom Roe", "PERSON") == "Tom Roe"
 
 

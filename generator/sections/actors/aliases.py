@@ -400,13 +400,25 @@ def merge_clippings(forms: Sequence[Form], uf: UnionFind) -> None:
         articles[uf.find(g.index)].add(g.article)
     for f in forms:
         word = f.core
-        if f.label != "ORG" or not (3 <= len(word) <= 4) or not word[0].isupper() or not word[1:].islower():
+        chunks = re.findall(r"[A-Z][a-z]+", word)
+        if f.label == "ORG" and len(chunks) >= 2 and "".join(chunks) == word:
+            # "ConCourt" for the Constitutional Court: each part the start of the next word of the name
+            roots = sorted({uf.find(g.index) for g in bodies if _clipped_compound(chunks, g.core.split())},
+                           key=lambda r: (-len(articles[r]), r))
+        elif f.label != "ORG" or not (3 <= len(word) <= 4) or not word[0].isupper() or not word[1:].islower():
             continue
-        roots = sorted({uf.find(g.index) for g in bodies
-                        if any(w.startswith(word) and len(w) > len(word) + 2 for w in g.core.split()[:2])},
-                       key=lambda r: (-len(articles[r]), r))
+        else:
+            roots = sorted({uf.find(g.index) for g in bodies
+                            if any(w.startswith(word) and len(w) > len(word) + 2 for w in g.core.split()[:2])},
+                           key=lambda r: (-len(articles[r]), r))
         if len(roots) == 1 or len(roots) > 1 and len(articles[roots[0]]) >= CLIPPING_DOMINANCE * len(articles[roots[1]]):
             uf.union(roots[0], f.index)
+
+
+def _clipped_compound(chunks: list[str], words: list[str]) -> bool:
+    """ ["Con", "Court"] / "Constitutional Court": each part starts the next word, in order."""
+    return any(len(words) - i >= len(chunks) and all(w.startswith(c) for c, w in zip(chunks, words[i:]))
+               for i in range(len(words)))
 
 
 # "Rodrigo Londono, alias Timoleon "Timochenko" Jimenez,", "Myanmar, also known as Burma,":

@@ -62,10 +62,17 @@ SURNAME_TITLES = frozenset({"constable", "sergeant", "inspector", "superintenden
                             "prosecutor", "chancellor", "ambassador", "professor", "councillor", "admiral", "coroner"})
 
 
+# What a person is in the story, written before the name like a title at a sentence's start
+# ("Opponent Hou Yu-ih conceded", "Defendant Jane Roe"): never part of the name
+DESCRIPTORS = frozenset({"opponent", "rival", "challenger", "incumbent", "nominee", "defendant", "suspect",
+                         "victim", "survivor", "witness", "teammate", "candidate"})
+
+
 def _untitled(words: list[str]) -> list[str]:
     """The name's words without the honorifics and titles before it ("Police Superintendent
     Jane Roe": the force's word before the title goes with it)."""
     while len(words) > 1 and (words[0].lower() in HONORIFICS or words[0].lower() in TITLE_NOUNS
+                              or words[0].lower() in DESCRIPTORS
                               or words[0].lower() in SERVICE_WORDS and len(words) > 2
                               and words[1].lower() in TITLE_NOUNS | HONORIFICS):
         words = words[1:]
