@@ -160,6 +160,8 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
     # "Image copyright Harbour Pictures", "Image may contain Human Person Clothing" (a picture's credit
     # or its machine-written description, left where the picture was)
     ("photo credit", re.compile(r"^(?:image|photo|picture) (?:copyright|credit)\b", re.I)),
+    # "• WIRE-ONE, Wire": a bullet and the wires' names alone, the credit of what follows or precedes
+    ("wire credit", re.compile(r"^[•·]\s*[A-Z][\w-]*(?:\s*[,/&|]\s*[A-Z][\w-]*){0,4}\s*$")),
     ("image description", re.compile(r"^image may contain\b", re.I)),
     # "LYRA PICTURES LTD. 2017", "Harbour Images Inc 2023": a picture agency's credit with its year
     ("photo credit", re.compile(r"^(?:[\w'’&.-]+\s+){0,4}(?i:images?|pictures?|photos?|photography)"

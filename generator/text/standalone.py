@@ -181,7 +181,9 @@ SLIP = re.compile(r"\b(?!(?:that|had|is|do|very|far|so|bye|no|yeah|ha|knock)\b)(
                   # two articles in a row: "until the a last day"
                   r"\b(?:the|a|an) (?-i:the|a|an)\b(?![-'’])|"
                   # a verb's letter left alone: "The U.K. s the first to approve" ("is" lost its "i")
-                  r"(?<=[\w.] )(?-i:s) (?:the|a|an|not|now|also)\b", re.I)
+                  r"(?<=[\w.] )(?-i:s) (?:the|a|an|not|now|also)\b|"
+                  # a closing quotation mark run into the next word: "“Mobilization is important”acknowledged"
+                  r"”(?=[a-z]{2})", re.I)
 # Two words run together where a scrape lost the space or a caption ran into the text:
 # "saidHe said", "ScheinbaumShe will be" (a word's tail, then a capitalised pronoun or article).
 GLUED = re.compile(r"\b[A-Za-z]*[a-z]{3}(?:He|She|It|They|The|This|That|We|His|Her)\b"  # not "LinkedIn"

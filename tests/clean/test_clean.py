@@ -96,6 +96,7 @@ def assert_accounted(article, lines: list[str]) -> None:
      "between", "embedded media"),
     ("Jane Roe, an analyst at Valley Research, explains.", "between", "embedded media"),
     ("Image copyright Valley Water Board", "before", "photo credit"),
+    ("• WIRE-ONE, Wire", "before", "wire credit"),
     ("Image may contain Human Person Clothing Sleeve and Apparel", "before", "image description"),
     ("VALLEY PICTURES LTD. 2017", "before", "photo credit"),
     ("VALLEY TIMES Harvest Festival Home", "before", "navigation"),
