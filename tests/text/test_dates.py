@@ -277,6 +277,12 @@ def test_a_weekday_of_an_undated_article_is_its_day_nearest_the_dated_ones(expre
     assert found.iso == expected
 
 
+def test_a_past_weekday_as_near_before_the_window_as_after_it_is_the_one_before():
+    spec = expressions.parse_expression("on Wednesday")  # the window: Saturday and Sunday
+    assert expressions.resolve_between(spec, date(2020, 5, 30), date(2020, 5, 31), "past").iso == "2020-05-27"
+    assert expressions.resolve_between(spec, date(2020, 5, 30), date(2020, 5, 31), "present").iso == "2020-06-03"
+
+
 def test_a_weekday_in_a_window_of_a_week_or_more_is_not_guessed():
     spec = expressions.parse_expression("on Sunday")
     assert expressions.resolve_between(spec, date(2023, 9, 1), date(2023, 9, 10), "past") is None

@@ -365,13 +365,16 @@ def resolve_between(spec: DateSpec, first: date, last: date, tense: str | None =
     the ends disagree on is not guessed.
     """
     if spec.kind == "weekday" and spec.step == 0 and (last - first).days < 7:
-        return resolve(spec, first, "future") if tense == "future" else _weekday_nearest(spec.weekday, first, last)
+        return resolve(spec, first, "future") if tense == "future" else _weekday_nearest(spec.weekday, first, last,
+                                                                                        tense == "past")
     at_first, at_last = resolve(spec, first, tense), resolve(spec, last, tense)
     return at_first if at_first == at_last else None
 
 
-def _weekday_nearest(weekday: int | None, first: date, last: date) -> PartialDate | None:
-    """The day of that weekday inside the window, else the nearest to it (the later on a tie)."""
+def _weekday_nearest(weekday: int | None, first: date, last: date, past: bool = False) -> PartialDate | None:
+    """The day of that weekday inside the window, else the nearest to it; on a tie the later,
+    but the earlier in a past-tense sentence ("the launch on Wednesday was called off", read in
+    an undated article of a story published on Saturday and Sunday, is the Wednesday before)."""
     if weekday is None:
         return None
     days = [first + timedelta(days=k) for k in range(-6, (last - first).days + 7)]
@@ -379,7 +382,7 @@ def _weekday_nearest(weekday: int | None, first: date, last: date) -> PartialDat
 
     def gap(d: date) -> int:
         return 0 if first <= d <= last else min(abs((d - first).days), abs((d - last).days))
-    return PartialDate.of_day(min(days, key=lambda d: (gap(d), -d.toordinal())))
+    return PartialDate.of_day(min(days, key=lambda d: (gap(d), d.toordinal() if past else -d.toordinal())))
 
 
 # ---------------------------------------------------------------- intervals
