@@ -357,13 +357,15 @@ def merge_collectives(forms: Sequence[Form], uf: UnionFind) -> None:
 def merge_abbreviations(forms: Sequence[Form], uf: UnionFind, texts: Sequence[str]) -> None:
     """ "U.K."/"UK" = "United Kingdom" (initials of a longer name in the story, when only one
     name fits), and "Long Name (ABBR)" written side by side in an article."""
-    longs = [(f, initials(f.core)) for f in forms if not is_abbreviation(f.core) and len(f.core.split()) >= 2]
+    # initials without the particles, and with them: "Bank of Japan" is written "BOJ" as often as "BJ"
+    longs = [(f, {initials(f.core), initials(f.core, particles=True)}) for f in forms
+             if not is_abbreviation(f.core) and len(f.core.split()) >= 2]
     for f in forms:
         if not is_abbreviation(f.core):
             continue
         letters = re.sub(r"[^a-z]", "", f.core.lower())
         # (one body in two spellings, "Organization" / "Organisation", merged already, is one fit)
-        fits = sorted({uf.find(g.index) for g, i in longs if i == letters})
+        fits = sorted({uf.find(g.index) for g, i in longs if letters in i})
         if len(fits) == 1:
             uf.union(fits[0], f.index)
     by_article: dict[int, list[Form]] = defaultdict(list)
@@ -405,6 +407,12 @@ def merge_clippings(forms: Sequence[Form], uf: UnionFind) -> None:
             # "ConCourt" for the Constitutional Court: each part the start of the next word of the name
             roots = sorted({uf.find(g.index) for g in bodies if _clipped_compound(chunks, g.core.split())},
                            key=lambda r: (-len(articles[r]), r))
+        elif f.label == "ORG" and " " not in word and word[:1].isupper() and word[1:].islower() and any(
+                _head_of(g.core) == word for g in bodies):
+            # "the Court" for the Supreme Court: the head word of one body's name alone ("the Bank"
+            # is the Bank of Japan as much as the European Central Bank: then neither)
+            roots = sorted({uf.find(g.index) for g in bodies if _head_of(g.core) == word},
+                           key=lambda r: (-len(articles[r]), r))
         elif f.label != "ORG" or not (3 <= len(word) <= 4) or not word[0].isupper() or not word[1:].islower():
             continue
         else:
@@ -413,6 +421,12 @@ def merge_clippings(forms: Sequence[Form], uf: UnionFind) -> None:
                            key=lambda r: (-len(articles[r]), r))
         if len(roots) == 1 or len(roots) > 1 and len(articles[roots[0]]) >= CLIPPING_DOMINANCE * len(articles[roots[1]]):
             uf.union(roots[0], f.index)
+
+
+def _head_of(name: str) -> str:
+    """ "Supreme Court" -> "Court", "Bank of Japan" -> "Bank": the word the name is a kind of."""
+    words = name.split()
+    return words[words.index("of") - 1] if "of" in words[1:] else words[-1]
 
 
 def _clipped_compound(chunks: list[str], words: list[str]) -> bool:

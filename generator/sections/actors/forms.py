@@ -127,9 +127,10 @@ def is_abbreviation(core: str) -> bool:
 
 
 @lru_cache(maxsize=1 << 16)
-def initials(name: str) -> str:
-    """ "Central African Republic" -> "car"; particles skipped ("Bank of England" -> "be")."""
-    words = [w for w in re.split(r"[\s-]+", fold(name)) if w and w not in NAME_PARTICLES]
+def initials(name: str, particles: bool = False) -> str:
+    """ "Central African Republic" -> "car"; particles skipped ("Bank of England" -> "be"), or
+    kept when asked ("boe")."""
+    words = [w for w in re.split(r"[\s-]+", fold(name)) if w and (particles or w not in NAME_PARTICLES)]
     return "".join(w[0] for w in words)
 
 
