@@ -103,7 +103,7 @@ def plausible_title(title: str | None) -> str | None:
 
 
 def _section_path(title: str) -> bool:
-    """ "FRANCE - STRIKES", "WORLD / EUROPE", "SPORT": the site's section in capitals, not a headline."""
+    """ "VALDONIA - STRIKES", "WORLD / EUROPE", "SPORT": the site's section in capitals, not a headline."""
     words = re.findall(r"[^\W\d_][\w'’.-]*", title)
     if not words or any(w != w.upper() for w in words) or len(words) > 4:
         return False

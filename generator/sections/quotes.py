@@ -206,7 +206,7 @@ def _person_by_title(surface: str, ranked: Sequence[Actor], source_id: SourceId,
     """The one person this article names whose title or role holds every word of a description:
     "the governor" -> the "Gov. Wes Moore" of the story; None when none or several fit."""
     wanted = {x for w in normalise(strip_name(surface)).split() if w not in ("a", "an", "one", "the")
-              for x in TITLE_ABBREVIATIONS.get(w, w).split()}  # "Disney CEO" -> chief executive of Disney
+              for x in TITLE_ABBREVIATIONS.get(w, w).split()}  # "Velmont CEO" -> chief executive of Velmont
     if not wanted:
         return None
     fits = []

@@ -180,9 +180,9 @@ SLIP = re.compile(r"\b(?!(?:that|had|is|do|very|far|so|bye|no|yeah|ha|knock)\b)(
                   r"\bat in\b|\bin at\b|\bat from\b|"
                   # two articles in a row: "until the a last day"
                   r"\b(?:the|a|an) (?-i:the|a|an)\b(?![-'’])|"
-                  # a verb's letter left alone: "The U.K. s the first to approve" ("is" lost its "i")
+                  # a verb's letter left alone: "The board s the first to approve" ("is" lost its "i")
                   r"(?<=[\w.] )(?-i:s) (?:the|a|an|not|now|also)\b|"
-                  # a closing quotation mark run into the next word: "“Mobilization is important”acknowledged"
+                  # a closing quotation mark run into the next word: "“It is important”acknowledged"
                   r"”(?=[a-z]{2})", re.I)
 # Two words run together where a scrape lost the space or a caption ran into the text:
 # "saidHe said", "ScheinbaumShe will be" (a word's tail, then a capitalised pronoun or article).
@@ -356,7 +356,7 @@ INNER_CONNECTIVE = re.compile(r"^[^,\"“”]{1,60},\s+(meanwhile|however|though
                               r"therefore|thus|in response|by contrast|for (?:its|his|her|their) part),", re.I)
 
 
-# A concession answering a sentence not shown: "Lai praised his triumph anyway."
+# A concession answering a sentence not shown: "Velt praised his triumph anyway."
 CONCESSION_END = re.compile(r"\b(?:anyway|nevertheless|nonetheless|regardless)\s*[.!]?[\"”’]?\s*$", re.I)
 # A participle opening a line whose subject is a pronoun: "Scheduled to land at 10:25, it came down
 # near the village", "Speaking to reporters, he said ...": who or what is never named

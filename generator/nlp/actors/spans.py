@@ -257,7 +257,7 @@ def _qualified_org(doc, q_start: int, q_end: int) -> Candidate | None:
         # the noun must head the phrase: "Norway's military operation" names no institution
         if doc[j].lower_ in INSTITUTION_NOUNS and doc[j].dep_ not in {"amod", "compound"}:
             if _named_after(doc, j + 1):
-                return None  # "Britain's medicines regulator, the Medicines Agency (MA)": the name follows
+                return None  # "Valdonia's medicines regulator, the Velt Drug Board (VDB)": the name follows
             return Candidate(q_start, j + 1, "ORG", constructed=True)
         j += 1
     return None
@@ -509,8 +509,8 @@ def _plural_head(word: str) -> bool:
 
 
 def _joined_by_and(doc, cands: list[Candidate]) -> list[Candidate]:
-    """A federation's name the tagger cut at "and": "[International Federation of Red Cross] and
-    [Red Crescent Societies]" is one body ("X of A and B Societies"), not two."""
+    """A federation's name the tagger cut at "and": "[International Federation of Velt Clubs] and
+    [Lyra Societies]" is one body ("X of A and B Societies"), not two."""
     by_start = {c.start: c for c in cands if c.label == "ORG"}
     out, skip = [], set()
     for c in cands:

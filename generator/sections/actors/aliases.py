@@ -357,7 +357,7 @@ def merge_collectives(forms: Sequence[Form], uf: UnionFind) -> None:
 def merge_abbreviations(forms: Sequence[Form], uf: UnionFind, texts: Sequence[str]) -> None:
     """ "U.K."/"UK" = "United Kingdom" (initials of a longer name in the story, when only one
     name fits), and "Long Name (ABBR)" written side by side in an article."""
-    # initials without the particles, and with them: "Bank of Japan" is written "BOJ" as often as "BJ"
+    # initials without the particles, and with them: "Bank of Velora" is written "BOV" as often as "BV"
     longs = [(f, {initials(f.core), initials(f.core, particles=True)}) for f in forms
              if not is_abbreviation(f.core) and len(f.core.split()) >= 2]
     for f in forms:
@@ -395,7 +395,9 @@ def merge_clippings(forms: Sequence[Form], uf: UnionFind) -> None:
     """ "the Fed" for the Federal Reserve, "the Met" for the Metropolitan Police: a one-word
     body's name of three or four letters, the start of one of the first two words of a longer
     body's name, is that body when it is the only one so named, or is named in far more articles
-    than any other ("Federal Reserve", not "Federal Open Market Committee")."""
+    than any other ("Federal Reserve", not "Federal Open Market Committee"). So are a clipped
+    compound ("ConCourt": each part starts the next word of "Constitutional Court") and a
+    name's head word alone ("the Court" for the Supreme Court)."""
     bodies = [f for f in forms if f.label == "ORG" and len(f.core.split()) >= 2]
     articles: dict[int, set[int]] = defaultdict(set)
     for g in bodies:
@@ -410,7 +412,7 @@ def merge_clippings(forms: Sequence[Form], uf: UnionFind) -> None:
         elif f.label == "ORG" and " " not in word and word[:1].isupper() and word[1:].islower() and any(
                 _head_of(g.core) == word for g in bodies):
             # "the Court" for the Supreme Court: the head word of one body's name alone ("the Bank"
-            # is the Bank of Japan as much as the European Central Bank: then neither)
+            # is the Bank of Velora as much as the Lyra Central Bank: then neither)
             roots = sorted({uf.find(g.index) for g in bodies if _head_of(g.core) == word},
                            key=lambda r: (-len(articles[r]), r))
         elif f.label != "ORG" or not (3 <= len(word) <= 4) or not word[0].isupper() or not word[1:].islower():
@@ -424,7 +426,7 @@ def merge_clippings(forms: Sequence[Form], uf: UnionFind) -> None:
 
 
 def _head_of(name: str) -> str:
-    """ "Supreme Court" -> "Court", "Bank of Japan" -> "Bank": the word the name is a kind of."""
+    """ "Supreme Court" -> "Court", "Bank of Velora" -> "Bank": the word the name is a kind of."""
     words = name.split()
     return words[words.index("of") - 1] if "of" in words[1:] else words[-1]
 

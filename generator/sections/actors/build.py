@@ -191,7 +191,7 @@ def _label(group: Sequence[Form]) -> str:
     ("Milei" tagged GPE) is the person's when the story names the person in full with it."""
     full = {f.core.split()[-1] for f in group if f.label == "PERSON" and len(f.core.split()) >= 2
             and not _PART_OF_A_PLACE.match(f.core)}
-    # (a pair the model took for one body, "Woods and Finau", says nothing of either's label)
+    # (a pair the model took for one body, "Velt and Roe", says nothing of either's label)
     if full and all(f.label == "PERSON" or f.core in full or _PAIR.search(f.core) for f in group):
         return "PERSON"
     votes = Counter(f.label for f in group)

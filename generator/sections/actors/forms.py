@@ -63,7 +63,7 @@ SURNAME_TITLES = frozenset({"constable", "sergeant", "inspector", "superintenden
 
 
 # What a person is in the story, written before the name like a title at a sentence's start
-# ("Opponent Hou Yu-ih conceded", "Defendant Jane Roe"): never part of the name
+# ("Opponent Tom Velt conceded", "Defendant Jane Roe"): never part of the name
 DESCRIPTORS = frozenset({"opponent", "rival", "challenger", "incumbent", "nominee", "defendant", "suspect",
                          "victim", "survivor", "witness", "teammate", "candidate"})
 
