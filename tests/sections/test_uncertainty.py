@@ -137,6 +137,9 @@ def test_an_apostrophe_is_not_a_closing_quotation_mark():
     ("The regulator had previously fined the bank twice.", True),
     ("Thirteen bodies had been found in the ship, the coastguard said.", False),  # the news, told from the hour of writing
     ("The probe had phoned home to say it was alive and healthy.", False),
+    ("The chain was once the country's biggest retailer.", True),
+    ("The port has long been a hub for coal exports.", True),
+    ("The ferry was once again turned back by the waves.", False),
 ])
 def test_background_cues(text, expected):
     assert background_cue(text) is expected

@@ -130,7 +130,9 @@ BACKGROUND_PATTERNS = [
     # "Since 2019, the company has cut 3,000 jobs."  (a sentence opening with "Since ...")
     r"^\W*since\b",
     # "In recent years, the port has expanded." / "For decades, the border was closed."
-    r"^\W*(in|over|during) (recent|the past|the last) (years|decades)\b|^\W*for (years|decades)\b",
+    # "The chain was once the country's biggest retailer." / "The port has long been a hub."
+    r"^\W*(in|over|during) (recent|the past|the last) (years|decades)\b|^\W*for (years|decades)\b|"
+    r"\b(?:was|were) once (?:the|a|an|one|among|considered|seen|hailed|heralded|known)\b|\b(?:has|have) long been\b",
     # "The tribunal had banned the party in 2003."  (past perfect, not in reported speech)
     r"\bhad\s+(not\s+|never\s+)?(long\s+|previously\s+|once\s+|formally\s+|already\s+)?(been\s+)?[a-z]+(ed|en|wn|un)\b",
 ]
