@@ -29,6 +29,11 @@ def disputes(*items: AnalysedArticle):
     return discrepancies.find(items, al, 0.55)
 
 
+def figure_disputes(*items: AnalysedArticle):
+    """The disagreements over figures among the articles."""
+    return [d for d in disputes(*items) if d.text.startswith("Figures")]
+
+
 def only(found, prefix: str):
     hits = [d for d in found if d.text.startswith(prefix)]
     assert len(hits) == 1, [d.text for d in found]
@@ -78,14 +83,14 @@ def test_figures_that_can_both_be_true_are_no_dispute():
     a = analysed("a", "An explosion at a chemical plant in Westbrook killed more than 10 people on Tuesday.")
     b = analysed("b", "A blast at a chemical factory in Westbrook on Tuesday killed 12 people.")
     c = analysed("c", "Outside the hospital in Westbrook, around 2 bodies lay under blankets on Tuesday.")
-    assert not [d for d in disputes(a, b, c) if d.text.startswith("Figures")]
+    assert not figure_disputes(a, b, c)
 
 
 @pytest.mark.slow
 def test_figures_of_two_different_things_are_no_dispute():
     a = analysed("a", "The magnitude 6.8 earthquake struck the coast of Velora on Friday night.")
     b = analysed("b", "A magnitude 4.1 aftershock struck the coast of Velora on Friday night.")
-    assert not [d for d in disputes(a, b) if d.text.startswith("Figures")]
+    assert not figure_disputes(a, b)
 
 
 @pytest.mark.slow
@@ -279,28 +284,28 @@ def test_two_values_one_source_gives_together_are_no_dispute():
     a = analysed("a", "Leave won 52 percent of the vote against 48 percent for Remain, officials said.")
     b = analysed("b", "Voters backed Leave by 52 percent to 48 percent in the referendum, officials said.")
     c = analysed("c", "Remain won 48 percent of the vote in the referendum, the officials said.")
-    assert not [d for d in disputes(a, b, c) if d.text.startswith("Figures")]
+    assert not figure_disputes(a, b, c)
 
 
 @pytest.mark.slow
 def test_a_score_is_one_value():
     a = analysed("a", "Argentina beat France 4-2 on penalties after a 3-3 draw in the final on Sunday.")
     b = analysed("b", "Argentina won the final on penalties, 4-2, after the match ended 3-3 on Sunday.")
-    assert not [d for d in disputes(a, b) if d.text.startswith("Figures")]
+    assert not figure_disputes(a, b)
 
 
 @pytest.mark.slow
 def test_a_part_is_not_the_total():
     a = analysed("a", "The plane crashed in the Alps on Tuesday, killing all 150 people on board.")
     b = analysed("b", "The airline said 72 Germans were killed in the crash in the Alps on Tuesday.")
-    assert not [d for d in disputes(a, b) if d.text.startswith("Figures")]
+    assert not figure_disputes(a, b)
 
 
 @pytest.mark.slow
 def test_an_open_ended_figure_is_no_dispute():
     a = analysed("a", "More than 50 aftershocks followed the quake, many of them magnitude 6.0 or greater.")
     b = analysed("b", "One of the aftershocks of the quake had a magnitude of 6.8, officials said.")
-    assert not [d for d in disputes(a, b) if d.text.startswith("Figures")]
+    assert not figure_disputes(a, b)
 
 
 @pytest.mark.slow
@@ -361,14 +366,14 @@ def test_a_value_and_its_rounding_are_one_value():
 def test_a_moment_told_from_an_event_and_a_while_are_two_things():
     a = analysed("a", "Then, 40 minutes after the impact, the Harlow ferry began listing badly, passengers said.")
     b = analysed("b", "For 45 minutes the Harlow ferry passengers were told the lights had failed, passengers said.")
-    assert not [d for d in disputes(a, b) if d.text.startswith("Figures")]
+    assert not figure_disputes(a, b)
 
 
 @pytest.mark.slow
 def test_an_average_and_a_single_count_are_two_things():
     a = analysed("a", "Roe, who averaged 29.7 points and 11.3 rebounds in the series, was named most valuable player.")
     b = analysed("b", "Doe was the scoring leader for Harlow, with 32 points and 15 rebounds in the series, officials said.")
-    assert not [d for d in disputes(a, b) if d.text.startswith("Figures")]
+    assert not figure_disputes(a, b)
 
 
 @pytest.mark.slow
@@ -408,10 +413,10 @@ def test_a_part_of_a_total_and_a_rising_count_are_no_dispute():
     a = analysed("a", "At least 151 people had died in the crush in Harlow, of whom 97 were women, officials said on Sunday.")
     b = analysed("b", "Some 153 people were killed in the crush in Harlow on Sunday night, officials said.")
     c = analysed("c", "Of the dead in the crush in Harlow, 101 are female and 55 are male, officials said.")
-    assert not [d for d in disputes(a, b, c) if d.text.startswith("Figures")]
+    assert not figure_disputes(a, b, c)
     a = analysed("a", "The civil protection agency said the death toll from the Harlow quake stood at 304 on Saturday.")
     b = analysed("b", "The death toll from the Harlow quake has risen to at least 1,300 people, the agency said.")
-    assert not [d for d in disputes(a, b) if d.text.startswith("Figures")]
+    assert not figure_disputes(a, b)
 
 
 @pytest.mark.slow
@@ -427,7 +432,7 @@ def test_a_status_word_is_never_read_inside_another_word():
 def test_a_forecast_and_a_rank_by_size_are_no_dispute():
     a = analysed("a", "The Harbour Party was forecast to win 36 seats in the Velorian parliament, exit polls showed.")
     b = analysed("b", "The Harbour Party won 37 seats in the Velorian parliament, the final count showed.")
-    assert not [d for d in disputes(a, b) if d.text.startswith("Figures")]
+    assert not figure_disputes(a, b)
     a = analysed("a", "Harlow Bank became the third bank to fail this year after regulators seized it on Monday.")
     b = analysed("b", "Harlow Bank became the second-largest bank to fail after regulators seized it on Monday.")
     assert not [d for d in disputes(a, b) if d.text.startswith("Descriptions")]
@@ -437,10 +442,10 @@ def test_a_forecast_and_a_rank_by_size_are_no_dispute():
 def test_a_bound_before_a_currency_figure_holds_and_a_projection_is_no_count():
     a = analysed("a", "Harlow Homes, the most indebted developer with more than $300 billion of liabilities, was wound up.")
     b = analysed("b", "The court wound up Harlow Homes, the developer with $328 billion of liabilities, on Monday.")
-    assert not [d for d in disputes(a, b) if d.text.startswith("Figures")]
+    assert not figure_disputes(a, b)
     a = analysed("a", "The Harbour alliance secured 43.8 percent of the vote in the Velorian lower house.")
     b = analysed("b", "The Harbour alliance is anticipated to receive 43.6 percent of the vote in the Velorian lower house.")
-    assert not [d for d in disputes(a, b) if d.text.startswith("Figures")]
+    assert not figure_disputes(a, b)
 
 
 @pytest.mark.slow
@@ -472,10 +477,10 @@ def test_only_the_storys_people_are_in_dispute_over_who_said_it():
 def test_counts_of_another_measure_or_another_place_are_no_dispute():
     a = analysed("a", "Officials said 10 people were killed and at least 80 were trapped in Harlow on Friday.")
     b = analysed("b", "Officials said 10 people died in the tower collapse in Harlow on Friday.")
-    assert not [d for d in disputes(a, b) if d.text.startswith("Figures")]
+    assert not figure_disputes(a, b)
     a = analysed("a", "The quake on Friday left 26 people injured in Velora, officials said.")
     b = analysed("b", "The quake on Friday left 31 people injured in Harlow, officials said.")
-    assert not [d for d in disputes(a, b) if d.text.startswith("Figures")]
+    assert not figure_disputes(a, b)
 
 
 @pytest.mark.slow
@@ -485,7 +490,7 @@ def test_a_count_of_one_place_beside_a_sentence_never_naming_it_is_no_dispute():
                       "quake on Saturday.")
     b = analysed("b", "At least 51 people were killed and 237 injured in various parts of Harlow in the quake on "
                       "Saturday.")
-    assert not [d for d in disputes(a, b) if d.text.startswith("Figures")]
+    assert not figure_disputes(a, b)
     # the same count of the same place, told differently, stays a disagreement
     c = analysed("c", "At least 51 people were killed and 412 injured in various parts of Harlow in the quake on "
                       "Saturday.")
@@ -497,7 +502,7 @@ def test_the_reach_of_two_different_things_is_no_dispute():
     a = analysed("a", "At least 150,000 holidaymakers will be flown back to Examplia from 53 airports in 18 countries.")
     b = analysed("b", "The group\u2019s four airlines will be grounded and its 21,000 employees in 16 countries, "
                       "including 9,000 in Examplia, will be left unemployed.")
-    assert not [d for d in disputes(a, b) if d.text.startswith("Figures")]
+    assert not figure_disputes(a, b)
 
 
 @pytest.mark.slow
@@ -523,18 +528,18 @@ def test_a_count_of_an_event_years_before_is_no_dispute():
     a = analysed("a", "The jet crashed at Harlow airport on December 29, 2024.",
                  "The crash at Harlow airport killed at least 85 people, officials said.")
     b = analysed("b", "A crash at Harlow airport in 1993 killed 68 people, officials said.")
-    assert not [d for d in disputes(a, b) if d.text.startswith("Figures")]
+    assert not figure_disputes(a, b)
 
 
 @pytest.mark.slow
 def test_a_figure_timed_from_an_unnamed_moment_and_one_dated_are_two_events():
     a = analysed("a", "A magnitude-6.6 aftershock hit the coast of Velora about an hour later, officials said.")
     b = analysed("b", "A 6.7-magnitude aftershock hit the coast of Velora on Sunday, officials said.")
-    assert not [d for d in disputes(a, b) if d.text.startswith("Figures")]
+    assert not figure_disputes(a, b)
     after = analysed("d", "A 6.6-magnitude aftershock hit the coast of Velora close to an hour after the quake.")
-    assert not [d for d in disputes(after, b) if d.text.startswith("Figures")]
+    assert not figure_disputes(after, b)
     same_day = analysed("c", "A magnitude-6.6 aftershock hit the coast of Velora on Sunday, officials said.")
-    assert [d for d in disputes(same_day, b) if d.text.startswith("Figures")]
+    assert figure_disputes(same_day, b)
 
 
 @pytest.mark.slow
@@ -543,7 +548,7 @@ def test_two_counts_each_source_gives_nearly_are_not_paired_across():
                       "Lyra Party received 3.68 million votes.")
     b = analysed("b", "Ann Velt, the main opposition candidate, received 4,671,021 votes, and Tom Roe of the Lyra "
                       "Party secured 3,690,466 votes, the election commission said.")
-    assert not [d for d in disputes(a, b) if d.text.startswith("Figures")]
+    assert not figure_disputes(a, b)
 
 
 @pytest.mark.slow
@@ -554,7 +559,7 @@ def test_two_ceilings_of_one_measure_that_differ_are_a_disagreement():
     c = analysed("c", "Cyclone Vera, which is carrying heavy rains and winds of up to 177 km/h, hit the port of Lyra.")
     d = only(disputes(a, b), "Figures")
     assert "225" in d.text and "177" in d.text
-    assert not [x for x in disputes(b, c) if x.text.startswith("Figures")]
+    assert not figure_disputes(b, c)
 
 
 @pytest.mark.slow
@@ -562,14 +567,14 @@ def test_a_source_giving_the_others_value_rounded_does_not_dispute_it_with_anoth
     a = analysed("a", "The Lyra drone made its maiden flight over the crater for 40 seconds on Monday.")
     b = analysed("b", "The Lyra drone hovered over the crater for 30 seconds on Monday and landed after a total 39.1 "
                       "seconds of flight.")
-    assert not [d for d in disputes(a, b) if d.text.startswith("Figures")]
+    assert not figure_disputes(a, b)
 
 
 @pytest.mark.slow
 def test_shares_of_different_wholes_are_no_disagreement():
     a = analysed("a", "With more than 99 percent of ballot boxes opened in Examplia on Sunday, Jane Roe led the count.")
     b = analysed("b", "In Examplia on Sunday, 88.84 percent of the 64 million voters cast their ballots, and Jane Roe led.")
-    assert not [d for d in disputes(a, b) if d.text.startswith("Figures")]
+    assert not figure_disputes(a, b)
 
 
 @pytest.mark.slow
@@ -604,16 +609,16 @@ def test_a_conversion_into_another_currency_is_no_dispute():
                       "the judge said.")
     b = analysed("b", "The court ordered Velt to pay a total of 77.4 billion won ($94.4 million) to the foundations, "
                       "the judge said.")
-    assert not [d for d in disputes(a, b) if d.text.startswith("Figures")]
+    assert not figure_disputes(a, b)
 
 
 @pytest.mark.slow
 def test_a_change_measured_against_two_baselines_is_no_dispute():
     a = analysed("a", "The velor soared as much as 41 per cent against the euro after the central bank's move, traders said.")
     b = analysed("b", "The velor soared as much as 28 per cent against the dollar after the central bank's move, traders said.")
-    assert not [d for d in disputes(a, b) if d.text.startswith("Figures")]
+    assert not figure_disputes(a, b)
     c = analysed("c", "The velor soared as much as 30 per cent against the euro after the central bank's move, traders said.")
-    assert [d for d in disputes(a, c) if d.text.startswith("Figures")]
+    assert figure_disputes(a, c)
 
 
 @pytest.mark.slow
@@ -633,4 +638,4 @@ def test_two_tallies_at_two_stages_of_the_count_are_no_disagreement():
                       "of 61,000 votes in the referendum.", published=None)
     b = analysed("b", "With more than 99 percent of ballots counted, the no vote led by a difference of fewer "
                       "than 57,000 votes in the referendum.", published=None)
-    assert not [d for d in disputes(a, b) if d.text.startswith("Figures")]
+    assert not figure_disputes(a, b)

@@ -338,6 +338,11 @@ def test_a_line_trimmed_of_the_phrase_that_leans_elsewhere_is_shown():
     assert not any("the team" in t for t in shown)
 
 
+def shown_texts(out) -> list[str]:
+    """The words of every line the synthesis shows: In brief, Background, What we know and don't."""
+    return [i.text for i in (*out.summary, *out.background, *out.known, *out.unknown)]
+
+
 @pytest.mark.slow
 def test_a_fact_retold_in_other_words_is_shown_once():
     # the words that make the fact ("fear", "tanker", "carriages"), not the story's own, are shared
@@ -349,7 +354,7 @@ def test_a_fact_retold_in_other_words_is_shown_once():
     d = analysed("d", "The Harlow mayor said on Saturday that about 40 people were still missing after the derailment.")
     e = analysed("e", "Police closed the roads into Harlow on Saturday and residents were told to stay away.")
     out = synthesis.synthesise([a, b, c, d, e], [], [], Settings())
-    shown = [i.text for i in (*out.summary, *out.background, *out.known, *out.unknown)]
+    shown = shown_texts(out)
     assert sum("tanker carriages" in t for t in shown) == 1, shown
 
 
@@ -361,7 +366,7 @@ def test_the_same_share_of_the_same_thing_is_one_fact():
                       "Reports suggest almost a quarter of the city has been washed away by the water.")
     c = analysed("c", "Rescue teams from Harlow reached Lyrabay on Tuesday after the dams burst.")
     out = synthesis.synthesise([a, b, c], [], [], Settings())
-    shown = [i.text for i in (*out.summary, *out.background, *out.known, *out.unknown)]
+    shown = shown_texts(out)
     assert sum("quarter of the city" in t for t in shown) == 1, shown
 
 

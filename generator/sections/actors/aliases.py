@@ -16,6 +16,7 @@ from rapidfuzz import fuzz
 from generator.sections.actors.forms import (
     SURNAME_SIMILARITY, Form, UnionFind, fold, initials, is_abbreviation, is_country_name, name_key, shares_stem,
 )
+from generator.sections.actors.roles import head_word
 from generator.sections.actors.people import extended, merge_first_names, merge_nationality_surnames, merge_people
 from generator.text.actor_kinds import (
     FACILITY_NOUNS, GENERIC_ORG_HEADS, LANDFORM_NOUNS, MEMBER_NOUNS, POLITY_NOUNS, country_of, is_body_noun,
@@ -410,10 +411,10 @@ def merge_clippings(forms: Sequence[Form], uf: UnionFind) -> None:
             roots = sorted({uf.find(g.index) for g in bodies if _clipped_compound(chunks, g.core.split())},
                            key=lambda r: (-len(articles[r]), r))
         elif f.label == "ORG" and " " not in word and word[:1].isupper() and word[1:].islower() and any(
-                _head_of(g.core) == word for g in bodies):
+                head_word(g.core) == word.lower() for g in bodies):
             # "the Court" for the Supreme Court: the head word of one body's name alone ("the Bank"
             # is the Bank of Velora as much as the Lyra Central Bank: then neither)
-            roots = sorted({uf.find(g.index) for g in bodies if _head_of(g.core) == word},
+            roots = sorted({uf.find(g.index) for g in bodies if head_word(g.core) == word.lower()},
                            key=lambda r: (-len(articles[r]), r))
         elif f.label != "ORG" or not (3 <= len(word) <= 4) or not word[0].isupper() or not word[1:].islower():
             continue
@@ -423,12 +424,6 @@ def merge_clippings(forms: Sequence[Form], uf: UnionFind) -> None:
                            key=lambda r: (-len(articles[r]), r))
         if len(roots) == 1 or len(roots) > 1 and len(articles[roots[0]]) >= CLIPPING_DOMINANCE * len(articles[roots[1]]):
             uf.union(roots[0], f.index)
-
-
-def _head_of(name: str) -> str:
-    """ "Supreme Court" -> "Court", "Bank of Velora" -> "Bank": the word the name is a kind of."""
-    words = name.split()
-    return words[words.index("of") - 1] if "of" in words[1:] else words[-1]
 
 
 def _clipped_compound(chunks: list[str], words: list[str]) -> bool:
