@@ -309,7 +309,9 @@ def _anchors(pronoun: str, tok, people: frozenset[str] | None = None) -> bool:
         # or the subject of a verb
         if tok.pos_ == "PROPN" and _with_article(tok):
             return False  # "the Moon", "the Kremlin": no one's name, whatever the tag
-        if tok.pos_ == "PROPN" and people and tok.lower_ in people:
+        # (a capitalised word of a person's name whatever its tag: "Woods has been troubled ...,
+        # slowing his run", where the tagger reads a plural noun)
+        if (tok.pos_ == "PROPN" or tok.text[:1].isupper()) and people and tok.lower_ in people:
             return True
         # (a person's noun in the singular: "Prosecutors would not say where he was held" names no "he")
         return tok.ent_type_ == "PERSON" or tok.pos_ == "PROPN" and (tok.ent_type_ in {"ORG", ""} or tok.dep_ in SUBJECTS) \

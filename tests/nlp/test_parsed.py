@@ -215,3 +215,13 @@ def test_a_side_clause_standing_alone_states_nothing():
             "While the toll rose, rescuers kept digging in Eastmere.\n\nBecause the old dam failed.")
     parsed = ParsedArticle.of(_article(text), parse_one(text))
     assert [s.has_verb for s in parsed.sentences] == [False, True, False]
+
+
+def test_a_surname_the_tagger_reads_as_a_common_noun_still_anchors_his():
+    # "Woods", "Banks": at the head of a sentence the small model may tag such a surname a plural
+    # noun; the article's full name tells it is a person's
+    text = ("Tom Woods won the title on Sunday. Woods has been troubled by back injuries over the last few "
+            "years, slowing his historic run at major tournaments.")
+    doc = parse_one(text)
+    sent = list(doc.sents)[1]
+    assert pronouns_of(doc, sent.start, sent.end) == ()

@@ -7,7 +7,7 @@ import pytest
 from generator.config import Settings
 from generator.models import AnalysedArticle, Article, ArticleAnalysis
 from generator.nlp.parsed import ParsedArticle
-from generator.sections.claims import garbled, synthesis
+from generator.sections.claims import garbled, resolve, synthesis
 from generator.sections.claims.page import trimmed
 from generator.sections.claims.resolve import bracket, standalone
 from tests.conftest import parse
@@ -403,3 +403,16 @@ def test_two_grammar_slips_in_a_short_text_make_it_garbled():
     assert garbled.find([item]) == {"a"}
     one = AnalysedArticle(Article("b", "b.txt", (text,)), ArticleAnalysis("b", (), grammar_slips=("stamped ended",)))
     assert garbled.find([one]) == set()
+
+
+@pytest.mark.slow
+def test_a_line_is_never_mended_with_a_sentence_that_leans_elsewhere_itself():
+    # a line takes the sentence before along only if that one stands alone: "this" there points
+    # further back still, so the two together lean on what neither says
+    item = analysed("a", "The Velt central bank cut its main rate below zero on Friday.",
+                    "It is hoped that this will further stimulate lending. In its statement the bank "
+                    "highlighted its concerns over falling oil prices.")
+    index = next(s.index for s in item.analysis.sentences if s.text.startswith("In its statement"))
+    assert resolve._with_previous(item, index, item.analysis.sentences[index].text, join=True) is None
+    index = next(s.index for s in item.analysis.sentences if s.text.startswith("It is hoped"))
+    assert resolve._with_previous(item, index, item.analysis.sentences[index].text, join=True) is None  # other paragraph

@@ -117,7 +117,10 @@ def _with_previous(item: AnalysedArticle, index: int, text: str, join: bool,
     """The line taken with the sentence before it in its paragraph, when `join` allows, that
     sentence stands alone and `fits`, and the two together stand alone and are not too long."""
     prev = _previous(item, index) if join else None
-    if prev is None or form_problem(prev.text) is not None or not fits(prev):
+    # (the sentence before must stand alone itself: "It is hoped that this will help. In its
+    # statement the bank ..." mends one pointer with another)
+    if prev is None or form_problem(prev.text) is not None or _pointer(item, prev.index, prev.text) is not None \
+            or not fits(prev):
         return None
     joined = item.article.text[prev.start:item.analysis.sentences[index].start] + text
     if len(joined.split()) <= MAX_WORDS and form_problem(joined) is None:
