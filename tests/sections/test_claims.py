@@ -275,6 +275,19 @@ def test_in_an_undated_story_a_fact_dated_years_before_the_latest_told_is_backgr
 
 
 @pytest.mark.slow
+def test_a_superlative_dated_long_ago_is_history_but_a_level_since_a_year_is_news():
+    items = [
+        analysed("a", "Velora Mart filed for bankruptcy in Harlow on Monday, the company said.",
+                 "Westmart supplanted Velora Mart as the biggest retailer in the early 1990s.", published="2018-10-15"),
+        analysed("b", "Velora Mart filed for bankruptcy on Monday in Harlow.",
+                 "Velora Mart shares fell to their lowest level since 1985 on Monday.", published="2018-10-15"),
+    ]
+    syn = claims.synthesise(items, [], [], Settings())
+    assert any("early 1990s" in t for t in texts_of(syn.background)), texts_of(syn.background)
+    assert not any("since 1985" in t for t in texts_of(syn.background))
+
+
+@pytest.mark.slow
 def test_in_an_undated_article_a_side_clauses_old_date_does_not_make_its_sentence_history():
     items = [
         analysed("a", "The singer Jane Roe died in a hotel in Harlow on February 11, 2012, her publicist said.",

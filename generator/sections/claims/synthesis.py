@@ -226,9 +226,11 @@ def _since_anchored(c: Claim, span: dating.DateSpan) -> bool:
     return bool(m) and bool(before[: m.start()].strip(" \"“"))
 
 
-# A date a record or a level is measured against: it says how long, not when the news happened.
+# A date a record or a level is measured against: it says how long, not when the news happened
+# ("its lowest level since 1985", "last seen in 1985"; not "became the biggest retailer in the
+# early 1990s", which dates what it tells)
 _COMPARED = re.compile(r"\b(?:last (?:seen|recorded|reached|happened)(?:\s+(?:in|on|since))?|(?:lowest|highest|biggest|worst|best|first|"
-                       r"largest|deadliest|strongest)\b[^,;.]{0,30}?\b(?:since|in))\s*$", re.I)
+                       r"largest|deadliest|strongest)\b[^,;.]{0,30}?\bsince)\s*$", re.I)
 
 
 # Days named from the news itself: a sentence told on them is the news, never its background.
