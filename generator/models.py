@@ -229,6 +229,9 @@ class TimelineEntry:
     text: str  # the source sentence (trimmed at most)
     sources: tuple[SourceId, ...]
     id: str = ""
+    # the event's other tellings, clearest first: the row may show one of them instead where its
+    # own sentence is already on the page (stories/verify._not_the_brief)
+    said: tuple[str, ...] = field(default=(), compare=False, repr=False)
 
 
 UnknownKind = Literal["open_question", "single_source", "disputed"]

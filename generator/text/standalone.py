@@ -137,7 +137,8 @@ SPEECH_WITHOUT_WORDS = re.compile(r"\b(explains|reports|writes|explain|report)[.
                                   r"^[A-Z][\w.&'’-]*(?:\s[A-Z][\w.&'’-]*)*['’]s\s+(?:[A-Z][\w'’-]+\s+){1,3}"
                                   r"reports\s+from\s+[A-Z][\w'’ -]{1,40}\.$")
 # A dateline a scraped body keeps before its first sentence: "NEW YORK (AP) — ", "BALTIMORE — ".
-DATELINE = re.compile(r"^[A-Z][A-Z .,'’-]{2,40}(?:\([A-Za-z .]+\))?\s*[—–-]{1,2}\s+(?=[A-Z\"“])")
+# "HARLOW (AP) — ", "VELORA (Reuters, AFP) - ": a place in capitals, perhaps its agencies' credit
+DATELINE = re.compile(r"^[A-Z][A-Z .,'’-]{2,40}(?:\([A-Za-z .,&/]+\))?\s*[—–-]{1,2}\s+(?=[A-Z\"“])")
 # A side clause standing as a sentence: "As protesters have broken into the residence." (no comma,
 # so no main clause follows it).
 FRAGMENT = re.compile(r"^(as|because|although|though|whereas|unless|while|if)\s", re.I)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from generator.models import Actor, Article, Item, Quote, Story, TimelineEntry, Unknown
@@ -231,6 +233,17 @@ def test_one_event_one_row_on_its_date():
     assert [e.text for e in s.timeline] == [first, "Police closed the road."]
     assert s.timeline[0].sources == ("001", "002")  # the other outlet that says it is counted instead
     assert reasons(s) == {f"2024-05-07: {again}": "the same event is already a row of that date"}
+
+
+def test_a_row_in_brief_shows_word_for_word_takes_another_sources_telling():
+    first = "Officials said on Tuesday that 39 people died when the Harlow dam failed."
+    again = "At least 39 people died after the Harlow dam failed on Tuesday, officials said."
+    row = TimelineEntry("2024-05-07", first, ("001", "002"), said=(f"HARLOW (AP, Velt News) — {again}",))
+    s = verify(story(summary=(Item(first, ("001",)),), timeline=(row,)))
+    assert [i.text for i in s.summary] == [first] and [e.text for e in s.timeline] == [again]  # its dateline trimmed
+    assert "002" in s.timeline[0].sources  # cited by the source whose telling it shows
+    alone = verify(story(summary=(Item(first, ("001",)),), timeline=(replace(row, said=()),)))
+    assert [e.text for e in alone.timeline] == [first]  # no other telling: In brief sums up, the row dates it
 
 
 def test_a_day_shows_at_most_two_rows_those_more_sources_state_first():

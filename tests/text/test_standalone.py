@@ -466,3 +466,11 @@ def test_more_than_a_count_or_the_rest_of_one_told_before():
         assert form_problem(line).startswith("does not stand alone"), line
     assert form_problem("Velt will serve the remaining years of his term in Lyra.") is None
     assert form_problem("Harlow shareholders will own 51% of the new company, and Velt will hold the remaining 49%.") is None
+
+
+def test_a_dateline_credits_one_agency_or_several():
+    from generator.text.standalone import DATELINE
+    for line in ("HARLOW (AP) — Floods cut the town off.", "VELORA (Reuters, AFP, Velt News) - Floods cut the town off.",
+                 "LYRA - Floods cut the town off."):
+        assert DATELINE.match(line) and line[DATELINE.match(line).end():] == "Floods cut the town off."
+    assert DATELINE.match("The river (in flood) - rose fast.") is None

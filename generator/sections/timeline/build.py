@@ -59,7 +59,7 @@ def build_timeline(items: Sequence[AnalysedArticle], reference_date: str | None)
         candidates.extend(_candidates(item, article_dating(item.article, window)))
     corpus = [s.lemmas for it in items for s in it.analysis.sentences]
     entries = [
-        TimelineEntry(group.date.iso, group.text, group.sources)
+        TimelineEntry(group.date.iso, group.text, group.sources, said=group.others)
         for group in group_events(candidates, corpus, window)
     ]
     return sorted(entries, key=lambda e: (e.date, e.text, e.sources))

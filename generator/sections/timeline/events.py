@@ -57,6 +57,7 @@ class EventGroup:
     date: PartialDate
     text: str
     sources: tuple[str, ...]
+    others: tuple[str, ...] = ()  # the group's other sentences not shown yet, clearest first
 
 
 def event_words(lemmas: Sequence[str]) -> list[str]:
@@ -230,9 +231,14 @@ def _summarise(members: list[Candidate], sim, indices: list[int], used: set[tupl
     free = [k for k in range(len(members)) if members[k].shown and (members[k].source_id, members[k].sentence) not in used]
     if not free:
         return None
-    best = members[min(free, key=clarity)]
+    ordered = sorted(free, key=clarity)
+    best = members[ordered[0]]
     used.add((best.source_id, best.sentence))
-    return EventGroup(date, best.text, sources)
+    # (only as plain a telling: whole, of the row's date in its main clause, standing alone)
+    others = tuple(dict.fromkeys(members[k].text for k in ordered[1:]
+                                 if members[k].text != best.text and members[k].date == date and members[k].main_clause
+                                 and complete_sentence(members[k].text) and not _anaphoric(members[k].text)))
+    return EventGroup(date, best.text, sources, others)
 
 
 def complete_sentence(text: str) -> bool:
