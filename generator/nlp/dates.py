@@ -247,7 +247,7 @@ def _timing(ent, anchor, head, prep, nominal: bool, verb, coarse: bool, written_
     if before is not None and not (before.lower_ in FOLLOWING and ((coarse and not _distance(before))
                                                                    or _right_after(before))):
         return "side"  # "ahead of the elections on Sunday", however the parse attached "on Sunday"
-    side = nominal and (not _heads_clause(head, verb) or _compared(head, verb))
+    side = nominal and (not _heads_clause(head, verb, written_year and coarse) or _compared(head, verb))
     if written_year and head is verb and _present_perfect(verb) and (prep is None or prep.lower_ != "since"):
         # "We have landed on the moon, reminiscent of a message in 1983": a perfect's time is now,
         # so a year written beside it belongs to something else (the parse attached it wrongly)
@@ -507,9 +507,14 @@ def _compared(noun, verb) -> bool:
     return noun.dep_ == "dobj" and noun.head.i == verb.i and verb.lemma_.lower() in COMPARISON_VERBS
 
 
-def _heads_clause(noun, verb) -> bool:
-    """The dated noun is the verb's subject or object: "Tuesday's vote ended ...", not "after the vote"."""
-    return noun.head.i == verb.i and noun.dep_ in ("nsubj", "nsubjpass", "dobj")
+def _heads_clause(noun, verb, written_year: bool = False) -> bool:
+    """The dated noun is the verb's subject or object: "Tuesday's vote ended ...", not "after the vote".
+    A written year or month on the noun dates what the noun names ("the 2018 champion slipped ...",
+    "overturned the landmark 1973 decision"), not the clause, unless the noun is an event the
+    clause tells of ("the 2016 vote split the country")."""
+    if noun.head.i != verb.i or noun.dep_ not in ("nsubj", "nsubjpass", "dobj"):
+        return False
+    return not written_year or noun.dep_ != "dobj" and noun.lemma_.lower() in EVENT_NOUNS
 
 
 def _quoted(text: str, start: int) -> bool:

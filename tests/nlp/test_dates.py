@@ -69,6 +69,10 @@ def timing(text: str, published: str | None = "2024-06-12") -> list[tuple[str, s
     ("Survivors of the earthquake in March were still living in tents on Tuesday.",
      [("on Tuesday", "2024-06-11", "main")]),
     ("The earthquake on Monday killed 40 people.", [("on Monday", "2024-06-10", "main")]),
+    # a year on a noun dates what the noun names, not the clause, unless it is the event as subject
+    ("The court overturned the landmark 1973 decision that made the procedure legal.", [("1973", "1973", "side")]),
+    ("The 2018 champion slipped the green jacket over his shoulders.", [("2018", "2018", "side")]),
+    ("The 2016 vote split the country.", [("2016", "2016", "main")]),
 ])
 def test_a_date_times_the_event_it_belongs_to(text, expected):
     assert timing(text) == expected
