@@ -60,7 +60,10 @@ _TITLE_DATE_DATELINE = re.compile(
 # "Lakeside, Examplia — ": a place in title case with its region and a long dash, no date or agency
 # (prose sets no dash after "X, Y")
 # ("Lakeside, Exa.- ": a region's abbreviation run into a hyphen, which prose never writes)
-_TITLE_PLACE_DATELINE = re.compile(rf"^(?P<place>{_WORD}(?:\s+{_WORD}){{0,2}}){_REGION}(?:\s*[—–]+\s*|(?<=\.)-\s+)"
+# ("Lakeside, Examplia | THE HARBOUR TIMES | " with the masthead between bars, which prose never
+# writes; not before a colon, as a title's section path is written: "Olympics, Swimming: ...")
+_TITLE_PLACE_DATELINE = re.compile(rf"^(?P<place>{_WORD}(?:\s+(?:{_WORD}|es|de|del|da|el|al|la)){{0,2}}){_REGION}"
+                                   rf"(?:\s*[—–]+\s*|(?<=\.)-\s+|\s+\|\s+(?:[A-Z][A-Z.'’ -]{{2,40}}\s+\|\s+)?)"
                                    rf"(?=[\"“‘'A-Z])")
 # "Lakeside, ExampliaAfter a long journey, ...": a dateline run into the first word of its sentence
 # (a lower-case letter, then a capital opening a word that opens sentences)
@@ -153,6 +156,8 @@ _EXPLICIT = re.compile(
     # (with a word or two of what kind: "Enhanced infrared imagery shows the eye of the storm ...")
     r"|^(?:an? |the )?(?:[A-Za-z-]+ ){0,2}?(?:photo(?:graph)?|picture|image(?:ry)?|screen ?grab|"
     r"screenshot|still image|frame grab|video grab|video still)\b[^.]{0,120}?\b(?:shows?|showing|depicts)\b"
+    # "A screenshot from the gunman's live stream, minutes before ...": what a picture is taken from
+    r"|^an?\s+(?:screenshot|screen ?grab|frame grab|video grab|video still|still)\s+(?:from|of|taken)\b"
     r"|\bimage pixelated\b|\(photo by [^)]{2,80}\)|\bphoto(?:graph)?:\s|\bmandatory credit\b"
     # "This 360-degree view from the lander is a composite of images of its surroundings"
     r"|\bis a (?:composite|mosaic|montage) of (?:\w+ )?(?:images|photos|photographs|pictures|frames)\b", re.I)
@@ -347,6 +352,27 @@ _PROMO_HINTS = ("up to date", "our ", "app", "journalism", "visit ", "log on", "
                 "powered by", "tickets", "call us")
 
 
+# An outlet's note on its own reporting: "The Harbour Times has chosen not to publish the footage",
+# "The Velt Herald has published a guide on how to help", "The Post has contacted the ministry for
+# comment" (what the newsroom did, not what happened). Read per sentence only: in a paragraph the
+# news may stand beside it.
+_OWN_NOTE = re.compile(
+    r"^(?:the\s+)?(?:[A-Z][\w.'’-]*\s+){0,3}(?:herald|times|post|standard|guardian|journal|tribune|gazette|news|"
+    r"telegraph|mail|express|chronicle|independent|observer|star|globe|sun|press|reporter|review|inquirer)\s+"
+    r"(?:(?:has|have|had|is|was|will|would|did)\s+)?(?:not\s+)?(?:(?:chosen|decided|elected|opted|chose)\s+(?:not\s+)?to\s+"
+    r"(?:publish|show|air|name|broadcast|run|use|identify|link)\b|(?:published|compiled|put together|created)\s+"
+    r"(?:a|an)\s+(?:\w+\s+){0,2}(?:guide|list|explainer|timeline)\b)"
+    r"|\b(?:has|have|had)\s+(?:reached out to|contacted|approached)\b[^.]{0,80}\bfor\s+(?:a\s+)?(?:comment|response)\b",
+    re.I)
+_OWN_NOTE_HINTS = ("chose", "decided", "elected", "opted", "published", "compiled", "put together", "created", "comment", "response")
+
+
+def own_note(text: str) -> bool:
+    """True when `text` is the outlet's note on its own reporting."""
+    low = text.lower()
+    return any(h in low for h in _OWN_NOTE_HINTS) and _OWN_NOTE.search(text) is not None
+
+
 # A broadcaster's listing of its own segments: "On Friday's evening news, Jane Roe and John Doe
 # reported on the storm", "From the capital, Jane Roe reported on the vote" (a reporter's work, not news).
 _SEGMENT = re.compile(rf"^(?:On|In|From)\s[^,]{{1,60}},\s+{_WORD}(?:\s+{_WORD}){{1,3}}(?:\s+and\s+{_WORD}(?:\s+{_WORD}){{1,3}})?"
@@ -381,6 +407,8 @@ def markup(text: str) -> str | None:
     post, the site's promotion of itself), or None: for any line, a quote or a role included."""
     if LEAK.search(text) or embedded(text) or promotion(text) or handover(text):
         return "page furniture, not the article's text"
+    if own_note(text):
+        return "the outlet's note on its own reporting, not the news"
     return None
 
 

@@ -115,6 +115,7 @@ def test_a_label_before_the_text_is_found():
      "2015 Wirefoto", "photo caption"),  # its date, then its credit, no full stop
     ("Velt Motors boss Jane Roe has apologised for her company cheating in emissions tests Reuters",
      "photo caption"),  # its agency's name, no full stop
+    ("A screenshot from Tom Velt's live stream, just minutes before the shooting occurred.", "photo caption"),
 ])
 def test_captions_and_credits(text, kind):
     assert caption(text) == kind
@@ -122,6 +123,7 @@ def test_captions_and_credits(text, kind):
 
 
 @pytest.mark.parametrize("text", [
+    "A still-unknown number of people died when the Harbour bridge fell.",
     "Crews launch search after bridge collapses in Harbour City",  # a headline: no full stop
     "In the capital and across the country, millions took to the streets to celebrate the win in Central Square.",
     "The mayor (R) said the bill would pass.",  # "(R)" alone: a party
@@ -273,6 +275,11 @@ def test_a_place_in_title_case_with_its_date_and_a_colon_is_a_dateline():
     assert dateline("Lakeside, ExampliaAfter a 205-day journey, the lander is safely on the surface.").text \
         == "Lakeside, Examplia"
     assert dateline("McDonald said the lander was safely on the surface of the planet.") is None
+    # a place and its region before the masthead between bars; not a title's section path before a colon
+    assert dateline("Athletics, Javelin: Ann Velt won the javelin on Saturday for a first gold.") is None
+    assert dateline("Port es Velt, Examplia | THE HARBOUR TIMES | The state broadcaster announced the death.").text \
+        == "Port es Velt, Examplia | THE HARBOUR TIMES | "
+    assert dateline("Harlow, Velt and Lyra: The three towns flooded on Monday.") is None
 
 
 def test_a_plug_for_the_sites_video_is_the_sites_words():
@@ -312,3 +319,15 @@ def test_a_broadcasts_handover_to_its_reporter_is_furniture():
     for line in ("Police in Lyra reports on a day of chaos.", "The minister has the latest figures.",
                  "Jane Roe covered the trial for a decade."):
         assert not handover(line), line
+
+
+@pytest.mark.parametrize("text, note", [
+    ("The Harbour Standard has chosen not to publish the footage.", True),
+    ("The Velt Herald has published a guide on how to help the victims and their families.", True),
+    ("The Lyra Times has contacted the ministry for comment.", True),
+    ("The Harbour Post reported that 99 people were still missing.", False),
+    ("The ministry has chosen not to publish the report.", False),
+    ("Police have contacted the families of the missing.", False),
+])
+def test_an_outlets_note_on_its_own_reporting_is_not_news(text, note):
+    assert (markup(text) == "the outlet's note on its own reporting, not the news") is note
