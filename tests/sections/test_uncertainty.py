@@ -140,6 +140,11 @@ def test_an_apostrophe_is_not_a_closing_quotation_mark():
     ("The chain was once the country's biggest retailer.", True),
     ("The port has long been a hub for coal exports.", True),
     ("The ferry was once again turned back by the waves.", False),
+    ("Ann Velt and Tom Roe had come close in the past.", True),  # an irregular participle
+    ("Velt had won the title twice before the war.", True),
+    ("The team had won by Sunday evening, the coach said.", False),
+    ("The ship had experienced a brief loss of propulsion just before the accident.", False),  # the news's minutes
+    ("The ship had sailed the route before the war.", True),
 ])
 def test_background_cues(text, expected):
     assert background_cue(text) is expected

@@ -134,7 +134,11 @@ BACKGROUND_PATTERNS = [
     r"^\W*(in|over|during) (recent|the past|the last) (years|decades)\b|^\W*for (years|decades)\b|"
     r"\b(?:was|were) once (?:the|a|an|one|among|considered|seen|hailed|heralded|known)\b|\b(?:has|have) long been\b",
     # "The tribunal had banned the party in 2003."  (past perfect, not in reported speech)
-    r"\bhad\s+(not\s+|never\s+)?(long\s+|previously\s+|once\s+|formally\s+|already\s+)?(been\s+)?[a-z]+(ed|en|wn|un)\b",
+    # ("had come close in the past", "had won twice before": an irregular participle too)
+    r"\bhad\s+(not\s+|never\s+)?(long\s+|previously\s+|once\s+|formally\s+|already\s+)?(been\s+)?(?:[a-z]+(ed|en|wn|un)|"
+    r"come|become|won|done|gone|made|met|lost|held|led|left|set|put|run|hit|fought|brought|bought|taught|caught|"
+    r"sought|told|sold|built|sent|spent|kept|felt|found|paid|struck|stood|dug|begun|sung|swum|shut|quit|"
+    r"split|spread|cut|beat|bid|let|sat|slid|spun|stuck|swept|wept|fled|fed|bred|bled|dealt|meant|read)\b",
 ]
 
 # Reported speech back-shifts tenses ("he said it had begun"): no past-perfect cue after it.
@@ -284,7 +288,9 @@ _RELATIVE_BEFORE = re.compile(r"\b(?:which|who)\s+(?:\S+\s+){0,3}$", re.I)
 # its own event in the past perfect too ("Thirteen bodies had been found in the ship", "The probe
 # had phoned home"), from the hour of writing.
 _EARLIER = re.compile(r"\bhad\s+(?:long|previously|once|formerly|never|earlier)\b|\b(?:previously|formerly|"
-                      r"once|before (?:the|a|an|its|his|her|their)|in the past|years? (?:ago|earlier|before)|decades?)\b",
+                      # (not "just before the accident", "moments before the crash": the news's own minutes)
+                      r"once|(?<!just )(?<!shortly )(?<!moments )(?<!minutes )(?<!seconds )(?<!hours )(?<!right )"
+                      r"(?<!immediately )before (?:the|a|an|its|his|her|their)|in the past|years? (?:ago|earlier|before)|decades?)\b",
                       re.I)
 
 
