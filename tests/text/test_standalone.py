@@ -193,9 +193,11 @@ def test_more_openers_told_against_an_unseen_sentence():
                  "A couple of hours later, the deputy came on state television.",
                  "The first was a volleyed effort from 15 yards.", "The family was in the wrong place at the wrong time.",
                  "A further statement from the hospital on Tuesday said the singer needed care.",
-                 "The person said Velt looked tired and was sweating."):
+                 "The person said Velt looked tired and was sweating.",
+                 "With this, the country passed its best haul of six medals.", "Despite that, the team won."):
         assert form_problem(line), line
-    for line in ("The first flight took off at noon on Monday.", "The storm made landfall in Lyra on Friday."):
+    for line in ("The first flight took off at noon on Monday.", "The storm made landfall in Lyra on Friday.",
+                 "With this season over, the team rested."):
         assert form_problem(line) is None, line
 
 
