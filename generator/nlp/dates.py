@@ -10,6 +10,7 @@ from generator.models import DateMention
 from generator.nlp.parsed import ParsedArticle
 from generator.text.dates.expressions import is_iso, parse_expression, resolve
 from generator.text.dates.partial import day_of
+from generator.text.dates.vocabulary import TIME_ZONES
 
 # Prepositions that put an event at a date: "in 1998", "on Tuesday", "since 2015", "during March".
 # Others give a bound or a span, not the event's time: "for two years", "by Monday", "as of Wednesday".
@@ -87,9 +88,6 @@ def extract_dates(parsed: ParsedArticle) -> list[DateMention]:
     return out
 
 
-# "(1900 GMT)", "at 0600 hours": four figures before a time zone are a clock time, not a year
-TIME_ZONES = frozenset({"gmt", "utc", "bst", "cet", "cest", "eet", "est", "edt", "cst", "cdt", "mst", "mdt", "pst",
-                        "pdt", "ist", "jst", "aest", "aedt", "hrs", "hours", "h", "local", "z"})
 
 
 def _a_persons_name(doc, ent) -> bool:

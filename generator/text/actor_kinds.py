@@ -14,6 +14,8 @@ import unicodedata
 from functools import lru_cache
 from typing import Iterable
 
+from generator.text.dates.vocabulary import ZONES
+
 # Courtesy titles that precede a name ("Mr. Smith said"); part of an alias, never a role.
 HONORIFICS = frozenset({
     "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "dr", "dr.", "prof", "prof.", "sir", "dame",
@@ -463,8 +465,7 @@ def is_body_noun(word: str) -> bool:
 
 
 # Clock zones news copy writes after a time ("0700 GMT", "3 p.m. EDT"): never anyone's name.
-TIME_ZONES = frozenset({"gmt", "utc", "bst", "cet", "cest", "eet", "eest", "wet", "est", "edt", "cst", "cdt",
-                        "mst", "mdt", "pst", "pdt", "ist", "jst", "kst", "aest", "aedt", "hkt", "sgt", "msk"})
+TIME_ZONES = ZONES
 # Units news copy abbreviates after a figure ("950 MW", "120 km"): never anyone's name.
 UNITS = frozenset({"mw", "gw", "kw", "kwh", "mwh", "gwh", "twh", "km", "mph", "kph", "kmh", "kg", "mm", "cm", "ft",
                    "bpd", "ppm", "mb", "gb", "tb", "fahrenheit", "celsius", "centigrade", "kelvin", "richter"})

@@ -288,6 +288,18 @@ def test_a_superlative_dated_long_ago_is_history_but_a_level_since_a_year_is_new
 
 
 @pytest.mark.slow
+def test_four_figures_before_a_time_zone_are_a_time_of_day_never_a_year_of_history():
+    items = [
+        analysed("a", "Velt's apps went offline worldwide on Monday, the company said.",
+                 "Outage tracker Lyradetect was showing outages in Harlow and Velora, with problems being reported "
+                 "from around 1545 GMT.", published="2021-10-04"),
+        analysed("b", "Velt's apps went offline worldwide on Monday.", published="2021-10-04"),
+    ]
+    syn = claims.synthesise(items, [], [], Settings())
+    assert not any("1545 GMT" in t for t in texts_of(syn.background)), texts_of(syn.background)
+
+
+@pytest.mark.slow
 def test_in_an_undated_article_a_side_clauses_old_date_does_not_make_its_sentence_history():
     items = [
         analysed("a", "The singer Jane Roe died in a hotel in Harlow on February 11, 2012, her publicist said.",

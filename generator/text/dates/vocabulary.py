@@ -24,6 +24,11 @@ NUMBER_WORDS = {
     "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
 }
 # Words that are the date's wording, not the event's ("in June", "last Friday", "years ago").
+# Clock zones news copy writes after a time ("0700 GMT", "3 p.m. EDT")
+ZONES = frozenset({"gmt", "utc", "bst", "cet", "cest", "eet", "eest", "wet", "est", "edt", "cst", "cdt",
+                   "mst", "mdt", "pst", "pdt", "ist", "jst", "kst", "aest", "aedt", "hkt", "sgt", "msk"})
+# "(1900 GMT)", "at 0600 hours": four figures before a time zone are a clock time, not a year
+TIME_ZONES = ZONES | {"hrs", "hours", "h", "local", "z"}
 DATE_WORDS = frozenset(WEEKDAYS) | frozenset(MONTHS) | {
     "year", "month", "week", "day", "ago", "earlier", "later", "last", "next", "this", "today",
     "yesterday", "tomorrow", "morning", "afternoon", "evening", "night", "recent", "early", "late",
