@@ -707,6 +707,21 @@ def test_descriptive_name_needs_exactly_one_abbreviation_to_fit():
     assert len(cluster(forms, [], ["x"] * 3)) == 3
 
 
+def test_a_short_name_opening_a_bodys_name_is_never_a_persons_initials():
+    # "VSL" is "VSL Investments Inc", the fund of Victor S. Lorne: two actors, however the letters fit
+    forms = _forms(("Victor S. Lorne", "PERSON"), ("VSL", "ORG"), ("VSL Investments Inc", "ORG"), ("Lorne", "PERSON"))
+    groups = cluster(forms, [], ["x"] * len(forms))
+    assert sorted(sorted(f.core for f in g) for g in groups) == [["Lorne", "Victor S. Lorne"], ["VSL", "VSL Investments Inc"]]
+
+
+def test_a_countrys_body_told_by_description_is_the_body_named_after_the_country():
+    forms = _forms(("Bank of Velora", "ORG"), ("Velora's central bank", "ORG"), ("Velora", "GPE"),
+                   ("Velora's foreign ministry", "ORG"), ("Harbour Bank", "ORG"))
+    groups = cluster(forms, ["Velora"], ["x"] * len(forms))
+    assert sorted(sorted(f.core for f in g) for g in groups) == [
+        ["Bank of Velora", "Velora's central bank"], ["Harbour Bank"], ["Velora"], ["Velora's foreign ministry"]]
+
+
 def test_display_name_is_not_a_form_glued_to_a_word_nor_one_cut_mid_word():
     people = _forms(("Jonas Lindqvistdelivered", "PERSON"), ("Jonas Lindqvist", "PERSON"))
     assert _canonical(people, []) == "Jonas Lindqvist"

@@ -204,6 +204,14 @@ def merge_qualified(forms: Sequence[Form], uf: UnionFind, places: Sequence[str])
     for members in groups.values():
         for f in members[1:]:
             uf.union(members[0].index, f.index)
+    # "Velora's central bank" is the "Bank of Velora" the story names: the one body whose name
+    # holds both the place and the description's head word
+    for (place, rest), members in sorted(groups.items()):
+        head = rest.split()[-1] if rest else ""
+        fits = {uf.find(g.index) for g in forms if g.label == "ORG" and not qual.get(g.index)
+                and place in g.key.split() and head in g.key.split()} - {uf.find(members[0].index)}
+        if head and len(fits) == 1:
+            uf.union(fits.pop(), members[0].index)
     by_rest: dict[str, list[tuple[str, str]]] = defaultdict(list)
     for q in sorted(groups):
         by_rest[q[1]].append(q)
@@ -361,12 +369,16 @@ def merge_abbreviations(forms: Sequence[Form], uf: UnionFind, texts: Sequence[st
     # initials without the particles, and with them: "Bank of Velora" is written "BOV" as often as "BV"
     longs = [(f, {initials(f.core), initials(f.core, particles=True)}) for f in forms
              if not is_abbreviation(f.core) and len(f.core.split()) >= 2]
+    # a short name that opens a body's longer name ("VSL" of "VSL Investments Inc") is that body's,
+    # never a person's initials ("Victor S. Lorne", who may have named it after himself)
+    opening = {f.core.split()[0] for f in forms if f.label == "ORG" and len(f.core.split()) >= 2}
     for f in forms:
         if not is_abbreviation(f.core):
             continue
         letters = re.sub(r"[^a-z]", "", f.core.lower())
         # (one body in two spellings, "Organization" / "Organisation", merged already, is one fit)
-        fits = sorted({uf.find(g.index) for g, i in longs if letters in i})
+        fits = sorted({uf.find(g.index) for g, i in longs
+                       if letters in i and not (g.label == "PERSON" and f.core in opening)})
         if len(fits) == 1:
             uf.union(fits[0], f.index)
     by_article: dict[int, list[Form]] = defaultdict(list)
