@@ -30,6 +30,7 @@ TITLES = HONORIFICS | {
     "councillor", "councilor", "councilman", "councilwoman", "alderman", "mp", "mep",
     "representative", "inspector", "sergeant", "detective", "captain", "colonel", "lieutenant",
     "coach", "bishop", "archbishop", "rabbi", "imam", "spokesman", "spokeswoman",
+    "cfo", "coo", "cto", "cio", "cmo",  # a company's chiefs: "Lyrabook CTO Ann Roe" is Ann Roe
 }
 # Titles abbreviated before a name ("Gov. Wes Moore"), so that "the governor" finds him.
 TITLE_ABBREVIATIONS = {
@@ -37,7 +38,8 @@ TITLE_ABBREVIATIONS = {
     "sgt": "sergeant", "col": "colonel", "capt": "captain", "pres": "president", "prof": "professor",
     "atty": "attorney", "supt": "superintendent", "insp": "inspector", "det": "detective",
     "amb": "ambassador", "adm": "admiral", "cmdr": "commander", "maj": "major", "pm": "prime minister",
-    "ceo": "chief executive", "cfo": "chief financial", "coo": "chief operating",
+    "ceo": "chief executive", "cfo": "chief financial", "coo": "chief operating", "cto": "chief technology",
+    "cio": "chief information", "cmo": "chief marketing",
 }
 # Words that make a title another office: "the president" is not the "Vice President Ann Lee".
 OFFICE_MODIFIERS = frozenset({"vice", "deputy", "former", "ex", "assistant", "associate", "under"})
@@ -149,8 +151,13 @@ def named_affiliation(tok) -> str:
 
 
 def untitled(ent) -> list:
-    """A person entity without the titles the tagger took in: "Councillor Ann Lee" -> Ann Lee."""
+    """A person entity without the titles the tagger took in: "Councillor Ann Lee" -> Ann Lee;
+    "Lyrabook CTO Ann Lee" -> Ann Lee (a body and its title before the name)."""
     tokens = [t for t in ent if t.lower_ not in HONORIFICS]
+    # (an abbreviated title in capitals, "CTO", is never a word of the name itself)
+    last = max((k for k, t in enumerate(tokens[:-1]) if t.text.isupper() and t.lower_.rstrip(".") in TITLES), default=-1)
+    if last > 0:
+        tokens = tokens[last + 1:]
     while len(tokens) > 1 and tokens[0].lower_.rstrip(".") in TITLES:
         tokens = tokens[1:]
     return tokens

@@ -629,3 +629,11 @@ def test_a_per_label_paragraph_names_the_quotation_after_it():
                    "Per Velt Systems:",
                    "“We have received feedback from customers that several reboots may be required.”")
     assert speaker_for(qs, "We have received") == "Velt Systems"
+
+
+@pytest.mark.slow
+def test_a_body_that_tweets_is_not_its_officer_named_with_the_body_before_the_title():
+    qs = quotes_of("“We are sorry. Our apps are coming back online now,” Lyrabook said in a tweet.",
+                   "“Sincere apologies to everyone affected by the outage,” Lyrabook CTO Ann Roeburn tweeted.")
+    assert speaker_for(qs, "We are sorry") == "Lyrabook"
+    assert speaker_for(qs, "Sincere apologies") == "Ann Roeburn"
