@@ -145,6 +145,12 @@ def test_an_apostrophe_is_not_a_closing_quotation_mark():
     ("The team had won by Sunday evening, the coach said.", False),
     ("The ship had experienced a brief loss of propulsion just before the accident.", False),  # the news's minutes
     ("The ship had sailed the route before the war.", True),
+    ("Velt Island is situated about 48 kilometres off the coast.", True),
+    ("The province experiences rain and regular flooding each summer.", True),
+    ("The missing hiker was located on Tuesday.", False),
+    ("The epicenter of the quake is located 80 miles northwest of Harlow.", False),
+    ("Governor Velt has reiterated a number of times in the past few months that he will act.", True),
+    ("The governor said in the past few days that he will act.", False),
 ])
 def test_background_cues(text, expected):
     assert background_cue(text) is expected

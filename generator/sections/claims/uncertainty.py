@@ -132,7 +132,13 @@ BACKGROUND_PATTERNS = [
     # "In recent years, the port has expanded." / "For decades, the border was closed."
     # "The chain was once the country's biggest retailer." / "The port has long been a hub."
     r"^\W*(in|over|during) (recent|the past|the last) (years|decades)\b|^\W*for (years|decades)\b|"
-    r"\b(?:was|were) once (?:the|a|an|one|among|considered|seen|hailed|heralded|known)\b|\b(?:has|have) long been\b",
+    r"\b(?:was|were) once (?:the|a|an|one|among|considered|seen|hailed|heralded|known)\b|\b(?:has|have) long been\b|"
+    # what a place is and what it does each year: "The island is situated 48km off the coast",
+    # "The province experiences flooding each summer" (not "was located", a find; not where the
+    # news itself happened: "The epicentre is located 80 miles from ...")
+    r"^(?!.*\b(?:epicent|hypocent|wreckage|crash site))(?:.*?)\b(?:is|are) (?:situated|located)\b|\b(?:each|every) (?:summer|winter|spring|autumn|monsoon season|rainy season)\b|"
+    # what has gone on for months: "The governor has reiterated a number of times in the past few months that ..."
+    r"\b(?:has|have) (?:\w+ ){0,2}?\w+(?:ed|en)\b[^.;]{0,60}\b(?:in|over) the (?:past|last) (?:few |several )?(?:months|years)\b",
     # "The tribunal had banned the party in 2003."  (past perfect, not in reported speech)
     # ("had come close in the past", "had won twice before": an irregular participle too)
     r"\bhad\s+(not\s+|never\s+)?(long\s+|previously\s+|once\s+|formally\s+|already\s+)?(been\s+)?(?:[a-z]+(ed|en|wn|un)|"
