@@ -44,7 +44,8 @@ def _introduced(text: str, told: str, people: dict[str, tuple[str, str]],
     for last, (first, full) in people.items():
         if re.search(rf"\b{re.escape(first)}\b", told):
             continue
-        m = re.search(rf"(?<![\w\]])({ADDRESS})({re.escape(last)})\b(?![\w-])(?!\s*\d)", text)
+        # (not a name in brackets already, "[Velt] said": the editor's words, named once)
+        m = re.search(rf"(?<![\w\]\[])({ADDRESS})({re.escape(last)})\b(?![\w-])(?!\s*\d)", text)
         if m is None:
             continue
         if re.search(rf"\b{re.escape(first)}\s+(?:[A-Z][\w.'’-]*\s+){{0,2}}{re.escape(last)}\b", text):

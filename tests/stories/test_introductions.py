@@ -48,3 +48,8 @@ def test_no_first_name_when_the_surname_is_a_places_name_too():
     s = story(known=(Item("Harlan said it was telling.", ("002",)),))
     s = introduce_people(Story(s.slug, s.headline, s.event_date, s.updated, sources, known=s.known, actors=s.actors))
     assert s.known[0].text == "Harlan said it was telling."
+
+
+def test_a_name_an_editor_bracketed_already_gets_no_second_bracket():
+    s = introduce_people(story(known=(Item("[Harlan] said it was telling.", ("002",)),)))
+    assert s.known[0].text == "[Harlan] said it was telling."  # never "[[Jo] Harlan]"
