@@ -90,6 +90,12 @@ _NOT_A_TITLE = re.compile(
     re.I)
 
 
+# A graphic's words, not a headline: a scoreboard with its flags ("Velora 🇻🇱 3 Lyra 🇱🇾 3"), emoji
+_GRAPHIC = re.compile("[\U0001F1E6-\U0001F1FF\U0001F300-\U0001FAFF\u2600-\u27BF]")
+# A byline standing where the headline was read: "By Ann Velt", "Ann Velt By"
+_BYLINE = re.compile(r"^By\s+(?:[A-Z][\w.'’-]*\s*){1,4}$|^(?:[A-Z][\w.'’-]*\s+){1,4}By$")
+
+
 def plausible_title(title: str | None) -> str | None:
     """An inferred headline, unless it is page furniture (a button, a reading time, a credit) or a
     body's first line ("PORTVILLE, July 7 The ship ...": a dateline opens it); "(with video)"
@@ -97,7 +103,8 @@ def plausible_title(title: str | None) -> str | None:
     if title is not None and (tag := label(title.strip())):
         title = title.strip()[len(tag):]
     if title is None or _NOT_A_TITLE.match(title.strip()) or dateline(title) is not None \
-            or markup(_SYNTAX.sub(" ", title)) or _section_path(title):
+            or markup(_SYNTAX.sub(" ", title)) or _section_path(title) or _GRAPHIC.search(title) \
+            or _BYLINE.match(title.strip()):
         return None  # ... or the page's own words ("Follow us on Image Source : WIRE/FILE ...")
     return _MEDIA_NOTE.sub("", title).strip().rstrip("|").strip() or None  # "Storm hits coast |": a site's separator
 

@@ -900,3 +900,10 @@ def test_a_pictures_label_above_its_caption_is_no_paragraph():
     cap = "Farmers gather outside the court in Eastmere on Sunday. (Photo: Wire)"
     article = clean(["Water board backs new reservoir after years of debate", label, cap, *BODY])
     assert article.paragraphs == tuple(BODY) and reason_of(article, label) == "photo caption"
+
+
+def test_a_scoreboard_graphic_or_a_byline_is_never_the_title():
+    from generator.clean.outlet import plausible_title
+    assert plausible_title("Velora 🇻🇱 3 Lyra 🇱🇾 3") is None
+    assert plausible_title("Ann Kumar Velt By") is None and plausible_title("By Ann Velt") is None
+    assert plausible_title("Lyra beat Velora on penalties to win the cup") == "Lyra beat Velora on penalties to win the cup"
