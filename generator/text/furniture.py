@@ -215,6 +215,9 @@ _SCENE = re.compile(
     rf"|\bin the aftermath of\s+(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*"
     rf"|{_MONTH_NAME}\s+\d{{1,2}},\s+\d{{4}})\.?$")
 MAX_SCENE_WORDS = 60
+# What a picture shows, named as a view: "A general view of the port", "An exterior view of the bank ..."
+_VIEW = re.compile(r"^(?:an?|the)\s+(?:general\s+|exterior\s+|aerial\s+|interior\s+|partial\s+|close-up\s+)?"
+                   r"view\s+of\b", re.I)
 # A present-tense scene with its full date, year included, whatever follows: a wire photo's caption
 # (news prose tells the past, and dates a day it tells by its weekday or its date, seldom both with a year).
 _SCENE_DATED = re.compile(
@@ -292,6 +295,8 @@ def caption(text: str) -> str | None:
         return "photo caption"  # "Jane Roe cries while embracing a teammate after winning the title."
     if _dated_scene(stripped):
         return "photo caption"  # "Protesters break into the headquarters on July 1, 2019."
+    if _VIEW.match(stripped) and not _PAST_OR_FUTURE.search(stripped):
+        return "photo caption"  # "An exterior view of the bank in Velora, 21 July 2022."
     if _SCENE_DATED.match(stripped):
         return "photo caption"  # "Two officers stand guard ... on Monday April 15, 2013, after ...": a wire photo's
     return None

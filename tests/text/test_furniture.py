@@ -116,6 +116,7 @@ def test_a_label_before_the_text_is_found():
     ("Velt Motors boss Jane Roe has apologised for her company cheating in emissions tests Reuters",
      "photo caption"),  # its agency's name, no full stop
     ("A screenshot from Tom Velt's live stream, just minutes before the shooting occurred.", "photo caption"),
+    ("An exterior view of the Velora Central Bank (VCB) in Harlow, Velora, 21 July 2022.", "photo caption"),
 ])
 def test_captions_and_credits(text, kind):
     assert caption(text) == kind
@@ -124,6 +125,7 @@ def test_captions_and_credits(text, kind):
 
 @pytest.mark.parametrize("text", [
     "A still-unknown number of people died when the Harbour bridge fell.",
+    "A view of the damage was released by the ministry on Monday.",
     "Crews launch search after bridge collapses in Harbour City",  # a headline: no full stop
     "In the capital and across the country, millions took to the streets to celebrate the win in Central Square.",
     "The mayor (R) said the bill would pass.",  # "(R)" alone: a party
