@@ -169,7 +169,7 @@ MODIFIER_DEPS = frozenset({"amod", "compound"})
 # "that", "those", "such" before a noun point back to a sentence before ("that lie", "those
 # staff", "no such relief"); "this"/"these" most often mean the story's own event, and a time
 # ("that day", "those years") is no reference.
-POINTING_WORDS = frozenset({"that", "those", "such", "same"})
+POINTING_WORDS = frozenset({"that", "those", "these", "such", "same"})  # ("this" is most often the story's own: "this year", "this mission")
 TIME_NOUNS = frozenset({"year", "week", "month", "day", "time", "morning", "afternoon", "evening", "night",
                         "weekend", "season", "period", "era", "decade", "century", "moment", "hour", "minute",
                         "summer", "winter", "spring", "autumn", "fall", "point", "way"})

@@ -65,7 +65,11 @@ DANGLING = re.compile(
     r"(?:with|despite|given|thanks to|following|after|before|beyond|unlike|like) (?:this|that|these|those)(?=\s*,)|"
     # a part of those told of before, or what came after them: "Of those affected, 53 ...", "Subsequent reports ..."
     r"of (?:those|them|these)\b|subsequent\b|"
-    r"it (?:is|was) (?:among|one of|also)\b|"
+    r"it(?: is|['’]s| was) (?:among|one of|also)\b|"
+    # a day told against one not shown: "The day before, chaos ensued ...", "A day later, ..."
+    r"(?:the|a) day (?:before|after|earlier|later)(?=\s*,)|"
+    # a list promised that the line does not hold: "Following are highlights of ...", "Here are ..."
+    r"(?:following|below|here) (?:are|is)\b|"
     # a thing told before, as subject of a raising verb or an act: "It is likely to pave the way",
     # "It will also allow him to ..." (not "It is hard to say", "It will be days before ...")
     r"it (?:is|was|will be|would be|could be) (?:\w+ )?(?:likely|unlikely|expected|set|due|bound|certain|sure) to\b|"

@@ -225,3 +225,10 @@ def test_a_surname_the_tagger_reads_as_a_common_noun_still_anchors_his():
     doc = parse_one(text)
     sent = list(doc.sents)[1]
     assert pronouns_of(doc, sent.start, sent.end) == ()
+
+
+def test_these_before_a_noun_points_to_what_was_told_before_but_not_a_time():
+    doc = parse_one("These derailed coaches collided with the goods train.")
+    assert [p for p, _ in pointers_of(doc, 0, len(doc))] == ["These derailed coaches"]
+    doc = parse_one("These days the line carries 40 trains.")
+    assert pointers_of(doc, 0, len(doc)) == ()

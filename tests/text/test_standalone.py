@@ -194,10 +194,12 @@ def test_more_openers_told_against_an_unseen_sentence():
                  "The first was a volleyed effort from 15 yards.", "The family was in the wrong place at the wrong time.",
                  "A further statement from the hospital on Tuesday said the singer needed care.",
                  "The person said Velt looked tired and was sweating.",
-                 "With this, the country passed its best haul of six medals.", "Despite that, the team won."):
+                 "With this, the country passed its best haul of six medals.", "Despite that, the team won.",
+                 "It's one of the last big banks to raise rates.", "The day before, chaos ensued in parliament.",
+                 "Following are highlights of the governor's comments at the news conference."):
         assert form_problem(line), line
     for line in ("The first flight took off at noon on Monday.", "The storm made landfall in Lyra on Friday.",
-                 "With this season over, the team rested."):
+                 "With this season over, the team rested.", "The day before the vote was quiet in Lyra."):
         assert form_problem(line) is None, line
 
 
