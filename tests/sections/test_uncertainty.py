@@ -151,6 +151,9 @@ def test_an_apostrophe_is_not_a_closing_quotation_mark():
     ("The epicenter of the quake is located 80 miles northwest of Harlow.", False),
     ("Governor Velt has reiterated a number of times in the past few months that he will act.", True),
     ("The governor said in the past few days that he will act.", False),
+    ("Ransomware is a type of malware that locks a computer's files.", True),
+    ("Due to difficult terrain, the country has had a fraught safety record.", True),
+    ("The airline set a record of 40 flights a day.", False),
 ])
 def test_background_cues(text, expected):
     assert background_cue(text) is expected

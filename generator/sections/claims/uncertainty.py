@@ -137,6 +137,10 @@ BACKGROUND_PATTERNS = [
     # "The province experiences flooding each summer" (not "was located", a find; not where the
     # news itself happened: "The epicentre is located 80 miles from ...")
     r"^(?!.*\b(?:epicent|hypocent|wreckage|crash site))(?:.*?)\b(?:is|are) (?:situated|located)\b|\b(?:each|every) (?:summer|winter|spring|autumn|monsoon season|rainy season)\b|"
+    # what a thing is, and a record over the years: "Ransomware is a type of malware that ...",
+    # "The country has had a fraught safety record"
+    r"\b(?:is|are) (?:a|an) (?:type|form|kind|sort) of\b|"
+    r"\b(?:has|have) (?:had |long had )?(?:a|an) (?:[\w-]+ ){0,2}(?:history|track record|safety record)\b|"
     # what has gone on for months: "The governor has reiterated a number of times in the past few months that ..."
     r"\b(?:has|have) (?:\w+ ){0,2}?\w+(?:ed|en)\b[^.;]{0,60}\b(?:in|over) the (?:past|last) (?:few |several )?(?:months|years)\b",
     # "The tribunal had banned the party in 2003."  (past perfect, not in reported speech)
