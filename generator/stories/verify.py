@@ -545,7 +545,20 @@ def _speaker_problem(q: Quote, no_speakers: frozenset[str]) -> str | None:
     if (unnamed := _UNNAMED_PERSON.match(speaker)) and person_noun(unnamed.group(1) or unnamed.group(2)) \
             or _lowercase_description(q.speaker or "") or _DESCRIBED.match(q.speaker or ""):
         return "the speaker is a description, not a name"  # "the MP", "the outgoing leader", "outlet"
+    if _COUNTED_GROUP.match(speaker) and _ONE_PERSON.search(q.text):
+        return "one person's words credited to a group"  # "Sixteen MPs": "This morning I met ..."
     return None
+
+
+# A single quotation mark opening a word, and one closing a word ("maker of 'Lyra Quest' games")
+_OPENING_SINGLE = re.compile(r"(?:^|(?<=\s))['‘](?=\w)")
+_CLOSING_SINGLE = re.compile(r"(?<=\w)['’](?=\s|$|[,.;:!?])")
+
+
+# A group counted ("Sixteen Conservative MPs", "12 senators"), and words only one person says
+_COUNTED_GROUP = re.compile(r"^(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[a-z]+teen|[a-z]+ty"
+                            r"|dozens|hundreds|thousands|several|many|some)\s+\S+")
+_ONE_PERSON = re.compile(r"\b(?:I|I['’]m|I['’]ve|I['’]ll|[Mm]y|[Mm]e|[Mm]yself)\b")
 
 
 def _credited_to_another(q: Quote, credited: Sequence[tuple[str, str]]) -> str | None:
@@ -649,8 +662,9 @@ def role_problem(actor: Actor) -> str | None:
         return "describes several bodies, not one"  # "private-equity firms", "AMR's top rivals"
     if FRAGMENT_ROLE.match(role) or len(role.split()) > MAX_ROLE_WORDS or CUT_ROLE.search(role) \
             or OPEN_ROLE.search(role) or len(QUOTE_MARKS.findall(role)) % 2 or _RUN_ON_ROLE.search(role) \
-            or role.count("[") != role.count("]") or role.count("(") != role.count(")"):
-        return "a fragment, not a role"  # ... or cut inside brackets: "Sharad Pawar] candidate"
+            or role.count("[") != role.count("]") or role.count("(") != role.count(")") \
+            or len(_OPENING_SINGLE.findall(role)) > len(_CLOSING_SINGLE.findall(role)):
+        return "a fragment, not a role"  # ... or cut inside brackets: "Sharad Pawar] candidate", "maker of 'Call"
     if POINTING_ROLE.search(role) or OTHER_ROLE.match(role) or (actor.kind == "person" and PERSONAL_ROLE.search(role)):
         return "does not stand alone (points outside the line)"  # "his 11-year-old daughter": whose?
     if len(QUOTE_MARKS.findall(role)) >= 2:

@@ -161,6 +161,7 @@ def test_a_persons_role_is_never_a_verb_phrase_and_roles_cite_what_gives_them():
     ("organization", "when the club's midfielder", "a fragment, not a role"),
     ("organization", "the airline's top rivals", "describes several bodies, not one"),
     ("organization", "private-equity firms", "describes several bodies, not one"),
+    ("organization", "maker of 'Lyra Quest", "a fragment, not a role"),
 ])
 def test_a_role_that_is_no_title_description_or_complete_predicate_is_held(kind, role, reason):
     s = verify(story(actors=(Actor("Kell Velt", kind, (), role, 2, ("001",), ("001",)),)))
@@ -575,3 +576,12 @@ def test_words_credited_to_two_speakers_are_held_for_both():
     s = verify(story(quotes=quotes))
     assert s.quotes == ()
     assert {h.reason.split(" (")[0] for h in s.held} == {"the same words are credited to another speaker too"}
+
+
+def test_one_persons_words_are_never_a_counted_groups():
+    said = "This morning I met the chairman of the committee and we agreed on a vote"
+    extra = f"“{said},” the prime minister said. Sixteen Velt MPs had called for her to go."
+    s = verify(story(quotes=(Quote("Sixteen Velt MPs", said, ("003",)),
+                             Quote("Ann Velt", said, ("003",))), extra=extra))
+    assert reasons(s) == {f"Sixteen Velt MPs: {said}": "one person's words credited to a group"}
+    assert [q.speaker for q in s.quotes] == ["Ann Velt"]
