@@ -4,6 +4,7 @@ A mention's date is the point's ISO string ("2019", "2019-05", "2019-05-14"), as
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from generator.models import DateMention
@@ -254,6 +255,10 @@ def _timing(ent, anchor, head, prep, nominal: bool, verb, coarse: bool, written_
         return "side"
     if _listed_after_colon(ent):
         return "side"  # "rocked a nation still reeling from recent attacks: in November, ...": what "attacks" were
+    if _in_aside(ent):
+        return "side"  # "at 1:47 a.m. ET Nov. 16 (10:47 p.m. PT Nov. 15)", "its two finals – in 1990 and 2014 –"
+    if _after_event_of_a_name(ent):
+        return "side"  # "guilty in the murder of Sam Roe last May", however the parse attached "last May"
     child = prep if prep is not None else anchor
     tok = child.head
     while True:
@@ -491,6 +496,7 @@ EVENT_NOUNS = frozenset({
     "earthquake", "quake", "attack", "bombing", "shooting", "massacre", "explosion", "blast", "fire", "flood",
     "storm", "hurricane", "typhoon", "cyclone", "tsunami", "eruption", "crash", "collapse", "derailment",
     "election", "vote", "referendum", "coup", "invasion", "war", "uprising", "disaster", "tragedy", "riot",
+    "murder", "death", "killing", "assassination", "arrest", "kidnapping", "stabbing", "assault",
 })
 
 
@@ -498,6 +504,36 @@ EVENT_NOUNS = frozenset({
 # the 2015 hack" (the date is the older event's, however the noun heads the clause).
 COMPARISON_VERBS = frozenset({"pass", "surpass", "eclipse", "exceed", "overtake", "top", "outstrip", "dwarf",
                               "beat", "break", "better", "match", "equal", "rival", "echo", "recall", "mirror"})
+
+
+ASIDE_WORDS = 6  # how far back an aside's opening bracket or dash may stand from its date
+
+
+def _in_aside(ent) -> bool:
+    """The date stands inside brackets that follow another date (the same moment in another zone),
+    or between two dashes (an aside on a noun, "its two finals – in 1990 and 2014 – ended")."""
+    doc = ent.doc
+    for i in range(ent.start - 1, max(-1, ent.start - ASIDE_WORDS - 1), -1):
+        word = doc[i].text
+        if word == ")" or doc[i].pos_ in ("VERB", "AUX"):
+            return False
+        if word == "(":
+            return i > 0 and doc[i - 1].ent_type_ in ("DATE", "TIME")
+        if word in {"–", "—"}:  # (years only: "The launch – on Monday – went well" is the launch's day)
+            close = next((t.i for t in doc[ent.end:ent.end + ASIDE_WORDS] if t.text == word), None)
+            return close is not None and bool(re.search(r"\b(?:1[5-9]|20)\d\d\b", ent.text)) \
+                and not any(t.pos_ in ("VERB", "AUX") for t in doc[ent.end:close])
+    return False
+
+
+def _after_event_of_a_name(ent) -> bool:
+    """The date follows "the <event> of <Name>" right away: it dates that event ("in the death of
+    Sam Roe last May"), not the clause the parser hung it on."""
+    doc = ent.doc
+    k = ent.start - 1
+    while k >= 0 and doc[k].pos_ == "PROPN":
+        k -= 1
+    return k < ent.start - 1 and k >= 1 and doc[k].lower_ == "of" and doc[k - 1].lemma_.lower() in EVENT_NOUNS
 
 
 def _compared(noun, verb) -> bool:

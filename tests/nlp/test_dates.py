@@ -73,6 +73,15 @@ def timing(text: str, published: str | None = "2024-06-12") -> list[tuple[str, s
     ("The court overturned the landmark 1973 decision that made the procedure legal.", [("1973", "1973", "side")]),
     ("The 2018 champion slipped the green jacket over his shoulders.", [("2018", "2018", "side")]),
     ("The 2016 vote split the country.", [("2016", "2016", "main")]),
+    # the same moment in another zone, in brackets; years in an aside between dashes
+    ("The liftoff came at 1:47 a.m. ET June 12 (10:47 p.m. PT June 11) from the Harlow pad.",
+     [("June 12", "2024-06-12", "main"), ("June 11", "2024-06-11", "side")]),
+    ("Lyra had not scored in their two previous finals – in 1990 and 2014 – but led on Sunday.",
+     [("in 1990", "1990", "side"), ("2014", "2014", "side"), ("on Sunday", "2024-06-09", "main")]),
+    ("The launch – on Monday – went well.", [("on Monday", "2024-06-10", "main")]),
+    # right after "the <event> of <Name>": that event's date, however the parse attached it
+    ("The jury found Tom Velt guilty on all counts in the murder of Sam Roe last May.",
+     [("last May", "2024-05", "side")]),
 ])
 def test_a_date_times_the_event_it_belongs_to(text, expected):
     assert timing(text) == expected
