@@ -26,6 +26,7 @@ from typing import Mapping, Sequence
 
 from tld import get_fld, get_tld
 
+from generator.clean.boilerplate import is_name_line
 from generator.text.furniture import dateline, label, markup
 
 NAME_TOKEN = r"(?:[A-Z][\w'’&.-]*|&)"
@@ -92,8 +93,13 @@ _NOT_A_TITLE = re.compile(
 
 # A graphic's words, not a headline: a scoreboard with its flags ("Velora 🇻🇱 3 Lyra 🇱🇾 3"), emoji
 _GRAPHIC = re.compile("[\U0001F1E6-\U0001F1FF\U0001F300-\U0001FAFF\u2600-\u27BF]")
-# A byline standing where the headline was read: "By Ann Velt", "Ann Velt By"
-_BYLINE = re.compile(r"^By\s+(?:[A-Z][\w.'’-]*\s*){1,4}$|^(?:[A-Z][\w.'’-]*\s+){1,4}By$")
+# A byline standing where the headline was read: "By Ann Velt", "Ann Velt By" (a name: not "By Design")
+_BYLINE = re.compile(r"^By\s+(?P<after>.+)$|^(?P<before>.+?)\s+By$")
+
+
+def _byline(title: str) -> bool:
+    m = _BYLINE.match(title)
+    return m is not None and is_name_line(m.group("after") or m.group("before"))
 
 
 def plausible_title(title: str | None) -> str | None:
@@ -104,7 +110,7 @@ def plausible_title(title: str | None) -> str | None:
         title = title.strip()[len(tag):]
     if title is None or _NOT_A_TITLE.match(title.strip()) or dateline(title) is not None \
             or markup(_SYNTAX.sub(" ", title)) or _section_path(title) or _GRAPHIC.search(title) \
-            or _BYLINE.match(title.strip()):
+            or _byline(title.strip()):
         return None  # ... or the page's own words ("Follow us on Image Source : WIRE/FILE ...")
     return _MEDIA_NOTE.sub("", title).strip().rstrip("|").strip() or None  # "Storm hits coast |": a site's separator
 

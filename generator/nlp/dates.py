@@ -4,14 +4,13 @@ A mention's date is the point's ISO string ("2019", "2019-05", "2019-05-14"), as
 
 from __future__ import annotations
 
-import re
 from datetime import date
 
 from generator.models import DateMention
 from generator.nlp.parsed import ParsedArticle
 from generator.text.dates.expressions import is_iso, parse_expression, resolve
 from generator.text.dates.partial import day_of
-from generator.text.dates.vocabulary import TIME_ZONES
+from generator.text.dates.vocabulary import is_clock_time
 
 # Prepositions that put an event at a date: "in 1998", "on Tuesday", "since 2015", "during March".
 # Others give a bound or a span, not the event's time: "for two years", "by Monday", "as of Wednesday".
@@ -89,8 +88,6 @@ def extract_dates(parsed: ParsedArticle) -> list[DateMention]:
     return out
 
 
-
-
 def _a_persons_name(doc, ent) -> bool:
     """ "Theresa May's government", "Mrs May": a month's name that is someone's, after a first name
     or a form of address, or written as a possessive."""
@@ -108,11 +105,7 @@ MONTH_SURNAMES = frozenset({"may", "june", "april", "august"})
 
 
 def _clock_time(doc, ent) -> bool:
-    words = ent.text.strip("()").split()
-    if not words or not (len(words[0]) == 4 and words[0].isdigit()):
-        return False
-    after = words[1:2] or [doc[ent.end].text] if ent.end < len(doc) else words[1:2]
-    return bool(after) and after[0].lower().strip(".,)") in TIME_ZONES
+    return is_clock_time(ent.text, doc[ent.end].text if ent.end < len(doc) else "")
 
 
 def _mention(doc, ent, index: int, reference: date | None) -> tuple[DateMention, bool] | None:
@@ -255,7 +248,7 @@ def _timing(ent, anchor, head, prep, nominal: bool, verb, coarse: bool, written_
         return "side"
     if _listed_after_colon(ent):
         return "side"  # "rocked a nation still reeling from recent attacks: in November, ...": what "attacks" were
-    if _in_aside(ent):
+    if _in_aside(ent, written_year):
         return "side"  # "at 1:47 a.m. ET Nov. 16 (10:47 p.m. PT Nov. 15)", "its two finals – in 1990 and 2014 –"
     if _after_event_of_a_name(ent):
         return "side"  # "guilty in the murder of Sam Roe last May", however the parse attached "last May"
@@ -496,8 +489,10 @@ EVENT_NOUNS = frozenset({
     "earthquake", "quake", "attack", "bombing", "shooting", "massacre", "explosion", "blast", "fire", "flood",
     "storm", "hurricane", "typhoon", "cyclone", "tsunami", "eruption", "crash", "collapse", "derailment",
     "election", "vote", "referendum", "coup", "invasion", "war", "uprising", "disaster", "tragedy", "riot",
-    "murder", "death", "killing", "assassination", "arrest", "kidnapping", "stabbing", "assault",
 })
+# What befell someone, named with them: "the murder of Sam Roe last May" (_after_event_of_a_name)
+BEFALLING_NOUNS = EVENT_NOUNS | {"murder", "death", "killing", "assassination", "arrest", "kidnapping", "stabbing",
+                                 "assault"}
 
 
 # Verbs that measure an event against an older one: "passing last year's massacre", "eclipsing
@@ -509,7 +504,7 @@ COMPARISON_VERBS = frozenset({"pass", "surpass", "eclipse", "exceed", "overtake"
 ASIDE_WORDS = 6  # how far back an aside's opening bracket or dash may stand from its date
 
 
-def _in_aside(ent) -> bool:
+def _in_aside(ent, written_year: bool) -> bool:
     """The date stands inside brackets that follow another date (the same moment in another zone),
     or between two dashes (an aside on a noun, "its two finals – in 1990 and 2014 – ended")."""
     doc = ent.doc
@@ -521,7 +516,7 @@ def _in_aside(ent) -> bool:
             return i > 0 and doc[i - 1].ent_type_ in ("DATE", "TIME")
         if word in {"–", "—"}:  # (years only: "The launch – on Monday – went well" is the launch's day)
             close = next((t.i for t in doc[ent.end:ent.end + ASIDE_WORDS] if t.text == word), None)
-            return close is not None and bool(re.search(r"\b(?:1[5-9]|20)\d\d\b", ent.text)) \
+            return close is not None and written_year \
                 and not any(t.pos_ in ("VERB", "AUX") for t in doc[ent.end:close])
     return False
 
@@ -533,7 +528,7 @@ def _after_event_of_a_name(ent) -> bool:
     k = ent.start - 1
     while k >= 0 and doc[k].pos_ == "PROPN":
         k -= 1
-    return k < ent.start - 1 and k >= 1 and doc[k].lower_ == "of" and doc[k - 1].lemma_.lower() in EVENT_NOUNS
+    return k < ent.start - 1 and k >= 1 and doc[k].lower_ == "of" and doc[k - 1].lemma_.lower() in BEFALLING_NOUNS
 
 
 def _compared(noun, verb) -> bool:
@@ -541,14 +536,14 @@ def _compared(noun, verb) -> bool:
     return noun.dep_ == "dobj" and noun.head.i == verb.i and verb.lemma_.lower() in COMPARISON_VERBS
 
 
-def _heads_clause(noun, verb, written_year: bool = False) -> bool:
+def _heads_clause(noun, verb, year_or_month: bool = False) -> bool:
     """The dated noun is the verb's subject or object: "Tuesday's vote ended ...", not "after the vote".
     A written year or month on the noun dates what the noun names ("the 2018 champion slipped ...",
     "overturned the landmark 1973 decision"), not the clause, unless the noun is an event the
     clause tells of ("the 2016 vote split the country")."""
     if noun.head.i != verb.i or noun.dep_ not in ("nsubj", "nsubjpass", "dobj"):
         return False
-    return not written_year or noun.dep_ != "dobj" and noun.lemma_.lower() in EVENT_NOUNS
+    return not year_or_month or noun.dep_ != "dobj" and noun.lemma_.lower() in EVENT_NOUNS
 
 
 def _quoted(text: str, start: int) -> bool:

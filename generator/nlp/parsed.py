@@ -166,10 +166,10 @@ VERB_TAGS = FINITE_TAGS | {"VB", "VBG", "VBN"}
 MODIFIER_DEPS = frozenset({"amod", "compound"})
 
 
-# "that", "those", "such" before a noun point back to a sentence before ("that lie", "those
-# staff", "no such relief"); "this"/"these" most often mean the story's own event, and a time
-# ("that day", "those years") is no reference.
-POINTING_WORDS = frozenset({"that", "those", "these", "such", "same"})  # ("this" is most often the story's own: "this year", "this mission")
+# "that", "those", "these", "such" before a noun point back to a sentence before ("that lie", "those
+# staff", "these derailed coaches", "no such relief"); "this" most often means the story's own event
+# ("this mission"), and a time ("that day", "those years") is no reference.
+POINTING_WORDS = frozenset({"that", "those", "these", "such", "same"})
 TIME_NOUNS = frozenset({"year", "week", "month", "day", "time", "morning", "afternoon", "evening", "night",
                         "weekend", "season", "period", "era", "decade", "century", "moment", "hour", "minute",
                         "summer", "winter", "spring", "autumn", "fall", "point", "way"})
@@ -309,7 +309,7 @@ def _anchors(pronoun: str, tok, people: frozenset[str] | None = None) -> bool:
         # or the subject of a verb
         if tok.pos_ == "PROPN" and _with_article(tok):
             return False  # "the Moon", "the Kremlin": no one's name, whatever the tag
-        # (a capitalised word of a person's name whatever its tag: "Woods has been troubled ...,
+        # (a capitalised word of a person's name whatever its tag: "Banks has been troubled ...,
         # slowing his run", where the tagger reads a plural noun)
         if (tok.pos_ == "PROPN" or tok.text[:1].isupper()) and people and tok.lower_ in people:
             return True

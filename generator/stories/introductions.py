@@ -45,7 +45,7 @@ def _introduced(text: str, told: str, people: dict[str, tuple[str, str]],
         if re.search(rf"\b{re.escape(first)}\b", told):
             continue
         # (not a name in brackets already, "[Velt] said": the editor's words, named once)
-        m = re.search(rf"(?<![\w\]\[])({ADDRESS})({re.escape(last)})\b(?![\w-])(?!\s*\d)", text)
+        m = re.search(rf"(?<![\w\]\[])({ADDRESS})({re.escape(last)})\b(?![\w-])(?!\s*\d)(?![^\[\]]*\])", text)
         if m is None:
             continue
         if re.search(rf"\b{re.escape(first)}\s+(?:[A-Z][\w.'’-]*\s+){{0,2}}{re.escape(last)}\b", text):

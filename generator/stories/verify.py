@@ -46,8 +46,8 @@ from generator.stories.hubs import key_actors, widely_told
 from generator.stories.headline import ATTRIBUTION_TAIL, MAX_WORDS as MAX_HEADLINE_WORDS, centrality, lead_clause
 from generator.text.furniture import caption, furniture, markup
 from generator.text.repeats import SAME_DAY_SIMILAR, PageRepeats, SourceSentences
-from generator.text.standalone import DATELINE, GLUED, QUOTE_MARKS, SLIP, form_problem, inside_quotation
-from generator.text.support import corroborates, norm, prepared, same_point, stems, why_unsupported, words
+from generator.text.standalone import DATELINE, GLUED, QUOTE_MARKS, SLIP, WRITER_FIRST_PERSON, form_problem, inside_quotation
+from generator.text.support import NUMBER_WORDS, corroborates, norm, prepared, same_point, stems, why_unsupported, words
 
 NAVIGATION = re.compile(r"(search|menu|sign in|log in|subscribe|expand|collapse|home|skip to|cookie)", re.I)
 VERB_ROLE = re.compile(r"^(has|have|had|is|are|was|were|will|would|said|says|did|does|do|been|being)\b", re.I)
@@ -545,20 +545,20 @@ def _speaker_problem(q: Quote, no_speakers: frozenset[str]) -> str | None:
     if (unnamed := _UNNAMED_PERSON.match(speaker)) and person_noun(unnamed.group(1) or unnamed.group(2)) \
             or _lowercase_description(q.speaker or "") or _DESCRIBED.match(q.speaker or ""):
         return "the speaker is a description, not a name"  # "the MP", "the outgoing leader", "outlet"
-    if _COUNTED_GROUP.match(speaker) and _ONE_PERSON.search(q.text):
+    if _COUNTED_GROUP.match(speaker) and WRITER_FIRST_PERSON.search(q.text):
         return "one person's words credited to a group"  # "Sixteen MPs": "This morning I met ..."
     return None
 
 
-# A single quotation mark opening a word, and one closing a word ("maker of 'Lyra Quest' games")
-_OPENING_SINGLE = re.compile(r"(?:^|(?<=\s))['‘](?=\w)")
+# A single quotation mark opening a word, and one closing a word ("maker of 'Lyra Quest' games"; an
+# apostrophe before a number, "a star of the '90s", opens nothing)
+_OPENING_SINGLE = re.compile(r"(?:^|(?<=\s))['‘](?=[^\W\d])")
 _CLOSING_SINGLE = re.compile(r"(?<=\w)['’](?=\s|$|[,.;:!?])")
 
 
-# A group counted ("Sixteen Conservative MPs", "12 senators"), and words only one person says
-_COUNTED_GROUP = re.compile(r"^(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[a-z]+teen|[a-z]+ty"
+# A group counted ("Sixteen Conservative MPs", "12 senators"): one person's "I" is never theirs
+_COUNTED_GROUP = re.compile(r"^(?:\d+|" + "|".join(w for w in NUMBER_WORDS if w not in ("zero", "one")) +
                             r"|dozens|hundreds|thousands|several|many|some)\s+\S+")
-_ONE_PERSON = re.compile(r"\b(?:I|I['’]m|I['’]ve|I['’]ll|[Mm]y|[Mm]e|[Mm]yself)\b")
 
 
 def _credited_to_another(q: Quote, credited: Sequence[tuple[str, str]]) -> str | None:
@@ -664,7 +664,7 @@ def role_problem(actor: Actor) -> str | None:
             or OPEN_ROLE.search(role) or len(QUOTE_MARKS.findall(role)) % 2 or _RUN_ON_ROLE.search(role) \
             or role.count("[") != role.count("]") or role.count("(") != role.count(")") \
             or len(_OPENING_SINGLE.findall(role)) > len(_CLOSING_SINGLE.findall(role)):
-        return "a fragment, not a role"  # ... or cut inside brackets: "Sharad Pawar] candidate", "maker of 'Call"
+        return "a fragment, not a role"  # ... or cut inside brackets: "Ann Velt] candidate", "maker of 'Lyra"
     if POINTING_ROLE.search(role) or OTHER_ROLE.match(role) or (actor.kind == "person" and PERSONAL_ROLE.search(role)):
         return "does not stand alone (points outside the line)"  # "his 11-year-old daughter": whose?
     if len(QUOTE_MARKS.findall(role)) >= 2:

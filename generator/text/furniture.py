@@ -20,6 +20,7 @@ import re
 from functools import lru_cache
 from dataclasses import dataclass
 
+from generator.text.actor_kinds import MEDIA_NAME_WORDS
 from generator.text.dates.vocabulary import MONTHS, WEEKDAY_NAMES, WEEKDAY_WORD, alternation
 
 _MONTH = rf"(?:{alternation(MONTHS)})\.?"
@@ -60,10 +61,11 @@ _TITLE_DATE_DATELINE = re.compile(
 # "Lakeside, Examplia — ": a place in title case with its region and a long dash, no date or agency
 # (prose sets no dash after "X, Y")
 # ("Lakeside, Exa.- ": a region's abbreviation run into a hyphen, which prose never writes)
-# ("Lakeside, Examplia | THE HARBOUR TIMES | " with the masthead between bars, which prose never
-# writes; not before a colon, as a title's section path is written: "Olympics, Swimming: ...")
+# ("Port es Velt, Examplia | THE HARBOUR TIMES | ": the masthead in capitals between bars, which prose
+# never writes, a place's particles in lower case; no single bar, as a title's section path is
+# written: "Sport, Football | Velora beat Lyra")
 _TITLE_PLACE_DATELINE = re.compile(rf"^(?P<place>{_WORD}(?:\s+(?:{_WORD}|es|de|del|da|el|al|la)){{0,2}}){_REGION}"
-                                   rf"(?:\s*[—–]+\s*|(?<=\.)-\s+|\s+\|\s+(?:[A-Z][A-Z.'’ -]{{2,40}}\s+\|\s+)?)"
+                                   rf"(?:\s*[—–]+\s*|(?<=\.)-\s+|\s+\|\s+[A-Z][A-Z.'’ -]{{2,40}}\s+\|\s+)"
                                    rf"(?=[\"“‘'A-Z])")
 # "Lakeside, ExampliaAfter a long journey, ...": a dateline run into the first word of its sentence
 # (a lower-case letter, then a capital opening a word that opens sentences)
@@ -216,7 +218,7 @@ _SCENE = re.compile(
     rf"|{_MONTH_NAME}\s+\d{{1,2}},\s+\d{{4}})\.?$")
 MAX_SCENE_WORDS = 60
 # What a picture shows, named as a view: "A general view of the port", "An exterior view of the bank ..."
-_VIEW = re.compile(r"^(?:an?|the)\s+(?:general\s+|exterior\s+|aerial\s+|interior\s+|partial\s+|close-up\s+)?"
+_VIEW = re.compile(r"^an?\s+(?:general\s+|exterior\s+|aerial\s+|interior\s+|partial\s+|close-up\s+)?"
                    r"view\s+of\b", re.I)
 # A present-tense scene with its full date, year included, whatever follows: a wire photo's caption
 # (news prose tells the past, and dates a day it tells by its weekday or its date, seldom both with a year).
@@ -361,14 +363,13 @@ _PROMO_HINTS = ("up to date", "our ", "app", "journalism", "visit ", "log on", "
 # "The Velt Herald has published a guide on how to help", "The Post has contacted the ministry for
 # comment" (what the newsroom did, not what happened). Read per sentence only: in a paragraph the
 # news may stand beside it.
+_OUTLET = (r"^(?:[Tt]he\s+)?(?:[A-Z][\w.'’-]*\s+){0,3}(?:"
+           + "|".join(sorted(w.capitalize() for w in MEDIA_NAME_WORDS if len(w) > 2)) + r")\s+")
 _OWN_NOTE = re.compile(
-    r"^(?:the\s+)?(?:[A-Z][\w.'’-]*\s+){0,3}(?:herald|times|post|standard|guardian|journal|tribune|gazette|news|"
-    r"telegraph|mail|express|chronicle|independent|observer|star|globe|sun|press|reporter|review|inquirer)\s+"
-    r"(?:(?:has|have|had|is|was|will|would|did)\s+)?(?:not\s+)?(?:(?:chosen|decided|elected|opted|chose)\s+(?:not\s+)?to\s+"
-    r"(?:publish|show|air|name|broadcast|run|use|identify|link)\b|(?:published|compiled|put together|created)\s+"
-    r"(?:a|an)\s+(?:\w+\s+){0,2}(?:guide|list|explainer|timeline)\b)"
-    r"|\b(?:has|have|had)\s+(?:reached out to|contacted|approached)\b[^.]{0,80}\bfor\s+(?:a\s+)?(?:comment|response)\b",
-    re.I)
+    _OUTLET + r"(?:(?:has|have|had|is|was|will|would|did)\s+)?(?:not\s+)?"
+    r"(?:(?:chosen|decided|elected|opted|chose)\s+(?:not\s+)?to\s+(?:publish|show|air|name|broadcast|run|use|identify|link)\b"
+    r"|(?:published|compiled|put together|created)\s+(?:a|an)\s+(?:\w+\s+){0,2}(?:guide|list|explainer|timeline)\b"
+    r"|(?:reached out to|contacted|approached)\b[^.]{0,80}\bfor\s+(?:a\s+)?(?:comment|response)\b)")
 _OWN_NOTE_HINTS = ("chose", "decided", "elected", "opted", "published", "compiled", "put together", "created", "comment", "response")
 
 

@@ -62,7 +62,7 @@ DANGLING = re.compile(
     r"the other|among (?:them|those|these)\b|in another\b|besides|now\b(?! (?:that|is|are)\b)|"
     r"as such\b|as a result\b|because of this\b|even so\b|(?:apart|aside) from (?:this|that)\b|in addition to (?:this|that)\b|"
     # "With this, the country passed ...", "Despite this, ...", "Thanks to that, ...": what "this" was is not shown
-    r"(?:with|despite|given|thanks to|following|after|before|beyond|unlike|like) (?:this|that|these|those)(?=\s*,)|"
+    r"(?:with|despite|given|thanks to|following|beyond|unlike|like) (?:this|that|these|those)(?=\s*,)|"
     # a part of those told of before, or what came after them: "Of those affected, 53 ...", "Subsequent reports ..."
     r"of (?:those|them|these)\b|subsequent\b|"
     r"it(?: is|['’]s| was) (?:among|one of|also)\b|"

@@ -716,10 +716,11 @@ def test_a_short_name_opening_a_bodys_name_is_never_a_persons_initials():
 
 def test_a_countrys_body_told_by_description_is_the_body_named_after_the_country():
     forms = _forms(("Bank of Velora", "ORG"), ("Velora's central bank", "ORG"), ("Velora", "GPE"),
-                   ("Velora's foreign ministry", "ORG"), ("Harbour Bank", "ORG"))
+                   ("Velora's finance ministry", "ORG"), ("Velora Ministry of Defence", "ORG"), ("Harbour Bank", "ORG"))
     groups = cluster(forms, ["Velora"], ["x"] * len(forms))
     assert sorted(sorted(f.core for f in g) for g in groups) == [
-        ["Bank of Velora", "Velora's central bank"], ["Harbour Bank"], ["Velora"], ["Velora's foreign ministry"]]
+        ["Bank of Velora", "Velora's central bank"], ["Harbour Bank"], ["Velora"], ["Velora Ministry of Defence"],
+        ["Velora's finance ministry"]]
 
 
 def test_display_name_is_not_a_form_glued_to_a_word_nor_one_cut_mid_word():

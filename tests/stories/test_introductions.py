@@ -53,3 +53,5 @@ def test_no_first_name_when_the_surname_is_a_places_name_too():
 def test_a_name_an_editor_bracketed_already_gets_no_second_bracket():
     s = introduce_people(story(known=(Item("[Harlan] said it was telling.", ("002",)),)))
     assert s.known[0].text == "[Harlan] said it was telling."  # never "[[Jo] Harlan]"
+    s = introduce_people(story(known=(Item("[Ms. Velt] wept.", ("001",)),)))
+    assert s.known[0].text == "[Ms. Velt] wept."

@@ -585,3 +585,10 @@ def test_one_persons_words_are_never_a_counted_groups():
                              Quote("Ann Velt", said, ("003",))), extra=extra))
     assert reasons(s) == {f"Sixteen Velt MPs: {said}": "one person's words credited to a group"}
     assert [q.speaker for q in s.quotes] == ["Ann Velt"]
+
+
+def test_a_role_with_its_quotation_closed_or_an_apostrophe_before_a_year_is_no_fragment():
+    assert role_problem(Actor("Lyra Games", "organization", (), "maker of 'Lyra Quest' games", 2, ("001",))) \
+        != "a fragment, not a role"
+    assert role_problem(Actor("Ann Velt", "person", (), "pop singer of the '90s", 2, ("001",))) \
+        != "a fragment, not a role"

@@ -126,6 +126,7 @@ def test_captions_and_credits(text, kind):
 @pytest.mark.parametrize("text", [
     "A still-unknown number of people died when the Harbour bridge fell.",
     "A view of the damage was released by the ministry on Monday.",
+    "The view of the committee is that the law stands.",
     "Crews launch search after bridge collapses in Harbour City",  # a headline: no full stop
     "In the capital and across the country, millions took to the streets to celebrate the win in Central Square.",
     "The mayor (R) said the bill would pass.",  # "(R)" alone: a party
@@ -282,6 +283,7 @@ def test_a_place_in_title_case_with_its_date_and_a_colon_is_a_dateline():
     assert dateline("Port es Velt, Examplia | THE HARBOUR TIMES | The state broadcaster announced the death.").text \
         == "Port es Velt, Examplia | THE HARBOUR TIMES | "
     assert dateline("Harlow, Velt and Lyra: The three towns flooded on Monday.") is None
+    assert dateline("Sport, Football | Velora Beat Lyra in the final on Sunday night.") is None
 
 
 def test_a_plug_for_the_sites_video_is_the_sites_words():
@@ -330,6 +332,8 @@ def test_a_broadcasts_handover_to_its_reporter_is_furniture():
     ("The Harbour Post reported that 99 people were still missing.", False),
     ("The ministry has chosen not to publish the report.", False),
     ("Police have contacted the families of the missing.", False),
+    ("Police have contacted the family for comment.", False),
+    ("The independent has decided not to run again.", False),
 ])
 def test_an_outlets_note_on_its_own_reporting_is_not_news(text, note):
     assert (markup(text) == "the outlet's note on its own reporting, not the news") is note

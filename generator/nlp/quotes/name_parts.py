@@ -30,7 +30,6 @@ TITLES = HONORIFICS | {
     "councillor", "councilor", "councilman", "councilwoman", "alderman", "mp", "mep",
     "representative", "inspector", "sergeant", "detective", "captain", "colonel", "lieutenant",
     "coach", "bishop", "archbishop", "rabbi", "imam", "spokesman", "spokeswoman",
-    "cfo", "coo", "cto", "cio", "cmo",  # a company's chiefs: "Lyrabook CTO Ann Roe" is Ann Roe
 }
 # Titles abbreviated before a name ("Gov. Wes Moore"), so that "the governor" finds him.
 TITLE_ABBREVIATIONS = {
@@ -41,6 +40,8 @@ TITLE_ABBREVIATIONS = {
     "ceo": "chief executive", "cfo": "chief financial", "coo": "chief operating", "cto": "chief technology",
     "cio": "chief information", "cmo": "chief marketing",
 }
+# a company's chiefs are titles too: "Lyrabook CTO Ann Roe" is Ann Roe
+TITLES |= {short for short, long in TITLE_ABBREVIATIONS.items() if long.startswith("chief ")}
 # Words that make a title another office: "the president" is not the "Vice President Ann Lee".
 OFFICE_MODIFIERS = frozenset({"vice", "deputy", "former", "ex", "assistant", "associate", "under"})
 # Edges into a subordinate clause: "Ann Lee said that [Bo Chan had left]" - Bo Chan is not the

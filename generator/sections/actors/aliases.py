@@ -205,11 +205,14 @@ def merge_qualified(forms: Sequence[Form], uf: UnionFind, places: Sequence[str])
         for f in members[1:]:
             uf.union(members[0].index, f.index)
     # "Velora's central bank" is the "Bank of Velora" the story names: the one body whose name
-    # holds both the place and the description's head word
+    # holds the place and the description's head word, and no word the two do not give
+    # (not "Velora Ministry of Defence" for "Velora's finance ministry")
     for (place, rest), members in sorted(groups.items()):
         head = rest.split()[-1] if rest else ""
+        allowed = set(place.split()) | set(rest.split()) | NAME_PARTICLES
         fits = {uf.find(g.index) for g in forms if g.label == "ORG" and not qual.get(g.index)
-                and place in g.key.split() and head in g.key.split()} - {uf.find(members[0].index)}
+                and f" {place} " in f" {g.key} " and head in g.key.split() and set(g.key.split()) <= allowed} \
+            - {uf.find(members[0].index)}
         if head and len(fits) == 1:
             uf.union(fits.pop(), members[0].index)
     by_rest: dict[str, list[tuple[str, str]]] = defaultdict(list)

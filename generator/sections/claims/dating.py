@@ -20,7 +20,7 @@ from typing import Sequence
 from generator.models import AnalysedArticle, DateMention
 from generator.text.dates.expressions import interval_of
 from generator.text.dates.partial import Interval, PartialDate, day_of
-from generator.text.dates.vocabulary import TIME_ZONES
+from generator.text.dates.vocabulary import is_clock_time
 
 _HAS_YEAR = re.compile(r"\b(19|20)\d\d\b")
 
@@ -88,7 +88,7 @@ def sentence_dates(item: AnalysedArticle, index: int, ref: date | None) -> tuple
         if text.isdigit() and _NUMBER_OF_A_NAME.search(sent.text[:max(0, start)]) \
                 or re.fullmatch(r"\S+\s+\d+", text) and _NUMBER_OF_A_NAME.search(text.rsplit(None, 1)[0] + " "):
             continue  # "Flight 1549", "Route 66": a number in a name, no year
-        if _clock_time(text, sent.text[start + len(e.text):]):
+        if is_clock_time(text, (sent.text[start + len(e.text):].split() or [""])[0]):
             continue  # "from around 1545 GMT": a time of day, not the year 1545
         span = interval_of(e.text, ref, _tense_at(mentions, e.start))
         if span and 0 <= start < len(sent.text):
@@ -111,15 +111,6 @@ _NUMBER_OF_A_NAME = re.compile(r"\b(?!(?:In|On|By|Since|Until|From|Of|For|To|At|
 # large as the one in 2017", "more than in 2021" (the parse gave it no event's timing: nlp.dates)
 _MEASURED_AGAINST = re.compile(r"\b(?:than|as \w+ as|(?:surpassed|beaten|eclipsed|exceeded|topped|bettered|"
                                r"outstripped|dwarfed) (?:only )?by)\b[^,;]{0,100}$", re.I)
-
-
-def _clock_time(text: str, after: str) -> bool:
-    """Four figures before a time zone ("1545 GMT", "(0600 hours)") are a time of day."""
-    words = text.strip("()").split()
-    if not words or not (len(words[0]) == 4 and words[0].isdigit()):
-        return False
-    zone = words[1:2] or after.split()[:1]
-    return bool(zone) and zone[0].lower().strip(".,)") in TIME_ZONES
 
 
 def _tense_at(mentions: Sequence[DateMention], start: int) -> str | None:

@@ -146,9 +146,9 @@ BACKGROUND_PATTERNS = [
     # "The tribunal had banned the party in 2003."  (past perfect, not in reported speech)
     # ("had come close in the past", "had won twice before": an irregular participle too)
     r"\bhad\s+(not\s+|never\s+)?(long\s+|previously\s+|once\s+|formally\s+|already\s+)?(been\s+)?(?:[a-z]+(ed|en|wn|un)|"
-    r"come|become|won|done|gone|made|met|lost|held|led|left|set|put|run|hit|fought|brought|bought|taught|caught|"
-    r"sought|told|sold|built|sent|spent|kept|felt|found|paid|struck|stood|dug|begun|sung|swum|shut|quit|"
-    r"split|spread|cut|beat|bid|let|sat|slid|spun|stuck|swept|wept|fled|fed|bred|bled|dealt|meant|read)\b",
+    r"come|become|won|done|gone|made|met|lost|held|left|set|put|hit|fought|brought|bought|taught|caught|"
+    r"sought|told|sold|built|sent|spent|kept|felt|found|paid|struck|stood|dug|sung|swum|shut|quit|"
+    r"split|spread|cut|beat|bid|let|sat|slid|stuck|swept|wept|dealt|meant|read)\b",
 ]
 
 # Reported speech back-shifts tenses ("he said it had begun"): no past-perfect cue after it.
@@ -300,7 +300,7 @@ _RELATIVE_BEFORE = re.compile(r"\b(?:which|who)\s+(?:\S+\s+){0,3}$", re.I)
 _EARLIER = re.compile(r"\bhad\s+(?:long|previously|once|formerly|never|earlier)\b|\b(?:previously|formerly|"
                       # (not "just before the accident", "moments before the crash": the news's own minutes)
                       r"once|(?<!just )(?<!shortly )(?<!moments )(?<!minutes )(?<!seconds )(?<!hours )(?<!right )"
-                      r"(?<!immediately )before (?:the|a|an|its|his|her|their)|in the past|years? (?:ago|earlier|before)|decades?)\b",
+                      r"(?<!immediately )(?<!an hour )(?<!a minute )(?<!a moment )before (?:the|a|an|its|his|her|their)|in the past|years? (?:ago|earlier|before)|decades?)\b",
                       re.I)
 
 

@@ -23,12 +23,24 @@ NUMBER_WORDS = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
     "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
 }
-# Words that are the date's wording, not the event's ("in June", "last Friday", "years ago").
 # Clock zones news copy writes after a time ("0700 GMT", "3 p.m. EDT")
 ZONES = frozenset({"gmt", "utc", "bst", "cet", "cest", "eet", "eest", "wet", "est", "edt", "cst", "cdt",
                    "mst", "mdt", "pst", "pdt", "ist", "jst", "kst", "aest", "aedt", "hkt", "sgt", "msk"})
-# "(1900 GMT)", "at 0600 hours": four figures before a time zone are a clock time, not a year
-TIME_ZONES = ZONES | {"hrs", "hours", "h", "local", "z"}
+# What follows a time of day written in four figures: "(1900 GMT)", "at 0600 hours"
+CLOCK_SUFFIXES = ZONES | {"hrs", "hours", "h", "local", "z"}
+
+
+def is_clock_time(expression: str, next_word: str = "") -> bool:
+    """Four figures before a time zone ("1545 GMT", "(0600 hours)") are a time of day, not a year;
+    `next_word`: the word after the expression, when the zone is not part of it."""
+    words = expression.strip("()").split()
+    if not words or not (len(words[0]) == 4 and words[0].isdigit()):
+        return False
+    zone = words[1:2] or [next_word]
+    return zone[0].lower().strip(".,)") in CLOCK_SUFFIXES
+
+
+# Words that are the date's wording, not the event's ("in June", "last Friday", "years ago").
 DATE_WORDS = frozenset(WEEKDAYS) | frozenset(MONTHS) | {
     "year", "month", "week", "day", "ago", "earlier", "later", "last", "next", "this", "today",
     "yesterday", "tomorrow", "morning", "afternoon", "evening", "night", "recent", "early", "late",
