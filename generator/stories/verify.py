@@ -46,7 +46,8 @@ from generator.stories.hubs import key_actors, widely_told
 from generator.stories.headline import ATTRIBUTION_TAIL, MAX_WORDS as MAX_HEADLINE_WORDS, centrality, lead_clause
 from generator.text.furniture import caption, furniture, markup
 from generator.text.repeats import SAME_DAY_SIMILAR, PageRepeats, SourceSentences
-from generator.text.standalone import DATELINE, GLUED, QUOTE_MARKS, SLIP, WRITER_FIRST_PERSON, form_problem, inside_quotation
+from generator.text.standalone import (CONNECTIVE, DATELINE, GLUED, QUOTE_MARKS, SLIP, WRITER_FIRST_PERSON, form_problem,
+                                       inside_quotation)
 from generator.text.support import NUMBER_WORDS, corroborates, norm, prepared, same_point, stems, why_unsupported, words
 
 NAVIGATION = re.compile(r"(search|menu|sign in|log in|subscribe|expand|collapse|home|skip to|cookie)", re.I)
@@ -520,6 +521,8 @@ def _words_problem(q: Quote, cited: tuple[str, ...], credited: Sequence[tuple[st
     in no cited source, shown already as a statement), or None."""
     if len(q.text.split()) < MIN_QUOTE_WORDS:
         return "a fragment, not a statement"
+    if (opener := _leaning_opener(q.text)) is not None:
+        return f"does not stand alone (opens with '{opener}')"  # "In addition, all staff are safe", "That's why ..."
     if (other := _credited_to_another(q, credited)) is not None:
         return f"the same words are credited to another speaker too ({other}): whose they are is unclear"
     if markup(q.text):
@@ -532,6 +535,23 @@ def _words_problem(q: Quote, cited: tuple[str, ...], credited: Sequence[tuple[st
             or _told_with_speaker(q, statements):
         return "already shown as a statement"
     return None
+
+
+def _leaning_opener(text: str) -> str | None:
+    """The words a quotation opens with that answer what its speaker said before it, not shown: a
+    connective ("In addition,", "But", "And") or a demonstrative ("This has led to ...", "That's
+    why ..."); a speaker's own "I" or "we" is no such opener."""
+    m = CONNECTIVE.match(text)
+    if m:
+        return m.group(0).strip(" ,")
+    m = _DEMONSTRATIVE_OPENER.match(text)
+    return m.group(1) if m else None
+
+
+# "This has led to ...", "That's why ...", "These mean ...": what the speaker said before (not "This is
+# a historic day", the moment the speaker is in)
+_DEMONSTRATIVE_OPENER = re.compile(r"^[\"“‘']?(This|That|These|Those)(?:(?:['’]s| is| was| are| were) why| (?:has|have|had|"
+                                   r"means?|meant|led|leads?|shows?|showed|proves?|proved))\b")
 
 
 def _speaker_problem(q: Quote, no_speakers: frozenset[str]) -> str | None:

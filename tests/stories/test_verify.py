@@ -592,3 +592,18 @@ def test_a_role_with_its_quotation_closed_or_an_apostrophe_before_a_year_is_no_f
         != "a fragment, not a role"
     assert role_problem(Actor("Ann Velt", "person", (), "pop singer of the '90s", 2, ("001",))) \
         != "a fragment, not a role"
+
+
+@pytest.mark.parametrize("said, opener", [
+    ("In addition, all the embassy staff in Harlow are safe and accounted for", "In addition"),
+    ("That's why many people took the subway, and the tragedy happened", "That"),
+    ("And they have worked equally as hard to make the displays work", "And"),
+    ("This has led to the loss of the ability to steer the ship", "This"),
+    ("This is a historic day for the people of Velora", None),
+    ("We are determined to protect the valley from the floods", None),
+])
+def test_a_key_quote_answering_words_not_shown_does_not_stand_alone(said, opener):
+    s = verify(story(quotes=(Quote("Ann Velt", said, ("003",)),), extra=f"“{said},” Ann Velt said on Tuesday."))
+    reason = f"does not stand alone (opens with '{opener}')"
+    assert (reasons(s) == {f"Ann Velt: {said}": reason}) is (opener is not None)
+    assert bool(s.quotes) is (opener is None)
