@@ -10,7 +10,7 @@ from generator.models import DateMention
 from generator.nlp.parsed import ParsedArticle
 from generator.text.dates.expressions import is_iso, parse_expression, resolve
 from generator.text.dates.partial import day_of
-from generator.text.dates.vocabulary import is_clock_time
+from generator.text.dates.vocabulary import CLOCK_SUFFIXES, is_clock_time
 
 # Prepositions that put an event at a date: "in 1998", "on Tuesday", "since 2015", "during March".
 # Others give a bound or a span, not the event's time: "for two years", "by Monday", "as of Wednesday".
@@ -512,8 +512,10 @@ def _in_aside(ent, written_year: bool) -> bool:
         word = doc[i].text
         if word == ")" or doc[i].pos_ in ("VERB", "AUX"):
             return False
-        if word == "(":
-            return i > 0 and doc[i - 1].ent_type_ in ("DATE", "TIME")
+        if word == "(":  # (another zone's clock beside it: "Monday (March 13)" is the same day written out)
+            inside = doc[i + 1:min(len(doc), ent.end + ASIDE_WORDS)]
+            return i > 0 and doc[i - 1].ent_type_ in ("DATE", "TIME") and any(
+                t.ent_type_ == "TIME" or t.lower_.strip(".") in CLOCK_SUFFIXES | {"pt", "et", "ct", "mt"} for t in inside)
         if word in {"–", "—"}:  # (years only: "The launch – on Monday – went well" is the launch's day)
             close = next((t.i for t in doc[ent.end:ent.end + ASIDE_WORDS] if t.text == word), None)
             return close is not None and written_year \

@@ -542,16 +542,20 @@ def _leaning_opener(text: str) -> str | None:
     connective ("In addition,", "But", "And") or a demonstrative ("This has led to ...", "That's
     why ..."); a speaker's own "I" or "we" is no such opener."""
     m = CONNECTIVE.match(text)
-    if m:
-        return m.group(0).strip(" ,")
+    if m and (m.group(0).strip(" ,").lower() not in _PLAIN_CONJUNCTIONS or _THIRD_PERSON.match(text[m.end():])):
+        return m.group(0).strip(" ,")  # ("But certainly this is a great moment" stands; "And they've worked ..." not)
     m = _DEMONSTRATIVE_OPENER.match(text)
     return m.group(1) if m else None
 
 
-# "This has led to ...", "That's why ...", "These mean ...": what the speaker said before (not "This is
-# a historic day", the moment the speaker is in)
-_DEMONSTRATIVE_OPENER = re.compile(r"^[\"“‘']?(This|That|These|Those)(?:(?:['’]s| is| was| are| were) why| (?:has|have|had|"
-                                   r"means?|meant|led|leads?|shows?|showed|proves?|proved))\b")
+_PLAIN_CONJUNCTIONS = frozenset({"and", "but", "so", "yet", "or"})
+_THIRD_PERSON = re.compile(r"\s*(?:they|it|he|she|this|that|these|those|them|their|its)\b", re.I)
+
+
+# "This has led to ...", "That's why ...": what the speaker said before (not "This is a historic day",
+# the moment the speaker is in, nor "This means the world is moving into ...", the news itself)
+_DEMONSTRATIVE_OPENER = re.compile(r"^[\"“‘']?(This|That|These|Those)(?:(?:['’]s| is| was| are| were) why|"
+                                   r" (?:has|have|had)(?! been)| (?:led|leads?))\b")
 
 
 def _speaker_problem(q: Quote, no_speakers: frozenset[str]) -> str | None:

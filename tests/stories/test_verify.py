@@ -600,6 +600,9 @@ def test_a_role_with_its_quotation_closed_or_an_apostrophe_before_a_year_is_no_f
     ("And they have worked equally as hard to make the displays work", "And"),
     ("This has led to the loss of the ability to steer the ship", "This"),
     ("This is a historic day for the people of Velora", None),
+    ("This has been a very difficult week for all of us in Velora", None),
+    ("But certainly this is a great moment for the people of Velora", None),
+    ("This means the valley is moving into the early days of its first flood season", None),
     ("We are determined to protect the valley from the floods", None),
 ])
 def test_a_key_quote_answering_words_not_shown_does_not_stand_alone(said, opener):
