@@ -46,8 +46,8 @@ from generator.stories.hubs import key_actors, widely_told
 from generator.stories.headline import ATTRIBUTION_TAIL, MAX_WORDS as MAX_HEADLINE_WORDS, centrality, lead_clause
 from generator.text.furniture import caption, furniture, markup
 from generator.text.repeats import SAME_DAY_SIMILAR, PageRepeats, SourceSentences
-from generator.text.standalone import (CONNECTIVE, DATELINE, GLUED, QUOTE_MARKS, SLIP, WRITER_FIRST_PERSON, form_problem,
-                                       inside_quotation)
+from generator.text.standalone import (CONNECTIVE, GLUED, QUOTE_MARKS, SLIP, WRITER_FIRST_PERSON, form_problem,
+                                       inside_quotation, without_dateline)
 from generator.text.support import NUMBER_WORDS, corroborates, norm, prepared, same_point, stems, why_unsupported, words
 
 NAVIGATION = re.compile(r"(search|menu|sign in|log in|subscribe|expand|collapse|home|skip to|cookie)", re.I)
@@ -58,6 +58,10 @@ SPEAKERS_OWN = re.compile(r"^(?:your|my|our)\b", re.I)
 FRAGMENT_ROLE = re.compile(r"^(and|but|or|so|to|even|which|who|whose|whom|that|when|where|while)\b", re.I)
 CUT_ROLE = re.compile(r"\b(such as|including|like)\s+\w+$")
 OPEN_ROLE = re.compile(r"\b(of|to|for|in|at|on|with|from|by|the|a|an|and|or|since|as|its|their)$", re.I)
+# A single quotation mark opening a word, and one closing a word ("maker of 'Lyra Quest' games"; an
+# apostrophe before a number, "a star of the '90s", opens nothing)
+_OPENING_SINGLE = re.compile(r"(?:^|(?<=\s))['‘](?=[^\W\d])")
+_CLOSING_SINGLE = re.compile(r"(?<=\w)['’](?=\s|$|[,.;:!?])")
 # (and a body told of by its kind alone, in a sentence not shown: "group's president", "the firm's founder")
 POINTING_ROLE = re.compile(r"\b(it|them|him|this|these|those)\b"
                            # "extended their lead": a body's act on something of its own told elsewhere
@@ -324,14 +328,11 @@ def _not_the_brief(rows: Sequence[TimelineEntry], summary: Sequence[Item]) -> li
     def in_brief(text: str) -> bool:
         return any(fuzz.ratio(norm(text), point, score_cutoff=REPEAT) for point in brief)
 
-    def undated(text: str) -> str:  # "HARLOW (AP) — Floods ...": a row is dated by its own column
-        dateline = DATELINE.match(text)
-        return text[dateline.end():] if dateline else text
-
     out = []
     for row in rows:
         if in_brief(row.text):
-            other = next((t for t in map(undated, row.said) if not in_brief(t) and _form(t) is None), None)
+            # (without its dateline: a row is dated by its own column)
+            other = next((t for t in map(without_dateline, row.said) if not in_brief(t) and _form(t) is None), None)
             row = row if other is None else replace(row, text=other)
         out.append(row)
     return out
@@ -572,12 +573,6 @@ def _speaker_problem(q: Quote, no_speakers: frozenset[str]) -> str | None:
     if _COUNTED_GROUP.match(speaker) and WRITER_FIRST_PERSON.search(q.text):
         return "one person's words credited to a group"  # "Sixteen MPs": "This morning I met ..."
     return None
-
-
-# A single quotation mark opening a word, and one closing a word ("maker of 'Lyra Quest' games"; an
-# apostrophe before a number, "a star of the '90s", opens nothing)
-_OPENING_SINGLE = re.compile(r"(?:^|(?<=\s))['‘](?=[^\W\d])")
-_CLOSING_SINGLE = re.compile(r"(?<=\w)['’](?=\s|$|[,.;:!?])")
 
 
 # A group counted ("Sixteen Conservative MPs", "12 senators"): one person's "I" is never theirs

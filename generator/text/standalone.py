@@ -145,6 +145,12 @@ SPEECH_WITHOUT_WORDS = re.compile(r"\b(explains|reports|writes|explain|report)[.
 # A dateline a scraped body keeps before its first sentence: "NEW YORK (AP) — ", "BALTIMORE — ".
 # "HARLOW (AP) — ", "VELORA (Reuters, AFP) - ": a place in capitals, perhaps its agencies' credit
 DATELINE = re.compile(r"^[A-Z][A-Z .,'’-]{2,40}(?:\([A-Za-z .,&/]+\))?\s*[—–-]{1,2}\s+(?=[A-Z\"“])")
+
+
+def without_dateline(text: str) -> str:
+    """The line without the place line it opens with ("NEW YORK (AP) — US regulators ..." -> "US regulators ...")."""
+    dateline = DATELINE.match(text)
+    return text[dateline.end():] if dateline else text
 # A side clause standing as a sentence: "As protesters have broken into the residence." (no comma,
 # so no main clause follows it).
 FRAGMENT = re.compile(r"^(as|because|although|though|whereas|unless|while|if)\s", re.I)

@@ -22,7 +22,7 @@ from typing import Callable
 
 from generator.models import AnalysedArticle, Sentence
 from generator.text.actor_kinds import BODY_STAND_INS, PERSON_STAND_INS, is_demonym
-from generator.text.standalone import CONNECTIVE, DATELINE, PERSON_PRONOUN, SPEAKER_TAIL, dangling, form_problem
+from generator.text.standalone import CONNECTIVE, PERSON_PRONOUN, SPEAKER_TAIL, dangling, form_problem, without_dateline
 
 MAX_WORDS = 60  # two sentences taken together: beyond this a line is a paragraph, not a point
 LOOK_BACK = 3  # sentences searched for the person a pronoun names
@@ -50,9 +50,7 @@ def standalone(item: AnalysedArticle, index: int, text: str, join: bool = True,
     say what it says on its own). `told`: does the story tell of this noun (its other sources
     use the word)? "The strategy paid off" leans on the sentence before it where no other
     source speaks of a strategy; "The match began ..." stands in a story of one match."""
-    dateline = DATELINE.match(text)
-    if dateline:  # "NEW YORK (AP) — US regulators ...": the place line goes, the sentence stays
-        text = text[dateline.end():]
+    text = without_dateline(text)  # "NEW YORK (AP) — US regulators ...": the place line goes, the sentence stays
     resolved = _standalone(item, index, text, join)
     if resolved.text is None or resolved.sentences != (index,):
         return resolved
