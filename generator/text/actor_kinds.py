@@ -231,14 +231,22 @@ ORG_NOUNS = frozenset({
 BODY_STAND_INS = frozenset({
     "company", "firm", "carrier", "airline", "bank", "lender", "insurer", "carmaker", "automaker", "retailer",
     "conglomerate", "corporation", "startup", "subsidiary", "manufacturer", "giant", "team", "club", "squad",
-    "business", "newspaper", "weekly", "daily", "broadcaster", "magazine",
+    "business", "newspaper", "weekly", "daily", "broadcaster", "magazine", "agency", "ministry", "watchdog",
+    "regulator",
 })
 PERSON_STAND_INS = frozenset({"executive", "chairman", "chairwoman", "keeper", "goalkeeper", "striker", "tycoon",
                               "playwright", "billionaire", "incumbent", "challenger", "president-elect", "president",
                               "premier", "chancellor", "minister", "leader", "economist", "politician", "dissident",
                               "novelist", "singer", "actor", "actress", "coach", "manager", "founder", "boss",
                               "killer", "gunman", "brother", "sister", "son", "daughter", "father", "mother", "wife",
-                              "husband"})
+                              "husband", "official", "spokesman", "spokeswoman", "spokesperson", "rescuer", "witness",
+                              "survivor", "pilot", "owner", "officer", "resident"})
+# Of those, the nouns whose plural is a group a reader knows without names ("the officials said",
+# "the rescuers"): only "the official", one person, leaves a reader asking who.
+ONE_OF_MANY = frozenset({"official", "rescuer", "witness", "survivor", "officer", "resident"})
+# ... and for a picture the outlet showed beside its text ("the video", "the photo"): a line
+# speaking of it, the sentence before not telling of it, points to something the page never shows.
+PICTURE_STAND_INS = frozenset({"photo", "photograph", "picture", "image", "video", "footage", "clip"})
 
 MONTHS_DAYS = frozenset({
     "january", "february", "march", "april", "may", "june", "july", "august", "september",

@@ -115,6 +115,9 @@ def test_the_same_event_dated_differently():
      "including children, in an attack on a crowded concert hall in Lyra.",
      "Tom Velkstrom has been named by police as the suspected suicide bomber who killed 22 people and injured 59 "
      "at Lyra Arena on Monday night."),
+    # the news day beside the death it judges, months before
+    ("Jurors found Tom Velt guilty on Tuesday of murdering Ann Roe.",
+     "Jurors found Tom Velt guilty of murdering Ann Roe last May."),
 ])
 def test_one_time_told_two_ways_or_two_events_years_apart_are_no_dispute(first, second):
     a = analysed("a", first, published="2018-04-26")

@@ -132,7 +132,7 @@ def date_conflicts(al: Alignment, related: float, undated: frozenset[str] = froz
                     _named_in(da.expression, cj.text) or _named_in(db.expression, ci.text)
                 if matched or al.sim[i, j] < SAME_EVENT_SIM or _since(ci, da) or _since(cj, db):
                     continue
-                if _years_apart(da, db) or _night_and_next_day(da, db):
+                if _years_apart(da, db) or _night_and_next_day(da, db) or _week_and_months_apart(da, db):
                     continue
                 if _same_context(ci, da, cj, db, common) or _same_event(ci, da, cj, db, common):
                     out.append(Conflict(i, j, "Dates", _with_lead(ci.text, da), _with_lead(cj.text, db)))
@@ -154,6 +154,16 @@ def _years_apart(a: DateSpan, b: DateSpan) -> bool:
     another event (a plant "opened in 2010" / "in 2012" is one event misdated, both told as history)."""
     told_with_years = _NAMES_A_MONTH_OR_YEAR.search(a.expression) and _NAMES_A_MONTH_OR_YEAR.search(b.expression)
     return _days_apart(a, b) > YEARS_APART and not told_with_years
+
+
+MONTHS_APART = 45  # days between a day of the writer's week and another date: two events
+
+
+def _week_and_months_apart(a: DateSpan, b: DateSpan) -> bool:
+    """ "convicted on Tuesday" / "died last May": a day of the writer's week ("Tuesday",
+    "yesterday") and a date months from it date two events; an outlet misdating the news errs by
+    days, not by months."""
+    return (_relative(a) or _relative(b)) and _days_apart(a, b) > MONTHS_APART
 
 
 def _night_and_next_day(a: DateSpan, b: DateSpan) -> bool:
@@ -353,7 +363,7 @@ def _apart(a: Figure, b: Figure) -> bool:
 _CEILING = re.compile(r"up to\b", re.I)
 
 
-def _written(f: Figure) -> float:
+def written(f: Figure) -> float:
     """The value as written: a ceiling's top ("up to 225"), else its floor ("at least 41", "12")."""
     return f.hi if f.lo == 0.0 and f.hi != float("inf") else f.lo
 
@@ -504,7 +514,7 @@ def _subject(text: str, start: int, end: int) -> str | None:
     return None
 
 
-def _same_thing(a: Figure, b: Figure) -> bool:
+def same_thing(a: Figure, b: Figure) -> bool:
     if a.key != b.key or a.place and b.place and a.place != b.place:
         return False  # another measure, or counted in another place ("in Bangkok" / "in Mandalay")
     if a.subject and b.subject:
@@ -527,7 +537,7 @@ def _owners_differ(ta: str, fa: Figure, tb: str, fb: Figure) -> bool:
     return a is not None and b is not None and a != b
 
 
-def _placed_elsewhere(f: Figure, other: str) -> bool:
+def placed_elsewhere(f: Figure, other: str) -> bool:
     """A count of one place ("237 injured in Examplia") beside a sentence that never names that
     place: the other count is of somewhere else, or of everywhere, not of the same thing."""
     return bool(f.place) and re.search(rf"\b{re.escape(f.place)}\b", other) is None
@@ -605,13 +615,13 @@ def number_conflicts(al: Alignment, related: float, days: dict[str, str] | None 
                 continue
             for fa in figs[i]:
                 for fb in figs[j]:
-                    if not _same_thing(fa, fb) or not _apart(fa, fb) or fa.rising or fb.rising:
+                    if not same_thing(fa, fb) or not _apart(fa, fb) or fa.rising or fb.rising:
                         continue
                     if _owners_differ(ci.text, fa, cj.text, fb):
                         continue  # "airports in 18 countries" / "employees in 16 countries": two things' reach
-                    if _placed_elsewhere(fa, cj.text) or _placed_elsewhere(fb, ci.text):
+                    if placed_elsewhere(fa, cj.text) or placed_elsewhere(fb, ci.text):
                         continue  # "237 injured in Examplia" / "4,718 injured" where Examplia is never named
-                    if _written(fb) in given.get(ci.sid, ()) or _written(fa) in given.get(cj.sid, ()):
+                    if written(fb) in given.get(ci.sid, ()) or written(fa) in given.get(cj.sid, ()):
                         continue  # one source gives both values: two different things
                     if _rounded(fa, fb):
                         continue  # "51.9" / "52": one value, rounded

@@ -12,7 +12,8 @@ as one sentence. Which one is decided here, per candidate sentence of the point:
   - the best-supported sentence is shown, and its count is exactly the sources verified.
 A point that says again what a line already on the page says (in any section) is skipped,
 not held: one fact, one place. A point none of whose sentences passes is held with its reason;
-so is one that only a source with garbled text makes.
+so is one that only a source with garbled text makes, and one giving a toll lower than a line
+already shown gives (the count at an earlier time, read as a second figure: `earlier_count`).
 """
 
 from __future__ import annotations
@@ -26,7 +27,8 @@ import numpy as np
 
 from generator.models import AnalysedArticle, Held
 from generator.sections.claims.alignment import ATTRIBUTION, Alignment, Claim, Point, clarity, stem
-from generator.sections.claims.discrepancies import MEASURES, figures
+from generator.sections.claims.discrepancies import (EVOLVING, MEASURES, figures, placed_elsewhere, same_thing,
+                                                     written)
 from generator.sections.claims.resolve import standalone
 from generator.text.support import NEGATION, names, numbers, prepared, why_unsupported
 
@@ -49,6 +51,11 @@ FACT_REPEAT_SIM, FACT_REPEAT_COVER = 0.45, 0.35
 REPEAT_PARAPHRASE = 0.75  # this similar, it says it again whatever it adds
 RETOLD_WORDS, RETOLD_SHARE = 2, 0.5  # a fact's own words shared with a fact shown: the same fact retold
 BACKED_COVER = 0.3  # a sentence counted as a shown line's support, with this share of its words shown
+PART_SHARE = 0.1  # a count under this share of a larger one of the same measure counts something else
+FLOOR_SHARE = 0.9  # "more than 2,000" beside "2,012": the floor is the same count, rounded
+_RATE = re.compile(r"\b(?:each|every|a|per) (?:year|month|week|day)\b|\bannually\b", re.I)
+# "In Tibet, at least 12 died": a count of the place the line opens on, not the story's total
+_PLACE_FIRST = re.compile(r"^\W*(?:In|Across|Elsewhere in|Outside) ((?:[A-Z][\w'’-]+)(?:\s+[A-Z][\w'’-]+)*),")
 MAX_TRIED = 6  # sentences of a point tried as its shown line
 _WORD = re.compile(r"[A-Za-z][\w'’-]*")
 
@@ -181,6 +188,10 @@ class Page:
                 continue
             if self.repeats_line(line, facts, section):
                 continue
+            earlier = self.earlier_count(line) if section != "whats_next" else None
+            if earlier is not None:
+                self.held.append(Held(section, line.text, line.sources, earlier)) if hold else None
+                continue
             out.append(line)
             self.facts.add(line.claim) if facts else None
             self.section_of[line.claim] = section
@@ -230,6 +241,32 @@ class Page:
         if set(best.sources) <= self.commentary | self.garbled:
             return None, "only an opinion piece says it"
         return best, None
+
+    def earlier_count(self, line: Line) -> str | None:
+        """Why a fact gives a count that is out of date, or None. A toll grows as the news goes
+        on: "about 50 feared dead" shown below "288 killed" reads as a second, conflicting
+        figure, not as the first night's count. A count of deaths, injured or missing, lower
+        than one of the same thing (same measure, same subject, no other place) on a line
+        already shown, is the count at an earlier time; a count this small beside the other
+        (`PART_SHARE`) is of something else ("a second blast killed 2")."""
+        mine = [f for f in figures(self.al.claims[line.claim]) if f.key in EVOLVING and not f.rising]
+        if not mine or _RATE.search(line.text):
+            return None  # "flu kills 250,000 people each year": a rate, no toll
+        place = _PLACE_FIRST.match(line.text)
+        for other in self.lines:
+            if other.claim not in self.facts:
+                continue
+            text = self.al.claims[other.claim].text
+            for g in figures(self.al.claims[other.claim]):
+                for f in mine:
+                    low, high = written(f), g.lo
+                    # below it, or a floor well below it ("at least 1,760" / "3,549"; not "more than 2,000" / "2,012")
+                    below = f.hi < high or f.hi == float("inf") and low < FLOOR_SHARE * high
+                    if same_thing(f, g) and below and low >= PART_SHARE * high and not placed_elsewhere(f, text) \
+                            and not placed_elsewhere(g, line.text) \
+                            and not (place and re.search(rf"\b{re.escape(place.group(1))}\b", text) is None):
+                        return f"an earlier count ({f.expression}): the page gives a later one ({g.expression})"
+        return None
 
     def _told(self, noun: str) -> bool:
         return self.told is None or canonical(noun) in self.told

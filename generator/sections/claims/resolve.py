@@ -21,7 +21,7 @@ from dataclasses import dataclass, replace
 from typing import Callable
 
 from generator.models import AnalysedArticle, Sentence
-from generator.text.actor_kinds import BODY_STAND_INS, PERSON_STAND_INS, is_demonym
+from generator.text.actor_kinds import BODY_STAND_INS, ONE_OF_MANY, PERSON_STAND_INS, PICTURE_STAND_INS, is_demonym
 from generator.text.standalone import CONNECTIVE, PERSON_PRONOUN, SPEAKER_TAIL, dangling, form_problem, without_dateline
 
 MAX_WORDS = 60  # two sentences taken together: beyond this a line is a paragraph, not a point
@@ -61,7 +61,7 @@ def standalone(item: AnalysedArticle, index: int, text: str, join: bool = True,
         # goes with it where it can; a phrase less plain than a pronoun may stand where it cannot
         leaning = _untold_subject(item, index, resolved.text, told) or _told_just_before(item, index, told)
         if leaning is None:
-            stand_in = _stand_in(item, index, resolved.text)
+            stand_in = _stand_in(item, index, resolved.text, told)
             if stand_in is not None:  # "the company" of a line that names none: which company?
                 # the sentence before says which: it names one, or tells of the thing ("a packed club")
                 phrase, kind, noun = stand_in
@@ -74,7 +74,7 @@ def standalone(item: AnalysedArticle, index: int, text: str, join: bool = True,
         if joined is not None:
             return joined
         # alone after all: a line opening on "The financial firm said ..." still does not say which
-        stand_in = _stand_in(item, index, resolved.text)
+        stand_in = _stand_in(item, index, resolved.text, told)
         opens = stand_in is not None and resolved.text.startswith(stand_in[0])
         return replace(resolved, stand_in=stand_in[0]) if opens else resolved
     if not pointing[1] and "[" in resolved.text:
@@ -176,20 +176,24 @@ def _untold_subject(item: AnalysedArticle, index: int, text: str,
 _BODY_LABELS = frozenset({"ORG", "GPE", "NORP", "PRODUCT", "FAC"})
 
 
-def _stand_in(item: AnalysedArticle, index: int, text: str) -> tuple[str, str, str] | None:
+def _stand_in(item: AnalysedArticle, index: int, text: str,
+              told: Callable[[str], bool] | None = None) -> tuple[str, str, str] | None:
     """ ("the firm", "ORG", "firm") when the line speaks of a body or person by such a noun (bare: "the
-    firm's accounts", not "the firm that audits it") and names none of that kind before it."""
+    firm's accounts", not "the firm that audits it") and names none of that kind before it; a
+    picture ("the video") only where the story's other sources do not tell of it (`told`): "the
+    image" of a story about one image is its subject."""
     sents = item.analysis.sentences
     if not 0 <= index < len(sents):
         return None
     for noun in sents[index].definites:
-        kind = "ORG" if noun in BODY_STAND_INS else "PERSON" if noun in PERSON_STAND_INS else None
-        if kind is None:
+        kind = "ORG" if noun in BODY_STAND_INS else "PERSON" if noun in PERSON_STAND_INS else \
+            "PICTURE" if noun in PICTURE_STAND_INS else None
+        if kind is None or kind == "PICTURE" and told is not None and told(noun):
             continue
         # the bare noun, or after a nationality ("the German firm", "the Examplian-born executive");
         # a person's after any description ("the dissident playwright"); "the capsule recovery
         # team" and "the Harbour team" say which
-        forms = "|".join(re.escape(f) for f in _plural_forms(noun))
+        forms = "|".join(re.escape(f) for f in (_plural_forms(noun) if noun not in ONE_OF_MANY else (noun,)))
         # (or after an adjective that says what kind, not which: "the financial firm", "the embattled
         # carmaker"; not "the holding company", "the state broadcaster KVT": a kind, or named after it)
         m = next((m for m in re.finditer(rf"\b[Tt]he (?:([\w-]+) )?(?:{forms})\b(?! [A-Z])", text)
@@ -213,7 +217,7 @@ def _plural_forms(noun: str) -> tuple[str, ...]:
 def _names_kind(item: AnalysedArticle, index: int, kind: str, before: int | None = None) -> bool:
     """Does sentence `index` name a body (any name but a person's) or a person (`kind`), before
     the character offset `before` when given?"""
-    labels = _BODY_LABELS if kind == "ORG" else frozenset({"PERSON"})
+    labels = _BODY_LABELS if kind == "ORG" else frozenset({"PERSON"}) if kind == "PERSON" else frozenset()
     return any(e.sentence == index and e.label in labels and (before is None or e.start < before)
                for e in item.analysis.entities)
 
