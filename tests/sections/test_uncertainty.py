@@ -263,3 +263,15 @@ def test_a_plan_announced_and_a_fear_of_ones_own_still_count(text, cue):
 ])
 def test_a_consequence_ahead_or_under_a_condition_is_open(text, cue):
     assert classify(text) == cue
+
+
+@pytest.mark.parametrize("text, cue", [
+    ("Landslides are also expected in some hilly areas, the weather office said.", "next"),
+    ("Heavy rain is forecast for Friday across the south.", "next"),
+    ("A legal challenge could, in the short term, prolong a period of uncertainty.", "open_question"),
+    ("Lyria has had a fraught record of aviation accidents.", "background"),
+    ("Velt founded the youth front, which propelled his career during the Harlow era.", "background"),
+    ("The crowd was expected to exceed 50,000.", None),
+])
+def test_forecasts_asides_records_and_eras_are_cued(text, cue):
+    assert classify(text) == cue

@@ -74,6 +74,8 @@ HEDGED_PATTERNS = [
     # ("could have been", "could have killed": what might have been; "could have repercussions" is ahead)
     r"(?!not\b|hardly\b|(?:all |also |easily |well )?have\s+(?:been|had|\w+ed|\w+en|done|gone|made|won|lost|taken)\b|often\b|sometimes\b|usually\b|always\b|frequently\b|"
     r"regularly\b|easily\b|be (?:seen|found|heard)\b)[a-z]{3,}",
+    # "A challenge could, in the short term, prolong the uncertainty.": the same, an aside after the modal
+    r"\b(?:could|might)\s*,[^,.;]{1,40},\s*(?!have\b)[a-z]{3,}",
     # "If confirmed, the find would be the oldest yet.": a claim under a condition still open
     r"^\W*if\b[^.;]{0,80}?,[^.;]*?\b(?:would|could|might|will)\b",
     # "Prices are expected to rise." / "Unemployment is likely to climb."
@@ -110,6 +112,8 @@ NEXT_PATTERNS = [
     r"\bnext\s+(week|month|year|spring|summer|autumn|fall|winter)\b|\bin the coming\s+(days|weeks|months)\b|"
     r"\bover the (?:next|coming)\s+(?:\w+\s+)?(?:days|weeks|months|years)\b|\bat a later date\b|"
     r"\blater (?:this|next) (?:week|month|year)\b",
+    # a forecast of where or when: "Landslides are also expected in hilly areas", "Rain is forecast for Friday"
+    r"\b(?:is|are)\s+(?:also\s+)?(?:expected|predicted|forecast)\s+(?:in|on|at|across|over|for|from|until|through)\b",
 ]
 # A bare future is next only with the day it will happen (claims.alignment reads the sentence's
 # dates, from the one date grammar): without one, "will" and "would"
@@ -140,12 +144,14 @@ BACKGROUND_PATTERNS = [
     # what a thing is, and a record over the years: "Ransomware is a type of malware that ...",
     # "The country has had a fraught safety record"
     r"\b(?:is|are) (?:a|an) (?:type|form|kind|sort) of\b|"
-    r"\b(?:has|have) (?:had |long had )?(?:a|an) (?:[\w-]+ ){0,2}(?:history|track record|safety record)\b|"
+    r"\b(?:has|have) (?:had |long had )?(?:a|an) (?:[\w-]+ ){0,2}(?:history|track record|safety record|record of)\b|"
+    # what someone did in an era gone by: "... propelled his career during the Velt era"
+    r"\bduring (?:the )?(?:[\w'’.-]+ ){1,4}era\b|"
     # what has gone on for months: "The governor has reiterated a number of times in the past few months that ..."
     r"\b(?:has|have) (?:\w+ ){0,2}?\w+(?:ed|en)\b[^.;]{0,60}\b(?:in|over) the (?:past|last) (?:few |several )?(?:months|years)\b",
     # "The tribunal had banned the party in 2003."  (past perfect, not in reported speech)
     # ("had come close in the past", "had won twice before": an irregular participle too)
-    r"\bhad\s+(not\s+|never\s+)?(long\s+|previously\s+|once\s+|formally\s+|already\s+)?(been\s+)?(?:[a-z]+(ed|en|wn|un)|"
+    r"\bhad\s+(not\s+|never\s+)?(long\s+|previously\s+|once\s+|formally\s+|already\s+|reportedly\s+|repeatedly\s+)?(been\s+)?(?:[a-z]+(ed|en|wn|un)|"
     r"come|become|won|done|gone|made|met|lost|held|left|set|put|hit|fought|brought|bought|taught|caught|"
     r"sought|told|sold|built|sent|spent|kept|felt|found|paid|struck|stood|dug|sung|swum|shut|quit|"
     r"split|spread|cut|beat|bid|let|sat|slid|stuck|swept|wept|dealt|meant|read)\b",
