@@ -146,6 +146,15 @@ def test_a_bodys_short_name_set_beside_it_after_or_is_an_alias():
 
 
 @pytest.mark.slow
+def test_a_bodys_short_name_in_its_own_language_glossed_in_brackets_is_an_alias():
+    actors = story("Velora's Disaster and Emergency Management Authority (KADU) said 900 buildings had collapsed.",
+                   "KADU said rescue teams were searching the rubble in six provinces.")
+    bodies = [a for a in actors if "KADU" in a.name or "KADU" in " ".join(a.aliases)]
+    assert len(bodies) == 1 and "Disaster and Emergency Management Authority" in (bodies[0].name, *bodies[0].aliases), \
+        [(a.name, a.aliases) for a in actors]
+
+
+@pytest.mark.slow
 def test_a_description_taken_for_a_name_is_the_body_it_describes():
     actors = story("The Examplian space agency ONES built a seismometer that will listen for quakes on the planet.")
     rows = [a.name for a in actors if a.standing == "actor"]
@@ -1367,3 +1376,12 @@ def test_a_name_with_letters_added_at_its_end_is_another_name_not_a_typo():
 def test_an_initialism_fits_one_body_written_two_ways():
     forms = _forms(("World Weather Organization", "ORG"), ("World Weather Organisation", "ORG"), ("WWO", "ORG"))
     assert len(cluster(forms, [], ["x"] * len(forms))) == 1
+
+
+@pytest.mark.slow
+def test_one_body_named_two_ways_with_its_abbreviation_is_one_actor():
+    actors = story("The U.S. Geological Survey said the quake struck at a depth of 10 km.",
+                   "The United States Geological Service (USGS) put the magnitude at 7.8.",
+                   "USGS said aftershocks were likely.")
+    bodies = [a for a in actors if "Geological" in " ".join((a.name, *a.aliases))]
+    assert len(bodies) == 1, [(a.name, a.aliases) for a in bodies]

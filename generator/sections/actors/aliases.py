@@ -366,11 +366,27 @@ def merge_collectives(forms: Sequence[Form], uf: UnionFind) -> None:
                 seen[key] = f.index
 
 
+_DOTTED = re.compile(r"^(?:[A-Z]\.){2,}$")
+_PARTICLES = frozenset({"of", "and", "for", "the", "on", "de", "du", "la", "le", "des", "&"})
+
+
+def _dotted_initials(name: str) -> str:
+    """ "U.S. Geological Survey" -> "usgs": an abbreviation written with points gives all its letters
+    ("" for a name with a lower-case word other than a particle: "U.S. officials" is no body's name)."""
+    words = name.split()
+    if any(not w[:1].isupper() and w.lower() not in _PARTICLES for w in words):
+        return ""
+    return "".join(w.replace(".", "").lower() if _DOTTED.match(w) else w[0].lower() for w in words if w[:1].isupper())
+
+
+SHARED_INITIALS = 4  # bodies' names with this many initials in common, and an abbreviation of them: one body
+
+
 def merge_abbreviations(forms: Sequence[Form], uf: UnionFind, texts: Sequence[str]) -> None:
     """ "U.K."/"UK" = "United Kingdom" (initials of a longer name in the story, when only one
     name fits), and "Long Name (ABBR)" written side by side in an article."""
     # initials without the particles, and with them: "Bank of Velora" is written "BOV" as often as "BV"
-    longs = [(f, {initials(f.core), initials(f.core, particles=True)}) for f in forms
+    longs = [(f, {initials(f.core), initials(f.core, particles=True), _dotted_initials(f.core)}) for f in forms
              if not is_abbreviation(f.core) and len(f.core.split()) >= 2]
     # a short name that opens a body's longer name ("VSL" of "VSL Investments Inc") is that body's,
     # never a person's initials ("Victor S. Lorne", who may have named it after himself)
@@ -380,10 +396,13 @@ def merge_abbreviations(forms: Sequence[Form], uf: UnionFind, texts: Sequence[st
             continue
         letters = re.sub(r"[^a-z]", "", f.core.lower())
         # (one body in two spellings, "Organization" / "Organisation", merged already, is one fit)
-        fits = sorted({uf.find(g.index) for g, i in longs
-                       if letters in i and not (g.label == "PERSON" and f.core in opening)})
-        if len(fits) == 1:
-            uf.union(fits[0], f.index)
+        fitting = [g for g, i in longs if letters in i and not (g.label == "PERSON" and f.core in opening)]
+        fits = sorted({uf.find(g.index) for g in fitting})
+        # (bodies' names long enough to share four initials, "U.S. Geological Survey" / "United States
+        # Geological Service" beside "USGS": one body, its name written two ways)
+        if len(fits) == 1 or len(letters) >= SHARED_INITIALS and all(g.label == "ORG" for g in fitting):
+            for k in fits:
+                uf.union(k, f.index)
     by_article: dict[int, list[Form]] = defaultdict(list)
     for f in forms:
         by_article[f.article].append(f)
@@ -395,7 +414,7 @@ def merge_abbreviations(forms: Sequence[Form], uf: UnionFind, texts: Sequence[st
                 long = ends.get(f.start - gap)
                 if long is not None and text[long.end: f.start] in {" (", "("} and is_abbreviation(f.core) \
                         and (abbreviates_tail(long.core, f.core) or native_abbreviation(long.core, f.core)
-                             or _same_letters(long.core, f.core)):
+                             or _same_letters(long.core, f.core) or _glossed(long, f, text)):
                     uf.union(long.index, f.index)
             # "the Harbour Criminal Police Organization, or Harpol,": a body's short name set beside it
             long = ends.get(f.start - 5)
@@ -495,6 +514,18 @@ def merge_nicknames(forms: Sequence[Form], uf: UnionFind, texts: Sequence[str]) 
         named = [f for f in named if f is not None]
         for f in named[1:]:
             uf.union(named[0].index, f.index)
+
+
+GLOSSED_WORDS = 3  # a body's name this long, its short name in brackets right after it: the writer's gloss
+
+
+def _glossed(long: Form, short: Form, text: str) -> bool:
+    """ "the Disaster and Emergency Management Authority (AFAD)": a body's name in English, its
+    short name in its own language in brackets, closed right after: the writer says they are one,
+    whatever the letters (not a bracket opening a longer aside, nor a person's name)."""
+    letters = re.sub(r"[^A-Za-z]", "", short.core)
+    return long.label == "ORG" and len(long.core.split()) >= GLOSSED_WORDS and len(letters) >= 3 \
+        and text[short.end:short.end + 1] == ")"
 
 
 def _same_letters(long: str, abbr: str) -> bool:
