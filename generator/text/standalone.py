@@ -35,6 +35,9 @@ DANGLING = re.compile(
     r"(?:but|and|so|also|however|meanwhile|instead|still|yet|then|thus|therefore|moreover|furthermore|"
     r"otherwise|likewise|similarly|rather(?=,))\b|"
     r"according to (?:him|her|them|it)\b|"
+    # an outlet named in a sentence not shown: "According to the news agency, ..." (which one?)
+    r"according to the (?:news |state |official )?(?:agency|newspaper|paper|broadcaster|outlet|channel|station|"
+    r"report|daily|weekly|website|site)\b|"
     # told relative to a sentence the reader cannot see: "Later, ...", "Another 20 ...", "Both men"
     r"later|afterwards?|earlier(?=\s*,| that\b| in the day\b)|another|a further|others?|both|neither|such|here|there(?=,)|similar|"
     # "An additional 20 were hurt", "One additional passenger ...": more than those told before;
@@ -88,6 +91,8 @@ DANGLING = re.compile(
     # the next step of a sequence told before: "Harlow then kicked two penalties", "Only then ..."
     r"(?:[\w'’.-]+ ){1,2}then\b(?!,)|"
     r"(?:\w+ ){0,3}(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|moments?) (?:later|earlier|afterwards?)|"
+    # ... or before it: "Twenty-four hours before, there were warning signs" (before what?)
+    r"(?:[\w-]+ ){1,3}(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?) before(?=\s*,)|"
     # a distance from a place told before: "Twenty kilometres away, parents waited ..."
     r"(?:[\w-]+ ){1,2}(?:kilometres|kilometers|km|miles|metres|meters|yards|feet|blocks) away(?=,)|"
     r"(?:shortly|soon|just|moments) (?:after(?:wards)?|thereafter|before)(?=[,.]|$)|"

@@ -196,10 +196,13 @@ def test_more_openers_told_against_an_unseen_sentence():
                  "The person said Velt looked tired and was sweating.",
                  "With this, the country passed its best haul of six medals.", "Despite that, the team won.",
                  "It's one of the last big banks to raise rates.", "The day before, chaos ensued in parliament.",
-                 "Following are highlights of the governor's comments at the news conference."):
+                 "Following are highlights of the governor's comments at the news conference.",
+                 "Twenty-four hours before, there were already warning signs in the alley.",
+                 "According to the news agency, the party leader won the election last month."):
         assert form_problem(line), line
     for line in ("The first flight took off at noon on Monday.", "The storm made landfall in Lyra on Friday.",
-                 "With this season over, the team rested.", "The day before the vote was quiet in Lyra."):
+                 "With this season over, the team rested.", "The day before the vote was quiet in Lyra.",
+                 "Hours before the crash, the pilot radioed the tower."):
         assert form_problem(line) is None, line
 
 
