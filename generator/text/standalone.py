@@ -118,7 +118,7 @@ SPEAKER_TAIL = re.compile(r"(?:[,”\"’]\s*|\s)(he|she|it)\s+(said|says|added|
                           r"[”\"],?\s*(they|he|she)\s+([a-z]+ed|said|told|wrote)\b", re.I)
 # A quotation whose speaker is a person told of in a sentence not shown: '"...," the daughter
 # said.' (an office names its holder on a page about one event: "the mayor said" stands)
-UNNAMED_SPEAKER = re.compile(r"[”\"’],?\s+the\s+((?:[\w-]+\s+){0,2}([a-z-]+))\s+"
+UNNAMED_SPEAKER = re.compile(r"[”\"’],?\s+the\s+((?:[\w-]+\s+){0,2}([a-z-]+|\d+-year-old))\s+"
                              r"(?:said|says|added|told|wrote|recalled|explained|cried|shouted)\b")
 # Connectives a line may drop: the fact after them stands alone ("However, police said ...").
 # ("So far, ...", "Still more ...", "Yet another ..." keep their first word: only "So, ..." is one.)
@@ -412,7 +412,8 @@ def dangling(text: str) -> str | None:
     if later and not TIME_ANCHOR.search(stripped[:later.start()]):
         return later.group(0)  # "Velt added the second try eight minutes later": later than what?
     unnamed = UNNAMED_SPEAKER.search(text)
-    if unnamed and person_noun(unnamed.group(2)) and unnamed.group(2) not in TITLE_NOUNS:
+    # ('"...," the 30-year-old said': an age stands for a person named in a sentence not shown)
+    if unnamed and (person_noun(unnamed.group(2)) or unnamed.group(2)[0].isdigit()) and unnamed.group(2) not in TITLE_NOUNS:
         return f"the {unnamed.group(1)}"
     return None
 

@@ -16,6 +16,7 @@ def test_openers_that_point_outside_the_line():
                  "In this reading, members voted clause by clause.",
                  "Otherwise, the two leaders will meet again in June.",
                  "“Mum, don't, I'm hurt,” the daughter said.", '"It was chaos," the 17-year-old passenger told reporters.',
+                 "“I should have done better,” the 30-year-old said in a post on Thursday.",
                  "Many were terrified by the aftershocks.", "Some had rushed to the house in their pyjamas.",
                  "Each side sought to paint its business as the stronger.",
                  "Scheduled to land in Harlow at 10:25, it came down near the village of Lyra.",
