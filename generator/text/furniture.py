@@ -227,7 +227,9 @@ _SCENE_DATED = re.compile(
     rf"\b(?:on\s+)?(?:(?:{_WEEKDAY}),?\s+)?{_MONTH_NAME}\s+\d{{1,2}},\s+\d{{4}}\b")
 # A scene told in the present that ends on its full date, whatever its verb ("A protester tries to
 # break the glass ... Monday, July 1, 2019"): prose tells a dated past in the past tense
-_DATED_END = re.compile(rf"(?:\bon\s+)?(?:(?:{_WEEKDAY}),?\s+)?{_MONTH_NAME}\s+\d{{1,2}},\s+\d{{4}}\.?$")
+_DATED_END = re.compile(rf"(?:\bon\s+)?(?:(?:{_WEEKDAY}),?\s+)?{_MONTH_NAME}\s+\d{{1,2}},\s+\d{{4}}\.?$"
+                        # ... or on its weekday and day, set off by commas: "... in Lyra, Velora, Sunday, 15 January."
+                        rf"|,\s+(?:{_WEEKDAY}),\s+(?:\d{{1,2}}\s+{_MONTH_NAME}|{_MONTH_NAME}\.?\s+\d{{1,2}})(?:,?\s+\d{{4}})?\.?$")
 _PAST_OR_FUTURE = re.compile(r"\b(?:(?<!\bthe )(?<!\ba )(?<!\ban )[a-z]+ed|was|were|had|did|said|told|went|came|took|made|broke|fell|left|saw|gave|"
                              r"won|ran|began|became|struck|found|held|kept|met|paid|sent|spent|stood|sold|thought|"
                              r"brought|bought|will|would|has|have|been|is expected)\b")

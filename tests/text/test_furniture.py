@@ -117,6 +117,7 @@ def test_a_label_before_the_text_is_found():
      "photo caption"),  # its agency's name, no full stop
     ("A screenshot from Tom Velt's live stream, just minutes before the shooting occurred.", "photo caption"),
     ("An exterior view of the Velora Central Bank (VCB) in Harlow, Velora, 21 July 2022.", "photo caption"),
+    ("Locals watch the wreckage of a passenger plane in Lyra, Velora, Sunday, 15 January.", "photo caption"),
 ])
 def test_captions_and_credits(text, kind):
     assert caption(text) == kind
@@ -149,6 +150,7 @@ def test_captions_and_credits(text, kind):
     "The bank expects growth to pick up in the first quarter of 2016 Q1",
     "Exclusive: the carmaker knew about the devices for years, an executive tells Reuters",
     "The minister would resign after the vote next week, according to Reuters",
+    "Rescuers searched the wreckage in Lyra, Velora, on Sunday, 15 January.",
 ])
 def test_article_text_is_not_a_caption(text):
     assert caption(text) is None
