@@ -433,6 +433,12 @@ def test_a_toll_below_one_shown_above_is_an_earlier_count_and_held():
     assert any("288" in t for t in shown), shown
     assert not any("Approximately 50" in t for t in shown), shown  # the first night's count, below 288
     assert any("Approximately 50" in h.text and "earlier count" in h.reason for h in out.held), out.held
+    # bodies recovered are counted so far too
+    e = analysed("e", "Rescuers have recovered 68 bodies from the wreck near Harlow, police said.")
+    f = analysed("f", "Flights to Harlow resumed on Monday. According to reports, 32 bodies have been taken so far to "
+                      "the district hospital in Lyra for identification.", published="2024-05-13")
+    shown = shown_texts(synthesis.synthesise([a, b, e, f], [], [], Settings()))
+    assert any("68 bodies" in t for t in shown) and not any("32 bodies" in t for t in shown), shown
     # "more than 280" beside 288 is the same count, rounded: no earlier count
     assert not any("More than 280" in h.text and "earlier count" in h.reason for h in out.held), out.held
 

@@ -272,6 +272,7 @@ def test_a_consequence_ahead_or_under_a_condition_is_open(text, cue):
     ("Lyria has had a fraught record of aviation accidents.", "background"),
     ("Velt founded the youth front, which propelled his career during the Harlow era.", "background"),
     ("The crowd was expected to exceed 50,000.", None),
+    ("The identification and exact count of the injured is yet not known.", "open_question"),
 ])
 def test_forecasts_asides_records_and_eras_are_cued(text, cue):
     assert classify(text) == cue

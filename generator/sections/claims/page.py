@@ -51,6 +51,8 @@ FACT_REPEAT_SIM, FACT_REPEAT_COVER = 0.45, 0.35
 REPEAT_PARAPHRASE = 0.75  # this similar, it says it again whatever it adds
 RETOLD_WORDS, RETOLD_SHARE = 2, 0.5  # a fact's own words shared with a fact shown: the same fact retold
 BACKED_COVER = 0.3  # a sentence counted as a shown line's support, with this share of its words shown
+# Counts that grow as the news goes on, bodies recovered among them ("32 bodies recovered so far" / "68")
+COUNTED_SO_FAR = EVOLVING | {"bodies"}
 PART_SHARE = 0.1  # a count under this share of a larger one of the same measure counts something else
 FLOOR_SHARE = 0.9  # "more than 2,000" beside "2,012": the floor is the same count, rounded
 _RATE = re.compile(r"\b(?:each|every|a|per) (?:year|month|week|day)\b|\bannually\b", re.I)
@@ -249,7 +251,7 @@ class Page:
         than one of the same thing (same measure, same subject, no other place) on a line
         already shown, is the count at an earlier time; a count this small beside the other
         (`PART_SHARE`) is of something else ("a second blast killed 2")."""
-        mine = [f for f in figures(self.al.claims[line.claim]) if f.key in EVOLVING and not f.rising]
+        mine = [f for f in figures(self.al.claims[line.claim]) if f.key in COUNTED_SO_FAR and not f.rising]
         if not mine or _RATE.search(line.text):
             return None  # "flu kills 250,000 people each year": a rate, no toll
         place = _PLACE_FIRST.match(line.text)

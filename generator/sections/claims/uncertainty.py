@@ -27,6 +27,8 @@ OPEN_QUESTION_PATTERNS = [
     r"\b(remains?|is|are|was|were|still|it['’]s)\s+(still\s+)?(unclear|uncertain|unknown|unconfirmed)\b",
     # "How many people were inside is not yet known."
     r"\b(is|are|was|were|has|have)\s+(not|n't|yet to be)\s+(yet\s+|been\s+)*(known|clear|confirmed|determined|established|disclosed)\b",
+    # "The exact count is yet not known." / "... are still not clear"
+    r"\b(?:is|are)\s+(?:yet|still)\s+not\s+(?:yet\s+)?(?:known|clear|confirmed|determined|established)\b",
     # "There is uncertainty over the ceasefire's terms." / "Questions remain over funding."
     # (confusion "over" something, not "during" an attack: the scene told, no question left)
     r"\bthere (is|are|was|were|remains?) (also |still )?(some |much |little )?(uncertainty|questions?|doubts?|"
