@@ -163,6 +163,7 @@ THING_NOUNS = frozenset({
     "ship", "vessel", "boat", "ferry", "tanker", "freighter", "yacht", "submarine", "carrier-ship", "rig", "liner",
     "aircraft", "plane", "jet", "airliner", "helicopter", "drone", "rocket", "spacecraft", "lander",
     "rover", "probe", "satellite", "telescope", "mission", "module", "capsule", "train", "car", "truck",
+    "program", "programme", "scheme", "initiative", "project", "instrument",
     "vehicle", "device", "phone", "smartphone", "tablet", "computer", "app", "product", "model", "brand",
     "software", "platform", "token", "coin", "currency", "cryptocurrency", "game", "film", "movie", "album",
     "song", "show", "series", "book", "summit", "conference", "festival", "tournament", "match", "final",
@@ -196,6 +197,8 @@ FACILITY_NOUNS = frozenset({
     "canal", "harbour", "harbor", "terminal", "spaceport", "complex", "campus", "prize", "award", "cup",
     "collider", "telescope", "reactor", "runway", "cafe", "café", "restaurant", "pub", "nightclub", "mall", "route",
     "trophy", "medal", "mvp", "awards", "prizes", "fame", "trophies", "medals",
+    # a policy's tool, named like a body: "the Transmission Protection Instrument", "the Job Retention Scheme"
+    "instrument", "scheme", "mechanism",
 })
 # Last words of a name that make it an occasion, not a body ("the Platinum Jubilee", "the
 # Republican National Convention", "the Vienna Marathon"): events are no actors.

@@ -1385,3 +1385,35 @@ def test_one_body_named_two_ways_with_its_abbreviation_is_one_actor():
                    "USGS said aftershocks were likely.")
     bodies = [a for a in actors if "Geological" in " ".join((a.name, *a.aliases))]
     assert len(bodies) == 1, [(a.name, a.aliases) for a in bodies]
+
+
+def rows(actors) -> list[str]:
+    return [a.name for a in actors if a.standing == "actor"]
+
+
+@pytest.mark.slow
+def test_volcanoes_storms_schemes_and_lands_with_a_capital_get_no_row():
+    volcano = story("The Harlo Tavenu volcano erupted again. Harlo Tavenu, an undersea volcano, sent ash 20 km high.",
+                    "Harlo Tavenu, an underwater volcano, erupted on Saturday.")
+    assert not any("Tavenu" in n for n in rows(volcano)), rows(volcano)
+    # a storm's given name, written alone after "Hurricane Nicola"
+    storm = story("Hurricane Nicola delayed the launch last week. Nicola pelted the rocket, blowing off strips of caulk.")
+    assert "Nicola" not in rows(storm), rows(storm)
+    # a policy's tool named like a body
+    scheme = story("The bank unveiled the Market Stability Instrument on Thursday. The Market Stability Instrument "
+                   "will buy bonds of countries under pressure, the bank said.")
+    assert "Market Stability Instrument" not in rows(scheme), rows(scheme)
+    # a land with a capital ("Kiran Nadu's capital Velmont"), taken for a person
+    land = story("The train was going from Harlow in West Lyra to Kiran Nadu's capital Velmont. He was travelling to "
+                 "Kiran Nadu in the express to join work there.", "Passengers bound for Kiran Nadu were stranded.")
+    assert "Kiran Nadu" not in rows(land), rows(land)
+
+
+@pytest.mark.parametrize("phrase, head", [
+    ("small Lyrian island to the northeast of the volcano", "island"),
+    ("small island northeast of the Harlo volcano", "island"),  # where it lies, after the noun
+    ("most powerful rocket ever built for the agency", "rocket"),  # an adverb and an irregular participle
+    ("a firm based in Lyra", "firm"),
+])
+def test_the_head_of_a_description_is_its_noun_not_where_it_lies(phrase, head):
+    assert head_word(phrase) == head

@@ -259,6 +259,10 @@ def _place_noun(before: str) -> tuple[bool, str]:
     return False, ""
 
 
+# "Vald's capital", "the state's capital city": only a land has a capital
+SEAT_AFTER = re.compile(r"^['’]s\s+(?:state\s+|provincial\s+|regional\s+)?capital\b")
+
+
 def _place_votes(group: Sequence[Form], texts: Sequence[str], places: set[str]) -> tuple[int, int, int]:
     """(mentions standing where a place stands, mentions naming a region, mentions naming a city)."""
     votes = region = city = 0
@@ -272,6 +276,8 @@ def _place_votes(group: Sequence[Form], texts: Sequence[str], places: set[str]) 
             city += noun in CITY_NOUNS
         if ADMIN_AFTER.match(after):
             votes, region = votes + 1, region + 1
+        elif SEAT_AFTER.match(after):
+            votes, region = votes + 1, region + 1  # "Velora's capital Lyra": a land with a seat of government
         elif not placed and (FROM_PLACE.search(before[-80:])
                              or before.rstrip().endswith(" from") and TO_PLACE.match(after)):
             votes += 1  # "from Barcelona to Düsseldorf": the two ends of a journey
@@ -342,6 +348,18 @@ def _not_a_person(group: Sequence[Form], texts: Sequence[str]) -> bool:
     people = [f for f in group if f.label == "PERSON"]
     after_the = sum(texts[f.article][max(0, f.start - 4): f.start].lower() == "the " for f in people)
     return bool(people) and 2 * after_the >= len(people)
+
+
+def _storm_name(group: Sequence[Form], texts: Sequence[str]) -> bool:
+    """A storm's given name written alone ("Nicole pelted the rocket") in a story that writes
+    "Hurricane Nicole": the storm, however the tagger labelled the name."""
+    names = {f.core for f in group}
+    return len(names) == 1 and " " not in next(iter(names)) and any(
+        re.search(rf"\b(?:{_STORMS})\s+{re.escape(name)}\b", text) for name in names for text in texts if name in text)
+
+
+# The words naming a storm before its given name ("Hurricane Nicole", "Tropical Storm Vera").
+_STORMS = "Hurricane|Typhoon|Cyclone|Storm|Superstorm|Tropical Storm|Tropical Depression"
 
 
 @dataclass(frozen=True)
@@ -525,7 +543,7 @@ def build_actors(items: Sequence[AnalysedArticle]) -> list[Actor]:
     kept: list[tuple[Actor, Sequence[Form]]] = []
     texts = story.texts
     for group in cluster(forms, places, texts):
-        if _label(group) == "PERSON" and _not_a_person(group, texts):
+        if _label(group) == "PERSON" and _not_a_person(group, texts) or _storm_name(group, texts):
             continue
         actor, described = _actor(group, story)
         if len(actor.sources) >= MIN_SOURCES or actor.mentions >= MIN_MENTIONS or described \

@@ -28,6 +28,15 @@ def content_words(text: str) -> list[str]:
     return [w for w in re.findall(r"[a-z0-9]+", fold(text).replace("'s", "")) if w not in STOP]
 
 
+_BEARINGS = frozenset({"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
+                       "north-east", "north-west", "south-east", "south-west"})
+
+
+_IRREGULAR_PARTICIPLES = frozenset({"built", "made", "run", "held", "known", "born", "set", "led", "sold", "bought",
+                                    "brought", "sent", "found", "kept", "left", "won", "paid"})
+_ADVERBS = frozenset({"ever", "now", "once", "also", "still", "yet", "then", "currently", "recently", "newly"})
+
+
 def head_word(phrase: str) -> str:
     """The noun a role phrase is about: last word before its first preposition.
 
@@ -43,6 +52,14 @@ def head_word(phrase: str) -> str:
         # "a low-cost carrier owned by X", "a firm based in Y": a participle after the noun
         if head and w.endswith(("ed", "ing")) and k + 1 < len(words) and words[k + 1] in PREPOSITIONS:
             break
+        # "a small island northeast of X", "a town south of Y": where it lies, after the noun
+        if head and w in _BEARINGS and k + 1 < len(words) and words[k + 1] in PREPOSITIONS:
+            break
+        # "the most powerful rocket ever built for X": an irregular participle, after an adverb too
+        if head and w in _IRREGULAR_PARTICIPLES and k + 1 < len(words) and words[k + 1] in PREPOSITIONS:
+            break
+        if head and w in _ADVERBS:
+            continue
         head = w
     head = re.sub(r"'s?$", "", head)
     # a plural's "s" goes ("ministers"), a word's own does not ("emeritus", "boss", "analysis")

@@ -17,7 +17,7 @@ from typing import Iterable, Sequence
 
 from generator.sections.actors.roles import content_words, head_word
 from generator.text.actor_kinds import (
-    ADDRESS_WORDS, ADMIN_NOUNS, COMPANY_NAME_ENDS, EVENT_NAME_WORDS, FACILITY_NOUNS, HOLIDAYS, GENERIC_ORG_HEADS, INSTITUTION_NOUNS, MEDIA_DESCRIPTIONS, MEDIA_NAME_WORDS, MEDIA_NOUNS, ORG_NOUNS,
+    ADDRESS_WORDS, ADMIN_NOUNS, LANDFORM_NOUNS, COMPANY_NAME_ENDS, EVENT_NAME_WORDS, FACILITY_NOUNS, HOLIDAYS, GENERIC_ORG_HEADS, INSTITUTION_NOUNS, MEDIA_DESCRIPTIONS, MEDIA_NAME_WORDS, MEDIA_NOUNS, ORG_NOUNS,
     HONORIFICS, MODEL, NAMED_FOR_NOUNS, OUTCOME_NOUNS, PERSON_NOUNS, ROLE_NOUNS, THING_NOUNS, TIME_ZONES, TITLE_NOUNS, UNITS, country_of, fold,
     is_people_of_a_country, person_noun,
 )
@@ -173,7 +173,9 @@ def _is_thing(name: str, kind: str, phrases: Sequence[str], ev: Evidence) -> boo
     heads = _heads(phrases)
     if kind not in {"person", "country"} and fold(name).split()[-1:] and fold(name).split()[-1] in FACILITY_NOUNS:
         return True
-    if kind != "country" and _majority(heads, THING_NOUNS - COUNTRY_NOUNS if kind == "group" else THING_NOUNS):
+    # (a landform too: "an undersea volcano", "a small island")
+    if kind != "country" and _majority(heads, (THING_NOUNS - COUNTRY_NOUNS if kind == "group" else THING_NOUNS)
+                                       | LANDFORM_NOUNS):
         return True
     if kind == "person" and heads and any(h in THING_NOUNS and h not in {"model", MODEL} for h in heads) \
             and not any(person_noun(h) for h in heads):
