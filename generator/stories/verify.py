@@ -147,8 +147,7 @@ def verify(story: Story, no_speakers: frozenset[str] = frozenset()) -> Story:
     garbled = frozenset(story.garbled)
     rows = _not_of_passing_people(_not_only_garbled(story.timeline, garbled, held, "timeline"), passing, held,
                                   "timeline", history=lambda e: _before(e.date, story.event_date))
-    rows, summary = _not_the_brief(rows, summary, held)
-    timeline = tuple(_timeline(rows, texts, held, page))
+    timeline = tuple(_timeline(_not_the_brief(rows, summary), texts, held, page))
     unknown = tuple(_unknown(story.unknown, texts, shown, held, garbled, page, says))
     timeline, background, known = _one_place(timeline, background, known,
                                              [*whats_next, *(u for u in unknown if u.kind != "disputed")], held)
@@ -320,34 +319,23 @@ def _timeline(entries: Sequence[TimelineEntry], texts: dict[str, str], held: lis
     yield from (kept[k] for k in sorted(kept))
 
 
-def _not_the_brief(rows: Sequence[TimelineEntry], summary: Sequence[Item],
-                   held: list[Held]) -> tuple[list[TimelineEntry], tuple[Item, ...]]:
+def _not_the_brief(rows: Sequence[TimelineEntry], summary: Sequence[Item]) -> list[TimelineEntry]:
     """A row whose sentence In brief shows already (nearly word for word) shows another source's
     telling of its event where it has one: blind readers judged the same sentence twice on a page a
-    repeat, while the Timeline still dates the event (and In brief still sums the page up). With no
-    other telling, the point leaves In brief, which keeps `MIN_BRIEF` points: the Timeline shows it
-    once, with its date."""
+    repeat, while the Timeline still dates the event (and In brief still sums the page up)."""
     brief = [norm(item.text) for item in summary]
 
     def in_brief(text: str) -> bool:
         return any(fuzz.ratio(norm(text), point, score_cutoff=REPEAT) for point in brief)
 
-    out, kept = [], list(summary)
+    out = []
     for row in rows:
         if in_brief(row.text):
             # (without its dateline: a row is dated by its own column)
             other = next((t for t in map(without_dateline, row.said) if not in_brief(t) and _form(t) is None), None)
-            if other is not None:
-                row = replace(row, text=other)
-            elif len(kept) > MIN_BRIEF:
-                same = [i for i in kept if fuzz.ratio(norm(row.text), norm(i.text), score_cutoff=REPEAT)]
-                held.extend(Held("summary", i.text, i.sources, "shown in the Timeline, with its date") for i in same)
-                kept = [i for i in kept if i not in same]
+            row = row if other is None else replace(row, text=other)
         out.append(row)
-    return out, tuple(kept)
-
-
-MIN_BRIEF = 3  # In brief sums the page up in at least this many points
+    return out
 
 
 def _one_place(timeline: Sequence[TimelineEntry], background: Sequence[Item], known: Sequence[Item],
@@ -485,7 +473,8 @@ def _demonym(speaker: str) -> bool:
 
 def _lowercase_description(speaker: str) -> bool:
     """ "outlet", "the newspaper" (from "the outlet states"): the medium passing words on, named by a
-    common noun, or a body by its kind only ("foreign ministry": whose?); an unnamed witness ("an eyewitness", "one man") is a speaker news copy quotes."""
+    common noun, or a body by its kind only ("foreign ministry": whose?); an unnamed witness ("an
+    eyewitness", "one man") is a speaker news copy quotes."""
     words = speaker.split()
     return bool(words) and not any(c.isupper() for c in speaker) and (words[-1] in MEDIA_NOUNS or words[-1] in _WHOSE)
 

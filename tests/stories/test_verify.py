@@ -244,15 +244,7 @@ def test_a_row_in_brief_shows_word_for_word_takes_another_sources_telling():
     assert [i.text for i in s.summary] == [first] and [e.text for e in s.timeline] == [again]  # its dateline trimmed
     assert "002" in s.timeline[0].sources  # cited by the source whose telling it shows
     alone = verify(story(summary=(Item(first, ("001",)),), timeline=(replace(row, said=()),)))
-    # no other telling: In brief sums up, the row dates it, while In brief is as short as it may be
-    assert [e.text for e in alone.timeline] == [first] and [i.text for i in alone.summary] == [first]
-    # ... and with more points in In brief, the sentence is on the page once, in the Timeline, dated
-    said = ("Rescuers searched the valley on Wednesday.", "The Harlow mayor resigned on Wednesday.",
-            "Schools in Harlow stayed shut on Thursday.")
-    more = tuple(Item(t, ("003",)) for t in said)
-    fuller = verify(story(" ".join(said), summary=(Item(first, ("001",)), *more), timeline=(replace(row, said=()),)))
-    assert [e.text for e in fuller.timeline] == [first] and [i.text for i in fuller.summary] == [i.text for i in more]
-    assert reasons(fuller) == {first: "shown in the Timeline, with its date"}
+    assert [e.text for e in alone.timeline] == [first]  # no other telling: In brief sums up, the row dates it
 
 
 def test_a_day_shows_at_most_two_rows_those_more_sources_state_first():
