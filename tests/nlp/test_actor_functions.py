@@ -38,6 +38,9 @@ def mention(text: str, name: str):
     ("The airliner went down between Digne and Barcelonnette.", "Barcelonnette", "located"),
     ("Officials in the town of Barcelonnette met on Tuesday.", "Barcelonnette", "located"),
     ("The regional daily Tagesspiegel said the chief would go.", "Tagesspiegel", "media"),
+    ("In a statement carried by the state-run Kestrel Agency, the ministry listed the regions hit.", "Kestrel Agency",
+     "media"),
+    ("As the Kestrel Bank explains, that means the limits on drivers were lifted.", "Kestrel Bank", "reports"),
 ])
 def test_what_a_name_does_in_its_sentence(text, name, function):
     assert function in mention(text, name).functions

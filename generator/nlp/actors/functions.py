@@ -20,6 +20,7 @@ OUTLET_VERBS = frozenset({"report", "quote", "cite", "publish", "broadcast", "ai
 # "a memo seen by X", "documents obtained by X": what an outlet does with a document.
 SEEING_VERBS = frozenset({"see", "obtain", "review"})
 AUDIENCE_VERBS = frozenset({"tell", "inform", "brief", "interview"})
+CITED_VERBS = frozenset({"explain", "note", "report", "point", "put", "describe"})
 # "said to X", "spoke to X", "in an interview with X"
 SPEECH_HEADS = frozenset({"say", "speak", "talk", "tell", "explain", "interview", "comment"})
 PERSONAL_PRONOUNS = frozenset({"he", "his", "him", "himself", "she", "her", "hers", "herself"})
@@ -48,8 +49,12 @@ def _agency(root, out: set[str]) -> None:
             out.update(("speaks", "reports"))
         return
     lemma = verb.lemma_
-    if lemma in OUTLET_VERBS or lemma in SEEING_VERBS and root.dep_ == "pobj":
+    if lemma == "carry" and root.dep_ == "pobj":
+        out.update(("speaks", "reports", "media"))  # "a statement carried by X": only a medium carries one
+    elif lemma in OUTLET_VERBS or lemma in SEEING_VERBS and root.dep_ == "pobj":
         out.update(("speaks", "reports"))
+    elif lemma in CITED_VERBS and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children):
+        out.update(("speaks", "reports"))  # "As the Hill explains, ...": a writer citing another outlet
     elif lemma in REPORTING_VERBS:
         out.add("speaks")
     elif lemma not in COPULAS:
