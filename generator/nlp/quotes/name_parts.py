@@ -43,7 +43,8 @@ TITLE_ABBREVIATIONS = {
 # a company's chiefs are titles too: "Lyrabook CTO Ann Roe" is Ann Roe
 TITLES |= {short for short, long in TITLE_ABBREVIATIONS.items() if long.startswith("chief ")}
 # Words that make a title another office: "the president" is not the "Vice President Ann Lee".
-OFFICE_MODIFIERS = frozenset({"vice", "deputy", "former", "ex", "assistant", "associate", "under"})
+OFFICE_MODIFIERS = frozenset({"vice", "deputy", "former", "ex", "assistant", "associate", "under",
+                              "prime"})  # "the minister" is not the prime minister
 # Edges into a subordinate clause: "Ann Lee said that [Bo Chan had left]" - Bo Chan is not the
 # main subject a later "she said" refers back to.
 SUBORDINATE = {"ccomp", "advcl", "relcl", "acl", "xcomp", "csubj", "pcomp", "pobj", "prep"}

@@ -471,6 +471,15 @@ def test_the_president_is_not_the_vice_president():
 
 
 @pytest.mark.slow
+def test_the_minister_is_not_the_prime_minister():
+    qs = quotes_of("On Thursday, Ann Velt, the minister for climate change, said that Prime Minister Tom Baker had set "
+                   "up a war room.",
+                   'During a news conference in Lyra, the minister said, "The country is going through its eighth cycle '
+                   'of rain."')
+    assert speaker_for(qs, "The country is going") == "Ann Velt"
+
+
+@pytest.mark.slow
 def test_a_pronoun_two_speakers_of_unknown_gender_could_answer_is_nobodys():
     qs = quotes_of("Ann Lee said the talks failed. Tom Baker was not available for comment.",
                    '"We will try again next week," she said.')
