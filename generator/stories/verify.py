@@ -835,12 +835,21 @@ def _actors(actors: Sequence[Actor], texts: dict[str, str], held: list[Held],
             cited = tuple(s for s in actor.role_sources if s in texts and norm(actor.role) in norm(texts[s]))
             if not cited:
                 reason = "no cited source gives this role"
+            elif all(_cut_at_a_possessive(actor.role, texts[s]) for s in cited):
+                reason = "a fragment, not a role"  # "son of Deschamps[' teammate Lilian Thuram]": whose son?
             else:
                 actor = replace(actor, role_sources=cited)
         if reason is not None:
             held.append(Held("actor", f"{actor.name}: {actor.role}", actor.role_sources, reason))
             actor = replace(actor, role=None, role_sources=())
         yield actor
+
+
+def _cut_at_a_possessive(role: str, text: str) -> bool:
+    """Every time the source writes the role, a possessive follows its last word ("son of Velt' teammate
+    Lyra"): the role was cut inside a noun phrase, and says something the source does not."""
+    found = list(re.finditer(re.escape(role), text))
+    return bool(found) and all(re.match(r"['’]s?\s+\w", text[m.end():]) for m in found)
 
 
 def _unnamed_without_role(actors: Iterable[Actor], told: str, held: list[Held]) -> Iterable[Actor]:

@@ -295,6 +295,17 @@ def test_a_title_naming_what_it_is_for_is_a_role_not_a_credit():
     assert s.actors[0].role == "Special Envoy for Harlow" and s.held == ()
 
 
+def test_a_role_cut_where_a_possessive_goes_on_is_held():
+    actors = (Actor("Tom Velt", "person", (), "son of Harlow", 2, ("001",), ("001",)),)
+    text = "The coach brought on Tom Velt, son of Harlow’ teammate Ann Velt from the winning side of 1998."
+    sources = (Article("001", "seeds/001.txt", (text,)),)
+    s = verify(Story("s", "Harlow dam fails", "2024-05-07", "2024-05-08", sources, actors=actors))
+    assert s.actors[0].role is None and reasons(s) == {"Tom Velt: son of Harlow": "a fragment, not a role"}
+    whole = (Article("001", "seeds/001.txt", ("The coach brought on Tom Velt, son of Harlow, in the second half.",)),)
+    s = verify(Story("s", "Harlow dam fails", "2024-05-07", "2024-05-08", whole, actors=actors))
+    assert s.actors[0].role == "son of Harlow"
+
+
 def test_a_caption_or_credit_is_never_the_headline():
     line = "Officials said on Tuesday that 39 people died when the Harlow dam failed."
     base = story(summary=(Item(line, ("001",)),))
