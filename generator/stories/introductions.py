@@ -38,6 +38,10 @@ def _people(actors: Sequence[Actor]) -> dict[str, tuple[str, str]]:
             if len(group) == 1 and len(group[0].name.split()) >= 2}
 
 
+# Lower-case words inside a name: "Ursula von der Leyen", "Ana de la Cruz", "Tom van den Berg".
+_PARTICLES = r"(?:von|van|der|den|de|del|della|da|di|du|la|le|dos|das|bin|ibn|al|el|ter|ten|zu)"
+
+
 def _introduced(text: str, told: str, people: dict[str, tuple[str, str]],
                 sources: Sequence[str], texts: dict[str, str]) -> str:
     """The line with the first names it lacks in brackets."""
@@ -48,8 +52,8 @@ def _introduced(text: str, told: str, people: dict[str, tuple[str, str]],
         m = re.search(rf"(?<![\w\]\[])({ADDRESS})({re.escape(last)})\b(?![\w-])(?!\s*\d)(?![^\[\]]*\])", text)
         if m is None:
             continue
-        if re.search(rf"\b{re.escape(first)}\s+(?:[A-Z][\w.'’-]*\s+){{0,2}}{re.escape(last)}\b", text):
-            continue  # the line gives the full name itself, further on
+        if re.search(rf"\b{re.escape(first)}\s+(?:(?:[A-Z][\w.'’-]*|{_PARTICLES})\s+){{0,3}}{re.escape(last)}\b", text):
+            continue  # the line gives the full name itself, further on ("Ursula von der Leyen" too)
         if sources and all(full in texts.get(s, "") for s in sources):
             text = f"{text[:m.start(2)]}[{first}] {text[m.start(2):]}"
     return text

@@ -55,3 +55,12 @@ def test_a_name_an_editor_bracketed_already_gets_no_second_bracket():
     assert s.known[0].text == "[Harlan] said it was telling."  # never "[[Jo] Harlan]"
     s = introduce_people(story(known=(Item("[Ms. Velt] wept.", ("001",)),)))
     assert s.known[0].text == "[Ms. Velt] wept."
+
+
+def test_a_name_with_lower_case_particles_written_in_full_gets_no_bracket():
+    text = "Commission President Lena von der Velt congratulated the winner on Friday."
+    sources = (Article("001", "seeds/001.txt", (text,)),)
+    actors = (Actor("Lena von der Velt", "person", ("von der Velt",), "Commission President", 2, ("001",)),)
+    s = introduce_people(Story("s", "Man sentenced", "2024-05-07", None, sources, actors=actors,
+                               known=(Item(text, ("001",)),)))
+    assert s.known[0].text == text
