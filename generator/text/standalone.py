@@ -196,6 +196,8 @@ SLIP = re.compile(r"\b(?!(?:that|had|is|do|very|far|so|bye|no|yeah|ha|knock)\b)(
                   r"\b(?!(?:on|over|more|again|round|around|back|and|or|by)\b)(\w+) (?:\w+ )?(\w+) \2 \3\b|"
                   r"\b(?:is|was|were|are|has|have|had) (?:is|was|were|are|has|have)\b|"
                   r"\bat in\b|\bin at\b|\bat from\b|"
+                  # two conjunctions run together, an edit left half done: "rushed to higher ground as but there were"
+                  r"\b(?:as|the|a|an|of|to|and) but\b|\bbut (?:and|but)\b|"
                   # two articles in a row: "until the a last day"
                   r"\b(?:the|a|an) (?-i:the|a|an)\b(?![-'’])|"
                   # a verb's letter left alone: "The board s the first to approve" ("is" lost its "i")

@@ -105,7 +105,8 @@ def test_a_slip_the_copy_editing_missed():
                  "Fans gathered at in the square.", "The signals were received at from the control centre.",
                  "Jane Roe will seek peace until the a last day of her term.",
                  "The U.K. s the first country in the world to approve the shot.",
-                 "“Mobilization is important”acknowledged the minister on Thursday."):
+                 "“Mobilization is important”acknowledged the minister on Thursday.",
+                 "People rushed to higher ground as but there were no reports of casualties."):
         assert "slip" in (form_problem(line) or ""), line
     for line in ("The mayor said that that was the end.", "Envoy Gul Hassan Hassan arrived.", "The mayor had had enough of the delays.",
                  "The talks went on for hours.", "Police moved in on the suspects.",
