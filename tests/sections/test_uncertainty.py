@@ -273,6 +273,8 @@ def test_a_consequence_ahead_or_under_a_condition_is_open(text, cue):
     ("Velt founded the youth front, which propelled his career during the Harlow era.", "background"),
     ("The crowd was expected to exceed 50,000.", None),
     ("The identification and exact count of the injured is yet not known.", "open_question"),
+    ("The Velt Bank has already raised rates, earlier and in a more extreme fashion than is likely to be seen from "
+     "the Lyra Bank.", None),
 ])
 def test_forecasts_asides_records_and_eras_are_cued(text, cue):
     assert classify(text) == cue

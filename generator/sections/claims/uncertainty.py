@@ -259,6 +259,8 @@ def hedged_cue(text: str) -> bool:
     if _FEARED_COUNT.search(m.group(0)) or m.group(0).split()[0].lower() in {"could", "may", "might"} \
             and _TOLD_OR_WHY.search(plain[: m.start()]):
         return False
+    if re.search(r"\bthan\s*$", plain[: m.start()]):
+        return False  # "in a more extreme fashion than is likely to be seen from X": a comparison, told now
     if _RELATIVE_BEFORE.search(plain[: m.start()]) or _DESCRIBING.search(plain[: m.start() + len(m.group(1) or "")]):
         return False  # "legislation, which critics fear would let ...": the fear describes a noun
     # "A ruling had not been expected until Monday, and could decide ...": told of a time gone by
