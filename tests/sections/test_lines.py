@@ -457,3 +457,12 @@ def test_one_official_or_a_picture_the_line_never_names_leans_elsewhere():
     # a story about one image: "the image" is its subject, which every source tells of
     line = standalone(video, 0, video.analysis.sentences[0].text, told=lambda noun: True)
     assert line.text and line.stand_in is None
+
+
+@pytest.mark.slow
+def test_a_quotation_given_to_two_speakers_is_held_not_shown_as_a_disagreement():
+    a = analysed("a", '"The water in the city is safe to drink," said Mayor Tom Reyes on Wednesday.')
+    b = analysed("b", '"The water in the city is safe to drink," Governor Ann Blake said on Wednesday.')
+    out = synthesis.synthesise([a, b], [], [], Settings())
+    assert not [u for u in out.unknown if u.kind == "disputed"], out.unknown
+    assert [h.reason for h in out.held if h.section == "disputed"] == [synthesis.CREDITED_REASON]

@@ -241,6 +241,9 @@ def _squashed(name: str) -> str:
     return re.sub(r"[^a-z0-9]", "", name.lower())
 
 
+SPEAKER_DISPUTE = "Quote"  # the label of a quotation given to two speakers
+
+
 def speaker_disputes(quotes: Sequence[Said], people: set[str] | None = None) -> list[Unknown]:
     """The same quoted words attributed to different people. `people`: the surnames of the
     story's persons; when given, only they can be in dispute over who said it: an agency the
@@ -267,7 +270,7 @@ def speaker_disputes(quotes: Sequence[Said], people: set[str] | None = None) -> 
             if not same or _one_speaker(a.speaker_name, b.speaker_name):
                 continue
             words = a.words if len(a.words) <= len(b.words) else b.words
-            text = f'Quote "{words}" attributed to {a.speaker_name} vs {b.speaker_name}'
+            text = f'{SPEAKER_DISPUTE} "{words}" attributed to {a.speaker_name} vs {b.speaker_name}'
             variants = _variants(named, a, b, same=contained)
             out.append(Unknown("disputed", text, tuple(sorted(variants)), variants))
     return out
