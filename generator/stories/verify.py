@@ -147,6 +147,7 @@ def verify(story: Story, no_speakers: frozenset[str] = frozenset()) -> Story:
     garbled = frozenset(story.garbled)
     rows = _not_of_passing_people(_not_only_garbled(story.timeline, garbled, held, "timeline"), passing, held,
                                   "timeline", history=lambda e: _before(e.date, story.event_date))
+    summary = _brief_in_other_words(summary, rows, texts)
     timeline = tuple(_timeline(_not_the_brief(rows, summary), texts, held, page))
     unknown = tuple(_unknown(story.unknown, texts, shown, held, garbled, page, says))
     timeline, background, known = _one_place(timeline, background, known,
@@ -317,6 +318,31 @@ def _timeline(entries: Sequence[TimelineEntry], texts: dict[str, str], held: lis
         else:
             held.append(Held("timeline", f"{entry.date}: {entry.text}", entry.sources, reason))
     yield from (kept[k] for k in sorted(kept))
+
+
+def _brief_in_other_words(summary: Sequence[Item], rows: Sequence[TimelineEntry],
+                          texts: dict[str, str]) -> tuple[Item, ...]:
+    """An In brief point whose sentence a Timeline row prints (nearly word for word), the row having
+    no other source's telling, is shown in another source's words of the same point (`Item.said`)
+    that a source states: the row dates the event, In brief sums it up, and no sentence is printed
+    twice (blind readers judged the same sentence twice a repeat; a summary in other words they
+    did not)."""
+    out = list(summary)
+    for k, item in enumerate(summary):
+        line = norm(item.text)
+        row = next((r for r in rows if fuzz.ratio(norm(r.text), line, score_cutoff=REPEAT)), None)
+        if row is None or any(not fuzz.ratio(norm(t), line, score_cutoff=REPEAT) and _form(t) is None
+                              for t in map(without_dateline, row.said)):
+            continue  # no row prints it, or the row can show another telling (_not_the_brief)
+        taken = [norm(i.text) for i in out]
+        for alt in map(without_dateline, item.said):
+            if _form(alt) is not None or any(fuzz.ratio(norm(alt), t, score_cutoff=REPEAT) for t in taken):
+                continue
+            cited = _supporting(alt, sorted(texts), texts)
+            if cited:
+                out[k] = replace(item, text=alt, sources=cited)
+                break
+    return tuple(out)
 
 
 def _not_the_brief(rows: Sequence[TimelineEntry], summary: Sequence[Item]) -> list[TimelineEntry]:

@@ -247,6 +247,18 @@ def test_a_row_in_brief_shows_word_for_word_takes_another_sources_telling():
     assert [e.text for e in alone.timeline] == [first]  # no other telling: In brief sums up, the row dates it
 
 
+def test_a_brief_point_a_row_prints_word_for_word_is_shown_in_another_sources_words():
+    first = "Officials said on Tuesday that 39 people died when the Harlow dam failed."
+    again = "At least 39 people died after the Harlow dam failed on Tuesday, officials said."
+    row = TimelineEntry("2024-05-07", first, ("001",))
+    s = verify(story(summary=(Item(first, ("001",), said=(first, again)),), timeline=(row,)))
+    assert [e.text for e in s.timeline] == [first]  # the row dates the event
+    assert [i.text for i in s.summary] == [again] and "002" in s.summary[0].sources  # In brief, in 002's words
+    # no other words of the point: both stay
+    alone = verify(story(summary=(Item(first, ("001",), said=(first,)),), timeline=(row,)))
+    assert [i.text for i in alone.summary] == [first] and [e.text for e in alone.timeline] == [first]
+
+
 def test_a_day_shows_at_most_two_rows_those_more_sources_state_first():
     C = "Engineers began pumping water out of the Eastmere reservoir overnight to ease pressure downstream."
     rows = (TimelineEntry("2024-05-07", "Police closed the road.", ("002",)),
