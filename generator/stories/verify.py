@@ -572,13 +572,18 @@ def _words_problem(q: Quote, cited: tuple[str, ...], credited: Sequence[tuple[st
 
 def _leaning_opener(text: str) -> str | None:
     """The words a quotation opens with that answer what its speaker said before it, not shown: a
-    connective ("In addition,", "But", "And") or a demonstrative ("This has led to ...", "That's
-    why ..."); a speaker's own "I" or "we" is no such opener."""
+    connective ("In addition,", "But", "And"), a demonstrative ("This has led to ...", "That's
+    why ...") or a third person ("He will go ..."); a speaker's own "I" or "we" is no such opener."""
     m = CONNECTIVE.match(text)
     if m and (m.group(0).strip(" ,").lower() not in _PLAIN_CONJUNCTIONS or _THIRD_PERSON.match(text[m.end():])):
         return m.group(0).strip(" ,")  # ("But certainly this is a great moment" stands; "And they've worked ..." not)
-    m = _DEMONSTRATIVE_OPENER.match(text)
+    m = _DEMONSTRATIVE_OPENER.match(text) or _OTHERS_OPENER.match(text)
     return m.group(1) if m else None
+
+
+# A quotation opening on a third person it never names ("He himself will go to Lyra", "They will
+# probably be released"): whom the speaker meant was in the words before it, not shown
+_OTHERS_OPENER = re.compile(r"^[\"“‘']?(He|She|They|Him|Them|His|Her|Their)\b(?!['’])")
 
 
 _PLAIN_CONJUNCTIONS = frozenset({"and", "but", "so", "yet", "or"})

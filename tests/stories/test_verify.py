@@ -627,6 +627,9 @@ def test_a_role_with_its_quotation_closed_or_an_apostrophe_before_a_year_is_no_f
     ("But certainly this is a great moment for the people of Velora", None),
     ("This means the valley is moving into the early days of its first flood season", None),
     ("We are determined to protect the valley from the floods", None),
+    ("He himself will go to Lyra and stay there for the winter", "He"),
+    ("They will probably be released later today without charge", "They"),
+    ("It is a great day for the people of Velora", None),
 ])
 def test_a_key_quote_answering_words_not_shown_does_not_stand_alone(said, opener):
     s = verify(story(quotes=(Quote("Ann Velt", said, ("003",)),), extra=f"“{said},” Ann Velt said on Tuesday."))
