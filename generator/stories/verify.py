@@ -90,8 +90,11 @@ KIN_ROLE = re.compile(rf"^(?:(?:the|a|an|late|former|estranged|younger|older|eld
                       re.I)
 # An office that needs what it is of: "Secretary" (of state? of the treasury?), "Deputy", "Head"
 BARE_OFFICE_ROLE = re.compile(r"^(?:the\s+)?(?:secretary|deputy|head|chief|member|director|undersecretary|"
-                              r"under-secretary|assistant|vice)$", re.I)
-SUPERLATIVE_ROLE = re.compile(r"^(?:the\s+)?(?:[a-z]+est|last|first|only|next)\s+[a-z]+$", re.I)
+                              r"under-secretary|assistant|vice|leader)$", re.I)
+# "youngest man", "first woman", "fifth man on board": a place in a list the role does not give
+SUPERLATIVE_ROLE = re.compile(r"^(?:the\s+)?(?:[a-z]+est|last|first|only|next)\s+[a-z]+$|"
+                              r"^(?:the\s+)?(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\s+"
+                              r"(?:man|woman|person|passenger|victim|member|one)\b", re.I)
 DATED_ROLE = re.compile(r"\b(?:(?:last|next|this|on)\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day|yesterday|today|"
                         r"tomorrow)\b", re.I)
 NUMBER_END = re.compile(r"(?:\d[\d,.]*\s*(?:bn|m|k|%|[ap]\.?m\.?)?|\b[ap]\.?m\.?)$", re.I)
@@ -849,6 +852,7 @@ def _naming(actor: Actor, texts: dict[str, str], answers: Counter[str] | None = 
 
 def _actors(actors: Sequence[Actor], texts: dict[str, str], held: list[Held],
             shown: Sequence[str] = ()) -> Iterable[Actor]:
+    people = [a.name for a in actors if a.kind == "person" and " " in a.name]
     for actor in actors:
         if actor.standing != "actor" or actor.kind in {"city", "region"}:
             what = "place" if actor.kind in {"city", "region"} else actor.standing
@@ -859,6 +863,8 @@ def _actors(actors: Sequence[Actor], texts: dict[str, str], held: list[Held],
             continue  # "Albert Einstein" of "the Albert Einstein Israelite Hospital"
         actor = _owned_name(actor)
         reason = role_problem(actor)
+        if reason is None and actor.role and any(p != actor.name and _titled_inside(p, actor.role) for p in people):
+            reason = "names another person: a fragment, not a role"  # "chancellor Ann Roe and defence secretary"
         if reason is None and actor.role and actor.kind != "person" and len(actor.role.split()) >= 4 \
                 and any(norm(actor.role) in line for line in shown):
             reason = "already said on the page"  # "attributed the outage to the provider": a What we know line
@@ -866,8 +872,8 @@ def _actors(actors: Sequence[Actor], texts: dict[str, str], held: list[Held],
             cited = tuple(s for s in actor.role_sources if s in texts and norm(actor.role) in norm(texts[s]))
             if not cited:
                 reason = "no cited source gives this role"
-            elif all(_cut_at_a_possessive(actor.role, texts[s]) for s in cited):
-                reason = "a fragment, not a role"  # "son of Deschamps[' teammate Lilian Thuram]": whose son?
+            elif all(_cut_short(actor.role, texts[s]) for s in cited):
+                reason = "a fragment, not a role"  # "son of Deschamps[' teammate Lilian Thuram]", "and head[ of ...]"
             else:
                 actor = replace(actor, role_sources=cited)
         if reason is not None:
@@ -876,11 +882,20 @@ def _actors(actors: Sequence[Actor], texts: dict[str, str], held: list[Held],
         yield actor
 
 
-def _cut_at_a_possessive(role: str, text: str) -> bool:
-    """Every time the source writes the role, a possessive follows its last word ("son of Velt' teammate
-    Lyra"): the role was cut inside a noun phrase, and says something the source does not."""
+def _titled_inside(name: str, role: str) -> bool:
+    """Another person's name with a title before it inside a role ("chancellor Ann Roe and defence
+    secretary"): two people's descriptions run together. ("wife of Ann Roe", "Ann Roe's deputy" and
+    "successor to Ann Roe" describe by a relation.)"""
+    return name in role and re.search(rf"\b(?!(?:of|to|for|with|by|and|than)\b)[a-z]+\s+{re.escape(name)}(?!['’]s)",
+                                      role) is not None
+
+
+def _cut_short(role: str, text: str) -> bool:
+    """Every time the source writes the role, its noun phrase goes on after it: a possessive ("son of
+    Velt' teammate Lyra") or "of" ("... and head of the Commonwealth"): the role was cut inside a
+    noun phrase, and says something the source does not."""
     found = list(re.finditer(re.escape(role), text))
-    return bool(found) and all(re.match(r"['’]s?\s+\w", text[m.end():]) for m in found)
+    return bool(found) and all(re.match(r"['’]s?\s+\w|\s+of\s", text[m.end():]) for m in found)
 
 
 def _unnamed_without_role(actors: Iterable[Actor], told: str, held: list[Held]) -> Iterable[Actor]:

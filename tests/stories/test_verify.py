@@ -318,6 +318,24 @@ def test_a_role_cut_where_a_possessive_goes_on_is_held():
     assert s.actors[0].role == "son of Harlow"
 
 
+def test_a_role_naming_another_person_by_title_or_cut_before_of_is_held():
+    text = ("Ann Velt, chancellor Tom Roe and defence secretary, said the party must change. Tom Roe agreed. "
+            "Lyra Velt, queen of Harlow and head of the Commonwealth, spoke. Kim Lee, wife of Tom Roe, wept.")
+    sources = (Article("001", "seeds/001.txt", (text,)),)
+    actors = (Actor("Ann Velt", "person", (), "chancellor Tom Roe and defence secretary", 2, ("001",), ("001",)),
+              Actor("Tom Roe", "person", (), None, 2, ("001",)),
+              Actor("Lyra Velt", "person", (), "queen of Harlow and head", 2, ("001",), ("001",)),
+              Actor("Kim Lee", "person", (), "wife of Tom Roe", 2, ("001",), ("001",)))
+    s = verify(Story("s", "Harlow dam fails", "2024-05-07", "2024-05-08", sources, actors=actors))
+    roles = {a.name: a.role for a in s.actors}
+    assert roles["Ann Velt"] is None and roles["Lyra Velt"] is None and roles["Kim Lee"] == "wife of Tom Roe"
+
+
+@pytest.mark.parametrize("role", ["fifth man on board", "leader"])
+def test_a_place_in_a_list_or_a_bare_leader_is_no_role(role):
+    assert role_problem(Actor("Tom Roe", "person", (), role, 2, ("001",))) is not None
+
+
 def test_a_caption_or_credit_is_never_the_headline():
     line = "Officials said on Tuesday that 39 people died when the Harlow dam failed."
     base = story(summary=(Item(line, ("001",)),))
