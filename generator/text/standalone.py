@@ -35,6 +35,9 @@ DANGLING = re.compile(
     r"(?:but|and|so|also|however|meanwhile|instead|still|yet|then|thus|therefore|moreover|furthermore|"
     r"otherwise|likewise|similarly|rather(?=,))\b|"
     r"according to (?:him|her|them|it)\b|"
+    # another story's item on a live page ("In related news, ..."); a time before an event not told
+    # ("Earlier on Tuesday, the agency had warned ...")
+    r"in (?:related|other) news\b|earlier on (?:mon|tues|wednes|thurs|fri|satur|sun)day\b|"
     # an outlet named in a sentence not shown: "According to the news agency, ..." (which one?)
     r"according to the (?:news |state |official )?(?:agency|newspaper|paper|broadcaster|outlet|channel|station|"
     r"report|daily|weekly|website|site)\b|"
@@ -145,6 +148,8 @@ FIRST_PERSON = re.compile(r"\b(I|[Ww]e|[Ww]e've|[Oo]urs?|[Uu]s|[Mm]y|[Mm]e|[Mm]y
 # (not "..., officials said.": an attribution tail after the words it attributes)
 # ("Harbour TV's Jane Roe reports from Lyra.": a broadcast's sign-off, its report not on the page)
 SPEECH_WITHOUT_WORDS = re.compile(r"\b(explains|reports|writes|explain|report)[.:]\s*$|"
+                                  # "..., released the following statement on Thursday." (and none follows)
+                                  r"\bthe following (?:statement|message|words|remarks|tweet|post|letter)\b(?![^.:]*:\s*\S)|"
                                   r"^[A-Z][\w.&'’-]*(?:\s[A-Z][\w.&'’-]*)*['’]s\s+(?:[A-Z][\w'’-]+\s+){1,3}"
                                   r"reports\s+from\s+[A-Z][\w'’ -]{1,40}\.$")
 # A dateline a scraped body keeps before its first sentence: "NEW YORK (AP) — ", "BALTIMORE — ".

@@ -200,7 +200,9 @@ def test_more_openers_told_against_an_unseen_sentence():
                  "It's one of the last big banks to raise rates.", "The day before, chaos ensued in parliament.",
                  "Following are highlights of the governor's comments at the news conference.",
                  "Twenty-four hours before, there were already warning signs in the alley.",
-                 "According to the news agency, the party leader won the election last month."):
+                 "According to the news agency, the party leader won the election last month.",
+                 "In related news, the state premier said gas supplies were secure.",
+                 "Earlier on Tuesday, the maritime authority had issued a warning of two leaks."):
         assert form_problem(line), line
     for line in ("The first flight took off at noon on Monday.", "The storm made landfall in Lyra on Friday.",
                  "With this season over, the team rested.", "The day before the vote was quiet in Lyra.",
@@ -249,10 +251,12 @@ def test_this_time_answers_an_earlier_time():
 
 def test_a_speech_act_whose_words_the_scrape_lost():
     for line in ("Harbour Space chief Ann Velt posted on X.", "Spokesman Tom Roe added from the launch site.",
-                 "Jane Roe, the director of the agency, said as the camera went dead."):
+                 "Jane Roe, the director of the agency, said as the camera went dead.",
+                 "Tom Velt, the new king, released the following statement on Thursday."):
         assert form_problem(line) == "introduces words that are not there", line
     for line in ("Police said on Monday the road would reopen.", "Jane Roe wrote to the council in 2019.",
-                 "The mayor declared a state of emergency.", 'Ann Velt posted on X: "The tower caught it."'):
+                 "The mayor declared a state of emergency.", 'Ann Velt posted on X: "The tower caught it."',
+                 "The palace released the following statement: the king died peacefully."):
         assert form_problem(line) is None, line
 
 
