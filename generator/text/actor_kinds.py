@@ -199,6 +199,7 @@ FACILITY_NOUNS = frozenset({
     "trophy", "medal", "mvp", "awards", "prizes", "fame", "trophies", "medals",
     # a policy's tool, named like a body: "the Transmission Protection Instrument", "the Job Retention Scheme"
     "instrument", "scheme", "mechanism",
+    "plant",  # "the Velora Nuclear Power Plant"
 })
 # Last words of a name that make it an occasion, not a body ("the Platinum Jubilee", "the
 # Republican National Convention", "the Vienna Marathon"): events are no actors.

@@ -41,6 +41,7 @@ def mention(text: str, name: str):
     ("In a statement carried by the state-run Kestrel Agency, the ministry listed the regions hit.", "Kestrel Agency",
      "media"),
     ("As the Kestrel Bank explains, that means the limits on drivers were lifted.", "Kestrel Bank", "reports"),
+    ("Two videos geolocated by Kestrel News showed the dam wall destroyed.", "Kestrel News", "reports"),
 ])
 def test_what_a_name_does_in_its_sentence(text, name, function):
     assert function in mention(text, name).functions

@@ -1403,6 +1403,9 @@ def test_volcanoes_storms_schemes_and_lands_with_a_capital_get_no_row():
     scheme = story("The bank unveiled the Market Stability Instrument on Thursday. The Market Stability Instrument "
                    "will buy bonds of countries under pressure, the bank said.")
     assert "Market Stability Instrument" not in rows(scheme), rows(scheme)
+    plant = story("Water levels at the Harlow Nuclear Power Plant fell on Tuesday. The Harlow Nuclear Power Plant "
+                  "uses the reservoir to cool its reactors, officials said.")
+    assert "Harlow Nuclear Power Plant" not in rows(plant), rows(plant)
     # a land with a capital ("Kiran Nadu's capital Velmont"), taken for a person
     land = story("The train was going from Harlow in West Lyra to Kiran Nadu's capital Velmont. He was travelling to "
                  "Kiran Nadu in the express to join work there.", "Passengers bound for Kiran Nadu were stranded.")
@@ -1417,3 +1420,13 @@ def test_volcanoes_storms_schemes_and_lands_with_a_capital_get_no_row():
 ])
 def test_the_head_of_a_description_is_its_noun_not_where_it_lies(phrase, head):
     assert head_word(phrase) == head
+
+
+@pytest.mark.slow
+def test_a_name_cut_after_its_particle_is_no_alias_and_gets_no_row():
+    whole = story("European Commission President Lena von der Velt said the bloc stood ready.",
+                  "Commission chief Lena von said Europe stood ready. Lena von spoke on Friday.")
+    assert not any(a.endswith(" von") or a.startswith("der ") for x in whole for a in x.aliases), \
+        [(x.name, x.aliases) for x in whole]
+    cut = story("Leaders paid tribute to the queen on Friday. Among them was European Commission President Lena von")
+    assert "Lena von" not in rows(cut), rows(cut)

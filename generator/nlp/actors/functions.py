@@ -18,7 +18,7 @@ from generator.text.actor_kinds import MEDIA_TITLES, MODEL, NAMED_FOR_NOUNS, ROL
 # What an outlet does with the news: "X reported", "X quoted a witness", "X cited officials".
 OUTLET_VERBS = frozenset({"report", "quote", "cite", "publish", "broadcast", "air", "write"})
 # "a memo seen by X", "documents obtained by X": what an outlet does with a document.
-SEEING_VERBS = frozenset({"see", "obtain", "review"})
+SEEING_VERBS = frozenset({"see", "obtain", "review", "geolocate"})  # ("videos geolocated by X")
 AUDIENCE_VERBS = frozenset({"tell", "inform", "brief", "interview"})
 CITED_VERBS = frozenset({"explain", "note", "report", "point", "put", "describe"})
 # "said to X", "spoke to X", "in an interview with X"

@@ -462,9 +462,11 @@ def _aliases(group: Sequence[Form], name: str, label: str, texts: Sequence[str])
         words = name.split()  # (a king, "Edward VII", goes by no "VII")
         while len(words) > 1 and fold(words[-1]).rstrip(".") in GENERATION_SUFFIXES:
             words.pop()  # "John Ray III" goes by "Ray"
-        # "Angel Di Maria" goes by "Di Maria", never "Maria"
-        particle = len(words) > 2 and fold(words[-2]) in NAME_PARTICLES
-        aliases.add(" ".join(words[-2:]) if particle else words[-1])
+        # "Angel Di Maria" goes by "Di Maria", never "Maria"; "Ursula von der Leyen" by "von der Leyen"
+        k = len(words) - 1
+        while k > 1 and fold(words[k - 1]) in NAME_PARTICLES:
+            k -= 1
+        aliases.add(" ".join(words[k:]))
     known = {fold(a) for a in aliases} | {fold(name)}
     # "Marc Cucurella‘s": a possessive the tokenizer left on (an opening mark typed for the apostrophe)
     aliases = {a for a in aliases if not (POSSESSIVE_END.search(a) and fold(POSSESSIVE_END.sub("", a)) in known)}
@@ -472,6 +474,8 @@ def _aliases(group: Sequence[Form], name: str, label: str, texts: Sequence[str])
     aliases = {a for a in aliases if not (len(a.split()) >= 3 and fold(a.split(" ", 1)[1]) in known
                                           and fold(a.split()[1]).rstrip(".") in HONORIFICS | TITLE_NOUNS
                                           and fold(a.split()[0]).rstrip(".") not in HONORIFICS | TITLE_NOUNS)}
+    # "Ursula von": a name cut after its particle, no spelling of it
+    aliases = {a for a in aliases if not (len(a.split()) > 1 and a.split()[-1] in NAME_PARTICLES)}
     return tuple(sorted({a for a in aliases if fold(a) != fold(name)}, key=lambda a: (fold(a), a)))
 
 

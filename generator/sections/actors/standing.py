@@ -23,6 +23,9 @@ from generator.text.actor_kinds import (
 )
 
 PLACE_KINDS = frozenset({"city", "region"})
+# Lower-case words inside a person's name ("Ursula von der Leyen"): never its last word
+_PARTICLES = frozenset({"von", "van", "der", "den", "de", "del", "della", "da", "di", "du", "la", "le", "bin", "ibn",
+                        "al", "el"})
 # Words a landform's name opens with ("River Avon", "Mount Velt", "Lake Lyra").
 LANDFORM_FIRST = frozenset({"river", "mount", "lake", "mt", "mt.", "cape", "loch", "isle"})
 # Nouns for people a people's name qualifies ("Velorian men and boys", "Harlow families").
@@ -224,6 +227,8 @@ def standing(name: str, kind: str, phrases: Sequence[str], described: bool, ev: 
         return "thing"  # "the Earl" (of "Earl of Lyra"): a title, no one's name
     if kind == "person" and len(words) == 1 and words[0] in TITLE_NOUNS:
         return "passing"  # "the Pope said", "the President": a title alone, its holder named apart
+    if kind == "person" and len(words) >= 2 and name.split()[-1] in _PARTICLES:
+        return "passing"  # "Ursula von": a name cut after its particle (the page ran out, or the tagger)
     if words and all(w.strip(".") in RANKS or w in HONORIFICS for w in words):
         return "passing"  # "Rear Adm", "Cmdr", "Brig": a rank the tagger cut from its holder's name
     if kind == "person" and len(words) >= 2 and words[-1] in STRUCTURE_WORDS:
