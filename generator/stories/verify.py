@@ -580,12 +580,15 @@ def _leaning_opener(text: str) -> str | None:
     m = CONNECTIVE.match(text)
     if m and (m.group(0).strip(" ,").lower() not in _PLAIN_CONJUNCTIONS or _THIRD_PERSON.match(text[m.end():])):
         return m.group(0).strip(" ,")  # ("But certainly this is a great moment" stands; "And they've worked ..." not)
-    m = _DEMONSTRATIVE_OPENER.match(text) or _OTHERS_OPENER.match(text)
+    m = _DEMONSTRATIVE_OPENER.match(text) or (_OTHERS_OPENER.match(text) if len(text.split()) <= SHORT_QUOTE else None)
     return m.group(1) if m else None
 
 
-# A quotation opening on a third person it never names ("He himself will go to Lyra", "They will
-# probably be released"): whom the speaker meant was in the words before it, not shown
+# A short quotation opening on a third person it never names ("He himself will go to Lyra", "They
+# will probably be released"): whom the speaker meant was in the words before it, not shown (a
+# longer one tells enough around it: "He is getting exactly the opposite ... Finland today, and
+# soon Lyra will become a member")
+SHORT_QUOTE = 12
 _OTHERS_OPENER = re.compile(r"^[\"“‘']?(He|She|They|Him|Them|His|Her|Their)\b(?!['’])")
 
 

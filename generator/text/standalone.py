@@ -35,9 +35,8 @@ DANGLING = re.compile(
     r"(?:but|and|so|also|however|meanwhile|instead|still|yet|then|thus|therefore|moreover|furthermore|"
     r"otherwise|likewise|similarly|rather(?=,))\b|"
     r"according to (?:him|her|them|it)\b|"
-    # another story's item on a live page ("In related news, ..."); a time before an event not told
-    # ("Earlier on Tuesday, the agency had warned ...")
-    r"in (?:related|other) news\b|earlier on (?:mon|tues|wednes|thurs|fri|satur|sun)day\b|"
+    # another story's item on a live page ("In related news, ...")
+    r"in (?:related|other) news\b|"
     # an outlet named in a sentence not shown: "According to the news agency, ..." (which one?)
     r"according to the (?:news |state |official )?(?:agency|newspaper|paper|broadcaster|outlet|channel|station|"
     r"report|daily|weekly|website|site)\b|"

@@ -201,8 +201,7 @@ def test_more_openers_told_against_an_unseen_sentence():
                  "Following are highlights of the governor's comments at the news conference.",
                  "Twenty-four hours before, there were already warning signs in the alley.",
                  "According to the news agency, the party leader won the election last month.",
-                 "In related news, the state premier said gas supplies were secure.",
-                 "Earlier on Tuesday, the maritime authority had issued a warning of two leaks."):
+                 "In related news, the state premier said gas supplies were secure."):
         assert form_problem(line), line
     for line in ("The first flight took off at noon on Monday.", "The storm made landfall in Lyra on Friday.",
                  "With this season over, the team rested.", "The day before the vote was quiet in Lyra.",
