@@ -1430,3 +1430,10 @@ def test_a_name_cut_after_its_particle_is_no_alias_and_gets_no_row():
         [(x.name, x.aliases) for x in whole]
     cut = story("Leaders paid tribute to the queen on Friday. Among them was European Commission President Lena von")
     assert "Lena von" not in rows(cut), rows(cut)
+
+
+@pytest.mark.slow
+def test_a_company_officers_title_before_the_name_is_no_part_of_it():
+    actors = story("The new owner fired chief executive Ann Velt and CFO Tom Roe on Thursday. Roe had joined in 2017.",
+                   "Lyrabook CFO Tom Roe and legal head Kim Lee were escorted out.")
+    assert "Tom Roe" in [a.name for a in actors], [a.name for a in actors]

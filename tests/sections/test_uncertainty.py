@@ -272,6 +272,8 @@ def test_a_consequence_ahead_or_under_a_condition_is_open(text, cue):
     ("Lyria has had a fraught record of aviation accidents.", "background"),
     ("Velt founded the youth front, which propelled his career during the Harlow era.", "background"),
     ("The crowd was expected to exceed 50,000.", None),
+    ("As per reports, the leadership election will take place over the summer.", "next"),
+    ("The pipelines have been at the centre of tensions in recent months as Velora cut supplies.", "background"),
     ("The identification and exact count of the injured is yet not known.", "open_question"),
     ("The Velt Bank has already raised rates, earlier and in a more extreme fashion than is likely to be seen from "
      "the Lyra Bank.", None),

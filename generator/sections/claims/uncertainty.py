@@ -114,6 +114,8 @@ NEXT_PATTERNS = [
     r"\bnext\s+(week|month|year|spring|summer|autumn|fall|winter)\b|\bin the coming\s+(days|weeks|months)\b|"
     r"\bover the (?:next|coming)\s+(?:\w+\s+)?(?:days|weeks|months|years)\b|\bat a later date\b|"
     r"\blater (?:this|next) (?:week|month|year)\b",
+    # a season still to come: "The leadership election will take place over the summer"
+    r"\bwill\s+(?:\w+\s+){0,3}?(?:over|during|in|by|before)\s+the\s+(?:summer|autumn|fall|winter|spring)\b|"
     # a forecast of where or when: "Landslides are also expected in hilly areas", "Rain is forecast for Friday"
     r"\b(?:is|are)\s+(?:also\s+)?(?:expected|predicted|forecast)\s+(?:in|on|at|across|over|for|from|until|through)\b",
 ]
@@ -149,6 +151,8 @@ BACKGROUND_PATTERNS = [
     r"\b(?:has|have) (?:had |long had )?(?:a|an) (?:[\w-]+ ){0,2}(?:history|track record|safety record|record of)\b|"
     # what someone did in an era gone by: "... propelled his career during the Velt era"
     r"\bduring (?:the )?(?:[\w'’.-]+ ){1,4}era\b|"
+    # a state that has held for months: "The pipelines have been at the centre of tensions in recent months"
+    r"\b(?:has|have) been\b[^.;]{0,80}\bin recent (?:months|years)\b|"
     # what has gone on for months: "The governor has reiterated a number of times in the past few months that ..."
     r"\b(?:has|have) (?:\w+ ){0,2}?\w+(?:ed|en)\b[^.;]{0,60}\b(?:in|over) the (?:past|last) (?:few |several )?(?:months|years)\b",
     # "The tribunal had banned the party in 2003."  (past perfect, not in reported speech)
