@@ -19,6 +19,7 @@ from typing import Sequence
 
 from generator.models import Actor, Story
 from generator.stories.verify import ADDRESS
+from generator.text.actor_kinds import PERSON_NAME_PARTICLES
 from generator.text.dates.vocabulary import MONTHS
 
 
@@ -39,7 +40,7 @@ def _people(actors: Sequence[Actor]) -> dict[str, tuple[str, str]]:
 
 
 # Lower-case words inside a name: "Ursula von der Leyen", "Ana de la Cruz", "Tom van den Berg".
-_PARTICLES = r"(?:von|van|der|den|de|del|della|da|di|du|la|le|dos|das|bin|ibn|al|el|ter|ten|zu)"
+_PARTICLES = "(?:" + "|".join(sorted(PERSON_NAME_PARTICLES)) + ")"
 
 
 def _introduced(text: str, told: str, people: dict[str, tuple[str, str]],

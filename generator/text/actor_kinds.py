@@ -253,6 +253,11 @@ ONE_OF_MANY = frozenset({"official", "rescuer", "witness", "survivor", "officer"
 # speaking of it, the sentence before not telling of it, points to something the page never shows.
 PICTURE_STAND_INS = frozenset({"photo", "photograph", "picture", "image", "video", "footage", "clip"})
 
+# Lower-case words inside a person's name ("Ursula von der Leyen", "Ana de la Cruz", "Tom van den
+# Berg"): never its last word, and part of the surname after them
+PERSON_NAME_PARTICLES = frozenset({"von", "van", "der", "den", "de", "del", "della", "da", "di", "du", "la", "le",
+                                   "dos", "das", "bin", "ibn", "al", "el", "ter", "ten", "zu"})
+
 MONTHS_DAYS = frozenset({
     "january", "february", "march", "april", "may", "june", "july", "august", "september",
     "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday",

@@ -367,14 +367,13 @@ def merge_collectives(forms: Sequence[Form], uf: UnionFind) -> None:
 
 
 _DOTTED = re.compile(r"^(?:[A-Z]\.){2,}$")
-_PARTICLES = frozenset({"of", "and", "for", "the", "on", "de", "du", "la", "le", "des", "&"})
 
 
 def _dotted_initials(name: str) -> str:
     """ "U.S. Geological Survey" -> "usgs": an abbreviation written with points gives all its letters
     ("" for a name with a lower-case word other than a particle: "U.S. officials" is no body's name)."""
     words = name.split()
-    if any(not w[:1].isupper() and w.lower() not in _PARTICLES for w in words):
+    if any(not w[:1].isupper() and w.lower() not in NAME_PARTICLES for w in words):
         return ""
     return "".join(w.replace(".", "").lower() if _DOTTED.match(w) else w[0].lower() for w in words if w[:1].isupper())
 

@@ -17,15 +17,12 @@ from typing import Iterable, Sequence
 
 from generator.sections.actors.roles import content_words, head_word
 from generator.text.actor_kinds import (
-    ADDRESS_WORDS, ADMIN_NOUNS, LANDFORM_NOUNS, COMPANY_NAME_ENDS, EVENT_NAME_WORDS, FACILITY_NOUNS, HOLIDAYS, GENERIC_ORG_HEADS, INSTITUTION_NOUNS, MEDIA_DESCRIPTIONS, MEDIA_NAME_WORDS, MEDIA_NOUNS, ORG_NOUNS,
+    ADDRESS_WORDS, ADMIN_NOUNS, LANDFORM_NOUNS, PERSON_NAME_PARTICLES, COMPANY_NAME_ENDS, EVENT_NAME_WORDS, FACILITY_NOUNS, HOLIDAYS, GENERIC_ORG_HEADS, INSTITUTION_NOUNS, MEDIA_DESCRIPTIONS, MEDIA_NAME_WORDS, MEDIA_NOUNS, ORG_NOUNS,
     HONORIFICS, MODEL, NAMED_FOR_NOUNS, OUTCOME_NOUNS, PERSON_NOUNS, ROLE_NOUNS, THING_NOUNS, TIME_ZONES, TITLE_NOUNS, UNITS, country_of, fold,
     is_people_of_a_country, person_noun,
 )
 
 PLACE_KINDS = frozenset({"city", "region"})
-# Lower-case words inside a person's name ("Ursula von der Leyen"): never its last word
-_PARTICLES = frozenset({"von", "van", "der", "den", "de", "del", "della", "da", "di", "du", "la", "le", "bin", "ibn",
-                        "al", "el"})
 # Words a landform's name opens with ("River Avon", "Mount Velt", "Lake Lyra").
 LANDFORM_FIRST = frozenset({"river", "mount", "lake", "mt", "mt.", "cape", "loch", "isle"})
 # Nouns for people a people's name qualifies ("Velorian men and boys", "Harlow families").
@@ -227,7 +224,7 @@ def standing(name: str, kind: str, phrases: Sequence[str], described: bool, ev: 
         return "thing"  # "the Earl" (of "Earl of Lyra"): a title, no one's name
     if kind == "person" and len(words) == 1 and words[0] in TITLE_NOUNS:
         return "passing"  # "the Pope said", "the President": a title alone, its holder named apart
-    if kind == "person" and len(words) >= 2 and name.split()[-1] in _PARTICLES:
+    if kind == "person" and len(words) >= 2 and name.split()[-1] in PERSON_NAME_PARTICLES:
         return "passing"  # "Ursula von": a name cut after its particle (the page ran out, or the tagger)
     if words and all(w.strip(".") in RANKS or w in HONORIFICS for w in words):
         return "passing"  # "Rear Adm", "Cmdr", "Brig": a rank the tagger cut from its holder's name
