@@ -150,8 +150,8 @@ def verify(story: Story, no_speakers: frozenset[str] = frozenset()) -> Story:
     garbled = frozenset(story.garbled)
     rows = _not_of_passing_people(_not_only_garbled(story.timeline, garbled, held, "timeline"), passing, held,
                                   "timeline", history=lambda e: _before(e.date, story.event_date))
-    summary = _brief_in_other_words(summary, rows, texts)
     timeline = tuple(_timeline(_not_the_brief(rows, summary), texts, held, page))
+    summary = _brief_in_other_words(summary, timeline, texts)
     unknown = tuple(_unknown(story.unknown, texts, shown, held, garbled, page, says))
     timeline, background, known = _one_place(timeline, background, known,
                                              [*whats_next, *(u for u in unknown if u.kind != "disputed")], held)
@@ -325,18 +325,16 @@ def _timeline(entries: Sequence[TimelineEntry], texts: dict[str, str], held: lis
 
 def _brief_in_other_words(summary: Sequence[Item], rows: Sequence[TimelineEntry],
                           texts: dict[str, str]) -> tuple[Item, ...]:
-    """An In brief point whose sentence a Timeline row prints (nearly word for word), the row having
-    no other source's telling, is shown in another source's words of the same point (`Item.said`)
-    that a source states: the row dates the event, In brief sums it up, and no sentence is printed
-    twice (blind readers judged the same sentence twice a repeat; a summary in other words they
-    did not)."""
+    """An In brief point whose sentence a Timeline row shown prints (nearly word for word: the row
+    had no other source's telling, `_not_the_brief`) is shown in another source's words of the
+    same point (`Item.said`) that a source states: the row dates the event, In brief sums it up,
+    and no sentence is printed twice (blind readers judged the same sentence twice a repeat; a
+    summary in other words they did not)."""
     out = list(summary)
     for k, item in enumerate(summary):
         line = norm(item.text)
-        row = next((r for r in rows if fuzz.ratio(norm(r.text), line, score_cutoff=REPEAT)), None)
-        if row is None or any(not fuzz.ratio(norm(t), line, score_cutoff=REPEAT) and _form(t) is None
-                              for t in map(without_dateline, row.said)):
-            continue  # no row prints it, or the row can show another telling (_not_the_brief)
+        if not any(fuzz.ratio(norm(r.text), line, score_cutoff=REPEAT) for r in rows):
+            continue
         taken = [norm(i.text) for i in out]
         for alt in map(without_dateline, item.said):
             if _form(alt) is not None or any(fuzz.ratio(norm(alt), t, score_cutoff=REPEAT) for t in taken):

@@ -273,6 +273,11 @@ _CREDIT_TAIL = re.compile(r"\b[A-Z]{2,6}(?:-[A-Z]{2,6})?\s?/\s?[A-Z][A-Z'’.-]+
 _BRACKET_CREDIT = re.compile(r"\((?:[A-Z][\w.'’-]*\s*){1,3}\s*[:/]\s*[A-Z]{2,}[\w-]*(?:\s*/\s*[A-Z][\w-]*)?\)\s*$")
 
 
+# The outlet's own pictures, pointed at on its page: "The videos above ...", "the map below"
+_ABOVE = re.compile(r"\b(?:the|these|this) (?:videos?|photos?|photographs?|pictures?|images?|clips?|footage|graphics?|"
+                    r"maps?|charts?) (?:above|below)\b", re.I)
+
+
 def caption(text: str) -> str | None:
     """ "photo caption" or "photo credit" when `text` is one, else None."""
     stripped = text.strip()
@@ -289,6 +294,8 @@ def caption(text: str) -> str | None:
         return "photo caption"
     if _FOOTAGE_LABEL.match(stripped):
         return "photo caption"  # "Aerial footage dozens of planes parked at the terminals"
+    if _ABOVE.search(stripped):
+        return "photo caption"  # "The videos above show a plume of smoke ...": the page's pictures, not shown here
     if _AGENCY_CAPTION.match(stripped) or _PLACE_DATE_TAIL.search(stripped) or _SEEN_ON_DATE.search(stripped) \
             or _DATE_IN_PLACE_TAIL.search(stripped) or _YEAR_CREDIT_TAIL.match(stripped):
         return "photo caption"

@@ -257,6 +257,10 @@ def test_a_brief_point_a_row_prints_word_for_word_is_shown_in_another_sources_wo
     # no other words of the point: both stay
     alone = verify(story(summary=(Item(first, ("001",), said=(first,)),), timeline=(row,)))
     assert [i.text for i in alone.summary] == [first] and [e.text for e in alone.timeline] == [first]
+    # a row the Timeline drops (the same event is a row of that date already) prints nothing twice
+    rows = (TimelineEntry("2024-05-07", first, ("001",)), TimelineEntry("2024-05-07", again, ("002",)))
+    kept = verify(story(summary=(Item(again, ("002",), said=(again, first)),), timeline=rows))
+    assert [e.text for e in kept.timeline] == [first] and [i.text for i in kept.summary] == [again]
 
 
 def test_a_day_shows_at_most_two_rows_those_more_sources_state_first():

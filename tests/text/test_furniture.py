@@ -118,6 +118,7 @@ def test_a_label_before_the_text_is_found():
     ("A screenshot from Tom Velt's live stream, just minutes before the shooting occurred.", "photo caption"),
     ("An exterior view of the Velora Central Bank (VCB) in Harlow, Velora, 21 July 2022.", "photo caption"),
     ("Locals watch the wreckage of a passenger plane in Lyra, Velora, Sunday, 15 January.", "photo caption"),
+    ("The videos above (one from Velora TV) show a plume of smoke rising from the plant on Saturday.", "photo caption"),
 ])
 def test_captions_and_credits(text, kind):
     assert caption(text) == kind
