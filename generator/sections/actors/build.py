@@ -26,7 +26,7 @@ from generator.text.actor_kinds import (
 )
 from generator.models import Actor, AnalysedArticle
 from generator.sections.actors.roles import caption_titles, choose_action, choose_role, head_word, refine_role
-from generator.sections.actors.standing import COUNTRY_NOUNS, Evidence, corrected_kind, fits, standing, without_own_name
+from generator.sections.actors.standing import COUNTRY_NOUNS, STORM_WORDS, Evidence, corrected_kind, fits, standing, without_own_name
 
 # A place or group named once, in one source, with no description is a passing mention
 # ("countries like Chile", "in Valdora"); people, organisations and countries always count.
@@ -359,7 +359,7 @@ def _storm_name(group: Sequence[Form], texts: Sequence[str]) -> bool:
 
 
 # The words naming a storm before its given name ("Hurricane Nicole", "Tropical Storm Vera").
-_STORMS = "Hurricane|Typhoon|Cyclone|Storm|Superstorm|Tropical Storm|Tropical Depression"
+_STORMS = "(?:" + "|".join(sorted(w.capitalize() for w in STORM_WORDS)) + r")(?:\s+(?:Storm|Depression))?"
 
 
 @dataclass(frozen=True)

@@ -155,6 +155,7 @@ class Page:
     facts: set[int] = field(default_factory=set)  # claims shown as facts (In brief, Background, What we know)
     section_of: dict[int, str] = field(default_factory=dict)  # shown claim -> its section
     counts: dict[int, frozenset] = field(default_factory=dict)  # claim -> its counts of a measure (memo)
+    figs: dict[int, list] = field(default_factory=dict)  # claim -> its figures (memo: read against every line shown)
 
     def __post_init__(self) -> None:
         used: dict[str, set[str]] = {}
@@ -251,7 +252,7 @@ class Page:
         than one of the same thing (same measure, same subject, no other place) on a line
         already shown, is the count at an earlier time; a count this small beside the other
         (`PART_SHARE`) is of something else ("a second blast killed 2")."""
-        mine = [f for f in figures(self.al.claims[line.claim]) if f.key in COUNTED_SO_FAR and not f.rising]
+        mine = [f for f in self._figures(line.claim) if f.key in COUNTED_SO_FAR and not f.rising]
         if not mine or _RATE.search(line.text):
             return None  # "flu kills 250,000 people each year": a rate, no toll
         place = _PLACE_FIRST.match(line.text)
@@ -259,7 +260,7 @@ class Page:
             if other.claim not in self.facts:
                 continue
             text = self.al.claims[other.claim].text
-            for g in figures(self.al.claims[other.claim]):
+            for g in self._figures(other.claim):
                 for f in mine:
                     low, high = written(f), g.lo
                     # below it, or a floor well below it ("at least 1,760" / "3,549"; not "more than 2,000" / "2,012")
@@ -354,9 +355,14 @@ class Page:
         """The claim's counts of a measure ("9 deaths"): two lines giving one are the story's
         toll told twice ("officials confirmed 9 deaths" / "the quake killed 9 people")."""
         if claim not in self.counts:
-            self.counts[claim] = frozenset((f.key, f.lo, f.hi, f.subject) for f in figures(self.al.claims[claim])
+            self.counts[claim] = frozenset((f.key, f.lo, f.hi, f.subject) for f in self._figures(claim)
                                            if f.key in MEASURES)
         return self.counts[claim]
+
+    def _figures(self, claim: int) -> list:
+        if claim not in self.figs:
+            self.figs[claim] = figures(self.al.claims[claim])
+        return self.figs[claim]
 
     def repeats_line(self, line: Line, facts: bool = True, section: str = "") -> bool:
         """The line says what a line on the page says: the same sentence, a close paraphrase,
